@@ -1,0 +1,199 @@
+//! Command-line interface (the spellings are a contract; see DESIGN.md).
+
+use crate::build::{self, BuildOptions, Failure};
+use crate::diagnostics::render::{emit, summary, Format};
+use crate::diagnostics::Diagnostics;
+use crate::scaffold;
+use clap::{Parser, Subcommand};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "handbook",
+    version,
+    about = "Builds interactive transfer handbooks from Markdown"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Common {
+    /// The handbook folder (the one with handbook.yaml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Build a regional edition (editions/NAME)
+    #[arg(long)]
+    pub edition: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the static site into public/ (or --out)
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Output folder (default: <root>/public)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// URL the site will live under, e.g. https://example.org/handbuch/
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Diagnostics format
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Print how long each stage took
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Validate everything a build would, write nothing
+    Check {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+    /// Create a new page with the front matter of its kind
+    New {
+        /// region, concept, agreement, check or page
+        kind: String,
+        /// File name without .md; may include a folder (projekt/neu)
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            common,
+            out,
+            base_url,
+            format,
+            timings,
+        } => {
+            let opts = BuildOptions {
+                root: common.root.clone(),
+                edition: common.edition.clone(),
+                base_url,
+                serve_mode: false,
+            };
+            let out = out.unwrap_or_else(|| default_out(&common));
+            let index = default_index(&common);
+            let spinner = progress();
+            let result = build::build(&opts, &out, &index);
+            if let Some(s) = spinner {
+                s.finish_and_clear();
+            }
+            match result {
+                Ok(report) => {
+                    report_diags(&report.warnings, format);
+                    if format == Format::Text {
+                        eprintln!(
+                            "built {} pages ({} files) into {}",
+                            report.pages,
+                            report.files_written,
+                            report.out_dir.display()
+                        );
+                    }
+                    if timings {
+                        let t = &report.timings;
+                        eprintln!(
+                            "timings: load {:?}, resolve {:?}, render {:?}, write {:?}, index {:?}",
+                            t.load, t.resolve, t.render, t.write, t.index
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failure(f, format),
+            }
+        }
+        Command::Check { common, format } => {
+            let opts = BuildOptions {
+                root: common.root,
+                edition: common.edition,
+                ..Default::default()
+            };
+            match build::check(&opts) {
+                Ok(warnings) => {
+                    report_diags(&warnings, format);
+                    if format == Format::Text {
+                        eprintln!("no errors");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failure(f, format),
+            }
+        }
+        Command::New {
+            kind,
+            slug,
+            root,
+            force,
+        } => match scaffold::new_page(&root, &kind, &slug, force) {
+            Ok(path) => {
+                eprintln!("created {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn default_out(c: &Common) -> PathBuf {
+    match &c.edition {
+        Some(name) => c.root.join("public").join(name),
+        None => c.root.join("public"),
+    }
+}
+
+pub fn default_index(c: &Common) -> PathBuf {
+    match &c.edition {
+        Some(name) => c.root.join("search-index").join(name),
+        None => c.root.join("search-index"),
+    }
+}
+
+fn progress() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner().with_message("building …");
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    Some(bar)
+}
+
+fn report_diags(diags: &Diagnostics, format: Format) {
+    let diags = diags.clone().sorted();
+    emit(&diags, format, &mut std::io::stderr());
+    if format == Format::Text {
+        if let Some(s) = summary(&diags) {
+            eprintln!("{s}");
+        }
+    }
+}
+
+/// Prints a failed run and picks its exit code: 1 for content, 2 for usage.
+pub fn failure(f: Failure, format: Format) -> ExitCode {
+    match f {
+        Failure::Usage(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Failure::Content(diags) => {
+            report_diags(&diags, format);
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! `handbook.yaml`: the handbook's title, language, theme and taxonomies.
+
+use crate::diagnostics::{Diagnostic, Problem, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub const CONFIG_FILE: &str = "handbook.yaml";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Where the site will be hosted, e.g. `https://example.org/handbuch/`;
+    /// its path part prefixes every link, so the site works under a sub-path.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    /// Front-matter keys whose values are slugs of pages in a section, e.g.
+    /// `target_groups: {section: zielgruppen, title: Zielgruppen}`.
+    #[serde(default)]
+    pub taxonomies: BTreeMap<String, Taxonomy>,
+    /// Raw HTML in Markdown is sanitised unless this is set.
+    #[serde(default)]
+    pub allow_raw_html: bool,
+    /// Free values for templates (`site.extra.x`).
+    #[serde(default)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomy {
+    pub section: String,
+    pub title: String,
+}
+
+fn default_language() -> String {
+    "de".into()
+}
+fn default_base_url() -> String {
+    "/".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+
+impl Config {
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Diagnostic::error(
+                Problem::Config(e.to_string()),
+                Span::file_start(CONFIG_FILE),
+            )
+        })?;
+        Config::parse(&text)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Diagnostic> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        serde_saphyr::from_str::<Config>(text).map_err(|e| {
+            let (line, col) = e
+                .location()
+                .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+            let options = serde_saphyr::render_options! {
+                snippets: serde_saphyr::SnippetMode::Off,
+            };
+            let msg = e.without_snippet().render_with_options(options);
+            let msg = msg.lines().next().unwrap_or("invalid configuration");
+            Diagnostic::error(
+                Problem::Config(msg.to_string()),
+                Span::new(CONFIG_FILE, line, col),
+            )
+        })
+    }
+
+    /// The path part of `base_url`, always with leading and trailing `/`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = match self.base_url.find("://") {
+            Some(i) => {
+                let rest = &self.base_url[i + 3..];
+                rest.find('/').map_or("/", |j| &rest[j..])
+            }
+            None => self.base_url.as_str(),
+        };
+        let trimmed = after_scheme.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".into()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+
+    /// `https://host` when `base_url` is absolute, for sitemap and permalinks.
+    pub fn origin(&self) -> Option<String> {
+        let i = self.base_url.find("://")?;
+        let rest = &self.base_url[i + 3..];
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        Some(format!("{}{}", &self.base_url[..i + 3], &rest[..host_end]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_from_absolute_and_relative_urls() {
+        let mut c = Config::parse("title: T\n").unwrap();
+        assert_eq!(c.base_path(), "/");
+        c.base_url = "https://example.org/handbuch".into();
+        assert_eq!(c.base_path(), "/handbuch/");
+        assert_eq!(c.origin().unwrap(), "https://example.org");
+        c.base_url = "/a/b/".into();
+        assert_eq!(c.base_path(), "/a/b/");
+    }
+
+    #[test]
+    fn config_errors_have_positions() {
+        let e = Config::parse("title: T\ntaxonomies: 3\n").unwrap_err();
+        assert_eq!(e.span.unwrap().line, 2);
+        let e = Config::parse("title: T\ntitel: x\n").unwrap_err();
+        assert!(e.message().contains("titel"), "{}", e.message());
+    }
+}

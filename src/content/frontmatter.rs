@@ -1,0 +1,88 @@
+//! Splits a page into YAML front matter and Markdown body.
+
+use super::source::SourceText;
+use crate::diagnostics::{Diagnostic, Problem};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split {
+    /// Byte range of the YAML text (between the fences) in the source.
+    pub yaml: Option<(usize, usize)>,
+    /// 1-based line on which the YAML text starts.
+    pub yaml_first_line: usize,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+}
+
+fn is_fence(line: &str, fence: &str) -> bool {
+    line.trim_end() == fence
+}
+
+/// A file that starts with a `---` line has front matter, which ends at the
+/// next `---` (or YAML's `...`) line; everything else is body.
+pub fn split(src: &SourceText) -> Result<Split, Diagnostic> {
+    let text = &src.text;
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if !is_fence(&text[..first_line_end], "---") {
+        return Ok(Split {
+            yaml: None,
+            yaml_first_line: 1,
+            body_start: 0,
+        });
+    }
+    let yaml_start = (first_line_end + 1).min(text.len());
+    let mut pos = yaml_start;
+    while pos < text.len() {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        if is_fence(line, "---") || is_fence(line, "...") {
+            return Ok(Split {
+                yaml: Some((yaml_start, pos)),
+                yaml_first_line: 2,
+                body_start: (end + 1).min(text.len()),
+            });
+        }
+        pos = end + 1;
+    }
+    Err(
+        Diagnostic::error(Problem::UnclosedFrontMatter, src.span_at(0)).with_help(
+            "end the front matter with a line containing only `---` before the Markdown text",
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(s: &str) -> SourceText {
+        SourceText::new("t.md".into(), s)
+    }
+
+    #[test]
+    fn splits_yaml_and_body() {
+        let s = src("---\ntitle: A\n---\n# Body\n");
+        let sp = split(&s).unwrap();
+        let (a, b) = sp.yaml.unwrap();
+        assert_eq!(&s.text[a..b], "title: A\n");
+        assert_eq!(&s.text[sp.body_start..], "# Body\n");
+    }
+
+    #[test]
+    fn no_front_matter_is_all_body() {
+        let sp = split(&src("# Nur Text\n")).unwrap();
+        assert!(sp.yaml.is_none());
+        assert_eq!(sp.body_start, 0);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error_at_line_one() {
+        let e = split(&src("---\ntitle: A\n# Body\n")).unwrap_err();
+        assert_eq!(e.span.unwrap().line, 1);
+    }
+
+    #[test]
+    fn empty_front_matter_and_empty_file() {
+        assert!(split(&src("---\n---\n")).unwrap().yaml.is_some());
+        assert!(split(&src("")).unwrap().yaml.is_none());
+    }
+}

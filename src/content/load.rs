@@ -1,0 +1,332 @@
+//! The load stage: walk the content folders, parse every page in parallel,
+//! give each page its URL and each folder its section.
+
+use super::model::{KindMeta, PageKind};
+use super::page::{Page, PageId};
+use super::parse::{content_relative, parse_page};
+use super::slug::slugify;
+use super::source::SourceText;
+use crate::config::Config;
+use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
+use globset::GlobSet;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// A content folder. The base handbook has one; an edition adds its own on
+/// top, and a file at the same content path replaces the one below.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub content_dir: PathBuf,
+}
+
+/// What to load: the handbook root (for relative paths in diagnostics), the
+/// layers from bottom to top, and content paths to leave out.
+pub struct LoadSpec<'a> {
+    pub root: &'a Path,
+    pub layers: &'a [Layer],
+    pub hidden: Option<&'a GlobSet>,
+}
+
+/// A file beside the pages (image, PDF, …), copied next to them.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub source: PathBuf,
+    pub content_path: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Content-relative folder, `` for the start page.
+    pub dir: PathBuf,
+    pub index: PageId,
+    pub pages: Vec<PageId>,
+    pub subsections: Vec<usize>,
+    pub parent: Option<usize>,
+}
+
+/// Everything the load stage produces.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+    pub sections: Vec<Section>,
+    /// Content paths that exist in a lower layer but are hidden (editions).
+    pub hidden_paths: Vec<PathBuf>,
+    /// Drafts, so that links to them can say so.
+    pub draft_paths: Vec<PathBuf>,
+}
+
+impl Content {
+    pub fn section_of_dir(&self, dir: &Path) -> Option<usize> {
+        self.sections.iter().position(|s| s.dir == dir)
+    }
+}
+
+fn is_ignored(name: &str) -> bool {
+    // editors' temp and backup files must never become pages (vim writes
+    // `4913` to probe a folder, emacs `.#x`, many `x~`)
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".bck")
+        || name.ends_with(".tmp")
+        || name == "4913"
+}
+
+/// Lists Markdown files and assets of all layers; upper layers win.
+fn discover(
+    spec: &LoadSpec,
+    diags: &mut Diagnostics,
+) -> (BTreeMap<PathBuf, PathBuf>, Vec<Asset>, Vec<PathBuf>) {
+    let mut pages: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    let mut assets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    for layer in spec.layers {
+        if !layer.content_dir.is_dir() {
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(&layer.content_dir)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                    let rel = relative_to(spec.root, &path);
+                    let problem = if e.loop_ancestor().is_some() {
+                        Problem::SymlinkLoop(format!(
+                            "`{}` points back to a folder that contains it; not followed",
+                            rel.display()
+                        ))
+                    } else {
+                        Problem::Io(e.to_string())
+                    };
+                    diags.push(Diagnostic::error(problem, Span::file_start(rel)));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let content_path = content_relative(&layer.content_dir, entry.path());
+            let is_md = entry.path().extension().is_some_and(|e| e == "md");
+            if is_md {
+                pages.insert(content_path, entry.path().to_path_buf());
+            } else {
+                assets.insert(content_path, entry.path().to_path_buf());
+            }
+        }
+    }
+    let mut hidden = Vec::new();
+    if let Some(globs) = spec.hidden {
+        pages.retain(|p, _| {
+            let keep = !globs.is_match(p);
+            if !keep {
+                hidden.push(p.clone());
+            }
+            keep
+        });
+        assets.retain(|p, _| !globs.is_match(p));
+    }
+    let assets = assets
+        .into_iter()
+        .map(|(content_path, source)| Asset {
+            source,
+            content_path,
+        })
+        .collect();
+    (pages, assets, hidden)
+}
+
+pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let (files, assets, hidden_paths) = discover(spec, &mut diags);
+    let files: Vec<(PathBuf, PathBuf)> = files.into_iter().collect();
+
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|(content_path, path)| {
+            let rel = relative_to(spec.root, path);
+            match std::fs::read(path) {
+                Ok(bytes) => parse_page(rel, content_path.clone(), &bytes, config),
+                Err(e) => super::parse::Parsed {
+                    page: None,
+                    diagnostics: vec![Diagnostic::error(
+                        Problem::Io(e.to_string()),
+                        Span::file_start(rel),
+                    )],
+                },
+            }
+        })
+        .collect();
+
+    let mut pages = Vec::with_capacity(parsed.len());
+    let mut draft_paths = Vec::new();
+    for p in parsed {
+        diags.extend(p.diagnostics);
+        if let Some(page) = p.page {
+            if page.draft {
+                draft_paths.push(page.content_path.clone());
+            } else {
+                pages.push(page);
+            }
+        }
+    }
+    let sections = build_sections(&mut pages, spec.root, spec.layers);
+    (
+        Content {
+            pages,
+            assets,
+            sections,
+            hidden_paths,
+            draft_paths,
+        },
+        diags,
+    )
+}
+
+/// Every folder that holds pages becomes a section; one without `_index.md`
+/// gets a plain listing page so that its URL does not 404.
+fn build_sections(pages: &mut Vec<Page>, root: &Path, layers: &[Layer]) -> Vec<Section> {
+    let mut dirs: BTreeMap<PathBuf, Option<PageId>> = BTreeMap::new();
+    dirs.insert(PathBuf::new(), None);
+    for (id, page) in pages.iter().enumerate() {
+        let mut dir = page.content_dir();
+        if page.is_section_index {
+            dirs.insert(dir.clone(), Some(id));
+        }
+        loop {
+            dirs.entry(dir.clone()).or_insert(None);
+            match dir.parent() {
+                Some(p) => dir = p.to_path_buf(),
+                None => break,
+            }
+        }
+    }
+    let base_content = layers
+        .first()
+        .map(|l| relative_to(root, &l.content_dir))
+        .unwrap_or_else(|| PathBuf::from("content"));
+    for (dir, index) in dirs.iter_mut() {
+        if index.is_none() {
+            let content_path = dir.join("_index.md");
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "Start".into());
+            let title = capitalise(&name.replace(['-', '_'], " "));
+            pages.push(synthetic_index(
+                base_content.join(&content_path),
+                content_path,
+                title,
+            ));
+            *index = Some(pages.len() - 1);
+        }
+    }
+
+    // section URLs: each folder's segment is its index page's `slug:` or the folder name
+    let mut section_url: HashMap<PathBuf, String> = HashMap::new();
+    for (dir, index) in &dirs {
+        let index = index.expect("every dir has an index by now");
+        let segment = match pages[index].slug.as_str() {
+            "" => dir
+                .file_name()
+                .map(|n| slugify(&n.to_string_lossy()))
+                .unwrap_or_default(),
+            s => s.to_string(),
+        };
+        let parent_url = dir
+            .parent()
+            .and_then(|p| section_url.get(p))
+            .cloned()
+            .unwrap_or_else(|| "/".into());
+        let url = if dir.as_os_str().is_empty() {
+            "/".to_string()
+        } else {
+            format!("{parent_url}{segment}/")
+        };
+        section_url.insert(dir.clone(), url.clone());
+        pages[index].url = url;
+    }
+    for page in pages.iter_mut() {
+        if !page.is_section_index {
+            page.url = format!("{}{}/", section_url[&page.content_dir()], page.slug);
+        }
+    }
+
+    let dir_list: Vec<PathBuf> = dirs.keys().cloned().collect();
+    let mut sections: Vec<Section> = dirs
+        .iter()
+        .map(|(dir, index)| Section {
+            dir: dir.clone(),
+            index: index.unwrap_or_default(),
+            pages: Vec::new(),
+            subsections: Vec::new(),
+            parent: dir
+                .parent()
+                .and_then(|p| dir_list.iter().position(|d| d == p))
+                .filter(|_| !dir.as_os_str().is_empty()),
+        })
+        .collect();
+    for i in 0..sections.len() {
+        if let Some(p) = sections[i].parent {
+            sections[p].subsections.push(i);
+        }
+    }
+    for (id, page) in pages.iter().enumerate() {
+        if !page.is_section_index {
+            if let Some(s) = dir_list.iter().position(|d| *d == page.content_dir()) {
+                sections[s].pages.push(id);
+            }
+        }
+    }
+    let snapshot: Vec<(i64, String)> = pages
+        .iter()
+        .map(|p| (p.weight, p.title.to_lowercase()))
+        .collect();
+    for s in sections.iter_mut() {
+        s.pages.sort_by(|a, b| snapshot[*a].cmp(&snapshot[*b]));
+    }
+    let index_of: Vec<(i64, String)> = sections.iter().map(|s| snapshot[s.index].clone()).collect();
+    for s in sections.iter_mut() {
+        s.subsections
+            .sort_by(|a, b| index_of[*a].cmp(&index_of[*b]));
+    }
+    sections
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> Page {
+    Page {
+        kind: PageKind::Page,
+        meta: KindMeta::Page {},
+        title,
+        slug: String::new(),
+        description: None,
+        weight: 0,
+        template: None,
+        draft: false,
+        extra: serde_json::Map::new(),
+        content_path,
+        source: SourceText::new(rel_path, ""),
+        body_start: 0,
+        is_section_index: true,
+        synthetic: true,
+        url: String::new(),
+        headings: Vec::new(),
+        links: Vec::new(),
+        refs: Vec::new(),
+        text_sections: Vec::new(),
+    }
+}

@@ -1,0 +1,116 @@
+//! Reading Markdown at load time: headings (for anchors and the table of
+//! contents), links (for checking) and plain text (for search). Rendering to
+//! HTML happens later in `render::markdown`, with the same options.
+
+use super::page::{Heading, LinkSite, TextSection};
+use super::slug::AnchorSet;
+use super::source::SourceText;
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// CommonMark plus tables, footnotes, strikethrough, task lists and
+/// `{#id}` heading attributes.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkSite>,
+    pub first_h1: Option<String>,
+    pub sections: Vec<TextSection>,
+}
+
+pub fn level_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+pub fn scan(src: &SourceText, body_start: usize) -> Scan {
+    let body = &src.text[body_start..];
+    let mut scan = Scan::default();
+    let mut anchors = AnchorSet::default();
+    let mut heading: Option<(u8, Option<String>, String)> = None;
+    let mut current = TextSection::default();
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some((
+                    level_number(level),
+                    id.map(|s| s.to_string()),
+                    String::new(),
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, explicit, text)) = heading.take() {
+                    let text = text.trim().to_string();
+                    let id = match explicit {
+                        Some(id) => id,
+                        None => anchors.unique(&text),
+                    };
+                    if level == 1 && scan.first_h1.is_none() {
+                        scan.first_h1 = Some(text.clone());
+                    }
+                    let finished = std::mem::replace(
+                        &mut current,
+                        TextSection {
+                            anchor: Some(id.clone()),
+                            heading: text.clone(),
+                            text: String::new(),
+                        },
+                    );
+                    if !finished.text.trim().is_empty() || finished.anchor.is_some() {
+                        scan.sections.push(finished);
+                    }
+                    scan.headings.push(Heading { level, text, id });
+                }
+            }
+            Event::Start(Tag::Link { ref dest_url, .. })
+            | Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let is_image = matches!(event, Event::Start(Tag::Image { .. }));
+                scan.links.push(LinkSite {
+                    dest: dest_url.to_string(),
+                    span: src.span_at(body_start + range.start),
+                    is_image,
+                });
+            }
+            Event::Text(t) | Event::Code(t) => match &mut heading {
+                Some((_, _, h)) => h.push_str(&t),
+                None => current.text.push_str(&t),
+            },
+            Event::SoftBreak | Event::HardBreak => current.text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+                current.text.push(' ')
+            }
+            _ => {}
+        }
+    }
+    if !current.text.trim().is_empty() {
+        scan.sections.push(current);
+    }
+    scan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_headings_links_and_text() {
+        let src = SourceText::new(
+            "a.md".into(),
+            "---\nx: 1\n---\n# Titel\n\nIntro [Kurs](kurs.md#ablauf).\n\n## Ablauf\n\nText ![Bild](b.png)\n\n## Ablauf\n",
+        );
+        let s = scan(&src, 12);
+        assert_eq!(s.first_h1.as_deref(), Some("Titel"));
+        let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["titel", "ablauf", "ablauf-1"]);
+        assert_eq!(s.links[0].dest, "kurs.md#ablauf");
+        assert_eq!((s.links[0].span.line, s.links[0].span.column), (6, 7));
+        assert!(s.links[1].is_image);
+        assert!(s.sections.iter().any(|t| t.text.contains("Intro")));
+    }
+}

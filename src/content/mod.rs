@@ -1,0 +1,15 @@
+//! The load stage: files → typed pages with URLs (see docs/content-model.md).
+
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod page;
+pub mod parse;
+pub mod slug;
+pub mod source;
+pub mod yaml;
+
+pub use load::{load, Asset, Content, Layer, LoadSpec, Section};
+pub use model::{KindMeta, PageKind};
+pub use page::{Page, PageId};

@@ -1,0 +1,264 @@
+//! The page kinds and their typed front-matter schemas (see
+//! docs/content-model.md). Only `title` is required anywhere.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Region,
+    Concept,
+    Agreement,
+    Check,
+    Page,
+}
+
+impl PageKind {
+    pub const ALL: [PageKind; 5] = [
+        PageKind::Region,
+        PageKind::Concept,
+        PageKind::Agreement,
+        PageKind::Check,
+        PageKind::Page,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Region => "region",
+            PageKind::Concept => "concept",
+            PageKind::Agreement => "agreement",
+            PageKind::Check => "check",
+            PageKind::Page => "page",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PageKind> {
+        PageKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+
+    /// German label for the UI ("Region", "Konzept", …).
+    pub fn label(self) -> &'static str {
+        match self {
+            PageKind::Region => "Region",
+            PageKind::Concept => "Konzept",
+            PageKind::Agreement => "Vereinbarung",
+            PageKind::Check => "Check",
+            PageKind::Page => "Seite",
+        }
+    }
+
+    /// The section `handbook new KIND` puts new pages into.
+    pub fn default_section(self) -> &'static str {
+        match self {
+            PageKind::Region => "regionen",
+            PageKind::Concept => "konzepte",
+            PageKind::Agreement => "vereinbarungen",
+            PageKind::Check | PageKind::Page => "",
+        }
+    }
+
+    /// Keys of this kind's own schema, beside [`COMMON_KEYS`].
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            PageKind::Region => &[
+                "role",
+                "region_type",
+                "programme",
+                "partners",
+                "concepts",
+                "agreements",
+                "contacts",
+                "location",
+                "period",
+            ],
+            PageKind::Concept => &[
+                "category",
+                "led_by",
+                "duration",
+                "group_size",
+                "childcare",
+                "modules",
+                "regions",
+                "agreements",
+            ],
+            PageKind::Agreement => &["parties", "sections", "placeholders", "regions", "concepts"],
+            PageKind::Check => &["groups"],
+            PageKind::Page => &[],
+        }
+    }
+
+    /// Reference keys of this kind and the kind their slugs must name.
+    pub fn reference_keys(self) -> &'static [(&'static str, PageKind)] {
+        match self {
+            PageKind::Region => &[
+                ("concepts", PageKind::Concept),
+                ("agreements", PageKind::Agreement),
+            ],
+            PageKind::Concept => &[
+                ("regions", PageKind::Region),
+                ("agreements", PageKind::Agreement),
+            ],
+            PageKind::Agreement => &[
+                ("regions", PageKind::Region),
+                ("concepts", PageKind::Concept),
+            ],
+            PageKind::Check | PageKind::Page => &[],
+        }
+    }
+}
+
+/// Keys every kind understands.
+pub const COMMON_KEYS: &[&str] = &[
+    "title",
+    "kind",
+    "slug",
+    "description",
+    "weight",
+    "template",
+    "draft",
+    "related",
+];
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Common {
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub slug: Option<String>,
+    pub description: Option<String>,
+    pub weight: Option<i64>,
+    pub template: Option<String>,
+    pub draft: bool,
+    pub related: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RegionRole {
+    Modellregion,
+    Transferregion,
+    Referenzkommune,
+    Modellgebiet,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Contact {
+    pub name: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RegionMeta {
+    pub role: Option<RegionRole>,
+    pub region_type: Option<String>,
+    pub programme: Option<String>,
+    pub partners: Vec<String>,
+    pub concepts: Vec<String>,
+    pub agreements: Vec<String>,
+    pub contacts: Vec<Contact>,
+    pub location: Option<GeoPoint>,
+    pub period: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConceptCategory {
+    Fortbildung,
+    Veranstaltung,
+    Beratung,
+    Netzwerk,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Module {
+    pub title: String,
+    pub description: Option<String>,
+    pub duration: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConceptMeta {
+    pub category: Option<ConceptCategory>,
+    pub led_by: Vec<String>,
+    pub duration: Option<String>,
+    pub group_size: Option<String>,
+    pub childcare: Option<bool>,
+    pub modules: Vec<Module>,
+    pub regions: Vec<String>,
+    pub agreements: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AgreementSection {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Placeholder {
+    pub key: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub multiline: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AgreementMeta {
+    pub parties: Vec<String>,
+    pub sections: Vec<AgreementSection>,
+    pub placeholders: Vec<Placeholder>,
+    pub regions: Vec<String>,
+    pub concepts: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuestionGroup {
+    pub title: String,
+    pub description: Option<String>,
+    pub questions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckMeta {
+    pub groups: Vec<QuestionGroup>,
+}
+
+/// The kind-specific, typed part of a page's front matter.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum KindMeta {
+    Region(RegionMeta),
+    Concept(ConceptMeta),
+    Agreement(AgreementMeta),
+    Check(CheckMeta),
+    Page {},
+}
+
+impl KindMeta {
+    pub fn kind(&self) -> PageKind {
+        match self {
+            KindMeta::Region(_) => PageKind::Region,
+            KindMeta::Concept(_) => PageKind::Concept,
+            KindMeta::Agreement(_) => PageKind::Agreement,
+            KindMeta::Check(_) => PageKind::Check,
+            KindMeta::Page {} => PageKind::Page,
+        }
+    }
+}

@@ -1,0 +1,92 @@
+use super::model::{KindMeta, PageKind};
+use super::source::SourceText;
+use crate::diagnostics::Span;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Index of a page in [`super::Site::pages`].
+pub type PageId = usize;
+
+/// One page: what it is (kind and typed front matter), where it came from
+/// (source text for diagnostics) and where it goes (URL).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub kind: PageKind,
+    pub meta: KindMeta,
+    pub title: String,
+    pub slug: String,
+    pub description: Option<String>,
+    pub weight: i64,
+    pub template: Option<String>,
+    pub draft: bool,
+    /// Front-matter keys the schema does not know, for templates.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+    /// Path relative to the content folder it was found in, with `/`:
+    /// `regionen/kreis-borken.md`. Links and edition overlays use it.
+    pub content_path: PathBuf,
+    pub source: SourceText,
+    pub body_start: usize,
+    pub is_section_index: bool,
+    /// Created for a folder without `_index.md`.
+    pub synthetic: bool,
+    /// Site-relative URL with leading and trailing slash (no base path).
+    pub url: String,
+    pub headings: Vec<Heading>,
+    pub links: Vec<LinkSite>,
+    pub refs: Vec<RefSite>,
+    /// Plain text by heading, for search and descriptions.
+    pub text_sections: Vec<TextSection>,
+}
+
+impl Page {
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+
+    pub fn file_span(&self) -> Span {
+        Span::file_start(self.source.rel_path.clone())
+    }
+
+    /// The folder this page lives in, relative to its content folder.
+    pub fn content_dir(&self) -> PathBuf {
+        self.content_path
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default()
+    }
+
+    pub fn anchor_exists(&self, anchor: &str) -> bool {
+        self.headings.iter().any(|h| h.id == anchor)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub text: String,
+    pub id: String,
+}
+
+/// A link in the Markdown body, as written.
+#[derive(Debug, Clone)]
+pub struct LinkSite {
+    pub dest: String,
+    pub span: Span,
+    pub is_image: bool,
+}
+
+/// One item of a front-matter reference list (`concepts: [elterncafe]`).
+#[derive(Debug, Clone)]
+pub struct RefSite {
+    pub field: String,
+    pub target: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TextSection {
+    /// Anchor of the heading that opens this part; `None` before the first heading.
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: String,
+}

@@ -1,0 +1,410 @@
+//! One Markdown file → one [`Page`], or the diagnostics that say why not.
+//! Type errors are reported per key, so a page with three wrong keys shows
+//! three errors, each at its own key.
+
+use super::frontmatter;
+use super::markdown;
+use super::model::*;
+use super::page::{Page, RefSite};
+use super::slug::slugify;
+use super::source::{invalid_utf8_position, SourceText};
+use super::yaml::{self, Node, Value};
+use crate::config::Config;
+use crate::diagnostics::{did_you_mean, Diagnostic, Problem, Span};
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+pub struct Parsed {
+    pub page: Option<Page>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `rel_path` is relative to the handbook root (for diagnostics),
+/// `content_path` relative to the content folder (for URLs and links).
+pub fn parse_page(
+    rel_path: PathBuf,
+    content_path: PathBuf,
+    bytes: &[u8],
+    config: &Config,
+) -> Parsed {
+    let mut diags = Vec::new();
+    let page = parse_inner(rel_path, content_path, bytes, config, &mut diags);
+    Parsed {
+        page,
+        diagnostics: diags,
+    }
+}
+
+fn parse_inner(
+    rel_path: PathBuf,
+    content_path: PathBuf,
+    bytes: &[u8],
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Page> {
+    let raw = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let (line, col) = invalid_utf8_position(bytes, &e);
+            diags.push(
+                Diagnostic::error(Problem::InvalidUtf8, Span::new(rel_path, line, col))
+                    .with_help("save the file as UTF-8"),
+            );
+            return None;
+        }
+    };
+    let src = SourceText::new(rel_path, raw);
+    let split = match frontmatter::split(&src) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return None;
+        }
+    };
+    let line_offset = split.yaml_first_line - 1;
+    let at = |n: &Node| src.span_line_col(n.line + line_offset, n.column);
+
+    let root = match split.yaml {
+        Some((a, b)) => match yaml::parse(&src.text[a..b]) {
+            Ok(node) => node,
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    Problem::YamlSyntax(e.message),
+                    src.span_line_col(e.line + line_offset, e.column),
+                ));
+                return None;
+            }
+        },
+        None => Node {
+            value: Value::Null,
+            line: 1,
+            column: 1,
+        },
+    };
+    let entries: Vec<(&Node, &Node)> = match &root.value {
+        Value::Map(entries) => entries.iter().map(|(k, v)| (k, v)).collect(),
+        Value::Null => Vec::new(),
+        _ => {
+            diags.push(Diagnostic::error(
+                Problem::FrontMatterNotMapping(root.type_name().into()),
+                at(&root),
+            ));
+            return None;
+        }
+    };
+
+    // The kind decides which keys are known, so it is read first.
+    let mut kind = PageKind::Page;
+    if let Some((k, v)) = entries.iter().find(|(k, _)| k.as_str() == Some("kind")) {
+        match v.as_str().map(|s| (s, PageKind::parse(s))) {
+            Some((_, Some(parsed))) => kind = parsed,
+            Some((s, None)) => {
+                let names = PageKind::ALL.map(PageKind::name);
+                diags.push(
+                    Diagnostic::error(Problem::UnknownKind(s.into()), at(v)).with_help_opt(
+                        did_you_mean(s, names).map(|m| format!("did you mean `{m}`?")),
+                    ),
+                );
+            }
+            None => diags.push(Diagnostic::error(
+                Problem::WrongType {
+                    key: "kind".into(),
+                    detail: format!("expected a string, found {}", v.type_name()),
+                },
+                at(k),
+            )),
+        }
+    }
+
+    let taxonomy_keys: Vec<&str> = config.taxonomies.keys().map(String::as_str).collect();
+    let mut common_entries = Vec::new();
+    let mut kind_entries = Vec::new();
+    let mut extra = serde_json::Map::new();
+    for &(k, v) in &entries {
+        let key = k.key_string();
+        if COMMON_KEYS.contains(&key.as_str()) {
+            common_entries.push((k, v));
+        } else if kind.keys().contains(&key.as_str()) {
+            kind_entries.push((k, v));
+        } else if taxonomy_keys.contains(&key.as_str()) {
+            check_string_list(&key, k, v, &at, diags);
+        } else {
+            let known = COMMON_KEYS
+                .iter()
+                .chain(kind.keys())
+                .copied()
+                .chain(taxonomy_keys.iter().copied());
+            if let Some(m) = did_you_mean(&key, known) {
+                diags.push(
+                    Diagnostic::warning(
+                        Problem::UnknownKey {
+                            key: key.clone(),
+                            kind: kind.name().into(),
+                        },
+                        at(k),
+                    )
+                    .with_help(format!(
+                        "did you mean `{m}`? Unknown keys are kept for templates as `page.extra.{key}`"
+                    )),
+                );
+            }
+            extra.insert(key, v.to_json());
+        }
+    }
+
+    let errors_before = diags
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .count();
+    let common: Common = typed(&common_entries, &at, diags);
+    let meta = match kind {
+        PageKind::Region => KindMeta::Region(typed(&kind_entries, &at, diags)),
+        PageKind::Concept => KindMeta::Concept(typed(&kind_entries, &at, diags)),
+        PageKind::Agreement => KindMeta::Agreement(typed(&kind_entries, &at, diags)),
+        PageKind::Check => KindMeta::Check(typed(&kind_entries, &at, diags)),
+        PageKind::Page => KindMeta::Page {},
+    };
+
+    // References: every list item with its own position.
+    let mut refs = Vec::new();
+    let ref_fields = kind
+        .reference_keys()
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(["related"])
+        .chain(taxonomy_keys.iter().copied());
+    for field in ref_fields {
+        if let Some((_, v)) = entries.iter().find(|(k, _)| k.as_str() == Some(field)) {
+            if let Value::Seq(items) = &v.value {
+                for item in items {
+                    if let Some(target) = item.as_str() {
+                        refs.push(RefSite {
+                            field: field.to_string(),
+                            target: target.trim().to_string(),
+                            span: at(item),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    let scan = markdown::scan(&src, split.body_start);
+    let title = match common.title.clone().or(scan.first_h1.clone()) {
+        Some(t) if !t.trim().is_empty() => t,
+        _ => {
+            diags.push(
+                Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(
+                    "add `title: …` to the front matter or start the text with `# Titel`",
+                ),
+            );
+            return None;
+        }
+    };
+
+    if let KindMeta::Agreement(a) = &meta {
+        check_placeholders(&src, split.body_start, a, &entries, &at, diags);
+    }
+
+    let errors_after = diags
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .count();
+    if errors_after > errors_before {
+        return None;
+    }
+
+    let file_stem = content_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_section_index = file_stem == "_index";
+    let slug = match &common.slug {
+        Some(s) => slugify(s),
+        None if is_section_index => String::new(),
+        None => slugify(&file_stem),
+    };
+    Some(Page {
+        kind,
+        meta,
+        title: title.trim().to_string(),
+        slug,
+        description: common.description,
+        weight: common.weight.unwrap_or(0),
+        template: common.template,
+        draft: common.draft,
+        extra,
+        content_path,
+        body_start: split.body_start,
+        source: src,
+        is_section_index,
+        synthetic: false,
+        url: String::new(),
+        headings: scan.headings,
+        links: scan.links,
+        refs,
+        text_sections: scan.sections,
+    })
+}
+
+/// Deserialises the given keys into `T`; on failure, tries each key alone so
+/// that every wrong key gets its own diagnostic at its own position.
+fn typed<T: DeserializeOwned + Default>(
+    entries: &[(&Node, &Node)],
+    at: &dyn Fn(&Node) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> T {
+    let object = |list: &[(&Node, &Node)]| {
+        serde_json::Value::Object(
+            list.iter()
+                .map(|(k, v)| (k.key_string(), v.to_json()))
+                .collect(),
+        )
+    };
+    if let Ok(t) = serde_json::from_value::<T>(object(entries)) {
+        return t;
+    }
+    for entry in entries {
+        if let Err(e) = serde_json::from_value::<T>(object(std::slice::from_ref(entry))) {
+            let (k, v) = entry;
+            let detail = e.to_string();
+            let _ = v;
+            let span = at(k);
+            diags.push(
+                Diagnostic::error(
+                    Problem::WrongType {
+                        key: k.key_string(),
+                        detail: strip_serde_position(&detail),
+                    },
+                    span,
+                )
+                .with_help_opt(type_help(&detail)),
+            );
+        }
+    }
+    T::default()
+}
+
+fn strip_serde_position(s: &str) -> String {
+    match s.find(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
+fn type_help(detail: &str) -> Option<String> {
+    if detail.contains("expected a sequence") {
+        Some("write a list, e.g. `key: [a, b]` or one `- item` per line".into())
+    } else if detail.contains("unknown variant") {
+        Some("use one of the values listed above, spelled exactly".into())
+    } else if detail.contains("expected a boolean") {
+        Some("write `true` or `false`".into())
+    } else {
+        None
+    }
+}
+
+fn check_string_list(
+    key: &str,
+    k: &Node,
+    v: &Node,
+    at: &dyn Fn(&Node) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let ok = match &v.value {
+        Value::Seq(items) => items.iter().all(|i| i.as_str().is_some()),
+        Value::Null => true,
+        _ => false,
+    };
+    if !ok {
+        diags.push(
+            Diagnostic::error(
+                Problem::WrongType {
+                    key: key.into(),
+                    detail: format!("expected a list of slugs, found {}", v.type_name()),
+                },
+                at(k),
+            )
+            .with_help(format!(
+                "write e.g. `{key}: [alleinerziehende, stille-reserve]`"
+            )),
+        );
+    }
+}
+
+/// Every `[[key]]` in an agreement's text must be declared in `placeholders`.
+fn check_placeholders(
+    src: &SourceText,
+    body_start: usize,
+    meta: &AgreementMeta,
+    entries: &[(&Node, &Node)],
+    at: &dyn Fn(&Node) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let valid_key = |k: &str| {
+        !k.is_empty()
+            && k.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    };
+    let declared: Vec<&str> = meta.placeholders.iter().map(|p| p.key.as_str()).collect();
+    if let Some((_, v)) = entries
+        .iter()
+        .find(|(k, _)| k.as_str() == Some("placeholders"))
+    {
+        if let Value::Seq(items) = &v.value {
+            for (item, p) in items.iter().zip(&meta.placeholders) {
+                if !valid_key(&p.key) {
+                    diags.push(Diagnostic::error(
+                        Problem::InvalidPlaceholderKey(p.key.clone()),
+                        at(item),
+                    ));
+                }
+            }
+        }
+    }
+    for (offset, key) in placeholder_marks(&src.text[body_start..]) {
+        if !declared.contains(&key) {
+            diags.push(
+                Diagnostic::error(
+                    Problem::UnknownPlaceholder(key.to_string()),
+                    src.span_at(body_start + offset),
+                )
+                .with_help_opt(
+                    did_you_mean(key, declared.iter().copied())
+                        .map(|m| format!("did you mean `[[{m}]]`?"))
+                        .or(Some(format!(
+                            "declare it: `placeholders: [{{key: {key}, label: \"…\"}}]`"
+                        ))),
+                ),
+            );
+        }
+    }
+}
+
+/// `[[key]]` marks in a text, with their byte offsets.
+pub fn placeholder_marks(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("[[") {
+        let start = from + i;
+        let Some(len) = text[start + 2..].find("]]") else {
+            break;
+        };
+        let inner = &text[start + 2..start + 2 + len];
+        if !inner.is_empty() && inner.len() <= 64 && !inner.contains(['[', '\n']) {
+            out.push((start, inner.trim()));
+        }
+        from = start + 2;
+    }
+    out
+}
+
+/// `content/x.md` → its content-relative path, used by `parse_page` callers.
+pub fn content_relative(content_dir: &Path, path: &Path) -> PathBuf {
+    PathBuf::from(
+        path.strip_prefix(content_dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/"),
+    )
+}

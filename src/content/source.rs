@@ -1,0 +1,80 @@
+//! A source file as text, and the mapping from byte offsets to the
+//! line:column positions diagnostics report.
+
+use crate::diagnostics::Span;
+use std::path::PathBuf;
+
+/// A Markdown file's text after BOM removal and CRLF → LF normalisation.
+/// Neither changes line numbers or the columns of visible characters, so
+/// positions computed on the normalised text are right for the file on disk.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub rel_path: PathBuf,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceText {
+    pub fn new(rel_path: PathBuf, raw: &str) -> Self {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let text = if raw.contains('\r') {
+            raw.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            raw.to_string()
+        };
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        SourceText {
+            rel_path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line_idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line_idx];
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        (line_idx + 1, self.text[start..end].chars().count() + 1)
+    }
+
+    pub fn span_at(&self, offset: usize) -> Span {
+        let (line, column) = self.position(offset);
+        Span::new(self.rel_path.clone(), line, column)
+    }
+
+    pub fn span_line_col(&self, line: usize, column: usize) -> Span {
+        Span::new(self.rel_path.clone(), line, column)
+    }
+}
+
+/// Where the first invalid UTF-8 sequence is, as 1-based line and column.
+pub fn invalid_utf8_position(bytes: &[u8], err: &std::str::Utf8Error) -> (usize, usize) {
+    let valid = &bytes[..err.valid_up_to()];
+    // the prefix is valid by definition
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_survive_crlf_and_bom() {
+        let s = SourceText::new("a.md".into(), "\u{feff}ab\r\nÄÖx\r\n");
+        assert_eq!(s.position(0), (1, 1));
+        let x = s.text.find('x').unwrap();
+        assert_eq!(s.position(x), (2, 3));
+    }
+}

@@ -1,0 +1,68 @@
+use thiserror::Error;
+
+/// What went wrong. Each variant is one class of problem; the text is the
+/// message after `error:` and the span lives in the [`super::Diagnostic`].
+#[derive(Debug, Clone, Error)]
+pub enum Problem {
+    // --- reading files
+    #[error("cannot read file: {0}")]
+    Io(String),
+    #[error("file is not valid UTF-8 (invalid byte sequence)")]
+    InvalidUtf8,
+    #[error("symbolic link loop: {0}")]
+    SymlinkLoop(String),
+
+    // --- front matter
+    #[error("front matter is not closed: no `---` line after the opening `---`")]
+    UnclosedFrontMatter,
+    #[error("YAML syntax error: {0}")]
+    YamlSyntax(String),
+    #[error("front matter must be a mapping of keys to values, found {0}")]
+    FrontMatterNotMapping(String),
+    #[error("`{key}` has the wrong type: {detail}")]
+    WrongType { key: String, detail: String },
+    #[error("unknown kind `{0}` (expected region, concept, agreement, check or page)")]
+    UnknownKind(String),
+    #[error("unknown key `{key}` for a {kind} page")]
+    UnknownKey { key: String, kind: String },
+    #[error("page has no title: no `title:` in the front matter and no `# heading`")]
+    MissingTitle,
+    #[error("placeholder `[[{0}]]` is not declared in `placeholders`")]
+    UnknownPlaceholder(String),
+    #[error("invalid placeholder key `{0}`: use lower-case letters, digits and `_`")]
+    InvalidPlaceholderKey(String),
+
+    // --- cross-links
+    #[error("broken link: `{0}` does not exist")]
+    BrokenLink(String),
+    #[error("broken link: `{target}` has no heading with the anchor `#{anchor}`")]
+    MissingAnchor { target: String, anchor: String },
+    #[error("unknown reference `{target}` in `{field}`: no {expected} with this slug")]
+    UnknownReference {
+        field: String,
+        target: String,
+        expected: String,
+    },
+    #[error("ambiguous reference `{target}` in `{field}`: {candidates}")]
+    AmbiguousReference {
+        field: String,
+        target: String,
+        candidates: String,
+    },
+    #[error("duplicate URL `{url}`: also produced by {other}")]
+    DuplicateUrl { url: String, other: String },
+    #[error("link to hidden page `{0}` becomes plain text in this edition")]
+    LinkToHiddenPage(String),
+
+    // --- configuration, templates, output
+    #[error("handbook.yaml: {0}")]
+    Config(String),
+    #[error("template error: {0}")]
+    Template(String),
+    #[error("cannot write output: {0}")]
+    Output(String),
+    #[error("search index: {0}")]
+    Search(String),
+    #[error("edition: {0}")]
+    Edition(String),
+}

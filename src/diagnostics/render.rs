@@ -1,0 +1,94 @@
+//! The one place where diagnostics become text: `path:line:column: error: …`
+//! for people, one JSON object per line for tools.
+
+use super::{Diagnostic, Diagnostics, Severity};
+use std::io::Write;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+pub fn to_text(d: &Diagnostic) -> String {
+    let mut out = String::new();
+    if let Some(span) = &d.span {
+        out.push_str(&format!(
+            "{}:{}:{}: ",
+            span.file.display(),
+            span.line,
+            span.column
+        ));
+    }
+    out.push_str(d.severity.label());
+    out.push_str(": ");
+    out.push_str(&d.message());
+    if let Some(help) = &d.help {
+        out.push_str("\n  help: ");
+        out.push_str(help);
+    }
+    out
+}
+
+pub fn to_json(d: &Diagnostic) -> serde_json::Value {
+    let (file, line, column) = match &d.span {
+        Some(s) => (
+            serde_json::Value::String(s.file.to_string_lossy().into_owned()),
+            serde_json::json!(s.line),
+            serde_json::json!(s.column),
+        ),
+        None => (
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+        ),
+    };
+    serde_json::json!({
+        "severity": d.severity.label(),
+        "file": file,
+        "line": line,
+        "column": column,
+        "message": d.message(),
+        "help": d.help,
+    })
+}
+
+/// Prints every diagnostic to `w` in the chosen format.
+pub fn emit(diags: &Diagnostics, format: Format, w: &mut dyn Write) {
+    for d in diags.iter() {
+        let line = match format {
+            Format::Text => to_text(d),
+            Format::Json => to_json(d).to_string(),
+        };
+        // stderr going away (closed pipe) must not turn into a panic
+        let _ = writeln!(w, "{line}");
+    }
+}
+
+/// The closing line of a text report, e.g. `2 errors, 1 warning`.
+pub fn summary(diags: &Diagnostics) -> Option<String> {
+    let (e, w) = (diags.error_count(), diags.warning_count());
+    if e == 0 && w == 0 {
+        return None;
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    Some(match (e, w) {
+        (0, w) => plural(w, "warning", "warnings"),
+        (e, 0) => plural(e, "error", "errors"),
+        (e, w) => format!(
+            "{}, {}",
+            plural(e, "error", "errors"),
+            plural(w, "warning", "warnings")
+        ),
+    })
+}

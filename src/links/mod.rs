@@ -1,0 +1,342 @@
+//! The resolve stage: Markdown links and front-matter references become
+//! page ids and URLs; every page learns its backlinks. Each broken link,
+//! unknown reference, missing anchor and duplicate URL is a diagnostic at
+//! its own position.
+
+mod target;
+
+pub use target::{classify, Dest};
+
+use crate::config::Config;
+use crate::content::{Content, PageId, PageKind};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Problem};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Where a Markdown link goes after resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LinkTarget {
+    /// Left as written (`https://…`, `mailto:`, a site-absolute path that exists).
+    Unchanged,
+    Page {
+        id: PageId,
+        anchor: Option<String>,
+    },
+    Asset(PathBuf),
+    /// The page exists upstream but an edition hides it: render as text.
+    Hidden,
+    Broken,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Backlink {
+    pub from: PageId,
+    /// `link` for Markdown links, else the front-matter key (`concepts`, …).
+    pub via: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// Per page, aligned with `page.links`.
+    pub links: Vec<Vec<LinkTarget>>,
+    /// Per page: front-matter key → referenced pages, in the order written.
+    pub refs: Vec<BTreeMap<String, Vec<PageId>>>,
+    pub backlinks: Vec<Vec<Backlink>>,
+}
+
+/// Lookup tables over the loaded pages.
+pub struct Index<'a> {
+    pub by_content_path: HashMap<&'a Path, PageId>,
+    pub by_url: HashMap<&'a str, PageId>,
+    pub by_slug: HashMap<&'a str, Vec<PageId>>,
+    pub assets: HashMap<&'a Path, usize>,
+    pub section_dirs: HashMap<&'a Path, usize>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(content: &'a Content) -> Self {
+        let mut by_slug: HashMap<&str, Vec<PageId>> = HashMap::new();
+        for (id, p) in content.pages.iter().enumerate() {
+            if !p.is_section_index {
+                by_slug.entry(p.slug.as_str()).or_default().push(id);
+            }
+        }
+        Index {
+            by_content_path: content
+                .pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.synthetic)
+                .map(|(i, p)| (p.content_path.as_path(), i))
+                .collect(),
+            by_url: content
+                .pages
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.url.as_str(), i))
+                .collect(),
+            by_slug,
+            assets: content
+                .assets
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.content_path.as_path(), i))
+                .collect(),
+            section_dirs: content
+                .sections
+                .iter()
+                .map(|s| (s.dir.as_path(), s.index))
+                .collect(),
+        }
+    }
+}
+
+/// What a reference key may point to.
+#[derive(Debug, Clone)]
+enum Expect {
+    Kind(PageKind),
+    Section(String),
+    Any,
+}
+
+impl Expect {
+    fn describe(&self) -> String {
+        match self {
+            Expect::Kind(k) => format!("{} page", k.name()),
+            Expect::Section(s) => format!("page in `content/{s}/`"),
+            Expect::Any => "page".into(),
+        }
+    }
+}
+
+pub fn resolve(content: &Content, config: &Config) -> (Resolved, Diagnostics) {
+    let index = Index::new(content);
+    let mut diags = Diagnostics::new();
+    duplicate_urls(content, &mut diags);
+
+    let per_page: Vec<_> = content
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(id, _)| resolve_page(content, config, &index, id))
+        .collect();
+
+    let mut resolved = Resolved {
+        backlinks: vec![Vec::new(); content.pages.len()],
+        ..Default::default()
+    };
+    let mut incoming: Vec<BTreeMap<PageId, Vec<String>>> =
+        vec![BTreeMap::new(); content.pages.len()];
+    for (from, (links, refs, page_diags)) in per_page.into_iter().enumerate() {
+        diags.extend(page_diags);
+        for t in &links {
+            if let LinkTarget::Page { id, .. } = t {
+                if *id != from {
+                    push_via(&mut incoming[*id], from, "link");
+                }
+            }
+        }
+        for (field, ids) in &refs {
+            for &id in ids {
+                push_via(&mut incoming[id], from, field);
+            }
+        }
+        resolved.links.push(links);
+        resolved.refs.push(refs);
+    }
+    for (id, map) in incoming.into_iter().enumerate() {
+        let mut list: Vec<Backlink> = map
+            .into_iter()
+            .map(|(from, via)| Backlink { from, via })
+            .collect();
+        list.sort_by_key(|b| {
+            let p = &content.pages[b.from];
+            (p.kind, p.title.to_lowercase())
+        });
+        resolved.backlinks[id] = list;
+    }
+    (resolved, diags)
+}
+
+fn push_via(map: &mut BTreeMap<PageId, Vec<String>>, from: PageId, via: &str) {
+    let v = map.entry(from).or_default();
+    if !v.iter().any(|x| x == via) {
+        v.push(via.to_string());
+    }
+}
+
+fn duplicate_urls(content: &Content, diags: &mut Diagnostics) {
+    let mut first: HashMap<&str, PageId> = HashMap::new();
+    for (id, page) in content.pages.iter().enumerate() {
+        if let Some(&other) = first.get(page.url.as_str()) {
+            let other = &content.pages[other];
+            diags.push(
+                Diagnostic::error(
+                    Problem::DuplicateUrl {
+                        url: page.url.clone(),
+                        other: format!("`{}`", other.source.rel_path.display()),
+                    },
+                    page.file_span(),
+                )
+                .with_help("give one of the pages another `slug:` or file name"),
+            );
+        } else {
+            first.insert(&page.url, id);
+        }
+    }
+}
+
+type PageResolution = (
+    Vec<LinkTarget>,
+    BTreeMap<String, Vec<PageId>>,
+    Vec<Diagnostic>,
+);
+
+fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -> PageResolution {
+    let page = &content.pages[id];
+    let mut diags = Vec::new();
+    let links = page
+        .links
+        .iter()
+        .map(|link| {
+            let (target, diag) = target::resolve_link(content, index, id, link);
+            diags.extend(diag);
+            target
+        })
+        .collect();
+
+    let mut refs: BTreeMap<String, Vec<PageId>> = BTreeMap::new();
+    for site in &page.refs {
+        let expect = if let Some(t) = config.taxonomies.get(&site.field) {
+            Expect::Section(t.section.clone())
+        } else if let Some((_, k)) = page
+            .kind
+            .reference_keys()
+            .iter()
+            .find(|(f, _)| *f == site.field)
+        {
+            Expect::Kind(*k)
+        } else {
+            Expect::Any
+        };
+        match find_reference(content, index, &site.target, &expect) {
+            Ok(target) => {
+                let list = refs.entry(site.field.clone()).or_default();
+                if !list.contains(&target) {
+                    list.push(target);
+                }
+            }
+            Err(RefError::Hidden) => diags.push(Diagnostic::warning(
+                Problem::LinkToHiddenPage(site.target.clone()),
+                site.span.clone(),
+            )),
+            Err(RefError::Ambiguous(candidates)) => diags.push(
+                Diagnostic::error(
+                    Problem::AmbiguousReference {
+                        field: site.field.clone(),
+                        target: site.target.clone(),
+                        candidates: candidates.join(", "),
+                    },
+                    site.span.clone(),
+                )
+                .with_help("write the section too, e.g. `konzepte/elterncafe`"),
+            ),
+            Err(RefError::Unknown) => {
+                let candidates = candidates_for(content, &expect);
+                let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))
+                    .map(|m| format!("did you mean `{m}`?"));
+                diags.push(
+                    Diagnostic::error(
+                        Problem::UnknownReference {
+                            field: site.field.clone(),
+                            target: site.target.clone(),
+                            expected: expect.describe(),
+                        },
+                        site.span.clone(),
+                    )
+                    .with_help_opt(help),
+                )
+            }
+        }
+    }
+    (links, refs, diags)
+}
+
+enum RefError {
+    Unknown,
+    Hidden,
+    Ambiguous(Vec<String>),
+}
+
+fn matches_expect(content: &Content, id: PageId, expect: &Expect) -> bool {
+    let p = &content.pages[id];
+    match expect {
+        Expect::Kind(k) => p.kind == *k,
+        Expect::Section(s) => p.content_dir() == Path::new(s) && !p.is_section_index,
+        Expect::Any => true,
+    }
+}
+
+fn find_reference(
+    content: &Content,
+    index: &Index,
+    target: &str,
+    expect: &Expect,
+) -> Result<PageId, RefError> {
+    let target = target.trim_matches('/');
+    if target.contains('/') {
+        let by_path = index
+            .by_content_path
+            .get(Path::new(&format!("{target}.md")))
+            .or_else(|| index.by_url.get(format!("/{target}/").as_str()));
+        return match by_path {
+            Some(&id) if matches_expect(content, id, expect) => Ok(id),
+            _ if is_hidden(content, &format!("{target}.md")) => Err(RefError::Hidden),
+            _ => Err(RefError::Unknown),
+        };
+    }
+    let found: Vec<PageId> = index
+        .by_slug
+        .get(target)
+        .map(|ids| {
+            ids.iter()
+                .copied()
+                .filter(|&id| matches_expect(content, id, expect))
+                .collect()
+        })
+        .unwrap_or_default();
+    match found.as_slice() {
+        [id] => Ok(*id),
+        [] if content
+            .hidden_paths
+            .iter()
+            .any(|p| p.file_stem().is_some_and(|s| s == target)) =>
+        {
+            Err(RefError::Hidden)
+        }
+        [] => Err(RefError::Unknown),
+        many => Err(RefError::Ambiguous(
+            many.iter()
+                .map(|&id| format!("`{}`", content.pages[id].content_path.display()))
+                .collect(),
+        )),
+    }
+}
+
+fn is_hidden(content: &Content, content_path: &str) -> bool {
+    content
+        .hidden_paths
+        .iter()
+        .any(|p| p == Path::new(content_path))
+}
+
+fn candidates_for(content: &Content, expect: &Expect) -> Vec<String> {
+    content
+        .pages
+        .iter()
+        .enumerate()
+        .filter(|(id, p)| !p.is_section_index && matches_expect(content, *id, expect))
+        .map(|(_, p)| p.slug.clone())
+        .collect()
+}

@@ -1,0 +1,276 @@
+//! Resolving one Markdown link destination.
+
+use super::{Index, LinkTarget};
+use crate::content::page::LinkSite;
+use crate::content::{Content, PageId};
+use crate::diagnostics::{did_you_mean, Diagnostic, Problem};
+use std::path::{Component, Path, PathBuf};
+
+/// A link destination split into what matters for resolution.
+#[derive(Debug, PartialEq)]
+pub enum Dest<'a> {
+    External,
+    /// `#anchor` on the same page.
+    SamePage(&'a str),
+    /// `/regionen/` — a site-absolute URL path.
+    SiteAbsolute {
+        path: &'a str,
+        anchor: Option<&'a str>,
+    },
+    Relative {
+        path: String,
+        anchor: Option<&'a str>,
+    },
+}
+
+pub fn classify(dest: &str) -> Dest<'_> {
+    let lower = dest.to_ascii_lowercase();
+    let has_scheme = lower.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if has_scheme || dest.starts_with("//") || dest.is_empty() {
+        return Dest::External;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    if path.is_empty() {
+        return Dest::SamePage(anchor.unwrap_or(""));
+    }
+    if path.starts_with('/') {
+        return Dest::SiteAbsolute { path, anchor };
+    }
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8_lossy()
+        .into_owned();
+    Dest::Relative {
+        path: decoded,
+        anchor,
+    }
+}
+
+/// `a/b/../c.md` → `a/c.md`; `None` if it climbs out of the content folder.
+fn normalise(base: &Path, rel: &str) -> Option<PathBuf> {
+    let mut out: Vec<String> = base
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    for part in rel.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            p => out.push(p.to_string()),
+        }
+    }
+    Some(out.iter().collect())
+}
+
+fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> Option<Diagnostic> {
+    let target = &content.pages[id];
+    if anchor.is_empty() || target.anchor_exists(anchor) {
+        return None;
+    }
+    let help = did_you_mean(anchor, target.headings.iter().map(|h| h.id.as_str()))
+        .map(|m| format!("did you mean `#{m}`?"))
+        .or_else(|| {
+            (!target.headings.is_empty()).then(|| {
+                let ids: Vec<_> = target
+                    .headings
+                    .iter()
+                    .take(6)
+                    .map(|h| format!("#{}", h.id))
+                    .collect();
+                format!("anchors on that page: {}", ids.join(", "))
+            })
+        });
+    Some(
+        Diagnostic::error(
+            Problem::MissingAnchor {
+                target: target.content_path.display().to_string(),
+                anchor: anchor.to_string(),
+            },
+            link.span.clone(),
+        )
+        .with_help_opt(help),
+    )
+}
+
+pub fn resolve_link(
+    content: &Content,
+    index: &Index,
+    from: PageId,
+    link: &LinkSite,
+) -> (LinkTarget, Option<Diagnostic>) {
+    let page = &content.pages[from];
+    match classify(&link.dest) {
+        Dest::External => (LinkTarget::Unchanged, None),
+        Dest::SamePage(anchor) => (
+            LinkTarget::Page {
+                id: from,
+                anchor: Some(anchor.to_string()),
+            },
+            anchor_diag(content, from, anchor, link),
+        ),
+        Dest::SiteAbsolute { path, anchor } => {
+            let with_slash = if path.ends_with('/') || path.contains('.') {
+                path.to_string()
+            } else {
+                format!("{path}/")
+            };
+            match index.by_url.get(with_slash.as_str()) {
+                Some(&id) => (
+                    LinkTarget::Page {
+                        id,
+                        anchor: anchor.map(str::to_string),
+                    },
+                    anchor.and_then(|a| anchor_diag(content, id, a, link)),
+                ),
+                // files the theme or a build step provides (`/static/…`, `/suche/`)
+                None => (LinkTarget::Unchanged, None),
+            }
+        }
+        Dest::Relative { path, anchor } => {
+            let Some(target_path) = normalise(&page.content_dir(), &path) else {
+                return broken(content, link, &path);
+            };
+            let is_md = target_path.extension().is_some_and(|e| e == "md");
+            if is_md {
+                if let Some(&id) = index.by_content_path.get(target_path.as_path()) {
+                    let diag = anchor.and_then(|a| anchor_diag(content, id, a, link));
+                    return (
+                        LinkTarget::Page {
+                            id,
+                            anchor: anchor.map(str::to_string),
+                        },
+                        diag,
+                    );
+                }
+                if content.hidden_paths.contains(&target_path) {
+                    return (
+                        LinkTarget::Hidden,
+                        Some(Diagnostic::warning(
+                            Problem::LinkToHiddenPage(target_path.display().to_string()),
+                            link.span.clone(),
+                        )),
+                    );
+                }
+                if content.draft_paths.contains(&target_path) {
+                    return (
+                        LinkTarget::Broken,
+                        Some(
+                            Diagnostic::error(Problem::BrokenLink(path.clone()), link.span.clone())
+                                .with_help(
+                                    "the target is a draft (`draft: true`) and is not published",
+                                ),
+                        ),
+                    );
+                }
+                return broken(content, link, &path);
+            }
+            if let Some(&id) = index.section_dirs.get(target_path.as_path()) {
+                return (
+                    LinkTarget::Page {
+                        id,
+                        anchor: anchor.map(str::to_string),
+                    },
+                    None,
+                );
+            }
+            if index.assets.contains_key(target_path.as_path()) {
+                return (LinkTarget::Asset(target_path), None);
+            }
+            broken(content, link, &path)
+        }
+    }
+}
+
+fn broken(content: &Content, link: &LinkSite, written: &str) -> (LinkTarget, Option<Diagnostic>) {
+    let name = Path::new(written)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let from_dir = content
+        .pages
+        .iter()
+        .find(|p| p.source.rel_path == link.span.file)
+        .map(|p| p.content_dir())
+        .unwrap_or_default();
+    let candidates: Vec<(String, String)> = content
+        .pages
+        .iter()
+        .filter(|p| !p.synthetic)
+        .map(|p| {
+            let file = p
+                .content_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (file, relative_path(&from_dir, &p.content_path))
+        })
+        .collect();
+    let help = did_you_mean(&name, candidates.iter().map(|(f, _)| f.as_str()))
+        .and_then(|m| candidates.iter().find(|(f, _)| f == m))
+        .map(|(_, rel)| format!("did you mean `{rel}`?"));
+    (
+        LinkTarget::Broken,
+        Some(
+            Diagnostic::error(Problem::BrokenLink(written.to_string()), link.span.clone())
+                .with_help_opt(help),
+        ),
+    )
+}
+
+/// The relative path from one content folder to a content file, as an editor would write it.
+pub fn relative_path(from_dir: &Path, to: &Path) -> String {
+    let from: Vec<_> = from_dir.components().collect();
+    let to_c: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to_c).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to_c[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_destinations() {
+        assert_eq!(classify("https://x.de"), Dest::External);
+        assert_eq!(classify("mailto:a@b.de"), Dest::External);
+        assert_eq!(classify("#ziel"), Dest::SamePage("ziel"));
+        assert_eq!(
+            classify("../konzepte/elterncaf%C3%A9.md#ablauf"),
+            Dest::Relative {
+                path: "../konzepte/elterncafé.md".into(),
+                anchor: Some("ablauf")
+            }
+        );
+    }
+
+    #[test]
+    fn normalises_and_refuses_to_leave_content() {
+        assert_eq!(
+            normalise(Path::new("regionen"), "../konzepte/a.md"),
+            Some(PathBuf::from("konzepte/a.md"))
+        );
+        assert_eq!(normalise(Path::new(""), "../../etc/passwd"), None);
+        assert_eq!(
+            relative_path(Path::new("regionen"), Path::new("konzepte/a.md")),
+            "../konzepte/a.md"
+        );
+    }
+}

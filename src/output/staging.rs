@@ -1,0 +1,116 @@
+use crate::build::output_error;
+use crate::diagnostics::Diagnostic;
+use std::path::{Component, Path, PathBuf};
+
+/// A folder that becomes the output folder only on [`Staging::publish`];
+/// dropped unpublished, it is removed.
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    published: bool,
+}
+
+impl Staging {
+    pub fn create(target: &Path) -> Result<Staging, Diagnostic> {
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)
+            .map_err(|e| output_error(format!("{}: {e}", parent.display())))?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        // beside the target, so the final rename stays on one file system
+        let dir = tempfile::Builder::new()
+            .prefix(&format!(".{name}.staging-"))
+            .tempdir_in(parent)
+            .map_err(|e| {
+                output_error(format!(
+                    "cannot create staging folder in {}: {e}",
+                    parent.display()
+                ))
+            })?
+            .keep();
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            published: false,
+        })
+    }
+
+    /// A private folder that is never published (for `serve`).
+    pub fn private(dir: PathBuf) -> Staging {
+        Staging {
+            target: dir.clone(),
+            dir,
+            published: true,
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes `rel` below the staging folder. `rel` comes from slugs and
+    /// content paths; anything that is not a plain relative path is refused,
+    /// so no output can land outside the folder.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let rel_path = Path::new(rel);
+        if rel_path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Err(output_error(format!(
+                "refusing to write outside the output folder: `{rel}`"
+            )));
+        }
+        let path = self.dir.join(rel_path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| output_error(format!("{}: {e}", parent.display())))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| output_error(format!("{}: {e}", path.display())))
+    }
+
+    /// Swaps the staging folder in for the target.
+    pub fn publish(mut self) -> Result<(), Diagnostic> {
+        let old = self.dir.with_file_name(format!(
+            "{}.old",
+            self.dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old).map_err(|e| {
+                output_error(format!("cannot move {} aside: {e}", self.target.display()))
+            })?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                // put the previous site back rather than leave nothing
+                let _ = std::fs::rename(&old, &self.target);
+            }
+            return Err(output_error(format!(
+                "cannot publish {}: {e}",
+                self.target.display()
+            )));
+        }
+        self.published = true;
+        if had_old {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}

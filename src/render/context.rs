@@ -1,0 +1,256 @@
+//! What templates see. Each page gets its own small context; what all pages
+//! share (site, navigation, UI strings) is set once as Tera's global context,
+//! so a build never serialises the whole site per page.
+
+use crate::build::Site;
+use crate::content::model::KindMeta;
+use crate::content::page::Heading;
+use crate::content::{Page, PageId};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A link to a page, as listings, references and backlinks show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageRef<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub description: Option<&'a str>,
+    pub slug: &'a str,
+}
+
+/// A listing entry: a reference plus the page's data, so overview pages
+/// can show and filter by role, category, target groups, ….
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary<'a> {
+    #[serde(flatten)]
+    pub link: PageRef<'a>,
+    pub meta: &'a KindMeta,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    pub references: BTreeMap<&'a str, Vec<PageRef<'a>>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BacklinkCtx<'a> {
+    #[serde(flatten)]
+    pub link: PageRef<'a>,
+    pub via: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionCtx<'a> {
+    /// Kinds present among `pages`, so templates can add e.g. the region map.
+    pub kinds: std::collections::BTreeSet<&'static str>,
+    pub pages: Vec<PageSummary<'a>>,
+    pub subsections: Vec<PageSummary<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageCtx<'a> {
+    #[serde(flatten)]
+    pub link: PageRef<'a>,
+    pub permalink: String,
+    pub content: String,
+    pub toc: Vec<&'a Heading>,
+    pub meta: &'a KindMeta,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    pub references: BTreeMap<&'a str, Vec<PageRef<'a>>>,
+    pub backlinks: Vec<BacklinkCtx<'a>>,
+    pub breadcrumbs: Vec<PageRef<'a>>,
+    pub previous: Option<PageRef<'a>>,
+    pub next: Option<PageRef<'a>>,
+    pub section: Option<SectionCtx<'a>>,
+    pub is_start: bool,
+    pub source_path: String,
+}
+
+impl Site {
+    /// Site-relative URL → URL with the base path (`/handbuch/regionen/`).
+    pub fn href(&self, url: &str) -> String {
+        format!("{}{}", self.base_path, url.trim_start_matches('/'))
+    }
+
+    pub fn page_ref(&self, id: PageId) -> PageRef<'_> {
+        let p = &self.content.pages[id];
+        PageRef {
+            title: &p.title,
+            url: self.href(&p.url),
+            kind: p.kind.name(),
+            kind_label: p.kind.label(),
+            description: p.description.as_deref(),
+            slug: &p.slug,
+        }
+    }
+
+    pub fn references(&self, id: PageId) -> BTreeMap<&str, Vec<PageRef<'_>>> {
+        self.resolved.refs[id]
+            .iter()
+            .map(|(field, ids)| {
+                (
+                    field.as_str(),
+                    ids.iter().map(|&t| self.page_ref(t)).collect(),
+                )
+            })
+            .collect()
+    }
+
+    pub fn summary(&self, id: PageId) -> PageSummary<'_> {
+        let p = &self.content.pages[id];
+        PageSummary {
+            link: self.page_ref(id),
+            meta: &p.meta,
+            extra: &p.extra,
+            references: self.references(id),
+        }
+    }
+
+    /// The chain of section pages from the start page down to this page's parent.
+    pub fn breadcrumbs(&self, id: PageId) -> Vec<PageRef<'_>> {
+        let page = &self.content.pages[id];
+        let mut dir = page.content_dir();
+        if page.is_section_index {
+            dir = dir.parent().map(Into::into).unwrap_or_default();
+            if page.url == "/" {
+                return Vec::new();
+            }
+        }
+        let mut chain = Vec::new();
+        loop {
+            if let Some(s) = self.content.section_of_dir(&dir) {
+                chain.push(self.page_ref(self.content.sections[s].index));
+            }
+            match dir.parent() {
+                Some(p) => dir = p.to_path_buf(),
+                None => break,
+            }
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Neighbours in reading order (the order of the print edition).
+    fn neighbours(&self, id: PageId) -> (Option<PageRef<'_>>, Option<PageRef<'_>>) {
+        match self.reading_order.iter().position(|&p| p == id) {
+            Some(i) => (
+                i.checked_sub(1)
+                    .map(|j| self.page_ref(self.reading_order[j])),
+                self.reading_order.get(i + 1).map(|&j| self.page_ref(j)),
+            ),
+            None => (None, None),
+        }
+    }
+
+    pub fn page_context(&self, id: PageId, content: String) -> PageCtx<'_> {
+        let p: &Page = &self.content.pages[id];
+        let section = p.is_section_index.then(|| {
+            let s = self
+                .content
+                .section_of_dir(&p.content_dir())
+                .map(|s| &self.content.sections[s]);
+            let pages: Vec<PageSummary> = s.map_or_else(Vec::new, |s| {
+                s.pages.iter().map(|&i| self.summary(i)).collect()
+            });
+            SectionCtx {
+                kinds: pages.iter().map(|p| p.link.kind).collect(),
+                pages,
+                subsections: s.map_or_else(Vec::new, |s| {
+                    s.subsections
+                        .iter()
+                        .map(|&i| self.summary(self.content.sections[i].index))
+                        .collect()
+                }),
+            }
+        });
+        let (previous, next) = self.neighbours(id);
+        PageCtx {
+            link: self.page_ref(id),
+            permalink: format!("{}{}", self.origin, self.href(&p.url)),
+            content,
+            toc: p
+                .headings
+                .iter()
+                .filter(|h| (2..=3).contains(&h.level))
+                .collect(),
+            meta: &p.meta,
+            extra: &p.extra,
+            references: self.references(id),
+            backlinks: self.resolved.backlinks[id]
+                .iter()
+                .map(|b| BacklinkCtx {
+                    link: self.page_ref(b.from),
+                    via: &b.via,
+                })
+                .collect(),
+            breadcrumbs: self.breadcrumbs(id),
+            previous,
+            next,
+            section,
+            is_start: p.url == "/",
+            source_path: p.source.rel_path.display().to_string(),
+        }
+    }
+}
+
+/// The site-wide part of the context, set once.
+#[derive(Debug, Serialize)]
+pub struct SiteCtx<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub language: &'a str,
+    pub base_path: &'a str,
+    pub base_url: &'a str,
+    pub extra: &'a BTreeMap<String, serde_json::Value>,
+    pub edition: Option<&'a serde_json::Value>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NavItem<'a> {
+    #[serde(flatten)]
+    pub link: PageRef<'a>,
+    pub children: Vec<PageRef<'a>>,
+}
+
+impl Site {
+    /// Top-level sections and pages, for the main navigation.
+    pub fn navigation(&self) -> Vec<NavItem<'_>> {
+        let Some(root) = self.content.section_of_dir(std::path::Path::new("")) else {
+            return Vec::new();
+        };
+        let root = &self.content.sections[root];
+        let mut items: Vec<(i64, String, NavItem)> = root
+            .subsections
+            .iter()
+            .map(|&s| {
+                let sec = &self.content.sections[s];
+                let idx = &self.content.pages[sec.index];
+                (
+                    idx.weight,
+                    idx.title.to_lowercase(),
+                    NavItem {
+                        link: self.page_ref(sec.index),
+                        children: sec.pages.iter().map(|&i| self.page_ref(i)).collect(),
+                    },
+                )
+            })
+            .chain(
+                root.pages
+                    .iter()
+                    .filter(|&&i| !self.content.pages[i].extra.contains_key("nav_hidden"))
+                    .map(|&i| {
+                        let p = &self.content.pages[i];
+                        (
+                            p.weight,
+                            p.title.to_lowercase(),
+                            NavItem {
+                                link: self.page_ref(i),
+                                children: Vec::new(),
+                            },
+                        )
+                    }),
+            )
+            .collect();
+        items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        items.into_iter().map(|(_, _, n)| n).collect()
+    }
+}

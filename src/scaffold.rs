@@ -1,0 +1,83 @@
+//! `handbook new KIND SLUG`: a page with its kind's front matter, which
+//! `handbook check` accepts as it is.
+
+use crate::content::slug::slugify;
+use crate::content::PageKind;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ScaffoldError {
+    #[error("unknown kind `{0}`: use region, concept, agreement, check or page")]
+    UnknownKind(String),
+    #[error("`{0}` exists already (use --force to overwrite)")]
+    Exists(String),
+    #[error("invalid slug `{0}`")]
+    InvalidSlug(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub fn new_page(
+    root: &Path,
+    kind: &str,
+    slug: &str,
+    force: bool,
+) -> Result<PathBuf, ScaffoldError> {
+    let kind = PageKind::parse(kind).ok_or_else(|| ScaffoldError::UnknownKind(kind.into()))?;
+    let parts: Vec<String> = slug
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(slugify)
+        .collect();
+    if parts.is_empty() || parts.iter().any(String::is_empty) {
+        return Err(ScaffoldError::InvalidSlug(slug.into()));
+    }
+    let mut rel = PathBuf::from("content");
+    if parts.len() == 1 && !kind.default_section().is_empty() {
+        rel.push(kind.default_section());
+    }
+    for p in &parts {
+        rel.push(p);
+    }
+    rel.set_extension("md");
+    let path = root.join(&rel);
+    if path.exists() && !force {
+        return Err(ScaffoldError::Exists(rel.display().to_string()));
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let title = parts.last().map(|s| title_case(s)).unwrap_or_default();
+    std::fs::write(&path, template(kind, &title))?;
+    Ok(rel)
+}
+
+fn title_case(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn template(kind: PageKind, title: &str) -> String {
+    let specific = match kind {
+        PageKind::Region => "role: Transferregion\nregion_type: Kreis\npartners: []\nconcepts: []\nagreements: []\ncontacts: []\n# location: {lat: 51.5, lon: 7.5}\nperiod: \"\"\n",
+        PageKind::Concept => "category: Veranstaltung\nled_by: []\nduration: \"\"\ngroup_size: \"\"\nchildcare: false\nmodules: []\nregions: []\nagreements: []\n",
+        PageKind::Agreement => "parties: []\nsections: []\nplaceholders:\n  - {key: ort_datum, label: \"Ort, Datum\"}\nregions: []\nconcepts: []\n",
+        PageKind::Check => "groups:\n  - title: \"Erste Fragengruppe\"\n    questions:\n      - \"Erste Frage?\"\n",
+        PageKind::Page => "",
+    };
+    let body = match kind {
+        PageKind::Agreement => "## Vereinbarung\n\nGeschlossen in [[ort_datum]].\n",
+        _ => "## Überblick\n\nText folgt.\n",
+    };
+    format!(
+        "---\ntitle: \"{title}\"\nkind: {}\ndescription: \"\"\n{specific}---\n\n{body}",
+        kind.name()
+    )
+}
