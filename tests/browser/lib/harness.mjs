@@ -1,0 +1,82 @@
+// Shared harness for the browser tests: build the handbook with the real
+// binary, serve it over real HTTP on loopback, drive Debian's Chromium.
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const binary = process.env.HANDBOOK_BIN || path.join(repo, 'target/debug/handbook');
+
+/** Builds `root` (default: the bundled handbook) into a fresh temp folder. */
+export async function buildSite({ root = repo, baseUrl, edition, extraArgs = [] } = {}) {
+  const out = await mkdtemp(path.join(tmpdir(), 'handbook-site-'));
+  const args = ['build', '--root', root, '--out', out, ...extraArgs];
+  if (baseUrl) args.push('--base-url', baseUrl);
+  if (edition) args.push('--edition', edition);
+  const r = spawnSync(binary, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`handbook build failed (${r.status}):\n${r.stderr}`);
+  return out;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
+  '.pdf': 'application/pdf', '.bin': 'application/octet-stream',
+};
+
+/** Serves `dir` under `basePath` (like static hosting); counts bytes sent per path. */
+export async function serve(dir, basePath = '/') {
+  const log = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let p = decodeURIComponent(url.pathname);
+    if (!p.startsWith(basePath)) { res.writeHead(404); return res.end(); }
+    p = p.slice(basePath.length);
+    let file = path.join(dir, p);
+    if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      log.push({ path: url.pathname, bytes: body.length });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      const body = await readFile(path.join(dir, '404.html')).catch(() => 'not found');
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body);
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: (p = '') => origin + basePath + p.replace(/^\//, ''), log, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Debian's Chromium, with the flags this sandbox needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that records console errors, failed requests and requests to other hosts. */
+export async function openPage(browser, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'de-DE' });
+  const page = await context.newPage();
+  const problems = { console: [], failed: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.console.push(String(e)));
+  page.on('requestfailed', (r) => problems.failed.push(r.url()));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:', 'about:'].includes(u.protocol)) problems.foreign.push(r.url());
+  });
+  return { page, context, problems };
+}
