@@ -136,10 +136,9 @@ pub fn load_site(
     diags.extend(load_diags);
     let theme_files = theme::collect(&opts.root, &project.theme_dirs(&config), &mut diags);
     timings.load = started.elapsed();
-    if diags.has_errors() {
-        return Err(diags.into());
-    }
 
+    // Resolve even when some pages failed to load, so one run reports broken
+    // links and references alongside syntax errors.
     let started = Instant::now();
     let (resolved, link_diags) = links::resolve(&content, &config);
     diags.extend(link_diags);

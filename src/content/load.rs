@@ -55,6 +55,9 @@ pub struct Content {
     pub hidden_paths: Vec<PathBuf>,
     /// Drafts, so that links to them can say so.
     pub draft_paths: Vec<PathBuf>,
+    /// Pages that exist but failed to parse: links to them are not reported
+    /// again as broken, their own error says what is wrong.
+    pub failed_paths: Vec<PathBuf>,
 }
 
 impl Content {
@@ -166,8 +169,12 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
 
     let mut pages = Vec::with_capacity(parsed.len());
     let mut draft_paths = Vec::new();
-    for p in parsed {
+    let mut failed_paths = Vec::new();
+    for (p, (content_path, _)) in parsed.into_iter().zip(&files) {
         diags.extend(p.diagnostics);
+        if p.page.is_none() {
+            failed_paths.push(content_path.clone());
+        }
         if let Some(page) = p.page {
             if page.draft {
                 draft_paths.push(page.content_path.clone());
@@ -184,6 +191,7 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
             sections,
             hidden_paths,
             draft_paths,
+            failed_paths,
         },
         diags,
     )

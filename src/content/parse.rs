@@ -152,10 +152,6 @@ fn parse_inner(
         }
     }
 
-    let errors_before = diags
-        .iter()
-        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
-        .count();
     let common: Common = typed(&common_entries, &at, diags);
     let meta = match kind {
         PageKind::Region => KindMeta::Region(typed(&kind_entries, &at, diags)),
@@ -206,13 +202,9 @@ fn parse_inner(
         check_placeholders(&src, split.body_start, a, &entries, &at, diags);
     }
 
-    let errors_after = diags
-        .iter()
-        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
-        .count();
-    if errors_after > errors_before {
-        return None;
-    }
+    // Type errors keep the page (with defaults for the wrong keys) so that
+    // its links and references are still checked in the same run; the
+    // errors themselves fail the build.
 
     let file_stem = content_path
         .file_stem()

@@ -23,7 +23,7 @@ pub enum Problem {
     WrongType { key: String, detail: String },
     #[error("unknown kind `{0}` (expected region, concept, agreement, check or page)")]
     UnknownKind(String),
-    #[error("unknown key `{key}` for a {kind} page")]
+    #[error("unknown key `{key}` for a page of kind `{kind}`")]
     UnknownKey { key: String, kind: String },
     #[error("page has no title: no `title:` in the front matter and no `# heading`")]
     MissingTitle,

@@ -242,6 +242,11 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
                 )
                 .with_help("write the section too, e.g. `konzepte/elterncafe`"),
             ),
+            Err(RefError::Unknown)
+                if content
+                    .failed_paths
+                    .iter()
+                    .any(|p| p.file_stem().is_some_and(|s| s == site.target.as_str())) => {}
             Err(RefError::Unknown) => {
                 let candidates = candidates_for(content, &expect);
                 let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))

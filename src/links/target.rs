@@ -163,6 +163,9 @@ pub fn resolve_link(
                         )),
                     );
                 }
+                if content.failed_paths.contains(&target_path) {
+                    return (LinkTarget::Broken, None);
+                }
                 if content.draft_paths.contains(&target_path) {
                     return (
                         LinkTarget::Broken,

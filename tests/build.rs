@@ -1,0 +1,306 @@
+//! The story of `handbook build` and `handbook check` on fixture trees:
+//! every kind renders with its fields and backlinks, odd but valid input is
+//! accepted, and bad input is reported at its file:line:column without
+//! touching the previous site.
+
+mod common;
+use common::*;
+
+#[test]
+fn every_kind_renders_with_its_fields_and_backlinks() {
+    let tmp = copy_fixture("basic");
+    let out = build(tmp.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = tmp.path().join("public");
+
+    let region = read(public.join("regionen/kreis-borken/index.html"));
+    assert!(region.contains("<html lang=\"de\">"));
+    assert!(region.contains("Modellregion"), "role shown");
+    assert!(region.contains("Jobcenter Borken"), "partners shown");
+    assert!(region.contains("Erika Muster"), "contacts shown");
+    assert!(
+        region.contains("href=\"/konzepte/elterncafe/\""),
+        "markdown link rewritten to the page URL"
+    );
+    assert!(
+        region.contains("href=\"/vereinbarungen/kooperationsvereinbarung/\""),
+        "reference rendered"
+    );
+
+    let concept = read(public.join("konzepte/elterncafe/index.html"));
+    assert!(concept.contains("ca. 90 Minuten"));
+    assert!(
+        concept.contains("Angewendet in"),
+        "concept shows where it is applied"
+    );
+    assert!(concept.contains("href=\"/regionen/kreis-borken/\""));
+    assert!(concept.contains("id=\"ablauf\""), "headings get anchors");
+
+    let agreement = read(public.join("vereinbarungen/kooperationsvereinbarung/index.html"));
+    assert!(
+        agreement.contains("data-placeholder=\"familienzentrum\""),
+        "placeholders become fields"
+    );
+    assert!(agreement.contains("[Name des Familienzentrums]"));
+    assert!(agreement.contains("Familienzentrum, Jobcenter"), "parties");
+
+    let check = read(public.join("check/index.html"));
+    assert!(check.contains("Welche Kooperationen gibt es?"));
+
+    // taxonomy term page lists everything that refers to it
+    let term = read(public.join("zielgruppen/alleinerziehende/index.html"));
+    assert!(
+        term.contains("href=\"/regionen/kreis-borken/\"")
+            && term.contains("href=\"/konzepte/elterncafe/\"")
+    );
+
+    // the start page links into the concept with its anchor
+    let start = read(public.join("index.html"));
+    assert!(start.contains("href=\"/konzepte/elterncafe/#ablauf\""));
+
+    for f in [
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+        "static/style.css",
+        "druckfassung/index.html",
+    ] {
+        assert!(public.join(f).is_file(), "{f} written");
+    }
+    assert!(read(public.join("sitemap.xml")).contains("/regionen/kreis-borken/"));
+}
+
+#[test]
+fn crlf_bom_umlauts_and_unknown_keys_are_accepted() {
+    let tmp = copy_fixture("basic");
+    let out = build(tmp.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = tmp.path().join("public");
+    // `über uns.md` (umlaut and space, CRLF) → /ueber-uns/
+    assert!(read(public.join("ueber-uns/index.html")).contains("Text mit CRLF."));
+    // BOM and no front matter: the title comes from the first heading
+    assert!(read(public.join("bom/index.html")).contains("<title>Mit BOM"));
+    // `farbe:` is unknown to the region schema but does not fail the build
+    assert!(!stderr(&out).contains("error"));
+}
+
+#[test]
+fn unknown_keys_reach_templates_and_typos_warn() {
+    let tmp = copy_fixture("extra-keys");
+    let out = build(tmp.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(read(tmp.path().join("public/index.html")).contains("<p id=\"farbe\">grün</p>"));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/_index.md:4:1: warning: unknown key `descripton`")
+            && err.contains("did you mean `description`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_reports_every_problem_at_its_position() {
+    let out = handbook(&["check", "--root", fixture("broken").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for expected in [
+        "content/_index.md:4:50: error: broken link: `regionen/borken.md` does not exist",
+        "help: did you mean `regionen/kreis-borken.md`?",
+        "content/regionen/kaputt.md:2:8: error: YAML syntax error: unclosed quote",
+        "content/regionen/kreis-borken.md:6:5: error: unknown reference `elterncaffe` in `concepts`",
+        "help: did you mean `elterncafe`?",
+        "content/konzepte/elterncafe.md:4:1: error: `childcare` has the wrong type",
+        "content/konzepte/elterncafe.md:9:7: error: broken link: `konzepte/elterncafe.md` has no heading with the anchor `#ablauff`",
+        "content/regionen/falsch.md:3:7: error: unknown kind `regoin`",
+        "content/regionen/ohne-ende.md:1:1: error: front matter is not closed",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(err.contains("7 errors"), "{err}");
+}
+
+#[test]
+fn json_format_prints_one_object_per_line() {
+    let out = handbook(&[
+        "check",
+        "--root",
+        fixture("broken").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stderr(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect();
+    assert_eq!(lines.len(), 7);
+    let yaml = lines
+        .iter()
+        .find(|v| v["file"] == "content/regionen/kaputt.md")
+        .unwrap();
+    assert_eq!(
+        (yaml["line"].as_u64(), yaml["column"].as_u64()),
+        (Some(2), Some(8))
+    );
+    assert_eq!(yaml["severity"], "error");
+    assert!(yaml["message"].as_str().unwrap().contains("unclosed quote"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let tmp = copy_fixture("basic");
+    assert!(build(tmp.path()).status.success());
+    let page = tmp.path().join("public/regionen/kreis-borken/index.html");
+    let before = read(&page);
+
+    // break a link and the YAML of another page
+    let region = tmp.path().join("content/regionen/kreis-borken.md");
+    std::fs::write(
+        &region,
+        read(&region).replace("../konzepte/elterncafe.md", "../konzepte/gibtsnicht.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("content/check.md"),
+        "---\ntitle: [kaputt\n---\n",
+    )
+    .unwrap();
+    let out = build(tmp.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(read(&page), before, "previous output untouched");
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("staging"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder left behind");
+}
+
+#[test]
+fn invalid_utf8_is_reported_with_its_position() {
+    let tmp = copy_fixture("basic");
+    std::fs::write(
+        tmp.path().join("content/kaputt.md"),
+        b"---\ntitle: ok\n---\nGr\xfc\xdfe\n",
+    )
+    .unwrap();
+    let out = handbook(&["check", "--root", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/kaputt.md:4:3: error: file is not valid UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn duplicate_urls_are_errors() {
+    let tmp = copy_fixture("basic");
+    std::fs::write(
+        tmp.path().join("content/regionen/borken-kopie.md"),
+        "---\ntitle: Kopie\nslug: kreis-borken\n---\nText.\n",
+    )
+    .unwrap();
+    let out = handbook(&["check", "--root", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("error: duplicate URL `/regionen/kreis-borken/`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn template_errors_point_at_the_template() {
+    let out = handbook(&[
+        "check",
+        "--root",
+        fixture("template-error").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("themes/default/templates/index.html:3:"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn base_url_prefixes_every_link() {
+    let tmp = copy_fixture("basic");
+    let out = handbook(&[
+        "build",
+        "--root",
+        tmp.path().to_str().unwrap(),
+        "--base-url",
+        "https://example.org/handbuch/",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let region = read(tmp.path().join("public/regionen/kreis-borken/index.html"));
+    assert!(region.contains("href=\"/handbuch/konzepte/elterncafe/\""));
+    assert!(region.contains("href=\"/handbuch/static/style.css\""));
+    assert!(
+        !region.contains("href=\"/konzepte/"),
+        "no link escapes the sub-path"
+    );
+    assert!(read(tmp.path().join("public/sitemap.xml"))
+        .contains("https://example.org/handbuch/regionen/kreis-borken/"));
+}
+
+#[test]
+fn missing_handbook_yaml_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = handbook(&["check", "--root", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no handbook.yaml"));
+    assert_eq!(
+        handbook(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn new_scaffolds_pages_that_check_accepts_and_never_overwrites() {
+    let tmp = copy_fixture("basic");
+    let root = tmp.path().to_str().unwrap();
+    for (kind, slug, path) in [
+        ("region", "kreis-wesel", "content/regionen/kreis-wesel.md"),
+        (
+            "concept",
+            "lotsenbroschuere",
+            "content/konzepte/lotsenbroschuere.md",
+        ),
+        ("agreement", "muster", "content/vereinbarungen/muster.md"),
+        ("check", "familien-check", "content/familien-check.md"),
+        ("page", "projekt/neu", "content/projekt/neu.md"),
+    ] {
+        let out = handbook(&["new", kind, slug, "--root", root]);
+        assert!(out.status.success(), "{kind}: {}", stderr(&out));
+        assert!(tmp.path().join(path).is_file(), "{path}");
+    }
+    let out = handbook(&["check", "--root", root]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let again = handbook(&["new", "region", "kreis-wesel", "--root", root]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("exists already"));
+}
+
+#[test]
+fn content_assets_are_copied_next_to_their_pages() {
+    let tmp = copy_fixture("basic");
+    std::fs::write(
+        tmp.path().join("content/regionen/karte.pdf"),
+        b"%PDF-1.4 test",
+    )
+    .unwrap();
+    let region = tmp.path().join("content/regionen/kreis-borken.md");
+    std::fs::write(&region, read(&region) + "\n[Karte](karte.pdf)\n").unwrap();
+    let out = build(tmp.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(tmp.path().join("public/regionen/karte.pdf").is_file());
+    assert!(
+        read(tmp.path().join("public/regionen/kreis-borken/index.html"))
+            .contains("href=\"/regionen/karte.pdf\"")
+    );
+}
