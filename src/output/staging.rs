@@ -114,3 +114,36 @@ impl Drop for Staging {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_leave_the_output_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let staging = Staging::create(&out).unwrap();
+        for bad in ["../x.html", "/etc/passwd", "a/../../x", ""] {
+            assert!(staging.write(bad, b"x").is_err(), "{bad:?} accepted");
+        }
+        staging.write("ok/index.html", b"ok").unwrap();
+        staging.publish().unwrap();
+        assert!(out.join("ok/index.html").is_file());
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "staging removed");
+    }
+
+    #[test]
+    fn unpublished_staging_is_removed_and_target_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("index.html"), "old").unwrap();
+        {
+            let staging = Staging::create(&out).unwrap();
+            staging.write("index.html", b"new").unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+}
