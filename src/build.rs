@@ -33,6 +33,8 @@ pub struct Site {
     pub origin: String,
     /// Start page, then each section's page followed by its pages, depth first.
     pub reading_order: Vec<PageId>,
+    /// Page id → its position in `reading_order` (for previous/next).
+    pub reading_position: Vec<Option<usize>>,
     pub strings: BTreeMap<String, String>,
     pub theme: theme::ThemeFiles,
     pub edition_vars: Option<serde_json::Value>,
@@ -147,6 +149,10 @@ pub fn load_site(
         return Err(diags.into());
     }
     let reading_order = reading_order(&content);
+    let mut reading_position = vec![None; content.pages.len()];
+    for (pos, &id) in reading_order.iter().enumerate() {
+        reading_position[id] = Some(pos);
+    }
     let base_path = config.base_path();
     let origin = config.origin().unwrap_or_default();
     let site = Site {
@@ -159,6 +165,7 @@ pub fn load_site(
         base_path,
         origin,
         reading_order,
+        reading_position,
         edition_vars: project.vars(),
         edition: project.edition.clone(),
         serve_mode: opts.serve_mode,

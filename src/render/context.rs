@@ -131,7 +131,7 @@ impl Site {
 
     /// Neighbours in reading order (the order of the print edition).
     fn neighbours(&self, id: PageId) -> (Option<PageRef<'_>>, Option<PageRef<'_>>) {
-        match self.reading_order.iter().position(|&p| p == id) {
+        match self.reading_position[id] {
             Some(i) => (
                 i.checked_sub(1)
                     .map(|j| self.page_ref(self.reading_order[j])),

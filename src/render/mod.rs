@@ -181,7 +181,7 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
 /// links to their chapter inside the print page).
 fn render_page_body(site: &Site, id: PageId, pos: usize) -> String {
     let page = &site.content.pages[id];
-    let chapter_of = |target: PageId| site.reading_order.iter().position(|&p| p == target);
+    let chapter_of = |target: PageId| site.reading_position[target];
     let href = |t: &LinkTarget| -> Option<String> {
         match t {
             LinkTarget::Page { id, anchor } => Some(match (chapter_of(*id), anchor) {
