@@ -42,6 +42,8 @@ pub struct BacklinkCtx<'a> {
 pub struct SectionCtx<'a> {
     /// Kinds present among `pages`, so templates can add e.g. the region map.
     pub kinds: std::collections::BTreeSet<&'static str>,
+    /// The SVG map of the regions listed here, if any has a location.
+    pub map: Option<super::map::RegionMap>,
     pub pages: Vec<PageSummary<'a>>,
     pub subsections: Vec<PageSummary<'a>>,
 }
@@ -153,6 +155,7 @@ impl Site {
             });
             SectionCtx {
                 kinds: pages.iter().map(|p| p.link.kind).collect(),
+                map: s.and_then(|s| super::map::region_map(self, &s.pages)),
                 pages,
                 subsections: s.map_or_else(Vec::new, |s| {
                     s.subsections

@@ -77,7 +77,8 @@ fn project(lon: f64, lat: f64) -> (f64, f64) {
     ((x * 10.0).round() / 10.0, (y * 10.0).round() / 10.0)
 }
 
-pub fn region_map(site: &Site) -> RegionMap {
+/// The map of the given pages (those of them that are regions with a location).
+pub fn region_map(site: &Site, ids: &[crate::content::PageId]) -> Option<RegionMap> {
     let outline = OUTLINE
         .iter()
         .enumerate()
@@ -87,10 +88,9 @@ pub fn region_map(site: &Site) -> RegionMap {
         })
         .collect::<String>()
         + " Z";
-    let points = site
-        .content
-        .pages
+    let points: Vec<MapPoint> = ids
         .iter()
+        .map(|&id| &site.content.pages[id])
         .filter_map(|p| match &p.meta {
             KindMeta::Region(r) => r.location.map(|loc| {
                 let (x, y) = project(loc.lon, loc.lat);
@@ -112,10 +112,13 @@ pub fn region_map(site: &Site) -> RegionMap {
             _ => None,
         })
         .collect();
-    RegionMap {
+    if points.is_empty() {
+        return None;
+    }
+    Some(RegionMap {
         width: WIDTH,
         height: HEIGHT,
         outline,
         points,
-    }
+    })
 }

@@ -74,7 +74,6 @@ pub fn set_globals(site: &Site, templates: &mut Templates) {
     g.insert("nav", &site.navigation());
     g.insert("t", &site.strings);
     g.insert("serve_mode", &site.serve_mode);
-    g.insert("region_map", &map::region_map(site));
 }
 
 pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Rendered, Diagnostic> {
