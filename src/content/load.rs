@@ -325,6 +325,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         weight: 0,
         template: None,
         draft: false,
+        in_menu: true,
         extra: serde_json::Map::new(),
         content_path,
         source: SourceText::new(rel_path, ""),

@@ -117,6 +117,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "template",
     "draft",
     "related",
+    "menu",
 ];
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -130,6 +131,8 @@ pub struct Common {
     pub template: Option<String>,
     pub draft: bool,
     pub related: Vec<String>,
+    /// `false` keeps a top-level page out of the main navigation (legal pages).
+    pub menu: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

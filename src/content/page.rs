@@ -19,6 +19,7 @@ pub struct Page {
     pub weight: i64,
     pub template: Option<String>,
     pub draft: bool,
+    pub in_menu: bool,
     /// Front-matter keys the schema does not know, for templates.
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Path relative to the content folder it was found in, with `/`:

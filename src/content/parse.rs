@@ -225,6 +225,7 @@ fn parse_inner(
         weight: common.weight.unwrap_or(0),
         template: common.template,
         draft: common.draft,
+        in_menu: common.menu.unwrap_or(true),
         extra,
         content_path,
         body_start: split.body_start,

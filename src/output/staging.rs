@@ -130,7 +130,11 @@ mod tests {
         staging.write("ok/index.html", b"ok").unwrap();
         staging.publish().unwrap();
         assert!(out.join("ok/index.html").is_file());
-        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "staging removed");
+        assert_eq!(
+            std::fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "staging removed"
+        );
     }
 
     #[test]
@@ -143,7 +147,10 @@ mod tests {
             let staging = Staging::create(&out).unwrap();
             staging.write("index.html", b"new").unwrap();
         }
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "old"
+        );
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
     }
 }

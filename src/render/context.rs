@@ -239,7 +239,7 @@ impl Site {
             .chain(
                 root.pages
                     .iter()
-                    .filter(|&&i| !self.content.pages[i].extra.contains_key("nav_hidden"))
+                    .filter(|&&i| self.content.pages[i].in_menu)
                     .map(|&i| {
                         let p = &self.content.pages[i];
                         (
