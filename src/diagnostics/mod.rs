@@ -46,7 +46,8 @@ impl Span {
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
-    pub problem: Problem,
+    /// Boxed: diagnostics travel in `Result::Err` everywhere, which should stay small.
+    pub problem: Box<Problem>,
     /// Where; `None` only for problems that have no file (e.g. I/O on the output folder).
     pub span: Option<Span>,
     pub help: Option<String>,
@@ -56,7 +57,7 @@ impl Diagnostic {
     pub fn error(problem: Problem, span: Span) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            problem,
+            problem: Box::new(problem),
             span: Some(span),
             help: None,
         }
@@ -73,7 +74,7 @@ impl Diagnostic {
     pub fn global(problem: Problem) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            problem,
+            problem: Box::new(problem),
             span: None,
             help: None,
         }
