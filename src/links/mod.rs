@@ -24,6 +24,9 @@ pub enum LinkTarget {
         anchor: Option<String>,
     },
     Asset(PathBuf),
+    /// A site-absolute path the content does not produce (`/druckfassung/`,
+    /// theme files): kept, but moved under the base path.
+    SitePath(String),
     /// The page exists upstream but an edition hides it: render as text.
     Hidden,
     Broken,

@@ -134,8 +134,8 @@ pub fn resolve_link(
                     },
                     anchor.and_then(|a| anchor_diag(content, id, a, link)),
                 ),
-                // files the theme or a build step provides (`/static/…`, `/suche/`)
-                None => (LinkTarget::Unchanged, None),
+                // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
+                None => (LinkTarget::SitePath(link.dest.clone()), None),
             }
         }
         Dest::Relative { path, anchor } => {

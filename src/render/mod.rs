@@ -88,6 +88,7 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Ren
                 })
             }
             LinkTarget::Asset(path) => Some(site.href(&site.asset_url(path))),
+            LinkTarget::SitePath(path) => Some(site.href(path)),
             LinkTarget::Unchanged | LinkTarget::Hidden | LinkTarget::Broken => None,
         }
     };
@@ -189,6 +190,7 @@ fn render_page_body(site: &Site, id: PageId, pos: usize) -> String {
                 (None, _) => site.href(&site.content.pages[*id].url),
             }),
             LinkTarget::Asset(path) => Some(site.href(&site.asset_url(path))),
+            LinkTarget::SitePath(path) => Some(site.href(path)),
             _ => None,
         }
     };
