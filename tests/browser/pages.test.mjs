@@ -1,0 +1,132 @@
+// Every page kind of the bundled handbook in headless Chromium: loads
+// without console errors or requests to other hosts, passes axe-core
+// (no serious or critical violation, light and dark), fits a 320 px screen,
+// and labels every form field.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { buildSite, serve, launch, openPage } from './lib/harness.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const PAGES = {
+  start: '',
+  section: 'konzepte/',
+  region: 'regionen/kreis-borken/',
+  regions: 'regionen/',
+  concept: 'konzepte/elterncafe/',
+  agreement: 'vereinbarungen/kooperationsvereinbarung-familienzentrum/',
+  check: 'regionen-check/',
+  page: 'projekt/organisation/',
+  taxonomy: 'zielgruppen/alleinerziehende/',
+  leichte_sprache: 'leichte-sprache/',
+  print: 'druckfassung/',
+  not_found: 'gibt-es-nicht/',
+};
+
+let site, server, browser;
+before(async () => {
+  site = await buildSite();
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+for (const [kind, path] of Object.entries(PAGES)) {
+  test(`${kind} page loads cleanly and passes axe-core in light and dark mode`, async () => {
+    const { page, context, problems } = await openPage(browser);
+    const response = await page.goto(server.url(path));
+    assert.equal(response.status(), kind === 'not_found' ? 404 : 200);
+    assert.equal(await page.getAttribute('html', 'lang'), 'de');
+    assert.ok((await page.title()).length > 0);
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await axe(page), [], `${scheme} mode`);
+    }
+    // the 404 page reports its own status as a failed resource
+    const consoleErrors = problems.console.filter((m) => kind !== 'not_found' || !m.includes('404'));
+    assert.deepEqual(consoleErrors, [], 'console errors');
+    assert.deepEqual(problems.foreign, [], 'requests to other hosts');
+    assert.deepEqual(problems.failed, [], 'failed requests');
+    await context.close();
+  });
+}
+
+test('every page fits a 320 px wide screen', async () => {
+  const { page, context } = await openPage(browser, { width: 320, height: 640 });
+  for (const [kind, path] of Object.entries(PAGES)) {
+    if (kind === 'print') continue; // printed on paper, not read on a phone
+    await page.goto(server.url(path));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(overflow <= 320, `${kind}: page is ${overflow}px wide`);
+  }
+  await context.close();
+});
+
+test('the first Tab focuses the skip link, which jumps to the content', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.region));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'inhalt');
+  await context.close();
+});
+
+test('navigation: main menu, breadcrumbs, next page and a backlink lead to the right pages', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(''));
+  await page.click('.main-nav >> text=Konzepte');
+  assert.equal(await page.textContent('h1'), 'Konzepte');
+  await page.click('.cards >> text=Elterncafé');
+  assert.equal(await page.textContent('h1'), 'Elterncafé');
+  await page.click('.breadcrumbs >> text=Konzepte');
+  assert.match(page.url(), /\/konzepte\/$/);
+  await page.goto(server.url(PAGES.concept));
+  await page.click('a[rel="next"]');
+  assert.equal(await page.textContent('h1'), 'Themenveranstaltung Information');
+  await page.goto(server.url(PAGES.taxonomy));
+  await page.click('.backlinks >> text=Kreis Mettmann');
+  assert.equal(await page.textContent('h1'), 'Kreis Mettmann');
+  await context.close();
+});
+
+test('the print edition holds every page in reading order', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.print));
+  const chapters = await page.$$eval('.chapter-title', (hs) => hs.map((h) => h.textContent.trim()));
+  assert.ok(chapters.length >= 60, `only ${chapters.length} chapters`);
+  assert.equal(chapters[0], 'Neue Wege NRW – das Transferhandbuch');
+  const i = (t) => chapters.indexOf(t);
+  assert.ok(i('Das Projekt') < i('Eckdaten und Förderung') && i('Regionen') < i('Düsseldorf'), 'sections before their pages');
+  const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length, 'ids are unique in the print edition');
+  await context.close();
+});
+
+test('every form field on the site has a real label', async () => {
+  const { page, context } = await openPage(browser);
+  for (const path of Object.values(PAGES)) {
+    await page.goto(server.url(path));
+    const unlabelled = await page.$$eval('input, select, textarea', (fields) =>
+      fields
+        .filter((f) => !['hidden', 'submit', 'button', 'reset'].includes(f.type))
+        .filter((f) => !(f.labels && f.labels.length) && !f.getAttribute('aria-labelledby'))
+        .map((f) => f.outerHTML.slice(0, 120)));
+    assert.deepEqual(unlabelled, [], path);
+  }
+  await context.close();
+});
