@@ -88,6 +88,7 @@ pub enum UsageError {
     Other(String),
 }
 
+#[derive(Debug)]
 pub enum Failure {
     Usage(UsageError),
     Content(Diagnostics),

@@ -56,6 +56,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Build in memory, serve with live reload, rebuild on every save
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Address to listen on (loopback by default)
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Port (0 picks a free one)
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Poll for changes instead of using inotify (for network drives or inotify limits)
+        #[arg(long)]
+        poll: bool,
+    },
     /// Create a new page with the front matter of its kind
     New {
         /// region, concept, agreement, check or page
@@ -131,6 +148,29 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(f) => failure(f, format),
+            }
+        }
+        Command::Serve {
+            common,
+            bind,
+            port,
+            open,
+            poll,
+        } => {
+            let opts = crate::serve::ServeOptions {
+                build: BuildOptions {
+                    root: common.root,
+                    edition: common.edition,
+                    ..Default::default()
+                },
+                bind,
+                port,
+                open,
+                poll,
+            };
+            match crate::serve::run(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(f) => failure(f, Format::Text),
             }
         }
         Command::New {

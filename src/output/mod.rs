@@ -11,11 +11,11 @@ use crate::build::{output_error, Site};
 use crate::diagnostics::Diagnostic;
 use crate::render::Rendered;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::Path;
 
-/// Writes pages, theme assets, content assets, sitemap and robots.txt, lets
-/// `extra` add files (the search shards), then publishes atomically.
-/// Returns the number of files written.
+/// Writes pages and support files, lets `extra` add files (the search
+/// shards), then publishes atomically. Returns the number of files written.
 pub fn write_site(
     site: &Site,
     rendered: &[Rendered],
@@ -23,33 +23,50 @@ pub fn write_site(
     extra: impl FnOnce(&Path) -> Result<usize, Diagnostic>,
 ) -> Result<usize, Diagnostic> {
     let staging = Staging::create(out_dir)?;
-    let count = populate(site, rendered, &staging)? + extra(staging.path())?;
+    rendered
+        .par_iter()
+        .try_for_each(|r| staging.write(&r.path, r.html.as_bytes()))?;
+    let support = support_files(site)?;
+    support
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
+    let count = rendered.len() + support.len() + extra(staging.path())?;
     staging.publish()?;
     Ok(count)
 }
 
-/// Everything but the swap; `serve` writes into its own private folder with this.
-pub fn populate(
-    site: &Site,
-    rendered: &[Rendered],
-    staging: &Staging,
-) -> Result<usize, Diagnostic> {
-    rendered
+/// A site-relative output path and its bytes.
+pub type SupportFile<'a> = (String, Cow<'a, [u8]>);
+
+/// Everything beside the rendered pages: theme assets, content assets,
+/// sitemap.xml and robots.txt, as (site-relative path, bytes). `serve`
+/// keeps these in memory; `build` writes them.
+pub fn support_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
+    let mut files: Vec<(String, Cow<[u8]>)> = site
+        .theme
+        .statics
+        .iter()
+        .map(|(path, file)| (path.clone(), Cow::Borrowed(&*file.bytes)))
+        .collect();
+    let assets: Result<Vec<_>, Diagnostic> = site
+        .content
+        .assets
         .par_iter()
-        .try_for_each(|r| staging.write(&r.path, r.html.as_bytes()))?;
-    let mut count = rendered.len();
-    for (path, file) in &site.theme.statics {
-        staging.write(path, &file.bytes)?;
-        count += 1;
-    }
-    site.content.assets.par_iter().try_for_each(|a| {
-        let url = site.asset_url(&a.content_path);
-        let bytes = std::fs::read(&a.source)
-            .map_err(|e| output_error(format!("{}: {e}", a.source.display())))?;
-        staging.write(url.trim_start_matches('/'), &bytes)
-    })?;
-    count += site.content.assets.len();
-    staging.write("sitemap.xml", sitemap::sitemap(site).as_bytes())?;
-    staging.write("robots.txt", sitemap::robots(site).as_bytes())?;
-    Ok(count + 2)
+        .map(|a| {
+            let url = site.asset_url(&a.content_path);
+            let bytes = std::fs::read(&a.source)
+                .map_err(|e| output_error(format!("{}: {e}", a.source.display())))?;
+            Ok((url.trim_start_matches('/').to_string(), Cow::Owned(bytes)))
+        })
+        .collect();
+    files.extend(assets?);
+    files.push((
+        "sitemap.xml".into(),
+        Cow::Owned(sitemap::sitemap(site).into_bytes()),
+    ));
+    files.push((
+        "robots.txt".into(),
+        Cow::Owned(sitemap::robots(site).into_bytes()),
+    ));
+    Ok(files)
 }

@@ -1,0 +1,133 @@
+//! `handbook serve`: the site built in memory, served over HTTP on
+//! loopback, rebuilt on every save, with live reload and an error overlay.
+//! Never reads from or writes into `public/`.
+
+mod http;
+pub mod preview;
+mod watch;
+
+pub use http::output_path;
+pub use preview::{Outcome, Preview};
+
+use crate::build::{BuildOptions, Failure, UsageError};
+use crate::diagnostics::render::{emit, Format};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: String,
+    pub port: u16,
+    pub open: bool,
+    pub poll: bool,
+}
+
+pub fn run(opts: ServeOptions) -> Result<(), Failure> {
+    crate::build::check_root(&opts.build.root)?;
+    let mut build = opts.build.clone();
+    build.serve_mode = true;
+    // served from the root of a local port, whatever the published base URL
+    build.base_url = Some("/".into());
+    let started = Instant::now();
+    let preview = Preview::new(build.clone())?;
+    report(&preview, started);
+    let state = http::AppState::new(preview);
+
+    let (watcher, changes) =
+        watch::watch(&build.root, opts.poll).map_err(|e| Failure::Usage(UsageError::Other(e)))?;
+    let worker = Arc::clone(&state);
+    let worker_root = build.root.clone();
+    std::thread::spawn(move || {
+        let mut watcher = watcher;
+        while let Some(batch) = watch::next_batch(&changes) {
+            update(&worker, &batch);
+            // a top-level folder appeared (or was replaced): watch it too
+            if batch
+                .iter()
+                .any(|p| p.parent() == Some(worker_root.as_path()))
+            {
+                if let Err(e) = watcher.ensure_folders(&worker_root) {
+                    eprintln!("warning: {e}");
+                }
+            }
+        }
+    });
+
+    let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port)
+        .parse()
+        .map_err(|e| Failure::Usage(UsageError::Other(format!("invalid --bind/--port: {e}"))))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+            Failure::Usage(UsageError::Other(format!("cannot listen on {addr}: {e}")))
+        })?;
+        let local = listener
+            .local_addr()
+            .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
+        let url = format!("http://{local}/");
+        eprintln!("serving {url} (Ctrl+C to stop)");
+        if !local.ip().is_loopback() {
+            eprintln!(
+                "warning: listening on {} – the preview is reachable from other machines",
+                local.ip()
+            );
+        }
+        if opts.open {
+            if let Err(e) = open::that_detached(&url) {
+                eprintln!("warning: cannot open a browser: {e}");
+            }
+        }
+        axum::serve(listener, http::router(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))
+    })
+}
+
+/// One batch of file changes: update, publish, tell the browsers.
+fn update(state: &http::AppState, batch: &[std::path::PathBuf]) {
+    let started = Instant::now();
+    let outcome = {
+        let Ok(mut preview) = state.preview.lock() else {
+            return;
+        };
+        let outcome = preview.apply(batch);
+        if let Ok(o) = &outcome {
+            if *o != Outcome::Unchanged {
+                report(&preview, started);
+            }
+        }
+        outcome
+    };
+    state.publish();
+    match outcome {
+        Ok(Outcome::Reload(paths)) => {
+            state.send(serde_json::json!({"type": "reload", "paths": paths}))
+        }
+        Ok(Outcome::Css(paths)) => state.send(serde_json::json!({"type": "css", "paths": paths})),
+        Ok(Outcome::Failed) | Ok(Outcome::Unchanged) => {}
+        Err(Failure::Usage(e)) => eprintln!("error: {e}"),
+        Err(Failure::Content(d)) => emit(&d, Format::Text, &mut std::io::stderr()),
+    }
+    state.send(serde_json::json!({"type": "status"}));
+}
+
+fn report(preview: &Preview, started: Instant) {
+    emit(
+        &preview.diagnostics.clone().sorted(),
+        Format::Text,
+        &mut std::io::stderr(),
+    );
+    if preview.failed {
+        eprintln!("build failed; still serving the last good site");
+    } else {
+        eprintln!("updated in {} ms", started.elapsed().as_millis());
+    }
+}

@@ -1,0 +1,101 @@
+//! File watching: notify, debounced, folders watched recursively (never
+//! single files: editors save by writing a temp file and renaming it).
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, NoCache};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+/// Debounce window: long enough to merge an editor's write-and-rename into
+/// one event, short enough that a save shows up at once.
+const DEBOUNCE: Duration = Duration::from_millis(20);
+
+pub enum Watcher {
+    Native(
+        notify_debouncer_full::Debouncer<
+            notify::RecommendedWatcher,
+            notify_debouncer_full::RecommendedCache,
+        >,
+    ),
+    Poll(notify_debouncer_full::Debouncer<notify::PollWatcher, NoCache>),
+}
+
+impl Watcher {
+    fn add(&mut self, path: &Path, mode: RecursiveMode) -> Result<(), String> {
+        let r = match self {
+            Watcher::Native(d) => d.watch(path, mode),
+            Watcher::Poll(d) => d.watch(path, mode),
+        };
+        r.map_err(|e| {
+            format!(
+                "cannot watch {}: {e} (on Linux, raise fs.inotify.max_user_watches or use --poll)",
+                path.display()
+            )
+        })
+    }
+
+    /// Watches `content/`, `themes/` and `editions/`, also when one of them
+    /// is created after the server started (watching an existing folder
+    /// again is harmless).
+    pub fn ensure_folders(&mut self, root: &Path) -> Result<(), String> {
+        for dir in ["content", "themes", "editions"] {
+            let p = root.join(dir);
+            if p.is_dir() {
+                self.add(&p, RecursiveMode::Recursive)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Starts watching the handbook's folders; changed paths arrive on the
+/// returned channel in batches.
+pub fn watch(root: &Path, poll: bool) -> Result<(Watcher, mpsc::Receiver<Vec<PathBuf>>), String> {
+    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+    let handler = move |res: DebounceEventResult| {
+        if let Ok(events) = res {
+            // reading files (as every build does) raises access events;
+            // reacting to them would rebuild forever
+            let mut paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            paths.sort();
+            paths.dedup();
+            if !paths.is_empty() {
+                let _ = tx.send(paths);
+            }
+        }
+    };
+    let mut watcher = if poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+        Watcher::Poll(
+            new_debouncer_opt(DEBOUNCE, None, handler, NoCache, config)
+                .map_err(|e| e.to_string())?,
+        )
+    } else {
+        Watcher::Native(new_debouncer(DEBOUNCE, None, handler).map_err(|e| e.to_string())?)
+    };
+    // the root itself only for handbook.yaml; sub-folders recursively
+    watcher.add(root, RecursiveMode::NonRecursive)?;
+    watcher.ensure_folders(root)?;
+    Ok((watcher, rx))
+}
+
+/// Waits for the next batch and merges whatever else is already queued, so
+/// a burst (a `git checkout` touching hundreds of files) becomes one update.
+pub fn next_batch(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
+    let mut batch = rx.recv().ok()?;
+    loop {
+        match rx.recv_timeout(Duration::from_millis(5)) {
+            Ok(more) => batch.extend(more),
+            Err(mpsc::RecvTimeoutError::Timeout) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    batch.sort();
+    batch.dedup();
+    Some(batch)
+}

@@ -1,0 +1,255 @@
+//! `handbook serve` as an editor uses it: the real binary on an ephemeral
+//! port, a real HTTP client, real file edits in a private copy of a fixture.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Generous: the machine may be busy compiling.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start handbook serve");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("serving ") {
+                    let _ = tx.send(
+                        url.split_whitespace()
+                            .next()
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
+                }
+            }
+        });
+        let url = rx.recv_timeout(PATIENCE).expect("server prints its URL");
+        Server { child, url }
+    }
+
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let r = reqwest::blocking::get(format!("{}{}", self.url, path.trim_start_matches('/')))
+            .expect("GET");
+        let status = r.status().as_u16();
+        let ctype = r
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        (status, ctype, r.text().unwrap_or_default())
+    }
+
+    /// Collects the reload stream's `data:` lines on a channel.
+    fn events(&self) -> mpsc::Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        let url = format!("{}__handbook/events", self.url);
+        std::thread::spawn(move || {
+            let client = reqwest::blocking::Client::builder()
+                .timeout(None)
+                .build()
+                .unwrap();
+            let Ok(resp) = client.get(url).send() else {
+                return;
+            };
+            for line in BufReader::new(resp).lines().map_while(Result::ok) {
+                if let Some(data) = line.strip_prefix("data: ") {
+                    if tx.send(data.to_string()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        std::thread::sleep(Duration::from_millis(300)); // let the stream connect
+        rx
+    }
+
+    fn wait_until(&self, what: &str, mut ok: impl FnMut(&Server) -> bool) {
+        let start = Instant::now();
+        while !ok(self) {
+            assert!(start.elapsed() < PATIENCE, "timed out waiting for: {what}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn wait_for_event(rx: &mpsc::Receiver<String>, needle: &str) -> String {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if let Ok(ev) = rx.recv_timeout(Duration::from_millis(200)) {
+            if ev.contains(needle) {
+                return ev;
+            }
+        }
+    }
+    panic!("no event containing {needle}");
+}
+
+/// Saves like many editors do: write a temp file beside it, then rename.
+fn atomic_save(path: &Path, text: &str) {
+    let tmp = path.with_extension("md.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn an_edit_sends_a_reload_event_and_serves_the_new_text() {
+    let tmp = copy_fixture("basic");
+    let server = Server::start(tmp.path());
+    let (status, ctype, html) = server.get("/konzepte/elterncafe/");
+    assert_eq!(status, 200);
+    assert_eq!(ctype, "text/html; charset=utf-8");
+    assert!(
+        html.contains("__handbook/livereload.js"),
+        "serve mode injects the reload script"
+    );
+
+    let events = server.events();
+    let file = tmp.path().join("content/konzepte/elterncafe.md");
+    atomic_save(
+        &file,
+        &read(&file).replace("Kurzer Input.", "Kurzer Input mit neuem Text."),
+    );
+    let ev = wait_for_event(&events, "reload");
+    assert!(ev.contains("konzepte/elterncafe/index.html"), "{ev}");
+    assert!(server
+        .get("/konzepte/elterncafe/")
+        .2
+        .contains("Kurzer Input mit neuem Text."));
+    // the built site in public/ is never touched by serve
+    assert!(!tmp.path().join("public").exists());
+}
+
+#[test]
+fn pages_can_be_added_and_deleted() {
+    let tmp = copy_fixture("basic");
+    let server = Server::start(tmp.path());
+    assert_eq!(server.get("/neue-seite/").0, 404);
+    std::fs::write(
+        tmp.path().join("content/neue-seite.md"),
+        "---\ntitle: Neue Seite\n---\nHallo.\n",
+    )
+    .unwrap();
+    server.wait_until("new page served", |s| s.get("/neue-seite/").0 == 200);
+    assert!(
+        server.get("/").2.contains("Neue Seite"),
+        "navigation lists the new page"
+    );
+    std::fs::remove_file(tmp.path().join("content/neue-seite.md")).unwrap();
+    server.wait_until("deleted page gone", |s| s.get("/neue-seite/").0 == 404);
+    let (status, _, body) = server.get("/neue-seite/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Seite nicht gefunden"), "the site's 404 page");
+}
+
+#[test]
+fn broken_front_matter_shows_in_status_and_clears_when_fixed() {
+    let tmp = copy_fixture("basic");
+    let server = Server::start(tmp.path());
+    let events = server.events();
+    let file = tmp.path().join("content/regionen/kreis-borken.md");
+    let good = read(&file);
+    // the classic mistake: a colon in an unquoted title
+    atomic_save(
+        &file,
+        &good.replace("title: Kreis Borken", "title: Kreis Borken: Modellregion"),
+    );
+    wait_for_event(&events, "status");
+    server.wait_until("status reports the error", |s| {
+        s.get("/__handbook/status").2.contains("\"ok\":false")
+    });
+    let status: serde_json::Value =
+        serde_json::from_str(&server.get("/__handbook/status").2).unwrap();
+    let d = &status["diagnostics"][0];
+    assert_eq!(d["file"], "content/regionen/kreis-borken.md");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(20))
+    );
+    assert!(d["message"].as_str().unwrap().contains("YAML syntax error"));
+    // the last good site is still served
+    assert!(server
+        .get("/regionen/kreis-borken/")
+        .2
+        .contains("Modellregion"));
+
+    atomic_save(&file, &good);
+    server.wait_until("status clears", |s| {
+        s.get("/__handbook/status").2.contains("\"ok\":true")
+    });
+}
+
+#[test]
+fn css_changes_swap_stylesheets_without_reload() {
+    let tmp = copy_fixture("basic");
+    let css = tmp.path().join("themes/default/static/style.css");
+    std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+    std::fs::write(&css, "body { color: black; }\n").unwrap();
+    let server = Server::start(tmp.path());
+    let events = server.events();
+    std::fs::write(&css, "body { color: navy; }\n").unwrap();
+    let ev = wait_for_event(&events, "\"type\":\"css\"");
+    assert!(ev.contains("static/style.css"));
+    let (_, ctype, body) = server.get("/static/style.css");
+    assert_eq!(ctype, "text/css; charset=utf-8");
+    assert!(body.contains("navy"));
+}
+
+#[test]
+fn paths_outside_the_site_are_refused() {
+    let tmp = copy_fixture("basic");
+    let server = Server::start(tmp.path());
+    let addr = server
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    for path in [
+        "/../handbook.yaml",
+        "/regionen/../../handbook.yaml",
+        "/%2e%2e/handbook.yaml",
+        "/..%5chandbook.yaml",
+    ] {
+        // a raw request, because HTTP clients normalise `..` away
+        let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status_line = response.lines().next().unwrap_or_default().to_string();
+        assert!(
+            status_line.contains(" 400 ") || status_line.contains(" 404 "),
+            "{path}: {status_line}"
+        );
+        assert!(
+            !response.contains("taxonomies:"),
+            "{path} leaked handbook.yaml"
+        );
+    }
+    // no directory listings: a folder without index.html is a 404
+    assert_eq!(server.get("/static/").0, 404);
+}
