@@ -239,19 +239,19 @@ pub fn build(
     }
 
     let started = Instant::now();
-    let files_written = output::write_site(&site, &rendered, out_dir, |staging| {
-        crate::search::write_static(&site, staging)
-    })
-    .map_err(|d| Diagnostics::from_iter([d]))?;
-    timings.write = started.elapsed();
+    let index =
+        crate::search::prepare(&site, index_dir).map_err(|d| Diagnostics::from_iter([d]))?;
+    timings.index = started.elapsed();
 
     let started = Instant::now();
-    if let Err(d) = crate::search::write_index(&site, index_dir) {
-        // the site is already published at this point; an index failure is
-        // reported but does not undo it
-        diags.push(d);
-    }
-    timings.index = started.elapsed();
+    let files_written = output::write_site(&site, &rendered, out_dir, |staging| {
+        index.export_static(staging)
+    })
+    .map_err(|d| Diagnostics::from_iter([d]))?;
+    // the site is published; the CLI's index follows it
+    index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
+    timings.write = started.elapsed();
+
     if diags.has_errors() {
         return Err(diags.into());
     }

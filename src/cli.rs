@@ -56,6 +56,22 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// Search the handbook (the index `handbook build` wrote)
+    Search {
+        /// What to look for, e.g. "Elterncafé Alleinerziehende"
+        query: String,
+        #[command(flatten)]
+        common: Common,
+        /// Number of results
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print a JSON array of {url, title, kind, score, snippet}
+        #[arg(long)]
+        json: bool,
+        /// Only pages of this kind (region, concept, agreement, check, page)
+        #[arg(long)]
+        kind: Option<String>,
+    },
     /// Build in memory, serve with live reload, rebuild on every save
     Serve {
         #[command(flatten)]
@@ -148,6 +164,48 @@ pub fn run() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(f) => failure(f, format),
+            }
+        }
+        Command::Search {
+            query,
+            common,
+            limit,
+            json,
+            kind,
+        } => {
+            if let Err(f) = build::check_root(&common.root) {
+                return failure(f, Format::Text);
+            }
+            match crate::search::query_dir(&default_index(&common), &query, limit, kind.as_deref())
+            {
+                Ok(hits) if json => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&hits).unwrap_or_else(|_| "[]".into())
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(hits) => {
+                    if hits.is_empty() {
+                        eprintln!("no results for `{query}`");
+                    }
+                    for (i, h) in hits.iter().enumerate() {
+                        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
+                        println!(
+                            "   {}",
+                            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    emit(
+                        &Diagnostics::from_iter([d]),
+                        Format::Text,
+                        &mut std::io::stderr(),
+                    );
+                    ExitCode::from(1)
+                }
             }
         }
         Command::Serve {

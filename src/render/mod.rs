@@ -154,6 +154,16 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
             Err(e) => diags.push(templates.diagnostic(&e)),
         }
     }
+    if templates.has("search.html") {
+        match templates.tera.render("search.html", &ctx) {
+            Ok(html) => out.push(Rendered {
+                page: None,
+                path: "suche/index.html".into(),
+                html,
+            }),
+            Err(e) => diags.push(templates.diagnostic(&e)),
+        }
+    }
     if templates.has("print.html") {
         let chapters: Vec<_> = site
             .reading_order
