@@ -256,11 +256,12 @@ fn default_out(c: &Common) -> PathBuf {
     }
 }
 
+/// `search-index/base/` for the handbook, `search-index/<edition>/` for an
+/// edition: each index is replaced whole, and the folder keeps its README.
 pub fn default_index(c: &Common) -> PathBuf {
-    match &c.edition {
-        Some(name) => c.root.join("search-index").join(name),
-        None => c.root.join("search-index"),
-    }
+    c.root
+        .join("search-index")
+        .join(c.edition.as_deref().unwrap_or("base"))
 }
 
 fn progress() -> Option<indicatif::ProgressBar> {
