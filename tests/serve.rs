@@ -253,3 +253,26 @@ fn paths_outside_the_site_are_refused() {
     // no directory listings: a folder without index.html is a 404
     assert_eq!(server.get("/static/").0, 404);
 }
+
+#[test]
+fn the_search_endpoint_follows_edits() {
+    let tmp = copy_fixture("basic");
+    let server = Server::start(tmp.path());
+    let hits: serde_json::Value =
+        serde_json::from_str(&server.get("/__handbook/search?q=Elterncaf%C3%A9").2).unwrap();
+    assert_eq!(hits[0]["title"], "Elterncafé");
+    assert!(hits[0]["url"]
+        .as_str()
+        .unwrap()
+        .starts_with("/konzepte/elterncafe/"));
+    let file = tmp.path().join("content/check.md");
+    atomic_save(
+        &file,
+        &read(&file).replace("Fragen für Ihre Region.", "Fragen zur Quartiersarbeit."),
+    );
+    server.wait_until("search sees the edit", |s| {
+        s.get("/__handbook/search?q=Quartiersarbeit")
+            .2
+            .contains("/check/")
+    });
+}

@@ -4,7 +4,7 @@
 use super::preview::{Files, Preview};
 use crate::diagnostics::render::to_json;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -70,6 +70,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/__handbook/livereload.js", get(livereload))
         .route("/__handbook/events", get(events))
         .route("/__handbook/status", get(status))
+        .route("/__handbook/search", get(search))
         .fallback(get(file))
         .with_state(state)
 }
@@ -106,6 +107,32 @@ async fn status(State(state): State<Arc<AppState>>) -> Response {
         body,
     )
         .into_response()
+}
+
+#[derive(serde::Deserialize)]
+struct SearchParams {
+    q: String,
+    limit: Option<usize>,
+    kind: Option<String>,
+}
+
+/// The same results as `handbook search --json`, for the site being edited.
+async fn search(State(state): State<Arc<AppState>>, Query(p): Query<SearchParams>) -> Response {
+    let hits = tokio::task::spawn_blocking(move || {
+        let mut preview = state.preview.lock().ok()?;
+        preview.search(&p.q, p.limit.unwrap_or(10), p.kind.as_deref())
+    })
+    .await
+    .ok()
+    .flatten();
+    match hits {
+        Some(hits) => (
+            [(header::CONTENT_TYPE, "application/json")],
+            serde_json::to_string(&hits).unwrap_or_else(|_| "[]".into()),
+        )
+            .into_response(),
+        None => (StatusCode::SERVICE_UNAVAILABLE, "no site to search").into_response(),
+    }
 }
 
 /// `/regionen/` → `regionen/index.html`; `None` for anything that tries to

@@ -41,6 +41,9 @@ pub struct Preview {
     /// The print edition holds every page; it is rendered when asked for,
     /// so that a one-page edit stays fast.
     print_stale: bool,
+    /// The search index of the current site, built when first searched
+    /// after a change (in a private temporary folder).
+    search: Option<(tempfile::TempDir, crate::search::index::TantivySource)>,
 }
 
 /// Everything about a page that other pages' output can show or depend on.
@@ -85,6 +88,7 @@ impl Preview {
             diagnostics: Diagnostics::new(),
             failed: false,
             print_stale: false,
+            search: None,
         };
         match p.full_rebuild() {
             Err(Failure::Usage(e)) => Err(Failure::Usage(e)),
@@ -112,6 +116,25 @@ impl Preview {
 
     pub fn site(&self) -> Option<&Site> {
         self.site.as_ref()
+    }
+
+    /// Searches the current site like `handbook search` does.
+    pub fn search(
+        &mut self,
+        query: &str,
+        limit: usize,
+        kind: Option<&str>,
+    ) -> Option<Vec<crate::search::Hit>> {
+        if self.search.is_none() {
+            let site = self.site.as_ref()?;
+            let dir = tempfile::tempdir().ok()?;
+            let docs = crate::search::docs::collect(site);
+            crate::search::index::write(&docs, dir.path()).ok()?;
+            let source = crate::search::index::TantivySource::open(dir.path()).ok()?;
+            self.search = Some((dir, source));
+        }
+        let (_, source) = self.search.as_ref()?;
+        Some(crate::search::query::search(source, query, limit, kind))
     }
 
     fn refresh_print(&mut self) {
@@ -157,6 +180,7 @@ impl Preview {
                 self.diagnostics = warnings;
                 self.failed = false;
                 self.print_stale = false;
+                self.search = None;
                 Ok(if changed.is_empty() {
                     Outcome::Unchanged
                 } else {
@@ -301,6 +325,7 @@ impl Preview {
         }
         self.diagnostics = diags;
         self.print_stale = true;
+        self.search = None;
         Some(if changed.is_empty() {
             Outcome::Unchanged
         } else {
