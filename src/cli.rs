@@ -48,6 +48,9 @@ pub enum Command {
         /// Print how long each stage took
         #[arg(long)]
         timings: bool,
+        /// Build the handbook and every edition (each into public-<name>/)
+        #[arg(long, conflicts_with_all = ["edition", "out"])]
+        all_editions: bool,
     },
     /// Validate everything a build would, write nothing
     Check {
@@ -89,6 +92,11 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Regional editions: fork, override, check drift
+    Edition {
+        #[command(subcommand)]
+        command: EditionCommand,
+    },
     /// Create a new page with the front matter of its kind
     New {
         /// region, concept, agreement, check or page
@@ -103,52 +111,155 @@ pub enum Command {
     },
 }
 
+#[derive(Subcommand, Debug)]
+pub enum EditionCommand {
+    /// Create editions/NAME with edition.yaml, content/ and themes/
+    New {
+        name: String,
+        /// base, another edition, or a path to another handbook root
+        #[arg(long, default_value = "base")]
+        extends: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Copy an upstream page into the edition and record where it came from
+    Override {
+        name: String,
+        /// content/PATH.md
+        path: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// List overridden (current, upstream-changed, upstream-removed), hidden and added pages
+    Status {
+        name: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// Exit 1 when upstream changed or removed an overridden page (for CI)
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Show what changed upstream in a page since the edition forked it
+    Diff {
+        name: String,
+        /// content/PATH.md
+        path: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+fn run_edition(cmd: EditionCommand) -> ExitCode {
+    use crate::editions::commands;
+    let usage = |e: commands::EditionError| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    };
+    match cmd {
+        EditionCommand::New {
+            name,
+            extends,
+            title,
+            root,
+        } => match commands::new(&root, &name, &extends, title.as_deref()) {
+            Ok(dir) => {
+                eprintln!("created {}", dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage(e),
+        },
+        EditionCommand::Override {
+            name,
+            path,
+            root,
+            force,
+        } => match commands::override_page(&root, &name, &path, force) {
+            Ok(target) => {
+                eprintln!(
+                    "copied to {} (recorded in editions/{name}/overrides.yaml)",
+                    target.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage(e),
+        },
+        EditionCommand::Status {
+            name,
+            root,
+            json,
+            strict,
+        } => match commands::status(&root, &name) {
+            Ok(status) => {
+                if json {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&status).unwrap_or_default()
+                    );
+                } else {
+                    print!("{}", commands::print_status(&status));
+                }
+                if strict && status.drifted() {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            }
+            Err(e) => usage(e),
+        },
+        EditionCommand::Diff { name, path, root } => match commands::diff(&root, &name, &path) {
+            Ok(d) if d.is_empty() => {
+                eprintln!("no upstream changes since the fork");
+                ExitCode::SUCCESS
+            }
+            Ok(d) => {
+                print!("{d}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage(e),
+        },
+    }
+}
+
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Edition { command } => run_edition(command),
+        Command::Build {
+            common,
+            all_editions: true,
+            base_url,
+            format,
+            timings,
+            ..
+        } => {
+            let mut names = vec![None];
+            names.extend(crate::editions::list(&common.root).into_iter().map(Some));
+            let mut code = ExitCode::SUCCESS;
+            for edition in names {
+                let c = Common {
+                    root: common.root.clone(),
+                    edition,
+                };
+                if build_one(&c, None, base_url.clone(), format, timings) != ExitCode::SUCCESS {
+                    code = ExitCode::from(1);
+                }
+            }
+            code
+        }
         Command::Build {
             common,
             out,
             base_url,
             format,
             timings,
-        } => {
-            let opts = BuildOptions {
-                root: common.root.clone(),
-                edition: common.edition.clone(),
-                base_url,
-                serve_mode: false,
-            };
-            let out = out.unwrap_or_else(|| default_out(&common));
-            let index = default_index(&common);
-            let spinner = progress();
-            let result = build::build(&opts, &out, &index);
-            if let Some(s) = spinner {
-                s.finish_and_clear();
-            }
-            match result {
-                Ok(report) => {
-                    report_diags(&report.warnings, format);
-                    if format == Format::Text {
-                        eprintln!(
-                            "built {} pages ({} files) into {}",
-                            report.pages,
-                            report.files_written,
-                            report.out_dir.display()
-                        );
-                    }
-                    if timings {
-                        let t = &report.timings;
-                        eprintln!(
-                            "timings: load {:?}, resolve {:?}, render {:?}, write {:?}, index {:?}",
-                            t.load, t.resolve, t.render, t.write, t.index
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(f) => failure(f, format),
-            }
-        }
+            ..
+        } => build_one(&common, out, base_url, format, timings),
         Command::Check { common, format } => {
             let opts = BuildOptions {
                 root: common.root,
@@ -249,9 +360,55 @@ pub fn run() -> ExitCode {
     }
 }
 
+fn build_one(
+    common: &Common,
+    out: Option<PathBuf>,
+    base_url: Option<String>,
+    format: Format,
+    timings: bool,
+) -> ExitCode {
+    let opts = BuildOptions {
+        root: common.root.clone(),
+        edition: common.edition.clone(),
+        base_url,
+        serve_mode: false,
+    };
+    let out = out.unwrap_or_else(|| default_out(common));
+    let index = default_index(common);
+    let spinner = progress();
+    let result = build::build(&opts, &out, &index);
+    if let Some(s) = spinner {
+        s.finish_and_clear();
+    }
+    match result {
+        Ok(report) => {
+            report_diags(&report.warnings, format);
+            if format == Format::Text {
+                eprintln!(
+                    "built {} pages ({} files) into {}",
+                    report.pages,
+                    report.files_written,
+                    report.out_dir.display()
+                );
+            }
+            if timings {
+                let t = &report.timings;
+                eprintln!(
+                    "timings: load {:?}, resolve {:?}, render {:?}, write {:?}, index {:?}",
+                    t.load, t.resolve, t.render, t.write, t.index
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => failure(f, format),
+    }
+}
+
+/// `public/` for the handbook, `public-<edition>/` for an edition: each
+/// build replaces its folder whole, so they must not nest.
 fn default_out(c: &Common) -> PathBuf {
     match &c.edition {
-        Some(name) => c.root.join("public").join(name),
+        Some(name) => c.root.join(format!("public-{name}")),
         None => c.root.join("public"),
     }
 }

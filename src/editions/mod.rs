@@ -1,15 +1,27 @@
 //! Regional editions: which content and theme folders a build reads, in
 //! which order, and what it hides. The base handbook is the edition-less
-//! case of the same [`Project`], so every build goes through here.
+//! case of the same [`Project`], so every build, check and preview of an
+//! edition runs the one pipeline.
+//!
+//! An edition is `editions/<name>/` with `edition.yaml`, an overlay
+//! `content/` (a file at the same path replaces the page below, new files
+//! add pages) and `themes/` (`templates/`, `static/`, `strings.yaml`, which
+//! override the theme below file by file).
+
+pub mod commands;
+pub mod definition;
+pub mod drift;
 
 use crate::build::UsageError;
 use crate::config::Config;
 use crate::content::Layer;
-use crate::diagnostics::Diagnostics;
-use globset::GlobSet;
+use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
-/// An edition's definition (`editions/<name>/edition.yaml`).
+pub const EDITIONS_DIR: &str = "editions";
+
+/// One edition of the chain, resolved.
 #[derive(Debug, Clone)]
 pub struct Edition {
     pub name: String,
@@ -23,37 +35,135 @@ pub struct Project {
     pub root: PathBuf,
     /// Content folders, bottom (base) to top (the edition).
     pub layers: Vec<Layer>,
-    /// Theme folders that override the built-in theme, lowest priority first.
-    pub theme_layers: Vec<PathBuf>,
+    /// Theme folders above the built-in theme, lowest priority first.
+    theme_base: PathBuf,
+    theme_layers: Vec<PathBuf>,
     pub hidden: Option<GlobSet>,
     pub edition: Option<Edition>,
+    /// Problems in edition.yaml files and drift warnings.
     pub diagnostics: Diagnostics,
+}
+
+pub fn edition_dir(root: &Path, name: &str) -> PathBuf {
+    root.join(EDITIONS_DIR).join(name)
+}
+
+/// Names of the editions in `root/editions/`.
+pub fn list(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join(EDITIONS_DIR))
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join(definition::EDITION_FILE).is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 impl Project {
     pub fn open(
         root: &Path,
         edition: Option<&str>,
-        _config: &Config,
+        config: &Config,
     ) -> Result<Project, UsageError> {
-        if let Some(name) = edition {
-            return Err(UsageError::Other(format!("unknown edition `{name}`")));
-        }
-        Ok(Project {
+        let mut project = Project {
             root: root.to_path_buf(),
             layers: vec![Layer {
                 content_dir: root.join("content"),
             }],
+            theme_base: root.join("themes").join(&config.theme),
             theme_layers: Vec::new(),
             hidden: None,
             edition: None,
             diagnostics: Diagnostics::new(),
-        })
+        };
+        let Some(name) = edition else {
+            return Ok(project);
+        };
+        let chain = resolve_chain(root, name)?;
+        let mut hide = GlobSetBuilder::new();
+        let mut any_hidden = false;
+        let mut vars = serde_json::Map::new();
+        let mut title = None;
+        // the bottom of the chain may be another handbook
+        if let Some(other) = chain.iter().find_map(|l| l.other_root.clone()) {
+            project.layers = vec![Layer {
+                content_dir: other.join("content"),
+            }];
+            project.theme_base = other.join("themes").join(&config.theme);
+        }
+        for link in &chain {
+            let Some(def) = &link.def else { continue };
+            for pattern in &def.hide {
+                match Glob::new(pattern.trim_start_matches("content/")) {
+                    Ok(g) => {
+                        hide.add(g);
+                        any_hidden = true;
+                    }
+                    Err(e) => project.diagnostics.push(Diagnostic::error(
+                        Problem::Edition(format!("invalid hide pattern `{pattern}`: {e}")),
+                        Span::file_start(relative_to(
+                            root,
+                            &link.dir.join(definition::EDITION_FILE),
+                        )),
+                    )),
+                }
+            }
+            vars.extend(def.vars.clone());
+            if def.title.is_some() {
+                title = def.title.clone();
+            }
+            project.layers.push(Layer {
+                content_dir: link.dir.join("content"),
+            });
+            project.theme_layers.push(link.dir.join("themes"));
+        }
+        project
+            .diagnostics
+            .extend(chain.iter().flat_map(|l| l.diagnostics.clone()));
+        if any_hidden {
+            project.hidden = hide.build().ok();
+        }
+        let top = chain.last().expect("chain has the edition itself");
+        project.edition = Some(Edition {
+            name: name.to_string(),
+            dir: top.dir.clone(),
+            title,
+            vars: serde_json::Value::Object(vars),
+        });
+        // building a drifted edition warns, naming each drifted page
+        for status in commands::override_states(&project) {
+            if status.state.is_drift() {
+                project.diagnostics.push(
+                    Diagnostic::warning(
+                        Problem::Edition(format!(
+                            "`{}` is {} since it was forked",
+                            status.path,
+                            match status.state {
+                                drift::State::UpstreamRemoved => "removed upstream",
+                                _ => "changed upstream",
+                            }
+                        )),
+                        Span::file_start(relative_to(
+                            root,
+                            &top.dir.join("content").join(&status.path),
+                        )),
+                    )
+                    .with_help(format!(
+                        "see `handbook edition diff {name} content/{}`",
+                        status.path
+                    )),
+                );
+            }
+        }
+        Ok(project)
     }
 
-    /// The handbook's theme folder, then the edition's theme layers.
-    pub fn theme_dirs(&self, config: &Config) -> Vec<PathBuf> {
-        let mut dirs = vec![self.root.join("themes").join(&config.theme)];
+    /// Theme folders, lowest priority first: the handbook's theme, then
+    /// each edition's in the order of the chain.
+    pub fn theme_dirs(&self, _config: &Config) -> Vec<PathBuf> {
+        let mut dirs = vec![self.theme_base.clone()];
         dirs.extend(self.theme_layers.iter().cloned());
         dirs
     }
@@ -71,4 +181,94 @@ impl Project {
             })
         })
     }
+
+    /// The file a content path resolves to in the layers below the top one.
+    pub fn upstream_file(&self, content_path: &str) -> Option<PathBuf> {
+        let below = &self.layers[..self.layers.len().saturating_sub(1)];
+        below
+            .iter()
+            .rev()
+            .map(|l| l.content_dir.join(content_path))
+            .find(|p| p.is_file())
+    }
+}
+
+/// One step of an edition's `extends` chain.
+struct ChainLink {
+    dir: PathBuf,
+    def: Option<definition::EditionDef>,
+    /// Set when the chain bottoms out in another handbook's root.
+    other_root: Option<PathBuf>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The edition and everything it extends, bottom first.
+fn resolve_chain(root: &Path, name: &str) -> Result<Vec<ChainLink>, UsageError> {
+    let mut chain = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    let mut current = name.to_string();
+    loop {
+        if seen.contains(&current) {
+            return Err(UsageError::Other(format!(
+                "editions extend each other in a circle: {} → {current}",
+                seen.join(" → ")
+            )));
+        }
+        seen.push(current.clone());
+        let dir = edition_dir(root, &current);
+        if !dir.join(definition::EDITION_FILE).is_file() {
+            let known = list(root);
+            return Err(UsageError::Other(format!(
+                "unknown edition `{current}` (no {}/{current}/{}); editions here: {}",
+                EDITIONS_DIR,
+                definition::EDITION_FILE,
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            )));
+        }
+        let (def, diagnostics) = match definition::load(root, &dir) {
+            Ok(d) => (Some(d), Vec::new()),
+            Err(d) => (None, vec![d]),
+        };
+        let extends = def
+            .as_ref()
+            .map_or("base".to_string(), |d| d.extends.clone());
+        let mut link = ChainLink {
+            dir: dir.clone(),
+            def,
+            other_root: None,
+            diagnostics,
+        };
+        match extends.as_str() {
+            "base" => {
+                chain.push(link);
+                break;
+            }
+            other if other.contains('/') || other.starts_with('.') => {
+                let path = if Path::new(other).is_absolute() {
+                    PathBuf::from(other)
+                } else {
+                    dir.join(other)
+                };
+                if !path.join(crate::config::CONFIG_FILE).is_file() {
+                    return Err(UsageError::Other(format!(
+                        "edition `{current}` extends `{other}`, which is no handbook root (no {})",
+                        crate::config::CONFIG_FILE
+                    )));
+                }
+                link.other_root = Some(path);
+                chain.push(link);
+                break;
+            }
+            other => {
+                chain.push(link);
+                current = other.to_string();
+            }
+        }
+    }
+    chain.reverse();
+    Ok(chain)
 }

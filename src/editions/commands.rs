@@ -1,0 +1,247 @@
+//! `handbook edition new|override|status|diff`: the commands a region's
+//! editor forks and maintains an edition with. They only ever write inside
+//! `editions/<name>/`, and never overwrite a file without `--force`.
+
+use super::drift::{self, PageStatus, State};
+use super::{edition_dir, Project};
+use crate::config::Config;
+use crate::diagnostics::relative_to;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EditionError {
+    #[error("{0}")]
+    Usage(String),
+    #[error("`{0}` exists already (use --force to overwrite)")]
+    Exists(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn open(root: &Path, name: &str) -> Result<Project, EditionError> {
+    let config = Config::load(root).map_err(|d| EditionError::Usage(d.message()))?;
+    Project::open(root, Some(name), &config).map_err(|e| EditionError::Usage(e.to_string()))
+}
+
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "base"
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// `edition new NAME`: the folder skeleton with a commented edition.yaml.
+pub fn new(
+    root: &Path,
+    name: &str,
+    extends: &str,
+    title: Option<&str>,
+) -> Result<PathBuf, EditionError> {
+    if !valid_name(name) {
+        return Err(EditionError::Usage(format!(
+            "invalid edition name `{name}`: use lower-case letters, digits and `-` (and not `base`)"
+        )));
+    }
+    let dir = edition_dir(root, name);
+    if dir.exists() {
+        return Err(EditionError::Exists(
+            relative_to(root, &dir).display().to_string(),
+        ));
+    }
+    std::fs::create_dir_all(dir.join("content"))?;
+    std::fs::create_dir_all(dir.join("themes/templates"))?;
+    std::fs::create_dir_all(dir.join("themes/static"))?;
+    let title = title
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("Transferhandbuch – Ausgabe {name}"));
+    std::fs::write(
+        dir.join(super::definition::EDITION_FILE),
+        format!(
+            "# Regionale Ausgabe `{name}` – siehe README, „Eine regionale Ausgabe erstellen“.\n\
+             title: \"{title}\"\n\
+             # base, der Name einer anderen Ausgabe oder ein Pfad zu einem anderen Handbuch\n\
+             extends: {extends}\n\
+             # Seiten (Pfade oder Muster relativ zu content/), die diese Ausgabe nicht zeigt\n\
+             hide: []\n\
+             # Werte für die Vorlagen: site.edition.vars.…\n\
+             vars:\n  region: \"\"\n  colors: {{}}\n"
+        ),
+    )?;
+    for keep in ["content", "themes/templates", "themes/static"] {
+        std::fs::write(dir.join(keep).join(".gitkeep"), "")?;
+    }
+    Ok(dir)
+}
+
+/// `edition override NAME content/PATH.md`: copies the page from below into
+/// the edition and records where it came from.
+pub fn override_page(
+    root: &Path,
+    name: &str,
+    path: &str,
+    force: bool,
+) -> Result<PathBuf, EditionError> {
+    let project = open(root, name)?;
+    let content_path = path
+        .trim_start_matches("./")
+        .trim_start_matches("content/")
+        .to_string();
+    let upstream = project.upstream_file(&content_path).ok_or_else(|| {
+        EditionError::Usage(format!(
+            "no page `content/{content_path}` upstream to override"
+        ))
+    })?;
+    let dir = edition_dir(root, name);
+    let target = dir.join("content").join(&content_path);
+    if target.exists() && !force {
+        return Err(EditionError::Exists(
+            relative_to(root, &target).display().to_string(),
+        ));
+    }
+    let text = std::fs::read(&upstream)?;
+    for file in [
+        target.clone(),
+        drift::upstream_copy_path(&dir, &content_path),
+    ] {
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&file, &text)?;
+    }
+    let mut overrides = drift::load(&dir);
+    overrides.insert(
+        content_path,
+        drift::Override {
+            upstream: relative_to(root, &upstream).display().to_string(),
+            sha256: drift::hash(&text),
+        },
+    );
+    drift::save(&dir, &overrides)?;
+    Ok(target)
+}
+
+/// Every page of the top edition that replaces one below, with its state.
+pub fn override_states(project: &Project) -> Vec<PageStatus> {
+    let Some(edition) = &project.edition else {
+        return Vec::new();
+    };
+    let records = drift::load(&edition.dir);
+    let mut out = Vec::new();
+    let mut paths: Vec<String> = content_files(&edition.dir.join("content"))
+        .into_iter()
+        .filter(|p| project.upstream_file(p).is_some())
+        .collect();
+    paths.extend(records.keys().cloned());
+    paths.sort();
+    paths.dedup();
+    for path in paths {
+        let upstream = project.upstream_file(&path);
+        let state = drift::state_of(records.get(&path), upstream.as_deref());
+        out.push(PageStatus {
+            upstream: records
+                .get(&path)
+                .map(|r| r.upstream.clone())
+                .or_else(|| upstream.map(|u| relative_to(&project.root, &u).display().to_string())),
+            path,
+            state,
+        });
+    }
+    out
+}
+
+fn content_files(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .collect()
+}
+
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub edition: String,
+    pub overridden: Vec<PageStatus>,
+    pub hidden: Vec<String>,
+    pub added: Vec<String>,
+}
+
+impl Status {
+    pub fn drifted(&self) -> bool {
+        self.overridden.iter().any(|p| p.state.is_drift())
+    }
+}
+
+/// `edition status NAME`.
+pub fn status(root: &Path, name: &str) -> Result<Status, EditionError> {
+    let project = open(root, name)?;
+    let dir = edition_dir(root, name);
+    let overridden = override_states(&project);
+    let added = content_files(&dir.join("content"))
+        .into_iter()
+        .filter(|p| project.upstream_file(p).is_none())
+        .collect();
+    let hidden = match &project.hidden {
+        Some(globs) => {
+            let below = &project.layers[..project.layers.len() - 1];
+            let mut all: Vec<String> = below
+                .iter()
+                .flat_map(|l| content_files(&l.content_dir))
+                .filter(|p| globs.is_match(p))
+                .collect();
+            all.sort();
+            all.dedup();
+            all
+        }
+        None => Vec::new(),
+    };
+    Ok(Status {
+        edition: name.to_string(),
+        overridden,
+        hidden,
+        added,
+    })
+}
+
+pub fn print_status(s: &Status) -> String {
+    let mut out = format!("edition {}\n", s.edition);
+    for p in &s.overridden {
+        out.push_str(&format!("  {:<17} content/{}\n", p.state.label(), p.path));
+    }
+    for p in &s.hidden {
+        out.push_str(&format!("  {:<17} content/{}\n", "hidden", p));
+    }
+    for p in &s.added {
+        out.push_str(&format!("  {:<17} content/{}\n", "added", p));
+    }
+    if s.drifted() {
+        out.push_str(
+            "upstream changed pages this edition overrides: see `handbook edition diff`\n",
+        );
+    }
+    out
+}
+
+/// `edition diff NAME content/PATH.md`: what changed upstream since the fork.
+pub fn diff(root: &Path, name: &str, path: &str) -> Result<String, EditionError> {
+    let project = open(root, name)?;
+    let content_path = path.trim_start_matches("./").trim_start_matches("content/");
+    let dir = edition_dir(root, name);
+    let upstream = project.upstream_file(content_path);
+    match drift::state_of(drift::load(&dir).get(content_path), upstream.as_deref()) {
+        State::Untracked => Err(EditionError::Usage(format!(
+            "`content/{content_path}` was not forked with `handbook edition override`, so there is no record to compare with"
+        ))),
+        State::Current => Ok(String::new()),
+        _ => drift::upstream_diff(&dir, content_path, upstream.as_deref())
+            .ok_or_else(|| EditionError::Usage(format!("the fork-time copy of `content/{content_path}` is missing"))),
+    }
+}

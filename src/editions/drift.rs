@@ -1,0 +1,117 @@
+//! Keeping a regional edition in step with upstream: which pages it
+//! overrides, whether upstream changed them since the fork, and what changed.
+//!
+//! `editions/<name>/overrides.yaml` records, for each overridden page, the
+//! upstream file it was forked from and a SHA-256 of its text then;
+//! `editions/<name>/.upstream/<path>` keeps that text, so `edition diff`
+//! can show exactly what changed upstream since.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const OVERRIDES_FILE: &str = "overrides.yaml";
+pub const UPSTREAM_DIR: &str = ".upstream";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Override {
+    /// The upstream file at fork time, relative to the handbook root.
+    pub upstream: String,
+    pub sha256: String,
+}
+
+/// Content path (`_index.md`) → provenance.
+pub type Overrides = BTreeMap<String, Override>;
+
+pub fn hash(text: &[u8]) -> String {
+    Sha256::digest(text)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+pub fn load(edition_dir: &Path) -> Overrides {
+    std::fs::read_to_string(edition_dir.join(OVERRIDES_FILE))
+        .ok()
+        .and_then(|t| serde_saphyr::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+pub fn save(edition_dir: &Path, overrides: &Overrides) -> std::io::Result<()> {
+    let yaml = serde_saphyr::to_string(overrides).map_err(std::io::Error::other)?;
+    let header =
+        "# Written by `handbook edition override`: where each overridden page came from.\n";
+    std::fs::write(edition_dir.join(OVERRIDES_FILE), format!("{header}{yaml}"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    Current,
+    UpstreamChanged,
+    UpstreamRemoved,
+    /// Overrides an upstream page but was not recorded by `edition override`.
+    Untracked,
+}
+
+impl State {
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Current => "current",
+            State::UpstreamChanged => "upstream-changed",
+            State::UpstreamRemoved => "upstream-removed",
+            State::Untracked => "untracked",
+        }
+    }
+
+    pub fn is_drift(self) -> bool {
+        matches!(self, State::UpstreamChanged | State::UpstreamRemoved)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageStatus {
+    pub path: String,
+    pub state: State,
+    pub upstream: Option<String>,
+}
+
+/// The state of one overridden page, given the upstream file now (if any).
+pub fn state_of(record: Option<&Override>, upstream_now: Option<&Path>) -> State {
+    match (record, upstream_now) {
+        (None, _) => State::Untracked,
+        (Some(_), None) => State::UpstreamRemoved,
+        (Some(r), Some(p)) => match std::fs::read(p) {
+            Ok(bytes) if hash(&bytes) == r.sha256 => State::Current,
+            Ok(_) => State::UpstreamChanged,
+            Err(_) => State::UpstreamRemoved,
+        },
+    }
+}
+
+/// A unified diff from the upstream text at fork time to the upstream text now.
+pub fn upstream_diff(
+    edition_dir: &Path,
+    content_path: &str,
+    upstream_now: Option<&Path>,
+) -> Option<String> {
+    let then = std::fs::read_to_string(edition_dir.join(UPSTREAM_DIR).join(content_path)).ok()?;
+    let now = upstream_now
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .unwrap_or_default();
+    let diff = similar::TextDiff::from_lines(&then, &now);
+    Some(
+        diff.unified_diff()
+            .context_radius(3)
+            .header(
+                &format!("upstream/{content_path} (forked)"),
+                &format!("upstream/{content_path} (now)"),
+            )
+            .to_string(),
+    )
+}
+
+pub fn upstream_copy_path(edition_dir: &Path, content_path: &str) -> PathBuf {
+    edition_dir.join(UPSTREAM_DIR).join(content_path)
+}
