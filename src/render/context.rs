@@ -29,6 +29,8 @@ pub struct PageSummary<'a> {
     pub meta: &'a KindMeta,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
     pub references: BTreeMap<&'a str, Vec<PageRef<'a>>>,
+    /// Facet key → space-separated values, for `data-` attributes the filters read.
+    pub filter: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,8 +46,162 @@ pub struct SectionCtx<'a> {
     pub kinds: std::collections::BTreeSet<&'static str>,
     /// The SVG map of the regions listed here, if any has a location.
     pub map: Option<super::map::RegionMap>,
+    /// Filters for the listing (target groups, institutions, category, role),
+    /// only facets with at least two values.
+    pub facets: Vec<Facet>,
+    /// The listing grouped by category (concepts) or role (regions), for
+    /// the page without JavaScript.
+    pub groups: Vec<Group<'a>>,
     pub pages: Vec<PageSummary<'a>>,
     pub subsections: Vec<PageSummary<'a>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValue {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Facet {
+    /// URL parameter and data attribute name, e.g. `zielgruppen`.
+    pub key: String,
+    pub label: String,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Group<'a> {
+    pub label: String,
+    pub pages: Vec<PageSummary<'a>>,
+}
+
+/// `(facet key, values)` of one listed page: what filters match it.
+fn facet_values(site: &Site, summary: &PageSummary) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    for (field, tax) in &site.config.taxonomies {
+        let values = summary
+            .references
+            .get(field.as_str())
+            .map(|refs| {
+                refs.iter()
+                    .map(|r| (r.slug.to_string(), r.title.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.push((tax.section.clone(), values));
+    }
+    match summary.meta {
+        KindMeta::Concept(c) => {
+            let v = c
+                .category
+                .map(|c| format!("{c:?}"))
+                .into_iter()
+                .map(|c| (c.to_lowercase(), c))
+                .collect();
+            out.push(("kategorie".into(), v));
+        }
+        KindMeta::Region(r) => {
+            let v = r
+                .role
+                .map(|r| format!("{r:?}"))
+                .into_iter()
+                .map(|r| (r.to_lowercase(), r))
+                .collect();
+            out.push(("rolle".into(), v));
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Facets over a listing: every value that occurs, with how many pages have it.
+fn facets(site: &Site, pages: &[PageSummary]) -> Vec<Facet> {
+    if !filterable(pages) {
+        return Vec::new();
+    }
+    let mut order: Vec<String> = Vec::new();
+    let mut values: BTreeMap<String, BTreeMap<String, (String, usize)>> = BTreeMap::new();
+    for p in pages {
+        for (key, vals) in facet_values(site, p) {
+            if !order.contains(&key) {
+                order.push(key.clone());
+            }
+            for (v, label) in vals {
+                values
+                    .entry(key.clone())
+                    .or_default()
+                    .entry(v)
+                    .or_insert((label, 0))
+                    .1 += 1;
+            }
+        }
+    }
+    let label = |key: &str| -> String {
+        site.config
+            .taxonomies
+            .values()
+            .find(|t| t.section == key)
+            .map(|t| t.title.clone())
+            .unwrap_or_else(|| {
+                site.strings
+                    .get(&format!("facet_{key}"))
+                    .cloned()
+                    .unwrap_or_else(|| key.to_string())
+            })
+    };
+    order
+        .into_iter()
+        .filter_map(|key| {
+            let vals = values.remove(&key)?;
+            (vals.len() >= 2).then(|| Facet {
+                label: label(&key),
+                values: vals
+                    .into_iter()
+                    .map(|(value, (label, count))| FacetValue {
+                        value,
+                        label,
+                        count,
+                    })
+                    .collect(),
+                key,
+            })
+        })
+        .collect()
+}
+
+/// Only overviews of concepts or regions get filters and groups.
+fn filterable(pages: &[PageSummary]) -> bool {
+    pages.len() > 1
+        && (pages.iter().all(|p| matches!(p.meta, KindMeta::Concept(_)))
+            || pages.iter().all(|p| matches!(p.meta, KindMeta::Region(_))))
+}
+
+fn groups<'a>(pages: &[PageSummary<'a>]) -> Vec<Group<'a>> {
+    if !filterable(pages) {
+        return Vec::new();
+    }
+    let group_of = |p: &PageSummary| match p.meta {
+        KindMeta::Concept(c) => c.category.map(|c| format!("{c:?}")),
+        KindMeta::Region(r) => r.role.map(|r| format!("{r:?}")),
+        _ => None,
+    };
+    if pages.iter().all(|p| group_of(p).is_none()) {
+        return Vec::new();
+    }
+    let mut out: Vec<Group> = Vec::new();
+    for p in pages {
+        let label = group_of(p).unwrap_or_else(|| "Weitere".into());
+        match out.iter_mut().find(|g| g.label == label) {
+            Some(g) => g.pages.push(p.clone()),
+            None => out.push(Group {
+                label,
+                pages: vec![p.clone()],
+            }),
+        }
+    }
+    out
 }
 
 #[derive(Debug, Serialize)]
@@ -99,12 +255,28 @@ impl Site {
 
     pub fn summary(&self, id: PageId) -> PageSummary<'_> {
         let p = &self.content.pages[id];
-        PageSummary {
+        let mut summary = PageSummary {
             link: self.page_ref(id),
             meta: &p.meta,
             extra: &p.extra,
             references: self.references(id),
+            filter: BTreeMap::new(),
+        };
+        if matches!(p.meta, KindMeta::Concept(_) | KindMeta::Region(_)) {
+            summary.filter = facet_values(self, &summary)
+                .into_iter()
+                .map(|(k, vals)| {
+                    (
+                        k,
+                        vals.into_iter()
+                            .map(|(v, _)| v)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    )
+                })
+                .collect();
         }
+        summary
     }
 
     /// The chain of section pages from the start page down to this page's parent.
@@ -156,6 +328,8 @@ impl Site {
             SectionCtx {
                 kinds: pages.iter().map(|p| p.link.kind).collect(),
                 map: s.and_then(|s| super::map::region_map(self, &s.pages)),
+                facets: facets(self, &pages),
+                groups: groups(&pages),
                 pages,
                 subsections: s.map_or_else(Vec::new, |s| {
                     s.subsections
