@@ -73,6 +73,8 @@ impl Config {
             };
             let msg = e.without_snippet().render_with_options(options);
             let msg = msg.lines().next().unwrap_or("invalid configuration");
+            // the span already says where; keep the message itself short
+            let msg = msg.split(" at line ").next().unwrap_or(msg);
             Diagnostic::error(
                 Problem::Config(msg.to_string()),
                 Span::new(CONFIG_FILE, line, col),

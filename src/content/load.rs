@@ -108,7 +108,13 @@ fn discover(
                     } else {
                         Problem::Io(e.to_string())
                     };
-                    diags.push(Diagnostic::error(problem, Span::file_start(rel)));
+                    // a loop is skipped, not fatal: the rest of the tree is fine
+                    let diag = if e.loop_ancestor().is_some() {
+                        Diagnostic::warning(problem, Span::file_start(rel))
+                    } else {
+                        Diagnostic::error(problem, Span::file_start(rel))
+                    };
+                    diags.push(diag);
                     continue;
                 }
             };
@@ -149,7 +155,6 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
     let (files, assets, hidden_paths) = discover(spec, &mut diags);
     let files: Vec<(PathBuf, PathBuf)> = files.into_iter().collect();
-
     let parsed: Vec<_> = files
         .par_iter()
         .map(|(content_path, path)| {
@@ -166,30 +171,56 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
             }
         })
         .collect();
+    let content_paths = files.into_iter().map(|(content_path, _)| content_path);
+    let base_content = spec
+        .layers
+        .first()
+        .map(|l| relative_to(spec.root, &l.content_dir))
+        .unwrap_or_else(|| PathBuf::from("content"));
+    let (mut content, more) = assemble(content_paths.zip(parsed), &base_content);
+    diags.extend(more);
+    content.assets = assets;
+    content.hidden_paths = hidden_paths;
+    (content, diags)
+}
 
-    let mut pages = Vec::with_capacity(parsed.len());
+/// Pages given as (content path, bytes) without touching the disk, as if
+/// they were files under `content/`. The fuzz targets drive the pipeline
+/// through this, so they exercise the same parse and section code as a build.
+pub fn load_in_memory(files: &[(PathBuf, Vec<u8>)], config: &Config) -> (Content, Diagnostics) {
+    let base_content = PathBuf::from("content");
+    let parsed = files.iter().map(|(content_path, bytes)| {
+        let rel = base_content.join(content_path);
+        let parsed = parse_page(rel, content_path.clone(), bytes, config);
+        (content_path.clone(), parsed)
+    });
+    assemble(parsed, &base_content)
+}
+
+/// Parsed files → pages in sections, drafts and failures noted.
+fn assemble(
+    parsed: impl Iterator<Item = (PathBuf, super::parse::Parsed)>,
+    base_content: &Path,
+) -> (Content, Diagnostics) {
+    let mut diags = Diagnostics::new();
+    let mut pages = Vec::new();
     let mut draft_paths = Vec::new();
     let mut failed_paths = Vec::new();
-    for (p, (content_path, _)) in parsed.into_iter().zip(&files) {
+    for (content_path, p) in parsed {
         diags.extend(p.diagnostics);
-        if p.page.is_none() {
-            failed_paths.push(content_path.clone());
-        }
-        if let Some(page) = p.page {
-            if page.draft {
-                draft_paths.push(page.content_path.clone());
-            } else {
-                pages.push(page);
-            }
+        match p.page {
+            None => failed_paths.push(content_path),
+            Some(page) if page.draft => draft_paths.push(page.content_path.clone()),
+            Some(page) => pages.push(page),
         }
     }
-    let sections = build_sections(&mut pages, spec.root, spec.layers);
+    let sections = build_sections(&mut pages, base_content);
     (
         Content {
             pages,
-            assets,
+            assets: Vec::new(),
             sections,
-            hidden_paths,
+            hidden_paths: Vec::new(),
             draft_paths,
             failed_paths,
         },
@@ -199,7 +230,7 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
 
 /// Every folder that holds pages becomes a section; one without `_index.md`
 /// gets a plain listing page so that its URL does not 404.
-fn build_sections(pages: &mut Vec<Page>, root: &Path, layers: &[Layer]) -> Vec<Section> {
+fn build_sections(pages: &mut Vec<Page>, base_content: &Path) -> Vec<Section> {
     let mut dirs: BTreeMap<PathBuf, Option<PageId>> = BTreeMap::new();
     dirs.insert(PathBuf::new(), None);
     for (id, page) in pages.iter().enumerate() {
@@ -215,10 +246,6 @@ fn build_sections(pages: &mut Vec<Page>, root: &Path, layers: &[Layer]) -> Vec<S
             }
         }
     }
-    let base_content = layers
-        .first()
-        .map(|l| relative_to(root, &l.content_dir))
-        .unwrap_or_else(|| PathBuf::from("content"));
     for (dir, index) in dirs.iter_mut() {
         if index.is_none() {
             let content_path = dir.join("_index.md");

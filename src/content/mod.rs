@@ -10,6 +10,6 @@ pub mod slug;
 pub mod source;
 pub mod yaml;
 
-pub use load::{load, Asset, Content, Layer, LoadSpec, Section};
+pub use load::{load, load_in_memory, Asset, Content, Layer, LoadSpec, Section};
 pub use model::{KindMeta, PageKind};
 pub use page::{Page, PageId};

@@ -54,6 +54,12 @@ fn parse_inner(
         }
     };
     let src = SourceText::new(rel_path, raw);
+    if let Some(offset) = src.first_control {
+        diags.push(Diagnostic::warning(
+            Problem::ControlCharacter,
+            src.span_at(offset),
+        ));
+    }
     let split = match frontmatter::split(&src) {
         Ok(s) => s,
         Err(d) => {
@@ -188,6 +194,17 @@ fn parse_inner(
     let scan = markdown::scan(&src, split.body_start);
     let title = match common.title.clone().or(scan.first_h1.clone()) {
         Some(t) if !t.trim().is_empty() => t,
+        // An empty file is a page someone has started (`touch`, a new
+        // editor buffer): publish it under its file name rather than fail
+        // the whole build, but say so.
+        _ if entries.is_empty() && src.text[split.body_start..].trim().is_empty() => {
+            let name = title_from_path(&content_path);
+            diags.push(Diagnostic::warning(
+                Problem::EmptyPage(name.clone()),
+                src.span_at(0),
+            ));
+            name
+        }
         _ => {
             diags.push(
                 Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(
@@ -400,4 +417,18 @@ pub fn content_relative(content_dir: &Path, path: &Path) -> PathBuf {
             .to_string_lossy()
             .replace('\\', "/"),
     )
+}
+
+/// `regionen/kreis-wesel.md` → `kreis-wesel`; `regionen/_index.md` → `regionen`.
+fn title_from_path(content_path: &std::path::Path) -> String {
+    let stem = content_path.file_stem().unwrap_or_default();
+    let name = if stem == "_index" {
+        content_path
+            .parent()
+            .and_then(|p| p.file_name())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    name.to_string_lossy().into_owned()
 }

@@ -7,27 +7,43 @@ use std::path::PathBuf;
 /// A Markdown file's text after BOM removal and CRLF → LF normalisation.
 /// Neither changes line numbers or the columns of visible characters, so
 /// positions computed on the normalised text are right for the file on disk.
+/// Control characters (NUL, BEL, …), which HTML forbids, become spaces one
+/// for one, so columns stay right too.
 #[derive(Debug, Clone)]
 pub struct SourceText {
     pub rel_path: PathBuf,
     pub text: String,
     line_starts: Vec<usize>,
+    /// Byte offset of the first control character that was replaced.
+    pub first_control: Option<usize>,
+}
+
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n')
 }
 
 impl SourceText {
     pub fn new(rel_path: PathBuf, raw: &str) -> Self {
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let text = if raw.contains('\r') {
+        let mut text = if raw.contains('\r') {
             raw.replace("\r\n", "\n").replace('\r', "\n")
         } else {
             raw.to_string()
         };
+        let first_control = text.find(is_forbidden_control);
+        if first_control.is_some() {
+            text = text
+                .chars()
+                .map(|c| if is_forbidden_control(c) { ' ' } else { c })
+                .collect();
+        }
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         SourceText {
             rel_path,
             text,
             line_starts,
+            first_control,
         }
     }
 
@@ -61,6 +77,8 @@ pub fn invalid_utf8_position(bytes: &[u8], err: &std::str::Utf8Error) -> (usize,
     let valid = &bytes[..err.valid_up_to()];
     // the prefix is valid by definition
     let text = std::str::from_utf8(valid).unwrap_or_default();
+    // count lines as SourceText does, where a lone CR ends a line too
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let line = text.matches('\n').count() + 1;
     let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)

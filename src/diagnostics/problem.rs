@@ -27,6 +27,12 @@ pub enum Problem {
     UnknownKey { key: String, kind: String },
     #[error("page has no title: no `title:` in the front matter and no `# heading`")]
     MissingTitle,
+    #[error(
+        "control characters (NUL, BEL, …) are not allowed in HTML and were replaced by spaces"
+    )]
+    ControlCharacter,
+    #[error("empty page: published with the title `{0}` taken from its file name")]
+    EmptyPage(String),
     #[error("placeholder `[[{0}]]` is not declared in `placeholders`")]
     UnknownPlaceholder(String),
     #[error("invalid placeholder key `{0}`: use lower-case letters, digits and `_`")]
@@ -53,9 +59,11 @@ pub enum Problem {
     DuplicateUrl { url: String, other: String },
     #[error("link to hidden page `{0}` becomes plain text in this edition")]
     LinkToHiddenPage(String),
+    #[error("link with a `{0}:` URL becomes plain text")]
+    UnsafeLink(String),
 
     // --- configuration, templates, output
-    #[error("handbook.yaml: {0}")]
+    #[error("configuration: {0}")]
     Config(String),
     #[error("template error: {0}")]
     Template(String),

@@ -27,7 +27,8 @@ pub enum LinkTarget {
     /// A site-absolute path the content does not produce (`/druckfassung/`,
     /// theme files): kept, but moved under the base path.
     SitePath(String),
-    /// The page exists upstream but an edition hides it: render as text.
+    /// The page exists upstream but an edition hides it, or the URL's
+    /// scheme could run code (`javascript:`): render the link text only.
     Hidden,
     Broken,
 }
@@ -209,6 +210,19 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
         .links
         .iter()
         .map(|link| {
+            if !config.allow_raw_html {
+                let inline_image = link.is_image
+                    && link.dest.trim_start().to_ascii_lowercase().starts_with("data:image/");
+                if let Some(scheme) =
+                    target::unsafe_scheme(&link.dest).filter(|_| !inline_image)
+                {
+                    diags.push(
+                        Diagnostic::warning(Problem::UnsafeLink(scheme), link.span.clone())
+                            .with_help("only http, https, mailto, tel and site links are published; `allow_raw_html: true` in handbook.yaml lifts this"),
+                    );
+                    return LinkTarget::Hidden;
+                }
+            }
             let (target, diag) = target::resolve_link(content, index, id, link);
             diags.extend(diag);
             target

@@ -53,6 +53,26 @@ pub fn classify(dest: &str) -> Dest<'_> {
     }
 }
 
+/// The scheme of a destination that a browser would run or that could
+/// carry a document of its own (`javascript:`, `vbscript:`, `data:`, …).
+/// Browsers ignore ASCII whitespace and control characters inside a
+/// scheme, so `java\tscript:` counts too.
+pub fn unsafe_scheme(dest: &str) -> Option<String> {
+    const SAFE: [&str; 4] = ["http", "https", "mailto", "tel"];
+    let (raw, _) = dest.split_once(':')?;
+    let scheme: String = raw
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let is_scheme = !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    (is_scheme && !SAFE.contains(&scheme.as_str())).then_some(scheme)
+}
+
 /// `a/b/../c.md` → `a/c.md`; `None` if it climbs out of the content folder.
 fn normalise(base: &Path, rel: &str) -> Option<PathBuf> {
     let mut out: Vec<String> = base
@@ -253,6 +273,19 @@ mod tests {
     #[test]
     fn classifies_destinations() {
         assert_eq!(classify("https://x.de"), Dest::External);
+        assert_eq!(unsafe_scheme("https://x.de"), None);
+        assert_eq!(unsafe_scheme("mailto:a@b.de"), None);
+        assert_eq!(unsafe_scheme("../a.md"), None);
+        assert_eq!(unsafe_scheme("/a/b:c"), None);
+        assert_eq!(
+            unsafe_scheme("JavaScript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            unsafe_scheme("java\tscript:x").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(unsafe_scheme("data:text/html,x").as_deref(), Some("data"));
         assert_eq!(classify("mailto:a@b.de"), Dest::External);
         assert_eq!(classify("#ziel"), Dest::SamePage("ziel"));
         assert_eq!(

@@ -25,6 +25,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
     let mut link_no = 0usize;
     let mut heading_no = 0usize;
     let mut dropped_links: Vec<bool> = Vec::new();
+    let mut dropped_images: Vec<bool> = Vec::new();
     let mut has_raw_html = false;
     let mut events: Vec<Event> = Vec::new();
     let mut text_buf = String::new();
@@ -107,6 +108,11 @@ pub fn to_html(input: &MarkdownInput) -> String {
                     .cloned()
                     .unwrap_or(LinkTarget::Unchanged);
                 link_no += 1;
+                // an image whose URL was refused keeps its alt text only
+                dropped_images.push(target == LinkTarget::Hidden);
+                if target == LinkTarget::Hidden {
+                    continue;
+                }
                 let dest_url = (input.href)(&target).map(CowStr::from).unwrap_or(dest_url);
                 events.push(Event::Start(Tag::Image {
                     link_type,
@@ -114,6 +120,11 @@ pub fn to_html(input: &MarkdownInput) -> String {
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Image) => {
+                if !dropped_images.pop().unwrap_or(false) {
+                    events.push(Event::End(TagEnd::Image));
+                }
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 has_raw_html = true;
