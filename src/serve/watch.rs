@@ -86,14 +86,17 @@ pub fn watch(root: &Path, poll: bool) -> Result<(Watcher, mpsc::Receiver<Vec<Pat
 
 /// Waits for the next batch and merges whatever else is already queued, so
 /// a burst (a `git checkout` touching hundreds of files) becomes one update.
+/// A lone save waits only `FIRST_WAIT` more; once a second batch shows that
+/// a burst is under way, batches are merged until the files have been quiet
+/// for `BURST_QUIET`, since the debouncer hands a long burst over in slices.
 pub fn next_batch(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
+    const FIRST_WAIT: Duration = Duration::from_millis(12);
+    const BURST_QUIET: Duration = Duration::from_millis(150);
     let mut batch = rx.recv().ok()?;
-    loop {
-        match rx.recv_timeout(Duration::from_millis(5)) {
-            Ok(more) => batch.extend(more),
-            Err(mpsc::RecvTimeoutError::Timeout) => break,
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        }
+    let mut wait = FIRST_WAIT;
+    while let Ok(more) = rx.recv_timeout(wait) {
+        batch.extend(more);
+        wait = BURST_QUIET;
     }
     batch.sort();
     batch.dedup();

@@ -1,0 +1,112 @@
+//! A running `handbook serve` for tests: the real binary on an ephemeral
+//! loopback port, with an HTTP client and the reload event stream.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Generous: the machine may be busy compiling.
+pub const PATIENCE: Duration = Duration::from_secs(30);
+
+pub struct Server {
+    child: Child,
+    pub url: String,
+}
+
+impl Server {
+    pub fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start handbook serve");
+        let stderr = child.stderr.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("serving ") {
+                    let _ = tx.send(
+                        url.split_whitespace()
+                            .next()
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
+                }
+            }
+        });
+        let url = rx.recv_timeout(PATIENCE).expect("server prints its URL");
+        Server { child, url }
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String, String) {
+        let r = reqwest::blocking::get(format!("{}{}", self.url, path.trim_start_matches('/')))
+            .expect("GET");
+        let status = r.status().as_u16();
+        let ctype = r
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        (status, ctype, r.text().unwrap_or_default())
+    }
+
+    /// Collects the reload stream's `data:` lines on a channel.
+    pub fn events(&self) -> mpsc::Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        let url = format!("{}__handbook/events", self.url);
+        std::thread::spawn(move || {
+            let client = reqwest::blocking::Client::builder()
+                .timeout(None)
+                .build()
+                .unwrap();
+            let Ok(resp) = client.get(url).send() else {
+                return;
+            };
+            for line in BufReader::new(resp).lines().map_while(Result::ok) {
+                if let Some(data) = line.strip_prefix("data: ") {
+                    if tx.send(data.to_string()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        std::thread::sleep(Duration::from_millis(300)); // let the stream connect
+        rx
+    }
+
+    pub fn wait_until(&self, what: &str, mut ok: impl FnMut(&Server) -> bool) {
+        let start = Instant::now();
+        while !ok(self) {
+            assert!(start.elapsed() < PATIENCE, "timed out waiting for: {what}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn wait_for_event(rx: &mpsc::Receiver<String>, needle: &str) -> String {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        if let Ok(ev) = rx.recv_timeout(Duration::from_millis(200)) {
+            if ev.contains(needle) {
+                return ev;
+            }
+        }
+    }
+    panic!("no event containing {needle}");
+}
+
+/// Saves like many editors do: write a temp file beside it, then rename.
+pub fn atomic_save(path: &Path, text: &str) {
+    let tmp = path.with_extension("md.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
