@@ -2,9 +2,11 @@
 //! folder; only a complete build is swapped in, so a failed or interrupted
 //! build leaves the previous site untouched.
 
+mod guard;
 mod sitemap;
 mod staging;
 
+pub use guard::{check_target, UnsafeTarget};
 pub use staging::Staging;
 
 use crate::build::{output_error, Site};

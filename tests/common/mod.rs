@@ -1,6 +1,8 @@
 //! Helpers for tests that run the real `handbook` binary on fixture trees.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -14,6 +16,17 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temp dir");
     copy_tree(&fixture(name), tmp.path());
+    tmp
+}
+
+/// A private copy of the bundled handbook (content, themes, editions).
+pub fn bundled_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in ["content", "themes", "editions"] {
+        copy_tree(&repo.join(dir), &tmp.path().join(dir));
+    }
+    std::fs::copy(repo.join("handbook.yaml"), tmp.path().join("handbook.yaml")).unwrap();
     tmp
 }
 
