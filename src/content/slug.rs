@@ -28,10 +28,13 @@ pub fn transliterate_german(text: &str) -> String {
 }
 
 /// Makes anchors unique within one page the way GitHub does: `ablauf`,
-/// `ablauf-1`, `ablauf-2`.
+/// `ablauf-1`, `ablauf-2`, but also when a heading's own slug is one of
+/// those numbered ids (`Ablauf 1`), which GitHub lets collide (found by the
+/// `slug` fuzz target).
 #[derive(Default)]
 pub struct AnchorSet {
     seen: std::collections::HashMap<String, usize>,
+    used: std::collections::HashSet<String>,
 }
 
 impl AnchorSet {
@@ -41,19 +44,33 @@ impl AnchorSet {
             s => s,
         };
         let n = self.seen.entry(base.clone()).or_insert(0);
-        let id = if *n == 0 {
-            base.clone()
-        } else {
-            format!("{base}-{n}")
-        };
-        *n += 1;
-        id
+        loop {
+            let id = if *n == 0 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn anchors_stay_unique_when_a_heading_looks_numbered() {
+        let mut set = AnchorSet::default();
+        let ids: Vec<_> = ["Ablauf", "Ablauf", "Ablauf 1", "Ablauf 1"]
+            .iter()
+            .map(|h| set.unique(h))
+            .collect();
+        assert_eq!(ids, ["ablauf", "ablauf-1", "ablauf-1-1", "ablauf-1-2"]);
+    }
 
     #[test]
     fn transliterates_german_before_slugifying() {
