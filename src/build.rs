@@ -226,6 +226,8 @@ pub fn build(
     out_dir: &Path,
     index_dir: &Path,
 ) -> Result<BuildReport, Failure> {
+    output::check_target(&opts.root, out_dir)
+        .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
     let mut timings = Timings::default();
     let (site, mut diags) = load_site(opts, &mut timings)?;
     let templates = templates_for(&site)?;
