@@ -393,9 +393,15 @@ fn build_one(
             }
             if timings {
                 let t = &report.timings;
+                let ms = |d: std::time::Duration| d.as_millis();
                 eprintln!(
-                    "timings: load {:?}, resolve {:?}, render {:?}, write {:?}, index {:?}",
-                    t.load, t.resolve, t.render, t.write, t.index
+                    "timings (ms): load {}, resolve {}, render {}, index {}, write {}, total {}",
+                    ms(t.load),
+                    ms(t.resolve),
+                    ms(t.render),
+                    ms(t.index),
+                    ms(t.write),
+                    ms(t.total)
                 );
             }
             ExitCode::SUCCESS

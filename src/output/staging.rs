@@ -71,6 +71,18 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| output_error(format!("{}: {e}", parent.display())))?;
         }
+        // An unchanged file is linked from the site being replaced instead
+        // of written again: a rebuild after one edit then writes one page's
+        // worth of data, not the whole site (the comparison reads from the
+        // page cache, which is far cheaper than writing).
+        if self.target != self.dir {
+            let previous = self.target.join(rel_path);
+            if std::fs::read(&previous).is_ok_and(|old| old == bytes)
+                && std::fs::hard_link(&previous, &path).is_ok()
+            {
+                return Ok(());
+            }
+        }
         std::fs::write(&path, bytes).map_err(|e| output_error(format!("{}: {e}", path.display())))
     }
 
@@ -101,7 +113,9 @@ impl Staging {
         }
         self.published = true;
         if had_old {
-            let _ = std::fs::remove_dir_all(&old);
+            // thousands of small files: unlinking them on all cores is
+            // several times faster than one by one
+            let _ = remove_dir_all::remove_dir_all(&old);
         }
         Ok(())
     }

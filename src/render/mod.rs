@@ -167,7 +167,7 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
     if templates.has("print.html") {
         let chapters: Vec<_> = site
             .reading_order
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(pos, &id)| {
                 let rendered = render_page_body(site, id, pos);

@@ -4,7 +4,8 @@
 use super::analysis::{words, Analyzer};
 use super::docs::SearchDoc;
 use super::query::{Posting, Source, StoredDoc};
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use tantivy::schema::{
     Field, IndexRecordOption, OwnedValue, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
@@ -49,66 +50,103 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
-fn pre_tokenize(analyzer: &Analyzer, text: &str) -> (PreTokenizedString, u64) {
-    let mut tokens = Vec::new();
-    let ws = words(text);
-    for (position, &(from, to)) in ws.iter().enumerate() {
-        for term in analyzer.index_terms(&text[from..to]) {
-            tokens.push(Token {
-                offset_from: from,
-                offset_to: to,
-                position,
-                text: term,
-                position_length: 1,
+/// Each distinct word of the corpus with its index terms. Analysis
+/// (stemming, compound splitting) is the costly part of indexing, and a
+/// handbook repeats its words endlessly, so every word is analysed once,
+/// in parallel.
+struct TermTable<'a> {
+    terms: HashMap<&'a str, Vec<String>>,
+}
+
+impl<'a> TermTable<'a> {
+    fn new(texts: &[&'a str]) -> TermTable<'a> {
+        let distinct: HashSet<&'a str> = texts
+            .par_iter()
+            .fold(HashSet::new, |mut set, t| {
+                set.extend(words(t).into_iter().map(|(a, b)| &t[a..b]));
+                set
+            })
+            .reduce(HashSet::new, |mut a, b| {
+                a.extend(b);
+                a
             });
-        }
+        let analyzer = Analyzer::new(distinct.iter().copied());
+        let distinct: Vec<&'a str> = distinct.into_iter().collect();
+        let terms = distinct
+            .par_iter()
+            .map(|&w| (w, analyzer.index_terms(w)))
+            .collect();
+        TermTable { terms }
     }
-    (
-        PreTokenizedString {
-            text: text.to_string(),
-            tokens,
-        },
-        ws.len() as u64,
-    )
+
+    fn pre_tokenize(&self, text: &str) -> (PreTokenizedString, u64) {
+        let mut tokens = Vec::new();
+        let ws = words(text);
+        for (position, &(from, to)) in ws.iter().enumerate() {
+            for term in &self.terms[&text[from..to]] {
+                tokens.push(Token {
+                    offset_from: from,
+                    offset_to: to,
+                    position,
+                    text: term.clone(),
+                    position_length: 1,
+                });
+            }
+        }
+        (
+            PreTokenizedString {
+                text: text.to_string(),
+                tokens,
+            },
+            ws.len() as u64,
+        )
+    }
 }
 
 /// Builds the index for `docs` in `dir` (which must be empty).
 pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<()> {
     let (schema, f) = schema();
     let index = Index::create_in_dir(dir, schema)?;
-    let vocabulary: Vec<&str> = docs
+    let bodies: Vec<String> = docs
         .iter()
-        .flat_map(|d| {
-            [
-                d.page_title.as_str(),
-                d.text.as_str(),
-                d.heading.as_str(),
-                d.keywords.as_str(),
-            ]
-            .into_iter()
-            .flat_map(|t| words(t).into_iter().map(move |(a, b)| &t[a..b]))
-        })
+        .map(|d| format!("{} {} {}", d.heading, d.text, d.keywords))
         .collect();
-    let analyzer = Analyzer::new(vocabulary);
-    // one thread: a single segment keeps doc ids in insertion order, which
-    // the static export and tests rely on; the index is small next to rendering
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 50_000_000)?;
-    for (i, d) in docs.iter().enumerate() {
-        let (title, len_title) = pre_tokenize(&analyzer, &d.page_title);
-        let body_text = format!("{} {} {}", d.heading, d.text, d.keywords);
-        let (body, len_body) = pre_tokenize(&analyzer, &body_text);
-        let mut doc = TantivyDocument::default();
-        doc.add_pre_tokenized_text(f.title, title);
-        doc.add_pre_tokenized_text(f.body, body);
-        doc.add_u64(f.doc_id, i as u64);
-        doc.add_u64(f.len_title, len_title);
-        doc.add_u64(f.len_body, len_body);
-        doc.add_text(f.page_title, &d.page_title);
-        doc.add_text(f.url, &d.url);
-        doc.add_text(f.kind, d.kind);
-        doc.add_text(f.heading, &d.heading);
-        doc.add_text(f.text, &d.text);
-        writer.add_document(doc)?;
+    let texts: Vec<&str> = docs
+        .iter()
+        .map(|d| d.page_title.as_str())
+        .chain(bodies.iter().map(String::as_str))
+        .collect();
+    let table = TermTable::new(&texts);
+    // one indexing thread: a single segment keeps doc ids in insertion
+    // order, which the static export and tests rely on. The analysis, where
+    // the time goes, runs on every core, a chunk at a time so that the
+    // token lists of the whole site never sit in memory at once.
+    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 64_000_000)?;
+    let numbered: Vec<(usize, (&SearchDoc, &String))> =
+        docs.iter().zip(&bodies).enumerate().collect();
+    for chunk in numbered.chunks(512) {
+        let analysed: Vec<TantivyDocument> = chunk
+            .par_iter()
+            .map(|&(i, (d, body_text))| {
+                let (title, len_title) = table.pre_tokenize(&d.page_title);
+                let (body, len_body) = table.pre_tokenize(body_text);
+                let mut doc = TantivyDocument::default();
+                doc.add_pre_tokenized_text(f.title, title);
+                doc.add_pre_tokenized_text(f.body, body);
+                doc.add_u64(f.doc_id, i as u64);
+                doc.add_u64(f.len_title, len_title);
+                doc.add_u64(f.len_body, len_body);
+                doc.add_text(f.page_title, &d.page_title);
+                doc.add_text(f.url, &d.url);
+                doc.add_text(f.kind, d.kind);
+                doc.add_text(f.heading, &d.heading);
+                doc.add_text(f.text, &d.text);
+                doc
+            })
+            .collect();
+        for doc in analysed {
+            writer.add_document(doc)?;
+        }
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
