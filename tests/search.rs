@@ -63,6 +63,15 @@ const QUERY_SET: &[(&str, &[&str], usize)] = &[
         5,
     ),
     ("Zentrum", &["/institutionen/familienzentrum/"], 5),
+    // the -um/-en plural, which the stemmer does not relate
+    (
+        "Familienzentren",
+        &[
+            "/institutionen/familienzentrum/",
+            "/vereinbarungen/kooperationsvereinbarung-familienzentrum/",
+        ],
+        5,
+    ),
     ("Elterncafe", &["/konzepte/elterncafe/"], 1),
     ("Elterncafé", &["/konzepte/elterncafe/"], 1),
     ("Alleinerziehende", &["/zielgruppen/alleinerziehende/"], 3),

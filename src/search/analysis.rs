@@ -115,6 +115,22 @@ impl Analyzer {
                 terms.push(t);
             }
         }
+        // Latin-style `-um` nouns form their plural with `-en` (Zentrum →
+        // Zentren, Studium → Studien), which Snowball does not relate: the
+        // plural's stem `zentr` is no prefix of `zentrum`. Indexing the
+        // plural form too lets the prefix-only query side find it, without
+        // widening `zentral` to `zentr` as stripping the ending would.
+        let plurals: Vec<String> = terms
+            .iter()
+            .filter_map(|t| t.strip_suffix("um"))
+            .filter(|stem| stem.len() >= MIN_PART)
+            .map(|stem| format!("{stem}en"))
+            .collect();
+        for p in plurals {
+            if !terms.contains(&p) {
+                terms.push(p);
+            }
+        }
         terms
     }
 
@@ -249,6 +265,27 @@ mod tests {
         assert!(terms.contains(&a.term("Betreuung")), "{terms:?}");
         // a word that is no compound stays whole
         assert_eq!(a.index_terms("Kooperation").len(), 1);
+    }
+
+    #[test]
+    fn um_nouns_are_found_by_their_en_plural() {
+        let a = analyzer();
+        let terms = a.index_terms("Familienzentrum");
+        for q in ["Familienzentren", "Zentren", "Familienzentrum", "Zentrum"] {
+            assert!(
+                !expand(&fold(q), terms.iter().map(String::as_str)).is_empty(),
+                "{q}: {terms:?}"
+            );
+        }
+        // the plural is indexed, not a shortened stem that `zentral` would hit
+        assert!(
+            expand("zentral", terms.iter().map(String::as_str)).is_empty(),
+            "{terms:?}"
+        );
+        assert!(
+            a.index_terms("Datum").iter().all(|t| t != "daten"),
+            "too short to guess"
+        );
     }
 
     #[test]
