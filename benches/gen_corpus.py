@@ -52,7 +52,10 @@ class Corpus:
         for i in range(pages):
             kind = KINDS[i % len(KINDS)]
             group = i // (per_section * len(KINDS))
-            section = f"{SECTION_DIR[kind]}-{group:03d}"
+            # kinds at the top, parts of ~200 pages below them: the shape of
+            # a grown handbook (a flat list of 170 top-level sections would
+            # put a 170-item menu on every page of both generators)
+            section = f"{SECTION_DIR[kind]}/teil-{group:03d}"
             slug = f"{kind}-{i:05d}"
             title = f"{self.rng.choice(WORDS)} {self.rng.choice(WORDS)} {i}"
             self.pages.append((kind, section, slug, title))
@@ -62,7 +65,7 @@ class Corpus:
 
     def link(self, frm, to):
         """A relative Markdown link from page `frm` to page `to` with an anchor."""
-        rel = f"../{to[1]}/{to[2]}.md" if to[1] != frm[1] else f"{to[2]}.md"
+        rel = os.path.relpath(f"{to[1]}/{to[2]}.md", frm[1])
         return f"[{to[3]}]({rel}#ueberblick)"
 
     def refs(self, kind, k):
@@ -124,9 +127,10 @@ class Corpus:
                 files[f"{tax}/{t}.md"] = f"---\ntitle: {t}\n---\n{paragraph(self.rng, 2)}\n"
         sections = set()
         for p in self.pages:
-            if p[1] not in sections:
-                sections.add(p[1])
-                files[f"{p[1]}/_index.md"] = f"---\ntitle: Bereich {p[1]}\n---\n{paragraph(self.rng, 2)}\n"
+            for section in (p[1].split("/")[0], p[1]):
+                if section not in sections:
+                    sections.add(section)
+                    files[f"{section}/_index.md"] = f"---\ntitle: Bereich {section}\n---\n{paragraph(self.rng, 2)}\n"
             files[f"{p[1]}/{p[2]}.md"] = f"---\n{self.front_matter(p)}\n---\n{self.body(p)}"
         for rel, text in files.items():
             path = os.path.join(content, rel)
@@ -135,6 +139,7 @@ class Corpus:
                 f.write(text)
         if hugo_out:
             write_hugo(out, hugo_out)
+            write_minimal(out, out.rstrip("/") + "-min")
 
 
 HUGO_BASEOF = """<!DOCTYPE html>
@@ -150,6 +155,42 @@ HUGO_SINGLE = """{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Descrip
 HUGO_LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
 <ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Description }}</li>{{ end }}</ul>{{ end }}
 """
+
+
+# Our theme reduced to what HUGO_* render, file for file: the comparison of
+# the two engines at equal template work. Files on disk override the
+# built-in default theme's by name; partials/toc.html stays (Hugo's
+# .TableOfContents), print, search and 404 pages stay (Hugo has none).
+MINIMAL_BASE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{% block title %}{% if page is defined %}{{ page.title }}{% endif %}{% endblock title %} – {{ site.title }}</title>
+<link rel="stylesheet" href="/static/style.css"></head>
+<body><nav><ul>{% for item in nav %}<li><a href="{{ item.url }}">{{ item.title }}</a></li>{% endfor %}</ul></nav>
+<main>{% block content %}{% endblock content %}</main>{# blocks the built-in special pages fill: #}
+{% block meta %}{% endblock meta %}{% block body_class %}{% endblock body_class %}{% block breadcrumbs %}{% endblock breadcrumbs %}
+{% block pager %}{% endblock pager %}{% block scripts %}{% endblock scripts %}{% block search_attrs %}{% endblock search_attrs %}</body></html>
+"""
+MINIMAL_SINGLE = """{% extends "base.html" %}{% block content %}<article><h1>{{ page.title }}</h1><p>{{ page.description }}</p>
+{% if page.meta.role %}<p>{{ page.meta.role }}</p>{% endif %}{% if page.meta.partners %}<ul>{% for p in page.meta.partners %}<li>{{ p }}</li>{% endfor %}</ul>{% endif %}
+{% include "partials/toc.html" %}{{ page.content | safe }}</article>{% endblock content %}
+"""
+MINIMAL_LIST = """{% extends "base.html" %}{% block content %}<h1>{{ page.title }}</h1>{{ page.content | safe }}
+<ul>{% if page.section %}{% for p in page.section.pages %}<li><a href="{{ p.url }}">{{ p.title }}</a> {{ p.description }}</li>{% endfor %}{% for p in page.section.subsections %}<li><a href="{{ p.url }}">{{ p.title }}</a> {{ p.description }}</li>{% endfor %}{% endif %}</ul>{% endblock content %}
+"""
+
+
+def write_minimal(src, out):
+    """The same handbook with our theme cut down to the Hugo twin's templates."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(os.path.join(src, "content"), os.path.join(out, "content"))
+    shutil.copy(os.path.join(src, "handbook.yaml"), out)
+    templates = os.path.join(out, "themes", "default", "templates")
+    os.makedirs(templates)
+    files = {"base.html": MINIMAL_BASE, "section.html": MINIMAL_LIST, "index.html": MINIMAL_LIST}
+    for kind in ("page", "region", "concept", "agreement", "check"):
+        files[f"{kind}.html"] = MINIMAL_SINGLE
+    for name, text in files.items():
+        with open(os.path.join(templates, name), "w") as f:
+            f.write(text)
 
 
 def write_hugo(src, out):
@@ -170,7 +211,8 @@ def main():
     ap.add_argument("--pages", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--hugo", action="store_true", help="also write <out>-hugo")
+    ap.add_argument("--hugo", action="store_true",
+                    help="also write <out>-hugo and <out>-min (our theme cut to the Hugo templates)")
     a = ap.parse_args()
     Corpus(a.pages, a.seed).write(a.out, a.out.rstrip("/") + "-hugo" if a.hugo else None)
 

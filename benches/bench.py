@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""Build and preview benchmarks, side by side with Hugo, printed as Markdown.
+
+    benches/bench.py build [--sizes 1000,10000,50000] [--runs 5]
+    benches/bench.py serve [--sizes bundled,10000] [--edits 9]
+
+`build`: for each corpus size, generates the corpus, its twin with our
+theme cut down to the Hugo templates, and its Hugo twin (benches/
+gen_corpus.py, seed 1), then rotates cold builds of the three (output
+folder removed before every run, so none profits from the others' page
+cache more than the others), measuring wall time and peak memory with
+/usr/bin/time -v, plus our stage split from --timings. Then a rebuild
+after editing one page, with the previous output in place, for each.
+Reports medians and ratios.
+
+`serve`: starts `handbook serve` on the bundled handbook or a corpus,
+listens on the reload stream, saves one page at a time and measures the
+time from the save to the reload event. Reports the median next to a full
+build's time.
+
+Uses target/release/handbook (built first) and Debian's `hugo`.
+"""
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(REPO, "target", "release", "handbook")
+WORK = os.path.join(tempfile.gettempdir(), "handbook-bench")
+
+
+def sh(args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
+
+
+def timed(args, cwd=None):
+    """Wall seconds, peak RSS in MB, stderr of one run under /usr/bin/time -v."""
+    p = subprocess.run(["/usr/bin/time", "-v"] + args, cwd=cwd, capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.exit(f"{' '.join(args)} failed:\n{p.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):(\d+(?:\.\d+)?)", p.stderr)
+    h, m, s = wall.groups()
+    seconds = int(h or 0) * 3600 + int(m) * 60 + float(s)
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
+    return seconds, rss, p.stderr
+
+
+def stages(stderr):
+    m = re.search(r"timings \(ms\): (.*)", stderr)
+    return {k: int(v) for k, v in re.findall(r"(\w+) (\d+)", m.group(1))} if m else {}
+
+
+def corpus(n):
+    root = os.path.join(WORK, f"c{n}")
+    if not os.path.exists(os.path.join(root + "-min", "handbook.yaml")):
+        sh([sys.executable, os.path.join(REPO, "benches", "gen_corpus.py"),
+            "--pages", str(n), "--seed", "1", "--out", root, "--hugo"])
+    return root, root + "-min", root + "-hugo"
+
+
+def ours(root):
+    shutil.rmtree(os.path.join(root, "public"), ignore_errors=True)
+    wall, rss, err = timed([BIN, "build", "--root", root, "--timings"])
+    return wall, rss, stages(err)
+
+
+def hugo(root):
+    shutil.rmtree(os.path.join(root, "public"), ignore_errors=True)
+    wall, rss, _ = timed(["hugo", "--quiet", "--source", root])
+    return wall, rss, {}
+
+
+def touch_one_page(root):
+    """Appends a sentence to one mid-corpus page (the same file for all)."""
+    pages = sorted(os.listdir(os.path.join(root, "content", "konzepte", "teil-000")))
+    page = os.path.join(root, "content", "konzepte", "teil-000", pages[len(pages) // 2])
+    with open(page, "a") as f:
+        f.write(f"\nGeändert um {time.time()}.\n")
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+STAGES = ("load", "resolve", "render", "index", "write", "total")
+
+
+def bench_build(sizes, runs):
+    """Three builds of each corpus, alternating: ours with the default theme
+    ("full"), ours with the theme cut to Hugo's minimal templates ("min"),
+    Hugo with those templates."""
+    rows, split_rows, rebuild_rows = [], [], []
+    for n in sizes:
+        root, mroot, hroot = corpus(n)
+        ours(root), ours(mroot), hugo(hroot)  # warm-up: page cache, lazy file system state
+        runs_of = {"full": [], "min": [], "hugo": []}
+        jobs = [("full", ours, root), ("min", ours, mroot), ("hugo", hugo, hroot)]
+        for i in range(runs):
+            # rotate who goes first, so drift in the machine's load hits all
+            for name, fn, r in jobs[i % 3:] + jobs[:i % 3]:
+                runs_of[name].append(fn(r))
+            print(f"  {n}: run {i + 1}/{runs}: " + ", ".join(
+                f"{k} {v[-1][0]:.2f} s" for k, v in runs_of.items()), file=sys.stderr)
+        wall = {k: med([x[0] for x in v]) for k, v in runs_of.items()}
+        rss = {k: med([x[1] for x in v]) for k, v in runs_of.items()}
+        rows.append((n, wall, rss))
+        for k in ("full", "min"):
+            split_rows.append((n, k, {s: med([x[2].get(s, 0) for x in runs_of[k]]) for s in STAGES}))
+        # one edit, previous output in place: what an editor's rebuild costs
+        rebuilt = {"full": [], "min": [], "hugo": []}
+        for name, fn, r in jobs:
+            fn(r)
+        for i in range(runs):
+            for name, _, r in jobs:
+                touch_one_page(r)
+                cmd = [BIN, "build", "--root", r] if name != "hugo" else ["hugo", "--quiet", "--source", r]
+                rebuilt[name].append(timed(cmd)[0])
+        rebuild_rows.append((n, {k: med(v) for k, v in rebuilt.items()}))
+
+    out = ["| pages | handbook, default theme | handbook, minimal theme | Hugo, minimal theme "
+           "| ratio default / Hugo | **ratio minimal / Hugo** |",
+           "|---:|---:|---:|---:|---:|---:|"]
+    for n, w, _ in rows:
+        out.append(f"| {n:,} | {w['full']:.2f} s | {w['min']:.2f} s | {w['hugo']:.2f} s "
+                   f"| {w['full'] / w['hugo']:.2f} | **{w['min'] / w['hugo']:.2f}** |")
+    out += ["", "Peak memory (median of the runs' maximum resident set size):", "",
+            "| pages | handbook, default theme | handbook, minimal theme | Hugo | ratio default / Hugo | ratio minimal / Hugo |",
+            "|---:|---:|---:|---:|---:|---:|"]
+    for n, _, r in rows:
+        out.append(f"| {n:,} | {r['full']:.0f} MB | {r['min']:.0f} MB | {r['hugo']:.0f} MB "
+                   f"| {r['full'] / r['hugo']:.2f} | {r['min'] / r['hugo']:.2f} |")
+    out += ["", "Stage split of our build (median ms; `handbook build --timings`):", "",
+            "| pages | theme | load | resolve | render | index | write | total |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|"]
+    for n, k, s in split_rows:
+        out.append(f"| {n:,} | {'default' if k == 'full' else 'minimal'} | "
+                   + " | ".join(f"{s[x]:.0f}" for x in STAGES) + " |")
+    out += ["", "Rebuild after editing one page, previous output in place (median):", "",
+            "| pages | handbook, default theme | handbook, minimal theme | Hugo | ratio minimal / Hugo |",
+            "|---:|---:|---:|---:|---:|"]
+    for n, r in rebuild_rows:
+        out.append(f"| {n:,} | {r['full']:.2f} s | {r['min']:.2f} s | {r['hugo']:.2f} s | {r['min'] / r['hugo']:.2f} |")
+    by_n = {n: w for n, w, _ in rows}
+    if 10000 in by_n and 50000 in by_n:
+        out += [""] + [
+            f"Scaling, {label}: 50,000 pages take {by_n[50000][k] / by_n[10000][k]:.2f} × the time of 10,000 (linear: 5)."
+            for k, label in (("full", "handbook default theme"), ("min", "handbook minimal theme"), ("hugo", "Hugo"))]
+    return "\n".join(out)
+
+
+class Events(threading.Thread):
+    """Reads the reload stream; records when each reload event arrived."""
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        self.port, self.reloads, self.ready = port, [], threading.Event()
+
+    def run(self):
+        c = http.client.HTTPConnection("127.0.0.1", self.port)
+        c.request("GET", "/__handbook/events")
+        r = c.getresponse()
+        self.ready.set()
+        while True:
+            line = r.readline()
+            if not line:
+                return
+            if line.startswith(b"data:") and b'"reload"' in line:
+                self.reloads.append(time.perf_counter())
+
+
+def bench_serve(sizes, edits):
+    out = ["| handbook | pages | save → reload event (median) | min | max | full build |", "|---|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        if size == "bundled":
+            root = os.path.join(WORK, "bundled")
+            shutil.rmtree(root, ignore_errors=True)
+            os.makedirs(root)
+            for d in ("content", "themes", "editions"):
+                shutil.copytree(os.path.join(REPO, d), os.path.join(root, d))
+            shutil.copy(os.path.join(REPO, "handbook.yaml"), root)
+            page = os.path.join(root, "content", "konzepte", "elterncafe.md")
+        else:
+            root, _, _ = corpus(int(size))
+            pages = sorted(os.listdir(os.path.join(root, "content", "konzepte", "teil-000")))
+            page = os.path.join(root, "content", "konzepte", "teil-000", pages[len(pages) // 2])
+        full = med([ours(root)[0] for _ in range(3)])
+        n_pages = sum(len(f) for _, _, f in os.walk(os.path.join(root, "content")))
+        srv = subprocess.Popen([BIN, "serve", "--root", root, "--port", "0"], stderr=subprocess.PIPE, text=True)
+        port = None
+        for line in srv.stderr:
+            m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
+            if m:
+                port = int(m.group(1))
+                break
+        threading.Thread(target=lambda: [None for _ in srv.stderr], daemon=True).start()
+        ev = Events(port)
+        ev.start()
+        ev.ready.wait(10)
+        time.sleep(0.5)
+        original = open(page).read()
+        lat = []
+        for i in range(edits):
+            before = len(ev.reloads)
+            tmp = page + ".tmp~"
+            with open(tmp, "w") as f:  # saved as editors do: write, then rename
+                f.write(original + f"\nMessung {i}.\n")
+            t0 = time.perf_counter()
+            os.replace(tmp, page)
+            deadline = time.time() + 30
+            while len(ev.reloads) == before and time.time() < deadline:
+                time.sleep(0.0005)
+            lat.append((ev.reloads[before] - t0) * 1000)
+            time.sleep(0.3)
+        srv.terminate()
+        srv.wait()
+        with open(page, "w") as f:
+            f.write(original)
+        out.append(f"| {size} | {n_pages:,} | **{med(lat):.0f} ms** | {min(lat):.0f} ms | {max(lat):.0f} ms | {full:.2f} s |")
+    return "\n".join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["build", "serve"])
+    ap.add_argument("--sizes")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--edits", type=int, default=9)
+    a = ap.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    sh(["cargo", "build", "--release", "--locked", "--quiet"], cwd=REPO)
+    hugo_version = sh(["hugo", "version"]).stdout.strip().split()[1] if shutil.which("hugo") else "missing"
+    cpu = sh(["nproc"]).stdout.strip()
+    print(f"<!-- {time.strftime('%Y-%m-%d')} · {cpu} cores · hugo {hugo_version} · `benches/bench.py {' '.join(sys.argv[1:])}` -->")
+    if a.what == "build":
+        print(bench_build([int(s) for s in (a.sizes or "1000,10000,50000").split(",")], a.runs))
+    else:
+        print(bench_serve((a.sizes or "bundled,10000").split(","), a.edits))
+
+
+if __name__ == "__main__":
+    main()
