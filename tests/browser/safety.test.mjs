@@ -5,7 +5,8 @@
 // search box shows the hostile title as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSite, serve, launch, openPage, repo } from './lib/harness.mjs';
 
@@ -39,7 +40,10 @@ const domAudit = () => {
 };
 
 test('hostile content is published harmless on every page', async () => {
-  const site = await buildSite({ root: path.join(repo, 'tests/fixtures/hostile') });
+  // a copy: the build writes its search index into the handbook root
+  const root = await mkdtemp(path.join(tmpdir(), 'handbook-hostile-'));
+  await cp(path.join(repo, 'tests/fixtures/hostile'), root, { recursive: true });
+  const site = await buildSite({ root });
   const server = await serve(site);
   const { page, problems } = await openPage(browser);
   const dialogs = [];
