@@ -6,21 +6,6 @@
 
 mod common;
 use common::*;
-use std::collections::BTreeMap;
-use std::path::Path;
-
-/// Every file under `dir` with its bytes, to compare a site before and after.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
-}
 
 /// Builds the basic fixture, writes `files` over it, builds again and
 /// checks that the second build is refused with `expect` in its output and
@@ -29,7 +14,7 @@ fn refused(files: &[(&str, &[u8])], expect: &str) {
     let tmp = copy_fixture("basic");
     let first = build(tmp.path());
     assert!(first.status.success(), "{}", stderr(&first));
-    let before = snapshot(&tmp.path().join("public"));
+    let before = tree_files(&tmp.path().join("public"));
 
     for (path, bytes) in files {
         let path = tmp.path().join(path);
@@ -42,7 +27,7 @@ fn refused(files: &[(&str, &[u8])], expect: &str) {
     assert!(err.contains(expect), "expected `{expect}` in:\n{err}");
     assert!(!err.contains("panicked"), "no panic:\n{err}");
     assert_eq!(
-        snapshot(&tmp.path().join("public")),
+        tree_files(&tmp.path().join("public")),
         before,
         "the previous site is untouched"
     );

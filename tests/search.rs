@@ -1,6 +1,8 @@
 //! Searching the bundled handbook in German, as the public would type it.
 //! Each query names pages that must be among the first results.
 
+mod common;
+
 use handbook::build::{self, BuildOptions};
 use handbook::search::{query_dir, Hit};
 use std::path::{Path, PathBuf};
@@ -154,22 +156,8 @@ fn kind_filter_and_limit() {
 
 #[test]
 fn cli_prints_json_as_the_contract_says() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::copy_fixture("basic");
     let root = tmp.path();
-    for entry in
-        walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic"))
-    {
-        let entry = entry.unwrap();
-        let rel = entry
-            .path()
-            .strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic"))
-            .unwrap();
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(root.join(rel)).unwrap();
-        } else {
-            std::fs::copy(entry.path(), root.join(rel)).unwrap();
-        }
-    }
     let bin = env!("CARGO_BIN_EXE_handbook");
     let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
     let before = run(&[

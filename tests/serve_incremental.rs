@@ -20,19 +20,9 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
         build::build(&opts, &out.path().join("site"), index.path()).is_ok(),
         "full build"
     );
-    walkdir::WalkDir::new(out.path().join("site"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e.path().strip_prefix(out.path().join("site")).unwrap();
-            (
-                rel.to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .filter(|(p, _)| !p.starts_with("suche/"))
-        .collect()
+    let mut files = tree_files(&out.path().join("site"));
+    files.retain(|p, _| !p.starts_with("suche/"));
+    files
 }
 
 fn assert_same_as_full_build(preview: &mut Preview, root: &Path, step: &str) {
