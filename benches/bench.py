@@ -67,23 +67,39 @@ def corpus(n):
     return root, root + "-min", root + "-hugo"
 
 
-def ours(root):
+def ours_cmd(root):
+    return [BIN, "build", "--root", root, "--timings"]
+
+
+def hugo_cmd(root):
+    return ["hugo", "--quiet", "--source", root]
+
+
+def cold(cmd, root):
+    """One build with the output folder removed first."""
     shutil.rmtree(os.path.join(root, "public"), ignore_errors=True)
-    wall, rss, err = timed([BIN, "build", "--root", root, "--timings"])
+    wall, rss, err = timed(cmd(root))
     return wall, rss, stages(err)
 
 
+def ours(root):
+    return cold(ours_cmd, root)
+
+
 def hugo(root):
-    shutil.rmtree(os.path.join(root, "public"), ignore_errors=True)
-    wall, rss, _ = timed(["hugo", "--quiet", "--source", root])
-    return wall, rss, {}
+    return cold(hugo_cmd, root)
+
+
+def mid_page(root):
+    """One mid-corpus page: the same file in every twin of a corpus."""
+    part = os.path.join(root, "content", "konzepte", "teil-000")
+    pages = sorted(os.listdir(part))
+    return os.path.join(part, pages[len(pages) // 2])
 
 
 def touch_one_page(root):
-    """Appends a sentence to one mid-corpus page (the same file for all)."""
-    pages = sorted(os.listdir(os.path.join(root, "content", "konzepte", "teil-000")))
-    page = os.path.join(root, "content", "konzepte", "teil-000", pages[len(pages) // 2])
-    with open(page, "a") as f:
+    """Appends a sentence to the mid-corpus page."""
+    with open(mid_page(root), "a") as f:
         f.write(f"\nGeändert um {time.time()}.\n")
 
 
@@ -103,11 +119,11 @@ def bench_build(sizes, runs):
         root, mroot, hroot = corpus(n)
         ours(root), ours(mroot), hugo(hroot)  # warm-up: page cache, lazy file system state
         runs_of = {"full": [], "min": [], "hugo": []}
-        jobs = [("full", ours, root), ("min", ours, mroot), ("hugo", hugo, hroot)]
+        jobs = [("full", ours_cmd, root), ("min", ours_cmd, mroot), ("hugo", hugo_cmd, hroot)]
         for i in range(runs):
             # rotate who goes first, so drift in the machine's load hits all
-            for name, fn, r in jobs[i % 3:] + jobs[:i % 3]:
-                runs_of[name].append(fn(r))
+            for name, cmd, r in jobs[i % 3:] + jobs[:i % 3]:
+                runs_of[name].append(cold(cmd, r))
             print(f"  {n}: run {i + 1}/{runs}: " + ", ".join(
                 f"{k} {v[-1][0]:.2f} s" for k, v in runs_of.items()), file=sys.stderr)
         wall = {k: med([x[0] for x in v]) for k, v in runs_of.items()}
@@ -117,27 +133,28 @@ def bench_build(sizes, runs):
             split_rows.append((n, k, {s: med([x[2].get(s, 0) for x in runs_of[k]]) for s in STAGES}))
         # one edit, previous output in place: what an editor's rebuild costs
         rebuilt = {"full": [], "min": [], "hugo": []}
-        for name, fn, r in jobs:
-            fn(r)
+        for _, cmd, r in jobs:
+            cold(cmd, r)
         for i in range(runs):
-            for name, _, r in jobs:
+            for name, cmd, r in jobs:
                 touch_one_page(r)
-                cmd = [BIN, "build", "--root", r] if name != "hugo" else ["hugo", "--quiet", "--source", r]
-                rebuilt[name].append(timed(cmd)[0])
+                rebuilt[name].append(timed(cmd(r))[0])
         rebuild_rows.append((n, {k: med(v) for k, v in rebuilt.items()}))
 
-    out = ["| pages | handbook, default theme | handbook, minimal theme | Hugo, minimal theme "
-           "| ratio default / Hugo | **ratio minimal / Hugo** |",
-           "|---:|---:|---:|---:|---:|---:|"]
-    for n, w, _ in rows:
-        out.append(f"| {n:,} | {w['full']:.2f} s | {w['min']:.2f} s | {w['hugo']:.2f} s "
-                   f"| {w['full'] / w['hugo']:.2f} | **{w['min'] / w['hugo']:.2f}** |")
-    out += ["", "Peak memory (median of the runs' maximum resident set size):", "",
-            "| pages | handbook, default theme | handbook, minimal theme | Hugo | ratio default / Hugo | ratio minimal / Hugo |",
-            "|---:|---:|---:|---:|---:|---:|"]
-    for n, _, r in rows:
-        out.append(f"| {n:,} | {r['full']:.0f} MB | {r['min']:.0f} MB | {r['hugo']:.0f} MB "
-                   f"| {r['full'] / r['hugo']:.2f} | {r['min'] / r['hugo']:.2f} |")
+    def three_way(values, hugo_label, cell, bold):
+        """Rows of pages × (full, min, hugo) values with both ratios to Hugo."""
+        b = "**" if bold else ""
+        lines = [f"| pages | handbook, default theme | handbook, minimal theme | {hugo_label} "
+                 f"| ratio default / Hugo | {b}ratio minimal / Hugo{b} |",
+                 "|---:|---:|---:|---:|---:|---:|"]
+        for n, v in values:
+            lines.append(f"| {n:,} | {cell(v['full'])} | {cell(v['min'])} | {cell(v['hugo'])} "
+                         f"| {v['full'] / v['hugo']:.2f} | {b}{v['min'] / v['hugo']:.2f}{b} |")
+        return lines
+
+    out = three_way([(n, w) for n, w, _ in rows], "Hugo, minimal theme", lambda x: f"{x:.2f} s", True)
+    out += ["", "Peak memory (median of the runs' maximum resident set size):", ""]
+    out += three_way([(n, r) for n, _, r in rows], "Hugo", lambda x: f"{x:.0f} MB", False)
     out += ["", "Stage split of our build (median ms; `handbook build --timings`):", "",
             "| pages | theme | load | resolve | render | index | write | total |",
             "|---:|---|---:|---:|---:|---:|---:|---:|"]
@@ -190,8 +207,7 @@ def bench_serve(sizes, edits):
             page = os.path.join(root, "content", "konzepte", "elterncafe.md")
         else:
             root, _, _ = corpus(int(size))
-            pages = sorted(os.listdir(os.path.join(root, "content", "konzepte", "teil-000")))
-            page = os.path.join(root, "content", "konzepte", "teil-000", pages[len(pages) // 2])
+            page = mid_page(root)
         full = med([ours(root)[0] for _ in range(3)])
         n_pages = sum(len(f) for _, _, f in os.walk(os.path.join(root, "content")))
         srv = subprocess.Popen([BIN, "serve", "--root", root, "--port", "0"], stderr=subprocess.PIPE, text=True)
