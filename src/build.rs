@@ -144,6 +144,14 @@ pub fn load_site(
     let (content, load_diags) = content::load(&spec, &config);
     diags.extend(load_diags);
     let theme_files = theme::collect(&opts.root, &project.theme_dirs(&config), &mut diags);
+    let mut content = content;
+    diags.extend(expand_shortcodes(
+        &opts.root,
+        &config,
+        &project,
+        &theme_files,
+        &mut content,
+    ));
     timings.load = started.elapsed();
 
     // Resolve even when some pages failed to load, so one run reports broken
@@ -214,6 +222,36 @@ pub fn top_level(content: &Content) -> Vec<TopLevel> {
         .collect();
     items.sort_by(|a, b| a.0.cmp(&b.0));
     items.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The shortcode stage: `vars` of handbook.yaml under the edition's, pages
+/// counted as this edition shows them.
+fn expand_shortcodes(
+    root: &Path,
+    config: &Config,
+    project: &editions::Project,
+    theme_files: &theme::ThemeFiles,
+    content: &mut Content,
+) -> Diagnostics {
+    let templates = match crate::shortcodes::ShortcodeTemplates::new(theme_files) {
+        Ok(t) => t,
+        Err(d) => return Diagnostics::from_iter(d),
+    };
+    let mut vars = config.vars.clone();
+    if let Some(e) = &project.edition {
+        if let serde_json::Value::Object(m) = &e.vars {
+            vars.extend(m.clone());
+        }
+    }
+    let env = crate::shortcodes::Env {
+        root,
+        vars,
+        content,
+        templates: &templates,
+    };
+    let (updates, diags) = crate::shortcodes::expand_all(&env);
+    crate::shortcodes::apply(content, updates);
+    diags
 }
 
 /// The reading order of the pager and the print edition, and where its

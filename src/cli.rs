@@ -134,7 +134,7 @@ pub enum EditionCommand {
         #[arg(long)]
         force: bool,
     },
-    /// List overridden (current, upstream-changed, upstream-removed), hidden and added pages
+    /// List overridden (current, upstream-changed, upstream-removed, merged, conflict), hidden and added pages
     Status {
         name: String,
         #[arg(long, default_value = ".")]
@@ -144,6 +144,19 @@ pub enum EditionCommand {
         /// Exit 1 when upstream changed or removed an overridden page (for CI)
         #[arg(long)]
         strict: bool,
+    },
+    /// Merge upstream's changes into overridden pages, keeping the region's
+    /// edits (conflicting lines get markers; exit 1)
+    Merge {
+        name: String,
+        /// content/PATH.md
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        path: Option<String>,
+        /// Every page upstream changed or removed
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Show what changed upstream in a page since the edition forked it
     Diff {
@@ -212,6 +225,39 @@ fn run_edition(cmd: EditionCommand) -> ExitCode {
             }
             Err(e) => usage(e),
         },
+        EditionCommand::Merge {
+            name,
+            path,
+            all,
+            root,
+        } => {
+            use crate::editions::merge;
+            let result = match (&path, all) {
+                (Some(p), _) => merge::merge_page(&root, &name, p).map(|m| vec![m]),
+                (None, _) => merge::merge_all(&root, &name),
+            };
+            match result {
+                Ok(merges) => {
+                    if merges.is_empty() {
+                        eprintln!(
+                            "nothing to merge: upstream changed no page this edition overrides"
+                        );
+                    }
+                    for m in &merges {
+                        eprintln!("{}", merge::describe(m, &name));
+                    }
+                    let conflict = merges
+                        .iter()
+                        .any(|m| matches!(m.outcome, merge::Outcome::Conflict { .. }));
+                    if conflict {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(e) => usage(e),
+            }
+        }
         EditionCommand::Diff { name, path, root } => match commands::diff(&root, &name, &path) {
             Ok(d) if d.is_empty() => {
                 eprintln!("no upstream changes since the fork");

@@ -291,6 +291,17 @@ impl Preview {
                 return None; // the full pipeline reports it with everything else
             }
             let mut page = parsed.page?;
+            // shortcodes read other pages (counts) and files (snippets):
+            // the full pipeline expands them
+            let has_calls = crate::shortcodes::may_have_calls(page.raw_body())
+                || crate::shortcodes::may_have_calls(&page.title)
+                || page
+                    .description
+                    .as_deref()
+                    .is_some_and(crate::shortcodes::may_have_calls);
+            if has_calls {
+                return None;
+            }
             page.url = old.url.clone();
             if page.draft {
                 return None;

@@ -276,6 +276,7 @@ test('the print edition passes axe at 390 px, and its wide tables are reachable 
   assert.equal(await box.evaluate((b) => document.activeElement === b), true);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  assert.ok(await box.evaluate((b) => b.scrollLeft) > 0, 'arrow keys scroll the table');
+  // keyboard scrolling is animated: wait for it rather than read at once
+  await page.waitForFunction((b) => b.scrollLeft > 0, await box.elementHandle(), { timeout: 3000 });
   await context.close();
 });
