@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Adds the live-reload script (only `serve`).
     pub serve_mode: bool,
+    /// Warnings fail the run like errors (`--strict`, for CI): nothing is written.
+    pub strict: bool,
 }
 
 /// A loaded and resolved handbook: everything rendering needs.
@@ -31,10 +33,14 @@ pub struct Site {
     pub base_path: String,
     /// `https://host` for absolute URLs (sitemap), empty when unknown.
     pub origin: String,
-    /// Start page, then each section's page followed by its pages, depth first.
+    /// Start page, then the menu's entries in menu order, each section's
+    /// page followed by its pages, depth first; then the appendix.
     pub reading_order: Vec<PageId>,
     /// Page id → its position in `reading_order` (for previous/next).
     pub reading_position: Vec<Option<usize>>,
+    /// Where the appendix (top-level pages outside the menu) starts in
+    /// `reading_order`; the pager stops before it.
+    pub appendix_start: usize,
     pub strings: BTreeMap<String, String>,
     pub theme: theme::ThemeFiles,
     pub edition_vars: Option<serde_json::Value>,
@@ -148,6 +154,11 @@ pub fn load_site(
         &theme_files,
         &mut content,
     ));
+    diags.extend(content::todo::warnings(
+        &opts.root,
+        &content,
+        &config.todo_markers,
+    ));
     timings.load = started.elapsed();
 
     // Resolve even when some pages failed to load, so one run reports broken
@@ -159,7 +170,7 @@ pub fn load_site(
     if diags.has_errors() {
         return Err(diags.into());
     }
-    let reading_order = reading_order(&content);
+    let (reading_order, appendix_start) = reading_order(&content);
     let mut reading_position = vec![None; content.pages.len()];
     for (pos, &id) in reading_order.iter().enumerate() {
         reading_position[id] = Some(pos);
@@ -177,11 +188,47 @@ pub fn load_site(
         origin,
         reading_order,
         reading_position,
+        appendix_start,
         edition_vars: project.vars(),
         edition: project.edition.clone(),
         serve_mode: opts.serve_mode,
     };
     Ok((site, diags))
+}
+
+/// A top-level entry of the main navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopLevel {
+    /// Index into `content.sections`.
+    Section(usize),
+    Page(PageId),
+}
+
+/// The main navigation's entries: the start page's subsections and its
+/// pages that are in the menu, by weight, then title. The reading order
+/// and the menu both follow it.
+pub fn top_level(content: &Content) -> Vec<TopLevel> {
+    let Some(root) = content.section_of_dir(Path::new("")) else {
+        return Vec::new();
+    };
+    let root = &content.sections[root];
+    let key = |id: PageId| {
+        let p = &content.pages[id];
+        (p.weight, p.title.to_lowercase())
+    };
+    let mut items: Vec<_> = root
+        .subsections
+        .iter()
+        .map(|&s| (key(content.sections[s].index), TopLevel::Section(s)))
+        .chain(
+            root.pages
+                .iter()
+                .filter(|&&i| content.pages[i].in_menu)
+                .map(|&i| (key(i), TopLevel::Page(i))),
+        )
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The shortcode stage: `vars` of handbook.yaml under the edition's, pages
@@ -214,7 +261,12 @@ fn expand_shortcodes(
     diags
 }
 
-fn reading_order(content: &Content) -> Vec<PageId> {
+/// The reading order of the pager and the print edition, and where its
+/// appendix starts: the start page, then the menu's entries in menu order
+/// (a section's own page, its pages, then its subsections, depth first),
+/// then the appendix: top-level pages outside the menu (Leichte Sprache
+/// and the legal pages), which the pager leaves out.
+fn reading_order(content: &Content) -> (Vec<PageId>, usize) {
     fn visit(content: &Content, s: usize, out: &mut Vec<PageId>) {
         let sec = &content.sections[s];
         out.push(sec.index);
@@ -224,10 +276,20 @@ fn reading_order(content: &Content) -> Vec<PageId> {
         }
     }
     let mut out = Vec::with_capacity(content.pages.len());
-    if let Some(root) = content.section_of_dir(Path::new("")) {
-        visit(content, root, &mut out);
+    let Some(root) = content.section_of_dir(Path::new("")) else {
+        return (out, 0);
+    };
+    let root = &content.sections[root];
+    out.push(root.index);
+    for entry in top_level(content) {
+        match entry {
+            TopLevel::Section(s) => visit(content, s, &mut out),
+            TopLevel::Page(id) => out.push(id),
+        }
     }
-    out
+    let appendix = out.len();
+    out.extend(root.pages.iter().filter(|&&i| !content.pages[i].in_menu));
+    (out, appendix)
 }
 
 pub fn templates_for(site: &Site) -> Result<Templates, Diagnostics> {
@@ -249,6 +311,11 @@ pub fn render_all(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnos
     (rendered, diags)
 }
 
+/// Errors fail a run; with `--strict`, so do warnings.
+fn fails(opts: &BuildOptions, diags: &Diagnostics) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
+}
+
 /// `handbook check`: everything a build does except writing.
 pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let mut timings = Timings::default();
@@ -256,7 +323,7 @@ pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let templates = templates_for(&site)?;
     let (_, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
     Ok(diags)
@@ -280,7 +347,7 @@ pub fn build(
     let (rendered, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
     timings.render = started.elapsed();
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
 
