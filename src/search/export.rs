@@ -7,6 +7,7 @@ use super::format::{
     TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
 use super::index::{RawPosting, TantivySource, Word};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io;
 use std::path::Path;
@@ -134,6 +135,33 @@ pub fn write(
     Ok(term_keys.0.len() + term_keys.1 as usize + word_keys.len() + doc_files + 2)
 }
 
+/// A term's entry with its first block, and its later blocks encoded.
+struct Prepared {
+    entry: TermEntry,
+    later: Vec<(u8, Vec<u8>)>,
+}
+
+fn prepare(source: &TantivySource, term: &str, impact: &Impact, pages: u32) -> Prepared {
+    let postings = source.postings(term);
+    let mut entry = entry(term, &postings, pages);
+    let mut by_impact: Vec<Posting> = postings
+        .iter()
+        .map(|p| (p.key.0, impact.of(p, postings.len())))
+        .collect();
+    by_impact.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let rest = by_impact.split_off(FIRST_BLOCK.min(by_impact.len()));
+    entry.first = sorted(by_impact);
+    let later = rest
+        .chunks(BLOCK)
+        .map(|block| {
+            let mut bytes = Vec::new();
+            put_block(&mut bytes, &sorted(block.to_vec()));
+            (block.iter().map(|p| p.1).max().unwrap_or(0), bytes)
+        })
+        .collect();
+    Prepared { entry, later }
+}
+
 /// Term shards and pack files; returns the shards' first terms and the pack count.
 fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Vec<String>, u32)> {
     let impact = Impact::new(source);
@@ -141,44 +169,41 @@ fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Ve
     let mut packs = Sharded::new(dir, "p", "bin", PACK_BYTES)?;
     let mut first_keys = Vec::new();
     let mut prev = String::new();
-    for term in source.terms().map_err(io::Error::other)? {
-        let postings = source.postings(&term);
-        let mut entry = entry(&term, &postings, pages);
-        let mut by_impact: Vec<Posting> = postings
-            .iter()
-            .map(|p| (p.key.0, impact.of(p, postings.len())))
+    let terms = source.terms().map_err(io::Error::other)?;
+    // reading and ranking postings runs on every core, a slice of the
+    // dictionary at a time; files are cut in dictionary order
+    for slice in terms.chunks(4096) {
+        let prepared: Vec<Prepared> = slice
+            .par_iter()
+            .map(|t| prepare(source, t, &impact, pages))
             .collect();
-        by_impact.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let rest = by_impact.split_off(FIRST_BLOCK.min(by_impact.len()));
-        entry.first = sorted(by_impact);
-        for block in rest.chunks(BLOCK) {
-            let mut bytes = Vec::new();
-            let max = block.iter().map(|p| p.1).max().unwrap_or(0);
-            put_block(&mut bytes, &sorted(block.to_vec()));
-            if packs.full(bytes.len()) {
-                packs.close()?;
+        for Prepared { mut entry, later } in prepared {
+            for (max, bytes) in later {
+                if packs.full(bytes.len()) {
+                    packs.close()?;
+                }
+                entry.later.push(BlockRef {
+                    max,
+                    pack: packs.count,
+                    offset: packs.buf.len() as u32,
+                    len: bytes.len() as u32,
+                });
+                packs.buf.extend_from_slice(&bytes);
             }
-            entry.later.push(BlockRef {
-                max,
-                pack: packs.count,
-                offset: packs.buf.len() as u32,
-                len: bytes.len() as u32,
-            });
-            packs.buf.extend_from_slice(&bytes);
+            let mut bytes = Vec::new();
+            entry.encode(&prev, pages, &mut bytes);
+            if shards.full(bytes.len()) {
+                shards.close()?;
+                // a new shard starts its front coding afresh
+                bytes.clear();
+                entry.encode("", pages, &mut bytes);
+            }
+            if shards.buf.is_empty() {
+                first_keys.push(entry.term.clone());
+            }
+            shards.buf.extend_from_slice(&bytes);
+            prev = entry.term;
         }
-        let mut bytes = Vec::new();
-        entry.encode(&prev, pages, &mut bytes);
-        if shards.full(bytes.len()) {
-            shards.close()?;
-            // a new shard starts its front coding afresh
-            bytes.clear();
-            entry.encode("", pages, &mut bytes);
-        }
-        if shards.buf.is_empty() {
-            first_keys.push(term.clone());
-        }
-        shards.buf.extend_from_slice(&bytes);
-        prev = term;
     }
     shards.close()?;
     packs.close()?;

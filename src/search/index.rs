@@ -7,8 +7,9 @@ use super::docs::{DocKey, SearchDoc};
 use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
-use tantivy::tokenizer::{PreTokenizedString, Token};
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use tantivy::{Index, Searcher, TantivyDocument, Term};
 
 struct Fields {
@@ -25,7 +26,7 @@ fn schema() -> (Schema, Fields) {
     // frequencies, not positions
     let indexed = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer("raw")
+            .set_tokenizer(TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
     let fields = Fields {
@@ -137,32 +138,81 @@ impl<'a> TermTable<'a> {
         out
     }
 
-    fn pre_tokenize<'t>(
-        &self,
-        text: &'t str,
-        seen: &mut Vec<&'t str>,
-    ) -> (PreTokenizedString, u64) {
-        let mut tokens = Vec::new();
-        let ws = words(text);
-        for (position, &(from, to)) in ws.iter().enumerate() {
-            seen.push(&text[from..to]);
-            for term in &self.terms[&text[from..to]] {
-                tokens.push(Token {
-                    offset_from: from,
-                    offset_to: to,
-                    position,
-                    text: term.clone(),
-                    position_length: 1,
-                });
-            }
+    /// The analysis as an owned table, for the tokenizer tantivy runs.
+    fn analysed(&self) -> Analysed {
+        Analysed(Arc::new(
+            self.terms
+                .iter()
+                .map(|(w, t)| {
+                    (
+                        Box::from(*w),
+                        t.iter().map(|x| Box::from(x.as_str())).collect(),
+                    )
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// The handbook's analysis as a tantivy tokenizer: each word of a
+/// (normalized) field becomes its terms, looked up in the table that was
+/// built for exactly these texts. Tantivy then tokenizes on its own
+/// indexing threads, and no token list travels through its queue.
+#[derive(Clone)]
+struct Analysed(Arc<WordTerms>);
+
+/// Each word of the corpus with the terms it is indexed under.
+type WordTerms = HashMap<Box<str>, Box<[Box<str>]>>;
+
+const TOKENIZER: &str = "handbook";
+
+struct AnalysedStream<'a> {
+    table: &'a WordTerms,
+    text: &'a str,
+    words: Vec<(usize, usize)>,
+    word: usize,
+    term: usize,
+    token: Token,
+}
+
+impl Tokenizer for Analysed {
+    type TokenStream<'a> = AnalysedStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalysedStream<'a> {
+        AnalysedStream {
+            table: &self.0,
+            text,
+            words: words(text),
+            word: 0,
+            term: 0,
+            token: Token::default(),
         }
-        (
-            PreTokenizedString {
-                text: String::new(),
-                tokens,
-            },
-            ws.len() as u64,
-        )
+    }
+}
+
+impl TokenStream for AnalysedStream<'_> {
+    fn advance(&mut self) -> bool {
+        while let Some(&(from, to)) = self.words.get(self.word) {
+            let terms = self.table.get(&self.text[from..to]);
+            if let Some(t) = terms.and_then(|t| t.get(self.term)) {
+                self.token.text.clear();
+                self.token.text.push_str(t);
+                self.token.offset_from = from;
+                self.token.offset_to = to;
+                self.token.position = self.word;
+                self.token.position_length = 1;
+                self.term += 1;
+                return true;
+            }
+            self.word += 1;
+            self.term = 0;
+        }
+        false
+    }
+    fn token(&self) -> &Token {
+        &self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
@@ -180,32 +230,33 @@ pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
         .flat_map(|(t, b)| [t.as_str(), b.as_str()])
         .collect();
     let table = TermTable::new(&texts);
-    // one indexing thread: a single segment keeps doc ids in insertion
-    // order. The analysis, where the time goes, runs on every core, a
-    // chunk at a time so the token lists of the whole site never sit in
-    // memory at once.
-    let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 64_000_000)?;
+    // Tantivy indexes on every core (the export reads passages by key,
+    // whatever segment they land in).
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    index
+        .tokenizers()
+        .register(TOKENIZER, TextAnalyzer::from(table.analysed()));
+    let mut writer =
+        index.writer_with_num_threads::<TantivyDocument>(threads, threads * 48_000_000)?;
     let numbered: Vec<(&SearchDoc, &(String, String))> = docs.iter().zip(&fields).collect();
     let mut forms: FormPages = HashMap::new();
     for chunk in numbered.chunks(512) {
-        let analysed: Vec<(TantivyDocument, Vec<&str>)> = chunk
+        // lengths and the words of each passage, for ranking and form pages
+        let counted: Vec<(u64, u64, Vec<&str>)> = chunk
             .par_iter()
-            .map(|&(d, (title_text, body_text))| {
-                let mut seen = Vec::new();
-                let (title, len_title) = table.pre_tokenize(title_text, &mut seen);
-                let (body, len_body) = table.pre_tokenize(body_text, &mut seen);
+            .map(|&(_, (title, body))| {
+                let (tw, bw) = (words(title), words(body));
+                let mut seen: Vec<&str> = tw
+                    .iter()
+                    .map(|&(a, b)| &title[a..b])
+                    .chain(bw.iter().map(|&(a, b)| &body[a..b]))
+                    .collect();
                 seen.sort_unstable();
                 seen.dedup();
-                let mut doc = TantivyDocument::default();
-                doc.add_pre_tokenized_text(f.title, title);
-                doc.add_pre_tokenized_text(f.body, body);
-                doc.add_u64(f.key, d.key.0);
-                doc.add_u64(f.len_title, len_title);
-                doc.add_u64(f.len_body, len_body);
-                (doc, seen)
+                (tw.len() as u64, bw.len() as u64, seen)
             })
             .collect();
-        for ((doc, seen), (d, _)) in analysed.into_iter().zip(chunk) {
+        for ((len_title, len_body, seen), (d, (title, body))) in counted.into_iter().zip(chunk) {
             let page = d.key.page();
             for w in seen {
                 let pages = forms.entry(w).or_default();
@@ -213,6 +264,12 @@ pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
                     pages.push(page);
                 }
             }
+            let mut doc = TantivyDocument::default();
+            doc.add_text(f.title, title);
+            doc.add_text(f.body, body);
+            doc.add_u64(f.key, d.key.0);
+            doc.add_u64(f.len_title, len_title);
+            doc.add_u64(f.len_body, len_body);
             writer.add_document(doc)?;
         }
     }
