@@ -9,6 +9,7 @@
 //! needs the corpus vocabulary and so happens at index time only: a
 //! compound is indexed under its own term and those of its parts.
 
+use rayon::prelude::*;
 use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
 
@@ -167,7 +168,7 @@ impl Analyzer {
                 .filter(|w| w.chars().count() >= MIN_PART)
                 .map(fold),
         );
-        let vocabulary_terms = vocabulary.iter().map(|w| stem(w)).collect();
+        let vocabulary_terms = vocabulary.par_iter().map(|w| stem(w)).collect();
         Analyzer {
             vocabulary,
             vocabulary_terms,
@@ -211,9 +212,15 @@ impl Analyzer {
             || self.short_parts.contains(part)
     }
 
-    /// A compound's head may be inflected (`…rückkehrerinnen`).
+    /// A compound's head may be inflected (`…rückkehrerinnen`). Only an
+    /// inflection ending (the stemmer's first steps strip e, em, en, er,
+    /// ern, erin(nen), s, es, st, et) makes its stem differ, so only then is
+    /// the costly stem taken.
     fn known_head(&self, head: &str) -> bool {
-        self.known(head) || (head.len() >= MIN_PART && self.vocabulary_terms.contains(&stem(head)))
+        self.known(head)
+            || (head.len() >= MIN_PART
+                && head.ends_with(['e', 'm', 'n', 'r', 's', 't'])
+                && self.vocabulary_terms.contains(&stem(head)))
     }
 
     /// Splits a folded word into known parts, longest modifier first. The

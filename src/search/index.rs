@@ -5,6 +5,7 @@
 use super::analysis::{fold, normalize, words, Analyzer};
 use super::docs::{DocKey, SearchDoc};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -61,28 +62,29 @@ pub struct Word {
 pub const FORM_PAGES: usize = 64;
 
 /// Surface word → the pages it is on (one more than [`FORM_PAGES`] means "too many").
-type FormPages<'a> = HashMap<&'a str, Vec<u32>>;
+type FormPages<'a> = FxHashMap<&'a str, Vec<u32>>;
 
 /// Each distinct word of the corpus with its index terms. Analysis
 /// (stemming, compound splitting) is the costly part of indexing, and a
 /// handbook repeats its words endlessly, so every word is analysed once,
 /// in parallel.
 struct TermTable<'a> {
-    terms: HashMap<&'a str, Vec<String>>,
-    counts: HashMap<&'a str, u32>,
+    terms: FxHashMap<&'a str, Vec<String>>,
+    counts: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> TermTable<'a> {
     fn new(texts: &[&'a str]) -> TermTable<'a> {
-        let counts: HashMap<&'a str, u32> = texts
+        // a fast hash: these maps see every word of the corpus
+        let counts: FxHashMap<&'a str, u32> = texts
             .par_iter()
-            .fold(HashMap::new, |mut map, t| {
+            .fold(FxHashMap::default, |mut map, t| {
                 for (a, b) in words(t) {
                     *map.entry(&t[a..b]).or_insert(0) += 1;
                 }
                 map
             })
-            .reduce(HashMap::new, |mut a, b| {
+            .reduce(FxHashMap::default, |mut a, b| {
                 for (w, n) in b {
                     *a.entry(w).or_insert(0) += n;
                 }
@@ -162,7 +164,7 @@ impl<'a> TermTable<'a> {
 struct Analysed(Arc<WordTerms>);
 
 /// Each word of the corpus with the terms it is indexed under.
-type WordTerms = HashMap<Box<str>, Box<[Box<str>]>>;
+type WordTerms = FxHashMap<Box<str>, Box<[Box<str>]>>;
 
 const TOKENIZER: &str = "handbook";
 
@@ -239,7 +241,7 @@ pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
     let mut writer =
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 48_000_000)?;
     let numbered: Vec<(&SearchDoc, &(String, String))> = docs.iter().zip(&fields).collect();
-    let mut forms: FormPages = HashMap::new();
+    let mut forms: FormPages = FxHashMap::default();
     for chunk in numbered.chunks(512) {
         // lengths and the words of each passage, for ranking and form pages
         let counted: Vec<(u64, u64, Vec<&str>)> = chunk
