@@ -280,3 +280,88 @@ test('the print edition passes axe at 390 px, and its wide tables are reachable 
   await page.waitForFunction((b) => b.scrollLeft > 0, await box.elementHandle(), { timeout: 3000 });
   await context.close();
 });
+
+// The boxes of all map labels and points as the browser draws them.
+const mapBoxes = (page) => page.$$eval('.region-map svg a', (as) => as.map((a) => {
+  const t = a.querySelector('text').getBBox();
+  const c = a.querySelector('circle.map-point').getBBox();
+  return { name: a.querySelector('text').textContent, text: [t.x, t.y, t.x + t.width, t.y + t.height], dot: [c.x, c.y, c.x + c.width, c.y + c.height] };
+}));
+const overlap = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+test('map: no label overlaps another label or a point; an edition highlights its own region', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.regions));
+  const boxes = await mapBoxes(page);
+  assert.ok(boxes.length >= 18, `${boxes.length} regions on the map`);
+  const clashes = [];
+  for (const a of boxes) {
+    for (const b of boxes) {
+      if (a !== b && a.name < b.name && overlap(a.text, b.text)) clashes.push(`${a.name} / ${b.name}`);
+      if (a !== b && overlap(a.text, b.dot)) clashes.push(`${a.name} over the point of ${b.name}`);
+    }
+  }
+  assert.deepEqual(clashes, []);
+  assert.equal(await page.locator('.region-map .own-region').count(), 0, 'the base handbook has no own region');
+  await context.close();
+
+  const ed = await serve(await buildSite({ edition: 'kreis-wesel' }));
+  const e = await openPage(browser);
+  await e.page.goto(ed.url('regionen/'));
+  const own = e.page.locator('.region-map a.own-region');
+  assert.equal(await own.count(), 1);
+  assert.match(await own.getAttribute('aria-label'), /Kreis Wesel.*Ihre Region/);
+  assert.equal(await own.locator('.map-own-ring').count(), 1);
+  assert.match(await e.page.locator('.region-map figcaption').innerText(), /Ihre Region: Kreis Wesel/);
+  await e.context.close();
+  await ed.close();
+});
+
+test('region fact boxes keep their own height; the start page lists the sections once', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.region));
+  const heights = await page.$$eval('.facts > div', (ds) => ds.map((d) => d.getBoundingClientRect().height));
+  assert.ok(Math.min(...heights) < Math.max(...heights) / 2, `fact boxes ${heights}`);
+  await page.goto(server.url(''));
+  // the start page's table introduces the sections; no second list of cards repeats them
+  assert.ok(await page.locator('main table a[href$="/konzepte/"]').count() === 1);
+  assert.equal(await page.locator('main .cards').count(), 0);
+  await context.close();
+});
+
+test('forms do not lose work: erasing the agreement asks first; the printed check has region, date and participants', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.agreement));
+  const field = page.getByLabel('Name des Familienzentrums');
+  await field.fill('Familienzentrum Sonnenschein');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await page.click('button[type="reset"]');
+  assert.match(asked, /löschen/);
+  assert.equal(await field.inputValue(), 'Familienzentrum Sonnenschein', 'cancelling keeps the entries');
+  page.once('dialog', (d) => d.accept());
+  await page.click('button[type="reset"]');
+  assert.equal(await field.inputValue(), '');
+
+  await page.goto(server.url(PAGES.check));
+  await page.getByLabel('Region', { exact: true }).fill('Kreis Wesel');
+  await page.getByLabel('Datum', { exact: true }).fill('27. August 2015');
+  await page.getByLabel('Teilnehmende', { exact: true }).fill('Jobcenter\nJugendamt');
+  await page.emulateMedia({ media: 'print' });
+  const summary = await page.locator('#check-summary').innerText();
+  assert.match(summary, /Region\s+Kreis Wesel/);
+  assert.match(summary, /Datum\s+27\. August 2015/);
+  assert.match(summary, /Teilnehmende\s+Jobcenter/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+
+  // without JavaScript the form itself prints, with its empty fields to write in
+  const noJs = await phone({ js: false });
+  await noJs.page.goto(server.url(PAGES.check));
+  await noJs.page.emulateMedia({ media: 'print' });
+  assert.equal(await noJs.page.locator('#check-form').isVisible(), true);
+  assert.equal(await noJs.page.getByLabel('Teilnehmende', { exact: true }).isVisible(), true);
+  assert.equal(await noJs.page.locator('#check-summary').isVisible(), false);
+  await noJs.context.close();
+});
