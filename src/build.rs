@@ -20,6 +20,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Adds the live-reload script (only `serve`).
     pub serve_mode: bool,
+    /// Warnings fail the run like errors (`--strict`, for CI): nothing is written.
+    pub strict: bool,
 }
 
 /// A loaded and resolved handbook: everything rendering needs.
@@ -151,6 +153,11 @@ pub fn load_site(
         &project,
         &theme_files,
         &mut content,
+    ));
+    diags.extend(content::todo::warnings(
+        &opts.root,
+        &content,
+        &config.todo_markers,
     ));
     timings.load = started.elapsed();
 
@@ -304,6 +311,11 @@ pub fn render_all(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnos
     (rendered, diags)
 }
 
+/// Errors fail a run; with `--strict`, so do warnings.
+fn fails(opts: &BuildOptions, diags: &Diagnostics) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
+}
+
 /// `handbook check`: everything a build does except writing.
 pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let mut timings = Timings::default();
@@ -311,7 +323,7 @@ pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let templates = templates_for(&site)?;
     let (_, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
     Ok(diags)
@@ -335,7 +347,7 @@ pub fn build(
     let (rendered, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
     timings.render = started.elapsed();
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
 

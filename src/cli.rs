@@ -1,7 +1,7 @@
 //! Command-line interface (the spellings are a contract; see DESIGN.md).
 
 use crate::build::{self, BuildOptions, Failure};
-use crate::diagnostics::render::{emit, summary, Format};
+use crate::diagnostics::render::{emit, emit_summarised, summary, Format};
 use crate::diagnostics::Diagnostics;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
@@ -30,6 +30,17 @@ pub struct Common {
     pub edition: Option<String>,
 }
 
+/// How `build` and `check` report and judge warnings.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct Reporting {
+    /// Exit 1 on any warning too, and write nothing (for CI)
+    #[arg(long)]
+    pub strict: bool,
+    /// List every warning, also those repeated on many pages
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the static site into public/ (or --out)
@@ -51,6 +62,8 @@ pub enum Command {
         /// Build the handbook and every edition (each into public-<name>/)
         #[arg(long, conflicts_with_all = ["edition", "out"])]
         all_editions: bool,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Validate everything a build would, write nothing
     Check {
@@ -58,6 +71,8 @@ pub enum Command {
         common: Common,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Search the handbook (the index `handbook build` wrote)
     Search {
@@ -282,6 +297,7 @@ pub fn run() -> ExitCode {
             base_url,
             format,
             timings,
+            reporting,
             ..
         } => {
             let mut names = vec![None];
@@ -292,7 +308,9 @@ pub fn run() -> ExitCode {
                     root: common.root.clone(),
                     edition,
                 };
-                if build_one(&c, None, base_url.clone(), format, timings) != ExitCode::SUCCESS {
+                if build_one(&c, None, base_url.clone(), format, timings, reporting)
+                    != ExitCode::SUCCESS
+                {
                     code = ExitCode::from(1);
                 }
             }
@@ -304,23 +322,29 @@ pub fn run() -> ExitCode {
             base_url,
             format,
             timings,
+            reporting,
             ..
-        } => build_one(&common, out, base_url, format, timings),
-        Command::Check { common, format } => {
+        } => build_one(&common, out, base_url, format, timings, reporting),
+        Command::Check {
+            common,
+            format,
+            reporting,
+        } => {
             let opts = BuildOptions {
                 root: common.root,
                 edition: common.edition,
+                strict: reporting.strict,
                 ..Default::default()
             };
             match build::check(&opts) {
                 Ok(warnings) => {
-                    report_diags(&warnings, format);
+                    report_diags(&warnings, format, reporting);
                     if format == Format::Text {
                         eprintln!("no errors");
                     }
                     ExitCode::SUCCESS
                 }
-                Err(f) => failure(f, format),
+                Err(f) => failure_reported(f, format, reporting),
             }
         }
         Command::Search {
@@ -412,12 +436,14 @@ fn build_one(
     base_url: Option<String>,
     format: Format,
     timings: bool,
+    reporting: Reporting,
 ) -> ExitCode {
     let opts = BuildOptions {
         root: common.root.clone(),
         edition: common.edition.clone(),
         base_url,
         serve_mode: false,
+        strict: reporting.strict,
     };
     let out = out.unwrap_or_else(|| default_out(common));
     let index = default_index(common);
@@ -428,7 +454,7 @@ fn build_one(
     }
     match result {
         Ok(report) => {
-            report_diags(&report.warnings, format);
+            report_diags(&report.warnings, format, reporting);
             if format == Format::Text {
                 eprintln!(
                     "built {} pages ({} files) into {}",
@@ -452,7 +478,7 @@ fn build_one(
             }
             ExitCode::SUCCESS
         }
-        Err(f) => failure(f, format),
+        Err(f) => failure_reported(f, format, reporting),
     }
 }
 
@@ -482,25 +508,40 @@ fn progress() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn report_diags(diags: &Diagnostics, format: Format) {
+fn report_diags(diags: &Diagnostics, format: Format, reporting: Reporting) {
     let diags = diags.clone().sorted();
-    emit(&diags, format, &mut std::io::stderr());
+    emit_summarised(&diags, format, reporting.verbose, &mut std::io::stderr());
     if format == Format::Text {
         if let Some(s) = summary(&diags) {
-            eprintln!("{s}");
+            if reporting.strict && !diags.has_errors() {
+                eprintln!("{s} (--strict: warnings fail the run, nothing was written)");
+            } else {
+                eprintln!("{s}");
+            }
         }
     }
 }
 
 /// Prints a failed run and picks its exit code: 1 for content, 2 for usage.
 pub fn failure(f: Failure, format: Format) -> ExitCode {
+    failure_reported(
+        f,
+        format,
+        Reporting {
+            strict: false,
+            verbose: false,
+        },
+    )
+}
+
+fn failure_reported(f: Failure, format: Format, reporting: Reporting) -> ExitCode {
     match f {
         Failure::Usage(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
         Failure::Content(diags) => {
-            report_diags(&diags, format);
+            report_diags(&diags, format, reporting);
             ExitCode::from(1)
         }
     }

@@ -37,6 +37,8 @@ pub enum Problem {
     UnknownPlaceholder(String),
     #[error("invalid placeholder key `{0}`: use lower-case letters, digits and `_`")]
     InvalidPlaceholderKey(String),
+    #[error("unfinished text: `{0}`")]
+    TodoMarker(String),
 
     // --- cross-links
     #[error("broken link: `{0}` does not exist")]
