@@ -393,26 +393,21 @@ pub fn run() -> ExitCode {
             if let Err(f) = build::check_root(&common.root) {
                 return failure(f, Format::Text, common.lang());
             }
-            match crate::search::query_dir(&default_index(&common), &query, limit, kind.as_deref())
-            {
-                Ok(hits) if json => {
+            let opts = crate::search::Options {
+                limit,
+                offset: 0,
+                kind,
+            };
+            match crate::search::query_dir(&default_index(&common), &query, &opts) {
+                Ok(results) if json => {
                     println!(
                         "{}",
-                        serde_json::to_string_pretty(&hits).unwrap_or_else(|_| "[]".into())
+                        serde_json::to_string_pretty(&results.hits).unwrap_or_else(|_| "[]".into())
                     );
                     ExitCode::SUCCESS
                 }
-                Ok(hits) => {
-                    if hits.is_empty() {
-                        eprintln!("no results for `{query}`");
-                    }
-                    for (i, h) in hits.iter().enumerate() {
-                        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
-                        println!(
-                            "   {}",
-                            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
-                        );
-                    }
+                Ok(results) => {
+                    print_results(&query, &results);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
@@ -533,6 +528,30 @@ fn default_out(c: &Common) -> PathBuf {
 
 /// `search-index/base/` for the handbook, `search-index/<edition>/` for an
 /// edition: each index is replaced whole, and the folder keeps its README.
+fn print_results(query: &str, results: &crate::search::Results) {
+    if let Some(s) = &results.suggestion {
+        eprintln!("did you mean `{s}`?");
+    }
+    if results.hits.is_empty() {
+        eprintln!("no results for `{query}`");
+        return;
+    }
+    eprintln!(
+        "{} pages contain every word, {} some of them",
+        results.total, results.partial
+    );
+    for (i, h) in results.hits.iter().enumerate() {
+        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
+        if !h.missing.is_empty() {
+            println!("   (without: {})", h.missing.join(", "));
+        }
+        println!(
+            "   {}",
+            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
+        );
+    }
+}
+
 pub fn default_index(c: &Common) -> PathBuf {
     c.root
         .join("search-index")
