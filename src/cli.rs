@@ -1,8 +1,9 @@
 //! Command-line interface (the spellings are a contract; see DESIGN.md).
 
-use crate::build::{self, BuildOptions, Failure};
+use crate::build::{self, BuildOptions};
 use crate::diagnostics::render::{emit, summary, Format};
 use crate::diagnostics::Diagnostics;
+use crate::error::Failure;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;

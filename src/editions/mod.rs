@@ -12,10 +12,10 @@ pub mod commands;
 pub mod definition;
 pub mod drift;
 
-use crate::build::UsageError;
 use crate::config::Config;
 use crate::content::Layer;
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
+use crate::error::UsageError;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 

@@ -1,8 +1,8 @@
 //! The map of North Rhine-Westphalia on the regions overview: an SVG drawn
 //! at build time from the regions' `location`, so no map tiles are fetched.
 
-use crate::build::Site;
 use crate::content::model::{KindMeta, RegionRole};
+use crate::site::Site;
 use serde::Serialize;
 
 /// Bounding box of NRW (degrees), a little wider than the state.

@@ -6,13 +6,12 @@ pub mod context;
 pub mod map;
 pub mod markdown;
 pub mod templates;
-pub mod theme;
 
-use crate::build::Site;
 use crate::content::model::KindMeta;
 use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::links::LinkTarget;
+use crate::site::Site;
 use context::SiteCtx;
 use rayon::prelude::*;
 use templates::Templates;
@@ -72,7 +71,7 @@ pub fn set_globals(site: &Site, templates: &mut Templates) {
         },
     );
     g.insert("nav", &site.navigation());
-    g.insert("t", &site.strings);
+    g.insert("t", &site.theme.strings);
     g.insert("serve_mode", &site.serve_mode);
 }
 

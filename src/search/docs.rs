@@ -1,7 +1,7 @@
 //! What gets indexed: one search document per section of a page (the text
 //! under one heading), so a hit can link straight to that heading.
 
-use crate::build::Site;
+use crate::site::Site;
 
 #[derive(Debug, Clone)]
 pub struct SearchDoc {

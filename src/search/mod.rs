@@ -8,8 +8,8 @@ pub mod export;
 pub mod index;
 pub mod query;
 
-use crate::build::{output_error, Site};
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::site::Site;
 use std::path::Path;
 
 pub use query::{Hit, Source};
@@ -35,7 +35,8 @@ impl PreparedIndex {
     /// Exports the browser's shards (`suche/…`) into the site being staged.
     pub fn export_static(&self, site_dir: &Path) -> Result<usize, Diagnostic> {
         let source = index::TantivySource::open(self.staging.path()).map_err(search_error)?;
-        export::write(&source, &site_dir.join("suche")).map_err(|e| output_error(e.to_string()))
+        export::write(&source, &site_dir.join("suche"))
+            .map_err(|e| Diagnostic::output(e.to_string()))
     }
 
     /// Replaces the previous index (for `handbook search`).
