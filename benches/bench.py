@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
 """Build and preview benchmarks, side by side with Hugo, printed as Markdown.
 
-    benches/bench.py build [--sizes 1000,10000,50000] [--runs 5]
-    benches/bench.py serve [--sizes bundled,10000] [--edits 9]
+    benches/bench.py build [--sizes long,1000,10000,50000] [--runs 5] [--bin PATH]
+    benches/bench.py serve [--sizes bundled,10000,long] [--edits 9] [--bin PATH]
+
+A size is a page count (the default corpus of short pages) or `long`: the
+corpus of long documents with files beside them (gen_corpus.py --long,
+--long-pages of them, 6,000 by default).
 
 `build`: for each corpus size, generates the corpus, its twin with our
 theme cut down to the Hugo templates, and its Hugo twin (benches/
@@ -15,10 +19,14 @@ Reports medians and ratios.
 
 `serve`: starts `handbook serve` on the bundled handbook or a corpus,
 listens on the reload stream, saves one page at a time and measures the
-time from the save to the reload event. Reports the median next to a full
-build's time.
+time from the save to the reload event, for a body edit (a line appended)
+and a front-matter edit (the value of `stand:`, a key no template reads,
+changed or added). On the long corpus the page edited is the ~1.5 MB
+seiten/teil-000/page-00003.md. Reports the medians next to a full build's
+time.
 
-Uses target/release/handbook (built first) and Debian's `hugo`.
+Uses target/release/handbook (built first), or --bin without building, and
+Debian's `hugo`.
 """
 import argparse
 import http.client
@@ -59,12 +67,36 @@ def stages(stderr):
     return {k: int(v) for k, v in re.findall(r"(\w+) (\d+)", m.group(1))} if m else {}
 
 
-def corpus(n):
-    root = os.path.join(WORK, f"c{n}")
+LONG_PAGES = 6000
+LONG_BIG_PAGE = os.path.join("content", "seiten", "teil-000", "page-00003.md")
+
+
+def corpus(size):
+    """The corpus of a size label (a page count or "long") and its twins."""
+    if size == "long":
+        root = os.path.join(WORK, f"long{LONG_PAGES}")
+        args = ["--long", "--pages", str(LONG_PAGES)]
+    else:
+        root = os.path.join(WORK, f"c{size}")
+        args = ["--pages", str(size)]
     if not os.path.exists(os.path.join(root + "-min", "handbook.yaml")):
-        sh([sys.executable, os.path.join(REPO, "benches", "gen_corpus.py"),
-            "--pages", str(n), "--seed", "1", "--out", root, "--hugo"])
+        sh([sys.executable, os.path.join(REPO, "benches", "gen_corpus.py"), *args, "--seed", "1", "--out", root, "--hugo"])
     return root, root + "-min", root + "-hugo"
+
+
+def label(size):
+    return f"long ({LONG_PAGES:,})" if size == "long" else f"{int(size):,}"
+
+
+def tree_size(*dirs):
+    """Bytes (apparent sizes) and files under the given folders."""
+    total = files = 0
+    for d in dirs:
+        for base, _, names in os.walk(d):
+            for name in names:
+                total += os.lstat(os.path.join(base, name)).st_size
+                files += 1
+    return total, files
 
 
 def ours_cmd(root):
@@ -93,7 +125,7 @@ def hugo(root):
 def mid_page(root):
     """One mid-corpus page: the same file in every twin of a corpus."""
     part = os.path.join(root, "content", "konzepte", "teil-000")
-    pages = sorted(os.listdir(part))
+    pages = sorted(p for p in os.listdir(part) if p.endswith(".md"))
     return os.path.join(part, pages[len(pages) // 2])
 
 
@@ -114,7 +146,7 @@ def bench_build(sizes, runs):
     """Three builds of each corpus, alternating: ours with the default theme
     ("full"), ours with the theme cut to Hugo's minimal templates ("min"),
     Hugo with those templates."""
-    rows, split_rows, rebuild_rows = [], [], []
+    rows, split_rows, rebuild_rows, out_rows = [], [], [], []
     for n in sizes:
         root, mroot, hroot = corpus(n)
         ours(root), ours(mroot), hugo(hroot)  # warm-up: page cache, lazy file system state
@@ -131,6 +163,18 @@ def bench_build(sizes, runs):
         rows.append((n, wall, rss))
         for k in ("full", "min"):
             split_rows.append((n, k, {s: med([x[2].get(s, 0) for x in runs_of[k]]) for s in STAGES}))
+        # what the last cold build of each wrote (ours: the site and the CLI's tantivy index)
+        written = {}
+        for name, _, r in jobs:
+            pub = os.path.join(r, "public")
+            site, files = tree_size(pub)
+            parts = {"site": site, "files": files}
+            if name != "hugo":
+                parts["suche"] = tree_size(os.path.join(pub, "suche"))[0]
+                parts["print"] = tree_size(os.path.join(pub, "druckfassung"))[0]
+                parts["tantivy"] = tree_size(os.path.join(r, "search-index"))[0]
+            written[name] = parts
+        out_rows.append((n, written))
         # one edit, previous output in place: what an editor's rebuild costs
         rebuilt = {"full": [], "min": [], "hugo": []}
         for _, cmd, r in jobs:
@@ -140,6 +184,7 @@ def bench_build(sizes, runs):
                 touch_one_page(r)
                 rebuilt[name].append(timed(cmd(r))[0])
         rebuild_rows.append((n, {k: med(v) for k, v in rebuilt.items()}))
+        print(f"  {n}: done", file=sys.stderr)
 
     def three_way(values, hugo_label, cell, bold):
         """Rows of pages × (full, min, hugo) values with both ratios to Hugo."""
@@ -148,7 +193,7 @@ def bench_build(sizes, runs):
                  f"| ratio default / Hugo | {b}ratio minimal / Hugo{b} |",
                  "|---:|---:|---:|---:|---:|---:|"]
         for n, v in values:
-            lines.append(f"| {n:,} | {cell(v['full'])} | {cell(v['min'])} | {cell(v['hugo'])} "
+            lines.append(f"| {label(n)} | {cell(v['full'])} | {cell(v['min'])} | {cell(v['hugo'])} "
                          f"| {v['full'] / v['hugo']:.2f} | {b}{v['min'] / v['hugo']:.2f}{b} |")
         return lines
 
@@ -159,13 +204,23 @@ def bench_build(sizes, runs):
             "| pages | theme | load | resolve | render | index | write | total |",
             "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for n, k, s in split_rows:
-        out.append(f"| {n:,} | {'default' if k == 'full' else 'minimal'} | "
+        out.append(f"| {label(n)} | {'default' if k == 'full' else 'minimal'} | "
                    + " | ".join(f"{s[x]:.0f}" for x in STAGES) + " |")
     out += ["", "Rebuild after editing one page, previous output in place (median):", "",
             "| pages | handbook, default theme | handbook, minimal theme | Hugo | ratio minimal / Hugo |",
             "|---:|---:|---:|---:|---:|"]
     for n, r in rebuild_rows:
-        out.append(f"| {n:,} | {r['full']:.2f} s | {r['min']:.2f} s | {r['hugo']:.2f} s | {r['min'] / r['hugo']:.2f} |")
+        out.append(f"| {label(n)} | {r['full']:.2f} s | {r['min']:.2f} s | {r['hugo']:.2f} s | {r['min'] / r['hugo']:.2f} |")
+    mb = lambda b: f"{b / 1e6:,.0f} MB"
+    out += ["", "Written by the last cold build (`public/`; ours also the CLI's `search-index/`), apparent sizes:", "",
+            "| pages | handbook, default theme | of which `suche/` | of which `druckfassung/` | `search-index/` "
+            "| handbook, minimal theme | Hugo | ratio default / Hugo | ratio minimal / Hugo |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, w in out_rows:
+        f, m, h = w["full"], w["min"], w["hugo"]
+        out.append(f"| {label(n)} | {mb(f['site'])} in {f['files']:,} files | {mb(f['suche'])} | {mb(f['print'])} "
+                   f"| {mb(f['tantivy'])} | {mb(m['site'])} in {m['files']:,} files | {mb(h['site'])} in {h['files']:,} files "
+                   f"| {(f['site'] + f['tantivy']) / h['site']:.2f} | {(m['site'] + m['tantivy']) / h['site']:.2f} |")
     by_n = {n: w for n, w, _ in rows}
     if 10000 in by_n and 50000 in by_n:
         out += [""] + [
@@ -175,11 +230,13 @@ def bench_build(sizes, runs):
 
 
 class Events(threading.Thread):
-    """Reads the reload stream; records when each reload event arrived."""
+    """Reads the preview's event stream; records when each event arrived:
+    `reload` (pages changed) and `status` (sent after every update, also
+    one that changed no output)."""
 
     def __init__(self, port):
         super().__init__(daemon=True)
-        self.port, self.reloads, self.ready = port, [], threading.Event()
+        self.port, self.events, self.ready = port, [], threading.Event()
 
     def run(self):
         c = http.client.HTTPConnection("127.0.0.1", self.port)
@@ -190,12 +247,46 @@ class Events(threading.Thread):
             line = r.readline()
             if not line:
                 return
-            if line.startswith(b"data:") and b'"reload"' in line:
-                self.reloads.append(time.perf_counter())
+            if line.startswith(b"data:"):
+                kind = "reload" if b'"reload"' in line else "status" if b'"status"' in line else "other"
+                self.events.append((time.perf_counter(), kind))
+
+
+def frontmatter_edit(text, i):
+    """The page with its `stand:` value changed (or the key added)."""
+    head, sep, rest = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
+    if not sep:
+        return text
+    lines = [l for l in head.split("\n") if not l.startswith("stand:")]
+    lines.insert(1, f'stand: "2030-01-{i % 28 + 1:02d}"')
+    return "\n".join(lines) + sep + rest
+
+
+def title_edit(text, i):
+    """The page with its title changed (shown in lists, menus and links to it)."""
+    return re.sub(r'^title: .*$', f'title: "Geänderter Titel {i}"', text, count=1, flags=re.M)
+
+
+def await_update(ev, before, t0):
+    """Waits until the preview has handled a save: a reload event, or (when
+    the output did not change) status events and then 1.5 s of quiet.
+    Returns (ms from the save, "reload" or "status")."""
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        new = ev.events[before:]
+        reloads = [t for t, k in new if k == "reload"]
+        if reloads:
+            return (reloads[0] - t0) * 1000, "reload"
+        status = [t for t, k in new if k == "status"]
+        if status and time.perf_counter() - status[-1] > 1.5:
+            return (status[-1] - t0) * 1000, "status"
+        time.sleep(0.0005)
+    return None, None
 
 
 def bench_serve(sizes, edits):
-    out = ["| handbook | pages | save → reload event (median) | min | max | full build |", "|---|---:|---:|---:|---:|---:|"]
+    out = ["| handbook | pages | page edited | edit | save → event (median) | min | max | event | full build |",
+           "|---|---:|---|---|---:|---:|---:|---|---:|"]
     for size in sizes:
         if size == "bundled":
             root = os.path.join(WORK, "bundled")
@@ -205,59 +296,88 @@ def bench_serve(sizes, edits):
                 shutil.copytree(os.path.join(REPO, d), os.path.join(root, d))
             shutil.copy(os.path.join(REPO, "handbook.yaml"), root)
             page = os.path.join(root, "content", "konzepte", "elterncafe.md")
+        elif size == "long":
+            root, _, _ = corpus(size)
+            page = os.path.join(root, LONG_BIG_PAGE)
         else:
-            root, _, _ = corpus(int(size))
+            root, _, _ = corpus(size)
             page = mid_page(root)
         full = med([ours(root)[0] for _ in range(3)])
-        n_pages = sum(len(f) for _, _, f in os.walk(os.path.join(root, "content")))
+        n_pages = sum(1 for _, _, f in os.walk(os.path.join(root, "content")) for x in f if x.endswith(".md"))
         srv = subprocess.Popen([BIN, "serve", "--root", root, "--port", "0"], stderr=subprocess.PIPE, text=True)
-        port = None
-        for line in srv.stderr:
-            m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
-            if m:
-                port = int(m.group(1))
-                break
-        threading.Thread(target=lambda: [None for _ in srv.stderr], daemon=True).start()
-        ev = Events(port)
-        ev.start()
-        ev.ready.wait(10)
-        time.sleep(0.5)
         original = open(page).read()
-        lat = []
-        for i in range(edits):
-            before = len(ev.reloads)
-            tmp = page + ".tmp~"
-            with open(tmp, "w") as f:  # saved as editors do: write, then rename
-                f.write(original + f"\nMessung {i}.\n")
-            t0 = time.perf_counter()
-            os.replace(tmp, page)
-            deadline = time.time() + 30
-            while len(ev.reloads) == before and time.time() < deadline:
-                time.sleep(0.0005)
-            lat.append((ev.reloads[before] - t0) * 1000)
-            time.sleep(0.3)
-        srv.terminate()
-        srv.wait()
-        with open(page, "w") as f:
-            f.write(original)
-        out.append(f"| {size} | {n_pages:,} | **{med(lat):.0f} ms** | {min(lat):.0f} ms | {max(lat):.0f} ms | {full:.2f} s |")
+        try:
+            port = None
+            for line in srv.stderr:
+                m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
+                if m:
+                    port = int(m.group(1))
+                    break
+            threading.Thread(target=lambda: [None for _ in srv.stderr], daemon=True).start()
+            ev = Events(port)
+            ev.start()
+            ev.ready.wait(10)
+            time.sleep(0.5)
+            rel = os.path.relpath(page, os.path.join(root, "content"))
+            kb = os.path.getsize(page) / 1000
+            for edit, change in (("body", lambda i: original + f"\nMessung {i}.\n"),
+                                 ("front matter: `stand:` (no template reads it)", lambda i: frontmatter_edit(original, i)),
+                                 ("front matter: `title:`", lambda i: title_edit(original, i))):
+                # back to the original first (not timed), so that every edit changes only what it says
+                before = len(ev.events)
+                with open(page + ".tmp~", "w") as f:
+                    f.write(original)
+                t0 = time.perf_counter()
+                os.replace(page + ".tmp~", page)
+                await_update(ev, before, t0)
+                time.sleep(0.3)
+                lat, kinds = [], set()
+                for i in range(edits):
+                    before = len(ev.events)
+                    tmp = page + ".tmp~"
+                    with open(tmp, "w") as f:  # saved as editors do: write, then rename
+                        f.write(change(i))
+                    t0 = time.perf_counter()
+                    os.replace(tmp, page)
+                    ms, kind = await_update(ev, before, t0)
+                    if ms is None:
+                        sys.exit(f"no event within 180 s after a {edit} edit of {page}")
+                    lat.append(ms)
+                    kinds.add(kind)
+                    time.sleep(0.3)
+                what = " / ".join(sorted(kinds)).replace("status", "status (no reload: output unchanged)")
+                out.append(f"| {size} | {n_pages:,} | `{rel}` ({kb:,.0f} kB) | {edit} | **{med(lat):.0f} ms** "
+                           f"| {min(lat):.0f} ms | {max(lat):.0f} ms | {what} | {full:.2f} s |")
+                print(f"  {size}: {edit}: {med(lat):.0f} ms ({what})", file=sys.stderr)
+        finally:
+            srv.terminate()
+            srv.wait()
+            with open(page, "w") as f:
+                f.write(original)
     return "\n".join(out)
 
 
 def main():
+    global BIN, LONG_PAGES
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("what", choices=["build", "serve"])
     ap.add_argument("--sizes")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--edits", type=int, default=9)
+    ap.add_argument("--bin", help="the handbook binary to measure (default: target/release/handbook, built first)")
+    ap.add_argument("--long-pages", type=int, default=LONG_PAGES, help="pages of the `long` corpus")
     a = ap.parse_args()
+    LONG_PAGES = a.long_pages
     os.makedirs(WORK, exist_ok=True)
-    sh(["cargo", "build", "--release", "--locked", "--quiet"], cwd=REPO)
+    if a.bin:
+        BIN = os.path.abspath(a.bin)
+    else:
+        sh(["cargo", "build", "--release", "--locked", "--quiet"], cwd=REPO)
     hugo_version = sh(["hugo", "version"]).stdout.strip().split()[1] if shutil.which("hugo") else "missing"
     cpu = sh(["nproc"]).stdout.strip()
     print(f"<!-- {time.strftime('%Y-%m-%d')} · {cpu} cores · hugo {hugo_version} · `benches/bench.py {' '.join(sys.argv[1:])}` -->")
     if a.what == "build":
-        print(bench_build([int(s) for s in (a.sizes or "1000,10000,50000").split(",")], a.runs))
+        print(bench_build([s if s == "long" else int(s) for s in (a.sizes or "1000,10000,50000").split(",")], a.runs))
     else:
         print(bench_serve((a.sizes or "bundled,10000").split(","), a.edits))
 

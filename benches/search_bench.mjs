@@ -10,8 +10,10 @@
 // Options:
 //   --site DIR          built site (required); never modified: Pagefind runs on a temp copy
 //   --queries FILE      query set (default benches/german_queries.json; for generated
-//                       corpora use benches/corpus_queries.json). Entries with "expected"
-//                       URL paths are scored for quality (top-N hit), the others only timed.
+//                       corpora use benches/corpus_queries.json, for the long-document
+//                       corpus benches/long_queries.json). Entries with "expected" URL
+//                       paths are scored for quality (top-N hit), the others only timed;
+//                       entries with a "category" are also summarised per category.
 //   --json PATH         also write every measurement as JSON
 //   --our-index-ms N    our index build time, printed next to Pagefind's (not measurable here)
 //   --index-cmd CMD     shell command run first and timed, e.g.
@@ -25,6 +27,11 @@
 //   --no-gzip           serve every file uncompressed (default: gzip text types, as static hosts do)
 //   --chromium PATH     browser binary (default $CHROMIUM or /usr/bin/chromium)
 //   --keep              keep the temp copy with Pagefind's index
+//   --pagefind-exclude D  comma-separated folders of the site Pagefind does not index
+//                       (removed from its copy), default `druckfassung`: the print
+//                       edition repeats every page in one HTML file, which our index
+//                       leaves out and a Pagefind user would too; `--pagefind-exclude ''`
+//                       indexes everything (as the figures before 2026-11-23 15:00 did)
 //
 // What is measured, per query and engine, in a fresh browser context (empty
 // HTTP cache) that has loaded <base>suche/ (the page itself, its CSS and
@@ -39,12 +46,15 @@
 //   - cold latency: performance.now() in the page around the first query.
 //     Ours: `await window.HandbookSearch.search(q, {limit: N})`, the function
 //     search.js exposes and its search box calls; it returns the top N with
-//     title and snippet, so it includes fetching meta.json, the term shards
-//     and the doc blocks of the shown hits. (The box renders 10 hits; DOM
+//     title and snippet, so it includes fetching whatever index files that
+//     takes (nothing here depends on the format of suche/ beyond that API). (The box renders 10 hits; DOM
 //     rendering is not timed for either engine.) Pagefind:
 //     `await import('/pagefind/pagefind.js')` (cold only), `await
 //     pagefind.search(q)` and `await data()` of the top N results.
 //   - warm latency: the same query repeated --warm-runs times on that page.
+//   - largest file: the largest single response of any query, as stored
+//     (Pagefind's index files are stored gzip'd) and gzip'd (-6, as sent for
+//     text types); and the largest index file on disk, both ways.
 // Quality: a query answers well if one of its expected URL paths (anchors,
 // query strings and a trailing index.html ignored) is among the top N.
 import { spawn, spawnSync } from 'node:child_process';
@@ -66,12 +76,12 @@ function parseArgs(argv) {
   const opts = {
     site: null, queries: path.join(HERE, 'german_queries.json'), json: null, ourIndexMs: null,
     indexCmd: null, warmRuns: 5, indexRuns: 1, top: 5, basePath: '/', gzip: true,
-    chromium: process.env.CHROMIUM || '/usr/bin/chromium', keep: false,
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium', keep: false, pagefindExclude: 'druckfassung',
   };
   const valueFlags = {
     '--site': 'site', '--queries': 'queries', '--json': 'json', '--our-index-ms': 'ourIndexMs',
     '--index-cmd': 'indexCmd', '--warm-runs': 'warmRuns', '--index-runs': 'indexRuns', '--top': 'top',
-    '--base-path': 'basePath', '--chromium': 'chromium',
+    '--base-path': 'basePath', '--chromium': 'chromium', '--pagefind-exclude': 'pagefindExclude',
   };
   for (let i = 0; i < argv.length; i++) {
     let a = argv[i];
@@ -105,7 +115,7 @@ function parseArgs(argv) {
 function usage(code) {
   const text = 'usage: node benches/search_bench.mjs --site DIR [--queries FILE] [--json PATH] ' +
     '[--our-index-ms N] [--index-cmd CMD] [--warm-runs N] [--index-runs N] [--top N] ' +
-    '[--base-path P] [--no-gzip] [--chromium PATH] [--keep]\n(see the comment at the top of the file)';
+    '[--base-path P] [--no-gzip] [--chromium PATH] [--keep] [--pagefind-exclude DIRS]\n(see the comment at the top of the file)';
   (code ? process.stderr : process.stdout).write(text + '\n');
   process.exit(code);
 }
@@ -207,7 +217,7 @@ async function serve(dir, basePath, gzip) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    const entry = { path: url.pathname, status: 0, fileBytes: 0, sentBytes: 0, gzip: false, done: false };
+    const entry = { path: url.pathname, status: 0, fileBytes: 0, sentBytes: 0, gzBytes: 0, gzip: false, done: false };
     entries.push(entry);
     res.on('close', () => { entry.done = true; });
     const send = (status, headers, body) => {
@@ -230,10 +240,12 @@ async function serve(dir, basePath, gzip) {
       const body = await readFile(file);
       const ext = path.extname(file).toLowerCase();
       entry.fileBytes = body.length;
+      let gzAny = gzCache.get(file);
+      if (!gzAny) { gzAny = gzipSync(body, { level: 6 }); gzCache.set(file, gzAny); }
+      entry.gzBytes = gzAny.length; // the file gzip'd, whether or not it was sent so
       const headers = { 'content-type': TYPES[ext] || 'application/octet-stream' };
       if (gzip && COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-        let gz = gzCache.get(file);
-        if (!gz) { gz = gzipSync(body, { level: 6 }); gzCache.set(file, gz); }
+        const gz = gzCache.get(file);
         if (gz.length < body.length) {
           entry.gzip = true;
           headers['content-encoding'] = 'gzip';
@@ -263,16 +275,29 @@ async function indexSizes(site, copy) {
   const ours = (await walk(path.join(site, 'suche'))).filter((f) => f.rel !== 'index.html');
   if (!ours.length) fail(`${site}/suche/ has no index files: is this a site built by handbook build?`);
   let oursGz = 0;
+  const largest = (files) => files.reduce((a, f) => (f.size > a.size ? f : a), { size: 0, rel: null });
+  const largestGz = async (files) => {
+    let best = { gzBytes: 0, rel: null };
+    for (const f of files) {
+      const g = gzipSync(await readFile(f.path), { level: 6 }).length;
+      if (g > best.gzBytes) best = { gzBytes: g, rel: f.rel };
+    }
+    return best;
+  };
   for (const f of ours) oursGz += gzipSync(await readFile(f.path), { level: 6 }).length;
   const pf = await walk(path.join(copy, 'pagefind'));
   // what a search with the JS API can fetch: not the prebuilt UIs nor the highlighter
   const isUi = (rel) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(rel);
   const pfRuntime = pf.filter((f) => !isUi(f.rel));
   return {
-    ours: { bytes: sum(ours.map((f) => f.size)), files: ours.length, gzipBytes: oursGz },
+    ours: {
+      bytes: sum(ours.map((f) => f.size)), files: ours.length, gzipBytes: oursGz,
+      largest: largest(ours), largestGz: await largestGz(ours),
+    },
     pagefind: {
       bytes: sum(pf.map((f) => f.size)), files: pf.length,
       searchBytes: sum(pfRuntime.map((f) => f.size)), searchFiles: pfRuntime.length,
+      largest: largest(pfRuntime), largestGz: await largestGz(pfRuntime),
     },
   };
 }
@@ -343,7 +368,7 @@ async function measureQuery(browser, server, opts, engine, q) {
   const cold = await page.evaluate(IN_PAGE[engine], { q, top: opts.top, base: opts.basePath });
   await server.settle();
   measuring = false;
-  const requests = server.entries.slice(from).map(({ path: p, status, fileBytes, sentBytes, gzip }) => ({ path: p, status, fileBytes, sentBytes, gzip }));
+  const requests = server.entries.slice(from).map(({ path: p, status, fileBytes, sentBytes, gzBytes, gzip }) => ({ path: p, status, fileBytes, sentBytes, gzBytes, gzip }));
   const browserReqs = [];
   for (const req of browserSeen) {
     const resp = await req.response().catch(() => null);
@@ -384,8 +409,9 @@ function crossCheck(results, eng, basePath) {
     for (const x of e.requests) {
       const got = byPath.get(x.path);
       if (got === x.sentBytes) continue;
-      const key = x.path.startsWith(basePath + 'pagefind/index/') || x.path.startsWith(basePath + 'pagefind/fragment/') ||
-        x.path.startsWith(basePath + 'suche/t/') || x.path.startsWith(basePath + 'suche/d/') ? x.path.replace(/[^/]+$/, '*') : x.path;
+      // files in a subfolder of the index (shards, fragments) grouped by folder
+      const rest = x.path.startsWith(basePath) ? x.path.slice(basePath.length) : x.path;
+      const key = /^(suche|pagefind)\/.+\/[^/]+$/.test(rest) ? x.path.replace(/[^/]+$/, '*') : x.path;
       const d = diffs.get(key) || [0, 0, 0];
       diffs.set(key, [d[0] + x.sentBytes, d[1] + (got || 0), d[2] + 1]);
     }
@@ -400,8 +426,13 @@ function crossCheck(results, eng, basePath) {
 function summarize(results, key) {
   const get = (f) => results.map((r) => f(r[key]));
   const warmAll = results.flatMap((r) => r[key].warmMs);
+  const reqs = results.flatMap((r) => r[key].requests.map((x) => ({ ...x, q: r.q })));
+  const maxBy = (f) => reqs.reduce((a, x) => (f(x) > f(a) ? x : a), reqs[0] || {});
   return {
     bytesMedian: median(get((e) => e.bytes)), bytesP95: quantile(get((e) => e.bytes), 0.95),
+    bytesMax: Math.max(...get((e) => e.bytes)),
+    bytesMaxQuery: results.reduce((a, r) => (r[key].bytes > a[1] ? [r.q, r[key].bytes] : a), [null, -1])[0],
+    largestFile: maxBy((x) => x.fileBytes), largestGzFile: maxBy((x) => x.gzBytes),
     fileBytesMedian: median(get((e) => e.fileBytes)),
     requestsMedian: median(get((e) => e.requests.length)),
     coldMedian: median(get((e) => e.coldMs)), coldP95: quantile(get((e) => e.coldMs), 0.95),
@@ -409,7 +440,7 @@ function summarize(results, key) {
   };
 }
 
-function report({ opts, command, queriesFile, queries, sizes, pf, ourIndex, results, summary, quality, meta }) {
+function report({ opts, command, queriesFile, queries, sizes, pf, ourIndex, results, summary, quality, categories, meta }) {
   const L = [];
   const { ours: so, pagefind: sp } = summary;
   L.push('# Search benchmark: handbook search vs. Pagefind', '');
@@ -426,7 +457,10 @@ function report({ opts, command, queriesFile, queries, sizes, pf, ourIndex, resu
   const row = (name, a, b, fmt) => L.push(`| ${name} | ${fmt(a)} | ${fmt(b)} | ${ratio(a, b)} |`);
   row('bytes per query, median (as transferred)', so.bytesMedian, sp.bytesMedian, fmtKB);
   row('bytes per query, p95 (as transferred)', so.bytesP95, sp.bytesP95, fmtKB);
+  row('bytes per query, max (as transferred)', so.bytesMax, sp.bytesMax, fmtKB);
   row('bytes per query, median (files as stored, no HTTP gzip)', so.fileBytesMedian, sp.fileBytesMedian, fmtKB);
+  row('largest file a query fetched, as stored', so.largestFile.fileBytes, sp.largestFile.fileBytes, fmtKB);
+  row('largest file a query fetched, gzip\'d', so.largestGzFile.gzBytes, sp.largestGzFile.gzBytes, fmtKB);
   row('requests per query, median', so.requestsMedian, sp.requestsMedian, fmtInt);
   row('cold query latency, median', so.coldMedian, sp.coldMedian, fmtMs);
   row('cold query latency, p95', so.coldP95, sp.coldP95, fmtMs);
@@ -435,6 +469,8 @@ function report({ opts, command, queriesFile, queries, sizes, pf, ourIndex, resu
   row('index size on disk', sizes.ours.bytes, sizes.pagefind.bytes, fmtKB);
   row('index size without Pagefind\'s UI bundles', sizes.ours.bytes, sizes.pagefind.searchBytes, fmtKB);
   row('index files', sizes.ours.files, sizes.pagefind.files, fmtInt);
+  row('largest index file on disk, as stored', sizes.ours.largest.size, sizes.pagefind.largest.size, fmtKB);
+  row('largest index file on disk, gzip\'d', sizes.ours.largestGz.gzBytes, sizes.pagefind.largestGz.gzBytes, fmtKB);
   row('index build time (Pagefind: wall time)', ourIndex.ms, pf.wallMs, fmtMs);
   row('index build time (Pagefind: its "Finished in")', ourIndex.ms, pf.selfMs, fmtMs);
   if (quality) L.push(`| queries answered well (expected page in top ${opts.top}) | ${quality.ours}/${quality.n} | ${quality.pagefind}/${quality.n} | |`);
@@ -442,9 +478,26 @@ function report({ opts, command, queriesFile, queries, sizes, pf, ourIndex, resu
   L.push(`Index size, handbook: every file in \`suche/\` except \`suche/index.html\` (${fmtKB(sizes.ours.gzipBytes)} if each file is gzip'd). ` +
     `Pagefind: its whole \`pagefind/\` folder; without the prebuilt UIs (\`pagefind-ui.*\`, \`pagefind-modular-ui.*\`, \`pagefind-component-ui.*\`, \`pagefind-highlight.js\`) ${fmtKB(sizes.pagefind.searchBytes)} in ${sizes.pagefind.searchFiles} files.`);
   L.push(`Index build time, handbook: ${ourIndex.note}. Pagefind: wall time of \`pagefind --site\` (npm wrapper included; median of ${pf.wallRuns.length}), ${fmtMs(pf.selfMs)} by its own "Finished in".`);
+  L.push(`Largest file a query fetched: handbook \`${so.largestFile.path}\` (for \`${so.largestFile.q}\`), ${fmtKB(so.largestFile.fileBytes)} as stored, ` +
+    `${fmtKB(so.largestFile.gzBytes)} gzip'd; Pagefind \`${sp.largestFile.path}\` (for \`${sp.largestFile.q}\`), ${fmtKB(sp.largestFile.fileBytes)} as stored ` +
+    `(its index files are stored gzip'd). Largest on disk: handbook \`${sizes.ours.largest.rel}\`, Pagefind \`${sizes.pagefind.largest.rel}\` ` +
+    `(gzip'd: \`${sizes.ours.largestGz.rel}\`, \`${sizes.pagefind.largestGz.rel}\`; Pagefind's UI bundles not counted). ` +
+    `Most bytes per query: handbook \`${so.bytesMaxQuery}\`, Pagefind \`${sp.bytesMaxQuery}\`.`);
   L.push(`Cold = first query on a freshly loaded page with an empty cache (Pagefind: includes importing pagefind.js and its wasm; ours: search.js, ${fmtKB(meta.searchJsBytes)}, is already loaded with every page). Warm = the same query again on that page.`);
   L.push('');
 
+  if (categories && categories.length) {
+    L.push('## Per category', '');
+    L.push('| category | queries | handbook bytes median | Pagefind bytes median | handbook bytes p95 | Pagefind bytes p95 | handbook cold median | Pagefind cold median | answered well, handbook | answered well, Pagefind |');
+    L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const c of categories) {
+      const q = c.quality ? `${c.quality.ours}/${c.quality.n}` : '–';
+      const qp = c.quality ? `${c.quality.pagefind}/${c.quality.n}` : '–';
+      L.push(`| ${c.name} | ${c.n} | ${fmtKB(c.ours.bytesMedian)} | ${fmtKB(c.pagefind.bytesMedian)} | ${fmtKB(c.ours.bytesP95)} | ${fmtKB(c.pagefind.bytesP95)} | ` +
+        `${fmtMs(c.ours.coldMedian)} | ${fmtMs(c.pagefind.coldMedian)} | ${q} | ${qp} |`);
+    }
+    L.push('', `Answered well: one of the query's expected pages in the top ${opts.top} (only queries with expected pages count).`, '');
+  }
   L.push('## Per query', '');
   L.push('| query | handbook bytes | Pagefind bytes | handbook requests | Pagefind requests | handbook cold | Pagefind cold | handbook warm | Pagefind warm |');
   L.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -505,7 +558,6 @@ async function main() {
   }
 
   if (!existsSync(path.join(opts.site, 'suche', 'index.html'))) fail(`${opts.site}/suche/index.html not found: build the site first`);
-  if (!existsSync(path.join(opts.site, 'suche', 'meta.json'))) fail(`${opts.site}/suche/meta.json not found: no search index in this site`);
   const qdoc = JSON.parse(await readFile(opts.queries, 'utf8'));
   const queries = (Array.isArray(qdoc) ? qdoc : qdoc.queries).map((e) => (typeof e === 'string' ? { q: e } : e));
   if (!queries.length) fail('no queries');
@@ -519,22 +571,34 @@ async function main() {
     log(`copying ${opts.site} to ${copy}`);
     await cp(opts.site, copy, { recursive: true });
     await rm(path.join(copy, 'pagefind'), { recursive: true, force: true });
+    // what Pagefind should not index is removed from its copy (see --pagefind-exclude)
+    const excluded = [];
+    for (const d of (opts.pagefindExclude || '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (existsSync(path.join(copy, d))) { await rm(path.join(copy, d), { recursive: true, force: true }); excluded.push(d); }
+    }
+    if (excluded.length) notes.push(`Not indexed by Pagefind (removed from its copy, \`--pagefind-exclude\`): ${excluded.map((d) => `\`${d}/\``).join(', ')}.`);
     const pf = await runPagefind(copy, opts.indexRuns);
     const sizes = await indexSizes(opts.site, copy);
     const allFiles = await walk(copy);
     const htmlPages = allFiles.filter((f) => f.rel.endsWith('.html') && !f.rel.startsWith('pagefind' + path.sep)).length;
     const searchJs = allFiles.find((f) => f.rel === path.join('static', 'search.js'));
     // pages Pagefind indexes (every HTML file) that our index leaves out, e.g. the print version
+    // (only for the index format of 2026-11 with its document blocks in suche/d/*.json:
+    // which pages Pagefind indexes that ours leaves out; skipped for any other format)
     const ourPages = new Set();
-    for (const f of await walk(path.join(opts.site, 'suche', 'd'))) {
-      for (const row of JSON.parse(await readFile(f.path, 'utf8'))) if (row && row[1]) ourPages.add(normUrl(row[1], opts.basePath));
+    try {
+      for (const f of await walk(path.join(opts.site, 'suche', 'd'))) {
+        for (const row of JSON.parse(await readFile(f.path, 'utf8'))) if (row && row[1]) ourPages.add(normUrl(row[1], opts.basePath));
+      }
+    } catch { ourPages.clear(); }
+    if (ourPages.size) {
+      const onlyPagefind = allFiles
+        .filter((f) => f.rel.endsWith('.html') && !f.rel.startsWith('pagefind' + path.sep))
+        .map((f) => normUrl(opts.basePath + f.rel.split(path.sep).join('/'), opts.basePath))
+        .filter((u) => !ourPages.has(u)).sort();
+      notes.push(`The handbook's index covers ${fmtInt(ourPages.size)} pages; Pagefind indexes every HTML file, so also ${onlyPagefind.length}: ` +
+        `${onlyPagefind.slice(0, 10).map((u) => `\`${u}\``).join(', ')}${onlyPagefind.length > 10 ? ', …' : ''}.`);
     }
-    const onlyPagefind = allFiles
-      .filter((f) => f.rel.endsWith('.html') && !f.rel.startsWith('pagefind' + path.sep))
-      .map((f) => normUrl(opts.basePath + f.rel.split(path.sep).join('/'), opts.basePath))
-      .filter((u) => !ourPages.has(u)).sort();
-    notes.push(`The handbook's index covers ${fmtInt(ourPages.size)} pages; Pagefind indexes every HTML file, so also ${onlyPagefind.length}: ` +
-      `${onlyPagefind.slice(0, 10).map((u) => `\`${u}\``).join(', ')}${onlyPagefind.length > 10 ? ', …' : ''}.`);
 
     server = await serve(copy, opts.basePath, opts.gzip);
     log(`serving ${copy} at ${server.origin}${opts.basePath}`);
@@ -554,7 +618,7 @@ async function main() {
 
     const results = [];
     for (const [i, entry] of queries.entries()) {
-      const r = { q: entry.q, why: entry.why, expected: entry.expected || null };
+      const r = { q: entry.q, why: entry.why, category: entry.category || null, expected: entry.expected || null };
       // alternate which engine goes first, so neither always gets the warmer machine
       const order = i % 2 ? ['pagefind', 'ours'] : ['ours', 'pagefind'];
       for (const engine of order) r[engine] = await measureQuery(browser, server, opts, engine, entry.q);
@@ -591,15 +655,27 @@ async function main() {
       const rows = scored.map((r) => ({ q: r.q, why: r.why, expected: r.expected, ours: hit(r.ours, r.expected), pagefind: hit(r.pagefind, r.expected) }));
       quality = { n: rows.length, ours: rows.filter((r) => r.ours.rank).length, pagefind: rows.filter((r) => r.pagefind.rank).length, rows };
     }
+    let categories = null;
+    const names = [...new Set(results.map((r) => r.category).filter(Boolean))];
+    if (names.length) {
+      categories = names.map((name) => {
+        const rs = results.filter((r) => r.category === name);
+        const qrows = quality ? quality.rows.filter((x) => rs.some((r) => r.q === x.q)) : [];
+        return {
+          name, n: rs.length, ours: summarize(rs, 'ours'), pagefind: summarize(rs, 'pagefind'),
+          quality: qrows.length ? { n: qrows.length, ours: qrows.filter((x) => x.ours.rank).length, pagefind: qrows.filter((x) => x.pagefind.rank).length } : null,
+        };
+      });
+    }
     const os = await import('node:os');
     const meta = {
       cwd: process.cwd(), date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), chromiumVersion: browser.version(),
       cpus: `${os.cpus().length}× ${os.cpus()[0]?.model || 'CPU'}`, htmlPages, pfEnvironment, searchJsBytes: searchJs ? searchJs.size : null, notes,
     };
-    const md = report({ opts, command, queriesFile: path.relative(process.cwd(), opts.queries), queries, sizes, pf, ourIndex, results, summary, quality, meta });
+    const md = report({ opts, command, queriesFile: path.relative(process.cwd(), opts.queries), queries, sizes, pf, ourIndex, results, summary, quality, categories, meta });
     process.stdout.write(md + '\n');
     if (opts.json) {
-      const out = { command, meta, options: { ...opts }, index: { sizes, pagefind: pf, ours: ourIndex }, summary, quality, results };
+      const out = { command, meta, options: { ...opts }, index: { sizes, pagefind: pf, ours: ourIndex }, summary, quality, categories, results };
       await writeFile(opts.json, JSON.stringify(out, null, 2) + '\n');
       log(`wrote ${opts.json}`);
     }

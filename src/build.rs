@@ -2,7 +2,7 @@
 //! `build`, `check`, `serve` and editions all go through these functions.
 
 use crate::config::Config;
-use crate::content::{self, Layer, LoadSpec, PageId};
+use crate::content::{self, Content, Layer, LoadSpec, PageId};
 use crate::diagnostics::Diagnostics;
 use crate::editions;
 use crate::error::{Failure, UsageError};
@@ -22,6 +22,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Adds the live-reload script (only `serve`).
     pub serve_mode: bool,
+    /// Warnings fail the run like errors (`--strict`, for CI): nothing is written.
+    pub strict: bool,
 }
 
 /// Timings of the stages, for `--timings` and the benchmarks.
@@ -83,6 +85,19 @@ pub fn load_site(
     let (content, load_diags) = content::load(&spec, &config);
     diags.extend(load_diags);
     let theme_files = theme::collect(&opts.root, &project.theme_dirs(&config), &mut diags);
+    let mut content = content;
+    diags.extend(expand_shortcodes(
+        &opts.root,
+        &config,
+        &project,
+        &theme_files,
+        &mut content,
+    ));
+    diags.extend(content::todo::warnings(
+        &opts.root,
+        &content,
+        &config.todo_markers,
+    ));
     timings.load = started.elapsed();
 
     // Resolve even when some pages failed to load, so one run reports broken
@@ -105,6 +120,36 @@ pub fn load_site(
     Ok((site, diags))
 }
 
+/// The shortcode stage: `vars` of handbook.yaml under the edition's, pages
+/// counted as this edition shows them.
+fn expand_shortcodes(
+    root: &Path,
+    config: &Config,
+    project: &editions::Project,
+    theme_files: &theme::ThemeFiles,
+    content: &mut Content,
+) -> Diagnostics {
+    let templates = match crate::shortcodes::ShortcodeTemplates::new(theme_files) {
+        Ok(t) => t,
+        Err(d) => return Diagnostics::from_iter(d),
+    };
+    let mut vars = config.vars.clone();
+    if let Some(e) = &project.edition {
+        if let serde_json::Value::Object(m) = &e.vars {
+            vars.extend(m.clone());
+        }
+    }
+    let env = crate::shortcodes::Env {
+        root,
+        vars,
+        content,
+        templates: &templates,
+    };
+    let (updates, diags) = crate::shortcodes::expand_all(&env);
+    crate::shortcodes::apply(content, updates);
+    diags
+}
+
 pub fn templates_for(site: &Site) -> Result<Templates, Diagnostics> {
     let mut t = Templates::new(&site.theme).map_err(Diagnostics::from_iter)?;
     render::set_globals(site, &mut t);
@@ -124,6 +169,11 @@ pub fn render_all(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnos
     (rendered, diags)
 }
 
+/// Errors fail a run; with `--strict`, so do warnings.
+fn fails(opts: &BuildOptions, diags: &Diagnostics) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
+}
+
 /// `handbook check`: everything a build does except writing.
 pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let mut timings = Timings::default();
@@ -131,7 +181,7 @@ pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let templates = templates_for(&site)?;
     let (_, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
     Ok(diags)
@@ -155,7 +205,7 @@ pub fn build(
     let (rendered, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
     timings.render = started.elapsed();
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
 

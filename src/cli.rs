@@ -1,7 +1,7 @@
 //! Command-line interface (the spellings are a contract; see DESIGN.md).
 
 use crate::build::{self, BuildOptions};
-use crate::diagnostics::render::{emit, summary, Format};
+use crate::diagnostics::render::{emit, emit_summarised, summary, Format};
 use crate::diagnostics::Diagnostics;
 use crate::error::Failure;
 use crate::scaffold;
@@ -31,6 +31,17 @@ pub struct Common {
     pub edition: Option<String>,
 }
 
+/// How `build` and `check` report and judge warnings.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct Reporting {
+    /// Exit 1 on any warning too, and write nothing (for CI)
+    #[arg(long)]
+    pub strict: bool,
+    /// List every warning, also those repeated on many pages
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Build the static site into public/ (or --out)
@@ -52,6 +63,8 @@ pub enum Command {
         /// Build the handbook and every edition (each into public-<name>/)
         #[arg(long, conflicts_with_all = ["edition", "out"])]
         all_editions: bool,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Validate everything a build would, write nothing
     Check {
@@ -59,6 +72,8 @@ pub enum Command {
         common: Common,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Search the handbook (the index `handbook build` wrote)
     Search {
@@ -135,7 +150,7 @@ pub enum EditionCommand {
         #[arg(long)]
         force: bool,
     },
-    /// List overridden (current, upstream-changed, upstream-removed), hidden and added pages
+    /// List overridden (current, upstream-changed, upstream-removed, merged, conflict), hidden and added pages
     Status {
         name: String,
         #[arg(long, default_value = ".")]
@@ -145,6 +160,19 @@ pub enum EditionCommand {
         /// Exit 1 when upstream changed or removed an overridden page (for CI)
         #[arg(long)]
         strict: bool,
+    },
+    /// Merge upstream's changes into overridden pages, keeping the region's
+    /// edits (conflicting lines get markers; exit 1)
+    Merge {
+        name: String,
+        /// content/PATH.md
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        path: Option<String>,
+        /// Every page upstream changed or removed
+        #[arg(long)]
+        all: bool,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Show what changed upstream in a page since the edition forked it
     Diff {
@@ -213,6 +241,39 @@ fn run_edition(cmd: EditionCommand) -> ExitCode {
             }
             Err(e) => usage(e),
         },
+        EditionCommand::Merge {
+            name,
+            path,
+            all,
+            root,
+        } => {
+            use crate::editions::merge;
+            let result = match (&path, all) {
+                (Some(p), _) => merge::merge_page(&root, &name, p).map(|m| vec![m]),
+                (None, _) => merge::merge_all(&root, &name),
+            };
+            match result {
+                Ok(merges) => {
+                    if merges.is_empty() {
+                        eprintln!(
+                            "nothing to merge: upstream changed no page this edition overrides"
+                        );
+                    }
+                    for m in &merges {
+                        eprintln!("{}", merge::describe(m, &name));
+                    }
+                    let conflict = merges
+                        .iter()
+                        .any(|m| matches!(m.outcome, merge::Outcome::Conflict { .. }));
+                    if conflict {
+                        ExitCode::from(1)
+                    } else {
+                        ExitCode::SUCCESS
+                    }
+                }
+                Err(e) => usage(e),
+            }
+        }
         EditionCommand::Diff { name, path, root } => match commands::diff(&root, &name, &path) {
             Ok(d) if d.is_empty() => {
                 eprintln!("no upstream changes since the fork");
@@ -237,6 +298,7 @@ pub fn run() -> ExitCode {
             base_url,
             format,
             timings,
+            reporting,
             ..
         } => {
             let mut names = vec![None];
@@ -247,7 +309,9 @@ pub fn run() -> ExitCode {
                     root: common.root.clone(),
                     edition,
                 };
-                if build_one(&c, None, base_url.clone(), format, timings) != ExitCode::SUCCESS {
+                if build_one(&c, None, base_url.clone(), format, timings, reporting)
+                    != ExitCode::SUCCESS
+                {
                     code = ExitCode::from(1);
                 }
             }
@@ -259,23 +323,29 @@ pub fn run() -> ExitCode {
             base_url,
             format,
             timings,
+            reporting,
             ..
-        } => build_one(&common, out, base_url, format, timings),
-        Command::Check { common, format } => {
+        } => build_one(&common, out, base_url, format, timings, reporting),
+        Command::Check {
+            common,
+            format,
+            reporting,
+        } => {
             let opts = BuildOptions {
                 root: common.root,
                 edition: common.edition,
+                strict: reporting.strict,
                 ..Default::default()
             };
             match build::check(&opts) {
                 Ok(warnings) => {
-                    report_diags(&warnings, format);
+                    report_diags(&warnings, format, reporting);
                     if format == Format::Text {
                         eprintln!("no errors");
                     }
                     ExitCode::SUCCESS
                 }
-                Err(f) => failure(f, format),
+                Err(f) => failure_reported(f, format, reporting),
             }
         }
         Command::Search {
@@ -288,26 +358,21 @@ pub fn run() -> ExitCode {
             if let Err(f) = build::check_root(&common.root) {
                 return failure(f, Format::Text);
             }
-            match crate::search::query_dir(&default_index(&common), &query, limit, kind.as_deref())
-            {
-                Ok(hits) if json => {
+            let opts = crate::search::Options {
+                limit,
+                offset: 0,
+                kind,
+            };
+            match crate::search::query_dir(&default_index(&common), &query, &opts) {
+                Ok(results) if json => {
                     println!(
                         "{}",
-                        serde_json::to_string_pretty(&hits).unwrap_or_else(|_| "[]".into())
+                        serde_json::to_string_pretty(&results.hits).unwrap_or_else(|_| "[]".into())
                     );
                     ExitCode::SUCCESS
                 }
-                Ok(hits) => {
-                    if hits.is_empty() {
-                        eprintln!("no results for `{query}`");
-                    }
-                    for (i, h) in hits.iter().enumerate() {
-                        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
-                        println!(
-                            "   {}",
-                            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
-                        );
-                    }
+                Ok(results) => {
+                    print_results(&query, &results);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
@@ -367,12 +432,14 @@ fn build_one(
     base_url: Option<String>,
     format: Format,
     timings: bool,
+    reporting: Reporting,
 ) -> ExitCode {
     let opts = BuildOptions {
         root: common.root.clone(),
         edition: common.edition.clone(),
         base_url,
         serve_mode: false,
+        strict: reporting.strict,
     };
     let out = out.unwrap_or_else(|| default_out(common));
     let index = default_index(common);
@@ -383,7 +450,7 @@ fn build_one(
     }
     match result {
         Ok(report) => {
-            report_diags(&report.warnings, format);
+            report_diags(&report.warnings, format, reporting);
             if format == Format::Text {
                 eprintln!(
                     "built {} pages ({} files) into {}",
@@ -407,7 +474,7 @@ fn build_one(
             }
             ExitCode::SUCCESS
         }
-        Err(f) => failure(f, format),
+        Err(f) => failure_reported(f, format, reporting),
     }
 }
 
@@ -422,6 +489,30 @@ fn default_out(c: &Common) -> PathBuf {
 
 /// `search-index/base/` for the handbook, `search-index/<edition>/` for an
 /// edition: each index is replaced whole, and the folder keeps its README.
+fn print_results(query: &str, results: &crate::search::Results) {
+    if let Some(s) = &results.suggestion {
+        eprintln!("did you mean `{s}`?");
+    }
+    if results.hits.is_empty() {
+        eprintln!("no results for `{query}`");
+        return;
+    }
+    eprintln!(
+        "{} pages contain every word, {} some of them",
+        results.total, results.partial
+    );
+    for (i, h) in results.hits.iter().enumerate() {
+        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
+        if !h.missing.is_empty() {
+            println!("   (without: {})", h.missing.join(", "));
+        }
+        println!(
+            "   {}",
+            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
+        );
+    }
+}
+
 pub fn default_index(c: &Common) -> PathBuf {
     c.root
         .join("search-index")
@@ -437,25 +528,40 @@ fn progress() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn report_diags(diags: &Diagnostics, format: Format) {
+fn report_diags(diags: &Diagnostics, format: Format, reporting: Reporting) {
     let diags = diags.clone().sorted();
-    emit(&diags, format, &mut std::io::stderr());
+    emit_summarised(&diags, format, reporting.verbose, &mut std::io::stderr());
     if format == Format::Text {
         if let Some(s) = summary(&diags) {
-            eprintln!("{s}");
+            if reporting.strict && !diags.has_errors() {
+                eprintln!("{s} (--strict: warnings fail the run, nothing was written)");
+            } else {
+                eprintln!("{s}");
+            }
         }
     }
 }
 
 /// Prints a failed run and picks its exit code: 1 for content, 2 for usage.
 pub fn failure(f: Failure, format: Format) -> ExitCode {
+    failure_reported(
+        f,
+        format,
+        Reporting {
+            strict: false,
+            verbose: false,
+        },
+    )
+}
+
+fn failure_reported(f: Failure, format: Format, reporting: Reporting) -> ExitCode {
     match f {
         Failure::Usage(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
         Failure::Content(diags) => {
-            report_diags(&diags, format);
+            report_diags(&diags, format, reporting);
             ExitCode::from(1)
         }
     }

@@ -28,6 +28,12 @@ pub struct Config {
     /// Raw HTML in Markdown is sanitised unless this is set.
     #[serde(default)]
     pub allow_raw_html: bool,
+    /// Values for `{{ var(name="x") }}` in Markdown; an edition's `vars` override them.
+    #[serde(default)]
+    pub vars: serde_json::Map<String, serde_json::Value>,
+    /// Text that marks unfinished content; each occurrence in a page is a warning.
+    #[serde(default = "default_todo_markers")]
+    pub todo_markers: Vec<String>,
     /// Free values for templates (`site.extra.x`).
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
@@ -42,6 +48,9 @@ pub struct Taxonomy {
 
 fn default_language() -> String {
     "de".into()
+}
+fn default_todo_markers() -> Vec<String> {
+    vec!["[bitte ergänzen".into()]
 }
 fn default_base_url() -> String {
     "/".into()

@@ -25,5 +25,6 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod shortcodes;
 pub mod site;
 pub mod theme;

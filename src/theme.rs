@@ -24,6 +24,8 @@ pub struct ThemeFiles {
     pub templates: BTreeMap<String, ThemeFile>,
     /// Output path below the site (`static/style.css`) → file.
     pub statics: BTreeMap<String, ThemeFile>,
+    /// Shortcode templates (`hinweis.html`), from `shortcodes/`.
+    pub shortcodes: BTreeMap<String, ThemeFile>,
     /// UI strings (`strings.yaml`), merged from all layers.
     pub strings: BTreeMap<String, String>,
 }
@@ -95,6 +97,8 @@ pub fn collect(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> ThemeF
 fn place(rel: &str, file: ThemeFile, files: &mut ThemeFiles, strings: &mut Vec<ThemeFile>) {
     if let Some(name) = rel.strip_prefix("templates/") {
         files.templates.insert(name.to_string(), file);
+    } else if let Some(name) = rel.strip_prefix("shortcodes/") {
+        files.shortcodes.insert(name.to_string(), file);
     } else if let Some(name) = rel.strip_prefix("static/") {
         files.statics.insert(format!("static/{name}"), file);
     } else if rel == "strings.yaml" {

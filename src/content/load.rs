@@ -55,6 +55,9 @@ pub struct Content {
     pub hidden_paths: Vec<PathBuf>,
     /// Drafts, so that links to them can say so.
     pub draft_paths: Vec<PathBuf>,
+    /// Snippets for `include(path=…)`: Markdown files whose name starts
+    /// with `_` (other than `_index.md`), content path → file; upper layers win.
+    pub snippets: BTreeMap<PathBuf, PathBuf>,
     /// Pages that exist but failed to parse: links to them are not reported
     /// again as broken, their own error says what is wrong.
     pub failed_paths: Vec<PathBuf>,
@@ -79,11 +82,22 @@ fn is_ignored(name: &str) -> bool {
 }
 
 /// Lists Markdown files and assets of all layers; upper layers win.
-fn discover(
-    spec: &LoadSpec,
-    diags: &mut Diagnostics,
-) -> (BTreeMap<PathBuf, PathBuf>, Vec<Asset>, Vec<PathBuf>) {
+struct Discovered {
+    pages: BTreeMap<PathBuf, PathBuf>,
+    assets: Vec<Asset>,
+    hidden: Vec<PathBuf>,
+    snippets: BTreeMap<PathBuf, PathBuf>,
+}
+
+/// `_kontakt.md` is a snippet to include, not a page; `_index.md` is a section's page.
+fn is_snippet(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy());
+    name.is_some_and(|n| n.starts_with('_') && n != "_index.md")
+}
+
+fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
     let mut pages: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    let mut snippets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut assets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for layer in spec.layers {
         if !layer.content_dir.is_dir() {
@@ -123,7 +137,9 @@ fn discover(
             }
             let content_path = content_relative(&layer.content_dir, entry.path());
             let is_md = entry.path().extension().is_some_and(|e| e == "md");
-            if is_md {
+            if is_md && is_snippet(&content_path) {
+                snippets.insert(content_path, entry.path().to_path_buf());
+            } else if is_md {
                 pages.insert(content_path, entry.path().to_path_buf());
             } else {
                 assets.insert(content_path, entry.path().to_path_buf());
@@ -148,13 +164,18 @@ fn discover(
             content_path,
         })
         .collect();
-    (pages, assets, hidden)
+    Discovered {
+        pages,
+        assets,
+        hidden,
+        snippets,
+    }
 }
 
 pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let (files, assets, hidden_paths) = discover(spec, &mut diags);
-    let files: Vec<(PathBuf, PathBuf)> = files.into_iter().collect();
+    let found = discover(spec, &mut diags);
+    let files: Vec<(PathBuf, PathBuf)> = found.pages.into_iter().collect();
     let parsed: Vec<_> = files
         .par_iter()
         .map(|(content_path, path)| {
@@ -179,8 +200,9 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
         .unwrap_or_else(|| PathBuf::from("content"));
     let (mut content, more) = assemble(content_paths.zip(parsed), &base_content);
     diags.extend(more);
-    content.assets = assets;
-    content.hidden_paths = hidden_paths;
+    content.assets = found.assets;
+    content.hidden_paths = found.hidden;
+    content.snippets = found.snippets;
     (content, diags)
 }
 
@@ -222,6 +244,7 @@ fn assemble(
             sections,
             hidden_paths: Vec::new(),
             draft_paths,
+            snippets: BTreeMap::new(),
             failed_paths,
         },
         diags,
@@ -364,5 +387,6 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         links: Vec::new(),
         refs: Vec::new(),
         text_sections: Vec::new(),
+        expanded: None,
     }
 }

@@ -5,7 +5,9 @@
 use super::page::{Heading, LinkSite, TextSection};
 use super::slug::AnchorSet;
 use super::source::SourceText;
+use crate::diagnostics::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::path::PathBuf;
 
 /// CommonMark plus tables, footnotes, strikethrough, task lists and
 /// `{#id}` heading attributes.
@@ -30,7 +32,15 @@ pub fn level_number(level: HeadingLevel) -> u8 {
 }
 
 pub fn scan(src: &SourceText, body_start: usize) -> Scan {
-    let body = &src.text[body_start..];
+    scan_text(&src.text[body_start..], &|o| {
+        (src.span_at(body_start + o), None)
+    })
+}
+
+/// Scans `body`; `locate` gives the position of a byte offset in it and the
+/// folder its links start from (`None`: the page's own), which differ from
+/// the page's when the text came from shortcode expansion.
+pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) -> Scan {
     let mut scan = Scan::default();
     let mut anchors = AnchorSet::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
@@ -71,10 +81,12 @@ pub fn scan(src: &SourceText, body_start: usize) -> Scan {
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
                 let is_image = matches!(event, Event::Start(Tag::Image { .. }));
+                let (span, base_dir) = locate(range.start);
                 scan.links.push(LinkSite {
                     dest: dest_url.to_string(),
-                    span: src.span_at(body_start + range.start),
+                    span,
                     is_image,
+                    base_dir,
                 });
             }
             Event::Text(t) | Event::Code(t) => match &mut heading {

@@ -8,6 +8,7 @@ pub mod page;
 pub mod parse;
 pub mod slug;
 pub mod source;
+pub mod todo;
 pub mod yaml;
 
 pub use load::{load, load_in_memory, Asset, Content, Layer, LoadSpec, Section};

@@ -1,8 +1,10 @@
 use super::model::{KindMeta, PageKind};
 use super::source::SourceText;
 use crate::diagnostics::Span;
+use crate::shortcodes::sourcemap::Expanded;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Index of a page in [`super::Site::pages`].
 pub type PageId = usize;
@@ -37,10 +39,21 @@ pub struct Page {
     pub refs: Vec<RefSite>,
     /// Plain text by heading, for search and descriptions.
     pub text_sections: Vec<TextSection>,
+    /// The body after shortcode expansion, when it had calls.
+    pub expanded: Option<Arc<Expanded>>,
 }
 
 impl Page {
+    /// The Markdown to render: expanded if it had shortcodes.
     pub fn body(&self) -> &str {
+        match &self.expanded {
+            Some(e) => &e.text,
+            None => self.raw_body(),
+        }
+    }
+
+    /// The Markdown as written.
+    pub fn raw_body(&self) -> &str {
         &self.source.text[self.body_start..]
     }
 
@@ -74,6 +87,9 @@ pub struct LinkSite {
     pub dest: String,
     pub span: Span,
     pub is_image: bool,
+    /// Content folder a relative link starts from when it is not the page's
+    /// own (a link written in an included snippet).
+    pub base_dir: Option<PathBuf>,
 }
 
 /// One item of a front-matter reference list (`concepts: [elterncafe]`).

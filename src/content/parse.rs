@@ -254,6 +254,7 @@ fn parse_inner(
         links: scan.links,
         refs,
         text_sections: scan.sections,
+        expanded: None,
     })
 }
 

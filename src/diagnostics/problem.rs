@@ -37,6 +37,8 @@ pub enum Problem {
     UnknownPlaceholder(String),
     #[error("invalid placeholder key `{0}`: use lower-case letters, digits and `_`")]
     InvalidPlaceholderKey(String),
+    #[error("unfinished text: `{0}`")]
+    TodoMarker(String),
 
     // --- cross-links
     #[error("broken link: `{0}` does not exist")]
@@ -61,6 +63,30 @@ pub enum Problem {
     LinkToHiddenPage(String),
     #[error("link with a `{0}:` URL becomes plain text")]
     UnsafeLink(String),
+
+    // --- shortcodes
+    #[error("shortcode `{name}`: {detail}")]
+    ShortcodeSyntax { name: String, detail: String },
+    #[error("unknown shortcode `{0}`")]
+    UnknownShortcode(String),
+    #[error("shortcode `{name}` needs the argument `{arg}`")]
+    MissingArgument { name: String, arg: String },
+    #[error("shortcode `{name}` has no argument `{arg}`")]
+    UnknownArgument { name: String, arg: String },
+    #[error("unknown variable `{0}`: not in `vars` of handbook.yaml or edition.yaml")]
+    UnknownVar(String),
+    #[error("variable `{name}` is {found}, not a text or number")]
+    VarNotText { name: String, found: String },
+    #[error("count: {0}")]
+    Count(String),
+    #[error("snippet `{0}` not found")]
+    SnippetNotFound(String),
+    #[error("include cycle: {0}")]
+    IncludeCycle(String),
+    #[error("shortcode `{name}`: template error: {detail}")]
+    ShortcodeTemplate { name: String, detail: String },
+    #[error("shortcode `{name}` cannot be used in `{field}`, only `var` and `count`")]
+    ShortcodeInField { name: String, field: String },
 
     // --- configuration, templates, output
     #[error("configuration: {0}")]

@@ -74,6 +74,57 @@ pub fn emit(diags: &Diagnostics, format: Format, w: &mut dyn Write) {
     }
 }
 
+/// How many places of a repeated warning a summary names.
+pub const EXAMPLES: usize = 3;
+
+/// Like [`emit`], but a warning that occurs in more than [`EXAMPLES`] + 1
+/// places with the same message and help is printed once, at its first
+/// place, with the count and a few more places: one key the schema does not
+/// know on every page is one block, not thousands of lines that hide the
+/// rest. `verbose` and JSON (for tools) list every diagnostic.
+pub fn emit_summarised(diags: &Diagnostics, format: Format, verbose: bool, w: &mut dyn Write) {
+    if verbose || format == Format::Json {
+        return emit(diags, format, w);
+    }
+    let key = |d: &Diagnostic| (d.message(), d.help.clone());
+    let mut groups: std::collections::HashMap<(String, Option<String>), Vec<&Diagnostic>> =
+        std::collections::HashMap::new();
+    for d in diags.iter().filter(|d| d.severity == Severity::Warning) {
+        groups.entry(key(d)).or_default().push(d);
+    }
+    for d in diags.iter() {
+        let group = match d.severity {
+            Severity::Warning => groups.get(&key(d)).filter(|g| g.len() > EXAMPLES + 1),
+            Severity::Error => None,
+        };
+        let text = match group {
+            None => to_text(d),
+            // printed with its first member
+            Some(g) if !std::ptr::eq(g[0], d) => continue,
+            Some(g) => {
+                let mut t = to_text(d);
+                t.push_str(&format!(
+                    "\n  the same warning in {} more places, e.g.:",
+                    g.len() - 1
+                ));
+                for other in g.iter().skip(1).take(EXAMPLES) {
+                    if let Some(s) = &other.span {
+                        t.push_str(&format!(
+                            "\n    {}:{}:{}",
+                            s.file.display(),
+                            s.line,
+                            s.column
+                        ));
+                    }
+                }
+                t.push_str("\n    … (--verbose lists all)");
+                t
+            }
+        };
+        let _ = writeln!(w, "{text}");
+    }
+}
+
 /// The closing line of a text report, e.g. `2 errors, 1 warning`.
 pub fn summary(diags: &Diagnostics) -> Option<String> {
     let (e, w) = (diags.error_count(), diags.warning_count());

@@ -116,6 +116,7 @@ pub fn override_page(
         drift::Override {
             upstream: relative_to(root, &upstream).display().to_string(),
             sha256: drift::hash(&text),
+            merged: false,
         },
     );
     drift::save(&dir, &overrides)?;
@@ -138,7 +139,8 @@ pub fn override_states(project: &Project) -> Vec<PageStatus> {
     paths.dedup();
     for path in paths {
         let upstream = project.upstream_file(&path);
-        let state = drift::state_of(records.get(&path), upstream.as_deref());
+        let ours = edition.dir.join("content").join(&path);
+        let state = drift::state_of(records.get(&path), upstream.as_deref(), &ours);
         out.push(PageStatus {
             upstream: records
                 .get(&path)
@@ -224,7 +226,7 @@ pub fn print_status(s: &Status) -> String {
     }
     if s.drifted() {
         out.push_str(
-            "upstream changed pages this edition overrides: see `handbook edition diff`\n",
+            "upstream changed pages this edition overrides: see `handbook edition diff`, take the changes over with `handbook edition merge`\n",
         );
     }
     out
@@ -236,11 +238,12 @@ pub fn diff(root: &Path, name: &str, path: &str) -> Result<String, EditionError>
     let content_path = path.trim_start_matches("./").trim_start_matches("content/");
     let dir = edition_dir(root, name);
     let upstream = project.upstream_file(content_path);
-    match drift::state_of(drift::load(&dir).get(content_path), upstream.as_deref()) {
+    let ours = dir.join("content").join(content_path);
+    match drift::state_of(drift::load(&dir).get(content_path), upstream.as_deref(), &ours) {
         State::Untracked => Err(EditionError::Usage(format!(
             "`content/{content_path}` was not forked with `handbook edition override`, so there is no record to compare with"
         ))),
-        State::Current => Ok(String::new()),
+        State::Current | State::Merged | State::Conflict => Ok(String::new()),
         _ => drift::upstream_diff(&dir, content_path, upstream.as_deref())
             .ok_or_else(|| EditionError::Usage(format!("the fork-time copy of `content/{content_path}` is missing"))),
     }

@@ -19,6 +19,10 @@ pub struct Override {
     /// The upstream file at fork time, relative to the handbook root.
     pub upstream: String,
     pub sha256: String,
+    /// Set by `edition merge`: the last upstream change was merged into
+    /// the region's page (which may still hold conflict markers).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub merged: bool,
 }
 
 /// Content path (`_index.md`) → provenance.
@@ -41,7 +45,7 @@ pub fn load(edition_dir: &Path) -> Overrides {
 pub fn save(edition_dir: &Path, overrides: &Overrides) -> std::io::Result<()> {
     let yaml = serde_saphyr::to_string(overrides).map_err(std::io::Error::other)?;
     let header =
-        "# Written by `handbook edition override`: where each overridden page came from.\n";
+        "# Written by `handbook edition override` and `edition merge`: where each overridden page came from.\n";
     std::fs::write(edition_dir.join(OVERRIDES_FILE), format!("{header}{yaml}"))
 }
 
@@ -53,6 +57,10 @@ pub enum State {
     UpstreamRemoved,
     /// Overrides an upstream page but was not recorded by `edition override`.
     Untracked,
+    /// Upstream's last change is merged in (`edition merge`).
+    Merged,
+    /// `edition merge` left conflict markers that nobody has resolved yet.
+    Conflict,
 }
 
 impl State {
@@ -62,11 +70,17 @@ impl State {
             State::UpstreamChanged => "upstream-changed",
             State::UpstreamRemoved => "upstream-removed",
             State::Untracked => "untracked",
+            State::Merged => "merged",
+            State::Conflict => "conflict",
         }
     }
 
+    /// Upstream moved on, or a merge is unfinished: the region has work to do.
     pub fn is_drift(self) -> bool {
-        matches!(self, State::UpstreamChanged | State::UpstreamRemoved)
+        matches!(
+            self,
+            State::UpstreamChanged | State::UpstreamRemoved | State::Conflict
+        )
     }
 }
 
@@ -77,17 +91,34 @@ pub struct PageStatus {
     pub upstream: Option<String>,
 }
 
-/// The state of one overridden page, given the upstream file now (if any).
-pub fn state_of(record: Option<&Override>, upstream_now: Option<&Path>) -> State {
+/// The state of one overridden page, given the upstream file now (if any)
+/// and the region's own page.
+pub fn state_of(record: Option<&Override>, upstream_now: Option<&Path>, ours: &Path) -> State {
     match (record, upstream_now) {
         (None, _) => State::Untracked,
         (Some(_), None) => State::UpstreamRemoved,
         (Some(r), Some(p)) => match std::fs::read(p) {
-            Ok(bytes) if hash(&bytes) == r.sha256 => State::Current,
+            Ok(bytes) if hash(&bytes) == r.sha256 => match r.merged {
+                false => State::Current,
+                true if first_conflict_line(ours).is_some() => State::Conflict,
+                true => State::Merged,
+            },
             Ok(_) => State::UpstreamChanged,
             Err(_) => State::UpstreamRemoved,
         },
     }
+}
+
+/// The conflict markers `edition merge` writes; only whole marker lines count.
+pub const CONFLICT_START: &str = "<<<<<<< ";
+pub const CONFLICT_END: &str = ">>>>>>> ";
+
+/// The 1-based line of the first conflict marker in `file`, if any.
+pub fn first_conflict_line(file: &Path) -> Option<usize> {
+    let text = std::fs::read_to_string(file).ok()?;
+    text.lines()
+        .position(|l| l.starts_with(CONFLICT_START))
+        .map(|i| i + 1)
 }
 
 /// A unified diff from the upstream text at fork time to the upstream text now.

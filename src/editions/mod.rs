@@ -11,6 +11,7 @@
 pub mod commands;
 pub mod definition;
 pub mod drift;
+pub mod merge;
 
 use crate::config::Config;
 use crate::content::Layer;
@@ -134,7 +135,23 @@ impl Project {
         });
         // building a drifted edition warns, naming each drifted page
         for status in commands::override_states(&project) {
-            if status.state.is_drift() {
+            let file = top.dir.join("content").join(&status.path);
+            if status.state == drift::State::Conflict {
+                // markers in the text would be published as they are
+                let line = drift::first_conflict_line(&file).unwrap_or(1);
+                project.diagnostics.push(
+                    Diagnostic::error(
+                        Problem::Edition(format!(
+                            "`{}` has an unresolved merge conflict",
+                            status.path
+                        )),
+                        Span::new(relative_to(root, &file), line, 1),
+                    )
+                    .with_help(
+                        "keep what is right between `<<<<<<<` and `>>>>>>>` and delete the marker lines",
+                    ),
+                );
+            } else if status.state.is_drift() {
                 project.diagnostics.push(
                     Diagnostic::warning(
                         Problem::Edition(format!(
@@ -151,8 +168,8 @@ impl Project {
                         )),
                     )
                     .with_help(format!(
-                        "see `handbook edition diff {name} content/{}`",
-                        status.path
+                        "see `handbook edition diff {name} content/{}`, take it over with `handbook edition merge {name} content/{}`",
+                        status.path, status.path
                     )),
                 );
             }

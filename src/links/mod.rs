@@ -3,7 +3,7 @@
 //! unknown reference, missing anchor and duplicate URL is a diagnostic at
 //! its own position.
 
-mod target;
+pub mod target;
 
 pub use target::{classify, Dest};
 

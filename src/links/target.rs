@@ -74,7 +74,7 @@ pub fn unsafe_scheme(dest: &str) -> Option<String> {
 }
 
 /// `a/b/../c.md` → `a/c.md`; `None` if it climbs out of the content folder.
-fn normalise(base: &Path, rel: &str) -> Option<PathBuf> {
+pub fn normalise(base: &Path, rel: &str) -> Option<PathBuf> {
     let mut out: Vec<String> = base
         .components()
         .filter_map(|c| match c {
@@ -159,7 +159,8 @@ pub fn resolve_link(
             }
         }
         Dest::Relative { path, anchor } => {
-            let Some(target_path) = normalise(&page.content_dir(), &path) else {
+            let base = link.base_dir.clone().unwrap_or_else(|| page.content_dir());
+            let Some(target_path) = normalise(&base, &path) else {
                 return broken(content, link, &path);
             };
             let is_md = target_path.extension().is_some_and(|e| e == "md");

@@ -120,7 +120,12 @@ struct SearchParams {
 async fn search(State(state): State<Arc<AppState>>, Query(p): Query<SearchParams>) -> Response {
     let hits = tokio::task::spawn_blocking(move || {
         let mut preview = state.preview.lock().ok()?;
-        preview.search(&p.q, p.limit.unwrap_or(10), p.kind.as_deref())
+        let opts = crate::search::Options {
+            limit: p.limit.unwrap_or(10),
+            offset: 0,
+            kind: p.kind,
+        };
+        preview.search(&p.q, &opts).map(|r| r.hits)
     })
     .await
     .ok()

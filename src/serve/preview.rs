@@ -45,7 +45,7 @@ pub struct Preview {
     print_stale: bool,
     /// The search index of the current site, built when first searched
     /// after a change (in a private temporary folder).
-    search: Option<(tempfile::TempDir, crate::search::index::TantivySource)>,
+    search: Option<tempfile::TempDir>,
 }
 
 /// Everything about a page that other pages' output can show or depend on.
@@ -113,7 +113,17 @@ impl Preview {
         if path == PRINT_PATH {
             self.refresh_print();
         }
-        self.files.get(path).cloned()
+        if let Some(file) = self.files.get(path) {
+            return Some(file.clone());
+        }
+        // the search box reads the static index like on the published site
+        let rel = path
+            .strip_prefix(crate::search::SITE_DIR)?
+            .strip_prefix('/')?;
+        let dir = self.search_index()?;
+        std::fs::read(dir.join("static").join(rel))
+            .ok()
+            .map(Arc::new)
     }
 
     pub fn site(&self) -> Option<&Site> {
@@ -124,19 +134,21 @@ impl Preview {
     pub fn search(
         &mut self,
         query: &str,
-        limit: usize,
-        kind: Option<&str>,
-    ) -> Option<Vec<crate::search::Hit>> {
+        opts: &crate::search::Options,
+    ) -> Option<crate::search::Results> {
+        let dir = self.search_index()?.to_path_buf();
+        crate::search::query_dir(&dir, query, opts).ok()
+    }
+
+    /// The index of the current site, built when first needed after a change.
+    fn search_index(&mut self) -> Option<&std::path::Path> {
         if self.search.is_none() {
             let site = self.site.as_ref()?;
             let dir = tempfile::tempdir().ok()?;
-            let docs = crate::search::docs::collect(site);
-            crate::search::index::write(&docs, dir.path()).ok()?;
-            let source = crate::search::index::TantivySource::open(dir.path()).ok()?;
-            self.search = Some((dir, source));
+            crate::search::write(site, dir.path()).ok()?;
+            self.search = Some(dir);
         }
-        let (_, source) = self.search.as_ref()?;
-        Some(crate::search::query::search(source, query, limit, kind))
+        self.search.as_ref().map(|d| d.path())
     }
 
     fn refresh_print(&mut self) {
@@ -293,6 +305,17 @@ impl Preview {
                 return None; // the full pipeline reports it with everything else
             }
             let mut page = parsed.page?;
+            // shortcodes read other pages (counts) and files (snippets):
+            // the full pipeline expands them
+            let has_calls = crate::shortcodes::may_have_calls(page.raw_body())
+                || crate::shortcodes::may_have_calls(&page.title)
+                || page
+                    .description
+                    .as_deref()
+                    .is_some_and(crate::shortcodes::may_have_calls);
+            if has_calls {
+                return None;
+            }
             page.url = old.url.clone();
             if page.draft {
                 return None;

@@ -141,7 +141,12 @@
 
   const fileName = (ext) => `${form.dataset.agreement.split('/').filter(Boolean).pop() || 'vereinbarung'}.${ext}`;
   form.addEventListener('input', update);
-  form.addEventListener('reset', () => setTimeout(update, 0));
+  // Erasing every entry cannot be undone: ask first.
+  form.addEventListener('reset', (e) => {
+    const ask = form.querySelector('button[type="reset"]').dataset.confirm;
+    if (ask && !window.confirm(ask)) { e.preventDefault(); return; }
+    setTimeout(update, 0);
+  });
   form.addEventListener('submit', (e) => e.preventDefault());
   form.addEventListener('click', (e) => {
     const action = e.target.closest('[data-action]')?.dataset.action;

@@ -1,0 +1,180 @@
+//! A page's Markdown after shortcode expansion, and where each part of it
+//! came from, so that headings, links and errors found in the expanded text
+//! are still reported at the line the editor wrote (in the page or in the
+//! included snippet).
+
+use crate::content::source::SourceText;
+use crate::diagnostics::Span;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A shared Markdown file pulled in with `include(path=…)`.
+#[derive(Debug)]
+pub struct Snippet {
+    pub source: SourceText,
+    /// Relative to the content folder; its links are relative to its folder.
+    pub content_path: PathBuf,
+}
+
+/// Which file a piece of expanded text was written in.
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Page,
+    Snippet(Arc<Snippet>),
+}
+
+impl Origin {
+    pub fn span(&self, page: &SourceText, offset: usize) -> Span {
+        match self {
+            Origin::Page => page.span_at(offset),
+            Origin::Snippet(s) => s.source.span_at(offset),
+        }
+    }
+
+    /// The folder links in this text are relative to; `None` for the page's own.
+    pub fn link_base(&self) -> Option<PathBuf> {
+        match self {
+            Origin::Page => None,
+            Origin::Snippet(s) => Some(
+                s.content_path
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// Where this segment starts in the expanded text.
+    pub out_start: usize,
+    pub origin: Origin,
+    /// Offset in the origin's text: where the copied text starts, or the
+    /// call that generated it.
+    pub src_start: usize,
+    /// Copied text maps one to one; generated text (a number, a box's
+    /// markup) maps to its call.
+    pub verbatim: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Expanded {
+    pub text: String,
+    pub segments: Vec<Segment>,
+}
+
+impl Expanded {
+    pub fn push_verbatim(&mut self, text: &str, origin: &Origin, src_start: usize) {
+        self.push(text, origin, src_start, true);
+    }
+
+    pub fn push_generated(&mut self, text: &str, origin: &Origin, call_at: usize) {
+        self.push(text, origin, call_at, false);
+    }
+
+    fn push(&mut self, text: &str, origin: &Origin, src_start: usize, verbatim: bool) {
+        if text.is_empty() {
+            return;
+        }
+        self.segments.push(Segment {
+            out_start: self.text.len(),
+            origin: origin.clone(),
+            src_start,
+            verbatim,
+        });
+        self.text.push_str(text);
+    }
+
+    /// Appends another expansion, keeping its mapping.
+    pub fn append(&mut self, other: Expanded) {
+        let shift = self.text.len();
+        self.segments
+            .extend(other.segments.into_iter().map(|mut s| {
+                s.out_start += shift;
+                s
+            }));
+        self.text.push_str(&other.text);
+    }
+
+    /// Appends `generated` (a template's output) mapped to the call, except
+    /// where it contains the call's expanded `body` verbatim: that part keeps
+    /// the body's own mapping, so a broken link inside a box is reported at
+    /// its own line.
+    pub fn append_wrapping(
+        &mut self,
+        generated: &str,
+        body: Expanded,
+        origin: &Origin,
+        call_at: usize,
+    ) {
+        match (!body.text.is_empty())
+            .then(|| generated.find(&body.text))
+            .flatten()
+        {
+            Some(i) => {
+                let body_len = body.text.len();
+                self.push_generated(&generated[..i], origin, call_at);
+                self.append(body);
+                self.push_generated(&generated[i + body_len..], origin, call_at);
+            }
+            None => self.push_generated(generated, origin, call_at),
+        }
+    }
+
+    fn segment_at(&self, out: usize) -> Option<&Segment> {
+        let i = self.segments.partition_point(|s| s.out_start <= out);
+        self.segments.get(i.checked_sub(1)?)
+    }
+
+    /// Position and link folder of a byte offset in the expanded text.
+    pub fn locate(&self, page: &SourceText, out: usize) -> (Span, Option<PathBuf>) {
+        match self.segment_at(out) {
+            Some(s) => {
+                let offset = if s.verbatim {
+                    s.src_start + (out - s.out_start)
+                } else {
+                    s.src_start
+                };
+                (s.origin.span(page, offset), s.origin.link_base())
+            }
+            None => (page.span_at(0), None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_copied_text_exactly_and_generated_text_to_its_call() {
+        let page = SourceText::new("content/a.md".into(), "ab\n{{ x() }}\ncd\n");
+        let mut e = Expanded::default();
+        e.push_verbatim("ab\n", &Origin::Page, 0);
+        e.push_generated("GENERATED", &Origin::Page, 3);
+        e.push_verbatim("\ncd\n", &Origin::Page, 12);
+        let at = |o: usize| {
+            let (s, _) = e.locate(&page, o);
+            (s.line, s.column)
+        };
+        assert_eq!(at(1), (1, 2));
+        assert_eq!(at(3 + 5), (2, 1));
+        let cd = e.text.find("cd").unwrap();
+        assert_eq!(at(cd), (3, 1));
+    }
+
+    #[test]
+    fn a_wrapped_body_keeps_its_own_positions() {
+        let page = SourceText::new("content/a.md".into(), "{% box() %}\nInhalt\n{% end %}\n");
+        let mut body = Expanded::default();
+        body.push_verbatim("\nInhalt\n", &Origin::Page, 11);
+        let mut e = Expanded::default();
+        e.append_wrapping("<div>\n\nInhalt\n\n</div>", body, &Origin::Page, 0);
+        let i = e.text.find("Inhalt").unwrap();
+        let (s, _) = e.locate(&page, i);
+        assert_eq!((s.line, s.column), (2, 1));
+        let (s, _) = e.locate(&page, 1);
+        assert_eq!((s.line, s.column), (1, 1));
+    }
+}

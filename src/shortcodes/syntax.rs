@@ -1,0 +1,454 @@
+//! Finding shortcode calls in Markdown text, in Zola's syntax:
+//! `{{ name(arg="x", n=3) }}` inline and `{% name(arg="x") %}…{% end %}`
+//! with a body. `{{/* … */}}` and `{%/* … */%}` write the call literally.
+//! Calls inside code spans and code blocks are text, not calls.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// An argument value as written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+}
+
+impl ArgValue {
+    /// The value as text (for `var` names, section paths, …).
+    pub fn as_text(&self) -> String {
+        match self {
+            ArgValue::Str(s) => s.clone(),
+            ArgValue::Int(i) => i.to_string(),
+            ArgValue::Float(f) => f.to_string(),
+            ArgValue::Bool(b) => b.to_string(),
+        }
+    }
+
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            ArgValue::Str(s) => s.clone().into(),
+            ArgValue::Int(i) => (*i).into(),
+            ArgValue::Float(f) => (*f).into(),
+            ArgValue::Bool(b) => (*b).into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arg {
+    pub name: String,
+    pub value: ArgValue,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// Text copied as it is (byte range of the input).
+    Text(Range<usize>),
+    /// `{{/* x */}}`: the range of `x` plus its delimiters, written without the comment marks.
+    Literal(String, Range<usize>),
+    Call(Call),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub name: String,
+    pub args: Vec<Arg>,
+    /// The whole call, from `{{`/`{%` to `}}`/`{% end %}`.
+    pub range: Range<usize>,
+    /// The text between `%}` and `{% end %}` of a block call.
+    pub body: Option<Range<usize>>,
+}
+
+impl Call {
+    pub fn arg(&self, name: &str) -> Option<&ArgValue> {
+        self.args.iter().find(|a| a.name == name).map(|a| &a.value)
+    }
+}
+
+/// A malformed call: what is wrong and where (byte offset in the input).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub kind: SyntaxErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyntaxErrorKind {
+    /// `{{ name(` without the closing `) }}`.
+    Unclosed { name: String, close: &'static str },
+    /// `{% name() %}` without `{% end %}`.
+    NoEnd(String),
+    /// `{% end %}` with no open block.
+    StrayEnd,
+    /// Something in the argument list that is not `name=value`.
+    BadArguments { name: String, detail: String },
+}
+
+/// Byte ranges of code spans and code blocks, where `{{` is just text.
+pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut block_start = None;
+    for (event, range) in
+        Parser::new_ext(text, crate::content::markdown::options()).into_offset_iter()
+    {
+        match event {
+            Event::Code(_) => out.push(range),
+            Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(s) = block_start.take() {
+                    out.push(s..range.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    code.iter().any(|r| r.contains(&at))
+}
+
+/// Splits `text` into plain text, literal (commented-out) calls and calls.
+/// Errors leave the offending opener as text, so the rest is still expanded.
+pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
+    let code = code_ranges(text);
+    let mut pieces = Vec::new();
+    let mut errors = Vec::new();
+    let mut pos = 0;
+    let mut text_start = 0;
+    while let Some(found) = next_opener(text, pos) {
+        pos = found + 2;
+        if in_code(&code, found) {
+            continue;
+        }
+        let block = text.as_bytes()[found + 1] == b'%';
+        let outcome = if let Some(lit) = literal_at(text, found, block) {
+            Ok(Some(lit))
+        } else if block {
+            block_call_at(text, found, &code).map(|c| c.map(Piece::Call))
+        } else {
+            inline_call_at(text, found).map(|c| c.map(Piece::Call))
+        };
+        match outcome {
+            Ok(Some(piece)) => {
+                let range = match &piece {
+                    Piece::Call(c) => c.range.clone(),
+                    Piece::Literal(_, r) | Piece::Text(r) => r.clone(),
+                };
+                if text_start < range.start {
+                    pieces.push(Piece::Text(text_start..range.start));
+                }
+                pos = range.end;
+                text_start = range.end;
+                pieces.push(piece);
+            }
+            Ok(None) => {}
+            Err(e) => errors.push(e),
+        }
+    }
+    if text_start < text.len() {
+        pieces.push(Piece::Text(text_start..text.len()));
+    }
+    (pieces, errors)
+}
+
+fn next_opener(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (from..bytes.len().saturating_sub(1))
+        .find(|&i| bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
+}
+
+/// `{{/* … */}}` → the call written without the comment marks.
+fn literal_at(text: &str, at: usize, block: bool) -> Option<Piece> {
+    let (open, close, out_open, out_close) = if block {
+        ("{%/*", "*/%}", "{%", "%}")
+    } else {
+        ("{{/*", "*/}}", "{{", "}}")
+    };
+    let rest = text.get(at..)?;
+    if !rest.starts_with(open) {
+        return None;
+    }
+    let end = rest.find(close)?;
+    let inner = &rest[open.len()..end];
+    Some(Piece::Literal(
+        format!("{out_open}{inner}{out_close}"),
+        at..at + end + close.len(),
+    ))
+}
+
+fn skip_ws(text: &str, mut i: usize) -> usize {
+    while text[i..].starts_with([' ', '\t', '\n']) {
+        i += 1;
+    }
+    i
+}
+
+fn ident_at(text: &str, i: usize) -> Option<(String, usize)> {
+    let len = text[i..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(text.len() - i);
+    let first = text[i..].chars().next()?;
+    (len > 0 && first.is_ascii_alphabetic()).then(|| (text[i..i + len].to_string(), i + len))
+}
+
+/// The head of a call after its opener: `name(args)` and the closer.
+/// `Ok(None)` when this is not a call at all (e.g. `{{ title }}` in prose).
+fn head_at(
+    text: &str,
+    open: usize,
+    close: &'static str,
+) -> Result<Option<(String, Vec<Arg>, usize)>, SyntaxError> {
+    let i = skip_ws(text, open + 2);
+    let Some((name, i)) = ident_at(text, i) else {
+        return Ok(None);
+    };
+    let i = skip_ws(text, i);
+    if !text[i..].starts_with('(') {
+        return Ok(None);
+    }
+    let unclosed = || SyntaxError {
+        offset: open,
+        kind: SyntaxErrorKind::Unclosed {
+            name: name.clone(),
+            close,
+        },
+    };
+    let (args, after) = parse_args(text, i + 1).map_err(|detail| {
+        if detail.is_empty() {
+            unclosed()
+        } else {
+            SyntaxError {
+                offset: open,
+                kind: SyntaxErrorKind::BadArguments {
+                    name: name.clone(),
+                    detail,
+                },
+            }
+        }
+    })?;
+    let j = skip_ws(text, after);
+    if !text[j..].starts_with(close) {
+        return Err(unclosed());
+    }
+    Ok(Some((name, args, j + close.len())))
+}
+
+fn inline_call_at(text: &str, open: usize) -> Result<Option<Call>, SyntaxError> {
+    Ok(head_at(text, open, "}}")?.map(|(name, args, end)| Call {
+        name,
+        args,
+        range: open..end,
+        body: None,
+    }))
+}
+
+/// `{% end %}` at `at`, returning the offset after it.
+fn end_tag_at(text: &str, at: usize) -> Option<usize> {
+    let rest = text.get(at..)?;
+    let inner = rest.strip_prefix("{%")?;
+    let trimmed = inner.trim_start_matches([' ', '\t']);
+    let after_end = trimmed.strip_prefix("end")?;
+    let after_ws = after_end.trim_start_matches([' ', '\t']);
+    after_ws
+        .starts_with("%}")
+        .then(|| text.len() - after_ws.len() + 2)
+}
+
+fn block_call_at(
+    text: &str,
+    open: usize,
+    code: &[Range<usize>],
+) -> Result<Option<Call>, SyntaxError> {
+    if end_tag_at(text, open).is_some() {
+        return Err(SyntaxError {
+            offset: open,
+            kind: SyntaxErrorKind::StrayEnd,
+        });
+    }
+    let Some((name, args, body_start)) = head_at(text, open, "%}")? else {
+        return Ok(None);
+    };
+    // find the matching `{% end %}`, counting nested block calls
+    let mut depth = 1;
+    let mut pos = body_start;
+    while let Some(i) = next_opener(text, pos) {
+        pos = i + 2;
+        if text.as_bytes()[i + 1] != b'%' || in_code(code, i) {
+            continue;
+        }
+        if let Some(after) = end_tag_at(text, i) {
+            depth -= 1;
+            if depth == 0 {
+                return Ok(Some(Call {
+                    name,
+                    args,
+                    range: open..after,
+                    body: Some(body_start..i),
+                }));
+            }
+            pos = after;
+        } else if matches!(head_at(text, i, "%}"), Ok(Some(_))) {
+            depth += 1;
+        }
+    }
+    Err(SyntaxError {
+        offset: open,
+        kind: SyntaxErrorKind::NoEnd(name),
+    })
+}
+
+/// `a="x", b=3)` → the arguments and the offset after `)`. An empty error
+/// means the list ran to the end of the text without `)`.
+fn parse_args(text: &str, mut i: usize) -> Result<(Vec<Arg>, usize), String> {
+    let mut args = Vec::new();
+    loop {
+        i = skip_ws(text, i);
+        if i >= text.len() {
+            return Err(String::new());
+        }
+        if text[i..].starts_with(')') {
+            return Ok((args, i + 1));
+        }
+        if !args.is_empty() {
+            if !text[i..].starts_with(',') {
+                return Err(format!(
+                    "expected `,` or `)` after `{}`",
+                    args.last().map_or("", |a: &Arg| a.name.as_str())
+                ));
+            }
+            i = skip_ws(text, i + 1);
+            if text[i..].starts_with(')') {
+                return Ok((args, i + 1));
+            }
+        }
+        let Some((name, after)) = ident_at(text, i) else {
+            let got: String = text[i..].chars().take(12).collect();
+            return Err(format!("expected an argument name, found `{got}`"));
+        };
+        i = skip_ws(text, after);
+        if !text[i..].starts_with('=') {
+            return Err(format!("expected `=` after `{name}`"));
+        }
+        i = skip_ws(text, i + 1);
+        let (value, after) = parse_value(text, i, &name)?;
+        if args.iter().any(|a: &Arg| a.name == name) {
+            return Err(format!("`{name}` is given twice"));
+        }
+        args.push(Arg { name, value });
+        i = after;
+    }
+}
+
+fn parse_value(text: &str, i: usize, name: &str) -> Result<(ArgValue, usize), String> {
+    let rest = &text[i..];
+    if let Some(q) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))
+    {
+        let mut out = String::new();
+        let mut chars = rest[1..].char_indices();
+        while let Some((j, c)) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some((_, e)) => out.push(e),
+                    None => break,
+                },
+                c if c == q => return Ok((ArgValue::Str(out), i + 1 + j + 1)),
+                c => out.push(c),
+            }
+        }
+        return Err(format!("the text of `{name}` has no closing {q}"));
+    }
+    let len = rest
+        .find(|c: char| matches!(c, ',' | ')') || c.is_whitespace())
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    let value = match word {
+        "true" => ArgValue::Bool(true),
+        "false" => ArgValue::Bool(false),
+        w => match (w.parse::<i64>(), w.parse::<f64>()) {
+            (Ok(n), _) => ArgValue::Int(n),
+            (_, Ok(f)) => ArgValue::Float(f),
+            _ => {
+                return Err(format!(
+                    "the value of `{name}` must be text in quotes, a number, true or false: write `{name}=\"{w}\"`"
+                ))
+            }
+        },
+    };
+    Ok((value, i + len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calls(text: &str) -> Vec<Call> {
+        let (pieces, errors) = split(text);
+        assert!(errors.is_empty(), "{errors:?}");
+        pieces
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Call(c) => Some(c),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn inline_calls_with_arguments() {
+        let t = "Es gibt {{ count(section=\"konzepte\", n=3, x=true) }} Konzepte.";
+        let c = calls(t);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].name, "count");
+        assert_eq!(c[0].arg("section"), Some(&ArgValue::Str("konzepte".into())));
+        assert_eq!(c[0].arg("n"), Some(&ArgValue::Int(3)));
+        assert_eq!(c[0].arg("x"), Some(&ArgValue::Bool(true)));
+        assert_eq!(
+            &t[c[0].range.clone()],
+            "{{ count(section=\"konzepte\", n=3, x=true) }}"
+        );
+    }
+
+    #[test]
+    fn block_calls_nest_and_keep_their_body() {
+        let t = "{% hinweis() %}\naußen {% achtung() %}innen{% end %}\n{% end %} Rest";
+        let c = calls(t);
+        assert_eq!(c.len(), 1);
+        let body = &t[c[0].body.clone().unwrap()];
+        assert_eq!(body, "\naußen {% achtung() %}innen{% end %}\n");
+    }
+
+    #[test]
+    fn code_and_comments_stay_literal() {
+        let t = "`{{ var(name=\"a\") }}`\n\n```\n{{ var(name=\"b\") }}\n```\n\n{{/* var(name=\"c\") */}}";
+        let (pieces, errors) = split(t);
+        assert!(errors.is_empty());
+        assert!(!pieces.iter().any(|p| matches!(p, Piece::Call(_))));
+        assert!(pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Literal(s, _) if s == "{{ var(name=\"c\") }}")));
+    }
+
+    #[test]
+    fn prose_braces_are_not_calls() {
+        assert!(calls("Mengen {{a, b}} und {% Rabatt").is_empty());
+    }
+
+    #[test]
+    fn malformed_calls_are_errors_at_their_opener() {
+        let (_, e) = split("Text {{ var(name=\"a\" }} mehr");
+        assert_eq!(e[0].offset, 5);
+        let (_, e) = split("x {% hinweis() %} ohne Ende");
+        assert_eq!(e[0].kind, SyntaxErrorKind::NoEnd("hinweis".into()));
+        let (_, e) = split("{{ var(name=region) }}");
+        assert!(matches!(e[0].kind, SyntaxErrorKind::BadArguments { .. }));
+        let (_, e) = split("{% end %}");
+        assert_eq!(e[0].kind, SyntaxErrorKind::StrayEnd);
+    }
+}
