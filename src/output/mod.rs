@@ -62,6 +62,19 @@ pub fn support_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
         })
         .collect();
     files.extend(assets?);
+    // the fill-in agreements as .docx and .odt, next to their pages
+    let documents: Result<Vec<_>, Diagnostic> = site
+        .content
+        .pages
+        .par_iter()
+        .map(|p| crate::render::documents::agreement_documents(site, p).map_err(output_error))
+        .collect();
+    files.extend(
+        documents?
+            .into_iter()
+            .flatten()
+            .map(|(path, bytes)| (path, Cow::Owned(bytes))),
+    );
     files.push((
         "sitemap.xml".into(),
         Cow::Owned(sitemap::sitemap(site).into_bytes()),

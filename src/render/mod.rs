@@ -3,6 +3,7 @@
 //! `serve` re-render only the pages an edit touches.
 
 pub mod context;
+pub mod documents;
 pub mod map;
 pub mod markdown;
 pub mod templates;

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { buildSite, serve, launch, openPage } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -364,4 +365,83 @@ test('forms do not lose work: erasing the agreement asks first; the printed chec
   assert.equal(await noJs.page.getByLabel('Teilnehmende', { exact: true }).isVisible(), true);
   assert.equal(await noJs.page.locator('#check-summary').isVisible(), false);
   await noJs.context.close();
+});
+
+// Reads a .docx with python-docx and an .odt with odfpy (both installed by
+// scripts/test-all) and prints what a reader of the document would see.
+function readDocuments(docxPath, odtPath) {
+  const r = spawnSync('python3', ['-c', `
+import json, sys, docx
+from odf.opendocument import load
+from odf import text, teletype
+d = docx.Document(sys.argv[1])
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+paras = [{'style': p.style.name, 'text': p.text, 'numbered': p._p.pPr is not None and p._p.pPr.numPr is not None,
+          'breaks': len(p._p.findall('.//' + W + 'br')),
+          'placeholders': [r.text for r in p.runs if r.style is not None and r.style.name == 'Platzhalter']} for p in d.paragraphs]
+o = load(sys.argv[2])
+odt = {'headings': [[h.getAttribute('outlinelevel'), teletype.extractText(h)] for h in o.getElementsByType(text.H)],
+       'lists': len(o.getElementsByType(text.List)), 'line_breaks': len(o.getElementsByType(text.LineBreak)),
+       'text': '\\n'.join(teletype.extractText(p) for p in o.getElementsByType(text.P)),
+       'placeholders': [teletype.extractText(s) for s in o.getElementsByType(text.Span) if s.getAttribute('stylename') == 'Platzhalter']}
+print(json.dumps({'docx': paras, 'header': d.sections[0].header.paragraphs[0].text, 'odt': odt}))
+`, docxPath, odtPath], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test('the agreement as .docx and .odt: heading styles, numbering, the handbook title, filled fields with their line breaks', async () => {
+  // without JavaScript: the blank documents are plain links beside the page
+  const noJs = await phone({ js: false });
+  await noJs.page.goto(server.url('vereinbarungen/rahmenvereinbarung-arbeitsmarkt-jugendhilfe/'));
+  const blank = [];
+  for (const ext of ['.docx', '.odt']) {
+    const link = noJs.page.locator(`.downloads a[href$="${ext}"]`);
+    assert.equal(await link.isVisible(), true, `${ext} link without JavaScript`);
+    const [dl] = await Promise.all([noJs.page.waitForEvent('download'), link.click()]);
+    blank.push(await dl.path());
+  }
+  const empty = readDocuments(...blank);
+  const headings = empty.docx.filter((p) => p.style === 'Heading 1');
+  assert.deepEqual(headings.map((h) => h.text), ['Ziel der Kooperation', 'Austausch zwischen den Fachkräften',
+    'Veranstaltungen in Familienzentren', 'Kindertagesbetreuung und Vermittlung in Arbeit']);
+  assert.ok(headings.every((h) => h.numbered), 'the § numbers are Word numbering');
+  assert.equal(empty.docx[0].style, 'Title');
+  assert.equal(empty.docx[0].text, 'Rahmenvereinbarung Arbeitsmarkt/Jugendhilfe');
+  assert.equal(empty.header, 'Neue Wege NRW – Transferhandbuch');
+  const clauses = empty.docx.filter((p) => p.style === 'Normal' && p.numbered);
+  assert.equal(clauses.length, 6, 'the (1), (2), (3) paragraphs are numbered');
+  assert.ok(clauses.every((c) => !/^\(\d\)/.test(c.text)), 'typed numbers replaced by numbering');
+  assert.ok(empty.docx.some((p) => p.placeholders.includes('[Ort und Datum]')));
+  assert.deepEqual(empty.odt.headings.map((h) => h[0]), ['1', '1', '1', '1']);
+  assert.ok(empty.odt.lists >= 3);
+  assert.ok(empty.odt.placeholders.includes('[Ort und Datum]'));
+  await noJs.context.close();
+
+  // with JavaScript: the same documents, filled in
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.agreement));
+  await page.getByLabel('Name des Familienzentrums').fill('Familienzentrum Sonnenschein & Co');
+  await page.getByLabel('Ansprechpersonen').fill('Frau Erika Beispiel\nHerr Max Muster');
+  const files = [];
+  for (const action of ['docx', 'odt']) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action="${action}"]`)]);
+    assert.equal(dl.suggestedFilename(), `kooperationsvereinbarung-familienzentrum.${action}`);
+    files.push(await dl.path());
+  }
+  const filled = readDocuments(...files);
+  const all = filled.docx.map((p) => p.text).join('\n');
+  assert.match(all, /Im Familienzentrum Familienzentrum Sonnenschein & Co finden/);
+  const people = filled.docx.find((p) => p.text.includes('Frau Erika Beispiel'));
+  assert.equal(people.breaks, 1, 'the line break typed into the field is kept');
+  assert.match(people.text, /Frau Erika Beispiel\nHerr Max Muster/);
+  assert.ok(!people.placeholders.length, 'a filled field is no longer highlighted');
+  assert.ok(filled.docx.some((p) => p.placeholders.includes('[Ort und Datum]')), 'unfilled fields stay highlighted');
+  assert.equal(filled.docx.filter((p) => p.style === 'Heading 1').length, 3);
+  assert.match(filled.odt.text, /Familienzentrum Sonnenschein & Co/);
+  assert.ok(filled.odt.line_breaks >= 1);
+  assert.ok(filled.odt.placeholders.includes('[Ort und Datum]'));
+  assert.ok(!filled.odt.placeholders.includes('[Ansprechpersonen]'));
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
 });
