@@ -67,7 +67,7 @@ pub fn support_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
         .content
         .pages
         .par_iter()
-        .map(|p| crate::render::documents::agreement_documents(site, p).map_err(output_error))
+        .map(|p| crate::render::documents::agreement_documents(site, p).map_err(Diagnostic::output))
         .collect();
     files.extend(
         documents?
