@@ -1,9 +1,10 @@
 //! Command-line interface (the spellings are a contract; see DESIGN.md).
 
-use crate::build::{self, BuildOptions, Failure};
+use crate::build::{self, BuildOptions};
 use crate::diagnostics::catalogue;
 use crate::diagnostics::render::{emit, emit_summarised, summary, Format};
 use crate::diagnostics::{Diagnostics, Lang};
+use crate::error::Failure;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;

@@ -72,6 +72,11 @@ impl Diagnostic {
         }
     }
 
+    /// An error about the output folder, which belongs to no source file.
+    pub fn output(msg: impl Into<String>) -> Self {
+        Diagnostic::global(Problem::Output(msg.into()))
+    }
+
     /// An error that belongs to no source file.
     pub fn global(problem: Problem) -> Self {
         Diagnostic {

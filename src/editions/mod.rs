@@ -13,10 +13,10 @@ pub mod definition;
 pub mod drift;
 pub mod merge;
 
-use crate::build::UsageError;
 use crate::config::Config;
 use crate::content::Layer;
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Hint, Problem, Span};
+use crate::error::UsageError;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 

@@ -9,8 +9,9 @@ mod watch;
 pub use http::output_path;
 pub use preview::{Outcome, Preview};
 
-use crate::build::{BuildOptions, Failure, UsageError};
+use crate::build::BuildOptions;
 use crate::diagnostics::render::{emit, Format};
+use crate::error::{Failure, UsageError};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
