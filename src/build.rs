@@ -25,6 +25,9 @@ pub struct BuildOptions {
     pub serve_mode: bool,
     /// Warnings fail the run like errors (`--strict`, for CI): nothing is written.
     pub strict: bool,
+    /// The language of diagnostics where the pipeline shows them itself
+    /// (the preview's overlay and console).
+    pub messages: crate::diagnostics::Lang,
 }
 
 /// Timings of the stages, for `--timings` and the benchmarks.

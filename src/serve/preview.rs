@@ -99,6 +99,11 @@ impl Preview {
         }
     }
 
+    /// The language the overlay and console word diagnostics in.
+    pub fn messages(&self) -> crate::diagnostics::Lang {
+        self.opts.messages
+    }
+
     /// All files, the print edition brought up to date.
     pub fn files(&mut self) -> &Files {
         self.refresh_print();
