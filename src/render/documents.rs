@@ -7,11 +7,11 @@
 //! without JavaScript download them as they are; agreement.js fills the
 //! placeholders with the entered values (line breaks kept) in a copy.
 
-use crate::build::Site;
 use crate::content::markdown::options;
 use crate::content::model::{KindMeta, Placeholder};
 use crate::content::page::Page;
 use crate::content::parse::placeholder_marks;
+use crate::site::Site;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::io::{Cursor, Write};
 

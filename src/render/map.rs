@@ -1,8 +1,8 @@
 //! The map of North Rhine-Westphalia on the regions overview: an SVG drawn
 //! at build time from the regions' `location`, so no map tiles are fetched.
 
-use crate::build::Site;
 use crate::content::model::{KindMeta, RegionRole};
+use crate::site::Site;
 use serde::Serialize;
 
 /// Bounding box of NRW (degrees), a little wider than the state.
@@ -249,9 +249,9 @@ pub fn region_map(site: &Site, ids: &[crate::content::PageId]) -> Option<RegionM
         .collect::<String>()
         + " Z";
     let own = |p: &crate::content::page::Page| {
-        site.edition.as_ref().is_some_and(|e| {
-            p.slug == e.name
-                || e.vars.get("region").and_then(|r| r.as_str()) == Some(p.title.as_str())
+        site.edition_vars.as_ref().is_some_and(|e| {
+            e.get("name").and_then(|n| n.as_str()) == Some(p.slug.as_str())
+                || e.pointer("/vars/region").and_then(|r| r.as_str()) == Some(p.title.as_str())
         })
     };
     let mut points: Vec<MapPoint> = ids

@@ -46,9 +46,10 @@ impl AppState {
             return;
         };
         let files = Arc::new(preview.files_snapshot());
+        let lang = preview.messages();
         let status = serde_json::json!({
             "ok": !preview.failed,
-            "diagnostics": preview.diagnostics.iter().map(to_json).collect::<Vec<_>>(),
+            "diagnostics": preview.diagnostics.iter().map(|d| to_json(d, lang)).collect::<Vec<_>>(),
         });
         drop(preview);
         if let Ok(mut f) = self.files.write() {

@@ -4,13 +4,15 @@
 //! files, templates, configuration) goes through the full pipeline again.
 //! Either way the result equals a full build (tests/serve_incremental.rs).
 
-use crate::build::{self, BuildOptions, Failure, Site, Timings};
+use crate::build::{self, BuildOptions, Timings};
 use crate::content::parse::parse_page;
 use crate::content::PageId;
 use crate::diagnostics::{relative_to, Diagnostics};
+use crate::error::Failure;
 use crate::links;
 use crate::output;
 use crate::render::{self, templates::Templates};
+use crate::site::Site;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -94,6 +96,11 @@ impl Preview {
             Err(Failure::Usage(e)) => Err(Failure::Usage(e)),
             _ => Ok(p),
         }
+    }
+
+    /// The language the overlay and console word diagnostics in.
+    pub fn messages(&self) -> crate::diagnostics::Lang {
+        self.opts.messages
     }
 
     /// All files, the print edition brought up to date.
@@ -252,7 +259,7 @@ impl Preview {
         )
         .ok()?;
         let mut diags = Diagnostics::new();
-        let theme = render::theme::collect(
+        let theme = crate::theme::collect(
             &self.opts.root,
             &project.theme_dirs(&site.config),
             &mut diags,

@@ -18,7 +18,7 @@ use crate::content::markdown;
 use crate::content::{Content, PageId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use crate::render::templates::Templates;
-use crate::render::theme::ThemeFiles;
+use crate::theme::ThemeFiles;
 use expand::Frame;
 use rayon::prelude::*;
 use sourcemap::{Expanded, Origin};

@@ -59,8 +59,11 @@ pub fn tree_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Runs the binary with English messages, which the tests match on; the
+/// German catalogue is tested in `messages.rs`.
 pub fn handbook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .env("HANDBOOK_MESSAGES", "en")
         .args(args)
         .output()
         .expect("run handbook")
