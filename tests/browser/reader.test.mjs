@@ -84,6 +84,21 @@ for (const js of [true, false]) {
   });
 }
 
+test('wide screen without JavaScript: every page kind passes axe in light and dark mode', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  await context.route(/\/static\/.*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  const page = await context.newPage();
+  for (const [kind, path] of Object.entries({ ...PAGES, print: 'druckfassung/' })) {
+    await page.goto(server.url(path));
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await axe(page), [], `${kind}, ${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  await context.close();
+});
+
 test('phone without JavaScript: the menu button opens the whole navigation and closes it again', async () => {
   const { page, context } = await phone({ js: false });
   await page.goto(server.url(PAGES.concept));
