@@ -3,12 +3,15 @@
 
 use crate::config::Config;
 use crate::content::{self, Content, Layer, LoadSpec, PageId};
-use crate::diagnostics::{Diagnostic, Diagnostics, Problem, Span};
+use crate::diagnostics::Diagnostics;
 use crate::editions;
-use crate::links::{self, Resolved};
+use crate::error::{Failure, UsageError};
+use crate::links;
 use crate::output;
-use crate::render::{self, templates::Templates, theme, Rendered};
-use std::collections::BTreeMap;
+use crate::render::{self, Rendered};
+use crate::site::Site;
+use crate::templates::Templates;
+use crate::theme;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -20,44 +23,11 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Adds the live-reload script (only `serve`).
     pub serve_mode: bool,
-}
-
-/// A loaded and resolved handbook: everything rendering needs.
-pub struct Site {
-    pub root: PathBuf,
-    pub config: Config,
-    pub content: Content,
-    pub resolved: Resolved,
-    pub base_path: String,
-    /// `https://host` for absolute URLs (sitemap), empty when unknown.
-    pub origin: String,
-    /// Start page, then each section's page followed by its pages, depth first.
-    pub reading_order: Vec<PageId>,
-    /// Page id → its position in `reading_order` (for previous/next).
-    pub reading_position: Vec<Option<usize>>,
-    pub strings: BTreeMap<String, String>,
-    pub theme: theme::ThemeFiles,
-    pub edition_vars: Option<serde_json::Value>,
-    pub edition: Option<editions::Edition>,
-    pub serve_mode: bool,
-}
-
-impl Site {
-    /// Where an asset beside the pages ends up: next to its section's pages.
-    pub fn asset_url(&self, content_path: &Path) -> String {
-        let dir = content_path.parent().unwrap_or(Path::new(""));
-        let name = content_path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match self.content.section_of_dir(dir) {
-            Some(s) => format!(
-                "{}{}",
-                self.content.pages[self.content.sections[s].index].url, name
-            ),
-            None => format!("/{}", content_path.to_string_lossy()),
-        }
-    }
+    /// Warnings fail the run like errors (`--strict`, for CI): nothing is written.
+    pub strict: bool,
+    /// The language of diagnostics where the pipeline shows them itself
+    /// (the preview's overlay and console).
+    pub messages: crate::diagnostics::Lang,
 }
 
 /// Timings of the stages, for `--timings` and the benchmarks.
@@ -79,27 +49,6 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     pub timings: Timings,
     pub out_dir: PathBuf,
-}
-
-/// A usage problem (not the content's fault): exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum UsageError {
-    #[error("no {file} in `{root}` (use --root to point at the handbook folder)")]
-    NoConfig { root: String, file: &'static str },
-    #[error("{0}")]
-    Other(String),
-}
-
-#[derive(Debug)]
-pub enum Failure {
-    Usage(UsageError),
-    Content(Diagnostics),
-}
-
-impl From<Diagnostics> for Failure {
-    fn from(d: Diagnostics) -> Self {
-        Failure::Content(d)
-    }
 }
 
 pub fn check_root(root: &Path) -> Result<(), Failure> {
@@ -148,6 +97,11 @@ pub fn load_site(
         &theme_files,
         &mut content,
     ));
+    diags.extend(content::todo::warnings(
+        &opts.root,
+        &content,
+        &config.todo_markers,
+    ));
     timings.load = started.elapsed();
 
     // Resolve even when some pages failed to load, so one run reports broken
@@ -159,28 +113,14 @@ pub fn load_site(
     if diags.has_errors() {
         return Err(diags.into());
     }
-    let reading_order = reading_order(&content);
-    let mut reading_position = vec![None; content.pages.len()];
-    for (pos, &id) in reading_order.iter().enumerate() {
-        reading_position[id] = Some(pos);
-    }
-    let base_path = config.base_path();
-    let origin = config.origin().unwrap_or_default();
-    let site = Site {
-        root: opts.root.clone(),
-        strings: theme_files.strings.clone(),
-        theme: theme_files,
+    let site = Site::new(
         config,
         content,
         resolved,
-        base_path,
-        origin,
-        reading_order,
-        reading_position,
-        edition_vars: project.vars(),
-        edition: project.edition.clone(),
-        serve_mode: opts.serve_mode,
-    };
+        theme_files,
+        project.vars(),
+        opts.serve_mode,
+    );
     Ok((site, diags))
 }
 
@@ -214,22 +154,6 @@ fn expand_shortcodes(
     diags
 }
 
-fn reading_order(content: &Content) -> Vec<PageId> {
-    fn visit(content: &Content, s: usize, out: &mut Vec<PageId>) {
-        let sec = &content.sections[s];
-        out.push(sec.index);
-        out.extend(sec.pages.iter().copied());
-        for &sub in &sec.subsections {
-            visit(content, sub, out);
-        }
-    }
-    let mut out = Vec::with_capacity(content.pages.len());
-    if let Some(root) = content.section_of_dir(Path::new("")) {
-        visit(content, root, &mut out);
-    }
-    out
-}
-
 pub fn templates_for(site: &Site) -> Result<Templates, Diagnostics> {
     let mut t = Templates::new(&site.theme).map_err(Diagnostics::from_iter)?;
     render::set_globals(site, &mut t);
@@ -249,6 +173,11 @@ pub fn render_all(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnos
     (rendered, diags)
 }
 
+/// Errors fail a run; with `--strict`, so do warnings.
+fn fails(opts: &BuildOptions, diags: &Diagnostics) -> bool {
+    diags.has_errors() || (opts.strict && !diags.is_empty())
+}
+
 /// `handbook check`: everything a build does except writing.
 pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let mut timings = Timings::default();
@@ -256,7 +185,7 @@ pub fn check(opts: &BuildOptions) -> Result<Diagnostics, Failure> {
     let templates = templates_for(&site)?;
     let (_, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
     Ok(diags)
@@ -280,7 +209,7 @@ pub fn build(
     let (rendered, render_diags) = render_all(&site, &templates);
     diags.extend(render_diags);
     timings.render = started.elapsed();
-    if diags.has_errors() {
+    if fails(opts, &diags) {
         return Err(diags.into());
     }
 
@@ -311,13 +240,4 @@ pub fn build(
         timings,
         out_dir: out_dir.to_path_buf(),
     })
-}
-
-/// An error about the output folder, which belongs to no source file.
-pub fn output_error(msg: impl Into<String>) -> Diagnostic {
-    Diagnostic::global(Problem::Output(msg.into()))
-}
-
-pub fn config_span() -> Span {
-    Span::file_start(crate::config::CONFIG_FILE)
 }

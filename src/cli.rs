@@ -1,8 +1,10 @@
 //! Command-line interface (the spellings are a contract; see DESIGN.md).
 
-use crate::build::{self, BuildOptions, Failure};
-use crate::diagnostics::render::{emit, summary, Format};
-use crate::diagnostics::Diagnostics;
+use crate::build::{self, BuildOptions};
+use crate::diagnostics::catalogue;
+use crate::diagnostics::render::{emit, emit_summarised, summary, Format};
+use crate::diagnostics::{Diagnostics, Lang};
+use crate::error::Failure;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -28,6 +30,42 @@ pub struct Common {
     /// Build a regional edition (editions/NAME)
     #[arg(long)]
     pub edition: Option<String>,
+    /// Language of the messages (default: the handbook's `language:`,
+    /// German for `de`); `en` keeps English
+    #[arg(long, value_enum)]
+    pub messages: Option<Lang>,
+}
+
+impl Common {
+    /// `--messages`, else `HANDBOOK_MESSAGES`, else the handbook's language.
+    pub fn lang(&self) -> Lang {
+        if let Some(l) = self.messages {
+            return l;
+        }
+        match std::env::var("HANDBOOK_MESSAGES").ok().as_deref() {
+            Some("en") => return Lang::En,
+            Some("de") => return Lang::De,
+            _ => {}
+        }
+        // a handbook.yaml that does not load defaults to `de`, like `language:`
+        crate::config::Config::load(&self.root)
+            .map(|c| Lang::for_language(&c.language))
+            .unwrap_or(Lang::De)
+    }
+}
+
+/// How `build` and `check` report and judge warnings.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct Reporting {
+    /// Exit 1 on any warning too, and write nothing (for CI)
+    #[arg(long)]
+    pub strict: bool,
+    /// List every warning, also those repeated on many pages
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Set from `Common::lang`, not a flag of its own.
+    #[arg(skip)]
+    pub lang: Lang,
 }
 
 #[derive(Subcommand, Debug)]
@@ -51,6 +89,8 @@ pub enum Command {
         /// Build the handbook and every edition (each into public-<name>/)
         #[arg(long, conflicts_with_all = ["edition", "out"])]
         all_editions: bool,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Validate everything a build would, write nothing
     Check {
@@ -58,6 +98,8 @@ pub enum Command {
         common: Common,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        #[command(flatten)]
+        reporting: Reporting,
     },
     /// Search the handbook (the index `handbook build` wrote)
     Search {
@@ -273,7 +315,16 @@ fn run_edition(cmd: EditionCommand) -> ExitCode {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Command::Build {
+        common, reporting, ..
+    }
+    | Command::Check {
+        common, reporting, ..
+    } = &mut cli.command
+    {
+        reporting.lang = common.lang();
+    }
     match cli.command {
         Command::Edition { command } => run_edition(command),
         Command::Build {
@@ -282,6 +333,7 @@ pub fn run() -> ExitCode {
             base_url,
             format,
             timings,
+            reporting,
             ..
         } => {
             let mut names = vec![None];
@@ -291,8 +343,11 @@ pub fn run() -> ExitCode {
                 let c = Common {
                     root: common.root.clone(),
                     edition,
+                    messages: common.messages,
                 };
-                if build_one(&c, None, base_url.clone(), format, timings) != ExitCode::SUCCESS {
+                if build_one(&c, None, base_url.clone(), format, timings, reporting)
+                    != ExitCode::SUCCESS
+                {
                     code = ExitCode::from(1);
                 }
             }
@@ -304,23 +359,29 @@ pub fn run() -> ExitCode {
             base_url,
             format,
             timings,
+            reporting,
             ..
-        } => build_one(&common, out, base_url, format, timings),
-        Command::Check { common, format } => {
+        } => build_one(&common, out, base_url, format, timings, reporting),
+        Command::Check {
+            common,
+            format,
+            reporting,
+        } => {
             let opts = BuildOptions {
                 root: common.root,
                 edition: common.edition,
+                strict: reporting.strict,
                 ..Default::default()
             };
             match build::check(&opts) {
                 Ok(warnings) => {
-                    report_diags(&warnings, format);
+                    report_diags(&warnings, format, reporting);
                     if format == Format::Text {
-                        eprintln!("no errors");
+                        eprintln!("{}", catalogue::no_errors(reporting.lang));
                     }
                     ExitCode::SUCCESS
                 }
-                Err(f) => failure(f, format),
+                Err(f) => failure_reported(f, format, reporting),
             }
         }
         Command::Search {
@@ -331,34 +392,30 @@ pub fn run() -> ExitCode {
             kind,
         } => {
             if let Err(f) = build::check_root(&common.root) {
-                return failure(f, Format::Text);
+                return failure(f, Format::Text, common.lang());
             }
-            match crate::search::query_dir(&default_index(&common), &query, limit, kind.as_deref())
-            {
-                Ok(hits) if json => {
+            let opts = crate::search::Options {
+                limit,
+                offset: 0,
+                kind,
+            };
+            match crate::search::query_dir(&default_index(&common), &query, &opts) {
+                Ok(results) if json => {
                     println!(
                         "{}",
-                        serde_json::to_string_pretty(&hits).unwrap_or_else(|_| "[]".into())
+                        serde_json::to_string_pretty(&results.hits).unwrap_or_else(|_| "[]".into())
                     );
                     ExitCode::SUCCESS
                 }
-                Ok(hits) => {
-                    if hits.is_empty() {
-                        eprintln!("no results for `{query}`");
-                    }
-                    for (i, h) in hits.iter().enumerate() {
-                        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
-                        println!(
-                            "   {}",
-                            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
-                        );
-                    }
+                Ok(results) => {
+                    print_results(&query, &results);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
                     emit(
                         &Diagnostics::from_iter([d]),
                         Format::Text,
+                        common.lang(),
                         &mut std::io::stderr(),
                     );
                     ExitCode::from(1)
@@ -372,10 +429,12 @@ pub fn run() -> ExitCode {
             open,
             poll,
         } => {
+            let lang = common.lang();
             let opts = crate::serve::ServeOptions {
                 build: BuildOptions {
                     root: common.root,
                     edition: common.edition,
+                    messages: lang,
                     ..Default::default()
                 },
                 bind,
@@ -385,7 +444,7 @@ pub fn run() -> ExitCode {
             };
             match crate::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(f) => failure(f, Format::Text),
+                Err(f) => failure(f, Format::Text, lang),
             }
         }
         Command::New {
@@ -412,12 +471,15 @@ fn build_one(
     base_url: Option<String>,
     format: Format,
     timings: bool,
+    reporting: Reporting,
 ) -> ExitCode {
     let opts = BuildOptions {
         root: common.root.clone(),
         edition: common.edition.clone(),
         base_url,
         serve_mode: false,
+        strict: reporting.strict,
+        messages: reporting.lang,
     };
     let out = out.unwrap_or_else(|| default_out(common));
     let index = default_index(common);
@@ -428,7 +490,7 @@ fn build_one(
     }
     match result {
         Ok(report) => {
-            report_diags(&report.warnings, format);
+            report_diags(&report.warnings, format, reporting);
             if format == Format::Text {
                 eprintln!(
                     "built {} pages ({} files) into {}",
@@ -452,7 +514,7 @@ fn build_one(
             }
             ExitCode::SUCCESS
         }
-        Err(f) => failure(f, format),
+        Err(f) => failure_reported(f, format, reporting),
     }
 }
 
@@ -467,6 +529,30 @@ fn default_out(c: &Common) -> PathBuf {
 
 /// `search-index/base/` for the handbook, `search-index/<edition>/` for an
 /// edition: each index is replaced whole, and the folder keeps its README.
+fn print_results(query: &str, results: &crate::search::Results) {
+    if let Some(s) = &results.suggestion {
+        eprintln!("did you mean `{s}`?");
+    }
+    if results.hits.is_empty() {
+        eprintln!("no results for `{query}`");
+        return;
+    }
+    eprintln!(
+        "{} pages contain every word, {} some of them",
+        results.total, results.partial
+    );
+    for (i, h) in results.hits.iter().enumerate() {
+        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
+        if !h.missing.is_empty() {
+            println!("   (without: {})", h.missing.join(", "));
+        }
+        println!(
+            "   {}",
+            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
+        );
+    }
+}
+
 pub fn default_index(c: &Common) -> PathBuf {
     c.root
         .join("search-index")
@@ -482,25 +568,48 @@ fn progress() -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-fn report_diags(diags: &Diagnostics, format: Format) {
+fn report_diags(diags: &Diagnostics, format: Format, reporting: Reporting) {
     let diags = diags.clone().sorted();
-    emit(&diags, format, &mut std::io::stderr());
+    let lang = reporting.lang;
+    emit_summarised(
+        &diags,
+        format,
+        lang,
+        reporting.verbose,
+        &mut std::io::stderr(),
+    );
     if format == Format::Text {
-        if let Some(s) = summary(&diags) {
-            eprintln!("{s}");
+        if let Some(s) = summary(&diags, lang) {
+            if reporting.strict && !diags.has_errors() {
+                eprintln!("{s} {}", catalogue::strict_note(lang));
+            } else {
+                eprintln!("{s}");
+            }
         }
     }
 }
 
 /// Prints a failed run and picks its exit code: 1 for content, 2 for usage.
-pub fn failure(f: Failure, format: Format) -> ExitCode {
+pub fn failure(f: Failure, format: Format, lang: Lang) -> ExitCode {
+    failure_reported(
+        f,
+        format,
+        Reporting {
+            strict: false,
+            verbose: false,
+            lang,
+        },
+    )
+}
+
+fn failure_reported(f: Failure, format: Format, reporting: Reporting) -> ExitCode {
     match f {
         Failure::Usage(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
         Failure::Content(diags) => {
-            report_diags(&diags, format);
+            report_diags(&diags, format, reporting);
             ExitCode::from(1)
         }
     }

@@ -13,10 +13,10 @@ pub mod definition;
 pub mod drift;
 pub mod merge;
 
-use crate::build::UsageError;
 use crate::config::Config;
 use crate::content::Layer;
-use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
+use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Hint, Problem, Span};
+use crate::error::UsageError;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
@@ -141,36 +141,27 @@ impl Project {
                 let line = drift::first_conflict_line(&file).unwrap_or(1);
                 project.diagnostics.push(
                     Diagnostic::error(
-                        Problem::Edition(format!(
-                            "`{}` has an unresolved merge conflict",
-                            status.path
-                        )),
+                        Problem::MergeConflict(status.path.clone()),
                         Span::new(relative_to(root, &file), line, 1),
                     )
-                    .with_help(
-                        "keep what is right between `<<<<<<<` and `>>>>>>>` and delete the marker lines",
-                    ),
+                    .with_help(Hint::ResolveConflict),
                 );
             } else if status.state.is_drift() {
                 project.diagnostics.push(
                     Diagnostic::warning(
-                        Problem::Edition(format!(
-                            "`{}` is {} since it was forked",
-                            status.path,
-                            match status.state {
-                                drift::State::UpstreamRemoved => "removed upstream",
-                                _ => "changed upstream",
-                            }
-                        )),
+                        Problem::UpstreamChanged {
+                            path: status.path.clone(),
+                            removed: status.state == drift::State::UpstreamRemoved,
+                        },
                         Span::file_start(relative_to(
                             root,
                             &top.dir.join("content").join(&status.path),
                         )),
                     )
-                    .with_help(format!(
-                        "see `handbook edition diff {name} content/{}`, take it over with `handbook edition merge {name} content/{}`",
-                        status.path, status.path
-                    )),
+                    .with_help(Hint::EditionDrift {
+                        edition: name.to_string(),
+                        path: status.path.clone(),
+                    }),
                 );
             }
         }

@@ -1,4 +1,3 @@
-use crate::build::output_error;
 use crate::diagnostics::Diagnostic;
 use std::path::{Component, Path, PathBuf};
 
@@ -17,7 +16,7 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)
-            .map_err(|e| output_error(format!("{}: {e}", parent.display())))?;
+            .map_err(|e| Diagnostic::output(format!("{}: {e}", parent.display())))?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -27,7 +26,7 @@ impl Staging {
             .prefix(&format!(".{name}.staging-"))
             .tempdir_in(parent)
             .map_err(|e| {
-                output_error(format!(
+                Diagnostic::output(format!(
                     "cannot create staging folder in {}: {e}",
                     parent.display()
                 ))
@@ -62,14 +61,14 @@ impl Staging {
             .components()
             .any(|c| !matches!(c, Component::Normal(_)))
         {
-            return Err(output_error(format!(
+            return Err(Diagnostic::output(format!(
                 "refusing to write outside the output folder: `{rel}`"
             )));
         }
         let path = self.dir.join(rel_path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| output_error(format!("{}: {e}", parent.display())))?;
+                .map_err(|e| Diagnostic::output(format!("{}: {e}", parent.display())))?;
         }
         // An unchanged file is linked from the site being replaced instead
         // of written again: a rebuild after one edit then writes one page's
@@ -83,7 +82,8 @@ impl Staging {
                 return Ok(());
             }
         }
-        std::fs::write(&path, bytes).map_err(|e| output_error(format!("{}: {e}", path.display())))
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::output(format!("{}: {e}", path.display())))
     }
 
     /// Swaps the staging folder in for the target.
@@ -98,7 +98,7 @@ impl Staging {
         let had_old = self.target.exists();
         if had_old {
             std::fs::rename(&self.target, &old).map_err(|e| {
-                output_error(format!("cannot move {} aside: {e}", self.target.display()))
+                Diagnostic::output(format!("cannot move {} aside: {e}", self.target.display()))
             })?;
         }
         if let Err(e) = std::fs::rename(&self.dir, &self.target) {
@@ -106,7 +106,7 @@ impl Staging {
                 // put the previous site back rather than leave nothing
                 let _ = std::fs::rename(&old, &self.target);
             }
-            return Err(output_error(format!(
+            return Err(Diagnostic::output(format!(
                 "cannot publish {}: {e}",
                 self.target.display()
             )));

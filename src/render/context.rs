@@ -2,10 +2,10 @@
 //! share (site, navigation, UI strings) is set once as Tera's global context,
 //! so a build never serialises the whole site per page.
 
-use crate::build::Site;
 use crate::content::model::KindMeta;
 use crate::content::page::Heading;
 use crate::content::{Page, PageId};
+use crate::site::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -145,7 +145,8 @@ fn facets(site: &Site, pages: &[PageSummary]) -> Vec<Facet> {
             .find(|t| t.section == key)
             .map(|t| t.title.clone())
             .unwrap_or_else(|| {
-                site.strings
+                site.theme
+                    .strings
                     .get(&format!("facet_{key}"))
                     .cloned()
                     .unwrap_or_else(|| key.to_string())
@@ -224,11 +225,6 @@ pub struct PageCtx<'a> {
 }
 
 impl Site {
-    /// Site-relative URL → URL with the base path (`/handbuch/regionen/`).
-    pub fn href(&self, url: &str) -> String {
-        format!("{}{}", self.base_path, url.trim_start_matches('/'))
-    }
-
     pub fn page_ref(&self, id: PageId) -> PageRef<'_> {
         let p = &self.content.pages[id];
         PageRef {
@@ -303,15 +299,18 @@ impl Site {
         chain
     }
 
-    /// Neighbours in reading order (the order of the print edition).
+    /// Neighbours in reading order (the order of the print edition); the
+    /// appendix (legal pages) is not part of the pager.
     fn neighbours(&self, id: PageId) -> (Option<PageRef<'_>>, Option<PageRef<'_>>) {
         match self.reading_position[id] {
-            Some(i) => (
+            Some(i) if i < self.appendix_start => (
                 i.checked_sub(1)
                     .map(|j| self.page_ref(self.reading_order[j])),
-                self.reading_order.get(i + 1).map(|&j| self.page_ref(j)),
+                self.reading_order[..self.appendix_start]
+                    .get(i + 1)
+                    .map(|&j| self.page_ref(j)),
             ),
-            None => (None, None),
+            _ => (None, None),
         }
     }
 
@@ -352,8 +351,15 @@ impl Site {
             meta: &p.meta,
             extra: &p.extra,
             references: self.references(id),
+            // Pages already listed among the references above (a concept's
+            // regions, which also name the concept) are not repeated.
             backlinks: self.resolved.backlinks[id]
                 .iter()
+                .filter(|b| {
+                    !self.resolved.refs[id]
+                        .values()
+                        .any(|ids| ids.contains(&b.from))
+                })
                 .map(|b| BacklinkCtx {
                     link: self.page_ref(b.from),
                     via: &b.via,
@@ -391,43 +397,21 @@ pub struct NavItem<'a> {
 impl Site {
     /// Top-level sections and pages, for the main navigation.
     pub fn navigation(&self) -> Vec<NavItem<'_>> {
-        let Some(root) = self.content.section_of_dir(std::path::Path::new("")) else {
-            return Vec::new();
-        };
-        let root = &self.content.sections[root];
-        let mut items: Vec<(i64, String, NavItem)> = root
-            .subsections
-            .iter()
-            .map(|&s| {
-                let sec = &self.content.sections[s];
-                let idx = &self.content.pages[sec.index];
-                (
-                    idx.weight,
-                    idx.title.to_lowercase(),
+        crate::site::top_level(&self.content)
+            .into_iter()
+            .map(|entry| match entry {
+                crate::site::TopLevel::Section(s) => {
+                    let sec = &self.content.sections[s];
                     NavItem {
                         link: self.page_ref(sec.index),
                         children: sec.pages.iter().map(|&i| self.page_ref(i)).collect(),
-                    },
-                )
+                    }
+                }
+                crate::site::TopLevel::Page(i) => NavItem {
+                    link: self.page_ref(i),
+                    children: Vec::new(),
+                },
             })
-            .chain(
-                root.pages
-                    .iter()
-                    .filter(|&&i| self.content.pages[i].in_menu)
-                    .map(|&i| {
-                        let p = &self.content.pages[i];
-                        (
-                            p.weight,
-                            p.title.to_lowercase(),
-                            NavItem {
-                                link: self.page_ref(i),
-                                children: Vec::new(),
-                            },
-                        )
-                    }),
-            )
-            .collect();
-        items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        items.into_iter().map(|(_, _, n)| n).collect()
+            .collect()
     }
 }

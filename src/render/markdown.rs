@@ -18,6 +18,8 @@ pub struct MarkdownInput<'a> {
     /// Prefix for heading ids, so that chapters of the print edition, which
     /// share one HTML document, keep unique ids.
     pub id_prefix: &'a str,
+    /// Accessible name of the scroll box around each table (theme text).
+    pub table_label: &'a str,
 }
 
 pub fn to_html(input: &MarkdownInput) -> String {
@@ -140,7 +142,23 @@ pub fn to_html(input: &MarkdownInput) -> String {
     if has_raw_html && !input.allow_raw_html {
         html = sanitise(&html);
     }
-    html
+    wrap_tables(&html, input.table_label)
+}
+
+/// A wide table scrolls sideways inside its own box on a phone; that box
+/// must be reachable with the keyboard and named (WCAG 2.1.1, axe rule
+/// `scrollable-region-focusable`). Done after sanitising, which would drop
+/// `tabindex` and `role`.
+fn wrap_tables(html: &str, label: &str) -> String {
+    if !html.contains("<table>") {
+        return html.to_string();
+    }
+    let open = format!(
+        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
+        escape(label)
+    );
+    html.replace("<table>", &open)
+        .replace("</table>", "</table></div>")
 }
 
 fn expand_placeholders<'a>(text: &str, placeholders: &[Placeholder]) -> Vec<Event<'a>> {

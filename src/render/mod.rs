@@ -3,19 +3,18 @@
 //! `serve` re-render only the pages an edit touches.
 
 pub mod context;
+pub mod documents;
 pub mod map;
 pub mod markdown;
-pub mod templates;
-pub mod theme;
 
-use crate::build::Site;
 use crate::content::model::KindMeta;
 use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::links::LinkTarget;
+use crate::site::Site;
+use crate::templates::Templates;
 use context::SiteCtx;
 use rayon::prelude::*;
-use templates::Templates;
 
 /// One rendered output file.
 #[derive(Debug, Clone)]
@@ -58,6 +57,7 @@ pub fn output_path(url: &str) -> String {
 
 /// Sets what every template shares. Called once per build.
 pub fn set_globals(site: &Site, templates: &mut Templates) {
+    templates.set_language(&site.config.language);
     let g = templates.tera.global_context();
     g.insert(
         "site",
@@ -72,7 +72,7 @@ pub fn set_globals(site: &Site, templates: &mut Templates) {
         },
     );
     g.insert("nav", &site.navigation());
-    g.insert("t", &site.strings);
+    g.insert("t", &site.theme.strings);
     g.insert("serve_mode", &site.serve_mode);
 }
 
@@ -103,6 +103,11 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Ren
         placeholders,
         allow_raw_html: site.config.allow_raw_html,
         id_prefix: "",
+        table_label: site
+            .theme
+            .strings
+            .get("table_label")
+            .map_or("", String::as_str),
     });
     let mut ctx = tera::Context::new();
     ctx.insert("page", &site.page_context(id, html));
@@ -175,6 +180,7 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
             })
             .collect();
         ctx.insert("chapters", &chapters);
+        ctx.insert("contents", &print_contents(site));
         match templates.tera.render("print.html", &ctx) {
             Ok(html) => out.push(Rendered {
                 page: None,
@@ -185,6 +191,48 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
         }
     }
     (out, diags)
+}
+
+/// An entry of the print edition's contents: a chapter, and for a section
+/// the chapters inside it.
+#[derive(Debug, serde::Serialize)]
+pub struct ContentsEntry<'a> {
+    /// Position in the reading order (the chapter's `kapitel-N` anchor).
+    pub chapter: usize,
+    pub title: &'a str,
+    pub children: Vec<ContentsEntry<'a>>,
+}
+
+/// The print edition's contents grouped like the menu: the start page, each
+/// top-level section with its chapters, the top-level pages, the appendix.
+pub fn print_contents(site: &Site) -> Vec<ContentsEntry<'_>> {
+    let entry = |pos: usize| ContentsEntry {
+        chapter: pos,
+        title: &site.content.pages[site.reading_order[pos]].title,
+        children: Vec::new(),
+    };
+    // the positions where a menu entry starts, in order
+    let heads: Vec<usize> = crate::site::top_level(&site.content)
+        .into_iter()
+        .filter_map(|t| match t {
+            crate::site::TopLevel::Section(s) => {
+                site.reading_position[site.content.sections[s].index]
+            }
+            crate::site::TopLevel::Page(id) => site.reading_position[id],
+        })
+        .collect();
+    let mut out: Vec<ContentsEntry> = Vec::new();
+    if !site.reading_order.is_empty() {
+        out.push(entry(0));
+    }
+    for (k, &head) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).copied().unwrap_or(site.appendix_start);
+        let mut e = entry(head);
+        e.children = (head + 1..end).map(entry).collect();
+        out.push(e);
+    }
+    out.extend((site.appendix_start..site.reading_order.len()).map(entry));
+    out
 }
 
 /// Markdown only, for the print edition (links to other pages become
@@ -215,5 +263,10 @@ fn render_page_body(site: &Site, id: PageId, pos: usize) -> String {
         placeholders,
         allow_raw_html: site.config.allow_raw_html,
         id_prefix: &format!("k{pos}-"),
+        table_label: site
+            .theme
+            .strings
+            .get("table_label")
+            .map_or("", String::as_str),
     })
 }

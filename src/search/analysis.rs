@@ -1,20 +1,33 @@
-//! German text analysis, shared by indexing, the CLI and (ported line by
-//! line to JavaScript in themes/default/static/search.js) the browser.
+//! German text analysis: one definition for the index, the CLI, the preview
+//! server and the browser (themes/default/static/search-engine.js ports it
+//! line for line; tests/search_analysis.rs runs every word of the handbook
+//! through both and compares).
 //!
-//! Stemming (Snowball German, the stemmer tantivy uses) and compound
-//! splitting happen at index time only. The query side just folds a word
-//! and picks the indexed terms that are prefixes of it: a stem is a prefix
-//! of its folded word, so this finds `mutt` for `Mütter`, `muetter` and
-//! `Mutter` alike — and the browser needs neither a stemmer nor a lexicon.
+//! A word's term is `stem(fold(word))`: folding first makes `Café`, `Cafe`
+//! and `cafe` one word before the Snowball German stemmer sees it, so the
+//! query side needs nothing but these two functions. Compound splitting
+//! needs the corpus vocabulary and so happens at index time only: a
+//! compound is indexed under its own term and those of its parts.
 
 use std::collections::HashSet;
+use unicode_normalization::UnicodeNormalization;
+
+/// Text in composed form, so `u` + combining diaeresis is one letter `ü`
+/// and does not split a word in two.
+pub fn normalize(text: &str) -> String {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        text.to_string()
+    } else {
+        text.nfc().collect()
+    }
+}
 
 /// Lower-case and fold: umlauts and their `ae`/`oe`/`ue` spellings to the
 /// plain vowel, `ß` to `ss`, accents off (`café` → `cafe`).
 pub fn fold(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    let chars: Vec<char> = lower.chars().collect();
+    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    let mut out = String::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -36,14 +49,21 @@ pub fn fold(word: &str) -> String {
             ('ü', _) => out.push('u'),
             ('ß', _) => out.push_str("ss"),
             (c, _) if c.is_ascii() => out.push(c),
-            (c, _) => out.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase()),
+            // the browser does the same with String.normalize('NFKD')
+            (c, _) => out.extend(
+                std::iter::once(c)
+                    .nfkd()
+                    .filter(|d| !('\u{300}'..='\u{36f}').contains(d))
+                    .flat_map(char::to_lowercase),
+            ),
         }
         i += 1;
     }
     out
 }
 
-/// Words of a text with their byte ranges: runs of letters and digits.
+/// Words of a (normalized) text with their byte ranges: runs of letters
+/// and digits (Unicode Alphabetic and Number, as `[\p{Alphabetic}\p{N}]` in JS).
 pub fn words(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -60,10 +80,61 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Index-time analysis: the stemmer plus the vocabulary compounds are split against.
+/// The Snowball German stem of a folded word.
+pub fn stem(folded: &str) -> String {
+    thread_local! {
+        static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::German);
+    }
+    STEMMER.with(|s| s.stem(folded).into_owned())
+}
+
+/// The index term of one word, on both sides of the search.
+pub fn term(word: &str) -> String {
+    stem(&fold(word))
+}
+
+/// How many typos a query word of this many characters may contain.
+pub fn max_typos(chars: usize) -> usize {
+    match chars {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Levenshtein distance between `a` and `b`; with `prefix`, the distance
+/// between `a` and the closest prefix of `b` (for the word being typed).
+pub fn edit_distance(a: &str, b: &str, prefix: bool) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    if prefix {
+        row.into_iter().min().unwrap_or(0)
+    } else {
+        row[b.len()]
+    }
+}
+
+/// Index-time analysis: the term of every word plus, for compounds, the
+/// terms of their parts.
 pub struct Analyzer {
-    stemmer: frostem::Stemmer,
+    /// Folded words a compound may be split into.
     vocabulary: HashSet<String>,
+    /// Their terms, so an inflected head (`rückkehrerinnen`) counts too.
+    vocabulary_terms: HashSet<String>,
+    /// Three-letter words that are parts of many compounds (`Job`, `Amt`).
+    short_parts: HashSet<String>,
 }
 
 /// Common German words that often stand inside compounds but rarely alone
@@ -78,53 +149,54 @@ impl Analyzer {
     /// `corpus_words` are all words of the corpus (any case); words of at
     /// least four letters become the vocabulary that compounds split into.
     pub fn new<'a>(corpus_words: impl IntoIterator<Item = &'a str>) -> Analyzer {
-        let mut vocabulary: HashSet<String> = LEXICON
+        let lexicon: Vec<String> = LEXICON
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(fold)
             .collect();
+        let short_parts = lexicon
+            .iter()
+            .filter(|w| w.chars().count() == MIN_PART - 1)
+            .cloned()
+            .collect();
+        let mut vocabulary: HashSet<String> = lexicon.into_iter().collect();
         vocabulary.extend(
             corpus_words
                 .into_iter()
                 .filter(|w| w.chars().count() >= MIN_PART)
                 .map(fold),
         );
+        let vocabulary_terms = vocabulary.iter().map(|w| stem(w)).collect();
         Analyzer {
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::German),
             vocabulary,
+            vocabulary_terms,
+            short_parts,
         }
-    }
-
-    /// The index term of one word: Snowball stem of the lower-cased word, folded.
-    pub fn term(&self, word: &str) -> String {
-        fold(&self.stemmer.stem(&word.to_lowercase()))
     }
 
     /// Terms a word is indexed under: its own, then those of its compound
     /// parts (`Kooperationsvereinbarung` → `kooperationsvereinbar`,
     /// `kooperation`, `vereinbar`), all at the word's position.
     pub fn index_terms(&self, word: &str) -> Vec<String> {
-        let mut terms = vec![self.term(word)];
         let folded = fold(word);
+        let mut terms = vec![stem(&folded)];
         let mut parts = Vec::new();
         self.split(&folded, 0, &mut parts);
         for p in parts {
-            let t = self.term(&p);
+            let t = stem(&p);
             if !terms.contains(&t) {
                 terms.push(t);
             }
         }
         // Latin-style `-um` nouns form their plural with `-en` (Zentrum →
-        // Zentren, Studium → Studien), which Snowball does not relate: the
-        // plural's stem `zentr` is no prefix of `zentrum`. Indexing the
-        // plural form too lets the prefix-only query side find it, without
-        // widening `zentral` to `zentr` as stripping the ending would.
+        // Zentren, Studium → Studien), which Snowball does not relate
+        // (`zentrum` vs `zentr`): index the plural's term too.
         let plurals: Vec<String> = terms
             .iter()
             .filter_map(|t| t.strip_suffix("um"))
             .filter(|stem| stem.len() >= MIN_PART)
-            .map(|stem| format!("{stem}en"))
+            .map(|s| stem(&format!("{s}en")))
             .collect();
         for p in plurals {
             if !terms.contains(&p) {
@@ -135,20 +207,26 @@ impl Analyzer {
     }
 
     fn known(&self, part: &str) -> bool {
-        part.len() >= MIN_PART && self.vocabulary.contains(part)
+        (part.len() >= MIN_PART && self.vocabulary.contains(part))
+            || self.short_parts.contains(part)
     }
 
-    /// Splits a folded word into known parts, longest head first. The head
-    /// (last part) carries a German compound's meaning, so a known head
-    /// with an unknown modifier still counts (`kindertages|betreuung`).
+    /// A compound's head may be inflected (`…rückkehrerinnen`).
+    fn known_head(&self, head: &str) -> bool {
+        self.known(head) || (head.len() >= MIN_PART && self.vocabulary_terms.contains(&stem(head)))
+    }
+
+    /// Splits a folded word into known parts, longest modifier first. The
+    /// head (last part) carries a German compound's meaning, so a known
+    /// head with an unknown modifier still counts (`kindertages|betreuung`).
     fn split(&self, word: &str, depth: usize, out: &mut Vec<String>) -> bool {
-        if depth > 3 || word.len() < 2 * MIN_PART || !word.is_ascii() {
+        if depth > 3 || word.len() < 2 * MIN_PART - 1 || !word.is_ascii() {
             return false;
         }
         let mut fallback = None;
-        for cut in MIN_PART..=word.len() - MIN_PART {
+        for cut in MIN_PART - 1..=word.len() - MIN_PART {
             let (modifier, head) = word.split_at(cut);
-            if !self.known(head) {
+            if !self.known_head(head) {
                 continue;
             }
             let mut stems = vec![modifier.to_string()];
@@ -168,7 +246,9 @@ impl Analyzer {
                     return true;
                 }
             }
-            fallback.get_or_insert(head);
+            if modifier.len() >= MIN_PART {
+                fallback.get_or_insert(head);
+            }
         }
         match fallback {
             Some(head) => {
@@ -181,41 +261,17 @@ impl Analyzer {
     }
 }
 
-/// Query-side: the folded words of a query.
+/// Query side: the folded words of a query, each once, in order.
 pub fn query_words(query: &str) -> Vec<String> {
-    let mut out: Vec<String> = words(query)
-        .into_iter()
-        .map(|(a, b)| fold(&query[a..b]))
-        .collect();
-    out.dedup();
+    let query = normalize(query);
+    let mut out: Vec<String> = Vec::new();
+    for (a, b) in words(&query) {
+        let w = fold(&query[a..b]);
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
     out
-}
-
-/// The indexed terms a folded query word stands for: every term that is a
-/// prefix of it (at least four letters, or the whole word), keeping the
-/// longest and those at most two letters shorter (`zentrum` → `zentrum`,
-/// `zentr`), so `Arbeitsmarkt` does not widen to every `arbeit`.
-pub fn expand<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut prefixes: Vec<&str> = candidates
-        .into_iter()
-        .filter(|t| word.starts_with(t) && (t.len() >= MIN_PART || t.len() == word.len()))
-        .collect();
-    prefixes.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    prefixes.dedup();
-    let Some(longest) = prefixes.first().map(|t| t.len()) else {
-        return Vec::new();
-    };
-    prefixes
-        .into_iter()
-        .filter(|t| t.len() + 2 >= longest)
-        .map(str::to_string)
-        .collect()
-}
-
-/// The key under which a term's postings are stored for the browser: its
-/// first two characters (so a query word needs exactly one shard).
-pub fn shard_key(term: &str) -> String {
-    term.chars().take(2).collect()
 }
 
 #[cfg(test)]
@@ -224,7 +280,8 @@ mod tests {
 
     fn analyzer() -> Analyzer {
         Analyzer::new(
-            "Kooperation Vereinbarung Familie Eltern Zentrum Kinder Betreuung Tage".split(' '),
+            "Kooperation Vereinbarung Familie Eltern Zentrum Kinder Betreuung Tage Center"
+                .split(' '),
         )
     }
 
@@ -238,61 +295,62 @@ mod tests {
     }
 
     #[test]
-    fn mothers_meet_in_one_term() {
-        let a = analyzer();
-        let t = a.term("Mütter");
-        for q in ["muetter", "Mütter", "Mutter", "mütter"] {
-            assert_eq!(expand(&fold(q), [t.as_str()]), vec![t.clone()], "{q}");
-        }
+    fn decomposed_umlauts_stay_inside_their_word() {
+        let text = normalize("Mu\u{308}tter helfen");
+        let ws = words(&text);
+        assert_eq!(ws.len(), 2, "{ws:?}");
+        assert_eq!(term(&text[ws[0].0..ws[0].1]), term("Mütter"));
     }
 
     #[test]
-    fn plural_queries_find_singular_stems() {
-        let a = analyzer();
-        let t = a.term("Vereinbarung");
-        assert_eq!(expand(&fold("Vereinbarungen"), [t.as_str()]), vec![t]);
+    fn short_stems_are_terms_like_any_other() {
+        // the first round lost every word whose stem is under four letters
+        assert_eq!(term("Eltern"), "elt");
+        assert_eq!(term("Väter"), term("Vater"));
+        for spelling in ["muetter", "Mütter", "mütter"] {
+            assert_eq!(term(spelling), term("Mütter"), "{spelling}");
+        }
+        assert_eq!(term("Café"), term("Cafe"));
+    }
+
+    #[test]
+    fn plural_and_singular_share_a_term() {
+        assert_eq!(term("Vereinbarungen"), term("Vereinbarung"));
+        assert_eq!(term("Familien"), term("Familie"));
     }
 
     #[test]
     fn compounds_are_indexed_with_their_parts() {
         let a = analyzer();
         let terms = a.index_terms("Kooperationsvereinbarung");
-        assert!(terms.contains(&a.term("Vereinbarung")), "{terms:?}");
-        assert!(terms.contains(&a.term("Kooperation")), "{terms:?}");
+        assert!(terms.contains(&term("Vereinbarung")), "{terms:?}");
+        assert!(terms.contains(&term("Kooperation")), "{terms:?}");
         let terms = a.index_terms("Familienzentrum");
-        assert!(terms.contains(&a.term("Zentrum")), "{terms:?}");
+        assert!(terms.contains(&term("Zentrum")), "{terms:?}");
+        assert!(terms.contains(&term("Zentren")), "{terms:?}");
         let terms = a.index_terms("Kindertagesbetreuung");
-        assert!(terms.contains(&a.term("Betreuung")), "{terms:?}");
+        assert!(terms.contains(&term("Betreuung")), "{terms:?}");
+        let terms = a.index_terms("Jobcenter");
+        assert!(terms.contains(&term("Job")), "{terms:?}");
+        let terms = a.index_terms("Berufsrückkehrerinnen");
+        assert!(terms.contains(&term("Rückkehr")), "{terms:?}");
         // a word that is no compound stays whole
         assert_eq!(a.index_terms("Kooperation").len(), 1);
-    }
-
-    #[test]
-    fn um_nouns_are_found_by_their_en_plural() {
-        let a = analyzer();
-        let terms = a.index_terms("Familienzentrum");
-        for q in ["Familienzentren", "Zentren", "Familienzentrum", "Zentrum"] {
-            assert!(
-                !expand(&fold(q), terms.iter().map(String::as_str)).is_empty(),
-                "{q}: {terms:?}"
-            );
-        }
-        // the plural is indexed, not a shortened stem that `zentral` would hit
         assert!(
-            expand("zentral", terms.iter().map(String::as_str)).is_empty(),
-            "{terms:?}"
-        );
-        assert!(
-            a.index_terms("Datum").iter().all(|t| t != "daten"),
+            a.index_terms("Datum").iter().all(|t| t != &term("Daten")),
             "too short to guess"
         );
     }
 
     #[test]
-    fn expansion_keeps_close_prefixes_only() {
-        let terms = ["arbeit", "arbeitsmarkt", "zentr", "zentrum"];
-        assert_eq!(expand("arbeitsmarkt", terms), vec!["arbeitsmarkt"]);
-        assert_eq!(expand("zentrum", terms), vec!["zentrum", "zentr"]);
-        assert!(expand("xyz", terms).is_empty());
+    fn edit_distances_whole_and_prefix() {
+        assert_eq!(edit_distance("elterncfe", "elterncafe", false), 1);
+        assert_eq!(edit_distance("kinderbetruung", "kinderbetreuung", false), 1);
+        assert_eq!(edit_distance("elterncf", "elterncafe", true), 1);
+        assert_eq!(edit_distance("elte", "eltern", true), 0);
+        assert_eq!(edit_distance("abc", "xyz", false), 3);
+        assert_eq!(max_typos(4), 0);
+        assert_eq!(max_typos(5), 1);
+        assert_eq!(max_typos(9), 2);
     }
 }

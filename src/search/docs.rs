@@ -1,14 +1,63 @@
-//! What gets indexed: one search document per section of a page (the text
-//! under one heading), so a hit can link straight to that heading.
+//! What gets indexed: passages. Each section of a page (the text under one
+//! heading) is one passage, and a long section is cut into passages of
+//! about `PASSAGE_BYTES`, so a hit links to its heading, its snippet comes
+//! from a small stored text, and long documents do not weigh on ranking
+//! through their length alone.
 
-use crate::build::Site;
+use crate::content::PageKind;
+use crate::site::Site;
+
+/// Target size of a passage's text.
+pub const PASSAGE_BYTES: usize = 1200;
+/// Passages of one page are numbered below this (see [`DocKey`]).
+pub const MAX_PASSAGES: usize = 4096;
+
+/// Kinds in the order of their codes in a [`DocKey`] (and in meta.json).
+pub const KINDS: [PageKind; 5] = [
+    PageKind::Page,
+    PageKind::Region,
+    PageKind::Concept,
+    PageKind::Agreement,
+    PageKind::Check,
+];
+
+pub fn kind_code(kind: PageKind) -> u8 {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u8
+}
+
+/// A passage's identity: its page (in reading order), the page's kind and
+/// the passage's number on the page, packed into one integer below 2^53 so
+/// that the browser can group hits by page and filter them by kind from
+/// the postings alone, without fetching any stored text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocKey(pub u64);
+
+impl DocKey {
+    pub const PASSAGES: u64 = MAX_PASSAGES as u64;
+    pub const KINDS: u64 = 8;
+
+    pub fn new(page: u32, kind: u8, passage: u32) -> DocKey {
+        DocKey((page as u64 * Self::KINDS + kind as u64) * Self::PASSAGES + passage as u64)
+    }
+    pub fn page(self) -> u32 {
+        (self.0 / (Self::KINDS * Self::PASSAGES)) as u32
+    }
+    pub fn kind(self) -> u8 {
+        (self.0 / Self::PASSAGES % Self::KINDS) as u8
+    }
+    pub fn passage(self) -> u32 {
+        (self.0 % Self::PASSAGES) as u32
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct SearchDoc {
+    pub key: DocKey,
     pub page_title: String,
-    /// Page URL with the base path, plus `#anchor` for a section.
-    pub url: String,
-    pub kind: &'static str,
+    /// Page URL with the base path.
+    pub page_url: String,
+    /// The heading's id, for `page_url#anchor`.
+    pub anchor: Option<String>,
     pub heading: String,
     pub text: String,
     /// Indexed but never shown: titles of the taxonomy terms and pages the
@@ -16,14 +65,26 @@ pub struct SearchDoc {
     pub keywords: String,
 }
 
+impl SearchDoc {
+    /// The text of the weighted field: page title and heading.
+    pub fn title_text(&self) -> String {
+        if self.heading.is_empty() {
+            self.page_title.clone()
+        } else {
+            format!("{} {}", self.page_title, self.heading)
+        }
+    }
+
+    pub fn body_text(&self) -> String {
+        format!("{} {}", self.text, self.keywords)
+    }
+}
+
 pub fn collect(site: &Site) -> Vec<SearchDoc> {
     let mut docs = Vec::new();
-    for &id in &site.reading_order {
+    for (page_no, &id) in site.reading_order.iter().enumerate() {
         let page = &site.content.pages[id];
-        let url = site.href(&page.url);
-        // the description and taxonomy titles make the page findable by
-        // what it is about, not only by what its text says
-        let lead = page.description.clone().unwrap_or_default();
+        let kind = kind_code(page.kind);
         let mut keywords = String::new();
         for ids in site.resolved.refs[id].values() {
             for &t in ids {
@@ -31,43 +92,70 @@ pub fn collect(site: &Site) -> Vec<SearchDoc> {
                 keywords.push(' ');
             }
         }
-        let mut first = true;
-        for section in &page.text_sections {
-            let mut text = String::new();
-            if first {
-                text.push_str(lead.trim());
-                text.push(' ');
-            }
-            text.push_str(section.text.trim());
-            docs.push(SearchDoc {
-                page_title: page.title.clone(),
-                url: match &section.anchor {
-                    Some(a) => format!("{url}#{a}"),
-                    None => url.clone(),
-                },
-                kind: page.kind.name(),
-                heading: section.heading.clone(),
-                text: collapse_spaces(&text),
-                keywords: if first {
-                    keywords.clone()
-                } else {
-                    String::new()
-                },
-            });
-            first = false;
+        // the description makes the page findable by what it is about
+        let lead = collapse_spaces(page.description.as_deref().unwrap_or_default());
+        let mut sections: Vec<(Option<String>, String, String)> = page
+            .text_sections
+            .iter()
+            .map(|s| {
+                (
+                    s.anchor.clone(),
+                    s.heading.clone(),
+                    collapse_spaces(&s.text),
+                )
+            })
+            .collect();
+        match sections.first_mut() {
+            Some(first) if !lead.is_empty() => first.2 = format!("{lead} {}", first.2),
+            Some(_) => {}
+            None => sections.push((None, String::new(), lead)),
         }
-        if first {
-            docs.push(SearchDoc {
-                page_title: page.title.clone(),
-                url,
-                kind: page.kind.name(),
-                heading: String::new(),
-                text: collapse_spaces(&lead),
-                keywords: keywords.clone(),
-            });
+        let total: usize = sections.iter().map(|s| s.2.len()).sum();
+        // a huge page gets longer passages rather than more than fit a key
+        let size = PASSAGE_BYTES.max(total / (MAX_PASSAGES - sections.len()).max(1) + 1);
+        let mut passage = 0u32;
+        for (anchor, heading, text) in sections {
+            for (i, piece) in cut(&text, size).into_iter().enumerate() {
+                docs.push(SearchDoc {
+                    key: DocKey::new(page_no as u32, kind, passage),
+                    page_title: page.title.clone(),
+                    page_url: site.href(&page.url),
+                    anchor: anchor.clone(),
+                    heading: heading.clone(),
+                    text: piece.to_string(),
+                    keywords: if passage == 0 && i == 0 {
+                        keywords.clone()
+                    } else {
+                        String::new()
+                    },
+                });
+                passage += 1;
+            }
         }
     }
     docs
+}
+
+/// Pieces of at most about `size` bytes, cut at spaces.
+fn cut(text: &str, size: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.len() > size + size / 4 {
+        let mut at = size;
+        while !rest.is_char_boundary(at) {
+            at -= 1;
+        }
+        let at = rest[..at]
+            .rfind(' ')
+            .filter(|&i| i > size / 2)
+            .unwrap_or(at);
+        out.push(rest[..at].trim());
+        rest = rest[at..].trim_start();
+    }
+    if !rest.is_empty() || out.is_empty() {
+        out.push(rest);
+    }
+    out
 }
 
 /// Whitespace collapsed; agreement placeholders `[[key]]` shown as `[key]`.
@@ -77,4 +165,28 @@ fn collapse_spaces(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_pack_page_kind_and_passage() {
+        let k = DocKey::new(6599, 3, 4095);
+        assert_eq!((k.page(), k.kind(), k.passage()), (6599, 3, 4095));
+        assert!(DocKey::new(u32::MAX, 7, 4095).0 < 1 << 53);
+    }
+
+    #[test]
+    fn long_text_is_cut_at_spaces() {
+        let text = "wort ".repeat(1000);
+        let pieces = cut(text.trim(), 1200);
+        assert!(pieces.len() >= 4, "{}", pieces.len());
+        assert!(pieces
+            .iter()
+            .all(|p| p.len() <= 1500 && !p.starts_with(' ')));
+        assert_eq!(pieces.concat().len() + pieces.len() - 1, text.trim().len());
+        assert_eq!(cut("kurz", 1200), vec!["kurz"]);
+    }
 }

@@ -1,93 +1,293 @@
-//! The browser's search files, exported from the tantivy index:
-//!
-//! - `suche/meta.json`: document count, average lengths, shard list;
-//! - `suche/t/<key>.json`: for every term starting with `<key>` (its first
-//!   two characters) the postings `[doc, tf_title, tf_body, len_title, len_body]`;
-//! - `suche/d/<block>.json`: the stored fields of 32 documents each, fetched
-//!   only for the hits shown.
-//!
-//! A query word needs one term shard; a result page needs a few doc blocks.
+//! Writes the static index (see [`super::format`]) from the tantivy index,
+//! the passages and the word list.
 
-use super::analysis::shard_key;
-use super::index::TantivySource;
-use super::query::Source;
+use super::docs::{SearchDoc, KINDS};
+use super::format::{
+    page_set, put_block, BlockRef, Posting, TermEntry, BLOCK, DOC_CHUNK, FIRST_BLOCK, PACK_BYTES,
+    TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
+};
+use super::index::{RawPosting, TantivySource, Word};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::io;
 use std::path::Path;
 
-pub const DOC_BLOCK: u32 = 32;
+const K1: f64 = 1.2;
+const B: f64 = 0.75;
+/// A title or heading occurrence counts this many times a body one.
+const TITLE_WEIGHT: f64 = 2.0;
 
 #[derive(Serialize)]
-struct Meta {
+struct Meta<'a> {
     version: u32,
-    docs: u32,
-    avg_title: f64,
-    avg_body: f64,
-    doc_block: u32,
-    shards: Vec<String>,
+    pages: u32,
+    docs: u64,
+    kinds: Vec<&'static str>,
+    words: &'a [String],
+    terms: &'a [String],
+    doc_chunk: u32,
 }
 
-/// File name for a shard key: plain for `[a-z0-9]`, hex otherwise, so any
-/// script is safe on any web server.
-pub fn shard_file(key: &str) -> String {
-    if key
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-    {
-        key.to_string()
-    } else {
-        format!(
-            "x{}",
-            key.bytes().map(|b| format!("{b:02x}")).collect::<String>()
-        )
+#[derive(Serialize)]
+struct DocFile<'a> {
+    t: &'a str,
+    u: &'a str,
+    k: &'static str,
+    /// `[anchor, heading, text]` per passage.
+    p: Vec<[&'a str; 3]>,
+}
+
+fn bm25(tf: u32, len: u32, avg: f64, idf: f64) -> f64 {
+    if tf == 0 {
+        return 0.0;
+    }
+    let tf = tf as f64;
+    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f64 / avg.max(1.0)))
+}
+
+/// BM25 over title and body, quantised to a byte on a square-root scale
+/// (more resolution for the many small scores than for the few large).
+struct Impact {
+    n: f64,
+    avg: (f64, f64),
+    max: f64,
+}
+
+impl Impact {
+    fn new(source: &TantivySource) -> Impact {
+        let n = source.doc_count() as f64;
+        let idf_max = (1.0 + (n - 0.5) / 1.5).ln();
+        Impact {
+            n,
+            avg: source.avg_len(),
+            max: idf_max * (K1 + 1.0) * (TITLE_WEIGHT + 1.0),
+        }
+    }
+
+    fn of(&self, p: &RawPosting, df: usize) -> u8 {
+        let df = df as f64;
+        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
+        let s = TITLE_WEIGHT * bm25(p.tf_title, p.len_title, self.avg.0, idf)
+            + bm25(p.tf_body, p.len_body, self.avg.1, idf);
+        (255.0 * (s / self.max).sqrt()).ceil().clamp(1.0, 255.0) as u8
     }
 }
 
-pub fn write(source: &TantivySource, dir: &Path) -> Result<usize, std::io::Error> {
-    std::fs::create_dir_all(dir.join("t"))?;
-    std::fs::create_dir_all(dir.join("d"))?;
-    let terms = source.all_terms().map_err(std::io::Error::other)?;
-    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<[u32; 5]>>> = BTreeMap::new();
-    for (term, postings) in &terms {
-        shards.entry(shard_key(term)).or_default().insert(
-            term,
-            postings
-                .iter()
-                .map(|p| [p.doc, p.tf_title, p.tf_body, p.len_title, p.len_body])
-                .collect(),
-        );
+/// Files cut by size: `push` adds a piece, `close` starts the next file.
+struct Sharded {
+    dir: std::path::PathBuf,
+    ext: &'static str,
+    limit: usize,
+    buf: Vec<u8>,
+    count: u32,
+}
+
+impl Sharded {
+    fn new(dir: &Path, sub: &str, ext: &'static str, limit: usize) -> io::Result<Sharded> {
+        let dir = dir.join(sub);
+        std::fs::create_dir_all(&dir)?;
+        Ok(Sharded {
+            dir,
+            ext,
+            limit,
+            buf: Vec::new(),
+            count: 0,
+        })
     }
-    let mut files = 0;
-    for (key, entries) in &shards {
-        let json = serde_json::to_vec(entries).map_err(std::io::Error::other)?;
-        std::fs::write(
-            dir.join("t").join(format!("{}.json", shard_file(key))),
-            json,
-        )?;
-        files += 1;
+
+    fn full(&self, adding: usize) -> bool {
+        !self.buf.is_empty() && self.buf.len() + adding > self.limit
     }
-    let n = source.doc_count();
-    for block in 0..n.div_ceil(DOC_BLOCK) {
-        let docs: Vec<_> = (block * DOC_BLOCK..((block + 1) * DOC_BLOCK).min(n))
-            .filter_map(|d| source.doc(d))
-            .map(|d| [d.page_title, d.url, d.kind, d.heading, d.text])
-            .collect();
-        let json = serde_json::to_vec(&docs).map_err(std::io::Error::other)?;
-        std::fs::write(dir.join("d").join(format!("{block}.json")), json)?;
-        files += 1;
+
+    fn close(&mut self) -> io::Result<()> {
+        if !self.buf.is_empty() {
+            let name = format!("{}.{}", self.count, self.ext);
+            std::fs::write(self.dir.join(name), std::mem::take(&mut self.buf))?;
+            self.count += 1;
+        }
+        Ok(())
     }
-    let (avg_title, avg_body) = source.avg_len();
+}
+
+/// Writes the whole static index into `dir`; returns the number of files.
+pub fn write(
+    source: &TantivySource,
+    docs: &[SearchDoc],
+    words: &[Word],
+    dir: &Path,
+) -> io::Result<usize> {
+    let pages = docs.last().map_or(0, |d| d.key.page() + 1);
+    let term_keys = write_terms(source, pages, dir)?;
+    let word_keys = write_words(words, dir)?;
+    let doc_files = write_docs(docs, dir)?;
+    let kinds: String = page_kinds(docs, pages);
+    std::fs::write(dir.join("kinds.txt"), kinds)?;
     let meta = Meta {
-        version: 1,
-        docs: n,
-        avg_title,
-        avg_body,
-        doc_block: DOC_BLOCK,
-        shards: shards.keys().map(|k| shard_file(k)).collect(),
+        version: VERSION,
+        pages,
+        docs: source.doc_count(),
+        kinds: KINDS.iter().map(|k| k.name()).collect(),
+        words: &word_keys,
+        terms: &term_keys.0,
+        doc_chunk: DOC_CHUNK,
     };
-    std::fs::write(
-        dir.join("meta.json"),
-        serde_json::to_vec(&meta).map_err(std::io::Error::other)?,
-    )?;
-    Ok(files + 1)
+    std::fs::write(dir.join("meta.json"), serde_json::to_vec(&meta)?)?;
+    Ok(term_keys.0.len() + term_keys.1 as usize + word_keys.len() + doc_files + 2)
+}
+
+/// Term shards and pack files; returns the shards' first terms and the pack count.
+fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Vec<String>, u32)> {
+    let impact = Impact::new(source);
+    let mut shards = Sharded::new(dir, "t", "bin", TERM_SHARD_BYTES)?;
+    let mut packs = Sharded::new(dir, "p", "bin", PACK_BYTES)?;
+    let mut first_keys = Vec::new();
+    let mut prev = String::new();
+    for term in source.terms().map_err(io::Error::other)? {
+        let postings = source.postings(&term);
+        let mut entry = entry(&term, &postings, pages);
+        let mut by_impact: Vec<Posting> = postings
+            .iter()
+            .map(|p| (p.key.0, impact.of(p, postings.len())))
+            .collect();
+        by_impact.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rest = by_impact.split_off(FIRST_BLOCK.min(by_impact.len()));
+        entry.first = sorted(by_impact);
+        for block in rest.chunks(BLOCK) {
+            let mut bytes = Vec::new();
+            let max = block.iter().map(|p| p.1).max().unwrap_or(0);
+            put_block(&mut bytes, &sorted(block.to_vec()));
+            if packs.full(bytes.len()) {
+                packs.close()?;
+            }
+            entry.later.push(BlockRef {
+                max,
+                pack: packs.count,
+                offset: packs.buf.len() as u32,
+                len: bytes.len() as u32,
+            });
+            packs.buf.extend_from_slice(&bytes);
+        }
+        let mut bytes = Vec::new();
+        entry.encode(&prev, pages, &mut bytes);
+        if shards.full(bytes.len()) {
+            shards.close()?;
+            // a new shard starts its front coding afresh
+            bytes.clear();
+            entry.encode("", pages, &mut bytes);
+        }
+        if shards.buf.is_empty() {
+            first_keys.push(term.clone());
+        }
+        shards.buf.extend_from_slice(&bytes);
+        prev = term;
+    }
+    shards.close()?;
+    packs.close()?;
+    if first_keys.is_empty() {
+        first_keys.push(String::new());
+        std::fs::write(dir.join("t/0.bin"), [])?;
+    }
+    Ok((first_keys, packs.count))
+}
+
+fn entry(term: &str, postings: &[RawPosting], pages: u32) -> TermEntry {
+    let mut on: Vec<u32> = postings.iter().map(|p| p.key.page()).collect();
+    on.dedup();
+    let mut in_title: Vec<u32> = postings
+        .iter()
+        .filter(|p| p.tf_title > 0)
+        .map(|p| p.key.page())
+        .collect();
+    in_title.dedup();
+    TermEntry {
+        term: term.to_string(),
+        pages: page_set(on, pages),
+        title_pages: in_title,
+        first: Vec::new(),
+        later: Vec::new(),
+    }
+}
+
+fn sorted(mut block: Vec<Posting>) -> Vec<Posting> {
+    block.sort_unstable();
+    block
+}
+
+/// Word shards; returns each shard's first word.
+fn write_words(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
+    let mut shards = Sharded::new(dir, "w", "json", WORD_SHARD_BYTES)?;
+    let mut first_keys = Vec::new();
+    for w in words {
+        let display = (w.display != w.folded).then_some(&w.display);
+        // trailing empty fields are left out
+        let row = if !w.pages.is_empty() {
+            serde_json::to_vec(&(&w.folded, w.freq, display, &w.title_pages, &w.pages))?
+        } else if !w.title_pages.is_empty() {
+            serde_json::to_vec(&(&w.folded, w.freq, display, &w.title_pages))?
+        } else if display.is_some() {
+            serde_json::to_vec(&(&w.folded, w.freq, display))?
+        } else {
+            serde_json::to_vec(&(&w.folded, w.freq))?
+        };
+        if shards.full(row.len() + 1) {
+            shards.buf.push(b']');
+            shards.close()?;
+        }
+        if shards.buf.is_empty() {
+            first_keys.push(w.folded.clone());
+            shards.buf.push(b'[');
+        } else {
+            shards.buf.push(b',');
+        }
+        shards.buf.extend_from_slice(&row);
+    }
+    if shards.buf.is_empty() {
+        first_keys.push(String::new());
+        shards.buf.push(b'[');
+    }
+    shards.buf.push(b']');
+    shards.close()?;
+    Ok(first_keys)
+}
+
+/// Stored text, a file per page and chunk of passages.
+fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
+    let dir = dir.join("d");
+    std::fs::create_dir_all(&dir)?;
+    let mut files = 0;
+    for group in docs.chunk_by(|a, b| {
+        a.key.page() == b.key.page() && a.key.passage() / DOC_CHUNK == b.key.passage() / DOC_CHUNK
+    }) {
+        let first = &group[0];
+        let file = DocFile {
+            t: &first.page_title,
+            u: &first.page_url,
+            k: KINDS[first.key.kind() as usize].name(),
+            p: group
+                .iter()
+                .map(|d| {
+                    [
+                        d.anchor.as_deref().unwrap_or(""),
+                        d.heading.as_str(),
+                        d.text.as_str(),
+                    ]
+                })
+                .collect(),
+        };
+        let name = format!(
+            "{}-{}.json",
+            first.key.page(),
+            first.key.passage() / DOC_CHUNK
+        );
+        std::fs::write(dir.join(name), serde_json::to_vec(&file)?)?;
+        files += 1;
+    }
+    Ok(files)
+}
+
+fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {
+    let mut kinds = vec![b'0'; pages as usize];
+    for d in docs {
+        kinds[d.key.page() as usize] = b'0' + d.key.kind();
+    }
+    String::from_utf8(kinds).unwrap_or_default()
 }

@@ -1,35 +1,28 @@
-//! The tantivy index: written by every build, read by `handbook search` and
-//! the preview server, and the source of the browser's static shards.
+//! The tantivy index: the inverted index of every build (term dictionary,
+//! postings with frequencies per field), from which the static index that
+//! all searches read is exported.
 
-use super::analysis::{words, Analyzer};
-use super::docs::SearchDoc;
-use super::query::{Posting, Source, StoredDoc};
+use super::analysis::{fold, normalize, words, Analyzer};
+use super::docs::{DocKey, SearchDoc};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
-use tantivy::schema::{
-    Field, IndexRecordOption, OwnedValue, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{PreTokenizedString, Token};
-use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
+use tantivy::{Index, Searcher, TantivyDocument, Term};
 
 struct Fields {
     title: Field,
     body: Field,
-    doc_id: Field,
+    key: Field,
     len_title: Field,
     len_body: Field,
-    page_title: Field,
-    url: Field,
-    kind: Field,
-    heading: Field,
-    text: Field,
 }
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    // tokens come pre-analysed (stems and compound parts); positions are
-    // not needed for ranking, frequencies are
+    // tokens come pre-analysed (stems and compound parts); ranking needs
+    // frequencies, not positions
     let indexed = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer("raw")
@@ -38,17 +31,36 @@ fn schema() -> (Schema, Fields) {
     let fields = Fields {
         title: b.add_text_field("title", indexed.clone()),
         body: b.add_text_field("body", indexed),
-        doc_id: b.add_u64_field("doc_id", FAST | STORED),
+        key: b.add_u64_field("key", FAST),
         len_title: b.add_u64_field("len_title", FAST),
         len_body: b.add_u64_field("len_body", FAST),
-        page_title: b.add_text_field("page_title", STORED),
-        url: b.add_text_field("url", STORED),
-        kind: b.add_text_field("kind", STORED),
-        heading: b.add_text_field("heading", STORED),
-        text: b.add_text_field("text", STORED),
     };
     (b.build(), fields)
 }
+
+/// A folded word of the corpus, for completion and typo correction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub folded: String,
+    /// Occurrences in the corpus.
+    pub freq: u32,
+    /// The most frequent spelling, shown in „Meinten Sie …?“.
+    pub display: String,
+    /// Pages with this very word (not only its stem) in their title or a
+    /// heading, ascending: `Referenzkommunen` ranks the page headed
+    /// „Sieben Referenzkommunen“ above those headed „Referenzkommune“.
+    pub title_pages: Vec<u32>,
+    /// Pages with this very word anywhere, ascending, for a word on at most
+    /// [`FORM_PAGES`] pages (empty for a commoner one): a rare form
+    /// (`beruflicher`) is not buried under the many pages of its stem.
+    pub pages: Vec<u32>,
+}
+
+/// Pages listed per word at most.
+pub const FORM_PAGES: usize = 64;
+
+/// Surface word → the pages it is on (one more than [`FORM_PAGES`] means "too many").
+type FormPages<'a> = HashMap<&'a str, Vec<u32>>;
 
 /// Each distinct word of the corpus with its index terms. Analysis
 /// (stemming, compound splitting) is the costly part of indexing, and a
@@ -56,33 +68,84 @@ fn schema() -> (Schema, Fields) {
 /// in parallel.
 struct TermTable<'a> {
     terms: HashMap<&'a str, Vec<String>>,
+    counts: HashMap<&'a str, u32>,
 }
 
 impl<'a> TermTable<'a> {
     fn new(texts: &[&'a str]) -> TermTable<'a> {
-        let distinct: HashSet<&'a str> = texts
+        let counts: HashMap<&'a str, u32> = texts
             .par_iter()
-            .fold(HashSet::new, |mut set, t| {
-                set.extend(words(t).into_iter().map(|(a, b)| &t[a..b]));
-                set
+            .fold(HashMap::new, |mut map, t| {
+                for (a, b) in words(t) {
+                    *map.entry(&t[a..b]).or_insert(0) += 1;
+                }
+                map
             })
-            .reduce(HashSet::new, |mut a, b| {
-                a.extend(b);
+            .reduce(HashMap::new, |mut a, b| {
+                for (w, n) in b {
+                    *a.entry(w).or_insert(0) += n;
+                }
                 a
             });
-        let analyzer = Analyzer::new(distinct.iter().copied());
-        let distinct: Vec<&'a str> = distinct.into_iter().collect();
+        let analyzer = Analyzer::new(counts.keys().copied());
+        let distinct: Vec<&'a str> = counts.keys().copied().collect();
         let terms = distinct
             .par_iter()
             .map(|&w| (w, analyzer.index_terms(w)))
             .collect();
-        TermTable { terms }
+        TermTable { terms, counts }
     }
 
-    fn pre_tokenize(&self, text: &str) -> (PreTokenizedString, u64) {
+    /// The word list: spellings folded together, the commonest shown.
+    fn vocabulary(
+        &self,
+        mut title_pages: HashMap<String, Vec<u32>>,
+        forms: FormPages<'a>,
+    ) -> Vec<Word> {
+        let mut pages: HashMap<String, Vec<u32>> = HashMap::new();
+        for (w, p) in forms {
+            pages.entry(fold(w)).or_default().extend(p);
+        }
+        let mut by_fold: HashMap<String, (u32, &str, u32)> = HashMap::new();
+        for (&w, &n) in &self.counts {
+            let e = by_fold.entry(fold(w)).or_insert((0, w, 0));
+            e.0 += n;
+            if n > e.2 || (n == e.2 && w < e.1) {
+                e.1 = w;
+                e.2 = n;
+            }
+        }
+        let mut out: Vec<Word> = by_fold
+            .into_iter()
+            .map(|(folded, (freq, display, _))| Word {
+                title_pages: title_pages.remove(&folded).unwrap_or_default(),
+                pages: pages
+                    .remove(&folded)
+                    .map(|mut p| {
+                        p.sort_unstable();
+                        p.dedup();
+                        p
+                    })
+                    .filter(|p| p.len() <= FORM_PAGES)
+                    .unwrap_or_default(),
+                folded,
+                freq,
+                display: display.to_string(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.folded.cmp(&b.folded));
+        out
+    }
+
+    fn pre_tokenize<'t>(
+        &self,
+        text: &'t str,
+        seen: &mut Vec<&'t str>,
+    ) -> (PreTokenizedString, u64) {
         let mut tokens = Vec::new();
         let ws = words(text);
         for (position, &(from, to)) in ws.iter().enumerate() {
+            seen.push(&text[from..to]);
             for term in &self.terms[&text[from..to]] {
                 tokens.push(Token {
                     offset_from: from,
@@ -95,7 +158,7 @@ impl<'a> TermTable<'a> {
         }
         (
             PreTokenizedString {
-                text: text.to_string(),
+                text: String::new(),
                 tokens,
             },
             ws.len() as u64,
@@ -103,237 +166,193 @@ impl<'a> TermTable<'a> {
     }
 }
 
-/// Builds the index for `docs` in `dir` (which must be empty).
-pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<()> {
+/// Builds the index for `docs` in `dir` (which must be empty) and returns
+/// the corpus' word list.
+pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
     let (schema, f) = schema();
     let index = Index::create_in_dir(dir, schema)?;
-    let bodies: Vec<String> = docs
-        .iter()
-        .map(|d| format!("{} {} {}", d.heading, d.text, d.keywords))
+    let fields: Vec<(String, String)> = docs
+        .par_iter()
+        .map(|d| (normalize(&d.title_text()), normalize(&d.body_text())))
         .collect();
-    let texts: Vec<&str> = docs
+    let texts: Vec<&str> = fields
         .iter()
-        .map(|d| d.page_title.as_str())
-        .chain(bodies.iter().map(String::as_str))
+        .flat_map(|(t, b)| [t.as_str(), b.as_str()])
         .collect();
     let table = TermTable::new(&texts);
     // one indexing thread: a single segment keeps doc ids in insertion
-    // order, which the static export and tests rely on. The analysis, where
-    // the time goes, runs on every core, a chunk at a time so that the
-    // token lists of the whole site never sit in memory at once.
+    // order. The analysis, where the time goes, runs on every core, a
+    // chunk at a time so the token lists of the whole site never sit in
+    // memory at once.
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(1, 64_000_000)?;
-    let numbered: Vec<(usize, (&SearchDoc, &String))> =
-        docs.iter().zip(&bodies).enumerate().collect();
+    let numbered: Vec<(&SearchDoc, &(String, String))> = docs.iter().zip(&fields).collect();
+    let mut forms: FormPages = HashMap::new();
     for chunk in numbered.chunks(512) {
-        let analysed: Vec<TantivyDocument> = chunk
+        let analysed: Vec<(TantivyDocument, Vec<&str>)> = chunk
             .par_iter()
-            .map(|&(i, (d, body_text))| {
-                let (title, len_title) = table.pre_tokenize(&d.page_title);
-                let (body, len_body) = table.pre_tokenize(body_text);
+            .map(|&(d, (title_text, body_text))| {
+                let mut seen = Vec::new();
+                let (title, len_title) = table.pre_tokenize(title_text, &mut seen);
+                let (body, len_body) = table.pre_tokenize(body_text, &mut seen);
+                seen.sort_unstable();
+                seen.dedup();
                 let mut doc = TantivyDocument::default();
                 doc.add_pre_tokenized_text(f.title, title);
                 doc.add_pre_tokenized_text(f.body, body);
-                doc.add_u64(f.doc_id, i as u64);
+                doc.add_u64(f.key, d.key.0);
                 doc.add_u64(f.len_title, len_title);
                 doc.add_u64(f.len_body, len_body);
-                doc.add_text(f.page_title, &d.page_title);
-                doc.add_text(f.url, &d.url);
-                doc.add_text(f.kind, d.kind);
-                doc.add_text(f.heading, &d.heading);
-                doc.add_text(f.text, &d.text);
-                doc
+                (doc, seen)
             })
             .collect();
-        for doc in analysed {
+        for ((doc, seen), (d, _)) in analysed.into_iter().zip(chunk) {
+            let page = d.key.page();
+            for w in seen {
+                let pages = forms.entry(w).or_default();
+                if pages.len() <= FORM_PAGES && pages.last() != Some(&page) {
+                    pages.push(page);
+                }
+            }
             writer.add_document(doc)?;
         }
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    Ok(())
+    Ok(table.vocabulary(title_pages(docs, &fields), forms))
 }
 
-/// An opened index, answering the ranking's questions.
+/// Folded word → pages with it in the title field.
+fn title_pages(docs: &[SearchDoc], fields: &[(String, String)]) -> HashMap<String, Vec<u32>> {
+    let mut out: HashMap<String, Vec<u32>> = HashMap::new();
+    for (d, (title, _)) in docs.iter().zip(fields) {
+        for (a, b) in words(title) {
+            let pages = out.entry(fold(&title[a..b])).or_default();
+            if pages.last() != Some(&d.key.page()) {
+                pages.push(d.key.page());
+            }
+        }
+    }
+    out
+}
+
+/// One passage's occurrences of a term, with the passage's field lengths.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawPosting {
+    pub key: DocKey,
+    pub tf_title: u32,
+    pub tf_body: u32,
+    pub len_title: u32,
+    pub len_body: u32,
+}
+
+/// An opened index, read back term by term for the export.
 pub struct TantivySource {
     searcher: Searcher,
     f: Fields,
-    /// Global doc id → (segment, local doc).
-    address: Vec<(u32, u32)>,
-    lengths: Vec<(u32, u32)>,
+    /// Per segment, per local doc: key and field lengths.
+    docs: Vec<Vec<(DocKey, u32, u32)>>,
     avg: (f64, f64),
-    _reader: IndexReader,
 }
 
 impl TantivySource {
     pub fn open(dir: &Path) -> tantivy::Result<TantivySource> {
         let index = Index::open_in_dir(dir)?;
         let (_, f) = schema();
-        let reader = index.reader()?;
-        let searcher = reader.searcher();
-        let total = searcher.num_docs() as usize;
-        let mut address = vec![(0, 0); total];
-        let mut lengths = vec![(0, 0); total];
-        for (seg, sr) in searcher.segment_readers().iter().enumerate() {
+        let searcher = index.reader()?.searcher();
+        let mut docs = Vec::new();
+        for sr in searcher.segment_readers() {
             let ff = sr.fast_fields();
-            let ids = ff.u64("doc_id")?;
-            let lt = ff.u64("len_title")?;
-            let lb = ff.u64("len_body")?;
-            for local in 0..sr.max_doc() {
-                let Some(id) = ids.first(local) else { continue };
-                let id = id as usize;
-                if id < total {
-                    address[id] = (seg as u32, local);
-                    lengths[id] = (
-                        lt.first(local).unwrap_or(0) as u32,
-                        lb.first(local).unwrap_or(0) as u32,
-                    );
-                }
-            }
+            let (keys, lt, lb) = (ff.u64("key")?, ff.u64("len_title")?, ff.u64("len_body")?);
+            docs.push(
+                (0..sr.max_doc())
+                    .map(|local| {
+                        (
+                            DocKey(keys.first(local).unwrap_or(0)),
+                            lt.first(local).unwrap_or(0) as u32,
+                            lb.first(local).unwrap_or(0) as u32,
+                        )
+                    })
+                    .collect::<Vec<_>>(),
+            );
         }
-        let n = total.max(1) as f64;
+        let all = docs.iter().flatten();
+        let n = (searcher.num_docs() as f64).max(1.0);
         let avg = (
-            lengths.iter().map(|l| l.0 as f64).sum::<f64>() / n,
-            lengths.iter().map(|l| l.1 as f64).sum::<f64>() / n,
+            all.clone().map(|d| d.1 as f64).sum::<f64>() / n,
+            all.map(|d| d.2 as f64).sum::<f64>() / n,
         );
         Ok(TantivySource {
             searcher,
             f,
-            address,
-            lengths,
+            docs,
             avg,
-            _reader: reader,
         })
     }
 
-    /// Every term of the title and body fields with its postings, for the static export.
-    pub fn all_terms(&self) -> tantivy::Result<BTreeMap<String, Vec<Posting>>> {
-        let mut terms: BTreeMap<String, ()> = BTreeMap::new();
+    pub fn doc_count(&self) -> u64 {
+        self.searcher.num_docs()
+    }
+
+    /// Average title and body lengths, in words.
+    pub fn avg_len(&self) -> (f64, f64) {
+        self.avg
+    }
+
+    /// Every term of the title and body fields, sorted.
+    pub fn terms(&self) -> tantivy::Result<Vec<String>> {
+        let mut terms = BTreeSet::new();
         for sr in self.searcher.segment_readers() {
             for field in [self.f.title, self.f.body] {
                 let inv = sr.inverted_index(field)?;
                 let mut stream = inv.terms().stream()?;
                 while stream.advance() {
-                    terms.insert(String::from_utf8_lossy(stream.key()).into_owned(), ());
+                    terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
                 }
             }
         }
-        Ok(terms
-            .into_keys()
-            .map(|t| {
-                let p = self.postings(&t);
-                (t, p)
-            })
-            .collect())
+        Ok(terms.into_iter().collect())
     }
 
-    fn tf_by_doc(
-        &self,
-        field: Field,
-        term: &str,
-        into: &mut BTreeMap<u32, (u32, u32)>,
-        title: bool,
-    ) {
+    /// A term's postings over both fields, by key.
+    pub fn postings(&self, term: &str) -> Vec<RawPosting> {
         use tantivy::postings::Postings;
         use tantivy::DocSet;
-        let t = Term::from_field_text(field, term);
-        for (seg, sr) in self.searcher.segment_readers().iter().enumerate() {
-            let Ok(inv) = sr.inverted_index(field) else {
-                continue;
-            };
-            let Ok(Some(mut postings)) = inv.read_postings(&t, IndexRecordOption::WithFreqs) else {
-                continue;
-            };
-            let ids = sr.fast_fields().u64("doc_id").ok();
-            while postings.doc() != tantivy::TERMINATED {
-                let local = postings.doc();
-                let global = ids
-                    .as_ref()
-                    .and_then(|c| c.first(local))
-                    .unwrap_or(local as u64) as u32;
-                let _ = seg;
-                let e = into.entry(global).or_insert((0, 0));
-                if title {
-                    e.0 += postings.term_freq();
-                } else {
-                    e.1 += postings.term_freq();
-                }
-                postings.advance();
-            }
-        }
-    }
-}
-
-impl Source for TantivySource {
-    fn doc_count(&self) -> u32 {
-        self.address.len() as u32
-    }
-
-    fn avg_len(&self) -> (f64, f64) {
-        self.avg
-    }
-
-    fn terms_with_prefix(&self, prefix: &str) -> Vec<String> {
-        let mut out = std::collections::BTreeSet::new();
-        for sr in self.searcher.segment_readers() {
-            for field in [self.f.title, self.f.body] {
+        let mut by_doc: HashMap<(usize, u32), (u32, u32)> = HashMap::new();
+        for (title, field) in [(true, self.f.title), (false, self.f.body)] {
+            let t = Term::from_field_text(field, term);
+            for (seg, sr) in self.searcher.segment_readers().iter().enumerate() {
                 let Ok(inv) = sr.inverted_index(field) else {
                     continue;
                 };
-                let Ok(mut stream) = inv.terms().range().ge(prefix.as_bytes()).into_stream() else {
+                let Ok(Some(mut postings)) = inv.read_postings(&t, IndexRecordOption::WithFreqs)
+                else {
                     continue;
                 };
-                while stream.advance() {
-                    let key = String::from_utf8_lossy(stream.key());
-                    if !key.starts_with(prefix) {
-                        break;
+                while postings.doc() != tantivy::TERMINATED {
+                    let e = by_doc.entry((seg, postings.doc())).or_insert((0, 0));
+                    if title {
+                        e.0 += postings.term_freq();
+                    } else {
+                        e.1 += postings.term_freq();
                     }
-                    out.insert(key.into_owned());
+                    postings.advance();
                 }
             }
         }
-        out.into_iter().collect()
-    }
-
-    fn postings(&self, term: &str) -> Vec<Posting> {
-        let mut by_doc = BTreeMap::new();
-        self.tf_by_doc(self.f.title, term, &mut by_doc, true);
-        self.tf_by_doc(self.f.body, term, &mut by_doc, false);
-        by_doc
+        let mut out: Vec<RawPosting> = by_doc
             .into_iter()
-            .map(|(doc, (tf_title, tf_body))| {
-                let (len_title, len_body) =
-                    self.lengths.get(doc as usize).copied().unwrap_or((0, 0));
-                Posting {
-                    doc,
+            .map(|((seg, local), (tf_title, tf_body))| {
+                let (key, len_title, len_body) = self.docs[seg][local as usize];
+                RawPosting {
+                    key,
                     tf_title,
                     tf_body,
                     len_title,
                     len_body,
                 }
             })
-            .collect()
-    }
-
-    fn doc(&self, doc: u32) -> Option<StoredDoc> {
-        let &(seg, local) = self.address.get(doc as usize)?;
-        let d: TantivyDocument = self
-            .searcher
-            .doc(tantivy::DocAddress::new(seg, local))
-            .ok()?;
-        let text = |field: Field| -> String {
-            d.get_first(field)
-                .and_then(|v| match OwnedValue::from(v) {
-                    OwnedValue::Str(s) => Some(s),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        };
-        Some(StoredDoc {
-            page_title: text(self.f.page_title),
-            url: text(self.f.url),
-            kind: text(self.f.kind),
-            heading: text(self.f.heading),
-            text: text(self.f.text),
-        })
+            .collect();
+        out.sort_by_key(|p| p.key);
+        out
     }
 }

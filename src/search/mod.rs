@@ -1,18 +1,28 @@
-//! Full-text search: the tantivy index for `handbook search` and the
-//! preview server, and the static shards the browser fetches (exported
-//! from the same index, ranked by the same rules).
+//! Full-text search. Every build indexes the site's passages with tantivy
+//! (`search-index/<name>/tantivy/`) and exports from it a static index of
+//! small, bounded files (`search-index/<name>/static/`, hard-linked into
+//! the site as `suche/`). The CLI, the preview server and the browser all
+//! answer from the static index with the same engine ([`query`] and its
+//! port, search-engine.js), so they rank alike.
 
 pub mod analysis;
 pub mod docs;
 pub mod export;
+pub mod format;
 pub mod index;
 pub mod query;
 
-use crate::build::{output_error, Site};
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::site::Site;
 use std::path::Path;
 
-pub use query::{Hit, Source};
+pub use query::{Hit, Options, Results};
+
+/// Sub-folders of an index folder.
+const TANTIVY_DIR: &str = "tantivy";
+const STATIC_DIR: &str = "static";
+/// Where the static index goes in the site.
+pub const SITE_DIR: &str = "suche";
 
 fn search_error(e: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::global(Problem::Search(e.to_string()))
@@ -23,19 +33,33 @@ pub struct PreparedIndex {
     staging: crate::output::Staging,
 }
 
-/// Builds the tantivy index of the site next to `dir`.
+/// Indexes the site into a staging folder next to `dir`.
 pub fn prepare(site: &Site, dir: &Path) -> Result<PreparedIndex, Diagnostic> {
-    let docs = docs::collect(site);
     let staging = crate::output::Staging::create(dir)?;
-    index::write(&docs, staging.path()).map_err(search_error)?;
+    write(site, staging.path())?;
     Ok(PreparedIndex { staging })
 }
 
+/// Both indexes of `site` into the empty folder `dir`.
+pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
+    let docs = docs::collect(site);
+    let tantivy_dir = dir.join(TANTIVY_DIR);
+    std::fs::create_dir_all(&tantivy_dir).map_err(search_error)?;
+    let words = index::write(&docs, &tantivy_dir).map_err(search_error)?;
+    let source = index::TantivySource::open(&tantivy_dir).map_err(search_error)?;
+    export::write(&source, &docs, &words, &dir.join(STATIC_DIR)).map_err(search_error)?;
+    Ok(())
+}
+
 impl PreparedIndex {
-    /// Exports the browser's shards (`suche/…`) into the site being staged.
+    /// Puts the static index into the site being staged, as `suche/…`
+    /// (hard links where the file system allows: the files are identical).
     pub fn export_static(&self, site_dir: &Path) -> Result<usize, Diagnostic> {
-        let source = index::TantivySource::open(self.staging.path()).map_err(search_error)?;
-        export::write(&source, &site_dir.join("suche")).map_err(|e| output_error(e.to_string()))
+        link_tree(
+            &self.staging.path().join(STATIC_DIR),
+            &site_dir.join(SITE_DIR),
+        )
+        .map_err(|e| Diagnostic::output(format!("search files: {e}")))
     }
 
     /// Replaces the previous index (for `handbook search`).
@@ -44,18 +68,31 @@ impl PreparedIndex {
     }
 }
 
-/// `handbook search`: the on-disk index in `dir`.
-pub fn query_dir(
-    dir: &Path,
-    query: &str,
-    limit: usize,
-    kind: Option<&str>,
-) -> Result<Vec<Hit>, Diagnostic> {
-    let source = index::TantivySource::open(dir).map_err(|e| {
+fn link_tree(from: &Path, to: &Path) -> std::io::Result<usize> {
+    std::fs::create_dir_all(to)?;
+    let mut files = 0;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            files += link_tree(&entry.path(), &target)?;
+        } else {
+            if std::fs::hard_link(entry.path(), &target).is_err() {
+                std::fs::copy(entry.path(), &target)?;
+            }
+            files += 1;
+        }
+    }
+    Ok(files)
+}
+
+/// Searches the index that a build wrote to `dir` (or [`write`] made).
+pub fn query_dir(dir: &Path, query: &str, opts: &Options) -> Result<Results, Diagnostic> {
+    let files = query::DirFiles(dir.join(STATIC_DIR));
+    query::search(&files, query, opts).ok_or_else(|| {
         search_error(format!(
-            "{e} (run `handbook build` first to create {})",
+            "no search index in {} (run `handbook build` first)",
             dir.display()
         ))
-    })?;
-    Ok(query::search(&source, query, limit, kind))
+    })
 }

@@ -1,38 +1,65 @@
-//! Ranking, in one place for the CLI and the preview server; search.js
-//! implements the same steps over the static shards, so the browser ranks
-//! exactly like `handbook search`.
+//! The search engine over the static index, for the CLI and the preview
+//! server. search-engine.js implements the same steps over the same files,
+//! in the same order and with the same integer arithmetic, so the browser
+//! answers exactly like `handbook search` (tests/search_parity.rs).
+//!
+//! A query word stands for candidate terms: its own (exact), for the last
+//! word the terms of the commonest words it begins (prefix, while typing),
+//! and, when neither exists, of dictionary words within the allowed typos
+//! (fuzzy). Pages are ranked by tiers, then by impact:
+//! 1. how many query words the page contains (all of them first),
+//! 2. how well: exact above completed above corrected,
+//! 3. the word as typed in a title or heading, then its term there, then
+//!    the word as typed (if rare) in the body, above the term in the body,
+//! 4. the sum of the best passage impacts per word.
+//!
+//! Tiers come from the page sets, which are complete, so counts and the
+//! order of tiers are exact. Impacts come from posting blocks ordered by
+//! impact; more blocks are read only while the order of the requested
+//! page of results could still change, and at most `MAX_EXTRA_BLOCKS`.
 
-use super::analysis::{expand, fold, query_words, words};
-use serde::Serialize;
+use super::analysis::{edit_distance, fold, max_typos, normalize, stem, words};
+use super::format::{shard_for, PageSet, Reader, TermEntry, DOC_CHUNK};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::path::PathBuf;
 
-/// One document's occurrences of a term.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Posting {
-    pub doc: u32,
-    pub tf_title: u32,
-    pub tf_body: u32,
-    pub len_title: u32,
-    pub len_body: u32,
+const MAX_WORDS: usize = 8;
+const PREFIX_COMPLETIONS: usize = 6;
+const FUZZY_CANDIDATES: usize = 3;
+const MAX_EXTRA_BLOCKS: usize = 4;
+/// Tier units; sums over `MAX_WORDS` words never carry into the next tier
+/// (impacts are below 256, so their sum is below `FORM`).
+const MATCH: u64 = 1 << 24;
+const CLASS: u64 = 1 << 20;
+const TITLE_FORM: u64 = 1 << 17;
+const TITLE: u64 = 1 << 14;
+const FORM: u64 = 1 << 11;
+
+const EXACT: u8 = 2;
+const PREFIX: u8 = 1;
+const FUZZY: u8 = 0;
+
+/// Where the index files come from.
+pub trait Files {
+    fn read(&self, path: &str) -> Option<Vec<u8>>;
 }
 
-/// Where terms and postings come from: the tantivy index (CLI, serve).
-pub trait Source {
-    fn doc_count(&self) -> u32;
-    fn avg_len(&self) -> (f64, f64);
-    /// All indexed terms starting with `prefix` (one or two characters).
-    fn terms_with_prefix(&self, prefix: &str) -> Vec<String>;
-    fn postings(&self, term: &str) -> Vec<Posting>;
-    fn doc(&self, doc: u32) -> Option<StoredDoc>;
+/// The index in a folder (`search-index/base`, or the preview's).
+pub struct DirFiles(pub PathBuf);
+
+impl Files for DirFiles {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.0.join(path)).ok()
+    }
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct StoredDoc {
-    pub page_title: String,
-    pub url: String,
-    pub kind: String,
-    pub heading: String,
-    pub text: String,
+#[derive(Deserialize)]
+struct Meta {
+    pages: u32,
+    kinds: Vec<String>,
+    words: Vec<String>,
+    terms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -40,106 +67,493 @@ pub struct Hit {
     pub url: String,
     pub title: String,
     pub kind: String,
-    pub score: f64,
+    pub score: u64,
+    /// Text around the first match, matches in `<mark>`, all else escaped.
     pub snippet: String,
+    /// Query words this page does not contain.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
-const K1: f64 = 1.2;
-const B: f64 = 0.75;
-const TITLE_WEIGHT: f64 = 2.0;
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Pages containing every query word.
+    pub total: usize,
+    /// Pages containing some, but not all.
+    pub partial: usize,
+    /// The query with corrected words, when a word was only found corrected.
+    pub suggestion: Option<String>,
+}
 
-fn bm25(tf: u32, len: u32, avg: f64, idf: f64) -> f64 {
-    if tf == 0 {
-        return 0.0;
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub limit: usize,
+    pub offset: usize,
+    pub kind: Option<String>,
+}
+
+struct Candidate {
+    word: usize,
+    class: u8,
+    entry: TermEntry,
+    /// Later blocks read so far.
+    read: usize,
+}
+
+impl Candidate {
+    fn next_max(&self) -> u8 {
+        self.entry.later.get(self.read).map_or(0, |b| b.max)
     }
-    let tf = tf as f64;
-    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f64 / avg.max(1.0)))
 }
 
-/// The terms each query word stands for, in query order.
-pub fn query_terms(source: &dyn Source, query: &str) -> Vec<(String, Vec<String>)> {
-    query_words(query)
-        .into_iter()
-        .map(|w| {
-            let prefix: String = w.chars().take(2).collect();
-            let candidates = source.terms_with_prefix(&prefix);
-            let terms = expand(&w, candidates.iter().map(String::as_str));
-            (w, terms)
+/// A word row of a word shard: folded, frequency, shown spelling, pages
+/// with the word itself in a title or heading, pages with it anywhere
+/// (for a rare word).
+#[derive(Deserialize, Clone)]
+struct WordRow(
+    String,
+    u32,
+    #[serde(default)] Option<String>,
+    #[serde(default)] Vec<u32>,
+    #[serde(default)] Vec<u32>,
+);
+
+struct Engine<'a> {
+    files: &'a dyn Files,
+    meta: Meta,
+    words: HashMap<usize, Vec<WordRow>>,
+    terms: HashMap<usize, Vec<TermEntry>>,
+}
+
+impl<'a> Engine<'a> {
+    fn open(files: &'a dyn Files) -> Option<Engine<'a>> {
+        let meta = serde_json::from_slice(&files.read("meta.json")?).ok()?;
+        Some(Engine {
+            files,
+            meta,
+            words: HashMap::new(),
+            terms: HashMap::new(),
         })
-        .collect()
-}
-
-/// Best first; every query word must match; one hit per page (its best section).
-pub fn search(source: &dyn Source, query: &str, limit: usize, kind: Option<&str>) -> Vec<Hit> {
-    let words = query_terms(source, query);
-    if words.is_empty() || words.iter().any(|(_, t)| t.is_empty()) {
-        return Vec::new();
     }
-    let n = source.doc_count() as f64;
-    let (avg_title, avg_body) = source.avg_len();
-    let mut scores: HashMap<u32, f64> = HashMap::new();
-    for (i, (_, terms)) in words.iter().enumerate() {
-        let mut best: HashMap<u32, f64> = HashMap::new();
-        for term in terms {
-            let postings = source.postings(term);
-            let df = postings.len() as f64;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            for p in postings {
-                let s = TITLE_WEIGHT * bm25(p.tf_title, p.len_title, avg_title, idf)
-                    + bm25(p.tf_body, p.len_body, avg_body, idf);
-                let e = best.entry(p.doc).or_insert(0.0);
-                if s > *e {
-                    *e = s;
+
+    fn word_shard(&mut self, i: usize) -> &[WordRow] {
+        if !self.words.contains_key(&i) {
+            let rows = self
+                .files
+                .read(&format!("w/{i}.json"))
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_default();
+            self.words.insert(i, rows);
+        }
+        &self.words[&i]
+    }
+
+    fn term(&mut self, term: &str) -> Option<TermEntry> {
+        let i = shard_for(&self.meta.terms, term);
+        if !self.terms.contains_key(&i) {
+            let bytes = self.files.read(&format!("t/{i}.bin")).unwrap_or_default();
+            let mut r = Reader::new(&bytes);
+            let mut entries: Vec<TermEntry> = Vec::new();
+            while !r.done() {
+                let prev = entries.last().map_or("", |e| e.term.as_str());
+                match TermEntry::decode(&mut r, prev, self.meta.pages) {
+                    Some(e) => entries.push(e),
+                    None => break,
+                }
+            }
+            self.terms.insert(i, entries);
+        }
+        let entries = &self.terms[&i];
+        entries
+            .binary_search_by(|e| e.term.as_str().cmp(term))
+            .ok()
+            .map(|j| entries[j].clone())
+    }
+
+    /// The row of `word` itself, if the corpus has it.
+    fn word(&mut self, word: &str) -> Option<WordRow> {
+        let i = shard_for(&self.meta.words, word);
+        let rows = self.word_shard(i);
+        rows.binary_search_by(|r| r.0.as_str().cmp(word))
+            .ok()
+            .map(|j| rows[j].clone())
+    }
+
+    /// The commonest words beginning with `prefix` (within two shards).
+    fn completions(&mut self, prefix: &str) -> Vec<WordRow> {
+        let first = shard_for(&self.meta.words, prefix);
+        let mut found: Vec<WordRow> = Vec::new();
+        for i in first..(first + 2).min(self.meta.words.len()) {
+            found.extend(
+                self.word_shard(i)
+                    .iter()
+                    .filter(|r| r.0.starts_with(prefix) && r.0 != prefix)
+                    .cloned(),
+            );
+        }
+        found.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        found
+    }
+
+    /// Dictionary words within the typos `word` allows, closest and
+    /// commonest first, from the shard `word` falls in and its neighbours.
+    fn corrections(&mut self, word: &str, as_prefix: bool) -> Vec<(usize, WordRow)> {
+        let allowed = max_typos(word.chars().count());
+        if allowed == 0 {
+            return Vec::new();
+        }
+        let at = shard_for(&self.meta.words, word);
+        let first_char = word.chars().next();
+        let mut found = Vec::new();
+        for i in at.saturating_sub(1)..(at + 2).min(self.meta.words.len()) {
+            for row in self.word_shard(i) {
+                if row.0.chars().next() != first_char {
+                    continue;
+                }
+                let d = edit_distance(word, &row.0, as_prefix);
+                if d <= allowed {
+                    found.push((d, row.clone()));
                 }
             }
         }
-        if i == 0 {
-            scores = best;
-        } else {
-            scores = scores
-                .into_iter()
-                .filter_map(|(d, s)| best.get(&d).map(|b| (d, s + b)))
-                .collect();
-        }
-    }
-    let mut ranked: Vec<(u32, f64)> = scores.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-
-    let matched: Vec<&str> = words
-        .iter()
-        .flat_map(|(_, t)| t.iter().map(String::as_str))
-        .collect();
-    let mut seen_pages = std::collections::HashSet::new();
-    let mut hits = Vec::new();
-    for (doc, score) in ranked {
-        let Some(d) = source.doc(doc) else { continue };
-        if kind.is_some_and(|k| k != d.kind) {
-            continue;
-        }
-        let page = d.url.split('#').next().unwrap_or_default().to_string();
-        if !seen_pages.insert(page) {
-            continue;
-        }
-        hits.push(Hit {
-            url: d.url.clone(),
-            title: d.page_title.clone(),
-            kind: d.kind.clone(),
-            score: (score * 10000.0).round() / 10000.0,
-            snippet: snippet(&d, &matched),
+        found.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| b.1 .1.cmp(&a.1 .1))
+                .then_with(|| a.1 .0.cmp(&b.1 .0))
         });
-        if hits.len() >= limit {
-            break;
-        }
+        found
     }
-    hits
+
+    fn block(&self, c: &Candidate) -> Vec<(u64, u8)> {
+        let Some(b) = c.entry.later.get(c.read) else {
+            return Vec::new();
+        };
+        let Some(pack) = self.files.read(&format!("p/{}.bin", b.pack)) else {
+            return Vec::new();
+        };
+        let (from, to) = (b.offset as usize, (b.offset + b.len) as usize);
+        pack.get(from..to)
+            .and_then(|bytes| super::format::read_block(&mut Reader::new(bytes)))
+            .unwrap_or_default()
+    }
+
+    fn doc_file(&self, page: u32, passage: u32) -> Option<DocFile> {
+        let name = format!("d/{page}-{}.json", passage / DOC_CHUNK);
+        serde_json::from_slice(&self.files.read(&name)?).ok()
+    }
 }
 
-/// About 25 words around the first match, matches in `<mark>`, all text escaped.
-pub fn snippet(doc: &StoredDoc, terms: &[&str]) -> String {
-    let text = if doc.heading.is_empty() {
-        doc.text.clone()
+#[derive(Deserialize)]
+struct DocFile {
+    t: String,
+    u: String,
+    k: String,
+    p: Vec<(String, String, String)>,
+}
+
+/// A query word as typed and folded.
+struct QueryWord {
+    typed: String,
+    folded: String,
+}
+
+fn query_words(query: &str) -> Vec<QueryWord> {
+    let query = normalize(query);
+    let mut out: Vec<QueryWord> = Vec::new();
+    for (a, b) in words(&query) {
+        let folded = fold(&query[a..b]);
+        if out.len() < MAX_WORDS && !out.iter().any(|w| w.folded == folded) {
+            out.push(QueryWord {
+                typed: query[a..b].to_string(),
+                folded,
+            });
+        }
+    }
+    out
+}
+
+/// One ranked page: its tiers are final, its impact between `lb` and `ub`.
+struct Ranked {
+    page: u32,
+    tier: u64,
+    lb: u64,
+    ub: u64,
+}
+
+/// `handbook search` and the preview: the results for `query`.
+pub fn search(files: &dyn Files, query: &str, opts: &Options) -> Option<Results> {
+    let mut engine = Engine::open(files)?;
+    let words = query_words(query);
+    if words.is_empty() {
+        return Some(Results::default());
+    }
+    let (mut cands, suggestion) = candidates(&mut engine, &words);
+    let n = words.len();
+    let forms: Vec<(Vec<u32>, Vec<u32>)> = words
+        .iter()
+        .map(|w| {
+            engine
+                .word(&w.folded)
+                .map(|r| (r.3, r.4))
+                .unwrap_or_default()
+        })
+        .collect();
+
+    // tiers per page and word, from the complete page sets
+    let kinds = match &opts.kind {
+        Some(k) => {
+            let code = engine.meta.kinds.iter().position(|n| n == k)?;
+            Some((files.read("kinds.txt")?, b'0' + code as u8))
+        }
+        None => None,
+    };
+    let mut tiers: HashMap<u32, Vec<u64>> = HashMap::new();
+    for c in &cands {
+        let pages = match &c.entry.pages {
+            PageSet::List(l) => l.clone(),
+            set => set.pages(),
+        };
+        for p in pages {
+            if let Some((kinds, code)) = &kinds {
+                if kinds.get(p as usize) != Some(code) {
+                    continue;
+                }
+            }
+            let title = c.entry.title_pages.binary_search(&p).is_ok();
+            let (title_form, form) = match c.class {
+                EXACT => (
+                    forms[c.word].0.binary_search(&p).is_ok(),
+                    forms[c.word].1.binary_search(&p).is_ok(),
+                ),
+                _ => (false, false),
+            };
+            let v = MATCH
+                + u64::from(c.class) * CLASS
+                + if title_form { TITLE_FORM } else { 0 }
+                + if title { TITLE } else { 0 }
+                + if form { FORM } else { 0 };
+            let t = tiers.entry(p).or_insert_with(|| vec![0; n]);
+            t[c.word] = t[c.word].max(v);
+        }
+    }
+
+    // impacts per page and word, and per passage for the snippet
+    let mut seen = Impacts::default();
+    for c in &cands {
+        seen.add(c.word, &c.entry.first, &tiers, n);
+    }
+    let need = opts.offset + opts.limit;
+    let mut ranked;
+    let mut extra = 0;
+    loop {
+        let mut next = vec![0u8; n];
+        for c in &cands {
+            next[c.word] = next[c.word].max(c.next_max());
+        }
+        ranked = rank(&tiers, &seen.best, &next);
+        if extra == MAX_EXTRA_BLOCKS || settled(&ranked, need) {
+            break;
+        }
+        let Some(c) = cands
+            .iter_mut()
+            .filter(|c| c.next_max() > 0)
+            .reduce(|a, b| if b.next_max() > a.next_max() { b } else { a })
+        else {
+            break;
+        };
+        let block = engine.block(c);
+        c.read += 1;
+        seen.add(c.word, &block, &tiers, n);
+        extra += 1;
+    }
+
+    let matched: Vec<String> = cands.iter().map(|c| c.entry.term.clone()).collect();
+    let total = ranked.iter().filter(|r| r.tier >= MATCH * n as u64).count();
+    let mut hits = Vec::new();
+    for r in ranked.iter().skip(opts.offset).take(opts.limit) {
+        let passage = seen
+            .passages
+            .iter()
+            .filter(|(&k, _)| page_of(k) == r.page)
+            .map(|(&k, imp)| (imp.iter().map(|&i| u64::from(i)).sum::<u64>(), k))
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+            .map_or(0, |(_, k)| passage_of(k));
+        let Some(doc) = engine.doc_file(r.page, passage) else {
+            continue;
+        };
+        let Some((anchor, heading, text)) = doc.p.get((passage % DOC_CHUNK) as usize) else {
+            continue;
+        };
+        let page_tiers = &tiers[&r.page];
+        hits.push(Hit {
+            url: if anchor.is_empty() {
+                doc.u.clone()
+            } else {
+                format!("{}#{anchor}", doc.u)
+            },
+            title: doc.t.clone(),
+            kind: doc.k.clone(),
+            score: r.tier + r.lb,
+            snippet: snippet(heading, text, &matched),
+            missing: words
+                .iter()
+                .zip(page_tiers)
+                .filter(|(_, &t)| t == 0)
+                .map(|(w, _)| w.typed.clone())
+                .collect(),
+        });
+    }
+    Some(Results {
+        hits,
+        total,
+        partial: ranked.len() - total,
+        suggestion,
+    })
+}
+
+/// The best impact seen so far per page and word, and per passage and word.
+#[derive(Default)]
+struct Impacts {
+    best: HashMap<u32, Vec<u8>>,
+    passages: HashMap<u64, Vec<u8>>,
+}
+
+impl Impacts {
+    fn add(&mut self, word: usize, block: &[(u64, u8)], tiers: &HashMap<u32, Vec<u64>>, n: usize) {
+        for &(key, impact) in block {
+            let page = page_of(key);
+            // pages filtered out (by kind) have no tiers
+            if !tiers.contains_key(&page) {
+                continue;
+            }
+            let b = self.best.entry(page).or_insert_with(|| vec![0; n]);
+            b[word] = b[word].max(impact);
+            let p = self.passages.entry(key).or_insert_with(|| vec![0; n]);
+            p[word] = p[word].max(impact);
+        }
+    }
+}
+
+fn page_of(key: u64) -> u32 {
+    super::docs::DocKey(key).page()
+}
+
+fn passage_of(key: u64) -> u32 {
+    super::docs::DocKey(key).passage()
+}
+
+/// Candidate terms per query word, and the corrected query if a word was
+/// found only through correction.
+fn candidates(engine: &mut Engine, words: &[QueryWord]) -> (Vec<Candidate>, Option<String>) {
+    let mut cands = Vec::new();
+    let mut corrected = false;
+    let mut suggestion = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let last = i + 1 == words.len();
+        let exact = stem(&w.folded);
+        let mut terms: Vec<(String, u8)> = Vec::new();
+        if engine.term(&exact).is_some() {
+            terms.push((exact.clone(), EXACT));
+        }
+        if last && w.folded.chars().count() >= 2 {
+            for row in engine.completions(&w.folded) {
+                let t = stem(&row.0);
+                if !terms.iter().any(|(x, _)| *x == t) {
+                    terms.push((t, PREFIX));
+                }
+                if terms.len() > PREFIX_COMPLETIONS {
+                    break;
+                }
+            }
+        }
+        let mut shown = w.typed.clone();
+        if terms.is_empty() {
+            let fixes = engine.corrections(&w.folded, last);
+            for (_, row) in fixes.iter() {
+                let t = stem(&row.0);
+                if !terms.iter().any(|(x, _)| *x == t) {
+                    terms.push((t, FUZZY));
+                }
+                if terms.len() == FUZZY_CANDIDATES {
+                    break;
+                }
+            }
+            if let Some((_, row)) = fixes.first() {
+                shown = row.2.clone().unwrap_or_else(|| row.0.clone());
+                corrected = true;
+            }
+        }
+        suggestion.push(shown);
+        for (t, class) in terms {
+            if let Some(entry) = engine.term(&t) {
+                cands.push(Candidate {
+                    word: i,
+                    class,
+                    entry,
+                    read: 0,
+                });
+            }
+        }
+    }
+    (cands, corrected.then(|| suggestion.join(" ")))
+}
+
+fn rank(tiers: &HashMap<u32, Vec<u64>>, best: &HashMap<u32, Vec<u8>>, next: &[u8]) -> Vec<Ranked> {
+    let none = vec![0u8; next.len()];
+    let mut out: Vec<Ranked> = tiers
+        .iter()
+        .map(|(&page, t)| {
+            let b = best.get(&page).unwrap_or(&none);
+            let (mut lb, mut ub) = (0, 0);
+            for w in 0..t.len() {
+                if t[w] > 0 {
+                    lb += u64::from(b[w]);
+                    ub += u64::from(b[w].max(next[w]));
+                }
+            }
+            Ranked {
+                page,
+                tier: t.iter().sum(),
+                lb,
+                ub,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.tier
+            .cmp(&a.tier)
+            .then(b.lb.cmp(&a.lb))
+            .then(a.page.cmp(&b.page))
+    });
+    out
+}
+
+/// Whether reading more postings could still change the first `need` places.
+fn settled(ranked: &[Ranked], need: usize) -> bool {
+    let mut below_max = 0;
+    let mut below_tier = None;
+    let mut ok = true;
+    for (i, r) in ranked.iter().enumerate().rev() {
+        if below_tier != Some(r.tier) {
+            below_max = 0;
+        }
+        if i < need && below_max > r.lb {
+            ok = false;
+        }
+        below_max = below_max.max(r.ub);
+        below_tier = Some(r.tier);
+    }
+    ok
+}
+
+/// About 25 words around the first match, matches in `<mark>`, all text
+/// escaped.
+pub fn snippet(heading: &str, text: &str, terms: &[String]) -> String {
+    let text = if heading.is_empty() {
+        text.to_string()
     } else {
-        format!("{} – {}", doc.heading, doc.text)
+        format!("{heading} – {text}")
     };
     let ws = words(&text);
     let is_match = |w: &str| {
@@ -147,30 +561,30 @@ pub fn snippet(doc: &StoredDoc, terms: &[&str]) -> String {
         // compounds: `Kooperationsvereinbarung` shows a hit for `vereinbar`
         terms
             .iter()
-            .any(|t| f.starts_with(t) || (t.len() >= 5 && f.contains(t)))
+            .any(|t| f.starts_with(t.as_str()) || (t.len() >= 5 && f.contains(t.as_str())))
     };
+    if ws.is_empty() {
+        return String::new();
+    }
     let first = ws
         .iter()
         .position(|&(a, b)| is_match(&text[a..b]))
         .unwrap_or(0);
     let from = first.saturating_sub(8);
     let to = (from + 25).min(ws.len());
-    if ws.is_empty() {
-        return String::new();
-    }
     let mut out = String::new();
     if from > 0 {
         out.push('…');
     }
     let mut pos = ws[from].0;
     for &(a, b) in &ws[from..to] {
-        out.push_str(&escape(&text[pos..a]));
+        escape(&mut out, &text[pos..a]);
         if is_match(&text[a..b]) {
             out.push_str("<mark>");
-            out.push_str(&escape(&text[a..b]));
+            escape(&mut out, &text[a..b]);
             out.push_str("</mark>");
         } else {
-            out.push_str(&escape(&text[a..b]));
+            escape(&mut out, &text[a..b]);
         }
         pos = b;
     }
@@ -180,9 +594,7 @@ pub fn snippet(doc: &StoredDoc, terms: &[&str]) -> String {
     out
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+fn escape(out: &mut String, s: &str) {
+    // writing to a String cannot fail
+    let _ = pulldown_cmark_escape::escape_html_body_text(out, s);
 }

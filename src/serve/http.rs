@@ -46,9 +46,10 @@ impl AppState {
             return;
         };
         let files = Arc::new(preview.files_snapshot());
+        let lang = preview.messages();
         let status = serde_json::json!({
             "ok": !preview.failed,
-            "diagnostics": preview.diagnostics.iter().map(to_json).collect::<Vec<_>>(),
+            "diagnostics": preview.diagnostics.iter().map(|d| to_json(d, lang)).collect::<Vec<_>>(),
         });
         drop(preview);
         if let Ok(mut f) = self.files.write() {
@@ -120,7 +121,12 @@ struct SearchParams {
 async fn search(State(state): State<Arc<AppState>>, Query(p): Query<SearchParams>) -> Response {
     let hits = tokio::task::spawn_blocking(move || {
         let mut preview = state.preview.lock().ok()?;
-        preview.search(&p.q, p.limit.unwrap_or(10), p.kind.as_deref())
+        let opts = crate::search::Options {
+            limit: p.limit.unwrap_or(10),
+            offset: 0,
+            kind: p.kind,
+        };
+        preview.search(&p.q, &opts).map(|r| r.hits)
     })
     .await
     .ok()

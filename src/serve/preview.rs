@@ -4,13 +4,16 @@
 //! files, templates, configuration) goes through the full pipeline again.
 //! Either way the result equals a full build (tests/serve_incremental.rs).
 
-use crate::build::{self, BuildOptions, Failure, Site, Timings};
+use crate::build::{self, BuildOptions, Timings};
 use crate::content::parse::parse_page;
 use crate::content::PageId;
 use crate::diagnostics::{relative_to, Diagnostics};
+use crate::error::Failure;
 use crate::links;
 use crate::output;
-use crate::render::{self, templates::Templates};
+use crate::render;
+use crate::site::Site;
+use crate::templates::Templates;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -43,7 +46,7 @@ pub struct Preview {
     print_stale: bool,
     /// The search index of the current site, built when first searched
     /// after a change (in a private temporary folder).
-    search: Option<(tempfile::TempDir, crate::search::index::TantivySource)>,
+    search: Option<tempfile::TempDir>,
 }
 
 /// Everything about a page that other pages' output can show or depend on.
@@ -96,6 +99,11 @@ impl Preview {
         }
     }
 
+    /// The language the overlay and console word diagnostics in.
+    pub fn messages(&self) -> crate::diagnostics::Lang {
+        self.opts.messages
+    }
+
     /// All files, the print edition brought up to date.
     pub fn files(&mut self) -> &Files {
         self.refresh_print();
@@ -111,7 +119,17 @@ impl Preview {
         if path == PRINT_PATH {
             self.refresh_print();
         }
-        self.files.get(path).cloned()
+        if let Some(file) = self.files.get(path) {
+            return Some(file.clone());
+        }
+        // the search box reads the static index like on the published site
+        let rel = path
+            .strip_prefix(crate::search::SITE_DIR)?
+            .strip_prefix('/')?;
+        let dir = self.search_index()?;
+        std::fs::read(dir.join("static").join(rel))
+            .ok()
+            .map(Arc::new)
     }
 
     pub fn site(&self) -> Option<&Site> {
@@ -122,19 +140,21 @@ impl Preview {
     pub fn search(
         &mut self,
         query: &str,
-        limit: usize,
-        kind: Option<&str>,
-    ) -> Option<Vec<crate::search::Hit>> {
+        opts: &crate::search::Options,
+    ) -> Option<crate::search::Results> {
+        let dir = self.search_index()?.to_path_buf();
+        crate::search::query_dir(&dir, query, opts).ok()
+    }
+
+    /// The index of the current site, built when first needed after a change.
+    fn search_index(&mut self) -> Option<&std::path::Path> {
         if self.search.is_none() {
             let site = self.site.as_ref()?;
             let dir = tempfile::tempdir().ok()?;
-            let docs = crate::search::docs::collect(site);
-            crate::search::index::write(&docs, dir.path()).ok()?;
-            let source = crate::search::index::TantivySource::open(dir.path()).ok()?;
-            self.search = Some((dir, source));
+            crate::search::write(site, dir.path()).ok()?;
+            self.search = Some(dir);
         }
-        let (_, source) = self.search.as_ref()?;
-        Some(crate::search::query::search(source, query, limit, kind))
+        self.search.as_ref().map(|d| d.path())
     }
 
     fn refresh_print(&mut self) {
@@ -240,7 +260,7 @@ impl Preview {
         )
         .ok()?;
         let mut diags = Diagnostics::new();
-        let theme = render::theme::collect(
+        let theme = crate::theme::collect(
             &self.opts.root,
             &project.theme_dirs(&site.config),
             &mut diags,

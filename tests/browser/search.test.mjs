@@ -4,6 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
 import { buildSite, serve, launch, openPage, repo, binary } from './lib/harness.mjs';
 
 const QUERIES = [
@@ -44,52 +46,105 @@ for (const basePath of ['/', '/handbuch/']) {
   });
 }
 
-test('one query fetches only its shards and the shown documents', async () => {
+test('a query fetches a few small files, none above 50 kB, whatever the word', async () => {
   const site = await buildSite();
   const server = await serve(site);
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(''));
-  server.log.length = 0;
-  await page.evaluate(() => window.HandbookSearch.search('Vereinbarung'));
-  const fetched = server.log.filter((l) => l.path.startsWith('/suche/'));
-  const shards = fetched.filter((l) => l.path.startsWith('/suche/t/'));
-  assert.equal(shards.length, 1, JSON.stringify(fetched));
-  const bytes = fetched.reduce((s, l) => s + l.bytes, 0);
-  assert.ok(bytes < 200_000, `${bytes} bytes for one query`);
-  await context.close();
+  for (const q of ['Vereinbarung', 'Eltern', 'Elte', 'Elterncfe', 'Kinderbetreuung Wesel', 'und']) {
+    const { page, context } = await openPage(browser);
+    await page.goto(server.url(''));
+    server.log.length = 0;
+    const hits = await page.evaluate((q) => window.HandbookSearch.search(q), q);
+    assert.ok(hits.length > 0, q);
+    const fetched = server.log.filter((l) => l.path.startsWith('/suche/'));
+    // static hosts send these compressed; what counts is what travels
+    const gz = fetched.reduce((s, l) => s + l.gz, 0);
+    assert.ok(fetched.every((l) => l.gz < 50_000), JSON.stringify(fetched));
+    assert.ok(gz < 40_000, `${q}: ${gz} bytes gzipped in ${fetched.length} files`);
+    await context.close();
+  }
   await server.close();
 });
 
-test('typing shows results as you type; arrows, Enter and Escape work; results are text, not HTML', async () => {
+test('typing shows results as you type; arrows and Escape work; Enter opens the results page', async () => {
   const site = await buildSite();
   const server = await serve(site);
-  const { page, context } = await openPage(browser);
+  const { page, context, problems } = await openPage(browser);
   await page.goto(server.url('projekt/'));
-  await page.fill('#search-input', 'Elterncafe');
+  // half-typed: the word being typed matches as a prefix
+  await page.fill('#search-input', 'Elte');
   const first = page.locator('#search-results a').first();
   await first.waitFor();
-  assert.match(await first.textContent(), /Elterncafé/);
+  assert.match(await page.locator('#search-results').textContent(), /Elterncafé/);
   assert.ok((await page.locator('#search-results mark').count()) > 0, 'matches highlighted');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.closest('#search-results') !== null), true);
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#search-results').isHidden(), true);
-  await page.fill('#search-input', 'Elterncafe');
+  // Enter in the field opens the results page for the query
+  await page.fill('#search-input', 'Eltern');
   await first.waitFor();
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/konzepte\/elterncafe/);
-  // the kind filter narrows to one kind
-  await page.goto(server.url(''));
+  await page.locator('#search-input').press('Enter');
+  await page.waitForURL(/suche\/\?q=Eltern/);
+  await page.locator('.search-count').waitFor();
+  assert.equal(await page.inputValue('#search-input'), 'Eltern');
+  // the kind filter travels in the URL
   await page.selectOption('#search-kind', 'region');
-  await page.fill('#search-input', 'Elterncafé');
-  await page.locator('#search-results a').first().waitFor();
-  const kinds = await page.$$eval('#search-results .badge', (b) => b.map((x) => x.textContent));
+  await page.locator('#search-input').press('Enter');
+  await page.waitForURL(/art=region/);
+  await page.locator('.search-page-results a').first().waitFor();
+  const kinds = await page.$$eval('.search-page-results .badge', (b) => b.map((x) => x.textContent));
   assert.ok(kinds.length > 0 && kinds.every((k) => k === 'Region'), kinds.join());
-  // the search page reads ?q= from the URL
-  await page.goto(server.url('suche/?q=Marxloh'));
-  await page.locator('#search-results a').first().waitFor();
-  assert.match(await page.locator('#search-results a').first().textContent(), /Marxloh/);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+  await server.close();
+});
+
+test('the results page shows a visible count, all results in pages, corrections and honest misses', async () => {
+  const site = await buildSite();
+  const server = await serve(site);
+  const { page, context, problems } = await openPage(browser, { width: 390, height: 844 });
+  await page.goto(server.url('suche/?q=Eltern'));
+  const count = page.locator('.search-count');
+  await count.waitFor();
+  assert.ok(await count.isVisible());
+  const n = Number((await count.textContent()).match(/\d+/)[0]);
+  assert.ok(n > 10, await count.textContent());
+  const firstPage = await page.$$eval('.search-page-results .search-title', (t) => t.map((x) => x.textContent));
+  assert.equal(firstPage.length, 10);
+  await page.locator('.search-pager a[rel="next"]').click();
+  await page.waitForURL(/seite=2/);
+  await page.locator('.search-page-results a').first().waitFor();
+  const secondPage = await page.$$eval('.search-page-results .search-title', (t) => t.map((x) => x.textContent));
+  assert.ok(secondPage.length > 0 && secondPage.every((t) => !firstPage.includes(t)), secondPage.join());
+  // a typo: corrected results and a suggestion to follow
+  await page.goto(server.url('suche/?q=Elterncfe'));
+  const suggestion = page.locator('.search-suggestion a');
+  await suggestion.waitFor();
+  assert.equal(await suggestion.textContent(), 'Elterncafé');
+  assert.match(await page.locator('.search-page-results .search-title').first().textContent(), /Elterncafé/);
+  // one word missing: pages with the other, marked
+  await page.goto(server.url('suche/?q=Kinderbetreuung%20Wesel'));
+  await page.locator('.search-missing').first().waitFor();
+  assert.match(await page.locator('.search-missing').first().textContent(), /Es fehlt: (Wesel|Kinderbetreuung)/);
+  // nothing at all: said visibly, with help
+  await page.goto(server.url('suche/?q=xyzzyplugh'));
+  await page.locator('.search-count').waitFor();
+  assert.match(await page.locator('.search-count').textContent(), /Keine Treffer/);
+  assert.ok(await page.locator('.search-help').isVisible());
+  await page.screenshot({ path: path.join(tmpdir(), 'handbook-search-390.png'), fullPage: false });
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.foreign, []);
+  await context.close();
+  await server.close();
+});
+
+test('without JavaScript the results page says what to do instead', async () => {
+  const site = await buildSite();
+  const server = await serve(site);
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url('suche/?q=Eltern'));
+  assert.match(await page.locator('main').textContent(), /braucht JavaScript/);
   await context.close();
   await server.close();
 });

@@ -16,8 +16,15 @@ pub struct Server {
 }
 
 impl Server {
+    /// A server with English messages, which the tests match on.
     pub fn start(root: &Path) -> Server {
+        Server::start_with_messages(root, "en")
+    }
+
+    /// `messages`: `en` or `de`, as `--messages` would set them.
+    pub fn start_with_messages(root: &Path, messages: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .env("HANDBOOK_MESSAGES", messages)
             .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
             .stderr(Stdio::piped())
             .spawn()

@@ -2,6 +2,7 @@
 // binary, serve it over real HTTP on loopback, drive Debian's Chromium.
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,7 +31,7 @@ const TYPES = {
   '.pdf': 'application/pdf', '.bin': 'application/octet-stream',
 };
 
-/** Serves `dir` under `basePath` (like static hosting); counts bytes sent per path. */
+/** Serves `dir` under `basePath` (like static hosting); counts bytes sent per path, and what they gzip to. */
 export async function serve(dir, basePath = '/') {
   const log = [];
   const server = createServer(async (req, res) => {
@@ -43,7 +44,7 @@ export async function serve(dir, basePath = '/') {
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      log.push({ path: url.pathname, bytes: body.length });
+      log.push({ path: url.pathname, bytes: body.length, gz: gzipSync(body).length });
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {

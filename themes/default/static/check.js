@@ -6,9 +6,13 @@
   const form = document.getElementById('check-form');
   if (!form) return;
   const key = 'handbook-check:' + form.dataset.check;
-  const fields = () => [...form.querySelectorAll('textarea, input[type="radio"]')];
+  const fields = () => [...form.querySelectorAll('textarea, input[type="radio"], input[type="text"]')];
   const message = form.querySelector('.check-message');
-  form.querySelector('[data-js-only]').hidden = false;
+  const box = document.querySelector('#check-summary [data-summary]');
+  // what only works with JavaScript (saving, downloads) appears only now
+  form.querySelectorAll('[data-js-only]').forEach((el) => { el.hidden = false; });
+  // from now on the summary prints instead of the form (print.css)
+  form.classList.add('has-summary');
 
   function collect() {
     const answers = {};
@@ -34,33 +38,48 @@
   }
 
   function groups() {
-    return [...form.querySelectorAll('fieldset.question-group')].map((g) => ({
+    return [...form.querySelectorAll('fieldset.question-group:not(.check-meta)')].map((g) => ({
       title: g.querySelector('legend').textContent.trim(),
       status: (g.querySelector('input[type="radio"]:checked') || {}).value || '',
       questions: [...g.querySelectorAll('textarea')].map((t) => ({ question: t.dataset.question, notes: t.value.trim() })),
     }));
   }
 
+  // region, date and participants of the session: [label, value]
+  function meta() {
+    return [...form.querySelectorAll('.check-meta .question')].map((q) => [
+      q.querySelector('label').textContent.trim(), q.querySelector('input, textarea').value.trim()]);
+  }
+
   function markdown() {
     let md = `# ${form.dataset.title}\n\n`;
+    for (const [label, value] of meta()) md += `**${label}:** ${value.replace(/\n/g, '  \n') || box.dataset.empty}\n\n`;
     for (const g of groups()) {
-      md += `## ${g.title}\n\nStand: ${g.status}\n\n`;
-      for (const q of g.questions) md += `### ${q.question}\n\n${q.notes || '–'}\n\n`;
+      md += `## ${g.title}\n\n${box.dataset.statusLabel}: ${g.status}\n\n`;
+      for (const q of g.questions) md += `### ${q.question}\n\n${q.notes || box.dataset.empty}\n\n`;
     }
     return md;
   }
 
   function summary() {
-    const box = document.querySelector('#check-summary [data-summary]');
-    if (!box) return;
     box.replaceChildren();
+    box.closest('section').hidden = false;
+    const head = document.createElement('dl');
+    head.className = 'check-meta-summary';
+    for (const [label, value] of meta()) {
+      const dt = document.createElement('dt'); dt.textContent = label;
+      // an empty line to write on when printed unfilled
+      const dd = document.createElement('dd'); dd.textContent = value || '\u00a0';
+      head.append(dt, dd);
+    }
+    box.append(head);
     for (const g of groups()) {
       const h = document.createElement('h3');
       h.textContent = `${g.title} (${g.status})`;
       const dl = document.createElement('dl');
       for (const q of g.questions) {
         const dt = document.createElement('dt'); dt.textContent = q.question;
-        const dd = document.createElement('dd'); dd.textContent = q.notes || '–';
+        const dd = document.createElement('dd'); dd.textContent = q.notes || box.dataset.empty;
         dl.append(dt, dd);
       }
       box.append(h, dl);

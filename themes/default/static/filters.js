@@ -7,6 +7,10 @@
   const list = document.querySelector('[data-filter-list]');
   if (!form || !list) return;
   form.hidden = false;
+  // The panel is taller than a phone screen: closed there unless the URL
+  // already carries filters, open on wide screens.
+  const panel = form.querySelector('details');
+  if (panel) panel.open = window.matchMedia('(min-width: 48rem)').matches || location.search.length > 1;
   const items = [...list.querySelectorAll('li.card')];
   const boxes = [...form.querySelectorAll('input[type="checkbox"]')];
   const visibleCount = form.querySelector('[data-visible-count]');

@@ -1,0 +1,320 @@
+//! The static search index: the files `handbook build` writes to `suche/`
+//! (and to `search-index/`), read alike by the CLI, the preview server and
+//! the browser (search-engine.js decodes the same bytes).
+//!
+//! - `meta.json`: counts, kind names, the first key of every shard;
+//! - `w/<n>.json`: the word list, sorted, cut by size: `[folded, freq]` or
+//!   `[folded, freq, display]` (for completion and typo correction);
+//! - `t/<n>.bin`: the term dictionary, sorted, cut by size. Per term: the
+//!   pages it occurs on (a list, or a bitmap when that is smaller), the
+//!   pages where it is in a title or heading, and its postings as blocks
+//!   ordered by impact: the first block inline, later ones in pack files;
+//! - `p/<n>.bin`: pack files holding later blocks;
+//! - `d/<page>-<chunk>.json`: a page's title, URL and kind and the stored
+//!   text of 16 of its passages, fetched only for the hits shown;
+//! - `kinds.txt`: one digit per page, its kind, fetched only to filter.
+//!
+//! Every file is bounded in size whatever the corpus: shards and packs are
+//! cut by bytes, a posting block holds at most `BLOCK` postings, and a page
+//! bitmap is one bit per page.
+//!
+//! Binary numbers are LEB128 varints; a block is `count` then `count` ×
+//! (key delta varint, impact byte), keys ascending within the block.
+
+pub const VERSION: u32 = 2;
+/// Postings in a term's first block (the best by impact, stored inline).
+pub const FIRST_BLOCK: usize = 128;
+/// Postings in each later block.
+pub const BLOCK: usize = 1024;
+/// Size at which a term or word shard or a pack file is closed.
+pub const TERM_SHARD_BYTES: usize = 24 * 1024;
+pub const WORD_SHARD_BYTES: usize = 16 * 1024;
+pub const PACK_BYTES: usize = 32 * 1024;
+/// Passages per stored-text file.
+pub const DOC_CHUNK: u32 = 16;
+
+pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// A cursor over a binary file; reading past the end yields `None`.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, pos: 0 }
+    }
+    pub fn done(&self) -> bool {
+        self.pos >= self.bytes.len()
+    }
+    pub fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.pos)?;
+        self.pos += 1;
+        Some(b)
+    }
+    pub fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    pub fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.bytes.get(self.pos..self.pos.checked_add(n)?)?;
+        self.pos += n;
+        Some(s)
+    }
+}
+
+/// A posting: passage key and quantised impact (1–255).
+pub type Posting = (u64, u8);
+
+pub fn put_block(out: &mut Vec<u8>, block: &[Posting]) {
+    put_varint(out, block.len() as u64);
+    let mut prev = 0;
+    for &(key, impact) in block {
+        put_varint(out, key - prev);
+        out.push(impact);
+        prev = key;
+    }
+}
+
+pub fn read_block(r: &mut Reader) -> Option<Vec<Posting>> {
+    let n = r.varint()? as usize;
+    let mut out = Vec::with_capacity(n.min(BLOCK));
+    let mut key = 0;
+    for _ in 0..n {
+        key += r.varint()?;
+        out.push((key, r.byte()?));
+    }
+    Some(out)
+}
+
+/// Where a later block of a term lives, and the best impact in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BlockRef {
+    pub max: u8,
+    pub pack: u32,
+    pub offset: u32,
+    pub len: u32,
+}
+
+/// The pages a term occurs on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageSet {
+    List(Vec<u32>),
+    Bitmap(Vec<u8>),
+}
+
+impl PageSet {
+    pub fn contains(&self, page: u32) -> bool {
+        match self {
+            PageSet::List(l) => l.binary_search(&page).is_ok(),
+            PageSet::Bitmap(b) => b
+                .get(page as usize / 8)
+                .is_some_and(|byte| byte & (1 << (page % 8)) != 0),
+        }
+    }
+    pub fn pages(&self) -> Vec<u32> {
+        match self {
+            PageSet::List(l) => l.clone(),
+            PageSet::Bitmap(b) => (0..b.len() as u32 * 8)
+                .filter(|&p| self.contains(p))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermEntry {
+    pub term: String,
+    pub pages: PageSet,
+    /// Pages with the term in their title or a heading, ascending.
+    pub title_pages: Vec<u32>,
+    pub first: Vec<Posting>,
+    pub later: Vec<BlockRef>,
+}
+
+fn put_list(out: &mut Vec<u8>, list: &[u32]) {
+    put_varint(out, list.len() as u64);
+    let mut prev = 0;
+    for &p in list {
+        put_varint(out, u64::from(p - prev));
+        prev = p;
+    }
+}
+
+fn read_list(r: &mut Reader) -> Option<Vec<u32>> {
+    let n = r.varint()? as usize;
+    let mut out = Vec::with_capacity(n.min(1 << 16));
+    let mut v = 0u32;
+    for _ in 0..n {
+        v = v.checked_add(u32::try_from(r.varint()?).ok()?)?;
+        out.push(v);
+    }
+    Some(out)
+}
+
+impl TermEntry {
+    /// Appends the entry; `prev` is the previous term of the shard (front coding).
+    pub fn encode(&self, prev: &str, total_pages: u32, out: &mut Vec<u8>) {
+        let shared = prev
+            .bytes()
+            .zip(self.term.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        // never split a character
+        let shared = (0..=shared)
+            .rev()
+            .find(|&i| self.term.is_char_boundary(i))
+            .unwrap_or(0);
+        put_varint(out, shared as u64);
+        put_varint(out, (self.term.len() - shared) as u64);
+        out.extend_from_slice(&self.term.as_bytes()[shared..]);
+        match &self.pages {
+            PageSet::List(l) => {
+                out.push(0);
+                put_list(out, l);
+            }
+            PageSet::Bitmap(b) => {
+                out.push(1);
+                debug_assert_eq!(b.len(), total_pages.div_ceil(8) as usize);
+                out.extend_from_slice(b);
+            }
+        }
+        put_list(out, &self.title_pages);
+        put_block(out, &self.first);
+        put_varint(out, self.later.len() as u64);
+        for b in &self.later {
+            out.push(b.max);
+            put_varint(out, u64::from(b.pack));
+            put_varint(out, u64::from(b.offset));
+            put_varint(out, u64::from(b.len));
+        }
+    }
+
+    pub fn decode(r: &mut Reader, prev: &str, total_pages: u32) -> Option<TermEntry> {
+        let shared = r.varint()? as usize;
+        let len = r.varint()? as usize;
+        let mut term = prev.get(..shared)?.to_string();
+        term.push_str(std::str::from_utf8(r.bytes(len)?).ok()?);
+        let pages = match r.byte()? {
+            0 => PageSet::List(read_list(r)?),
+            _ => PageSet::Bitmap(r.bytes(total_pages.div_ceil(8) as usize)?.to_vec()),
+        };
+        let title_pages = read_list(r)?;
+        let first = read_block(r)?;
+        let n = r.varint()? as usize;
+        let mut later = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            later.push(BlockRef {
+                max: r.byte()?,
+                pack: r.varint()? as u32,
+                offset: r.varint()? as u32,
+                len: r.varint()? as u32,
+            });
+        }
+        Some(TermEntry {
+            term,
+            pages,
+            title_pages,
+            first,
+            later,
+        })
+    }
+}
+
+/// The page set in whichever form is smaller.
+pub fn page_set(pages: Vec<u32>, total_pages: u32) -> PageSet {
+    let bitmap_bytes = total_pages.div_ceil(8) as usize;
+    // a list costs a byte or more per page
+    if pages.len() * 2 > bitmap_bytes {
+        let mut b = vec![0u8; bitmap_bytes];
+        for p in pages {
+            b[p as usize / 8] |= 1 << (p % 8);
+        }
+        PageSet::Bitmap(b)
+    } else {
+        PageSet::List(pages)
+    }
+}
+
+/// Index of the shard whose range holds `key`, given each shard's first key.
+pub fn shard_for(first_keys: &[String], key: &str) -> usize {
+    first_keys
+        .partition_point(|k| k.as_str() <= key)
+        .saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_entries_round_trip_with_front_coding() {
+        let a = TermEntry {
+            term: "eltern".into(),
+            pages: page_set(vec![1, 5, 9], 100),
+            title_pages: vec![5],
+            first: vec![(40, 200), (9000, 17), (1 << 40, 1)],
+            later: vec![BlockRef {
+                max: 12,
+                pack: 3,
+                offset: 1024,
+                len: 77,
+            }],
+        };
+        let b = TermEntry {
+            term: "elternkür".into(),
+            pages: page_set((0..90).collect(), 100),
+            title_pages: vec![],
+            first: vec![(7, 3)],
+            later: vec![],
+        };
+        assert!(matches!(b.pages, PageSet::Bitmap(_)));
+        let mut bytes = Vec::new();
+        a.encode("", 100, &mut bytes);
+        b.encode(&a.term, 100, &mut bytes);
+        let mut r = Reader::new(&bytes);
+        let a2 = TermEntry::decode(&mut r, "", 100).unwrap();
+        let b2 = TermEntry::decode(&mut r, &a2.term, 100).unwrap();
+        assert_eq!((a2, b2.clone()), (a, b.clone()));
+        assert!(r.done());
+        assert!(b2.pages.contains(89) && !b2.pages.contains(90));
+    }
+
+    #[test]
+    fn truncated_files_are_none_not_panics() {
+        let mut bytes = Vec::new();
+        put_block(&mut bytes, &[(1, 2), (300, 4)]);
+        for cut in 0..bytes.len() {
+            assert!(
+                read_block(&mut Reader::new(&bytes[..cut])).is_none(),
+                "{cut}"
+            );
+        }
+    }
+
+    #[test]
+    fn shards_are_found_by_first_key() {
+        let keys: Vec<String> = ["", "f", "m"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(shard_for(&keys, "eltern"), 0);
+        assert_eq!(shard_for(&keys, "f"), 1);
+        assert_eq!(shard_for(&keys, "zeit"), 2);
+    }
+}

@@ -1,0 +1,344 @@
+//! One analysis and one engine, in Rust and in the browser's JavaScript:
+//! every word of the bundled handbook (and of a generated corpus) folds and
+//! stems alike on both sides, and hundreds of queries — the most frequent
+//! words, rare ones, half-typed words, typos, several words of which one is
+//! missing — give identical results from `handbook search` and from
+//! search-engine.js over the same static index (run in Node, as the browser
+//! would run it). Every frequent and sampled rare word finds a page that
+//! contains it.
+
+mod common;
+
+use handbook::build::{self, BuildOptions};
+use handbook::search::analysis::{fold, normalize, term, words};
+use handbook::search::{query_dir, Options};
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn node(args: &[&str], stdin: &str) -> String {
+    let mut child = Command::new("node")
+        .arg(repo().join("tests/js/search-check.js"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("node (nodejs) is installed");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "node {args:?} failed");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every distinct word of the Markdown below `dir`.
+fn words_below(dir: &Path, into: &mut BTreeSet<String>) {
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            let text = normalize(&std::fs::read_to_string(entry.path()).unwrap());
+            for (a, b) in words(&text) {
+                into.insert(text[a..b].to_string());
+            }
+        }
+    }
+}
+
+fn assert_same_analysis(words: &BTreeSet<String>) {
+    let list: Vec<&str> = words.iter().map(String::as_str).collect();
+    let js = node(&["analyze"], &list.join("\n"));
+    let js: Vec<&str> = js.lines().collect();
+    assert_eq!(js.len(), list.len());
+    let mismatches: Vec<String> = list
+        .iter()
+        .zip(&js)
+        .filter_map(|(w, line)| {
+            let rust = format!("{}\t{}", fold(w), term(w));
+            (rust != *line).then(|| format!("{w}: rust {rust:?} js {line:?}"))
+        })
+        .collect();
+    assert!(
+        mismatches.is_empty(),
+        "{} of {} words differ:\n{}",
+        mismatches.len(),
+        list.len(),
+        mismatches[..mismatches.len().min(30)].join("\n")
+    );
+}
+
+#[test]
+fn every_word_of_the_handbook_is_analysed_alike() {
+    let mut all = BTreeSet::new();
+    words_below(&repo().join("content"), &mut all);
+    words_below(&repo().join("editions"), &mut all);
+    // the Snowball rules' corners, and spellings people type
+    for w in [
+        "Straße",
+        "Maße",
+        "muss",
+        "Quelle",
+        "Queue",
+        "aue",
+        "bauen",
+        "Bayern",
+        "Kayak",
+        "Ergebnisse",
+        "System",
+        "Systemen",
+        "Gründlichkeit",
+        "Häuslichkeit",
+        "ständigen",
+        "beendigung",
+        "Möglichkeiten",
+        "geordnet",
+        "gezeichnet",
+        "Planet",
+        "intern",
+        "erinnerung",
+        "Lehrerinnen",
+        "Kaffeeklatsch",
+        "Cafés",
+        "naïve",
+        "Œuvre",
+        "Łódź",
+        "Ærø",
+        "ﬁnden",
+        "ΣΊΣΥΦΟΣ",
+        "İstanbul",
+        "x",
+        "ab",
+        "abc",
+        "MÜTTERN",
+        "Müttern",
+        "muettern",
+        "Väterchen",
+        "zwölf",
+        "2026",
+        "3a",
+        "Jobcenters",
+        "nisse",
+    ] {
+        all.insert(w.to_string());
+    }
+    assert!(all.len() > 1500, "{} words", all.len());
+    assert_same_analysis(&all);
+}
+
+#[test]
+fn every_word_of_a_generated_corpus_is_analysed_alike() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("corpus");
+    let status = Command::new("python3")
+        .arg(repo().join("benches/gen_corpus.py"))
+        .args(["--pages", "300", "--seed", "7", "--out"])
+        .arg(&out)
+        .stdout(Stdio::null())
+        .status()
+        .expect("python3 runs the corpus generator");
+    assert!(status.success());
+    let mut all = BTreeSet::new();
+    words_below(&out, &mut all);
+    assert!(all.len() > 500, "{} words", all.len());
+    assert_same_analysis(&all);
+}
+
+struct Built {
+    _tmp: tempfile::TempDir,
+    site: PathBuf,
+    index: PathBuf,
+}
+
+fn build_bundled() -> Built {
+    let tmp = tempfile::tempdir().unwrap();
+    let opts = BuildOptions {
+        root: repo(),
+        ..Default::default()
+    };
+    let (site, index) = (tmp.path().join("site"), tmp.path().join("index"));
+    assert!(build::build(&opts, &site, &index).is_ok());
+    Built {
+        _tmp: tmp,
+        site,
+        index,
+    }
+}
+
+/// The words of the index with their frequencies, most frequent first.
+fn vocabulary(site: &Path) -> Vec<(String, u64)> {
+    let mut rows = Vec::new();
+    for entry in std::fs::read_dir(site.join("suche/w")).unwrap() {
+        let v: Value =
+            serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap();
+        for row in v.as_array().unwrap() {
+            rows.push((
+                row[0].as_str().unwrap().to_string(),
+                row[1].as_u64().unwrap(),
+            ));
+        }
+    }
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    rows
+}
+
+fn queries(vocab: &[(String, u64)]) -> Vec<(String, usize, usize, Option<&'static str>)> {
+    let mut qs = Vec::new();
+    let frequent: Vec<&str> = vocab.iter().take(300).map(|(w, _)| w.as_str()).collect();
+    let rare: Vec<&str> = vocab
+        .iter()
+        .filter(|(_, f)| *f == 1)
+        .step_by(7)
+        .map(|(w, _)| w.as_str())
+        .collect();
+    for w in frequent.iter().chain(&rare) {
+        qs.push((w.to_string(), 10, 0, None));
+    }
+    for w in frequent.iter().filter(|w| w.chars().count() >= 6).take(60) {
+        let chars: Vec<char> = w.chars().collect();
+        // half-typed
+        qs.push((chars[..chars.len() / 2 + 1].iter().collect(), 10, 0, None));
+        // a letter dropped, two swapped
+        let mut dropped = chars.clone();
+        dropped.remove(chars.len() / 2);
+        qs.push((dropped.into_iter().collect(), 10, 0, None));
+        let mut swapped = chars.clone();
+        swapped.swap(2, 3);
+        qs.push((swapped.into_iter().collect(), 10, 0, None));
+    }
+    for pair in frequent.chunks(2).take(60) {
+        qs.push((pair.join(" "), 10, 0, None));
+    }
+    for (i, w) in frequent.iter().enumerate().take(40) {
+        qs.push((format!("{w} xyzzyplugh{i}"), 10, 0, None));
+        qs.push((w.to_string(), 10, 10, None));
+        qs.push((w.to_string(), 5, 0, Some("region")));
+    }
+    for q in [
+        "Eltern",
+        "Väter",
+        "Job",
+        "Elterncfe",
+        "Kinderbetreuung Wesel",
+        "Elte",
+        "Rückkehr",
+        "Referenzkommunen",
+        "Mütter",
+        "muetter",
+        "",
+        "–",
+    ] {
+        qs.push((q.to_string(), 10, 0, None));
+    }
+    qs
+}
+
+#[test]
+fn browser_engine_answers_exactly_like_the_cli() {
+    let built = build_bundled();
+    let qs = queries(&vocabulary(&built.site));
+    let input: Vec<Value> = qs.iter().map(|(q, l, o, k)| json!([q, l, o, k])).collect();
+    let js: Vec<Value> = serde_json::from_str(&node(
+        &["search", built.site.join("suche").to_str().unwrap()],
+        &serde_json::to_string(&input).unwrap(),
+    ))
+    .unwrap();
+    let mut differ = Vec::new();
+    for ((q, limit, offset, kind), js) in qs.iter().zip(&js) {
+        let opts = Options {
+            limit: *limit,
+            offset: *offset,
+            kind: kind.map(String::from),
+        };
+        let rust = query_dir(&built.index, q, &opts).unwrap();
+        let mut rust = serde_json::to_value(&rust).unwrap();
+        for hit in rust["hits"].as_array_mut().unwrap() {
+            if hit.get("missing").is_none() {
+                hit["missing"] = json!([]);
+            }
+        }
+        if rust != *js {
+            differ.push(format!(
+                "`{q}` ({limit}, {offset}, {kind:?}):\n  rust {rust}\n  js   {js}"
+            ));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} of {} queries differ:\n{}",
+        differ.len(),
+        qs.len(),
+        differ[..differ.len().min(5)].join("\n")
+    );
+}
+
+/// The page's visible text, folded, from the built HTML.
+fn page_text(site: &Path, url: &str, cache: &mut BTreeMap<String, String>) -> String {
+    let path = url.split('#').next().unwrap().trim_start_matches('/');
+    cache
+        .entry(path.to_string())
+        .or_insert_with(|| {
+            let html =
+                std::fs::read_to_string(site.join(path).join("index.html")).unwrap_or_default();
+            let text = html
+                .split('<')
+                .map(|s| s.split_once('>').map_or(s, |x| x.1))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = normalize(
+                &text
+                    .replace("&amp;", "&")
+                    .replace("&quot;", "\"")
+                    .replace("&#x27;", "'"),
+            );
+            words(&text)
+                .into_iter()
+                .map(|(a, b)| fold(&text[a..b]))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .clone()
+}
+
+#[test]
+fn every_frequent_and_sampled_rare_word_finds_a_page_with_it() {
+    let built = build_bundled();
+    let vocab = vocabulary(&built.site);
+    let frequent = vocab.iter().take(300);
+    let rare = vocab.iter().filter(|(_, f)| *f == 1).step_by(5);
+    let mut cache = BTreeMap::new();
+    let mut lost = Vec::new();
+    for (w, _) in frequent.chain(rare) {
+        let opts = Options {
+            limit: 10,
+            offset: 0,
+            kind: None,
+        };
+        let r = query_dir(&built.index, w, &opts).unwrap();
+        let found = r.hits.iter().any(|h| {
+            page_text(&built.site, &h.url, &mut cache)
+                .split(' ')
+                .any(|x| x == w || x.starts_with(w.as_str()) || x.contains(w.as_str()))
+        });
+        if !found {
+            lost.push(format!(
+                "{w}: {:?}",
+                r.hits.iter().map(|h| &h.url).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(
+        lost.is_empty(),
+        "{} words lost:\n{}",
+        lost.len(),
+        lost.join("\n")
+    );
+}

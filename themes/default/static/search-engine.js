@@ -1,0 +1,556 @@
+// The search engine over the static index in /suche/, a port of
+// src/search/analysis.rs and src/search/query.rs: the same analysis (folding,
+// Snowball German), the same files (src/search/format.rs), the same steps
+// in the same order and the same integer arithmetic, so the browser answers
+// exactly like `handbook search`. tests/search_parity.rs holds both to it.
+// Pure: no DOM. Loaded by search.js in the browser and by Node in tests.
+(function (root, factory) {
+  const api = factory();
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.HandbookSearchEngine = api;
+})(typeof self !== 'undefined' ? self : globalThis, function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- analysis
+
+  function normalize(text) {
+    return text.normalize('NFC');
+  }
+
+  function fold(word) {
+    const chars = Array.from(word.toLowerCase());
+    let out = '';
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i], next = chars[i + 1];
+      if ((c === 'a' || c === 'o') && next === 'e') { out += c; i++; continue; }
+      if (c === 'u' && next === 'e' && (i === 0 || chars[i - 1] !== 'q')) { out += 'u'; i++; continue; }
+      if (c === 'ä') out += 'a';
+      else if (c === 'ö') out += 'o';
+      else if (c === 'ü') out += 'u';
+      else if (c === 'ß') out += 'ss';
+      else if (c.codePointAt(0) < 128) out += c;
+      else out += c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    }
+    return out;
+  }
+
+  // runs of letters and digits, as Rust's char::is_alphanumeric
+  const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  function words(text) {
+    const out = [];
+    for (const m of text.matchAll(WORD)) out.push([m.index, m.index + m[0].length]);
+    return out;
+  }
+
+  // Snowball German (Snowball 3.1, the algorithm of the `frostem` crate the
+  // index uses), over an array of characters.
+  const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'ä', 'ö', 'ü']);
+  const S_ENDING = new Set(['b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'r', 't']);
+  const ST_ENDING = new Set(['b', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 't']);
+  const ET_ENDING = new Set(['U', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'r', 's', 't', 'z', 'ä']);
+  const ET_EXCEPTIONS = ['tick', 'plan', 'geordn', 'intern', 'tr'];
+  const STEP1 = ['e', 'em', 'en', 'erinnen', 'erin', 'ln', 'ern', 'er', 's', 'es', 'lns'];
+  const STEP2 = ['en', 'er', 'et', 'st', 'est'];
+  const STEP3 = ['end', 'ig', 'ung', 'lich', 'isch', 'ik', 'heit', 'keit'];
+  const STEP4 = ["'", "'sch", "'s"];
+
+  function endsWith(s, end, suffix) {
+    const n = suffix.length;
+    if (n > end) return false;
+    for (let i = 0; i < n; i++) if (s[end - n + i] !== suffix[i]) return false;
+    return true;
+  }
+  function longestSuffix(s, list) {
+    let best = null;
+    for (const x of list) {
+      const chars = Array.from(x);
+      if (endsWith(s, s.length, chars) && (best === null || chars.length > best.length)) best = chars;
+    }
+    return best === null ? null : best.join('');
+  }
+
+  function stem(word) {
+    let s = Array.from(word);
+    const isV = (c) => VOWELS.has(c);
+    // prelude: u and y between vowels are kept apart from the vowels
+    for (let p = 0; p + 2 < s.length; p++) {
+      if (isV(s[p]) && (s[p + 1] === 'u' || s[p + 1] === 'y') && isV(s[p + 2])) s[p + 1] = s[p + 1].toUpperCase();
+    }
+    // ß, ae, oe, ue (not after q)
+    for (let i = 0; i < s.length;) {
+      const c = s[i], n = s[i + 1];
+      if (c === 'ß') { s.splice(i, 1, 's', 's'); i += 2; }
+      else if (c === 'a' && n === 'e') { s.splice(i, 2, 'ä'); i += 1; }
+      else if (c === 'o' && n === 'e') { s.splice(i, 2, 'ö'); i += 1; }
+      else if (c === 'u' && n === 'e') { s.splice(i, 2, 'ü'); i += 1; }
+      else if (c === 'q' && n === 'u') i += 2;
+      else i += 1;
+    }
+    // regions R1 and R2
+    const len = s.length;
+    let p1 = len, p2 = len;
+    const after = (from) => {
+      let i = from;
+      while (i < len && !isV(s[i])) i++;
+      if (i >= len) return -1;
+      i++;
+      while (i < len && isV(s[i])) i++;
+      if (i >= len) return -1;
+      return i + 1;
+    };
+    if (len >= 3) {
+      const a = after(0);
+      if (a >= 0) {
+        p1 = Math.max(a, 3);
+        const b = after(p1);
+        if (b >= 0) p2 = b;
+      }
+    }
+    const str = () => s.join('');
+    const del = (from) => { s = s.slice(0, from); };
+    // step 1
+    let suf = longestSuffix(s, STEP1);
+    if (suf !== null) {
+      const start = s.length - Array.from(suf).length;
+      if (start >= p1) {
+        if (suf === 'em') { if (!endsWith(s, start, ['s', 'y', 's', 't'])) del(start); }
+        else if (suf === 'erinnen' || suf === 'erin' || suf === 'ern' || suf === 'er') del(start);
+        else if (suf === 'e' || suf === 'en' || suf === 'es') {
+          del(start);
+          if (endsWith(s, s.length, ['n', 'i', 's', 's'])) del(s.length - 1);
+        } else if (suf === 's') { if (start >= 1 && S_ENDING.has(s[start - 1])) del(start); }
+        else if (suf === 'ln' || suf === 'lns') { del(start); s.push('l'); }
+      }
+    }
+    // step 2
+    suf = longestSuffix(s, STEP2);
+    if (suf !== null) {
+      const start = s.length - suf.length;
+      if (start >= p1) {
+        if (suf === 'en' || suf === 'er' || suf === 'est') del(start);
+        else if (suf === 'st') { if (start >= 4 && ST_ENDING.has(s[start - 1])) del(start); }
+        else if (suf === 'et') {
+          if (start >= 1 && ET_ENDING.has(s[start - 1]) && !ET_EXCEPTIONS.some((x) => endsWith(s, start, Array.from(x)))) del(start);
+        }
+      }
+    }
+    // step 3
+    suf = longestSuffix(s, STEP3);
+    if (suf !== null) {
+      const start = s.length - suf.length;
+      if (start >= p2) {
+        if (suf === 'end' || suf === 'ung') {
+          del(start);
+          if (endsWith(s, start, ['i', 'g']) && !(start >= 3 && s[start - 3] === 'e') && start - 2 >= p2) del(start - 2);
+        } else if (suf === 'ig' || suf === 'ik' || suf === 'isch') {
+          if (!(start >= 1 && s[start - 1] === 'e')) del(start);
+        } else if (suf === 'lich' || suf === 'heit') {
+          del(start);
+          if ((endsWith(s, start, ['e', 'r']) || endsWith(s, start, ['e', 'n'])) && start - 2 >= p1) del(start - 2);
+        } else if (suf === 'keit') {
+          del(start);
+          const inner = longestSuffix(s, ['ig', 'lich']);
+          if (inner !== null && start - inner.length >= p2) del(start - inner.length);
+        }
+      }
+    }
+    // step 4: apostrophe endings
+    suf = longestSuffix(s, STEP4);
+    if (suf !== null) {
+      const start = s.length - Array.from(suf).length;
+      if (start >= 2) del(start);
+    }
+    // postlude
+    return str().replace(/[UYäöü]/g, (c) => ({ U: 'u', Y: 'y', ä: 'a', ö: 'o', ü: 'u' })[c]);
+  }
+
+  function term(word) {
+    return stem(fold(word));
+  }
+
+  function maxTypos(chars) {
+    return chars <= 4 ? 0 : chars <= 8 ? 1 : 2;
+  }
+
+  function editDistance(a, b, prefix) {
+    a = Array.from(a); b = Array.from(b);
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 0; i < a.length; i++) {
+      let diag = row[0];
+      row[0] = i + 1;
+      for (let j = 0; j < b.length; j++) {
+        const next = Math.min(diag + (a[i] !== b[j] ? 1 : 0), row[j] + 1, row[j + 1] + 1);
+        diag = row[j + 1];
+        row[j + 1] = next;
+      }
+    }
+    return prefix ? Math.min(...row) : row[b.length];
+  }
+
+  // Rust orders strings by bytes, which is code point order; JS `<` is not.
+  function cmp(a, b) {
+    if (a === b) return 0;
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n;) {
+      const x = a.codePointAt(i), y = b.codePointAt(i);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+    }
+    return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+  }
+
+  // ------------------------------------------------------------ file format
+
+  class Reader {
+    constructor(bytes) { this.b = bytes; this.pos = 0; }
+    done() { return this.pos >= this.b.length; }
+    byte() { if (this.pos >= this.b.length) throw new Error('truncated'); return this.b[this.pos++]; }
+    varint() {
+      let v = 0, scale = 1;
+      for (;;) {
+        const byte = this.byte();
+        v += (byte & 0x7f) * scale;
+        if ((byte & 0x80) === 0) return v;
+        scale *= 128;
+      }
+    }
+    bytes(n) { if (this.pos + n > this.b.length) throw new Error('truncated'); const s = this.b.subarray(this.pos, this.pos + n); this.pos += n; return s; }
+  }
+  const utf8 = new TextDecoder();
+
+  function readBlock(r) {
+    const n = r.varint();
+    const out = [];
+    let key = 0;
+    for (let i = 0; i < n; i++) { key += r.varint(); out.push([key, r.byte()]); }
+    return out;
+  }
+  function readList(r) {
+    const n = r.varint();
+    const out = [];
+    let v = 0;
+    for (let i = 0; i < n; i++) { v += r.varint(); out.push(v); }
+    return out;
+  }
+  function decodeTerm(r, prev, totalPages) {
+    const shared = r.varint();
+    const len = r.varint();
+    // front coding shares bytes; prev's first `shared` bytes are whole characters
+    const prevBytes = new TextEncoder().encode(prev).subarray(0, shared);
+    const term = utf8.decode(prevBytes) + utf8.decode(r.bytes(len));
+    const pages = r.byte() === 0 ? { list: readList(r) } : { bitmap: r.bytes(Math.ceil(totalPages / 8)) };
+    const titlePages = readList(r);
+    const first = readBlock(r);
+    const n = r.varint();
+    const later = [];
+    for (let i = 0; i < n; i++) later.push({ max: r.byte(), pack: r.varint(), offset: r.varint(), len: r.varint() });
+    return { term, pages, titlePages, first, later };
+  }
+  function pagesOf(set) {
+    if (set.list) return set.list;
+    const out = [];
+    for (let i = 0; i < set.bitmap.length; i++) {
+      const byte = set.bitmap[i];
+      if (byte) for (let bit = 0; bit < 8; bit++) if (byte & (1 << bit)) out.push(i * 8 + bit);
+    }
+    return out;
+  }
+  function sortedHas(list, v) {
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < v) lo = mid + 1; else hi = mid; }
+    return lo < list.length && list[lo] === v;
+  }
+  function shardFor(firstKeys, key) {
+    let lo = 0, hi = firstKeys.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(firstKeys[mid], key) <= 0) lo = mid + 1; else hi = mid; }
+    return Math.max(lo - 1, 0);
+  }
+
+  // ----------------------------------------------------------------- engine
+
+  const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4;
+  const MATCH = 2 ** 24, CLASS = 2 ** 20, TITLE_FORM = 2 ** 17, TITLE = 2 ** 14, FORM = 2 ** 11;
+  const EXACT = 2, PREFIX = 1, FUZZY = 0;
+  const PASSAGES = 4096, KINDS = 8, DOC_CHUNK_DEFAULT = 16;
+  const pageOf = (key) => Math.floor(key / (KINDS * PASSAGES));
+  const passageOf = (key) => key % PASSAGES;
+
+  // `load(path)` resolves to the file's bytes (Uint8Array) or null.
+  function createIndex(load) {
+    const files = new Map();
+    const file = (path) => {
+      if (!files.has(path)) files.set(path, Promise.resolve(load(path)).catch(() => null));
+      return files.get(path);
+    };
+    const json = async (path) => { const b = await file(path); return b ? JSON.parse(utf8.decode(b)) : null; };
+    const termShards = new Map();
+    let meta = null;
+
+    async function open() {
+      if (!meta) meta = await json('meta.json');
+      return meta;
+    }
+    async function wordShard(i) { return (await json(`w/${i}.json`)) || []; }
+    async function termShard(i) {
+      if (!termShards.has(i)) {
+        termShards.set(i, (async () => {
+          const bytes = (await file(`t/${i}.bin`)) || new Uint8Array();
+          const r = new Reader(bytes);
+          const entries = [];
+          try {
+            while (!r.done()) entries.push(decodeTerm(r, entries.length ? entries[entries.length - 1].term : '', meta.pages));
+          } catch (_) { /* a truncated file ends the shard, as in Rust */ }
+          return entries;
+        })());
+      }
+      return termShards.get(i);
+    }
+    async function lookup(t) {
+      const entries = await termShard(shardFor(meta.terms, t));
+      let lo = 0, hi = entries.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(entries[mid].term, t) < 0) lo = mid + 1; else hi = mid; }
+      return lo < entries.length && entries[lo].term === t ? entries[lo] : null;
+    }
+    async function wordRow(w) {
+      const rows = await wordShard(shardFor(meta.words, w));
+      let lo = 0, hi = rows.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(rows[mid][0], w) < 0) lo = mid + 1; else hi = mid; }
+      return lo < rows.length && rows[lo][0] === w ? rows[lo] : null;
+    }
+    async function completions(prefix) {
+      const first = shardFor(meta.words, prefix);
+      const found = [];
+      for (let i = first; i < Math.min(first + 2, meta.words.length); i++) {
+        for (const r of await wordShard(i)) if (r[0].startsWith(prefix) && r[0] !== prefix) found.push(r);
+      }
+      found.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+      return found;
+    }
+    async function corrections(word, asPrefix) {
+      const allowed = maxTypos(Array.from(word).length);
+      if (allowed === 0) return [];
+      const at = shardFor(meta.words, word);
+      const firstChar = String.fromCodePoint(word.codePointAt(0));
+      const found = [];
+      for (let i = Math.max(at - 1, 0); i < Math.min(at + 2, meta.words.length); i++) {
+        for (const r of await wordShard(i)) {
+          if (r[0].length === 0 || String.fromCodePoint(r[0].codePointAt(0)) !== firstChar) continue;
+          const d = editDistance(word, r[0], asPrefix);
+          if (d <= allowed) found.push([d, r]);
+        }
+      }
+      found.sort((a, b) => a[0] - b[0] || b[1][1] - a[1][1] || cmp(a[1][0], b[1][0]));
+      return found;
+    }
+    async function block(c) {
+      const b = c.entry.later[c.read];
+      if (!b) return [];
+      const pack = await file(`p/${b.pack}.bin`);
+      if (!pack || b.offset + b.len > pack.length) return [];
+      try { return readBlock(new Reader(pack.subarray(b.offset, b.offset + b.len))); } catch (_) { return []; }
+    }
+
+    function queryWords(query) {
+      query = normalize(query);
+      const out = [];
+      for (const [a, b] of words(query)) {
+        const folded = fold(query.slice(a, b));
+        if (out.length < MAX_WORDS && !out.some((w) => w.folded === folded)) out.push({ typed: query.slice(a, b), folded });
+      }
+      return out;
+    }
+
+    async function candidates(qwords) {
+      const cands = [];
+      let corrected = false;
+      const suggestion = [];
+      for (let i = 0; i < qwords.length; i++) {
+        const w = qwords[i];
+        const last = i + 1 === qwords.length;
+        const exact = stem(w.folded);
+        const terms = [];
+        if (await lookup(exact)) terms.push([exact, EXACT]);
+        if (last && Array.from(w.folded).length >= 2) {
+          for (const row of await completions(w.folded)) {
+            const t = stem(row[0]);
+            if (!terms.some(([x]) => x === t)) terms.push([t, PREFIX]);
+            if (terms.length > PREFIX_COMPLETIONS) break;
+          }
+        }
+        let shown = w.typed;
+        if (terms.length === 0) {
+          const fixes = await corrections(w.folded, last);
+          for (const [, row] of fixes) {
+            const t = stem(row[0]);
+            if (!terms.some(([x]) => x === t)) terms.push([t, FUZZY]);
+            if (terms.length === FUZZY_CANDIDATES) break;
+          }
+          if (fixes.length) { const row = fixes[0][1]; shown = row[2] != null ? row[2] : row[0]; corrected = true; }
+        }
+        suggestion.push(shown);
+        for (const [t, cls] of terms) {
+          const entry = await lookup(t);
+          if (entry) cands.push({ word: i, cls, entry, read: 0 });
+        }
+      }
+      return { cands, suggestion: corrected ? suggestion.join(' ') : null };
+    }
+
+    const nextMax = (c) => (c.entry.later[c.read] ? c.entry.later[c.read].max : 0);
+
+    function rank(tiers, best, next) {
+      const out = [];
+      for (const [page, t] of tiers) {
+        const b = best.get(page);
+        let lb = 0, ub = 0, tier = 0;
+        for (let w = 0; w < t.length; w++) {
+          tier += t[w];
+          if (t[w] > 0) {
+            const seen = b ? b[w] : 0;
+            lb += seen;
+            ub += Math.max(seen, next[w]);
+          }
+        }
+        out.push({ page, tier, lb, ub });
+      }
+      out.sort((a, b) => b.tier - a.tier || b.lb - a.lb || a.page - b.page);
+      return out;
+    }
+
+    function settled(ranked, need) {
+      let belowMax = 0, belowTier = null, ok = true;
+      for (let i = ranked.length - 1; i >= 0; i--) {
+        const r = ranked[i];
+        if (belowTier !== r.tier) belowMax = 0;
+        if (i < need && belowMax > r.lb) ok = false;
+        belowMax = Math.max(belowMax, r.ub);
+        belowTier = r.tier;
+      }
+      return ok;
+    }
+
+    async function search(query, { limit = 10, offset = 0, kind = null } = {}) {
+      const empty = { hits: [], total: 0, partial: 0, suggestion: null };
+      if (!(await open())) return null;
+      const qwords = queryWords(query);
+      if (qwords.length === 0) return empty;
+      const { cands, suggestion } = await candidates(qwords);
+      const n = qwords.length;
+      const forms = [];
+      for (const w of qwords) { const row = await wordRow(w.folded); forms.push([(row && row[3]) || [], (row && row[4]) || []]); }
+
+      let kinds = null;
+      if (kind) {
+        const code = meta.kinds.indexOf(kind);
+        if (code < 0) return null;
+        const bytes = await file('kinds.txt');
+        if (!bytes) return null;
+        kinds = { bytes, code: 48 + code };
+      }
+      const tiers = new Map();
+      for (const c of cands) {
+        for (const p of pagesOf(c.entry.pages)) {
+          if (kinds && kinds.bytes[p] !== kinds.code) continue;
+          const title = sortedHas(c.entry.titlePages, p);
+          const titleForm = c.cls === EXACT && sortedHas(forms[c.word][0], p);
+          const form = c.cls === EXACT && sortedHas(forms[c.word][1], p);
+          const v = MATCH + c.cls * CLASS + (titleForm ? TITLE_FORM : 0) + (title ? TITLE : 0) + (form ? FORM : 0);
+          let t = tiers.get(p);
+          if (!t) { t = new Array(n).fill(0); tiers.set(p, t); }
+          t[c.word] = Math.max(t[c.word], v);
+        }
+      }
+      const best = new Map(), passages = new Map();
+      const add = (word, postings) => {
+        for (const [key, impact] of postings) {
+          const page = pageOf(key);
+          if (!tiers.has(page)) continue;
+          let b = best.get(page);
+          if (!b) { b = new Array(n).fill(0); best.set(page, b); }
+          b[word] = Math.max(b[word], impact);
+          let p = passages.get(key);
+          if (!p) { p = new Array(n).fill(0); passages.set(key, p); }
+          p[word] = Math.max(p[word], impact);
+        }
+      };
+      for (const c of cands) add(c.word, c.entry.first);
+      const need = offset + limit;
+      let ranked, extra = 0;
+      for (;;) {
+        const next = new Array(n).fill(0);
+        for (const c of cands) next[c.word] = Math.max(next[c.word], nextMax(c));
+        ranked = rank(tiers, best, next);
+        if (extra === MAX_EXTRA_BLOCKS || settled(ranked, need)) break;
+        let pick = null;
+        for (const c of cands) if (nextMax(c) > 0 && (pick === null || nextMax(c) > nextMax(pick))) pick = c;
+        if (pick === null) break;
+        const postings = await block(pick);
+        pick.read++;
+        add(pick.word, postings);
+        extra++;
+      }
+
+      const matched = cands.map((c) => c.entry.term);
+      const total = ranked.filter((r) => r.tier >= MATCH * n).length;
+      const hits = [];
+      const chunk = meta.doc_chunk || DOC_CHUNK_DEFAULT;
+      for (const r of ranked.slice(offset, offset + limit)) {
+        let bestSum = -1, bestKey = null;
+        for (const [key, imp] of passages) {
+          if (pageOf(key) !== r.page) continue;
+          const sum = imp.reduce((a, b) => a + b, 0);
+          if (sum > bestSum || (sum === bestSum && key < bestKey)) { bestSum = sum; bestKey = key; }
+        }
+        const passage = bestKey === null ? 0 : passageOf(bestKey);
+        const doc = await json(`d/${r.page}-${Math.floor(passage / chunk)}.json`);
+        const row = doc && doc.p[passage % chunk];
+        if (!row) continue;
+        const [anchor, heading, text] = row;
+        const parts = snippetParts(heading, text, matched);
+        hits.push({
+          url: anchor ? `${doc.u}#${anchor}` : doc.u,
+          title: doc.t,
+          kind: doc.k,
+          score: r.tier + r.lb,
+          snippet: parts.map(([s, m]) => (m ? `<mark>${escapeHtml(s)}</mark>` : escapeHtml(s))).join(''),
+          missing: qwords.filter((_, w) => tiers.get(r.page)[w] === 0).map((w) => w.typed),
+          parts,
+        });
+      }
+      return { hits, total, partial: ranked.length - total, suggestion };
+    }
+
+    return { search, open };
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  }
+
+  // [text, isMatch] pieces: about 25 words around the first match
+  function snippetParts(heading, text, terms) {
+    text = heading ? `${heading} – ${text}` : text;
+    const ws = words(text);
+    const isMatch = (w) => {
+      const f = fold(w);
+      return terms.some((t) => f.startsWith(t) || (new TextEncoder().encode(t).length >= 5 && f.includes(t)));
+    };
+    if (ws.length === 0) return [];
+    let first = ws.findIndex(([a, b]) => isMatch(text.slice(a, b)));
+    if (first < 0) first = 0;
+    const from = Math.max(0, first - 8);
+    const to = Math.min(from + 25, ws.length);
+    const parts = [];
+    if (from > 0) parts.push(['…', false]);
+    let pos = ws[from][0];
+    for (const [a, b] of ws.slice(from, to)) {
+      if (a > pos) parts.push([text.slice(pos, a), false]);
+      parts.push([text.slice(a, b), isMatch(text.slice(a, b))]);
+      pos = b;
+    }
+    if (to < ws.length) parts.push(['…', false]);
+    return parts;
+  }
+
+  return { normalize, fold, words, stem, term, maxTypos, editDistance, createIndex };
+});
