@@ -7,8 +7,10 @@
 //! Layers, each importing only from the ones below it:
 //!
 //! 1. [`diagnostics`], [`error`]: what goes wrong and where.
-//! 2. [`config`], [`content`], [`theme`], [`editions`]: reading the handbook.
-//! 3. [`links`], then [`site`]: the resolved model every later stage reads.
+//! 2. [`config`], [`content`], [`theme`], [`editions`]: reading the handbook;
+//!    [`templates`] (Tera over the theme) for [`shortcodes`] and [`render`].
+//! 3. [`shortcodes`], [`links`], then [`site`]: the resolved model every
+//!    later stage reads.
 //! 4. [`render`], then [`output`] and [`search`]: what a build produces.
 //! 5. [`build`] drives the stages; [`serve`], [`scaffold`] and [`cli`] sit on top.
 
@@ -27,4 +29,5 @@ pub mod search;
 pub mod serve;
 pub mod shortcodes;
 pub mod site;
+pub mod templates;
 pub mod theme;

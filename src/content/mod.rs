@@ -8,6 +8,7 @@ pub mod page;
 pub mod parse;
 pub mod slug;
 pub mod source;
+pub mod sourcemap;
 pub mod todo;
 pub mod yaml;
 pub mod yaml_issue;

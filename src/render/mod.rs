@@ -6,16 +6,15 @@ pub mod context;
 pub mod documents;
 pub mod map;
 pub mod markdown;
-pub mod templates;
 
 use crate::content::model::KindMeta;
 use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::links::LinkTarget;
 use crate::site::Site;
+use crate::templates::Templates;
 use context::SiteCtx;
 use rayon::prelude::*;
-use templates::Templates;
 
 /// One rendered output file.
 #[derive(Debug, Clone)]

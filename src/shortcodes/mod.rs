@@ -11,13 +11,13 @@
 
 mod builtin;
 mod expand;
-pub mod sourcemap;
+pub use crate::content::sourcemap;
 pub mod syntax;
 
 use crate::content::markdown;
 use crate::content::{Content, PageId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
-use crate::render::templates::Templates;
+use crate::templates::Templates;
 use crate::theme::ThemeFiles;
 use expand::Frame;
 use rayon::prelude::*;
