@@ -6,7 +6,6 @@
 mod common;
 use common::server::{atomic_save, wait_for_event, Server};
 use common::*;
-use std::path::Path;
 use std::process::{Command, Output};
 
 /// The binary as an editor runs it: no `HANDBOOK_MESSAGES` from the tests.
@@ -16,11 +15,6 @@ fn handbook_as_editor(args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn write(path: impl AsRef<Path>, text: &str) {
-    std::fs::create_dir_all(path.as_ref().parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
 }
 
 /// The quote of `title` is never closed; the parser notices only on line 3,

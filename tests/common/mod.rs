@@ -82,3 +82,31 @@ pub fn read(path: impl AsRef<Path>) -> String {
 pub fn build(root: &Path) -> Output {
     handbook(&["build", "--root", root.to_str().unwrap()])
 }
+
+/// Runs `handbook ARGS --root ROOT`.
+pub fn run(root: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--root", root.to_str().unwrap()]);
+    handbook(&all)
+}
+
+/// The output, after asserting the run succeeded (else both streams).
+pub fn ok(o: Output) -> Output {
+    assert!(
+        o.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        stderr(&o)
+    );
+    o
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Writes a file, creating its folders.
+pub fn write(path: impl AsRef<Path>, text: &str) {
+    std::fs::create_dir_all(path.as_ref().parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
