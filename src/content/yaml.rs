@@ -196,7 +196,7 @@ mod tests {
             ("a: 1\na: 2\n", 2),
         ] {
             let e = parse(yaml).unwrap_err();
-            assert!(e.line >= line, "{yaml:?}: {e:?}");
+            assert_eq!(e.line, line, "{yaml:?}: {e:?}");
         }
     }
 }
