@@ -212,9 +212,16 @@ pub enum EditionCommand {
 
 fn run_edition(cmd: EditionCommand) -> ExitCode {
     use crate::editions::commands;
-    let usage = |e: commands::EditionError| {
-        eprintln!("error: {e}");
-        ExitCode::from(2)
+    let usage = |e: commands::EditionError| match e {
+        // the edition's own files are content: a diagnostic, exit 1
+        commands::EditionError::Content(d) => {
+            eprintln!("{e}", e = commands::EditionError::Content(d));
+            ExitCode::from(1)
+        }
+        e => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     };
     match cmd {
         EditionCommand::New {

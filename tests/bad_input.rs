@@ -244,6 +244,7 @@ fn a_10_mb_page_builds_and_is_searchable() {
         tmp.path().to_str().unwrap(),
         "Zaunkönigsbeobachtung",
     ]);
+    assert!(out.status.success(), "{}", stderr(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("/lang/"));
 }
 

@@ -10,8 +10,8 @@ pub mod slug;
 pub mod source;
 pub mod sourcemap;
 pub mod todo;
+pub mod user_path;
 pub mod yaml;
-pub mod yaml_issue;
 
 pub use load::{load, load_in_memory, Asset, Content, Layer, LoadSpec, Section};
 pub use model::{KindMeta, PageKind};

@@ -6,6 +6,8 @@
 pub mod catalogue;
 mod problem;
 pub mod render;
+pub mod yaml;
+mod yaml_issue;
 
 pub use catalogue::Lang;
 pub use problem::{CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlIssue};

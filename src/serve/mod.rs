@@ -2,7 +2,7 @@
 //! loopback, rebuilt on every save, with live reload and an error overlay.
 //! Never reads from or writes into `public/`.
 
-mod http;
+pub mod http;
 pub mod preview;
 mod watch;
 

@@ -14,12 +14,13 @@ use crate::output;
 use crate::render;
 use crate::site::Site;
 use crate::templates::Templates;
+use axum::body::Bytes;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// Output path (`regionen/kreis-borken/index.html`) → bytes.
-pub type Files = HashMap<String, Arc<Vec<u8>>>;
+/// `Bytes`, so that serving a file shares it instead of copying it.
+pub type Files = HashMap<String, Bytes>;
 
 /// What an update did, for the browser.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +116,7 @@ impl Preview {
         self.files.clone()
     }
 
-    pub fn get(&mut self, path: &str) -> Option<Arc<Vec<u8>>> {
+    pub fn get(&mut self, path: &str) -> Option<Bytes> {
         if path == PRINT_PATH {
             self.refresh_print();
         }
@@ -129,11 +130,7 @@ impl Preview {
         let dir = self.search_index()?;
         std::fs::read(dir.join("static").join(rel))
             .ok()
-            .map(Arc::new)
-    }
-
-    pub fn site(&self) -> Option<&Site> {
-        self.site.as_ref()
+            .map(Bytes::from)
     }
 
     /// Searches the current site like `handbook search` does.
@@ -164,7 +161,7 @@ impl Preview {
         if let (Some(site), Some(t)) = (&self.site, &self.templates) {
             let (special, _) = render::render_special(site, t);
             for r in special {
-                self.files.insert(r.path, Arc::new(r.html.into_bytes()));
+                self.files.insert(r.path, Bytes::from(r.html.into_bytes()));
             }
         }
         self.print_stale = false;
@@ -183,11 +180,11 @@ impl Preview {
             }
             let mut files = Files::with_capacity(rendered.len() + 16);
             for r in rendered {
-                files.insert(r.path, Arc::new(r.html.into_bytes()));
+                files.insert(r.path, Bytes::from(r.html.into_bytes()));
             }
             let support = output::support_files(&site).map_err(|d| Diagnostics::from_iter([d]))?;
             for (path, bytes) in support {
-                files.insert(path, Arc::new(bytes.into_owned()));
+                files.insert(path, Bytes::from(bytes.into_owned()));
             }
             Ok((site, templates, files, diags))
         })();
@@ -270,7 +267,7 @@ impl Preview {
         }
         let mut changed = Vec::new();
         for (path, file) in &theme.statics {
-            let new = Arc::new(file.bytes.to_vec());
+            let new = Bytes::from(file.bytes.to_vec());
             if self.files.get(path) != Some(&new) {
                 self.files.insert(path.clone(), new);
                 changed.push(path.clone());
@@ -348,7 +345,7 @@ impl Preview {
         }
         let mut changed = Vec::new();
         for r in rendered {
-            let new = Arc::new(r.html.into_bytes());
+            let new = Bytes::from(r.html.into_bytes());
             if self.files.get(&r.path) != Some(&new) {
                 self.files.insert(r.path.clone(), new);
                 changed.push(r.path);

@@ -219,11 +219,16 @@ test('the theme writes correct German: headings, footer, outline', async () => {
   await context.close();
 });
 
-test('the footer of an edition names its region once, not the title twice', async () => {
+test('an edition: the header keeps the search in one row, the footer names the region once', async () => {
   const site = await buildSite({ edition: 'kreis-wesel' });
   const ed = await serve(site);
   const { page, context } = await openPage(browser);
   await page.goto(ed.url(''));
+  // a longer edition title and its region badge still leave the search in one row
+  const input = await page.locator('#search-input').boundingBox();
+  const button = await page.locator('form.search button[type="submit"]').boundingBox();
+  assert.ok(Math.abs(input.y - button.y) < 8 && input.width >= 150, `search field ${input.width}px, button at ${button.y} vs ${input.y}`);
+  assert.ok((await page.locator('header.site-header').boundingBox()).height <= 120);
   const footer = await page.locator('.site-footer p').last().innerText();
   assert.equal(footer.split('Transferhandbuch').length - 1, 1, footer);
   assert.match(footer, /Kreis Wesel/);

@@ -62,6 +62,7 @@ impl Server {
     /// Collects the reload stream's `data:` lines on a channel.
     pub fn events(&self) -> mpsc::Receiver<String> {
         let (tx, rx) = mpsc::channel();
+        let (connected_tx, connected) = mpsc::channel();
         let url = format!("{}__handbook/events", self.url);
         std::thread::spawn(move || {
             let client = reqwest::blocking::Client::builder()
@@ -71,6 +72,8 @@ impl Server {
             let Ok(resp) = client.get(url).send() else {
                 return;
             };
+            // the server subscribes before it answers: from here on, no event is missed
+            let _ = connected_tx.send(());
             for line in BufReader::new(resp).lines().map_while(Result::ok) {
                 if let Some(data) = line.strip_prefix("data: ") {
                     if tx.send(data.to_string()).is_err() {
@@ -79,7 +82,9 @@ impl Server {
                 }
             }
         });
-        std::thread::sleep(Duration::from_millis(300)); // let the stream connect
+        connected
+            .recv_timeout(PATIENCE)
+            .expect("the reload stream connects");
         rx
     }
 
