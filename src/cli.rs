@@ -113,9 +113,9 @@ pub enum Command {
         /// Print a JSON array of {url, title, kind, score, snippet}
         #[arg(long)]
         json: bool,
-        /// Only pages of this kind (region, concept, agreement, check, page)
-        #[arg(long)]
-        kind: Option<String>,
+        /// Only pages of this kind
+        #[arg(long, value_enum)]
+        kind: Option<crate::content::PageKind>,
     },
     /// Build in memory, serve with live reload, rebuild on every save
     Serve {
@@ -404,7 +404,7 @@ pub fn run() -> ExitCode {
             let opts = crate::search::Options {
                 limit,
                 offset: 0,
-                kind,
+                kind: kind.map(|k| k.name().to_string()),
             };
             match crate::search::query_dir(&default_index(&common), &query, &opts) {
                 Ok(results) if json => {

@@ -165,10 +165,6 @@ impl Diagnostics {
             .dedup_by(|a, b| a.span == b.span && a.message() == b.message());
         self
     }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
-    }
 }
 
 impl FromIterator<Diagnostic> for Diagnostics {

@@ -39,15 +39,6 @@ impl Staging {
         })
     }
 
-    /// A private folder that is never published (for `serve`).
-    pub fn private(dir: PathBuf) -> Staging {
-        Staging {
-            target: dir.clone(),
-            dir,
-            published: true,
-        }
-    }
-
     pub fn path(&self) -> &Path {
         &self.dir
     }

@@ -390,18 +390,8 @@ pub enum ChangeKind {
 /// Editors save in many ways (vim probes with `4913`, emacs writes `.#x`,
 /// many write `x~` or `.x.swp` and rename); none of those are content.
 pub fn is_editor_temp(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    name.starts_with(".#")
-        || name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".bck")
-        || name.ends_with(".tmp")
-        || name == "4913"
+    path.file_name()
+        .is_some_and(|n| crate::content::load::is_ignored(&n.to_string_lossy()))
 }
 
 pub fn classify(root: &Path, path: &Path) -> ChangeKind {
