@@ -3,12 +3,15 @@
 
 use crate::config::Config;
 use crate::content::{self, Content, Layer, LoadSpec, PageId};
-use crate::diagnostics::{Diagnostic, Diagnostics, Problem, Span};
+use crate::diagnostics::Diagnostics;
 use crate::editions;
-use crate::links::{self, Resolved};
+use crate::error::{Failure, UsageError};
+use crate::links;
 use crate::output;
-use crate::render::{self, templates::Templates, theme, Rendered};
-use std::collections::BTreeMap;
+use crate::render::{self, Rendered};
+use crate::site::Site;
+use crate::templates::Templates;
+use crate::theme;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -22,48 +25,9 @@ pub struct BuildOptions {
     pub serve_mode: bool,
     /// Warnings fail the run like errors (`--strict`, for CI): nothing is written.
     pub strict: bool,
-}
-
-/// A loaded and resolved handbook: everything rendering needs.
-pub struct Site {
-    pub root: PathBuf,
-    pub config: Config,
-    pub content: Content,
-    pub resolved: Resolved,
-    pub base_path: String,
-    /// `https://host` for absolute URLs (sitemap), empty when unknown.
-    pub origin: String,
-    /// Start page, then the menu's entries in menu order, each section's
-    /// page followed by its pages, depth first; then the appendix.
-    pub reading_order: Vec<PageId>,
-    /// Page id → its position in `reading_order` (for previous/next).
-    pub reading_position: Vec<Option<usize>>,
-    /// Where the appendix (top-level pages outside the menu) starts in
-    /// `reading_order`; the pager stops before it.
-    pub appendix_start: usize,
-    pub strings: BTreeMap<String, String>,
-    pub theme: theme::ThemeFiles,
-    pub edition_vars: Option<serde_json::Value>,
-    pub edition: Option<editions::Edition>,
-    pub serve_mode: bool,
-}
-
-impl Site {
-    /// Where an asset beside the pages ends up: next to its section's pages.
-    pub fn asset_url(&self, content_path: &Path) -> String {
-        let dir = content_path.parent().unwrap_or(Path::new(""));
-        let name = content_path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match self.content.section_of_dir(dir) {
-            Some(s) => format!(
-                "{}{}",
-                self.content.pages[self.content.sections[s].index].url, name
-            ),
-            None => format!("/{}", content_path.to_string_lossy()),
-        }
-    }
+    /// The language of diagnostics where the pipeline shows them itself
+    /// (the preview's overlay and console).
+    pub messages: crate::diagnostics::Lang,
 }
 
 /// Timings of the stages, for `--timings` and the benchmarks.
@@ -85,27 +49,6 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     pub timings: Timings,
     pub out_dir: PathBuf,
-}
-
-/// A usage problem (not the content's fault): exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum UsageError {
-    #[error("no {file} in `{root}` (use --root to point at the handbook folder)")]
-    NoConfig { root: String, file: &'static str },
-    #[error("{0}")]
-    Other(String),
-}
-
-#[derive(Debug)]
-pub enum Failure {
-    Usage(UsageError),
-    Content(Diagnostics),
-}
-
-impl From<Diagnostics> for Failure {
-    fn from(d: Diagnostics) -> Self {
-        Failure::Content(d)
-    }
 }
 
 pub fn check_root(root: &Path) -> Result<(), Failure> {
@@ -170,65 +113,15 @@ pub fn load_site(
     if diags.has_errors() {
         return Err(diags.into());
     }
-    let (reading_order, appendix_start) = reading_order(&content);
-    let mut reading_position = vec![None; content.pages.len()];
-    for (pos, &id) in reading_order.iter().enumerate() {
-        reading_position[id] = Some(pos);
-    }
-    let base_path = config.base_path();
-    let origin = config.origin().unwrap_or_default();
-    let site = Site {
-        root: opts.root.clone(),
-        strings: theme_files.strings.clone(),
-        theme: theme_files,
+    let site = Site::new(
         config,
         content,
         resolved,
-        base_path,
-        origin,
-        reading_order,
-        reading_position,
-        appendix_start,
-        edition_vars: project.vars(),
-        edition: project.edition.clone(),
-        serve_mode: opts.serve_mode,
-    };
+        theme_files,
+        project.vars(),
+        opts.serve_mode,
+    );
     Ok((site, diags))
-}
-
-/// A top-level entry of the main navigation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TopLevel {
-    /// Index into `content.sections`.
-    Section(usize),
-    Page(PageId),
-}
-
-/// The main navigation's entries: the start page's subsections and its
-/// pages that are in the menu, by weight, then title. The reading order
-/// and the menu both follow it.
-pub fn top_level(content: &Content) -> Vec<TopLevel> {
-    let Some(root) = content.section_of_dir(Path::new("")) else {
-        return Vec::new();
-    };
-    let root = &content.sections[root];
-    let key = |id: PageId| {
-        let p = &content.pages[id];
-        (p.weight, p.title.to_lowercase())
-    };
-    let mut items: Vec<_> = root
-        .subsections
-        .iter()
-        .map(|&s| (key(content.sections[s].index), TopLevel::Section(s)))
-        .chain(
-            root.pages
-                .iter()
-                .filter(|&&i| content.pages[i].in_menu)
-                .map(|&i| (key(i), TopLevel::Page(i))),
-        )
-        .collect();
-    items.sort_by(|a, b| a.0.cmp(&b.0));
-    items.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The shortcode stage: `vars` of handbook.yaml under the edition's, pages
@@ -259,37 +152,6 @@ fn expand_shortcodes(
     let (updates, diags) = crate::shortcodes::expand_all(&env);
     crate::shortcodes::apply(content, updates);
     diags
-}
-
-/// The reading order of the pager and the print edition, and where its
-/// appendix starts: the start page, then the menu's entries in menu order
-/// (a section's own page, its pages, then its subsections, depth first),
-/// then the appendix: top-level pages outside the menu (Leichte Sprache
-/// and the legal pages), which the pager leaves out.
-fn reading_order(content: &Content) -> (Vec<PageId>, usize) {
-    fn visit(content: &Content, s: usize, out: &mut Vec<PageId>) {
-        let sec = &content.sections[s];
-        out.push(sec.index);
-        out.extend(sec.pages.iter().copied());
-        for &sub in &sec.subsections {
-            visit(content, sub, out);
-        }
-    }
-    let mut out = Vec::with_capacity(content.pages.len());
-    let Some(root) = content.section_of_dir(Path::new("")) else {
-        return (out, 0);
-    };
-    let root = &content.sections[root];
-    out.push(root.index);
-    for entry in top_level(content) {
-        match entry {
-            TopLevel::Section(s) => visit(content, s, &mut out),
-            TopLevel::Page(id) => out.push(id),
-        }
-    }
-    let appendix = out.len();
-    out.extend(root.pages.iter().filter(|&&i| !content.pages[i].in_menu));
-    (out, appendix)
 }
 
 pub fn templates_for(site: &Site) -> Result<Templates, Diagnostics> {
@@ -378,13 +240,4 @@ pub fn build(
         timings,
         out_dir: out_dir.to_path_buf(),
     })
-}
-
-/// An error about the output folder, which belongs to no source file.
-pub fn output_error(msg: impl Into<String>) -> Diagnostic {
-    Diagnostic::global(Problem::Output(msg.into()))
-}
-
-pub fn config_span() -> Span {
-    Span::file_start(crate::config::CONFIG_FILE)
 }

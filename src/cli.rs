@@ -1,8 +1,10 @@
 //! Command-line interface (the spellings are a contract; see DESIGN.md).
 
-use crate::build::{self, BuildOptions, Failure};
+use crate::build::{self, BuildOptions};
+use crate::diagnostics::catalogue;
 use crate::diagnostics::render::{emit, emit_summarised, summary, Format};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Lang};
+use crate::error::Failure;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
@@ -28,6 +30,28 @@ pub struct Common {
     /// Build a regional edition (editions/NAME)
     #[arg(long)]
     pub edition: Option<String>,
+    /// Language of the messages (default: the handbook's `language:`,
+    /// German for `de`); `en` keeps English
+    #[arg(long, value_enum)]
+    pub messages: Option<Lang>,
+}
+
+impl Common {
+    /// `--messages`, else `HANDBOOK_MESSAGES`, else the handbook's language.
+    pub fn lang(&self) -> Lang {
+        if let Some(l) = self.messages {
+            return l;
+        }
+        match std::env::var("HANDBOOK_MESSAGES").ok().as_deref() {
+            Some("en") => return Lang::En,
+            Some("de") => return Lang::De,
+            _ => {}
+        }
+        // a handbook.yaml that does not load defaults to `de`, like `language:`
+        crate::config::Config::load(&self.root)
+            .map(|c| Lang::for_language(&c.language))
+            .unwrap_or(Lang::De)
+    }
 }
 
 /// How `build` and `check` report and judge warnings.
@@ -39,6 +63,9 @@ pub struct Reporting {
     /// List every warning, also those repeated on many pages
     #[arg(long, short)]
     pub verbose: bool,
+    /// Set from `Common::lang`, not a flag of its own.
+    #[arg(skip)]
+    pub lang: Lang,
 }
 
 #[derive(Subcommand, Debug)]
@@ -86,9 +113,9 @@ pub enum Command {
         /// Print a JSON array of {url, title, kind, score, snippet}
         #[arg(long)]
         json: bool,
-        /// Only pages of this kind (region, concept, agreement, check, page)
-        #[arg(long)]
-        kind: Option<String>,
+        /// Only pages of this kind
+        #[arg(long, value_enum)]
+        kind: Option<crate::content::PageKind>,
     },
     /// Build in memory, serve with live reload, rebuild on every save
     Serve {
@@ -185,9 +212,16 @@ pub enum EditionCommand {
 
 fn run_edition(cmd: EditionCommand) -> ExitCode {
     use crate::editions::commands;
-    let usage = |e: commands::EditionError| {
-        eprintln!("error: {e}");
-        ExitCode::from(2)
+    let usage = |e: commands::EditionError| match e {
+        // the edition's own files are content: a diagnostic, exit 1
+        commands::EditionError::Content(d) => {
+            eprintln!("{e}", e = commands::EditionError::Content(d));
+            ExitCode::from(1)
+        }
+        e => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     };
     match cmd {
         EditionCommand::New {
@@ -288,7 +322,16 @@ fn run_edition(cmd: EditionCommand) -> ExitCode {
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Command::Build {
+        common, reporting, ..
+    }
+    | Command::Check {
+        common, reporting, ..
+    } = &mut cli.command
+    {
+        reporting.lang = common.lang();
+    }
     match cli.command {
         Command::Edition { command } => run_edition(command),
         Command::Build {
@@ -307,6 +350,7 @@ pub fn run() -> ExitCode {
                 let c = Common {
                     root: common.root.clone(),
                     edition,
+                    messages: common.messages,
                 };
                 if build_one(&c, None, base_url.clone(), format, timings, reporting)
                     != ExitCode::SUCCESS
@@ -340,7 +384,7 @@ pub fn run() -> ExitCode {
                 Ok(warnings) => {
                     report_diags(&warnings, format, reporting);
                     if format == Format::Text {
-                        eprintln!("no errors");
+                        eprintln!("{}", catalogue::no_errors(reporting.lang));
                     }
                     ExitCode::SUCCESS
                 }
@@ -355,12 +399,12 @@ pub fn run() -> ExitCode {
             kind,
         } => {
             if let Err(f) = build::check_root(&common.root) {
-                return failure(f, Format::Text);
+                return failure(f, Format::Text, common.lang());
             }
             let opts = crate::search::Options {
                 limit,
                 offset: 0,
-                kind,
+                kind: kind.map(|k| k.name().to_string()),
             };
             match crate::search::query_dir(&default_index(&common), &query, &opts) {
                 Ok(results) if json => {
@@ -378,6 +422,7 @@ pub fn run() -> ExitCode {
                     emit(
                         &Diagnostics::from_iter([d]),
                         Format::Text,
+                        common.lang(),
                         &mut std::io::stderr(),
                     );
                     ExitCode::from(1)
@@ -391,10 +436,12 @@ pub fn run() -> ExitCode {
             open,
             poll,
         } => {
+            let lang = common.lang();
             let opts = crate::serve::ServeOptions {
                 build: BuildOptions {
                     root: common.root,
                     edition: common.edition,
+                    messages: lang,
                     ..Default::default()
                 },
                 bind,
@@ -404,7 +451,7 @@ pub fn run() -> ExitCode {
             };
             match crate::serve::run(opts) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(f) => failure(f, Format::Text),
+                Err(f) => failure(f, Format::Text, lang),
             }
         }
         Command::New {
@@ -439,6 +486,7 @@ fn build_one(
         base_url,
         serve_mode: false,
         strict: reporting.strict,
+        messages: reporting.lang,
     };
     let out = out.unwrap_or_else(|| default_out(common));
     let index = default_index(common);
@@ -529,11 +577,18 @@ fn progress() -> Option<indicatif::ProgressBar> {
 
 fn report_diags(diags: &Diagnostics, format: Format, reporting: Reporting) {
     let diags = diags.clone().sorted();
-    emit_summarised(&diags, format, reporting.verbose, &mut std::io::stderr());
+    let lang = reporting.lang;
+    emit_summarised(
+        &diags,
+        format,
+        lang,
+        reporting.verbose,
+        &mut std::io::stderr(),
+    );
     if format == Format::Text {
-        if let Some(s) = summary(&diags) {
+        if let Some(s) = summary(&diags, lang) {
             if reporting.strict && !diags.has_errors() {
-                eprintln!("{s} (--strict: warnings fail the run, nothing was written)");
+                eprintln!("{s} {}", catalogue::strict_note(lang));
             } else {
                 eprintln!("{s}");
             }
@@ -542,13 +597,14 @@ fn report_diags(diags: &Diagnostics, format: Format, reporting: Reporting) {
 }
 
 /// Prints a failed run and picks its exit code: 1 for content, 2 for usage.
-pub fn failure(f: Failure, format: Format) -> ExitCode {
+pub fn failure(f: Failure, format: Format, lang: Lang) -> ExitCode {
     failure_reported(
         f,
         format,
         Reporting {
             strict: false,
             verbose: false,
+            lang,
         },
     )
 }

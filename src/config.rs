@@ -74,19 +74,10 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         serde_saphyr::from_str::<Config>(text).map_err(|e| {
-            let (line, col) = e
-                .location()
-                .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-            let options = serde_saphyr::render_options! {
-                snippets: serde_saphyr::SnippetMode::Off,
-            };
-            let msg = e.without_snippet().render_with_options(options);
-            let msg = msg.lines().next().unwrap_or("invalid configuration");
-            // the span already says where; keep the message itself short
-            let msg = msg.split(" at line ").next().unwrap_or(msg);
+            let at = crate::diagnostics::yaml::position_of(&e, text);
             Diagnostic::error(
-                Problem::Config(msg.to_string()),
-                Span::new(CONFIG_FILE, line, col),
+                Problem::Config(at.message),
+                Span::new(CONFIG_FILE, at.line, at.column),
             )
         })
     }

@@ -13,6 +13,8 @@ pub enum ScaffoldError {
     Exists(String),
     #[error("invalid slug `{0}`")]
     InvalidSlug(String),
+    #[error(transparent)]
+    Unsafe(#[from] crate::content::user_path::UnsafePath),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -24,6 +26,7 @@ pub fn new_page(
     force: bool,
 ) -> Result<PathBuf, ScaffoldError> {
     let kind = PageKind::parse(kind).ok_or_else(|| ScaffoldError::UnknownKind(kind.into()))?;
+    crate::content::user_path::content_path(slug)?;
     let parts: Vec<String> = slug
         .split('/')
         .filter(|s| !s.is_empty())

@@ -106,7 +106,7 @@ fn check_reports_every_problem_at_its_position() {
     for expected in [
         "content/_index.md:4:50: error: broken link: `regionen/borken.md` does not exist",
         "help: did you mean `regionen/kreis-borken.md`?",
-        "content/regionen/kaputt.md:2:8: error: YAML syntax error: unclosed quote",
+        "content/regionen/kaputt.md:2:8: error: YAML syntax error: the quote opened in line 2 is not closed",
         "content/regionen/kreis-borken.md:6:5: error: unknown reference `elterncaffe` in `concepts`",
         "help: did you mean `elterncafe`?",
         "content/konzepte/elterncafe.md:4:1: error: `childcare` has the wrong type",
@@ -143,7 +143,10 @@ fn json_format_prints_one_object_per_line() {
         (Some(2), Some(8))
     );
     assert_eq!(yaml["severity"], "error");
-    assert!(yaml["message"].as_str().unwrap().contains("unclosed quote"));
+    assert!(yaml["message"]
+        .as_str()
+        .unwrap()
+        .contains("quote opened in line 2 is not closed"));
 }
 
 #[test]

@@ -7,17 +7,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn run(root: &Path, args: &[&str]) -> std::process::Output {
-    let mut all: Vec<&str> = args.to_vec();
-    all.extend(["--root", root.to_str().unwrap()]);
-    handbook(&all)
-}
-
-fn ok(o: std::process::Output) -> std::process::Output {
-    assert!(o.status.success(), "{}", stderr(&o));
-    o
-}
-
 fn status(root: &Path) -> String {
     let o = ok(run(root, &["edition", "status", "lokal"]));
     String::from_utf8_lossy(&o.stdout).into_owned()

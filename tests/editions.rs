@@ -4,32 +4,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-
-fn run(root: &Path, args: &[&str]) -> std::process::Output {
-    let mut all: Vec<&str> = args.to_vec();
-    all.extend(["--root", root.to_str().unwrap()]);
-    handbook(&all)
-}
-
-fn ok(o: std::process::Output) -> std::process::Output {
-    assert!(
-        o.status.success(),
-        "{}\n{}",
-        String::from_utf8_lossy(&o.stdout),
-        stderr(&o)
-    );
-    o
-}
-
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn write(path: impl AsRef<Path>, text: &str) {
-    std::fs::create_dir_all(path.as_ref().parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
 
 #[test]
 fn fork_override_hide_add_build_and_track_drift() {

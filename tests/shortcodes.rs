@@ -6,11 +6,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn write(path: impl AsRef<Path>, text: &str) {
-    std::fs::create_dir_all(path.as_ref().parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 fn start_page(root: &Path, out: &str) -> String {
     read(root.join(out).join("index.html"))
 }

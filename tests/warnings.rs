@@ -4,13 +4,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-
-fn run(root: &Path, args: &[&str]) -> std::process::Output {
-    let mut all: Vec<&str> = args.to_vec();
-    all.extend(["--root", root.to_str().unwrap()]);
-    handbook(&all)
-}
 
 fn lines_with(text: &str, needle: &str) -> usize {
     text.lines().filter(|l| l.contains(needle)).count()

@@ -1,11 +1,13 @@
 //! Invariants the fuzz targets share.
 
-use handbook::diagnostics::{render, Diagnostic, Span};
+use handbook::diagnostics::{render, Diagnostic, Lang, Span};
 
 /// A diagnostic must render without panicking and point into its file.
 pub fn assert_diagnostic_inside(d: &Diagnostic, file: &str, bytes: &[u8]) {
-    let _ = render::to_text(d);
-    let _ = render::to_json(d);
+    for lang in [Lang::En, Lang::De] {
+        let _ = render::to_text(d, lang);
+        let _ = render::to_json(d, lang);
+    }
     if let Some(span) = &d.span {
         assert_span_inside(span, file, bytes);
     }

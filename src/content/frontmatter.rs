@@ -44,9 +44,8 @@ pub fn split(src: &SourceText) -> Result<Split, Diagnostic> {
         pos = end + 1;
     }
     Err(
-        Diagnostic::error(Problem::UnclosedFrontMatter, src.span_at(0)).with_help(
-            "end the front matter with a line containing only `---` before the Markdown text",
-        ),
+        Diagnostic::error(Problem::UnclosedFrontMatter, src.span_at(0))
+            .with_help(crate::diagnostics::Hint::CloseFrontMatter),
     )
 }
 

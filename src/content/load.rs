@@ -69,9 +69,10 @@ impl Content {
     }
 }
 
-fn is_ignored(name: &str) -> bool {
-    // editors' temp and backup files must never become pages (vim writes
-    // `4913` to probe a folder, emacs `.#x`, many `x~`)
+/// An editor's temporary or backup file (or any hidden file): never a page
+/// or asset, and no reason for the preview to rebuild. Vim writes `4913` to
+/// probe a folder, emacs `.#x`, many `x~`.
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")

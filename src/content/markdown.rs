@@ -58,7 +58,10 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                 if let Some((level, explicit, text)) = heading.take() {
                     let text = text.trim().to_string();
                     let id = match explicit {
-                        Some(id) => id,
+                        Some(id) => {
+                            anchors.claim(&id);
+                            id
+                        }
                         None => anchors.unique(&text),
                     };
                     if level == 1 && scan.first_h1.is_none() {
@@ -124,5 +127,13 @@ mod tests {
         assert_eq!((s.links[0].span.line, s.links[0].span.column), (6, 7));
         assert!(s.links[1].is_image);
         assert!(s.sections.iter().any(|t| t.text.contains("Intro")));
+    }
+
+    #[test]
+    fn explicit_heading_ids_count_as_used() {
+        let src = SourceText::new("a.md".into(), "## Ablauf {#ablauf}\n\n## Ablauf\n");
+        let s = scan(&src, 0);
+        let ids: Vec<_> = s.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["ablauf", "ablauf-1"]);
     }
 }

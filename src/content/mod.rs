@@ -8,7 +8,9 @@ pub mod page;
 pub mod parse;
 pub mod slug;
 pub mod source;
+pub mod sourcemap;
 pub mod todo;
+pub mod user_path;
 pub mod yaml;
 
 pub use load::{load, load_in_memory, Asset, Content, Layer, LoadSpec, Section};

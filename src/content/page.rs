@@ -1,7 +1,7 @@
 use super::model::{KindMeta, PageKind};
 use super::source::SourceText;
+use super::sourcemap::Expanded;
 use crate::diagnostics::Span;
-use crate::shortcodes::sourcemap::Expanded;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Arc;

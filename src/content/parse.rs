@@ -10,7 +10,7 @@ use super::slug::slugify;
 use super::source::{invalid_utf8_position, SourceText};
 use super::yaml::{self, Node, Value};
 use crate::config::Config;
-use crate::diagnostics::{did_you_mean, Diagnostic, Problem, Span};
+use crate::diagnostics::{did_you_mean, Diagnostic, Hint, Problem, Span};
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +48,7 @@ fn parse_inner(
             let (line, col) = invalid_utf8_position(bytes, &e);
             diags.push(
                 Diagnostic::error(Problem::InvalidUtf8, Span::new(rel_path, line, col))
-                    .with_help("save the file as UTF-8"),
+                    .with_help(Hint::SaveAsUtf8),
             );
             return None;
         }
@@ -74,10 +74,14 @@ fn parse_inner(
         Some((a, b)) => match yaml::parse(&src.text[a..b]) {
             Ok(node) => node,
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    Problem::YamlSyntax(e.message),
-                    src.span_line_col(e.line + line_offset, e.column),
-                ));
+                let issue = e.issue.shifted(line_offset);
+                diags.push(
+                    Diagnostic::error(
+                        Problem::Yaml(issue.clone()),
+                        src.span_line_col(e.line + line_offset, e.column),
+                    )
+                    .with_help(Hint::Yaml(issue)),
+                );
                 return None;
             }
         },
@@ -107,9 +111,8 @@ fn parse_inner(
             Some((s, None)) => {
                 let names = PageKind::ALL.map(PageKind::name);
                 diags.push(
-                    Diagnostic::error(Problem::UnknownKind(s.into()), at(v)).with_help_opt(
-                        did_you_mean(s, names).map(|m| format!("did you mean `{m}`?")),
-                    ),
+                    Diagnostic::error(Problem::UnknownKind(s.into()), at(v))
+                        .with_help_opt(did_you_mean(s, names).map(|m| Hint::DidYouMean(m.into()))),
                 );
             }
             None => diags.push(Diagnostic::error(
@@ -149,9 +152,10 @@ fn parse_inner(
                         },
                         at(k),
                     )
-                    .with_help(format!(
-                        "did you mean `{m}`? Unknown keys are kept for templates as `page.extra.{key}`"
-                    )),
+                    .with_help(Hint::UnknownKeyKept {
+                        suggestion: m.into(),
+                        key: key.clone(),
+                    }),
                 );
             }
             extra.insert(key, v.to_json());
@@ -207,9 +211,7 @@ fn parse_inner(
         }
         _ => {
             diags.push(
-                Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(
-                    "add `title: …` to the front matter or start the text with `# Titel`",
-                ),
+                Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(Hint::AddTitle),
             );
             return None;
         }
@@ -303,13 +305,13 @@ fn strip_serde_position(s: &str) -> String {
     }
 }
 
-fn type_help(detail: &str) -> Option<String> {
+fn type_help(detail: &str) -> Option<Hint> {
     if detail.contains("expected a sequence") {
-        Some("write a list, e.g. `key: [a, b]` or one `- item` per line".into())
+        Some(Hint::WriteList)
     } else if detail.contains("unknown variant") {
-        Some("use one of the values listed above, spelled exactly".into())
+        Some(Hint::UseListedValue)
     } else if detail.contains("expected a boolean") {
-        Some("write `true` or `false`".into())
+        Some(Hint::WriteBool)
     } else {
         None
     }
@@ -336,9 +338,7 @@ fn check_string_list(
                 },
                 at(k),
             )
-            .with_help(format!(
-                "write e.g. `{key}: [alleinerziehende, stille-reserve]`"
-            )),
+            .with_help(Hint::WriteSlugList { key: key.into() }),
         );
     }
 }
@@ -382,10 +382,8 @@ fn check_placeholders(
                 )
                 .with_help_opt(
                     did_you_mean(key, declared.iter().copied())
-                        .map(|m| format!("did you mean `[[{m}]]`?"))
-                        .or(Some(format!(
-                            "declare it: `placeholders: [{{key: {key}, label: \"…\"}}]`"
-                        ))),
+                        .map(|m| Hint::DidYouMean(format!("[[{m}]]")))
+                        .or(Some(Hint::DeclarePlaceholder { key: key.into() })),
                 ),
             );
         }

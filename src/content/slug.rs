@@ -38,6 +38,11 @@ pub struct AnchorSet {
 }
 
 impl AnchorSet {
+    /// An id the editor wrote (`{#ablauf}`): later generated ids avoid it.
+    pub fn claim(&mut self, id: &str) {
+        self.used.insert(id.to_string());
+    }
+
     pub fn unique(&mut self, text: &str) -> String {
         let base = match slugify(text) {
             s if s.is_empty() => "abschnitt".to_string(),

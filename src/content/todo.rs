@@ -4,7 +4,7 @@
 
 use super::source::SourceText;
 use super::Content;
-use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem};
+use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Hint, Problem};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -30,9 +30,9 @@ fn scan(src: &SourceText, markers: &[String], out: &mut Vec<Diagnostic>) {
                     Problem::TodoMarker(shown(&src.text, at, marker)),
                     src.span_at(at),
                 )
-                .with_help(format!(
-                    "replace it with the final text before publishing (`{marker}` is a `todo_markers` entry of handbook.yaml)"
-                )),
+                .with_help(Hint::ReplaceTodo {
+                    marker: marker.clone(),
+                }),
             );
         }
     }

@@ -3,10 +3,14 @@
 //! into [`Diagnostics`] instead of returning at the first error, so a run
 //! reports everything at once; [`render`] is the only place that prints them.
 
+pub mod catalogue;
 mod problem;
 pub mod render;
+pub mod yaml;
+mod yaml_issue;
 
-pub use problem::Problem;
+pub use catalogue::Lang;
+pub use problem::{CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlIssue};
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -50,7 +54,7 @@ pub struct Diagnostic {
     pub problem: Box<Problem>,
     /// Where; `None` only for problems that have no file (e.g. I/O on the output folder).
     pub span: Option<Span>,
-    pub help: Option<String>,
+    pub help: Option<Hint>,
 }
 
 impl Diagnostic {
@@ -70,6 +74,11 @@ impl Diagnostic {
         }
     }
 
+    /// An error about the output folder, which belongs to no source file.
+    pub fn output(msg: impl Into<String>) -> Self {
+        Diagnostic::global(Problem::Output(msg.into()))
+    }
+
     /// An error that belongs to no source file.
     pub fn global(problem: Problem) -> Self {
         Diagnostic {
@@ -80,18 +89,27 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Hint) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+    pub fn with_help_opt(mut self, help: Option<Hint>) -> Self {
         self.help = help;
         self
     }
 
+    /// The message in English (for tests, logs and sorting).
     pub fn message(&self) -> String {
-        self.problem.to_string()
+        self.message_in(Lang::En)
+    }
+
+    pub fn message_in(&self, lang: Lang) -> String {
+        catalogue::message(&self.problem, lang)
+    }
+
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        self.help.as_ref().map(|h| catalogue::hint(h, lang))
     }
 }
 
@@ -146,10 +164,6 @@ impl Diagnostics {
         self.items
             .dedup_by(|a, b| a.span == b.span && a.message() == b.message());
         self
-    }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
     }
 }
 

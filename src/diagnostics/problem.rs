@@ -1,102 +1,231 @@
-use thiserror::Error;
+//! What went wrong, and what to do about it, as data. The words for both,
+//! in English and German, are in [`super::catalogue`] and nowhere else.
 
-/// What went wrong. Each variant is one class of problem; the text is the
-/// message after `error:` and the span lives in the [`super::Diagnostic`].
-#[derive(Debug, Clone, Error)]
+/// What went wrong. Each variant is one class of problem; the span lives in
+/// the [`super::Diagnostic`].
+#[derive(Debug, Clone)]
 pub enum Problem {
     // --- reading files
-    #[error("cannot read file: {0}")]
     Io(String),
-    #[error("file is not valid UTF-8 (invalid byte sequence)")]
     InvalidUtf8,
-    #[error("symbolic link loop: {0}")]
     SymlinkLoop(String),
 
     // --- front matter
-    #[error("front matter is not closed: no `---` line after the opening `---`")]
     UnclosedFrontMatter,
-    #[error("YAML syntax error: {0}")]
-    YamlSyntax(String),
-    #[error("front matter must be a mapping of keys to values, found {0}")]
+    Yaml(YamlIssue),
     FrontMatterNotMapping(String),
-    #[error("`{key}` has the wrong type: {detail}")]
-    WrongType { key: String, detail: String },
-    #[error("unknown kind `{0}` (expected region, concept, agreement, check or page)")]
+    WrongType {
+        key: String,
+        detail: String,
+    },
     UnknownKind(String),
-    #[error("unknown key `{key}` for a page of kind `{kind}`")]
-    UnknownKey { key: String, kind: String },
-    #[error("page has no title: no `title:` in the front matter and no `# heading`")]
+    UnknownKey {
+        key: String,
+        kind: String,
+    },
     MissingTitle,
-    #[error(
-        "control characters (NUL, BEL, …) are not allowed in HTML and were replaced by spaces"
-    )]
     ControlCharacter,
-    #[error("empty page: published with the title `{0}` taken from its file name")]
     EmptyPage(String),
-    #[error("placeholder `[[{0}]]` is not declared in `placeholders`")]
     UnknownPlaceholder(String),
-    #[error("invalid placeholder key `{0}`: use lower-case letters, digits and `_`")]
     InvalidPlaceholderKey(String),
-    #[error("unfinished text: `{0}`")]
     TodoMarker(String),
 
     // --- cross-links
-    #[error("broken link: `{0}` does not exist")]
     BrokenLink(String),
-    #[error("broken link: `{target}` has no heading with the anchor `#{anchor}`")]
-    MissingAnchor { target: String, anchor: String },
-    #[error("unknown reference `{target}` in `{field}`: no {expected} with this slug")]
+    MissingAnchor {
+        target: String,
+        anchor: String,
+    },
     UnknownReference {
         field: String,
         target: String,
-        expected: String,
+        expected: Expected,
     },
-    #[error("ambiguous reference `{target}` in `{field}`: {candidates}")]
     AmbiguousReference {
         field: String,
         target: String,
         candidates: String,
     },
-    #[error("duplicate URL `{url}`: also produced by {other}")]
-    DuplicateUrl { url: String, other: String },
-    #[error("link to hidden page `{0}` becomes plain text in this edition")]
+    DuplicateUrl {
+        url: String,
+        other: String,
+    },
     LinkToHiddenPage(String),
-    #[error("link with a `{0}:` URL becomes plain text")]
     UnsafeLink(String),
 
     // --- shortcodes
-    #[error("shortcode `{name}`: {detail}")]
-    ShortcodeSyntax { name: String, detail: String },
-    #[error("unknown shortcode `{0}`")]
+    ShortcodeSyntax {
+        name: String,
+        issue: ShortcodeIssue,
+    },
     UnknownShortcode(String),
-    #[error("shortcode `{name}` needs the argument `{arg}`")]
-    MissingArgument { name: String, arg: String },
-    #[error("shortcode `{name}` has no argument `{arg}`")]
-    UnknownArgument { name: String, arg: String },
-    #[error("unknown variable `{0}`: not in `vars` of handbook.yaml or edition.yaml")]
+    MissingArgument {
+        name: String,
+        arg: String,
+    },
+    UnknownArgument {
+        name: String,
+        arg: String,
+    },
     UnknownVar(String),
-    #[error("variable `{name}` is {found}, not a text or number")]
-    VarNotText { name: String, found: String },
-    #[error("count: {0}")]
-    Count(String),
-    #[error("snippet `{0}` not found")]
+    VarNotText {
+        name: String,
+        found: Found,
+    },
+    Count(CountIssue),
     SnippetNotFound(String),
-    #[error("include cycle: {0}")]
     IncludeCycle(String),
-    #[error("shortcode `{name}`: template error: {detail}")]
-    ShortcodeTemplate { name: String, detail: String },
-    #[error("shortcode `{name}` cannot be used in `{field}`, only `var` and `count`")]
-    ShortcodeInField { name: String, field: String },
+    ShortcodeTemplate {
+        name: String,
+        detail: String,
+    },
+    ShortcodeInField {
+        name: String,
+        field: String,
+    },
+
+    // --- editions
+    MergeConflict(String),
+    UpstreamChanged {
+        path: String,
+        removed: bool,
+    },
 
     // --- configuration, templates, output
-    #[error("configuration: {0}")]
     Config(String),
-    #[error("template error: {0}")]
     Template(String),
-    #[error("cannot write output: {0}")]
     Output(String),
-    #[error("search index: {0}")]
     Search(String),
-    #[error("edition: {0}")]
     Edition(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::catalogue::message(self, super::catalogue::Lang::En))
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// A YAML syntax error, classified so an editor gets words for it, not
+/// the parser's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YamlIssue {
+    /// A quote opened on `line` is not closed where the editor meant it to be.
+    UnclosedQuote {
+        quote: char,
+        line: usize,
+    },
+    /// `title: "Elterncafé" im Zentrum`: text after the closing quote.
+    TextAfterQuote {
+        quote: char,
+    },
+    Tab,
+    DuplicateKey(String),
+    /// A `:` where YAML cannot take one (e.g. `title: A: B`, wrong indentation).
+    UnexpectedColon,
+    UnclosedBracket,
+    /// Anything else, in the parser's words.
+    Other(String),
+}
+
+impl YamlIssue {
+    /// The issue in a file whose YAML starts `lines` lines further down
+    /// (front matter after its `---`): the line it names moves along.
+    pub fn shifted(self, lines: usize) -> YamlIssue {
+        match self {
+            YamlIssue::UnclosedQuote { quote, line } => YamlIssue::UnclosedQuote {
+                quote,
+                line: line + lines,
+            },
+            other => other,
+        }
+    }
+}
+
+/// What a reference list expects its slugs to name.
+#[derive(Debug, Clone)]
+pub enum Expected {
+    Kind(String),
+    Section(String),
+    Any,
+}
+
+/// What a `var` turned out to be instead of text.
+#[derive(Debug, Clone, Copy)]
+pub enum Found {
+    List,
+    Mapping,
+    Empty,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShortcodeIssue {
+    NotClosed { close: &'static str },
+    NoEnd,
+    StrayEnd,
+    NeedsBody,
+    ExpectedComma { after: String },
+    ExpectedName { found: String },
+    ExpectedEquals { name: String },
+    GivenTwice { name: String },
+    UnclosedText { name: String, quote: char },
+    BadValue { name: String, word: String },
+}
+
+#[derive(Debug, Clone)]
+pub enum CountIssue {
+    NoSection {
+        section: String,
+        suggestion: Option<String>,
+    },
+    UnknownKind(String),
+    NoSuchField(String),
+    UnknownFormat(String),
+}
+
+/// What to do about a problem. Data only; the words are in the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hint {
+    DidYouMean(String),
+    SaveAsUtf8,
+    CloseFrontMatter,
+    AddTitle,
+    /// `did you mean `x`?` for an unknown front-matter key, which is kept.
+    UnknownKeyKept {
+        suggestion: String,
+        key: String,
+    },
+    WriteList,
+    UseListedValue,
+    WriteBool,
+    WriteSlugList {
+        key: String,
+    },
+    DeclarePlaceholder {
+        key: String,
+    },
+    RenameDuplicate,
+    UnsafeLink,
+    AddSection,
+    MissingAnchorList(String),
+    TargetIsDraft,
+    KnownShortcodes(String),
+    WriteArgument {
+        name: String,
+        arg: String,
+    },
+    DescribeImage,
+    SnippetIsPage,
+    SnippetNaming,
+    ReplaceTodo {
+        marker: String,
+    },
+    ResolveConflict,
+    EditionDrift {
+        edition: String,
+        path: String,
+    },
+    /// The YAML hint that goes with a [`YamlIssue`].
+    Yaml(YamlIssue),
 }

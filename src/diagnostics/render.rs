@@ -1,6 +1,7 @@
 //! The one place where diagnostics become text: `path:line:column: error: …`
 //! for people, one JSON object per line for tools.
 
+use super::catalogue::{self, Lang};
 use super::{Diagnostic, Diagnostics, Severity};
 use std::io::Write;
 
@@ -19,7 +20,7 @@ impl Severity {
     }
 }
 
-pub fn to_text(d: &Diagnostic) -> String {
+pub fn to_text(d: &Diagnostic, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(span) = &d.span {
         out.push_str(&format!(
@@ -29,17 +30,18 @@ pub fn to_text(d: &Diagnostic) -> String {
             span.column
         ));
     }
-    out.push_str(d.severity.label());
+    out.push_str(catalogue::severity(d.severity, lang));
     out.push_str(": ");
-    out.push_str(&d.message());
-    if let Some(help) = &d.help {
-        out.push_str("\n  help: ");
-        out.push_str(help);
+    out.push_str(&d.message_in(lang));
+    if let Some(help) = d.help_in(lang) {
+        out.push_str(&format!("\n  {}: ", catalogue::help_label(lang)));
+        out.push_str(&help);
     }
     out
 }
 
-pub fn to_json(d: &Diagnostic) -> serde_json::Value {
+/// `severity` stays `error`/`warning` for tools; `label` is the word to show.
+pub fn to_json(d: &Diagnostic, lang: Lang) -> serde_json::Value {
     let (file, line, column) = match &d.span {
         Some(s) => (
             serde_json::Value::String(s.file.to_string_lossy().into_owned()),
@@ -54,20 +56,21 @@ pub fn to_json(d: &Diagnostic) -> serde_json::Value {
     };
     serde_json::json!({
         "severity": d.severity.label(),
+        "label": catalogue::severity(d.severity, lang),
         "file": file,
         "line": line,
         "column": column,
-        "message": d.message(),
-        "help": d.help,
+        "message": d.message_in(lang),
+        "help": d.help_in(lang),
     })
 }
 
 /// Prints every diagnostic to `w` in the chosen format.
-pub fn emit(diags: &Diagnostics, format: Format, w: &mut dyn Write) {
+pub fn emit(diags: &Diagnostics, format: Format, lang: Lang, w: &mut dyn Write) {
     for d in diags.iter() {
         let line = match format {
-            Format::Text => to_text(d),
-            Format::Json => to_json(d).to_string(),
+            Format::Text => to_text(d, lang),
+            Format::Json => to_json(d, lang).to_string(),
         };
         // stderr going away (closed pipe) must not turn into a panic
         let _ = writeln!(w, "{line}");
@@ -82,11 +85,17 @@ pub const EXAMPLES: usize = 3;
 /// place, with the count and a few more places: one key the schema does not
 /// know on every page is one block, not thousands of lines that hide the
 /// rest. `verbose` and JSON (for tools) list every diagnostic.
-pub fn emit_summarised(diags: &Diagnostics, format: Format, verbose: bool, w: &mut dyn Write) {
+pub fn emit_summarised(
+    diags: &Diagnostics,
+    format: Format,
+    lang: Lang,
+    verbose: bool,
+    w: &mut dyn Write,
+) {
     if verbose || format == Format::Json {
-        return emit(diags, format, w);
+        return emit(diags, format, lang, w);
     }
-    let key = |d: &Diagnostic| (d.message(), d.help.clone());
+    let key = |d: &Diagnostic| (d.message(), d.help_in(Lang::En));
     let mut groups: std::collections::HashMap<(String, Option<String>), Vec<&Diagnostic>> =
         std::collections::HashMap::new();
     for d in diags.iter().filter(|d| d.severity == Severity::Warning) {
@@ -98,15 +107,13 @@ pub fn emit_summarised(diags: &Diagnostics, format: Format, verbose: bool, w: &m
             Severity::Error => None,
         };
         let text = match group {
-            None => to_text(d),
+            None => to_text(d, lang),
             // printed with its first member
             Some(g) if !std::ptr::eq(g[0], d) => continue,
             Some(g) => {
-                let mut t = to_text(d);
-                t.push_str(&format!(
-                    "\n  the same warning in {} more places, e.g.:",
-                    g.len() - 1
-                ));
+                let mut t = to_text(d, lang);
+                t.push_str("\n  ");
+                t.push_str(&catalogue::repeated(g.len() - 1, lang));
                 for other in g.iter().skip(1).take(EXAMPLES) {
                     if let Some(s) = &other.span {
                         t.push_str(&format!(
@@ -117,7 +124,8 @@ pub fn emit_summarised(diags: &Diagnostics, format: Format, verbose: bool, w: &m
                         ));
                     }
                 }
-                t.push_str("\n    … (--verbose lists all)");
+                t.push_str("\n    ");
+                t.push_str(catalogue::verbose_lists_all(lang));
                 t
             }
         };
@@ -126,20 +134,10 @@ pub fn emit_summarised(diags: &Diagnostics, format: Format, verbose: bool, w: &m
 }
 
 /// The closing line of a text report, e.g. `2 errors, 1 warning`.
-pub fn summary(diags: &Diagnostics) -> Option<String> {
+pub fn summary(diags: &Diagnostics, lang: Lang) -> Option<String> {
     let (e, w) = (diags.error_count(), diags.warning_count());
     if e == 0 && w == 0 {
         return None;
     }
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    Some(match (e, w) {
-        (0, w) => plural(w, "warning", "warnings"),
-        (e, 0) => plural(e, "error", "errors"),
-        (e, w) => format!(
-            "{}, {}",
-            plural(e, "error", "errors"),
-            plural(w, "warning", "warnings")
-        ),
-    })
+    Some(catalogue::summary(e, w, lang))
 }

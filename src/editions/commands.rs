@@ -5,7 +5,7 @@
 use super::drift::{self, PageStatus, State};
 use super::{edition_dir, Project};
 use crate::config::Config;
-use crate::diagnostics::relative_to;
+use crate::diagnostics::{relative_to, Diagnostic};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -15,13 +15,28 @@ pub enum EditionError {
     Usage(String),
     #[error("`{0}` exists already (use --force to overwrite)")]
     Exists(String),
+    /// A file of the edition is broken; printed as a diagnostic, exit 1.
+    #[error("{}", crate::diagnostics::render::to_text(.0, Default::default()))]
+    Content(Box<Diagnostic>),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+impl From<Diagnostic> for EditionError {
+    fn from(d: Diagnostic) -> Self {
+        EditionError::Content(Box::new(d))
+    }
 }
 
 fn open(root: &Path, name: &str) -> Result<Project, EditionError> {
     let config = Config::load(root).map_err(|d| EditionError::Usage(d.message()))?;
     Project::open(root, Some(name), &config).map_err(|e| EditionError::Usage(e.to_string()))
+}
+
+/// A page path from the command line, refused before anything is read if it
+/// would lead out of the edition's folder.
+pub(super) fn checked(path: &str) -> Result<String, EditionError> {
+    crate::content::user_path::content_path(path).map_err(|e| EditionError::Usage(e.to_string()))
 }
 
 fn valid_name(name: &str) -> bool {
@@ -56,11 +71,14 @@ pub fn new(
     let title = title
         .map(str::to_string)
         .unwrap_or_else(|| format!("Transferhandbuch – Ausgabe {name}"));
+    // a JSON string is a YAML double-quoted scalar: quotes, colons and
+    // backslashes in the title cannot break the file
+    let title = serde_json::to_string(&title).map_err(std::io::Error::other)?;
     std::fs::write(
         dir.join(super::definition::EDITION_FILE),
         format!(
             "# Regionale Ausgabe `{name}` – siehe README, „Eine regionale Ausgabe erstellen“.\n\
-             title: \"{title}\"\n\
+             title: {title}\n\
              # base, der Name einer anderen Ausgabe oder ein Pfad zu einem anderen Handbuch\n\
              extends: {extends}\n\
              # Seiten (Pfade oder Muster relativ zu content/), die diese Ausgabe nicht zeigt\n\
@@ -83,11 +101,8 @@ pub fn override_page(
     path: &str,
     force: bool,
 ) -> Result<PathBuf, EditionError> {
+    let content_path = checked(path)?;
     let project = open(root, name)?;
-    let content_path = path
-        .trim_start_matches("./")
-        .trim_start_matches("content/")
-        .to_string();
     let upstream = project.upstream_file(&content_path).ok_or_else(|| {
         EditionError::Usage(format!(
             "no page `content/{content_path}` upstream to override"
@@ -110,7 +125,7 @@ pub fn override_page(
         }
         std::fs::write(&file, &text)?;
     }
-    let mut overrides = drift::load(&dir);
+    let mut overrides = drift::load(root, &dir)?;
     overrides.insert(
         content_path,
         drift::Override {
@@ -124,11 +139,11 @@ pub fn override_page(
 }
 
 /// Every page of the top edition that replaces one below, with its state.
-pub fn override_states(project: &Project) -> Vec<PageStatus> {
+pub fn override_states(project: &Project) -> Result<Vec<PageStatus>, Diagnostic> {
     let Some(edition) = &project.edition else {
-        return Vec::new();
+        return Ok(Vec::new());
     };
-    let records = drift::load(&edition.dir);
+    let records = drift::load(&project.root, &edition.dir)?;
     let mut out = Vec::new();
     let mut paths: Vec<String> = content_files(&edition.dir.join("content"))
         .into_iter()
@@ -150,7 +165,7 @@ pub fn override_states(project: &Project) -> Vec<PageStatus> {
             state,
         });
     }
-    out
+    Ok(out)
 }
 
 fn content_files(dir: &Path) -> Vec<String> {
@@ -186,7 +201,7 @@ impl Status {
 pub fn status(root: &Path, name: &str) -> Result<Status, EditionError> {
     let project = open(root, name)?;
     let dir = edition_dir(root, name);
-    let overridden = override_states(&project);
+    let overridden = override_states(&project)?;
     let added = content_files(&dir.join("content"))
         .into_iter()
         .filter(|p| project.upstream_file(p).is_none())
@@ -235,11 +250,11 @@ pub fn print_status(s: &Status) -> String {
 /// `edition diff NAME content/PATH.md`: what changed upstream since the fork.
 pub fn diff(root: &Path, name: &str, path: &str) -> Result<String, EditionError> {
     let project = open(root, name)?;
-    let content_path = path.trim_start_matches("./").trim_start_matches("content/");
+    let content_path = &checked(path)?;
     let dir = edition_dir(root, name);
     let upstream = project.upstream_file(content_path);
     let ours = dir.join("content").join(content_path);
-    match drift::state_of(drift::load(&dir).get(content_path), upstream.as_deref(), &ours) {
+    match drift::state_of(drift::load(root, &dir)?.get(content_path), upstream.as_deref(), &ours) {
         State::Untracked => Err(EditionError::Usage(format!(
             "`content/{content_path}` was not forked with `handbook edition override`, so there is no record to compare with"
         ))),

@@ -14,8 +14,9 @@ pub struct EditionDef {
     #[serde(default = "default_extends")]
     pub extends: String,
     /// Content paths or globs relative to `content/`, e.g. `konzepte/elterncafe.md`, `programme/**`.
+    /// Spanned, so that a pattern that does not compile is reported where it is written.
     #[serde(default)]
-    pub hide: Vec<String>,
+    pub hide: Vec<serde_saphyr::Spanned<String>>,
     /// Anything templates may use: `site.edition.vars.…` (region, contacts, logo, colors).
     #[serde(default)]
     pub vars: serde_json::Map<String, serde_json::Value>,
@@ -37,24 +38,12 @@ pub fn load(root: &Path, dir: &Path) -> Result<EditionDef, Diagnostic> {
             Span::file_start(rel.clone()),
         )
     })?;
-    serde_saphyr::from_str::<EditionDef>(text.strip_prefix('\u{feff}').unwrap_or(&text)).map_err(
-        |e| {
-            let (line, col) = e
-                .location()
-                .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
-            let options = serde_saphyr::render_options! {
-                snippets: serde_saphyr::SnippetMode::Off,
-            };
-            let msg = e.without_snippet().render_with_options(options);
-            Diagnostic::error(
-                Problem::Edition(
-                    msg.lines()
-                        .next()
-                        .unwrap_or("invalid edition.yaml")
-                        .to_string(),
-                ),
-                Span::new(rel, line, col),
-            )
-        },
-    )
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    serde_saphyr::from_str::<EditionDef>(text).map_err(|e| {
+        let at = crate::diagnostics::yaml::position_of(&e, text);
+        Diagnostic::error(
+            Problem::Edition(at.message),
+            Span::new(rel, at.line, at.column),
+        )
+    })
 }

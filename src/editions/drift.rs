@@ -6,6 +6,7 @@
 //! `editions/<name>/.upstream/<path>` keeps that text, so `edition diff`
 //! can show exactly what changed upstream since.
 
+use crate::diagnostics::{relative_to, Diagnostic, Problem, Span};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -35,11 +36,31 @@ pub fn hash(text: &[u8]) -> String {
         .collect()
 }
 
-pub fn load(edition_dir: &Path) -> Overrides {
-    std::fs::read_to_string(edition_dir.join(OVERRIDES_FILE))
-        .ok()
-        .and_then(|t| serde_saphyr::from_str(&t).ok())
-        .unwrap_or_default()
+/// The records of an edition; none when it has no `overrides.yaml`. A file
+/// that does not parse is an error at its position: read as empty, every
+/// override would silently lose its drift tracking.
+pub fn load(root: &Path, edition_dir: &Path) -> Result<Overrides, Diagnostic> {
+    let path = edition_dir.join(OVERRIDES_FILE);
+    let rel = relative_to(root, &path);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Overrides::new()),
+        Err(e) => {
+            return Err(Diagnostic::error(
+                Problem::Edition(e.to_string()),
+                Span::file_start(rel),
+            ))
+        }
+    };
+    serde_saphyr::from_str::<Option<Overrides>>(&text)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| {
+            let at = crate::diagnostics::yaml::position_of(&e, &text);
+            Diagnostic::error(
+                Problem::Edition(at.message),
+                Span::new(rel, at.line, at.column),
+            )
+        })
 }
 
 pub fn save(edition_dir: &Path, overrides: &Overrides) -> std::io::Result<()> {

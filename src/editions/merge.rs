@@ -38,15 +38,15 @@ fn open(root: &Path, name: &str) -> Result<Project, EditionError> {
 
 /// Merges one page (`content/PATH.md` or `PATH.md`).
 pub fn merge_page(root: &Path, name: &str, path: &str) -> Result<PageMerge, EditionError> {
+    let content_path = super::commands::checked(path)?;
     let project = open(root, name)?;
-    let content_path = path.trim_start_matches("./").trim_start_matches("content/");
-    merge_one(&project, root, name, content_path)
+    merge_one(&project, root, name, &content_path)
 }
 
 /// Merges every page upstream changed or removed since the fork.
 pub fn merge_all(root: &Path, name: &str) -> Result<Vec<PageMerge>, EditionError> {
     let project = open(root, name)?;
-    super::commands::override_states(&project)
+    super::commands::override_states(&project)?
         .into_iter()
         .filter(|s| matches!(s.state, State::UpstreamChanged | State::UpstreamRemoved))
         .map(|s| merge_one(&project, root, name, &s.path))
@@ -60,7 +60,7 @@ fn merge_one(
     content_path: &str,
 ) -> Result<PageMerge, EditionError> {
     let dir = edition_dir(root, name);
-    let mut records = drift::load(&dir);
+    let mut records = drift::load(root, &dir)?;
     let Some(record) = records.get(content_path).cloned() else {
         return Err(EditionError::Usage(format!(
             "`content/{content_path}` was not forked with `handbook edition override {name}`, so there is no common version to merge from"

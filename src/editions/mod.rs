@@ -13,10 +13,10 @@ pub mod definition;
 pub mod drift;
 pub mod merge;
 
-use crate::build::UsageError;
 use crate::config::Config;
 use crate::content::Layer;
-use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
+use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Hint, Problem, Span};
+use crate::error::UsageError;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
@@ -84,7 +84,8 @@ impl Project {
         };
         let chain = resolve_chain(root, name)?;
         let mut hide = GlobSetBuilder::new();
-        let mut any_hidden = false;
+        // where each pattern added to `hide` is written, for an error of the whole set
+        let mut hide_spans: Vec<Span> = Vec::new();
         let mut vars = serde_json::Map::new();
         let mut title = None;
         // the bottom of the chain may be another handbook
@@ -96,18 +97,22 @@ impl Project {
         }
         for link in &chain {
             let Some(def) = &link.def else { continue };
+            let file = relative_to(root, &link.dir.join(definition::EDITION_FILE));
             for pattern in &def.hide {
+                let at = Span::new(
+                    file.clone(),
+                    pattern.referenced.line() as usize,
+                    pattern.referenced.column() as usize,
+                );
+                let pattern = &pattern.value;
                 match Glob::new(pattern.trim_start_matches("content/")) {
                     Ok(g) => {
                         hide.add(g);
-                        any_hidden = true;
+                        hide_spans.push(at);
                     }
                     Err(e) => project.diagnostics.push(Diagnostic::error(
                         Problem::Edition(format!("invalid hide pattern `{pattern}`: {e}")),
-                        Span::file_start(relative_to(
-                            root,
-                            &link.dir.join(definition::EDITION_FILE),
-                        )),
+                        at,
                     )),
                 }
             }
@@ -123,8 +128,15 @@ impl Project {
         project
             .diagnostics
             .extend(chain.iter().flat_map(|l| l.diagnostics.clone()));
-        if any_hidden {
-            project.hidden = hide.build().ok();
+        if let Some(first) = hide_spans.first() {
+            // a set that fails to build would hide nothing, silently showing pages the edition hides
+            match hide.build() {
+                Ok(set) => project.hidden = Some(set),
+                Err(e) => project.diagnostics.push(Diagnostic::error(
+                    Problem::Edition(format!("the hide patterns cannot be used together: {e}")),
+                    first.clone(),
+                )),
+            }
         }
         let top = chain.last().expect("chain has the edition itself");
         project.edition = Some(Edition {
@@ -134,43 +146,38 @@ impl Project {
             vars: serde_json::Value::Object(vars),
         });
         // building a drifted edition warns, naming each drifted page
-        for status in commands::override_states(&project) {
+        let states = commands::override_states(&project).unwrap_or_else(|d| {
+            project.diagnostics.push(d);
+            Vec::new()
+        });
+        for status in states {
             let file = top.dir.join("content").join(&status.path);
             if status.state == drift::State::Conflict {
                 // markers in the text would be published as they are
                 let line = drift::first_conflict_line(&file).unwrap_or(1);
                 project.diagnostics.push(
                     Diagnostic::error(
-                        Problem::Edition(format!(
-                            "`{}` has an unresolved merge conflict",
-                            status.path
-                        )),
+                        Problem::MergeConflict(status.path.clone()),
                         Span::new(relative_to(root, &file), line, 1),
                     )
-                    .with_help(
-                        "keep what is right between `<<<<<<<` and `>>>>>>>` and delete the marker lines",
-                    ),
+                    .with_help(Hint::ResolveConflict),
                 );
             } else if status.state.is_drift() {
                 project.diagnostics.push(
                     Diagnostic::warning(
-                        Problem::Edition(format!(
-                            "`{}` is {} since it was forked",
-                            status.path,
-                            match status.state {
-                                drift::State::UpstreamRemoved => "removed upstream",
-                                _ => "changed upstream",
-                            }
-                        )),
+                        Problem::UpstreamChanged {
+                            path: status.path.clone(),
+                            removed: status.state == drift::State::UpstreamRemoved,
+                        },
                         Span::file_start(relative_to(
                             root,
                             &top.dir.join("content").join(&status.path),
                         )),
                     )
-                    .with_help(format!(
-                        "see `handbook edition diff {name} content/{}`, take it over with `handbook edition merge {name} content/{}`",
-                        status.path, status.path
-                    )),
+                    .with_help(Hint::EditionDrift {
+                        edition: name.to_string(),
+                        path: status.path.clone(),
+                    }),
                 );
             }
         }

@@ -9,7 +9,7 @@ pub use target::{classify, Dest};
 
 use crate::config::Config;
 use crate::content::{Content, PageId, PageKind};
-use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Problem};
+use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Expected, Hint, Problem};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -105,11 +105,11 @@ enum Expect {
 }
 
 impl Expect {
-    fn describe(&self) -> String {
+    fn describe(&self) -> Expected {
         match self {
-            Expect::Kind(k) => format!("{} page", k.name()),
-            Expect::Section(s) => format!("page in `content/{s}/`"),
-            Expect::Any => "page".into(),
+            Expect::Kind(k) => Expected::Kind(k.name().into()),
+            Expect::Section(s) => Expected::Section(s.clone()),
+            Expect::Any => Expected::Any,
         }
     }
 }
@@ -183,7 +183,7 @@ fn duplicate_urls(content: &Content, diags: &mut Diagnostics) {
                     },
                     page.file_span(),
                 )
-                .with_help("give one of the pages another `slug:` or file name"),
+                .with_help(Hint::RenameDuplicate),
             );
         } else {
             first.insert(&page.url, id);
@@ -212,13 +212,15 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
         .map(|link| {
             if !config.allow_raw_html {
                 let inline_image = link.is_image
-                    && link.dest.trim_start().to_ascii_lowercase().starts_with("data:image/");
-                if let Some(scheme) =
-                    target::unsafe_scheme(&link.dest).filter(|_| !inline_image)
-                {
+                    && link
+                        .dest
+                        .trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("data:image/");
+                if let Some(scheme) = target::unsafe_scheme(&link.dest).filter(|_| !inline_image) {
                     diags.push(
                         Diagnostic::warning(Problem::UnsafeLink(scheme), link.span.clone())
-                            .with_help("only http, https, mailto, tel and site links are published; `allow_raw_html: true` in handbook.yaml lifts this"),
+                            .with_help(Hint::UnsafeLink),
                     );
                     return LinkTarget::Hidden;
                 }
@@ -263,7 +265,7 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
                     },
                     site.span.clone(),
                 )
-                .with_help("write the section too, e.g. `konzepte/elterncafe`"),
+                .with_help(Hint::AddSection),
             ),
             Err(RefError::Unknown)
                 if content
@@ -273,7 +275,7 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
             Err(RefError::Unknown) => {
                 let candidates = candidates_for(content, &expect);
                 let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))
-                    .map(|m| format!("did you mean `{m}`?"));
+                    .map(|m| Hint::DidYouMean(m.into()));
                 diags.push(
                     Diagnostic::error(
                         Problem::UnknownReference {

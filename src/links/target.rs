@@ -3,7 +3,7 @@
 use super::{Index, LinkTarget};
 use crate::content::page::LinkSite;
 use crate::content::{Content, PageId};
-use crate::diagnostics::{did_you_mean, Diagnostic, Problem};
+use crate::diagnostics::{did_you_mean, Diagnostic, Hint, Problem};
 use std::path::{Component, Path, PathBuf};
 
 /// A link destination split into what matters for resolution.
@@ -100,7 +100,7 @@ fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> 
         return None;
     }
     let help = did_you_mean(anchor, target.headings.iter().map(|h| h.id.as_str()))
-        .map(|m| format!("did you mean `#{m}`?"))
+        .map(|m| Hint::DidYouMean(format!("#{m}")))
         .or_else(|| {
             (!target.headings.is_empty()).then(|| {
                 let ids: Vec<_> = target
@@ -109,7 +109,7 @@ fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> 
                     .take(6)
                     .map(|h| format!("#{}", h.id))
                     .collect();
-                format!("anchors on that page: {}", ids.join(", "))
+                Hint::MissingAnchorList(ids.join(", "))
             })
         });
     Some(
@@ -192,9 +192,7 @@ pub fn resolve_link(
                         LinkTarget::Broken,
                         Some(
                             Diagnostic::error(Problem::BrokenLink(path.clone()), link.span.clone())
-                                .with_help(
-                                    "the target is a draft (`draft: true`) and is not published",
-                                ),
+                                .with_help(Hint::TargetIsDraft),
                         ),
                     );
                 }
@@ -243,7 +241,7 @@ fn broken(content: &Content, link: &LinkSite, written: &str) -> (LinkTarget, Opt
         .collect();
     let help = did_you_mean(&name, candidates.iter().map(|(f, _)| f.as_str()))
         .and_then(|m| candidates.iter().find(|(f, _)| f == m))
-        .map(|(_, rel)| format!("did you mean `{rel}`?"));
+        .map(|(_, rel)| Hint::DidYouMean(rel.clone()));
     (
         LinkTarget::Broken,
         Some(

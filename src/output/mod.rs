@@ -9,9 +9,9 @@ mod staging;
 pub use guard::{check_target, UnsafeTarget};
 pub use staging::Staging;
 
-use crate::build::{output_error, Site};
 use crate::diagnostics::Diagnostic;
 use crate::render::Rendered;
+use crate::site::Site;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
@@ -57,11 +57,24 @@ pub fn support_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
         .map(|a| {
             let url = site.asset_url(&a.content_path);
             let bytes = std::fs::read(&a.source)
-                .map_err(|e| output_error(format!("{}: {e}", a.source.display())))?;
+                .map_err(|e| Diagnostic::output(format!("{}: {e}", a.source.display())))?;
             Ok((url.trim_start_matches('/').to_string(), Cow::Owned(bytes)))
         })
         .collect();
     files.extend(assets?);
+    // the fill-in agreements as .docx and .odt, next to their pages
+    let documents: Result<Vec<_>, Diagnostic> = site
+        .content
+        .pages
+        .par_iter()
+        .map(|p| crate::render::documents::agreement_documents(site, p).map_err(Diagnostic::output))
+        .collect();
+    files.extend(
+        documents?
+            .into_iter()
+            .flatten()
+            .map(|(path, bytes)| (path, Cow::Owned(bytes))),
+    );
     files.push((
         "sitemap.xml".into(),
         Cow::Owned(sitemap::sitemap(site).into_bytes()),

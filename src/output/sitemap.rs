@@ -1,5 +1,5 @@
-use crate::build::Site;
 use crate::render::markdown::escape;
+use crate::site::Site;
 
 pub fn sitemap(site: &Site) -> String {
     let mut out = String::from(

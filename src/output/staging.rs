@@ -1,4 +1,3 @@
-use crate::build::output_error;
 use crate::diagnostics::Diagnostic;
 use std::path::{Component, Path, PathBuf};
 
@@ -17,7 +16,7 @@ impl Staging {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)
-            .map_err(|e| output_error(format!("{}: {e}", parent.display())))?;
+            .map_err(|e| Diagnostic::output(format!("{}: {e}", parent.display())))?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -27,7 +26,7 @@ impl Staging {
             .prefix(&format!(".{name}.staging-"))
             .tempdir_in(parent)
             .map_err(|e| {
-                output_error(format!(
+                Diagnostic::output(format!(
                     "cannot create staging folder in {}: {e}",
                     parent.display()
                 ))
@@ -38,15 +37,6 @@ impl Staging {
             target: target.to_path_buf(),
             published: false,
         })
-    }
-
-    /// A private folder that is never published (for `serve`).
-    pub fn private(dir: PathBuf) -> Staging {
-        Staging {
-            target: dir.clone(),
-            dir,
-            published: true,
-        }
     }
 
     pub fn path(&self) -> &Path {
@@ -62,14 +52,14 @@ impl Staging {
             .components()
             .any(|c| !matches!(c, Component::Normal(_)))
         {
-            return Err(output_error(format!(
+            return Err(Diagnostic::output(format!(
                 "refusing to write outside the output folder: `{rel}`"
             )));
         }
         let path = self.dir.join(rel_path);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
-                .map_err(|e| output_error(format!("{}: {e}", parent.display())))?;
+                .map_err(|e| Diagnostic::output(format!("{}: {e}", parent.display())))?;
         }
         // An unchanged file is linked from the site being replaced instead
         // of written again: a rebuild after one edit then writes one page's
@@ -83,7 +73,8 @@ impl Staging {
                 return Ok(());
             }
         }
-        std::fs::write(&path, bytes).map_err(|e| output_error(format!("{}: {e}", path.display())))
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::output(format!("{}: {e}", path.display())))
     }
 
     /// Swaps the staging folder in for the target.
@@ -95,22 +86,9 @@ impl Staging {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         ));
-        let had_old = self.target.exists();
-        if had_old {
-            std::fs::rename(&self.target, &old).map_err(|e| {
-                output_error(format!("cannot move {} aside: {e}", self.target.display()))
-            })?;
-        }
-        if let Err(e) = std::fs::rename(&self.dir, &self.target) {
-            if had_old {
-                // put the previous site back rather than leave nothing
-                let _ = std::fs::rename(&old, &self.target);
-            }
-            return Err(output_error(format!(
-                "cannot publish {}: {e}",
-                self.target.display()
-            )));
-        }
+        let had_old = swap_in(&self.dir, &self.target, &old, |from, to| {
+            std::fs::rename(from, to)
+        })?;
         self.published = true;
         if had_old {
             // thousands of small files: unlinking them on all cores is
@@ -119,6 +97,37 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Moves `target` aside to `old`, then `staged` to `target`; whether there
+/// was an old site. `rename` is a parameter so that tests can make a step fail.
+fn swap_in(
+    staged: &Path,
+    target: &Path,
+    old: &Path,
+    rename: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<bool, Diagnostic> {
+    let had_old = target.exists();
+    if had_old {
+        rename(target, old).map_err(|e| {
+            Diagnostic::output(format!("cannot move {} aside: {e}", target.display()))
+        })?;
+    }
+    let Err(e) = rename(staged, target) else {
+        return Ok(had_old);
+    };
+    let mut msg = format!("cannot publish {}: {e}", target.display());
+    if had_old {
+        // put the previous site back rather than leave nothing; if even that
+        // fails, the previous site stays where it is and the editor must know
+        if let Err(back) = rename(old, target) {
+            msg.push_str(&format!(
+                "; the previous site could not be moved back ({back}) and is kept in {}",
+                old.display()
+            ));
+        }
+    }
+    Err(Diagnostic::output(msg))
 }
 
 impl Drop for Staging {
@@ -166,5 +175,34 @@ mod tests {
             "old"
         );
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_rename_back_is_reported_and_the_old_site_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (staged, target, old) = (
+            tmp.path().join("staged"),
+            tmp.path().join("public"),
+            tmp.path().join("public.old"),
+        );
+        std::fs::create_dir_all(&staged).unwrap();
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("index.html"), "alt").unwrap();
+        // moving aside works; publishing and moving back fail
+        let err = swap_in(&staged, &target, &old, |from, to| {
+            if from == target {
+                std::fs::rename(from, to)
+            } else {
+                Err(std::io::Error::other("disk full"))
+            }
+        })
+        .unwrap_err();
+        let msg = err.message();
+        assert!(msg.contains("could not be moved back"), "{msg}");
+        assert!(msg.contains(&old.display().to_string()), "{msg}");
+        assert_eq!(
+            std::fs::read_to_string(old.join("index.html")).unwrap(),
+            "alt"
+        );
     }
 }

@@ -2,10 +2,10 @@
 //! share (site, navigation, UI strings) is set once as Tera's global context,
 //! so a build never serialises the whole site per page.
 
-use crate::build::Site;
 use crate::content::model::KindMeta;
 use crate::content::page::Heading;
 use crate::content::{Page, PageId};
+use crate::site::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -145,7 +145,8 @@ fn facets(site: &Site, pages: &[PageSummary]) -> Vec<Facet> {
             .find(|t| t.section == key)
             .map(|t| t.title.clone())
             .unwrap_or_else(|| {
-                site.strings
+                site.theme
+                    .strings
                     .get(&format!("facet_{key}"))
                     .cloned()
                     .unwrap_or_else(|| key.to_string())
@@ -224,11 +225,6 @@ pub struct PageCtx<'a> {
 }
 
 impl Site {
-    /// Site-relative URL → URL with the base path (`/handbuch/regionen/`).
-    pub fn href(&self, url: &str) -> String {
-        format!("{}{}", self.base_path, url.trim_start_matches('/'))
-    }
-
     pub fn page_ref(&self, id: PageId) -> PageRef<'_> {
         let p = &self.content.pages[id];
         PageRef {
@@ -401,17 +397,17 @@ pub struct NavItem<'a> {
 impl Site {
     /// Top-level sections and pages, for the main navigation.
     pub fn navigation(&self) -> Vec<NavItem<'_>> {
-        crate::build::top_level(&self.content)
+        crate::site::top_level(&self.content)
             .into_iter()
             .map(|entry| match entry {
-                crate::build::TopLevel::Section(s) => {
+                crate::site::TopLevel::Section(s) => {
                     let sec = &self.content.sections[s];
                     NavItem {
                         link: self.page_ref(sec.index),
                         children: sec.pages.iter().map(|&i| self.page_ref(i)).collect(),
                     }
                 }
-                crate::build::TopLevel::Page(i) => NavItem {
+                crate::site::TopLevel::Page(i) => NavItem {
                     link: self.page_ref(i),
                     children: Vec::new(),
                 },

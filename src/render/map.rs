@@ -1,8 +1,8 @@
 //! The map of North Rhine-Westphalia on the regions overview: an SVG drawn
 //! at build time from the regions' `location`, so no map tiles are fetched.
 
-use crate::build::Site;
 use crate::content::model::{KindMeta, RegionRole};
+use crate::site::Site;
 use serde::Serialize;
 
 /// Bounding box of NRW (degrees), a little wider than the state.
@@ -59,6 +59,166 @@ pub struct MapPoint {
     pub role: String,
     pub x: f64,
     pub y: f64,
+    /// The edition's own region, highlighted on its map.
+    pub own: bool,
+    pub label: Label,
+}
+
+/// Where a point's name is written: `x`/`y` of the text's baseline start
+/// (`anchor` `start`) or end (`end`), and a leader line from the point when
+/// the name had to move away from it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Label {
+    pub x: f64,
+    pub y: f64,
+    pub anchor: &'static str,
+    pub leader: Option<(f64, f64, f64, f64)>,
+}
+
+/// Font size of the labels in map units (the template's CSS uses the same).
+const LABEL_SIZE: f64 = 13.0;
+/// Estimated width of one character at `LABEL_SIZE`: generous, because the
+/// system font (DejaVu Sans on Debian) is wide and an estimate that is too
+/// small lets labels overlap.
+const CHAR_WIDTH: f64 = 8.0;
+const POINT_RADIUS: f64 = 9.0;
+
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+impl Rect {
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
+    }
+    fn inside(&self) -> bool {
+        self.x0 >= 0.0 && self.y0 >= 0.0 && self.x1 <= WIDTH && self.y1 <= HEIGHT
+    }
+}
+
+/// The box a label occupies (with a little air around it).
+fn label_rect(l: &Label, width: f64) -> Rect {
+    let x0 = if l.anchor == "end" { l.x - width } else { l.x };
+    Rect {
+        x0: x0 - 2.0,
+        y0: l.y - LABEL_SIZE + 1.0,
+        x1: x0 + width + 2.0,
+        y1: l.y + 4.0,
+    }
+}
+
+/// Places every label so that none overlaps another label or a point:
+/// right of the point if there is room, else left, above or below; if all
+/// four are taken, further away along a leader line. Points are placed from
+/// the most crowded outwards, so that the crowded ones get the near places.
+fn place_labels(points: &[(f64, f64, usize)]) -> Vec<Label> {
+    let dots: Vec<Rect> = points
+        .iter()
+        .map(|&(x, y, _)| Rect {
+            x0: x - POINT_RADIUS - 1.0,
+            y0: y - POINT_RADIUS - 1.0,
+            x1: x + POINT_RADIUS + 1.0,
+            y1: y + POINT_RADIUS + 1.0,
+        })
+        .collect();
+    let crowd = |i: usize| {
+        let (x, y, _) = points[i];
+        points
+            .iter()
+            .filter(|&&(px, py, _)| (px - x).hypot(py - y) < 80.0)
+            .count()
+    };
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(crowd(i)));
+    let mut placed: Vec<Option<(Label, Rect)>> = vec![None; points.len()];
+    for &i in &order {
+        let (x, y, chars) = points[i];
+        let width = chars as f64 * CHAR_WIDTH;
+        let free = |l: &Label| {
+            let r = label_rect(l, width);
+            r.inside()
+                && !dots.iter().any(|d| d.overlaps(&r))
+                && !placed.iter().flatten().any(|(_, o)| o.overlaps(&r))
+        };
+        let near = [
+            Label {
+                x: x + 12.0,
+                y: y + 4.0,
+                anchor: "start",
+                leader: None,
+            },
+            Label {
+                x: x - 12.0,
+                y: y + 4.0,
+                anchor: "end",
+                leader: None,
+            },
+            Label {
+                x: x - width / 2.0,
+                y: y - 13.0,
+                anchor: "start",
+                leader: None,
+            },
+            Label {
+                x: x - width / 2.0,
+                y: y + 22.0,
+                anchor: "start",
+                leader: None,
+            },
+        ];
+        let far = (1..=12).flat_map(|step| {
+            let d = 14.0 * step as f64;
+            [
+                (1.0, 0.0),
+                (-1.0, 0.0),
+                (1.0, -1.0),
+                (1.0, 1.0),
+                (-1.0, -1.0),
+                (-1.0, 1.0),
+                (0.0, -1.0),
+                (0.0, 1.0),
+            ]
+            .into_iter()
+            .map(move |(dx, dy): (f64, f64)| {
+                let (lx, ly) = (x + dx * (12.0 + d), y + dy * d + 4.0);
+                let anchor = if dx < 0.0 { "end" } else { "start" };
+                Label {
+                    x: if dx == 0.0 { lx - width / 2.0 } else { lx },
+                    y: ly,
+                    anchor,
+                    leader: Some((x, y, if dx == 0.0 { x } else { lx }, ly - 4.0)),
+                }
+            })
+        });
+        let chosen = near
+            .into_iter()
+            .chain(far)
+            .find(|l| free(l))
+            // a map so full that nothing fits: keep the label right of its point
+            .unwrap_or(Label {
+                x: x + 12.0,
+                y: y + 4.0,
+                anchor: "start",
+                leader: None,
+            });
+        let r = label_rect(&chosen, width);
+        placed[i] = Some((chosen, r));
+    }
+    placed
+        .into_iter()
+        .map(|p| {
+            p.map(|(l, _)| l).unwrap_or(Label {
+                x: 0.0,
+                y: 0.0,
+                anchor: "start",
+                leader: None,
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -88,7 +248,13 @@ pub fn region_map(site: &Site, ids: &[crate::content::PageId]) -> Option<RegionM
         })
         .collect::<String>()
         + " Z";
-    let points: Vec<MapPoint> = ids
+    let own = |p: &crate::content::page::Page| {
+        site.edition_vars.as_ref().is_some_and(|e| {
+            e.get("name").and_then(|n| n.as_str()) == Some(p.slug.as_str())
+                || e.pointer("/vars/region").and_then(|r| r.as_str()) == Some(p.title.as_str())
+        })
+    };
+    let mut points: Vec<MapPoint> = ids
         .iter()
         .map(|&id| &site.content.pages[id])
         .filter_map(|p| match &p.meta {
@@ -107,6 +273,13 @@ pub fn region_map(site: &Site, ids: &[crate::content::PageId]) -> Option<RegionM
                     .to_string(),
                     x,
                     y,
+                    own: own(p),
+                    label: Label {
+                        x,
+                        y,
+                        anchor: "start",
+                        leader: None,
+                    },
                 }
             }),
             _ => None,
@@ -115,10 +288,57 @@ pub fn region_map(site: &Site, ids: &[crate::content::PageId]) -> Option<RegionM
     if points.is_empty() {
         return None;
     }
+    let boxes: Vec<(f64, f64, usize)> = points
+        .iter()
+        .map(|p| (p.x, p.y, p.title.chars().count()))
+        .collect();
+    for (p, l) in points.iter_mut().zip(place_labels(&boxes)) {
+        p.label = l;
+    }
     Some(RegionMap {
         width: WIDTH,
         height: HEIGHT,
         outline,
         points,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_of_close_points_do_not_overlap_each_other_or_points() {
+        // Duisburg-Marxloh and Duisburg-Hochfeld lie a few map units apart
+        let pts = [
+            (170.0, 260.0, 16),
+            (172.0, 268.0, 17),
+            (180.0, 262.0, 13),
+            (300.0, 250.0, 9),
+            (306.0, 252.0, 10),
+        ];
+        let labels = place_labels(&pts);
+        let rects: Vec<Rect> = labels
+            .iter()
+            .zip(&pts)
+            .map(|(l, p)| label_rect(l, p.2 as f64 * CHAR_WIDTH))
+            .collect();
+        for (i, a) in rects.iter().enumerate() {
+            assert!(a.inside(), "label {i} leaves the map");
+            for (j, b) in rects.iter().enumerate().skip(i + 1) {
+                assert!(!a.overlaps(b), "labels {i} and {j} overlap");
+            }
+            for (j, p) in pts.iter().enumerate() {
+                let dot = Rect {
+                    x0: p.0 - 9.0,
+                    y0: p.1 - 9.0,
+                    x1: p.0 + 9.0,
+                    y1: p.1 + 9.0,
+                };
+                assert!(!a.overlaps(&dot), "label {i} covers point {j}");
+            }
+        }
+        // some label had to move away, and is joined to its point by a line
+        assert!(labels.iter().any(|l| l.leader.is_some()));
+    }
 }

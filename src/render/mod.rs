@@ -3,19 +3,18 @@
 //! `serve` re-render only the pages an edit touches.
 
 pub mod context;
+pub mod documents;
 pub mod map;
 pub mod markdown;
-pub mod templates;
-pub mod theme;
 
-use crate::build::Site;
 use crate::content::model::KindMeta;
 use crate::content::{PageId, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::links::LinkTarget;
+use crate::site::Site;
+use crate::templates::Templates;
 use context::SiteCtx;
 use rayon::prelude::*;
-use templates::Templates;
 
 /// One rendered output file.
 #[derive(Debug, Clone)]
@@ -73,7 +72,7 @@ pub fn set_globals(site: &Site, templates: &mut Templates) {
         },
     );
     g.insert("nav", &site.navigation());
-    g.insert("t", &site.strings);
+    g.insert("t", &site.theme.strings);
     g.insert("serve_mode", &site.serve_mode);
 }
 
@@ -104,7 +103,11 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Ren
         placeholders,
         allow_raw_html: site.config.allow_raw_html,
         id_prefix: "",
-        table_label: site.strings.get("table_label").map_or("", String::as_str),
+        table_label: site
+            .theme
+            .strings
+            .get("table_label")
+            .map_or("", String::as_str),
     });
     let mut ctx = tera::Context::new();
     ctx.insert("page", &site.page_context(id, html));
@@ -209,13 +212,13 @@ pub fn print_contents(site: &Site) -> Vec<ContentsEntry<'_>> {
         children: Vec::new(),
     };
     // the positions where a menu entry starts, in order
-    let heads: Vec<usize> = crate::build::top_level(&site.content)
+    let heads: Vec<usize> = crate::site::top_level(&site.content)
         .into_iter()
         .filter_map(|t| match t {
-            crate::build::TopLevel::Section(s) => {
+            crate::site::TopLevel::Section(s) => {
                 site.reading_position[site.content.sections[s].index]
             }
-            crate::build::TopLevel::Page(id) => site.reading_position[id],
+            crate::site::TopLevel::Page(id) => site.reading_position[id],
         })
         .collect();
     let mut out: Vec<ContentsEntry> = Vec::new();
@@ -260,6 +263,10 @@ fn render_page_body(site: &Site, id: PageId, pos: usize) -> String {
         placeholders,
         allow_raw_html: site.config.allow_raw_html,
         id_prefix: &format!("k{pos}-"),
-        table_label: site.strings.get("table_label").map_or("", String::as_str),
+        table_label: site
+            .theme
+            .strings
+            .get("table_label")
+            .map_or("", String::as_str),
     })
 }

@@ -4,8 +4,8 @@
 //! from a small stored text, and long documents do not weigh on ranking
 //! through their length alone.
 
-use crate::build::Site;
 use crate::content::PageKind;
+use crate::site::Site;
 
 /// Target size of a passage's text.
 pub const PASSAGE_BYTES: usize = 1200;

@@ -12,8 +12,8 @@ pub mod format;
 pub mod index;
 pub mod query;
 
-use crate::build::{output_error, Site};
 use crate::diagnostics::{Diagnostic, Problem};
+use crate::site::Site;
 use std::path::Path;
 
 pub use query::{Hit, Options, Results};
@@ -59,7 +59,7 @@ impl PreparedIndex {
             &self.staging.path().join(STATIC_DIR),
             &site_dir.join(SITE_DIR),
         )
-        .map_err(|e| output_error(format!("search files: {e}")))
+        .map_err(|e| Diagnostic::output(format!("search files: {e}")))
     }
 
     /// Replaces the previous index (for `handbook search`).

@@ -3,7 +3,7 @@
 
 use super::preview::{Files, Preview};
 use crate::diagnostics::render::to_json;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -16,13 +16,22 @@ use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 use tokio_stream::StreamExt;
 
-pub struct AppState {
-    /// What is served: swapped whole after every successful update.
-    pub files: RwLock<Arc<Files>>,
+/// What requests see: replaced whole after every update, never changed in
+/// place, so a request only clones an `Arc` and never waits for a rebuild.
+#[derive(Default)]
+pub struct Snapshot {
+    pub files: Files,
     /// `{ok, diagnostics}` of the last update, for the error overlay.
-    pub status: RwLock<serde_json::Value>,
-    /// The engine; locked by the watcher thread while it updates, and by
-    /// requests for the print edition, which is rendered on demand.
+    pub status: Bytes,
+}
+
+pub struct AppState {
+    /// The lock is held only to clone or swap the `Arc`.
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// The engine; locked by the watcher thread through a whole update.
+    /// Requests touch it only from `spawn_blocking` (the print edition,
+    /// rendered on demand, and search), so a rebuild never holds up the
+    /// runtime's worker threads.
     pub preview: Mutex<Preview>,
     pub events: broadcast::Sender<String>,
 }
@@ -31,8 +40,7 @@ impl AppState {
     pub fn new(preview: Preview) -> Arc<AppState> {
         let (events, _) = broadcast::channel(64);
         let state = Arc::new(AppState {
-            files: RwLock::new(Arc::new(Files::new())),
-            status: RwLock::new(serde_json::Value::Null),
+            snapshot: RwLock::new(Arc::new(Snapshot::default())),
             preview: Mutex::new(preview),
             events,
         });
@@ -40,22 +48,30 @@ impl AppState {
         state
     }
 
-    /// Copies the engine's current state into what requests see.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .map(|s| Arc::clone(&s))
+            .unwrap_or_default()
+    }
+
+    /// Makes the engine's current state what requests see.
     pub fn publish(&self) {
         let Ok(preview) = self.preview.lock() else {
             return;
         };
-        let files = Arc::new(preview.files_snapshot());
+        let lang = preview.messages();
         let status = serde_json::json!({
             "ok": !preview.failed,
-            "diagnostics": preview.diagnostics.iter().map(to_json).collect::<Vec<_>>(),
+            "diagnostics": preview.diagnostics.iter().map(|d| to_json(d, lang)).collect::<Vec<_>>(),
+        });
+        let snapshot = Arc::new(Snapshot {
+            files: preview.files_snapshot(),
+            status: Bytes::from(status.to_string()),
         });
         drop(preview);
-        if let Ok(mut f) = self.files.write() {
-            *f = files;
-        }
-        if let Ok(mut s) = self.status.write() {
-            *s = status;
+        if let Ok(mut s) = self.snapshot.write() {
+            *s = snapshot;
         }
     }
 
@@ -94,11 +110,7 @@ async fn events(State(state): State<Arc<AppState>>) -> impl IntoResponse {
 }
 
 async fn status(State(state): State<Arc<AppState>>) -> Response {
-    let body = state
-        .status
-        .read()
-        .map(|s| s.to_string())
-        .unwrap_or_default();
+    let body = state.snapshot().status.clone();
     (
         [
             (header::CONTENT_TYPE, "application/json"),
@@ -167,21 +179,36 @@ pub fn output_path(uri_path: &str) -> Option<String> {
     Some(path)
 }
 
+/// The print edition is rendered on demand (the snapshot may hold a stale
+/// one) and the search index built on the first search after a change:
+/// both come from the engine, off the runtime's worker threads.
+async fn lookup(state: &Arc<AppState>, path: &str) -> Option<Bytes> {
+    if path != super::preview::PRINT_PATH {
+        let found = state.snapshot().files.get(path).cloned();
+        if found.is_some() || !path.starts_with(crate::search::SITE_DIR) {
+            return found;
+        }
+    }
+    let (state, path) = (Arc::clone(state), path.to_string());
+    tokio::task::spawn_blocking(move || state.preview.lock().ok()?.get(&path))
+        .await
+        .ok()
+        .flatten()
+}
+
 async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
     let Some(path) = output_path(uri.path()) else {
         return (StatusCode::BAD_REQUEST, "invalid path").into_response();
     };
-    let lookup = |p: &str| -> Option<Arc<Vec<u8>>> {
-        if p == super::preview::PRINT_PATH {
-            return state.preview.lock().ok()?.get(p);
-        }
-        state.files.read().ok()?.get(p).cloned()
-    };
-    if let Some(bytes) = lookup(&path) {
+    if let Some(bytes) = lookup(&state, &path).await {
         return ok(&path, bytes);
     }
     // `/regionen` → `/regionen/`, like static hosts do
-    if !path.ends_with(".html") && lookup(&format!("{path}/index.html")).is_some() {
+    if !path.ends_with(".html")
+        && lookup(&state, &format!("{path}/index.html"))
+            .await
+            .is_some()
+    {
         let location = format!("{}/", uri.path().trim_end_matches('/'));
         return (
             StatusCode::PERMANENT_REDIRECT,
@@ -192,7 +219,12 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
         )
             .into_response();
     }
-    let body = lookup("404.html").map_or_else(|| b"404".to_vec(), |b| b.to_vec());
+    let body = state
+        .snapshot()
+        .files
+        .get("404.html")
+        .cloned()
+        .unwrap_or_else(|| Bytes::from_static(b"404"));
     (
         StatusCode::NOT_FOUND,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -201,7 +233,7 @@ async fn file(State(state): State<Arc<AppState>>, uri: Uri) -> Response {
         .into_response()
 }
 
-fn ok(path: &str, bytes: Arc<Vec<u8>>) -> Response {
+fn ok(path: &str, bytes: Bytes) -> Response {
     let mime = mime_guess::from_path(path).first_or_octet_stream();
     let content_type = match mime.type_() {
         mime_guess::mime::TEXT => format!("{mime}; charset=utf-8"),
@@ -211,7 +243,7 @@ fn ok(path: &str, bytes: Arc<Vec<u8>>) -> Response {
     Response::builder()
         .header(header::CONTENT_TYPE, content_type)
         .header(header::CACHE_CONTROL, "no-store")
-        .body(Body::from(bytes.as_ref().clone()))
+        .body(Body::from(bytes))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 

@@ -35,7 +35,8 @@
     for (const d of diagnostics) {
       const li = document.createElement('li');
       const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
-      li.textContent = `${where}${d.severity}: ${d.message}` + (d.help ? ` (${d.help})` : '');
+      // `label` is the severity in the handbook's language (Fehler/Warnung)
+      li.textContent = `${where}${d.label || d.severity}: ${d.message}` + (d.help ? ` (${d.help})` : '');
       list.appendChild(li);
     }
     box.appendChild(list);

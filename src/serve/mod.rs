@@ -2,15 +2,16 @@
 //! loopback, rebuilt on every save, with live reload and an error overlay.
 //! Never reads from or writes into `public/`.
 
-mod http;
+pub mod http;
 pub mod preview;
 mod watch;
 
 pub use http::output_path;
 pub use preview::{Outcome, Preview};
 
-use crate::build::{BuildOptions, Failure, UsageError};
+use crate::build::BuildOptions;
 use crate::diagnostics::render::{emit, Format};
+use crate::error::{Failure, UsageError};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -94,10 +95,12 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
 /// One batch of file changes: update, publish, tell the browsers.
 fn update(state: &http::AppState, batch: &[std::path::PathBuf]) {
     let started = Instant::now();
+    let lang;
     let outcome = {
         let Ok(mut preview) = state.preview.lock() else {
             return;
         };
+        lang = preview.messages();
         let outcome = preview.apply(batch);
         if let Ok(o) = &outcome {
             if *o != Outcome::Unchanged {
@@ -114,7 +117,7 @@ fn update(state: &http::AppState, batch: &[std::path::PathBuf]) {
         Ok(Outcome::Css(paths)) => state.send(serde_json::json!({"type": "css", "paths": paths})),
         Ok(Outcome::Failed) | Ok(Outcome::Unchanged) => {}
         Err(Failure::Usage(e)) => eprintln!("error: {e}"),
-        Err(Failure::Content(d)) => emit(&d, Format::Text, &mut std::io::stderr()),
+        Err(Failure::Content(d)) => emit(&d, Format::Text, lang, &mut std::io::stderr()),
     }
     state.send(serde_json::json!({"type": "status"}));
 }
@@ -123,6 +126,7 @@ fn report(preview: &Preview, started: Instant) {
     emit(
         &preview.diagnostics.clone().sorted(),
         Format::Text,
+        preview.messages(),
         &mut std::io::stderr(),
     );
     if preview.failed {

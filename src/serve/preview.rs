@@ -4,19 +4,23 @@
 //! files, templates, configuration) goes through the full pipeline again.
 //! Either way the result equals a full build (tests/serve_incremental.rs).
 
-use crate::build::{self, BuildOptions, Failure, Site, Timings};
+use crate::build::{self, BuildOptions, Timings};
 use crate::content::parse::parse_page;
 use crate::content::PageId;
 use crate::diagnostics::{relative_to, Diagnostics};
+use crate::error::Failure;
 use crate::links;
 use crate::output;
-use crate::render::{self, templates::Templates};
+use crate::render;
+use crate::site::Site;
+use crate::templates::Templates;
+use axum::body::Bytes;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// Output path (`regionen/kreis-borken/index.html`) → bytes.
-pub type Files = HashMap<String, Arc<Vec<u8>>>;
+/// `Bytes`, so that serving a file shares it instead of copying it.
+pub type Files = HashMap<String, Bytes>;
 
 /// What an update did, for the browser.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +100,11 @@ impl Preview {
         }
     }
 
+    /// The language the overlay and console word diagnostics in.
+    pub fn messages(&self) -> crate::diagnostics::Lang {
+        self.opts.messages
+    }
+
     /// All files, the print edition brought up to date.
     pub fn files(&mut self) -> &Files {
         self.refresh_print();
@@ -107,7 +116,7 @@ impl Preview {
         self.files.clone()
     }
 
-    pub fn get(&mut self, path: &str) -> Option<Arc<Vec<u8>>> {
+    pub fn get(&mut self, path: &str) -> Option<Bytes> {
         if path == PRINT_PATH {
             self.refresh_print();
         }
@@ -121,11 +130,7 @@ impl Preview {
         let dir = self.search_index()?;
         std::fs::read(dir.join("static").join(rel))
             .ok()
-            .map(Arc::new)
-    }
-
-    pub fn site(&self) -> Option<&Site> {
-        self.site.as_ref()
+            .map(Bytes::from)
     }
 
     /// Searches the current site like `handbook search` does.
@@ -156,7 +161,7 @@ impl Preview {
         if let (Some(site), Some(t)) = (&self.site, &self.templates) {
             let (special, _) = render::render_special(site, t);
             for r in special {
-                self.files.insert(r.path, Arc::new(r.html.into_bytes()));
+                self.files.insert(r.path, Bytes::from(r.html.into_bytes()));
             }
         }
         self.print_stale = false;
@@ -175,11 +180,11 @@ impl Preview {
             }
             let mut files = Files::with_capacity(rendered.len() + 16);
             for r in rendered {
-                files.insert(r.path, Arc::new(r.html.into_bytes()));
+                files.insert(r.path, Bytes::from(r.html.into_bytes()));
             }
             let support = output::support_files(&site).map_err(|d| Diagnostics::from_iter([d]))?;
             for (path, bytes) in support {
-                files.insert(path, Arc::new(bytes.into_owned()));
+                files.insert(path, Bytes::from(bytes.into_owned()));
             }
             Ok((site, templates, files, diags))
         })();
@@ -252,7 +257,7 @@ impl Preview {
         )
         .ok()?;
         let mut diags = Diagnostics::new();
-        let theme = render::theme::collect(
+        let theme = crate::theme::collect(
             &self.opts.root,
             &project.theme_dirs(&site.config),
             &mut diags,
@@ -262,7 +267,7 @@ impl Preview {
         }
         let mut changed = Vec::new();
         for (path, file) in &theme.statics {
-            let new = Arc::new(file.bytes.to_vec());
+            let new = Bytes::from(file.bytes.to_vec());
             if self.files.get(path) != Some(&new) {
                 self.files.insert(path.clone(), new);
                 changed.push(path.clone());
@@ -340,7 +345,7 @@ impl Preview {
         }
         let mut changed = Vec::new();
         for r in rendered {
-            let new = Arc::new(r.html.into_bytes());
+            let new = Bytes::from(r.html.into_bytes());
             if self.files.get(&r.path) != Some(&new) {
                 self.files.insert(r.path.clone(), new);
                 changed.push(r.path);
@@ -385,18 +390,8 @@ pub enum ChangeKind {
 /// Editors save in many ways (vim probes with `4913`, emacs writes `.#x`,
 /// many write `x~` or `.x.swp` and rename); none of those are content.
 pub fn is_editor_temp(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    name.starts_with(".#")
-        || name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".bck")
-        || name.ends_with(".tmp")
-        || name == "4913"
+    path.file_name()
+        .is_some_and(|n| crate::content::load::is_ignored(&n.to_string_lossy()))
 }
 
 pub fn classify(root: &Path, path: &Path) -> ChangeKind {

@@ -4,7 +4,7 @@
 use super::syntax::{ArgValue, Call};
 use super::Env;
 use crate::content::PageKind;
-use crate::diagnostics::Problem;
+use crate::diagnostics::{CountIssue, Found, Hint, Problem};
 use std::path::Path;
 
 /// The text of a `var(…)` or `count(…)` call.
@@ -44,9 +44,9 @@ fn var(env: &Env, call: &Call) -> Result<String, Problem> {
         Some(v) => Err(Problem::VarNotText {
             name,
             found: match v {
-                serde_json::Value::Array(_) => "a list".into(),
-                serde_json::Value::Object(_) => "a mapping".into(),
-                _ => "empty".into(),
+                serde_json::Value::Array(_) => Found::List,
+                serde_json::Value::Object(_) => Found::Mapping,
+                _ => Found::Empty,
             },
         }),
         None => Err(Problem::UnknownVar(name)),
@@ -79,11 +79,7 @@ fn count(env: &Env, call: &Call) -> Result<String, Problem> {
             }
             None => n.to_string(),
         },
-        Some(other) => {
-            return Err(Problem::Count(format!(
-                "unknown format `{other}` (expected \"zahl\", \"wort\" or \"Wort\")"
-            )))
-        }
+        Some(other) => return Err(Problem::Count(CountIssue::UnknownFormat(other.into()))),
     })
 }
 
@@ -99,19 +95,20 @@ pub fn count_pages(env: &Env, call: &Call) -> Result<usize, Problem> {
                 .map(|s| s.dir.display().to_string())
                 .filter(|d| !d.is_empty())
                 .collect();
-            let hint = crate::diagnostics::did_you_mean(s, dirs.iter().map(String::as_str))
-                .map(|m| format!(" (did you mean `{m}`?)"))
-                .unwrap_or_default();
-            return Err(Problem::Count(format!("there is no section `{s}`{hint}")));
+            let suggestion = crate::diagnostics::did_you_mean(s, dirs.iter().map(String::as_str))
+                .map(str::to_string);
+            return Err(Problem::Count(CountIssue::NoSection {
+                section: s.clone(),
+                suggestion,
+            }));
         }
     }
     let kind = match call.arg("kind").map(ArgValue::as_text) {
         None => None,
-        Some(k) => Some(PageKind::parse(&k).ok_or_else(|| {
-            Problem::Count(format!(
-                "unknown kind `{k}` (expected region, concept, agreement, check or page)"
-            ))
-        })?),
+        Some(k) => Some(
+            PageKind::parse(&k)
+                .ok_or_else(|| Problem::Count(CountIssue::UnknownKind(k.clone())))?,
+        ),
     };
     let filters: Vec<(&str, String)> = call
         .args
@@ -141,9 +138,7 @@ pub fn count_pages(env: &Env, call: &Call) -> Result<usize, Problem> {
     for (field, _) in &filters {
         // a misspelt field would silently count zero
         if !candidates.iter().any(|f| f.contains_key(*field)) {
-            return Err(Problem::Count(format!(
-                "no page counted here has the front-matter key `{field}`"
-            )));
+            return Err(Problem::Count(CountIssue::NoSuchField(field.to_string())));
         }
     }
     let n = candidates
@@ -184,7 +179,7 @@ pub struct Spec {
     pub optional: &'static [&'static str],
     /// Any argument is allowed (a theme's own shortcode).
     pub open: bool,
-    pub help: &'static str,
+    pub help: Option<Hint>,
 }
 
 pub fn template_args(name: &str) -> Spec {
@@ -193,19 +188,19 @@ pub fn template_args(name: &str) -> Spec {
             required: &["src", "alt"],
             optional: &["caption", "title"],
             open: false,
-            help: "describe what the picture shows in `alt=\"…\"`; people who cannot see it hear this text",
+            help: Some(Hint::DescribeImage),
         },
         "hinweis" | "achtung" => Spec {
             required: &[],
             optional: &["titel"],
             open: false,
-            help: "",
+            help: None,
         },
         _ => Spec {
             required: &[],
             optional: &[],
             open: true,
-            help: "",
+            help: None,
         },
     }
 }

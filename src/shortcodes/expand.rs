@@ -3,10 +3,10 @@
 
 use super::builtin;
 use super::sourcemap::{Expanded, Origin, Snippet};
-use super::syntax::{self, Call, Piece, SyntaxErrorKind};
+use super::syntax::{self, Call, Piece};
 use super::Env;
 use crate::content::source::SourceText;
-use crate::diagnostics::{did_you_mean, Diagnostic, Problem, Span};
+use crate::diagnostics::{did_you_mean, Diagnostic, Hint, Problem, ShortcodeIssue, Span};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -41,19 +41,11 @@ impl Frame<'_> {
 pub fn expand(frame: &mut Frame, text: &str, origin: &Origin, base: usize) -> Expanded {
     let (pieces, errors) = syntax::split(text);
     for e in errors {
-        let (name, detail) = match e.kind {
-            SyntaxErrorKind::Unclosed { name, close } => {
-                (name, format!("the call is not closed with `){close}`"))
-            }
-            SyntaxErrorKind::NoEnd(name) => (name, "no `{% end %}` closes this block".into()),
-            SyntaxErrorKind::StrayEnd => ("end".into(), "no block is open here".into()),
-            SyntaxErrorKind::BadArguments { name, detail } => (name, detail),
+        let problem = Problem::ShortcodeSyntax {
+            name: e.name,
+            issue: e.issue,
         };
-        frame.error(
-            Problem::ShortcodeSyntax { name, detail },
-            origin,
-            base + e.offset,
-        );
+        frame.error(problem, origin, base + e.offset);
     }
     let mut out = Expanded::default();
     for piece in pieces {
@@ -89,7 +81,7 @@ fn call_one(
             Err(p) => {
                 let help = match &p {
                     Problem::UnknownVar(n) => did_you_mean(n, env.vars.keys().map(String::as_str))
-                        .map(|m| format!("did you mean `{m}`?")),
+                        .map(|m| Hint::DidYouMean(m.into())),
                     _ => None,
                 };
                 let span = frame.span(origin, at);
@@ -107,7 +99,7 @@ fn call_one(
                 frame.diags.push(Diagnostic::error(
                     Problem::ShortcodeSyntax {
                         name: "vorhanden".into(),
-                        detail: "needs a body: `{% vorhanden(…) %}text{% end %}`".into(),
+                        issue: ShortcodeIssue::NeedsBody,
                     },
                     span,
                 ));
@@ -147,7 +139,7 @@ fn call_one(
                             },
                             frame.span(origin, at),
                         )
-                        .with_help(spec.help),
+                        .with_help_opt(spec.help.clone()),
                     );
                     return None;
                 }
@@ -174,8 +166,8 @@ fn call_one(
         name => {
             let known = env.names();
             let help = did_you_mean(name, known.iter().map(String::as_str))
-                .map(|m| format!("did you mean `{m}`?"))
-                .unwrap_or_else(|| format!("known shortcodes: {}", known.join(", ")));
+                .map(|m| Hint::DidYouMean(m.into()))
+                .unwrap_or_else(|| Hint::KnownShortcodes(known.join(", ")));
             let span = frame.span(origin, at);
             frame.diags.push(
                 Diagnostic::error(Problem::UnknownShortcode(name.into()), span).with_help(help),
@@ -207,7 +199,10 @@ pub fn check_args(
                     },
                     span.clone(),
                 )
-                .with_help(format!("write e.g. `{}({r}=\"…\")`", call.name)),
+                .with_help(Hint::WriteArgument {
+                    name: call.name.clone(),
+                    arg: (*r).into(),
+                }),
             );
             ok = false;
         }
@@ -225,7 +220,7 @@ pub fn check_args(
                     )
                     .with_help_opt(
                         did_you_mean(&a.name, allowed.iter().copied())
-                            .map(|m| format!("did you mean `{m}`?")),
+                            .map(|m| Hint::DidYouMean(m.into())),
                     ),
                 );
                 ok = false;
@@ -249,7 +244,7 @@ fn include(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option
             .as_ref()
             .is_some_and(|t| frame.env.content.pages.iter().any(|p| &p.content_path == t))
         {
-            "this is a page; a snippet's file name starts with `_`, e.g. `_kontakt.md`".to_string()
+            Hint::SnippetIsPage
         } else {
             let names = frame
                 .env
@@ -259,12 +254,8 @@ fn include(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option
                 .map(|k| crate::links::target::relative_path(&dir, k));
             let names: Vec<String> = names.collect();
             did_you_mean(&written, names.iter().map(String::as_str))
-                .map(|m| format!("did you mean `{m}`?"))
-                .unwrap_or_else(|| {
-                    "snippets are Markdown files whose name starts with `_` (not `_index.md`), \
-                     given relative to the including file"
-                        .into()
-                })
+                .map(|m| Hint::DidYouMean(m.into()))
+                .unwrap_or(Hint::SnippetNaming)
         };
         let span = frame.span(origin, at);
         frame

@@ -11,14 +11,14 @@
 
 mod builtin;
 mod expand;
-pub mod sourcemap;
+pub use crate::content::sourcemap;
 pub mod syntax;
 
 use crate::content::markdown;
 use crate::content::{Content, PageId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
-use crate::render::templates::Templates;
-use crate::render::theme::ThemeFiles;
+use crate::templates::Templates;
+use crate::theme::ThemeFiles;
 use expand::Frame;
 use rayon::prelude::*;
 use sourcemap::{Expanded, Origin};

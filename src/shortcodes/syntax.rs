@@ -3,6 +3,7 @@
 //! with a body. `{{/* … */}}` and `{%/* … */%}` write the call literally.
 //! Calls inside code spans and code blocks are text, not calls.
 
+pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -67,23 +68,13 @@ impl Call {
     }
 }
 
-/// A malformed call: what is wrong and where (byte offset in the input).
+/// A malformed call: which shortcode, what is wrong and where (byte
+/// offset in the input).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntaxError {
     pub offset: usize,
-    pub kind: SyntaxErrorKind,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum SyntaxErrorKind {
-    /// `{{ name(` without the closing `) }}`.
-    Unclosed { name: String, close: &'static str },
-    /// `{% name() %}` without `{% end %}`.
-    NoEnd(String),
-    /// `{% end %}` with no open block.
-    StrayEnd,
-    /// Something in the argument list that is not `name=value`.
-    BadArguments { name: String, detail: String },
+    pub name: String,
+    pub issue: ShortcodeIssue,
 }
 
 /// Byte ranges of code spans and code blocks, where `{{` is just text.
@@ -210,26 +201,14 @@ fn head_at(
     if !text[i..].starts_with('(') {
         return Ok(None);
     }
-    let unclosed = || SyntaxError {
+    let error = |issue| SyntaxError {
         offset: open,
-        kind: SyntaxErrorKind::Unclosed {
-            name: name.clone(),
-            close,
-        },
+        name: name.clone(),
+        issue,
     };
-    let (args, after) = parse_args(text, i + 1).map_err(|detail| {
-        if detail.is_empty() {
-            unclosed()
-        } else {
-            SyntaxError {
-                offset: open,
-                kind: SyntaxErrorKind::BadArguments {
-                    name: name.clone(),
-                    detail,
-                },
-            }
-        }
-    })?;
+    let unclosed = || error(ShortcodeIssue::NotClosed { close });
+    let (args, after) =
+        parse_args(text, i + 1).map_err(|issue| issue.map_or_else(unclosed, error))?;
     let j = skip_ws(text, after);
     if !text[j..].starts_with(close) {
         return Err(unclosed());
@@ -266,7 +245,8 @@ fn block_call_at(
     if end_tag_at(text, open).is_some() {
         return Err(SyntaxError {
             offset: open,
-            kind: SyntaxErrorKind::StrayEnd,
+            name: "end".into(),
+            issue: ShortcodeIssue::StrayEnd,
         });
     }
     let Some((name, args, body_start)) = head_at(text, open, "%}")? else {
@@ -297,28 +277,28 @@ fn block_call_at(
     }
     Err(SyntaxError {
         offset: open,
-        kind: SyntaxErrorKind::NoEnd(name),
+        name,
+        issue: ShortcodeIssue::NoEnd,
     })
 }
 
-/// `a="x", b=3)` → the arguments and the offset after `)`. An empty error
+/// `a="x", b=3)` → the arguments and the offset after `)`. `Err(None)`
 /// means the list ran to the end of the text without `)`.
-fn parse_args(text: &str, mut i: usize) -> Result<(Vec<Arg>, usize), String> {
+fn parse_args(text: &str, mut i: usize) -> Result<(Vec<Arg>, usize), Option<ShortcodeIssue>> {
     let mut args = Vec::new();
     loop {
         i = skip_ws(text, i);
         if i >= text.len() {
-            return Err(String::new());
+            return Err(None);
         }
         if text[i..].starts_with(')') {
             return Ok((args, i + 1));
         }
         if !args.is_empty() {
             if !text[i..].starts_with(',') {
-                return Err(format!(
-                    "expected `,` or `)` after `{}`",
-                    args.last().map_or("", |a: &Arg| a.name.as_str())
-                ));
+                return Err(Some(ShortcodeIssue::ExpectedComma {
+                    after: args.last().map_or(String::new(), |a: &Arg| a.name.clone()),
+                }));
             }
             i = skip_ws(text, i + 1);
             if text[i..].starts_with(')') {
@@ -326,24 +306,24 @@ fn parse_args(text: &str, mut i: usize) -> Result<(Vec<Arg>, usize), String> {
             }
         }
         let Some((name, after)) = ident_at(text, i) else {
-            let got: String = text[i..].chars().take(12).collect();
-            return Err(format!("expected an argument name, found `{got}`"));
+            let found: String = text[i..].chars().take(12).collect();
+            return Err(Some(ShortcodeIssue::ExpectedName { found }));
         };
         i = skip_ws(text, after);
         if !text[i..].starts_with('=') {
-            return Err(format!("expected `=` after `{name}`"));
+            return Err(Some(ShortcodeIssue::ExpectedEquals { name }));
         }
         i = skip_ws(text, i + 1);
-        let (value, after) = parse_value(text, i, &name)?;
+        let (value, after) = parse_value(text, i, &name).map_err(Some)?;
         if args.iter().any(|a: &Arg| a.name == name) {
-            return Err(format!("`{name}` is given twice"));
+            return Err(Some(ShortcodeIssue::GivenTwice { name }));
         }
         args.push(Arg { name, value });
         i = after;
     }
 }
 
-fn parse_value(text: &str, i: usize, name: &str) -> Result<(ArgValue, usize), String> {
+fn parse_value(text: &str, i: usize, name: &str) -> Result<(ArgValue, usize), ShortcodeIssue> {
     let rest = &text[i..];
     if let Some(q) = rest
         .chars()
@@ -362,7 +342,10 @@ fn parse_value(text: &str, i: usize, name: &str) -> Result<(ArgValue, usize), St
                 c => out.push(c),
             }
         }
-        return Err(format!("the text of `{name}` has no closing {q}"));
+        return Err(ShortcodeIssue::UnclosedText {
+            name: name.into(),
+            quote: q,
+        });
     }
     let len = rest
         .find(|c: char| matches!(c, ',' | ')') || c.is_whitespace())
@@ -375,9 +358,10 @@ fn parse_value(text: &str, i: usize, name: &str) -> Result<(ArgValue, usize), St
             (Ok(n), _) => ArgValue::Int(n),
             (_, Ok(f)) => ArgValue::Float(f),
             _ => {
-                return Err(format!(
-                    "the value of `{name}` must be text in quotes, a number, true or false: write `{name}=\"{w}\"`"
-                ))
+                return Err(ShortcodeIssue::BadValue {
+                    name: name.into(),
+                    word: w.into(),
+                })
             }
         },
     };
@@ -445,10 +429,13 @@ mod tests {
         let (_, e) = split("Text {{ var(name=\"a\" }} mehr");
         assert_eq!(e[0].offset, 5);
         let (_, e) = split("x {% hinweis() %} ohne Ende");
-        assert_eq!(e[0].kind, SyntaxErrorKind::NoEnd("hinweis".into()));
+        assert_eq!(
+            (e[0].name.as_str(), &e[0].issue),
+            ("hinweis", &ShortcodeIssue::NoEnd)
+        );
         let (_, e) = split("{{ var(name=region) }}");
-        assert!(matches!(e[0].kind, SyntaxErrorKind::BadArguments { .. }));
+        assert!(matches!(e[0].issue, ShortcodeIssue::BadValue { .. }));
         let (_, e) = split("{% end %}");
-        assert_eq!(e[0].kind, SyntaxErrorKind::StrayEnd);
+        assert_eq!(e[0].issue, ShortcodeIssue::StrayEnd);
     }
 }

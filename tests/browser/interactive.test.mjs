@@ -46,7 +46,7 @@ test('filtering concepts by Alleinerziehende shows only matching concepts, and t
   // a second facet narrows further (AND across facets)
   await page.check('input[name="kategorie"][value="fortbildung"]');
   assert.deepEqual(await visibleConcepts(page), []);
-  assert.equal(await page.locator('[data-none]').isVisible(), true);
+  assert.equal(await page.locator('form[data-filters] [data-none]').isVisible(), true);
 
   // a fresh visit of the shared URL shows the same view
   const shared = server.url('konzepte/?zielgruppen=alleinerziehende');
@@ -150,7 +150,7 @@ print(doc)`, docxPath], { encoding: 'utf8' });
   assert.equal(check.status, 0, check.stderr);
   assert.match(check.stdout, /Familienzentrum Sonnenschein/);
   assert.match(check.stdout, /Frau Erika Beispiel/);
-  assert.match(check.stdout, /w:highlight w:val="yellow"/, 'unfilled fields highlighted in the document');
+  assert.match(check.stdout, /<w:rStyle w:val="Platzhalter"\s*\/><\/w:rPr><w:t[^>]*>\[Ort und Datum\]/, 'unfilled fields keep the highlighted placeholder style');
 
   const [md] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="markdown"]')]);
   const mdText = await readFile(await md.path(), 'utf8');

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { buildSite, serve, launch, openPage } from './lib/harness.mjs';
 
 const require = createRequire(import.meta.url);
@@ -82,6 +83,21 @@ for (const js of [true, false]) {
     await context.close();
   });
 }
+
+test('wide screen without JavaScript: every page kind passes axe in light and dark mode', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  await context.route(/\/static\/.*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
+  const page = await context.newPage();
+  for (const [kind, path] of Object.entries({ ...PAGES, print: 'druckfassung/' })) {
+    await page.goto(server.url(path));
+    for (const scheme of ['light', 'dark']) {
+      await page.emulateMedia({ colorScheme: scheme });
+      assert.deepEqual(await axe(page), [], `${kind}, ${scheme}`);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  await context.close();
+});
 
 test('phone without JavaScript: the menu button opens the whole navigation and closes it again', async () => {
   const { page, context } = await phone({ js: false });
@@ -203,11 +219,16 @@ test('the theme writes correct German: headings, footer, outline', async () => {
   await context.close();
 });
 
-test('the footer of an edition names its region once, not the title twice', async () => {
+test('an edition: the header keeps the search in one row, the footer names the region once', async () => {
   const site = await buildSite({ edition: 'kreis-wesel' });
   const ed = await serve(site);
   const { page, context } = await openPage(browser);
   await page.goto(ed.url(''));
+  // a longer edition title and its region badge still leave the search in one row
+  const input = await page.locator('#search-input').boundingBox();
+  const button = await page.locator('form.search button[type="submit"]').boundingBox();
+  assert.ok(Math.abs(input.y - button.y) < 8 && input.width >= 150, `search field ${input.width}px, button at ${button.y} vs ${input.y}`);
+  assert.ok((await page.locator('header.site-header').boundingBox()).height <= 120);
   const footer = await page.locator('.site-footer p').last().innerText();
   assert.equal(footer.split('Transferhandbuch').length - 1, 1, footer);
   assert.match(footer, /Kreis Wesel/);
@@ -278,5 +299,169 @@ test('the print edition passes axe at 390 px, and its wide tables are reachable 
   await page.keyboard.press('ArrowRight');
   // keyboard scrolling is animated: wait for it rather than read at once
   await page.waitForFunction((b) => b.scrollLeft > 0, await box.elementHandle(), { timeout: 3000 });
+  await context.close();
+});
+
+// The boxes of all map labels and points as the browser draws them.
+const mapBoxes = (page) => page.$$eval('.region-map svg a', (as) => as.map((a) => {
+  const t = a.querySelector('text').getBBox();
+  const c = a.querySelector('circle.map-point').getBBox();
+  return { name: a.querySelector('text').textContent, text: [t.x, t.y, t.x + t.width, t.y + t.height], dot: [c.x, c.y, c.x + c.width, c.y + c.height] };
+}));
+const overlap = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+test('map: no label overlaps another label or a point; an edition highlights its own region', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.regions));
+  const boxes = await mapBoxes(page);
+  assert.ok(boxes.length >= 18, `${boxes.length} regions on the map`);
+  const clashes = [];
+  for (const a of boxes) {
+    for (const b of boxes) {
+      if (a !== b && a.name < b.name && overlap(a.text, b.text)) clashes.push(`${a.name} / ${b.name}`);
+      if (a !== b && overlap(a.text, b.dot)) clashes.push(`${a.name} over the point of ${b.name}`);
+    }
+  }
+  assert.deepEqual(clashes, []);
+  assert.equal(await page.locator('.region-map .own-region').count(), 0, 'the base handbook has no own region');
+  await context.close();
+
+  const ed = await serve(await buildSite({ edition: 'kreis-wesel' }));
+  const e = await openPage(browser);
+  await e.page.goto(ed.url('regionen/'));
+  const own = e.page.locator('.region-map a.own-region');
+  assert.equal(await own.count(), 1);
+  assert.match(await own.getAttribute('aria-label'), /Kreis Wesel.*Ihre Region/);
+  assert.equal(await own.locator('.map-own-ring').count(), 1);
+  assert.match(await e.page.locator('.region-map figcaption').innerText(), /Ihre Region: Kreis Wesel/);
+  await e.context.close();
+  await ed.close();
+});
+
+test('region fact boxes keep their own height; the start page lists the sections once', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.region));
+  const heights = await page.$$eval('.facts > div', (ds) => ds.map((d) => d.getBoundingClientRect().height));
+  assert.ok(Math.min(...heights) < Math.max(...heights) / 2, `fact boxes ${heights}`);
+  await page.goto(server.url(''));
+  // the start page's table introduces the sections; no second list of cards repeats them
+  assert.ok(await page.locator('main table a[href$="/konzepte/"]').count() === 1);
+  assert.equal(await page.locator('main .cards').count(), 0);
+  await context.close();
+});
+
+test('forms do not lose work: erasing the agreement asks first; the printed check has region, date and participants', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.agreement));
+  const field = page.getByLabel('Name des Familienzentrums');
+  await field.fill('Familienzentrum Sonnenschein');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await page.click('button[type="reset"]');
+  assert.match(asked, /löschen/);
+  assert.equal(await field.inputValue(), 'Familienzentrum Sonnenschein', 'cancelling keeps the entries');
+  page.once('dialog', (d) => d.accept());
+  await page.click('button[type="reset"]');
+  assert.equal(await field.inputValue(), '');
+
+  await page.goto(server.url(PAGES.check));
+  await page.getByLabel('Region', { exact: true }).fill('Kreis Wesel');
+  await page.getByLabel('Datum', { exact: true }).fill('27. August 2015');
+  await page.getByLabel('Teilnehmende', { exact: true }).fill('Jobcenter\nJugendamt');
+  await page.emulateMedia({ media: 'print' });
+  const summary = await page.locator('#check-summary').innerText();
+  assert.match(summary, /Region\s+Kreis Wesel/);
+  assert.match(summary, /Datum\s+27\. August 2015/);
+  assert.match(summary, /Teilnehmende\s+Jobcenter/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => localStorage.clear());
+  await context.close();
+
+  // without JavaScript the form itself prints, with its empty fields to write in
+  const noJs = await phone({ js: false });
+  await noJs.page.goto(server.url(PAGES.check));
+  await noJs.page.emulateMedia({ media: 'print' });
+  assert.equal(await noJs.page.locator('#check-form').isVisible(), true);
+  assert.equal(await noJs.page.getByLabel('Teilnehmende', { exact: true }).isVisible(), true);
+  assert.equal(await noJs.page.locator('#check-summary').isVisible(), false);
+  await noJs.context.close();
+});
+
+// Reads a .docx with python-docx and an .odt with odfpy (both installed by
+// scripts/test-all) and prints what a reader of the document would see.
+function readDocuments(docxPath, odtPath) {
+  const r = spawnSync('python3', ['-c', `
+import json, sys, docx
+from odf.opendocument import load
+from odf import text, teletype
+d = docx.Document(sys.argv[1])
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+paras = [{'style': p.style.name, 'text': p.text, 'numbered': p._p.pPr is not None and p._p.pPr.numPr is not None,
+          'breaks': len(p._p.findall('.//' + W + 'br')),
+          'placeholders': [r.text for r in p.runs if r.style is not None and r.style.name == 'Platzhalter']} for p in d.paragraphs]
+o = load(sys.argv[2])
+odt = {'headings': [[h.getAttribute('outlinelevel'), teletype.extractText(h)] for h in o.getElementsByType(text.H)],
+       'lists': len(o.getElementsByType(text.List)), 'line_breaks': len(o.getElementsByType(text.LineBreak)),
+       'text': '\\n'.join(teletype.extractText(p) for p in o.getElementsByType(text.P)),
+       'placeholders': [teletype.extractText(s) for s in o.getElementsByType(text.Span) if s.getAttribute('stylename') == 'Platzhalter']}
+print(json.dumps({'docx': paras, 'header': d.sections[0].header.paragraphs[0].text, 'odt': odt}))
+`, docxPath, odtPath], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test('the agreement as .docx and .odt: heading styles, numbering, the handbook title, filled fields with their line breaks', async () => {
+  // without JavaScript: the blank documents are plain links beside the page
+  const noJs = await phone({ js: false });
+  await noJs.page.goto(server.url('vereinbarungen/rahmenvereinbarung-arbeitsmarkt-jugendhilfe/'));
+  const blank = [];
+  for (const ext of ['.docx', '.odt']) {
+    const link = noJs.page.locator(`.downloads a[href$="${ext}"]`);
+    assert.equal(await link.isVisible(), true, `${ext} link without JavaScript`);
+    const [dl] = await Promise.all([noJs.page.waitForEvent('download'), link.click()]);
+    blank.push(await dl.path());
+  }
+  const empty = readDocuments(...blank);
+  const headings = empty.docx.filter((p) => p.style === 'Heading 1');
+  assert.deepEqual(headings.map((h) => h.text), ['Ziel der Kooperation', 'Austausch zwischen den Fachkräften',
+    'Veranstaltungen in Familienzentren', 'Kindertagesbetreuung und Vermittlung in Arbeit']);
+  assert.ok(headings.every((h) => h.numbered), 'the § numbers are Word numbering');
+  assert.equal(empty.docx[0].style, 'Title');
+  assert.equal(empty.docx[0].text, 'Rahmenvereinbarung Arbeitsmarkt/Jugendhilfe');
+  assert.equal(empty.header, 'Neue Wege NRW – Transferhandbuch');
+  const clauses = empty.docx.filter((p) => p.style === 'Normal' && p.numbered);
+  assert.equal(clauses.length, 6, 'the (1), (2), (3) paragraphs are numbered');
+  assert.ok(clauses.every((c) => !/^\(\d\)/.test(c.text)), 'typed numbers replaced by numbering');
+  assert.ok(empty.docx.some((p) => p.placeholders.includes('[Ort und Datum]')));
+  assert.deepEqual(empty.odt.headings.map((h) => h[0]), ['1', '1', '1', '1']);
+  assert.ok(empty.odt.lists >= 3);
+  assert.ok(empty.odt.placeholders.includes('[Ort und Datum]'));
+  await noJs.context.close();
+
+  // with JavaScript: the same documents, filled in
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url(PAGES.agreement));
+  await page.getByLabel('Name des Familienzentrums').fill('Familienzentrum Sonnenschein & Co');
+  await page.getByLabel('Ansprechpersonen').fill('Frau Erika Beispiel\nHerr Max Muster');
+  const files = [];
+  for (const action of ['docx', 'odt']) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-action="${action}"]`)]);
+    assert.equal(dl.suggestedFilename(), `kooperationsvereinbarung-familienzentrum.${action}`);
+    files.push(await dl.path());
+  }
+  const filled = readDocuments(...files);
+  const all = filled.docx.map((p) => p.text).join('\n');
+  assert.match(all, /Im Familienzentrum Familienzentrum Sonnenschein & Co finden/);
+  const people = filled.docx.find((p) => p.text.includes('Frau Erika Beispiel'));
+  assert.equal(people.breaks, 1, 'the line break typed into the field is kept');
+  assert.match(people.text, /Frau Erika Beispiel\nHerr Max Muster/);
+  assert.ok(!people.placeholders.length, 'a filled field is no longer highlighted');
+  assert.ok(filled.docx.some((p) => p.placeholders.includes('[Ort und Datum]')), 'unfilled fields stay highlighted');
+  assert.equal(filled.docx.filter((p) => p.style === 'Heading 1').length, 3);
+  assert.match(filled.odt.text, /Familienzentrum Sonnenschein & Co/);
+  assert.ok(filled.odt.line_breaks >= 1);
+  assert.ok(filled.odt.placeholders.includes('[Ort und Datum]'));
+  assert.ok(!filled.odt.placeholders.includes('[Ansprechpersonen]'));
+  await page.evaluate(() => localStorage.clear());
   await context.close();
 });

@@ -59,8 +59,11 @@ pub fn tree_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Runs the binary with English messages, which the tests match on; the
+/// German catalogue is tested in `messages.rs`.
 pub fn handbook(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .env("HANDBOOK_MESSAGES", "en")
         .args(args)
         .output()
         .expect("run handbook")
@@ -78,4 +81,32 @@ pub fn read(path: impl AsRef<Path>) -> String {
 /// Builds `root` into `root/public` and returns the output.
 pub fn build(root: &Path) -> Output {
     handbook(&["build", "--root", root.to_str().unwrap()])
+}
+
+/// Runs `handbook ARGS --root ROOT`.
+pub fn run(root: &Path, args: &[&str]) -> Output {
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--root", root.to_str().unwrap()]);
+    handbook(&all)
+}
+
+/// The output, after asserting the run succeeded (else both streams).
+pub fn ok(o: Output) -> Output {
+    assert!(
+        o.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&o.stdout),
+        stderr(&o)
+    );
+    o
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Writes a file, creating its folders.
+pub fn write(path: impl AsRef<Path>, text: &str) {
+    std::fs::create_dir_all(path.as_ref().parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
 }

@@ -16,8 +16,15 @@ pub struct Server {
 }
 
 impl Server {
+    /// A server with English messages, which the tests match on.
     pub fn start(root: &Path) -> Server {
+        Server::start_with_messages(root, "en")
+    }
+
+    /// `messages`: `en` or `de`, as `--messages` would set them.
+    pub fn start_with_messages(root: &Path, messages: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .env("HANDBOOK_MESSAGES", messages)
             .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
             .stderr(Stdio::piped())
             .spawn()
@@ -55,6 +62,7 @@ impl Server {
     /// Collects the reload stream's `data:` lines on a channel.
     pub fn events(&self) -> mpsc::Receiver<String> {
         let (tx, rx) = mpsc::channel();
+        let (connected_tx, connected) = mpsc::channel();
         let url = format!("{}__handbook/events", self.url);
         std::thread::spawn(move || {
             let client = reqwest::blocking::Client::builder()
@@ -64,6 +72,8 @@ impl Server {
             let Ok(resp) = client.get(url).send() else {
                 return;
             };
+            // the server subscribes before it answers: from here on, no event is missed
+            let _ = connected_tx.send(());
             for line in BufReader::new(resp).lines().map_while(Result::ok) {
                 if let Some(data) = line.strip_prefix("data: ") {
                     if tx.send(data.to_string()).is_err() {
@@ -72,7 +82,9 @@ impl Server {
                 }
             }
         });
-        std::thread::sleep(Duration::from_millis(300)); // let the stream connect
+        connected
+            .recv_timeout(PATIENCE)
+            .expect("the reload stream connects");
         rx
     }
 

@@ -1,7 +1,8 @@
 // Fill-in agreements: the placeholders become form fields; the preview
 // shows the entered values (unfilled ones stay marked); the result prints
-// without the form and downloads as a Word document (.docx, built here in
-// the browser) or as Markdown. Entries stay in this browser only.
+// without the form and downloads as .docx or .odt (the documents the build
+// wrote beside the page, filled in here) or as Markdown. Entries stay in
+// this browser only.
 (() => {
   'use strict';
   const form = document.getElementById('agreement-form');
@@ -57,26 +58,9 @@
     return md;
   }
 
-  // --- a minimal .docx: WordprocessingML in a stored (uncompressed) ZIP ---
-  const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  function documentXml() {
-    const para = (b) => {
-      const pPr = b.style === 'heading' ? '<w:pPr><w:spacing w:before="240" w:after="120"/></w:pPr>' : '<w:pPr><w:spacing w:after="120"/></w:pPr>';
-      const prefix = b.style === 'item' ? [{ text: '• ', placeholder: false }] : [];
-      const runs = [...prefix, ...b.runs].map((r) => {
-        const rPr = [b.style === 'heading' ? '<w:b/><w:sz w:val="28"/>' : '', r.placeholder ? '<w:highlight w:val="yellow"/>' : ''].join('');
-        return `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${xml(r.text)}</w:t></w:r>`;
-      }).join('');
-      return `<w:p>${pPr}${runs}</w:p>`;
-    };
-    const title = { style: 'heading', runs: [{ text: form.dataset.title, placeholder: false }] };
-    return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
-      [title, ...blocks()].map(para).join('') +
-      '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1417" w:right="1417" w:bottom="1134" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>' +
-      '</w:body></w:document>';
-  }
-
+  // --- .docx and .odt: the build writes both from the agreement (with
+  // heading styles, numbering and the handbook's title); here a copy of
+  // that file gets the entered values in place of its „[Label]“ fields ---
   const CRC_TABLE = (() => {
     const t = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -92,14 +76,46 @@
     return (c ^ 0xffffffff) >>> 0;
   }
 
-  function zip(files) {
+  // The entries of a ZIP file, in order: [name, bytes].
+  async function unzip(buffer) {
+    const view = new DataView(buffer);
+    let eocd = buffer.byteLength - 22;
+    while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+    if (eocd < 0) throw new Error('not a zip file');
+    const count = view.getUint16(eocd + 10, true);
+    let at = view.getUint32(eocd + 16, true);
+    const dec = new TextDecoder();
+    const out = [];
+    for (let i = 0; i < count; i++) {
+      const method = view.getUint16(at + 10, true);
+      const size = view.getUint32(at + 20, true);
+      const nameLen = view.getUint16(at + 28, true);
+      const extraLen = view.getUint16(at + 30, true);
+      const commentLen = view.getUint16(at + 32, true);
+      const local = view.getUint32(at + 42, true);
+      const name = dec.decode(new Uint8Array(buffer, at + 46, nameLen));
+      const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+      let data = new Uint8Array(buffer, start, size);
+      if (method === 8) {
+        const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+        data = new Uint8Array(await new Response(stream).arrayBuffer());
+      }
+      out.push([name, data]);
+      at += 46 + nameLen + extraLen + commentLen;
+    }
+    return out;
+  }
+
+  // A ZIP of stored (uncompressed) entries, in the given order (ODF wants
+  // `mimetype` first and stored).
+  function zip(files, type) {
     const enc = new TextEncoder();
     const chunks = [];
     const central = [];
     let offset = 0;
     for (const [name, content] of files) {
       const nameBytes = enc.encode(name);
-      const data = enc.encode(content);
+      const data = typeof content === 'string' ? enc.encode(content) : content;
       const crc = crc32(data);
       const local = new DataView(new ArrayBuffer(30));
       local.setUint32(0, 0x04034b50, true); local.setUint16(4, 20, true); local.setUint16(6, 0x0800, true);
@@ -118,17 +134,52 @@
     const end = new DataView(new ArrayBuffer(22));
     end.setUint32(0, 0x06054b50, true); end.setUint16(8, files.length, true); end.setUint16(10, files.length, true);
     end.setUint32(12, cdSize, true); end.setUint32(16, offset, true);
-    return new Blob([...chunks, ...central, new Uint8Array(end.buffer)], {
-      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    });
+    return new Blob([...chunks, ...central, new Uint8Array(end.buffer)], { type });
   }
 
-  function docx() {
-    return zip([
-      ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
-      ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
-      ['word/document.xml', documentXml()],
-    ]);
+  const xml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const unxml = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+
+  // „[Label]“ of each placeholder → the entered value (filled ones only)
+  function filledByLabel() {
+    const v = values();
+    const map = new Map();
+    for (const s of spans) if (v[s.dataset.placeholder]) map.set(labels.get(s), v[s.dataset.placeholder]);
+    return map;
+  }
+
+  const FORMATS = {
+    docx: {
+      part: 'word/document.xml',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      // a run in the style „Platzhalter“ whose text is a field's [Label]
+      fill: (doc, filled) => doc.replace(/<w:r>((?:(?!<\/w:r>).)*?)<\/w:r>/gs, (run, inner) => {
+        const m = inner.match(/<w:t[^>]*>([^<]*)<\/w:t>/);
+        const value = m && /w:rStyle w:val="Platzhalter"/.test(inner) && filled.get(unxml(m[1]));
+        if (!value) return run;
+        const text = value.split(/\r?\n/).map((line) => `<w:t xml:space="preserve">${xml(line)}</w:t>`).join('<w:br/>');
+        return `<w:r>${inner.replace(/<w:rStyle w:val="Platzhalter"\s*\/>/, '').replace(m[0], text)}</w:r>`;
+      }),
+    },
+    odt: {
+      part: 'content.xml',
+      type: 'application/vnd.oasis.opendocument.text',
+      fill: (doc, filled) => doc.replace(/<text:span text:style-name="Platzhalter">([^<]*)<\/text:span>/g, (span, label) => {
+        const value = filled.get(unxml(label));
+        return value ? value.split(/\r?\n/).map(xml).join('<text:line-break/>') : span;
+      }),
+    },
+  };
+
+  async function filledDocument(format) {
+    const f = FORMATS[format];
+    const response = await fetch(form.dataset[format]);
+    if (!response.ok) throw new Error(`${response.status}`);
+    const entries = await unzip(await response.arrayBuffer());
+    const filled = filledByLabel();
+    const dec = new TextDecoder();
+    return zip(entries.map(([name, data]) => [name, name === f.part ? f.fill(dec.decode(data), filled) : data]), f.type);
   }
 
   function download(name, blob) {
@@ -151,7 +202,12 @@
   form.addEventListener('click', (e) => {
     const action = e.target.closest('[data-action]')?.dataset.action;
     if (action === 'print') window.print();
-    if (action === 'docx') download(fileName('docx'), docx());
+    if (action === 'docx' || action === 'odt') {
+      filledDocument(action).then((blob) => download(fileName(action), blob)).catch(() => {
+        // the template file is beside the page; without it the plain one will do
+        window.location.href = form.dataset[action];
+      });
+    }
     if (action === 'markdown') download(fileName('md'), new Blob([markdown()], { type: 'text/markdown;charset=utf-8' }));
   });
 

@@ -81,12 +81,10 @@ pub fn collect(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> ThemeF
         match serde_saphyr::from_str::<BTreeMap<String, String>>(&text) {
             Ok(map) => files.strings.extend(map),
             Err(e) => {
-                let (line, col) = e
-                    .location()
-                    .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+                let at = crate::diagnostics::yaml::position_of(&e, &text);
                 diags.push(Diagnostic::error(
-                    Problem::Template(format!("UI strings: {}", e.without_snippet())),
-                    Span::new(source.display.clone(), line, col),
+                    Problem::Template(format!("UI strings: {}", at.message)),
+                    Span::new(source.display.clone(), at.line, at.column),
                 ));
             }
         }

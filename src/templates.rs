@@ -1,9 +1,9 @@
 //! Tera setup: templates from the theme, our filters, and the mapping of
 //! Tera's errors to `themes/…/x.html:line:column` diagnostics.
 
-use super::theme::ThemeFiles;
 use crate::content::slug::slugify;
 use crate::diagnostics::{Diagnostic, Problem, Span};
+use crate::theme::ThemeFiles;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use tera::{ErrorKind, Kwargs, State, Tera};

@@ -1,0 +1,636 @@
+//! Every text a diagnostic prints, in English and in German: the messages
+//! of [`Problem`]s, the hints of [`Hint`]s and the words around them
+//! (`error`, `help`, the run's summary). Editors of a German handbook read
+//! German without parser jargon; `--messages en` keeps English.
+
+use super::problem::*;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+}
+
+impl Lang {
+    /// The messages for a handbook's `language:`; English unless German.
+    pub fn for_language(code: &str) -> Lang {
+        if code.to_ascii_lowercase().starts_with("de") {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+}
+
+fn pick(lang: Lang, en: String, de: String) -> String {
+    match lang {
+        Lang::En => en,
+        Lang::De => de,
+    }
+}
+
+/// `en` and `de` as `format!` arguments, so each message is one line per language.
+macro_rules! t {
+    ($lang:expr, $en:expr, $de:expr $(,)?) => {
+        pick($lang, format!($en), format!($de))
+    };
+}
+
+pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
+    use super::Severity::*;
+    match (s, lang) {
+        (Error, Lang::En) => "error",
+        (Warning, Lang::En) => "warning",
+        (Error, Lang::De) => "Fehler",
+        (Warning, Lang::De) => "Warnung",
+    }
+}
+
+pub fn help_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "help",
+        Lang::De => "Tipp",
+    }
+}
+
+/// `2 errors, 1 warning` / `2 Fehler, 1 Warnung`.
+pub fn summary(errors: usize, warnings: usize, lang: Lang) -> String {
+    let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let (e, w) = match lang {
+        Lang::En => (
+            n(errors, "error", "errors"),
+            n(warnings, "warning", "warnings"),
+        ),
+        Lang::De => (
+            n(errors, "Fehler", "Fehler"),
+            n(warnings, "Warnung", "Warnungen"),
+        ),
+    };
+    match (errors, warnings) {
+        (0, _) => w,
+        (_, 0) => e,
+        _ => format!("{e}, {w}"),
+    }
+}
+
+pub fn no_errors(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "no errors",
+        Lang::De => "keine Fehler",
+    }
+}
+
+pub fn strict_note(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "(--strict: warnings fail the run, nothing was written)",
+        Lang::De => "(--strict: Warnungen zählen als Fehler, nichts wurde geschrieben)",
+    }
+}
+
+/// The line under a warning that stands for `more` others like it.
+pub fn repeated(more: usize, lang: Lang) -> String {
+    t!(
+        lang,
+        "the same warning in {more} more places, e.g.:",
+        "dieselbe Warnung an {more} weiteren Stellen, z. B.:"
+    )
+}
+
+pub fn verbose_lists_all(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "… (--verbose lists all)",
+        Lang::De => "… (--verbose zeigt alle)",
+    }
+}
+
+fn quote_name(q: char, lang: Lang) -> &'static str {
+    match (q, lang) {
+        ('\'', Lang::En) => "single quote",
+        (_, Lang::En) => "quote",
+        ('\'', Lang::De) => "einfache Anführungszeichen",
+        (_, Lang::De) => "Anführungszeichen",
+    }
+}
+
+pub fn message(p: &Problem, lang: Lang) -> String {
+    use Problem::*;
+    match p {
+        Io(e) => t!(lang, "cannot read file: {e}", "Die Datei lässt sich nicht lesen: {e}"),
+        InvalidUtf8 => t!(
+            lang,
+            "file is not valid UTF-8 (invalid byte sequence)",
+            "Die Datei ist nicht als UTF-8 gespeichert; hier steht ein Zeichen, das nicht lesbar ist"
+        ),
+        SymlinkLoop(e) => t!(lang, "symbolic link loop: {e}", "Verknüpfung im Kreis: {e}"),
+        UnclosedFrontMatter => t!(
+            lang,
+            "front matter is not closed: no `---` line after the opening `---`",
+            "Der Kopfteil wird nicht abgeschlossen: nach dem ersten `---` fehlt die zweite Zeile `---`"
+        ),
+        Yaml(issue) => yaml_message(issue, lang),
+        FrontMatterNotMapping(found) => t!(
+            lang,
+            "front matter must be a mapping of keys to values, found {found}",
+            "Im Kopfteil muss jede Zeile die Form `name: Wert` haben"
+        ),
+        WrongType { key, detail } => match lang {
+            Lang::En => format!("`{key}` has the wrong type: {detail}"),
+            Lang::De => format!("`{key}` hat einen Wert der falschen Art: {}", type_detail_de(detail)),
+        },
+        UnknownKind(k) => t!(
+            lang,
+            "unknown kind `{k}` (expected region, concept, agreement, check or page)",
+            "Die Art `{k}` gibt es nicht; möglich sind region, concept, agreement, check und page"
+        ),
+        UnknownKey { key, kind } => t!(
+            lang,
+            "unknown key `{key}` for a page of kind `{kind}`",
+            "`{key}` ist für Seiten der Art `{kind}` kein bekannter Eintrag"
+        ),
+        MissingTitle => t!(
+            lang,
+            "page has no title: no `title:` in the front matter and no `# heading`",
+            "Die Seite hat keinen Titel: weder `title:` im Kopfteil noch eine Überschrift `# …`"
+        ),
+        ControlCharacter => t!(
+            lang,
+            "control characters (NUL, BEL, …) are not allowed in HTML and were replaced by spaces",
+            "Hier stehen unsichtbare Steuerzeichen; sie wurden durch Leerzeichen ersetzt"
+        ),
+        EmptyPage(title) => t!(
+            lang,
+            "empty page: published with the title `{title}` taken from its file name",
+            "Die Seite ist leer; sie erscheint mit dem Titel `{title}` aus dem Dateinamen"
+        ),
+        UnknownPlaceholder(k) => t!(
+            lang,
+            "placeholder `[[{k}]]` is not declared in `placeholders`",
+            "Das Ausfüllfeld `[[{k}]]` steht nicht in der Liste `placeholders`"
+        ),
+        InvalidPlaceholderKey(k) => t!(
+            lang,
+            "invalid placeholder key `{k}`: use lower-case letters, digits and `_`",
+            "Der Name `{k}` eines Ausfüllfelds darf nur Kleinbuchstaben, Ziffern und `_` enthalten"
+        ),
+        TodoMarker(text) => t!(
+            lang,
+            "unfinished text: `{text}`",
+            "Hier fehlt noch Text: `{text}`"
+        ),
+        BrokenLink(to) => t!(
+            lang,
+            "broken link: `{to}` does not exist",
+            "Der Link führt ins Leere: `{to}` gibt es nicht"
+        ),
+        MissingAnchor { target, anchor } => t!(
+            lang,
+            "broken link: `{target}` has no heading with the anchor `#{anchor}`",
+            "Der Link führt ins Leere: `{target}` hat keine Überschrift mit dem Anker `#{anchor}`"
+        ),
+        UnknownReference {
+            field,
+            target,
+            expected,
+        } => {
+            let what = match (expected, lang) {
+                (Expected::Kind(k), Lang::En) => format!("{k} page"),
+                (Expected::Section(s), Lang::En) => format!("page in `content/{s}/`"),
+                (Expected::Any, Lang::En) => "page".into(),
+                (Expected::Kind(k), Lang::De) => format!("Seite der Art `{k}`"),
+                (Expected::Section(s), Lang::De) => format!("Seite in `content/{s}/`"),
+                (Expected::Any, Lang::De) => "Seite".into(),
+            };
+            t!(
+                lang,
+                "unknown reference `{target}` in `{field}`: no {what} with this slug",
+                "`{target}` in `{field}` gibt es nicht: keine {what} heißt so"
+            )
+        }
+        AmbiguousReference {
+            field,
+            target,
+            candidates,
+        } => t!(
+            lang,
+            "ambiguous reference `{target}` in `{field}`: {candidates}",
+            "`{target}` in `{field}` ist nicht eindeutig: {candidates}"
+        ),
+        DuplicateUrl { url, other } => t!(
+            lang,
+            "duplicate URL `{url}`: also produced by {other}",
+            "Die Adresse `{url}` gibt es doppelt: auch {other} erzeugt sie"
+        ),
+        LinkToHiddenPage(p) => t!(
+            lang,
+            "link to hidden page `{p}` becomes plain text in this edition",
+            "Der Link auf `{p}` wird in dieser Ausgabe zu Text, weil die Seite ausgeblendet ist"
+        ),
+        UnsafeLink(scheme) => t!(
+            lang,
+            "link with a `{scheme}:` URL becomes plain text",
+            "Ein Link mit `{scheme}:` wird aus Sicherheitsgründen zu Text"
+        ),
+        ShortcodeSyntax { name, issue } => shortcode_message(name, issue, lang),
+        UnknownShortcode(n) => t!(
+            lang,
+            "unknown shortcode `{n}`",
+            "Den Baustein `{n}` gibt es nicht"
+        ),
+        MissingArgument { name, arg } => t!(
+            lang,
+            "shortcode `{name}` needs the argument `{arg}`",
+            "Dem Baustein `{name}` fehlt die Angabe `{arg}`"
+        ),
+        UnknownArgument { name, arg } => t!(
+            lang,
+            "shortcode `{name}` has no argument `{arg}`",
+            "Der Baustein `{name}` kennt die Angabe `{arg}` nicht"
+        ),
+        UnknownVar(n) => t!(
+            lang,
+            "unknown variable `{n}`: not in `vars` of handbook.yaml or edition.yaml",
+            "Den Wert `{n}` gibt es nicht: er steht nicht unter `vars` in handbook.yaml oder edition.yaml"
+        ),
+        VarNotText { name, found } => {
+            let (en, de) = match found {
+                Found::List => ("a list", "eine Liste"),
+                Found::Mapping => ("a mapping", "eine Gruppe von Werten"),
+                Found::Empty => ("empty", "leer"),
+            };
+            t!(
+                lang,
+                "variable `{name}` is {en}, not a text or number",
+                "Der Wert `{name}` ist {de}, kein Text und keine Zahl"
+            )
+        }
+        Count(issue) => count_message(issue, lang),
+        SnippetNotFound(p) => t!(
+            lang,
+            "snippet `{p}` not found",
+            "Den Textbaustein `{p}` gibt es nicht"
+        ),
+        IncludeCycle(chain) => t!(
+            lang,
+            "include cycle: {chain}",
+            "Textbausteine binden sich im Kreis ein: {chain}"
+        ),
+        ShortcodeTemplate { name, detail } => t!(
+            lang,
+            "shortcode `{name}`: template error: {detail}",
+            "Die Vorlage des Bausteins `{name}` hat einen Fehler: {detail}"
+        ),
+        ShortcodeInField { name, field } => t!(
+            lang,
+            "shortcode `{name}` cannot be used in `{field}`, only `var` and `count`",
+            "In `{field}` geht der Baustein `{name}` nicht, nur `var` und `count`"
+        ),
+        MergeConflict(p) => t!(
+            lang,
+            "edition: `{p}` has an unresolved merge conflict",
+            "`{p}` enthält noch einen ungelösten Konflikt aus `edition merge`"
+        ),
+        UpstreamChanged { path, removed } => match removed {
+            true => t!(
+                lang,
+                "edition: `{path}` is removed upstream since it was forked",
+                "`{path}` wurde im Handbuch gelöscht, seit diese Ausgabe die Seite übernommen hat"
+            ),
+            false => t!(
+                lang,
+                "edition: `{path}` is changed upstream since it was forked",
+                "`{path}` wurde im Handbuch geändert, seit diese Ausgabe die Seite übernommen hat"
+            ),
+        },
+        Config(e) => t!(lang, "configuration: {e}", "handbook.yaml: {e}"),
+        Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
+        Output(e) => t!(
+            lang,
+            "cannot write output: {e}",
+            "Die Website lässt sich nicht schreiben: {e}"
+        ),
+        Search(e) => t!(lang, "search index: {e}", "Suchindex: {e}"),
+        Edition(e) => t!(lang, "edition: {e}", "Ausgabe: {e}"),
+    }
+}
+
+fn yaml_message(issue: &YamlIssue, lang: Lang) -> String {
+    use YamlIssue::*;
+    match issue {
+        UnclosedQuote { quote, line } => {
+            let q = quote_name(*quote, lang);
+            t!(
+                lang,
+                "YAML syntax error: the {q} opened in line {line} is not closed",
+                "Das {q} in Zeile {line} wird nicht geschlossen"
+            )
+        }
+        TextAfterQuote { quote } => {
+            let q = quote_name(*quote, lang);
+            t!(
+                lang,
+                "YAML syntax error: text after the closing {q}",
+                "Nach dem schließenden {q} steht noch Text"
+            )
+        }
+        Tab => t!(
+            lang,
+            "YAML syntax error: a tab character",
+            "Hier steht ein Tabulator; im Kopfteil sind nur Leerzeichen erlaubt"
+        ),
+        DuplicateKey(k) => t!(
+            lang,
+            "YAML syntax error: duplicate mapping key: {k}",
+            "`{k}` steht zweimal im Kopfteil"
+        ),
+        UnexpectedColon => t!(
+            lang,
+            "YAML syntax error: mapping values are not allowed in this context",
+            "Hier steht ein Doppelpunkt, wo keiner stehen darf"
+        ),
+        UnclosedBracket => t!(
+            lang,
+            "YAML syntax error: a list or mapping in brackets is not closed",
+            "Eine Liste in eckigen (oder geschweiften) Klammern wird nicht geschlossen"
+        ),
+        Other(m) => t!(
+            lang,
+            "YAML syntax error: {m}",
+            "Der Kopfteil ist hier nicht lesbar ({m})"
+        ),
+    }
+}
+
+fn shortcode_message(name: &str, issue: &ShortcodeIssue, lang: Lang) -> String {
+    use ShortcodeIssue::*;
+    let detail = match issue {
+        NotClosed { close } => t!(
+            lang,
+            "the call is not closed with `){close}`",
+            "der Aufruf wird nicht mit `){close}` geschlossen"
+        ),
+        NoEnd => t!(
+            lang,
+            "no `{{% end %}}` closes this block",
+            "kein `{{% end %}}` schließt diesen Block"
+        ),
+        StrayEnd => t!(lang, "no block is open here", "hier ist kein Block offen"),
+        NeedsBody => t!(
+            lang,
+            "needs a body: `{{% {name}(…) %}}text{{% end %}}`",
+            "braucht einen Text: `{{% {name}(…) %}}Text{{% end %}}`"
+        ),
+        ExpectedComma { after } => t!(
+            lang,
+            "expected `,` or `)` after `{after}`",
+            "nach `{after}` fehlt `,` oder `)`"
+        ),
+        ExpectedName { found } => t!(
+            lang,
+            "expected an argument name, found `{found}`",
+            "hier fehlt der Name einer Angabe, gefunden: `{found}`"
+        ),
+        ExpectedEquals { name: arg } => t!(
+            lang,
+            "expected `=` after `{arg}`",
+            "nach `{arg}` fehlt `=`"
+        ),
+        GivenTwice { name: arg } => t!(
+            lang,
+            "`{arg}` is given twice",
+            "`{arg}` steht zweimal da"
+        ),
+        UnclosedText { name: arg, quote } => t!(
+            lang,
+            "the text of `{arg}` has no closing {quote}",
+            "der Text von `{arg}` wird nicht mit {quote} geschlossen"
+        ),
+        BadValue { name: arg, word } => t!(
+            lang,
+            "the value of `{arg}` must be text in quotes, a number, true or false: write `{arg}=\"{word}\"`",
+            "der Wert von `{arg}` muss in Anführungszeichen stehen (oder eine Zahl, true oder false sein): `{arg}=\"{word}\"`"
+        ),
+    };
+    t!(
+        lang,
+        "shortcode `{name}`: {detail}",
+        "Baustein `{name}`: {detail}"
+    )
+}
+
+fn count_message(issue: &CountIssue, lang: Lang) -> String {
+    use CountIssue::*;
+    match issue {
+        NoSection {
+            section,
+            suggestion,
+        } => {
+            let (en, de) = suggestion
+                .as_ref()
+                .map_or((String::new(), String::new()), |s| {
+                    (
+                        format!(" (did you mean `{s}`?)"),
+                        format!(" (meinten Sie `{s}`?)"),
+                    )
+                });
+            t!(
+                lang,
+                "count: there is no section `{section}`{en}",
+                "count: den Bereich `{section}` gibt es nicht{de}"
+            )
+        }
+        UnknownKind(k) => t!(
+            lang,
+            "count: unknown kind `{k}` (expected region, concept, agreement, check or page)",
+            "count: die Art `{k}` gibt es nicht (möglich: region, concept, agreement, check, page)"
+        ),
+        NoSuchField(f) => t!(
+            lang,
+            "count: no page counted here has the front-matter key `{f}`",
+            "count: keine der gezählten Seiten hat im Kopfteil den Eintrag `{f}`"
+        ),
+        UnknownFormat(f) => t!(
+            lang,
+            "count: unknown format `{f}` (expected \"zahl\", \"wort\" or \"Wort\")",
+            "count: das Format `{f}` gibt es nicht (möglich: \"zahl\", \"wort\", \"Wort\")"
+        ),
+    }
+}
+
+/// serde's type errors in plain German: which kind of value was expected.
+fn type_detail_de(detail: &str) -> String {
+    let expected = if detail.contains("expected a sequence") || detail.contains("a list") {
+        "erwartet wird eine Liste"
+    } else if detail.contains("expected a boolean") {
+        "erwartet wird true oder false"
+    } else if detail.contains("expected i64")
+        || detail.contains("expected an integer")
+        || detail.contains("expected u")
+    {
+        "erwartet wird eine ganze Zahl"
+    } else if detail.contains("unknown variant") {
+        return format!("dieser Wert ist nicht vorgesehen ({detail})");
+    } else if detail.contains("expected a string") {
+        "erwartet wird ein Text"
+    } else if detail.contains("missing field") {
+        return format!("eine Angabe fehlt ({detail})");
+    } else {
+        return detail.to_string();
+    };
+    expected.to_string()
+}
+
+pub fn hint(h: &Hint, lang: Lang) -> String {
+    use Hint::*;
+    match h {
+        DidYouMean(m) => t!(lang, "did you mean `{m}`?", "meinten Sie `{m}`?"),
+        SaveAsUtf8 => t!(
+            lang,
+            "save the file as UTF-8",
+            "speichern Sie die Datei im Editor mit der Kodierung UTF-8"
+        ),
+        CloseFrontMatter => t!(
+            lang,
+            "end the front matter with a line containing only `---` before the Markdown text",
+            "schließen Sie den Kopfteil vor dem Text mit einer Zeile ab, in der nur `---` steht"
+        ),
+        AddTitle => t!(
+            lang,
+            "add `title: …` to the front matter or start the text with `# Titel`",
+            "schreiben Sie `title: …` in den Kopfteil oder beginnen Sie den Text mit `# Titel`"
+        ),
+        UnknownKeyKept { suggestion, key } => t!(
+            lang,
+            "did you mean `{suggestion}`? Unknown keys are kept for templates as `page.extra.{key}`",
+            "meinten Sie `{suggestion}`? Unbekannte Einträge bleiben für Vorlagen als `page.extra.{key}` erhalten"
+        ),
+        WriteList => t!(
+            lang,
+            "write a list, e.g. `key: [a, b]` or one `- item` per line",
+            "schreiben Sie eine Liste, z. B. `name: [a, b]` oder je Zeile `- Eintrag`"
+        ),
+        UseListedValue => t!(
+            lang,
+            "use one of the values listed above, spelled exactly",
+            "nehmen Sie einen der genannten Werte, genau so geschrieben"
+        ),
+        WriteBool => t!(lang, "write `true` or `false`", "schreiben Sie `true` oder `false`"),
+        WriteSlugList { key } => t!(
+            lang,
+            "write e.g. `{key}: [alleinerziehende, stille-reserve]`",
+            "schreiben Sie z. B. `{key}: [alleinerziehende, stille-reserve]`"
+        ),
+        DeclarePlaceholder { key } => t!(
+            lang,
+            "declare it: `placeholders: [{{key: {key}, label: \"…\"}}]`",
+            "tragen Sie es ein: `placeholders: [{{key: {key}, label: \"…\"}}]`"
+        ),
+        RenameDuplicate => t!(
+            lang,
+            "give one of the pages another `slug:` or file name",
+            "geben Sie einer der Seiten einen anderen `slug:` oder Dateinamen"
+        ),
+        UnsafeLink => t!(
+            lang,
+            "only http, https, mailto, tel and site links are published; `allow_raw_html: true` in handbook.yaml lifts this",
+            "veröffentlicht werden nur Links mit http, https, mailto, tel und Links innerhalb der Website; `allow_raw_html: true` in handbook.yaml hebt das auf"
+        ),
+        AddSection => t!(
+            lang,
+            "write the section too, e.g. `konzepte/elterncafe`",
+            "schreiben Sie den Bereich dazu, z. B. `konzepte/elterncafe`"
+        ),
+        MissingAnchorList(ids) => t!(
+            lang,
+            "anchors on that page: {ids}",
+            "Anker auf dieser Seite: {ids}"
+        ),
+        TargetIsDraft => t!(
+            lang,
+            "the target is a draft (`draft: true`) and is not published",
+            "die Zielseite ist ein Entwurf (`draft: true`) und wird nicht veröffentlicht"
+        ),
+        KnownShortcodes(list) => t!(
+            lang,
+            "known shortcodes: {list}",
+            "vorhandene Bausteine: {list}"
+        ),
+        WriteArgument { name, arg } => t!(
+            lang,
+            "write e.g. `{name}({arg}=\"…\")`",
+            "schreiben Sie z. B. `{name}({arg}=\"…\")`"
+        ),
+        DescribeImage => t!(
+            lang,
+            "describe what the picture shows in `alt=\"…\"`; people who cannot see it hear this text",
+            "beschreiben Sie in `alt=\"…\"`, was das Bild zeigt; wer es nicht sehen kann, bekommt diesen Text vorgelesen"
+        ),
+        SnippetIsPage => t!(
+            lang,
+            "this is a page; a snippet's file name starts with `_`, e.g. `_kontakt.md`",
+            "das ist eine Seite; der Dateiname eines Textbausteins beginnt mit `_`, z. B. `_kontakt.md`"
+        ),
+        SnippetNaming => t!(
+            lang,
+            "snippets are Markdown files whose name starts with `_` (not `_index.md`), given relative to the including file",
+            "Textbausteine sind Markdown-Dateien, deren Name mit `_` beginnt (nicht `_index.md`); der Pfad gilt ab der einbindenden Datei"
+        ),
+        ReplaceTodo { marker } => t!(
+            lang,
+            "replace it with the final text before publishing (`{marker}` is a `todo_markers` entry of handbook.yaml)",
+            "ersetzen Sie die Stelle vor der Veröffentlichung durch den endgültigen Text (`{marker}` steht unter `todo_markers` in handbook.yaml)"
+        ),
+        ResolveConflict => t!(
+            lang,
+            "keep what is right between `<<<<<<<` and `>>>>>>>` and delete the marker lines",
+            "behalten Sie zwischen `<<<<<<<` und `>>>>>>>` die richtige Fassung und löschen Sie die Markierungszeilen"
+        ),
+        EditionDrift { edition, path } => t!(
+            lang,
+            "see `handbook edition diff {edition} content/{path}`, take it over with `handbook edition merge {edition} content/{path}`",
+            "die Änderung zeigt `handbook edition diff {edition} content/{path}`, übernehmen Sie sie mit `handbook edition merge {edition} content/{path}`"
+        ),
+        Yaml(issue) => yaml_hint(issue, lang),
+    }
+}
+
+fn yaml_hint(issue: &YamlIssue, lang: Lang) -> String {
+    use YamlIssue::*;
+    match issue {
+        UnclosedQuote { quote, .. } => t!(
+            lang,
+            "end the value with a closing `{quote}` on the same line",
+            "setzen Sie in derselben Zeile ans Ende des Werts ein schließendes `{quote}`"
+        ),
+        TextAfterQuote { quote } => t!(
+            lang,
+            "put the whole value between two `{quote}`, or remove the text after the closing one",
+            "setzen Sie den ganzen Wert zwischen zwei `{quote}` oder entfernen Sie den Text dahinter"
+        ),
+        Tab => t!(
+            lang,
+            "indent with spaces instead of tabs",
+            "rücken Sie mit Leerzeichen ein statt mit der Tabulator-Taste"
+        ),
+        DuplicateKey(k) => t!(
+            lang,
+            "keep one `{k}:` line and delete the other",
+            "behalten Sie eine Zeile `{k}:` und löschen Sie die andere"
+        ),
+        UnexpectedColon => t!(
+            lang,
+            "put a value that contains `: ` in quotes, e.g. `title: \"A: B\"`, and check the indentation",
+            "setzen Sie einen Wert mit `: ` in Anführungszeichen, z. B. `title: \"A: B\"`, und prüfen Sie die Einrückung"
+        ),
+        UnclosedBracket => t!(
+            lang,
+            "close the list with `]` on the same line, e.g. `concepts: [elterncafe, elternkurs]`",
+            "schließen Sie die Liste in derselben Zeile mit `]`, z. B. `concepts: [elterncafe, elternkurs]`"
+        ),
+        Other(_) => t!(
+            lang,
+            "compare the line with a working page; each line is `name: value`",
+            "vergleichen Sie die Zeile mit einer funktionierenden Seite; jede Zeile hat die Form `name: Wert`"
+        ),
+    }
+}

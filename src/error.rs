@@ -1,0 +1,30 @@
+//! How a command fails: the user's invocation (exit 2) or the content (exit 1).
+
+use crate::diagnostics::Diagnostics;
+
+/// A usage problem (not the content's fault): exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum UsageError {
+    #[error("no {file} in `{root}` (use --root to point at the handbook folder)")]
+    NoConfig { root: String, file: &'static str },
+    #[error("{0}")]
+    Other(String),
+}
+
+#[derive(Debug)]
+pub enum Failure {
+    Usage(UsageError),
+    Content(Diagnostics),
+}
+
+impl From<Diagnostics> for Failure {
+    fn from(d: Diagnostics) -> Self {
+        Failure::Content(d)
+    }
+}
+
+impl From<UsageError> for Failure {
+    fn from(e: UsageError) -> Self {
+        Failure::Usage(e)
+    }
+}

@@ -1,0 +1,657 @@
+//! The fill-in agreements as office documents, written at build time next
+//! to their page: `<slug>.docx` (docx-rs) and `<slug>.odt` (OpenDocument,
+//! written here and zipped with the `zip` crate). Both carry real styles —
+//! a title, Word/LibreOffice heading styles, numbered and bulleted lists —
+//! the handbook's title in the page header, and every placeholder as a
+//! highlighted `[Label]` in the character style „Platzhalter“. Readers
+//! without JavaScript download them as they are; agreement.js fills the
+//! placeholders with the entered values (line breaks kept) in a copy.
+
+use crate::content::markdown::options;
+use crate::content::model::{KindMeta, Placeholder};
+use crate::content::page::Page;
+use crate::content::parse::placeholder_marks;
+use crate::site::Site;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::io::{Cursor, Write};
+
+/// One paragraph of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BlockKind {
+    /// Markdown heading level (2 = `##`), written one level higher (the
+    /// agreement's title is the document's title).
+    Heading(u8),
+    Para,
+    /// An item of list number `list` (each list numbers from 1).
+    Item {
+        ordered: bool,
+        list: usize,
+    },
+    /// A heading whose number („§ 2“, „(1)“) was typed in the text: the
+    /// number is now the document's own heading numbering.
+    NumberedHeading {
+        level: u8,
+        format: SectionNumber,
+    },
+    /// A paragraph „(1) …“ under a heading, numbered by the document;
+    /// `group` counts the headings, so each section numbers from (1).
+    Clause {
+        group: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SectionNumber {
+    /// „§ 1“
+    Paragraph,
+    /// „(1)“
+    Parenthesised,
+}
+
+/// Splits a typed number off the start of a text: `§ 2 Austausch` →
+/// (Paragraph, `Austausch`), `(1) Fachkräfte` → (Parenthesised, `Fachkräfte`).
+fn typed_number(text: &str) -> Option<(SectionNumber, &str)> {
+    fn digits_then_space(rest: &str) -> Option<&str> {
+        let n = rest.chars().take_while(char::is_ascii_digit).count();
+        (n > 0).then(|| &rest[n..])
+    }
+    if let Some(rest) = text.strip_prefix('§') {
+        let rest = digits_then_space(rest.trim_start())?;
+        return rest
+            .starts_with(' ')
+            .then(|| (SectionNumber::Paragraph, rest.trim_start()));
+    }
+    let rest = digits_then_space(text.strip_prefix('(')?)?;
+    let rest = rest.strip_prefix(") ")?;
+    Some((SectionNumber::Parenthesised, rest.trim_start()))
+}
+
+/// Turns typed section and clause numbers into document numbering, when
+/// every heading of the agreement carries one (a half-numbered text keeps
+/// its typed numbers).
+fn number_paragraphs(blocks: &mut [Block]) {
+    let leading = |b: &Block| match b.spans.first() {
+        Some(Span::Text { text, .. }) => {
+            typed_number(text).map(|(f, rest)| (f, text.len() - rest.len()))
+        }
+        _ => None,
+    };
+    let headings: Vec<usize> = (0..blocks.len())
+        .filter(|&i| matches!(blocks[i].kind, BlockKind::Heading(_)))
+        .collect();
+    if headings.is_empty() || !headings.iter().all(|&i| leading(&blocks[i]).is_some()) {
+        return;
+    }
+    let strip = |b: &mut Block, n: usize| {
+        if let Some(Span::Text { text, .. }) = b.spans.first_mut() {
+            text.replace_range(..n, "");
+        }
+    };
+    let mut group = 0;
+    for b in blocks.iter_mut() {
+        match (b.kind.clone(), leading(b)) {
+            (BlockKind::Heading(level), Some((format, n))) => {
+                group += 1;
+                strip(b, n);
+                b.kind = BlockKind::NumberedHeading { level, format };
+            }
+            (BlockKind::Para, Some((SectionNumber::Parenthesised, n))) if group > 0 => {
+                strip(b, n);
+                b.kind = BlockKind::Clause { group };
+            }
+            _ => {}
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Span {
+    Text {
+        text: String,
+        bold: bool,
+        italic: bool,
+    },
+    /// A fill-in field, shown as `[Label]`.
+    Placeholder(String),
+    Break,
+}
+
+/// The agreement's Markdown as paragraphs of spans.
+pub fn blocks(page: &Page, placeholders: &[Placeholder]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut lists: Vec<(bool, usize)> = Vec::new();
+    let mut list_count = 0usize;
+    let (mut bold, mut italic) = (false, false);
+    let mut text = String::new();
+    let label = |key: &str| {
+        placeholders
+            .iter()
+            .find(|p| p.key == key)
+            .map_or(key.to_string(), |p| p.label.clone())
+    };
+    // pulldown-cmark splits text at brackets, so `[[key]]` arrives in
+    // pieces: collect the text and split it at the placeholders as a whole
+    let flush = |text: &mut String, out: &mut Vec<Block>, bold: bool, italic: bool| {
+        if text.is_empty() {
+            return;
+        }
+        if out.is_empty() {
+            out.push(Block {
+                kind: BlockKind::Para,
+                spans: Vec::new(),
+            });
+        }
+        let spans = &mut out.last_mut().expect("a block").spans;
+        let mut last = 0;
+        for (offset, key) in placeholder_marks(text) {
+            if offset < last {
+                continue;
+            }
+            let end = text[offset..]
+                .find("]]")
+                .map_or(text.len(), |i| offset + i + 2);
+            spans.push(Span::Text {
+                text: text[last..offset].to_string(),
+                bold,
+                italic,
+            });
+            spans.push(Span::Placeholder(label(key)));
+            last = end;
+        }
+        spans.push(Span::Text {
+            text: text[last..].to_string(),
+            bold,
+            italic,
+        });
+        spans.retain(|s| !matches!(s, Span::Text { text, .. } if text.is_empty()));
+        text.clear();
+    };
+    for event in Parser::new_ext(page.body(), options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                text.push_str(&t);
+                continue;
+            }
+            Event::SoftBreak => {
+                text.push(' ');
+                continue;
+            }
+            _ => {}
+        }
+        flush(&mut text, &mut out, bold, italic);
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => out.push(Block {
+                kind: BlockKind::Heading(level as u8),
+                spans: Vec::new(),
+            }),
+            Event::Start(Tag::List(start)) => {
+                list_count += 1;
+                lists.push((start.is_some(), list_count));
+            }
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let (ordered, list) = lists.last().copied().unwrap_or((false, 0));
+                out.push(Block {
+                    kind: BlockKind::Item { ordered, list },
+                    spans: Vec::new(),
+                });
+            }
+            // a paragraph inside a loose list item continues the item
+            Event::Start(Tag::Paragraph)
+            | Event::Start(Tag::TableRow)
+            | Event::Start(Tag::TableHead) => {
+                let in_fresh_item = matches!(
+                    out.last(),
+                    Some(Block { kind: BlockKind::Item { .. }, spans }) if spans.is_empty()
+                );
+                if !in_fresh_item {
+                    out.push(Block {
+                        kind: BlockKind::Para,
+                        spans: Vec::new(),
+                    });
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                text.push('\t');
+            }
+            Event::HardBreak => {
+                if let Some(b) = out.last_mut() {
+                    b.spans.push(Span::Break);
+                }
+            }
+            Event::Start(Tag::Strong) => bold = true,
+            Event::End(TagEnd::Strong) => bold = false,
+            Event::Start(Tag::Emphasis) => italic = true,
+            Event::End(TagEnd::Emphasis) => italic = false,
+            _ => {}
+        }
+    }
+    flush(&mut text, &mut out, bold, italic);
+    out.retain(|b| !b.spans.is_empty());
+    out
+}
+
+/// The output paths and bytes of an agreement's documents, or none for a
+/// page that is not a fill-in agreement.
+pub fn agreement_documents(site: &Site, page: &Page) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let KindMeta::Agreement(a) = &page.meta else {
+        return Ok(Vec::new());
+    };
+    if a.placeholders.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut blocks = blocks(page, &a.placeholders);
+    number_paragraphs(&mut blocks);
+    let dir = page.url.trim_start_matches('/');
+    let name = document_name(page);
+    Ok(vec![
+        (
+            format!("{dir}{name}.docx"),
+            docx(&site.config.title, &page.title, &blocks)?,
+        ),
+        (
+            format!("{dir}{name}.odt"),
+            odt(&site.config.title, &page.title, &blocks)?,
+        ),
+    ])
+}
+
+/// The file name (without extension) of an agreement's documents.
+pub fn document_name(page: &Page) -> &str {
+    &page.slug
+}
+
+// ---------------------------------------------------------------- .docx
+
+/// Word's built-in style ids, so Word shows them as „Überschrift 1“ etc.
+/// and its navigation pane and table of contents find the headings.
+fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, String> {
+    use docx_rs::*;
+    let heading = |id: &str, name: &str, size: usize, level: usize| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .size(size)
+            .bold()
+            .outline_lvl(level)
+    };
+    let level = |n: usize, format: &str, text: &str| {
+        Level::new(
+            n,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+        .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None)
+    };
+    let mut doc = Docx::new()
+        .default_size(22)
+        .add_style(
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .based_on("Normal")
+                .next("Normal")
+                .q_format(true)
+                .size(36)
+                .bold(),
+        )
+        .add_style(heading("Heading1", "heading 1", 28, 0))
+        .add_style(heading("Heading2", "heading 2", 24, 1))
+        .add_style(heading("Heading3", "heading 3", 22, 2))
+        .add_style(
+            Style::new("ListParagraph", StyleType::Paragraph)
+                .name("List Paragraph")
+                .based_on("Normal")
+                .q_format(true),
+        )
+        .add_style(
+            Style::new("Platzhalter", StyleType::Character)
+                .name("Platzhalter")
+                .highlight("yellow"),
+        )
+        .header(
+            Header::new()
+                .add_paragraph(Paragraph::new().add_run(Run::new().add_text(site_title).size(18))),
+        )
+        .add_paragraph(
+            Paragraph::new()
+                .style("Title")
+                .add_run(Run::new().add_text(title)),
+        );
+    // one numbering per list, so that every numbered list starts at 1
+    let mut lists: Vec<(usize, bool)> = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Item { ordered, list } => Some((list, ordered)),
+            _ => None,
+        })
+        .collect();
+    lists.dedup();
+    for &(list, ordered) in &lists {
+        let lvl = if ordered {
+            level(0, "decimal", "%1.")
+        } else {
+            level(0, "bullet", "•")
+        };
+        doc = doc
+            .add_abstract_numbering(AbstractNumbering::new(list).add_level(lvl))
+            .add_numbering(Numbering::new(list, list));
+    }
+    // numbering ids above the lists': one for the numbered headings, one
+    // per section for its clauses (so each section counts from (1))
+    const HEADINGS: usize = 10_000;
+    const CLAUSES: usize = 20_000;
+    if let Some(format) = blocks.iter().find_map(|b| match b.kind {
+        BlockKind::NumberedHeading { format, .. } => Some(format),
+        _ => None,
+    }) {
+        let text = match format {
+            SectionNumber::Paragraph => "§ %1",
+            SectionNumber::Parenthesised => "(%1)",
+        };
+        doc = doc
+            .add_abstract_numbering(
+                AbstractNumbering::new(HEADINGS).add_level(level(0, "decimal", text)),
+            )
+            .add_numbering(Numbering::new(HEADINGS, HEADINGS));
+    }
+    let mut groups: Vec<usize> = blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Clause { group } => Some(group),
+            _ => None,
+        })
+        .collect();
+    groups.dedup();
+    for g in groups {
+        doc = doc
+            .add_abstract_numbering(
+                AbstractNumbering::new(CLAUSES + g).add_level(level(0, "decimal", "(%1)")),
+            )
+            .add_numbering(Numbering::new(CLAUSES + g, CLAUSES + g));
+    }
+    let heading_style = |l: u8| match l {
+        0..=2 => "Heading1",
+        3 => "Heading2",
+        _ => "Heading3",
+    };
+    for b in blocks {
+        let mut p = Paragraph::new();
+        p = match b.kind {
+            BlockKind::Heading(l) => p.style(heading_style(l)),
+            BlockKind::NumberedHeading { level, .. } => p
+                .style(heading_style(level))
+                .numbering(NumberingId::new(HEADINGS), IndentLevel::new(0)),
+            BlockKind::Clause { group } => {
+                p.numbering(NumberingId::new(CLAUSES + group), IndentLevel::new(0))
+            }
+            BlockKind::Para => p,
+            BlockKind::Item { list, .. } => p
+                .style("ListParagraph")
+                .numbering(NumberingId::new(list), IndentLevel::new(0)),
+        };
+        for s in &b.spans {
+            p = p.add_run(match s {
+                Span::Text { text, bold, italic } => {
+                    let mut r = Run::new().add_text(text.as_str());
+                    if *bold {
+                        r = r.bold();
+                    }
+                    if *italic {
+                        r = r.italic();
+                    }
+                    r
+                }
+                Span::Placeholder(label) => Run::new()
+                    .style("Platzhalter")
+                    .add_text(format!("[{label}]")),
+                Span::Break => Run::new().add_break(BreakType::TextWrapping),
+            });
+        }
+        doc = doc.add_paragraph(p);
+    }
+    let mut xml = doc.build();
+    // docx-rs writes „Normal“ without marking it the default paragraph
+    // style; Word copes, but other readers (python-docx) then see paragraphs
+    // without a style
+    xml.styles = String::from_utf8_lossy(&xml.styles)
+        .replacen(
+            r#"<w:style w:type="paragraph" w:styleId="Normal">"#,
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#,
+            1,
+        )
+        .into_bytes();
+    let mut buf = Cursor::new(Vec::new());
+    xml.pack(&mut buf).map_err(|e| e.to_string())?;
+    Ok(buf.into_inner())
+}
+
+// ---------------------------------------------------------------- .odt
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const ODF_NS: &str = r#"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3""#;
+
+/// LibreOffice's own style names („Heading 1“, „Numbering 123“, „List 1“),
+/// so the document's navigator and outline numbering recognise them.
+fn odt_styles(site_title: &str) -> String {
+    let list_props = r#"<style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="1.27cm" fo:text-indent="-0.635cm" fo:margin-left="1.27cm"/></style:list-level-properties>"#;
+    format!(
+        r##"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles {ODF_NS}><office:styles>
+<style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:language="de" fo:country="DE"/></style:default-style>
+<style:style style:name="Standard" style:family="paragraph" style:class="text"/>
+<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.25cm"/></style:style>
+<style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text"><style:paragraph-properties fo:margin-top="0.42cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:class="chapter"><style:text-properties fo:font-size="18pt"/></style:style>
+<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="1" style:class="text"><style:text-properties fo:font-size="14pt"/></style:style>
+<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="2" style:class="text"><style:text-properties fo:font-size="12pt"/></style:style>
+<style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph" style:parent-style-name="Heading" style:next-style-name="Text_20_body" style:default-outline-level="3" style:class="text"><style:text-properties fo:font-size="11pt"/></style:style>
+<style:style style:name="List_20_Paragraph" style:display-name="List Paragraph" style:family="paragraph" style:parent-style-name="Text_20_body" style:class="list"/>
+<style:style style:name="Header" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:text-properties fo:font-size="9pt"/></style:style>
+<style:style style:name="Platzhalter" style:family="text"><style:text-properties fo:background-color="#ffff00"/></style:style>
+<style:style style:name="Strong_20_Emphasis" style:display-name="Strong Emphasis" style:family="text"><style:text-properties fo:font-weight="bold"/></style:style>
+<style:style style:name="Emphasis" style:family="text"><style:text-properties fo:font-style="italic"/></style:style>
+<text:list-style style:name="Numbering_20_123" style:display-name="Numbering 123"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1">{list_props}</text:list-level-style-number></text:list-style>
+<text:list-style style:name="Paragraphen"><text:list-level-style-number text:level="1" style:num-prefix="§ " style:num-suffix="" style:num-format="1">{list_props}</text:list-level-style-number></text:list-style>
+<text:list-style style:name="Absaetze" style:display-name="Absätze"><text:list-level-style-number text:level="1" style:num-prefix="(" style:num-suffix=")" style:num-format="1">{list_props}</text:list-level-style-number></text:list-style>
+<text:list-style style:name="List_20_1" style:display-name="List 1"><text:list-level-style-bullet text:level="1" text:bullet-char="•">{list_props}</text:list-level-style-bullet></text:list-style>
+</office:styles>
+<office:automatic-styles><style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="2cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/><style:header-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-bottom="0.5cm"/></style:header-style></style:page-layout></office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"><style:header><text:p text:style-name="Header">{}</text:p></style:header></style:master-page></office:master-styles>
+</office:document-styles>"##,
+        xml(site_title)
+    )
+}
+
+fn odt_spans(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text {
+                text, bold: true, ..
+            } => {
+                format!(
+                    r#"<text:span text:style-name="Strong_20_Emphasis">{}</text:span>"#,
+                    xml(text)
+                )
+            }
+            Span::Text {
+                text, italic: true, ..
+            } => {
+                format!(
+                    r#"<text:span text:style-name="Emphasis">{}</text:span>"#,
+                    xml(text)
+                )
+            }
+            Span::Text { text, .. } => xml(text),
+            Span::Placeholder(label) => {
+                format!(
+                    r#"<text:span text:style-name="Platzhalter">[{}]</text:span>"#,
+                    xml(label)
+                )
+            }
+            Span::Break => "<text:line-break/>".to_string(),
+        })
+        .collect::<String>()
+        // several spaces in a row need <text:s/> in ODF; tabs <text:tab/>
+        .replace('\t', "<text:tab/>")
+}
+
+fn odt_content(title: &str, blocks: &[Block]) -> String {
+    let mut body = format!(r#"<text:p text:style-name="Title">{}</text:p>"#, xml(title));
+    let mut open_list: Option<usize> = None;
+    let mut headings_seen = false;
+    for b in blocks {
+        // the list a block belongs to: lists, the numbered headings (one
+        // list continued across the text), each section's clauses
+        let list = match b.kind {
+            BlockKind::Item { list, .. } => Some(list),
+            BlockKind::NumberedHeading { .. } => Some(usize::MAX),
+            BlockKind::Clause { group } => Some(usize::MAX - 1 - group),
+            _ => None,
+        };
+        if open_list.is_some() && open_list != list {
+            body.push_str("</text:list>");
+            open_list = None;
+        }
+        match b.kind {
+            BlockKind::Heading(l) => {
+                let level = l.saturating_sub(1).clamp(1, 3);
+                body.push_str(&format!(
+                    r#"<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{}</text:h>"#,
+                    odt_spans(&b.spans)
+                ));
+            }
+            BlockKind::NumberedHeading { level, format } => {
+                let level = level.saturating_sub(1).clamp(1, 3);
+                let style = match format {
+                    SectionNumber::Paragraph => "Paragraphen",
+                    SectionNumber::Parenthesised => "Absaetze",
+                };
+                if open_list.is_none() {
+                    let more = if headings_seen {
+                        r#" text:continue-numbering="true""#
+                    } else {
+                        ""
+                    };
+                    body.push_str(&format!(r#"<text:list text:style-name="{style}"{more}>"#));
+                    open_list = list;
+                    headings_seen = true;
+                }
+                body.push_str(&format!(
+                    r#"<text:list-item><text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{}</text:h></text:list-item>"#,
+                    odt_spans(&b.spans)
+                ));
+            }
+            BlockKind::Clause { .. } => {
+                if open_list.is_none() {
+                    body.push_str(r#"<text:list text:style-name="Absaetze">"#);
+                    open_list = list;
+                }
+                body.push_str(&format!(
+                    r#"<text:list-item><text:p text:style-name="Text_20_body">{}</text:p></text:list-item>"#,
+                    odt_spans(&b.spans)
+                ));
+            }
+            BlockKind::Para => body.push_str(&format!(
+                r#"<text:p text:style-name="Text_20_body">{}</text:p>"#,
+                odt_spans(&b.spans)
+            )),
+            BlockKind::Item { ordered, list } => {
+                if open_list.is_none() {
+                    let style = if ordered {
+                        "Numbering_20_123"
+                    } else {
+                        "List_20_1"
+                    };
+                    body.push_str(&format!(r#"<text:list text:style-name="{style}">"#));
+                    open_list = Some(list);
+                }
+                body.push_str(&format!(
+                    r#"<text:list-item><text:p text:style-name="List_20_Paragraph">{}</text:p></text:list-item>"#,
+                    odt_spans(&b.spans)
+                ));
+            }
+        }
+    }
+    if open_list.is_some() {
+        body.push_str("</text:list>");
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {ODF_NS}><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
+    )
+}
+
+fn odt(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, String> {
+    use zip::write::SimpleFileOptions;
+    use zip::CompressionMethod;
+    let meta = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta {ODF_NS}><office:meta><dc:title>{}</dc:title><dc:language>de-DE</dc:language><meta:generator>handbook</meta:generator></office:meta></office:document-meta>"#,
+        xml(title)
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+<manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"#;
+    // ODF requires `mimetype` first and uncompressed; the rest is stored
+    // too, which keeps the files simple for agreement.js to fill in.
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let files: [(&str, String); 5] = [
+        (
+            "mimetype",
+            "application/vnd.oasis.opendocument.text".to_string(),
+        ),
+        ("content.xml", odt_content(title, blocks)),
+        ("styles.xml", odt_styles(site_title)),
+        ("meta.xml", meta),
+        ("META-INF/manifest.xml", manifest.to_string()),
+    ];
+    for (name, text) in files {
+        zip.start_file(name, stored).map_err(|e| e.to_string())?;
+        zip.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{typed_number, SectionNumber};
+
+    #[test]
+    fn typed_section_and_clause_numbers_are_recognised_only_at_the_start() {
+        assert_eq!(
+            typed_number("§ 2 Austausch"),
+            Some((SectionNumber::Paragraph, "Austausch"))
+        );
+        assert_eq!(
+            typed_number("(3) Das Jugendamt"),
+            Some((SectionNumber::Parenthesised, "Das Jugendamt"))
+        );
+        assert_eq!(typed_number("(Wieder-)Einstieg"), None);
+        assert_eq!(typed_number("§§ 2"), None);
+        assert_eq!(typed_number("Ziel (1)"), None);
+    }
+}

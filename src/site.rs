@@ -1,0 +1,147 @@
+//! The resolved site model: a loaded handbook with its links resolved and
+//! its theme collected. Everything below it (content, links, theme) builds
+//! it; everything above it (render, output, search) only reads it.
+
+use crate::config::Config;
+use crate::content::{Content, PageId};
+use crate::links::Resolved;
+use crate::theme::ThemeFiles;
+use std::path::Path;
+
+/// A loaded and resolved handbook: everything rendering needs.
+pub struct Site {
+    pub config: Config,
+    pub content: Content,
+    pub resolved: Resolved,
+    pub base_path: String,
+    /// `https://host` for absolute URLs (sitemap), empty when unknown.
+    pub origin: String,
+    /// Start page, then the menu's entries in menu order, each section's
+    /// page followed by its pages, depth first; then the appendix.
+    pub reading_order: Vec<PageId>,
+    /// Page id → its position in `reading_order` (for previous/next).
+    pub reading_position: Vec<Option<usize>>,
+    /// Where the appendix (top-level pages outside the menu) starts in
+    /// `reading_order`; the pager stops before it.
+    pub appendix_start: usize,
+    pub theme: ThemeFiles,
+    pub edition_vars: Option<serde_json::Value>,
+    pub serve_mode: bool,
+}
+
+impl Site {
+    pub fn new(
+        config: Config,
+        content: Content,
+        resolved: Resolved,
+        theme: ThemeFiles,
+        edition_vars: Option<serde_json::Value>,
+        serve_mode: bool,
+    ) -> Site {
+        let (reading_order, appendix_start) = reading_order(&content);
+        let mut reading_position = vec![None; content.pages.len()];
+        for (pos, &id) in reading_order.iter().enumerate() {
+            reading_position[id] = Some(pos);
+        }
+        Site {
+            base_path: config.base_path(),
+            origin: config.origin().unwrap_or_default(),
+            config,
+            content,
+            resolved,
+            reading_order,
+            reading_position,
+            appendix_start,
+            theme,
+            edition_vars,
+            serve_mode,
+        }
+    }
+
+    /// Site-relative URL → URL with the base path (`/handbuch/regionen/`).
+    pub fn href(&self, url: &str) -> String {
+        format!("{}{}", self.base_path, url.trim_start_matches('/'))
+    }
+
+    /// Where an asset beside the pages ends up: next to its section's pages.
+    pub fn asset_url(&self, content_path: &Path) -> String {
+        let dir = content_path.parent().unwrap_or(Path::new(""));
+        let name = content_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match self.content.section_of_dir(dir) {
+            Some(s) => format!(
+                "{}{}",
+                self.content.pages[self.content.sections[s].index].url, name
+            ),
+            None => format!("/{}", content_path.to_string_lossy()),
+        }
+    }
+}
+
+/// A top-level entry of the main navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopLevel {
+    /// Index into `content.sections`.
+    Section(usize),
+    Page(PageId),
+}
+
+/// The main navigation's entries: the start page's subsections and its
+/// pages that are in the menu, by weight, then title. The reading order
+/// and the menu both follow it.
+pub fn top_level(content: &Content) -> Vec<TopLevel> {
+    let Some(root) = content.section_of_dir(Path::new("")) else {
+        return Vec::new();
+    };
+    let root = &content.sections[root];
+    let key = |id: PageId| {
+        let p = &content.pages[id];
+        (p.weight, p.title.to_lowercase())
+    };
+    let mut items: Vec<_> = root
+        .subsections
+        .iter()
+        .map(|&s| (key(content.sections[s].index), TopLevel::Section(s)))
+        .chain(
+            root.pages
+                .iter()
+                .filter(|&&i| content.pages[i].in_menu)
+                .map(|&i| (key(i), TopLevel::Page(i))),
+        )
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The reading order of the pager and the print edition, and where its
+/// appendix starts: the start page, then the menu's entries in menu order
+/// (a section's own page, its pages, then its subsections, depth first),
+/// then the appendix: top-level pages outside the menu (Leichte Sprache
+/// and the legal pages), which the pager leaves out.
+pub fn reading_order(content: &Content) -> (Vec<PageId>, usize) {
+    fn visit(content: &Content, s: usize, out: &mut Vec<PageId>) {
+        let sec = &content.sections[s];
+        out.push(sec.index);
+        out.extend(sec.pages.iter().copied());
+        for &sub in &sec.subsections {
+            visit(content, sub, out);
+        }
+    }
+    let mut out = Vec::with_capacity(content.pages.len());
+    let Some(root) = content.section_of_dir(Path::new("")) else {
+        return (out, 0);
+    };
+    let root = &content.sections[root];
+    out.push(root.index);
+    for entry in top_level(content) {
+        match entry {
+            TopLevel::Section(s) => visit(content, s, &mut out),
+            TopLevel::Page(id) => out.push(id),
+        }
+    }
+    let appendix = out.len();
+    out.extend(root.pages.iter().filter(|&&i| !content.pages[i].in_menu));
+    (out, appendix)
+}

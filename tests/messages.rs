@@ -1,0 +1,154 @@
+//! Messages an editor understands: a German handbook (`language: de`) gets
+//! German diagnostics with a hint, in the terminal and in the preview's
+//! overlay; `--messages en` keeps English; a YAML error points at the line
+//! where the mistake starts.
+
+mod common;
+use common::server::{atomic_save, wait_for_event, Server};
+use common::*;
+use std::process::{Command, Output};
+
+/// The binary as an editor runs it: no `HANDBOOK_MESSAGES` from the tests.
+fn handbook_as_editor(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .env_remove("HANDBOOK_MESSAGES")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The quote of `title` is never closed; the parser notices only on line 3,
+/// where `description`'s own quote closes it.
+const UNCLOSED: &str =
+    "---\ntitle: \"Elterncafé\ndescription: \"Ein Café im Familienzentrum\"\n---\nText\n";
+
+#[test]
+fn a_german_handbook_gets_german_messages_at_the_opening_quote() {
+    let tmp = copy_fixture("basic");
+    let root = tmp.path();
+    write(root.join("content/cafe.md"), UNCLOSED);
+    let o = handbook_as_editor(&["check", "--root", root.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "content/cafe.md:2:8: Fehler: Das Anführungszeichen in Zeile 2 wird nicht geschlossen\n  \
+             Tipp: setzen Sie in derselben Zeile ans Ende des Werts ein schließendes `\"`"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("scalar"), "parser jargon: {err}");
+    assert!(err.trim_end().ends_with("1 Fehler"), "{err}");
+
+    let o = handbook_as_editor(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--messages",
+        "en",
+    ]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/cafe.md:2:8: error: YAML syntax error: the quote opened in line 2 is not closed"),
+        "{err}"
+    );
+    assert!(err.trim_end().ends_with("1 error"), "{err}");
+}
+
+#[test]
+fn an_english_handbook_keeps_english_and_german_can_be_asked_for() {
+    let tmp = copy_fixture("basic");
+    let root = tmp.path();
+    let config = root.join("handbook.yaml");
+    std::fs::write(&config, format!("{}\nlanguage: en\n", read(&config))).unwrap();
+    write(
+        root.join("content/kaputt.md"),
+        "---\ntitle: [A, B\nkind: page\n---\n",
+    );
+    let err = stderr(&handbook_as_editor(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+    ]));
+    assert!(err.contains("content/kaputt.md:2:8: error: YAML syntax error: a list or mapping in brackets is not closed"), "{err}");
+    let err = stderr(&handbook_as_editor(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--messages",
+        "de",
+    ]));
+    assert!(err.contains(
+        "content/kaputt.md:2:8: Fehler: Eine Liste in eckigen (oder geschweiften) Klammern wird nicht geschlossen"
+    ), "{err}");
+}
+
+#[test]
+fn every_kind_of_mistake_has_german_words_and_a_hint() {
+    let tmp = copy_fixture("basic");
+    let root = tmp.path();
+    write(root.join("content/a.md"), "---\ntitle: A\ntitle: B\n---\n");
+    write(
+        root.join("content/b.md"),
+        "---\ntitle: A\n\tweight: 2\n---\n",
+    );
+    write(root.join("content/c.md"), "---\ntitle: \"A\" und B\n---\n");
+    write(
+        root.join("content/d.md"),
+        "---\ntitle: D\n---\n[kaputt](gibts-nicht.md) {{ var(name=\"x\") }}\n",
+    );
+    write(
+        root.join("content/e.md"),
+        "---\ntitle: E\nkind: concept\nchildcare: vielleicht\n---\n",
+    );
+    let o = handbook_as_editor(&["check", "--root", root.to_str().unwrap()]);
+    let err = stderr(&o);
+    for expected in [
+        "content/a.md:3:1: Fehler: `title` steht zweimal im Kopfteil\n  Tipp: behalten Sie eine Zeile `title:` und löschen Sie die andere",
+        "content/b.md:3:1: Fehler: Hier steht ein Tabulator",
+        "content/c.md:2:12: Fehler: Nach dem schließenden Anführungszeichen steht noch Text",
+        "content/d.md:4:1: Fehler: Der Link führt ins Leere: `gibts-nicht.md` gibt es nicht",
+        "content/d.md:4:26: Fehler: Den Wert `x` gibt es nicht",
+        "content/e.md:4:1: Fehler: `childcare` hat einen Wert der falschen Art: erwartet wird true oder false\n  Tipp: schreiben Sie `true` oder `false`",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+    }
+    // every message line of the run is German: no English severity word
+    assert!(!err.contains(": error:") && !err.contains("help:"), "{err}");
+}
+
+#[test]
+fn the_preview_overlay_speaks_german_too() {
+    let tmp = copy_fixture("basic");
+    let server = Server::start_with_messages(tmp.path(), "de");
+    let events = server.events();
+    let file = tmp.path().join("content/regionen/kreis-borken.md");
+    let good = read(&file);
+    atomic_save(
+        &file,
+        &good.replacen(
+            "title: Kreis Borken",
+            "title: \"Kreis Borken\ndescription: \"x\"",
+            1,
+        ),
+    );
+    wait_for_event(&events, "status");
+    server.wait_until("status reports the error", |s| {
+        s.get("/__handbook/status").2.contains("\"ok\":false")
+    });
+    let status: serde_json::Value =
+        serde_json::from_str(&server.get("/__handbook/status").2).unwrap();
+    let d = &status["diagnostics"][0];
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(2), Some(8)),
+        "{d}"
+    );
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["label"], "Fehler");
+    assert_eq!(
+        d["message"],
+        "Das Anführungszeichen in Zeile 2 wird nicht geschlossen"
+    );
+    assert!(d["help"].as_str().unwrap().starts_with("setzen Sie"), "{d}");
+}
