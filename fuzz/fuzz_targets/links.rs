@@ -95,6 +95,7 @@ fuzz_target!(|data: &[u8]| {
         placeholders: None,
         allow_raw_html: false,
         id_prefix: "",
+        table_label: "Tabelle",
     });
     assert_cannot_run_script(&html);
 });
