@@ -268,19 +268,6 @@ impl Analyzer {
     }
 }
 
-/// Query side: the folded words of a query, each once, in order.
-pub fn query_words(query: &str) -> Vec<String> {
-    let query = normalize(query);
-    let mut out: Vec<String> = Vec::new();
-    for (a, b) in words(&query) {
-        let w = fold(&query[a..b]);
-        if !out.contains(&w) {
-            out.push(w);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -100,15 +100,9 @@ impl<'a> TermTable<'a> {
     }
 
     /// The word list: spellings folded together, the commonest shown.
-    fn vocabulary(
-        &self,
-        mut title_pages: HashMap<String, Vec<u32>>,
-        forms: FormPages<'a>,
-    ) -> Vec<Word> {
-        let mut pages: HashMap<String, Vec<u32>> = HashMap::new();
-        for (w, p) in forms {
-            pages.entry(fold(w)).or_default().extend(p);
-        }
+    fn vocabulary(&self, titles: FormPages<'a>, forms: FormPages<'a>) -> Vec<Word> {
+        let mut title_pages = by_folded(titles);
+        let mut pages = by_folded(forms);
         let mut by_fold: HashMap<String, (u32, &str, u32)> = HashMap::new();
         for (&w, &n) in &self.counts {
             let e = by_fold.entry(fold(w)).or_insert((0, w, 0));
@@ -124,11 +118,6 @@ impl<'a> TermTable<'a> {
                 title_pages: title_pages.remove(&folded).unwrap_or_default(),
                 pages: pages
                     .remove(&folded)
-                    .map(|mut p| {
-                        p.sort_unstable();
-                        p.dedup();
-                        p
-                    })
                     .filter(|p| p.len() <= FORM_PAGES)
                     .unwrap_or_default(),
                 folded,
@@ -242,24 +231,34 @@ pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 48_000_000)?;
     let numbered: Vec<(&SearchDoc, &(String, String))> = docs.iter().zip(&fields).collect();
     let mut forms: FormPages = FxHashMap::default();
+    let mut titles: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for chunk in numbered.chunks(512) {
         // lengths and the words of each passage, for ranking and form pages
-        let counted: Vec<(u64, u64, Vec<&str>)> = chunk
+        let counted: Vec<(u64, u64, Vec<&str>, Vec<&str>)> = chunk
             .par_iter()
             .map(|&(_, (title, body))| {
                 let (tw, bw) = (words(title), words(body));
-                let mut seen: Vec<&str> = tw
+                let in_title: Vec<&str> = tw.iter().map(|&(a, b)| &title[a..b]).collect();
+                let mut seen: Vec<&str> = in_title
                     .iter()
-                    .map(|&(a, b)| &title[a..b])
+                    .copied()
                     .chain(bw.iter().map(|&(a, b)| &body[a..b]))
                     .collect();
                 seen.sort_unstable();
                 seen.dedup();
-                (tw.len() as u64, bw.len() as u64, seen)
+                (tw.len() as u64, bw.len() as u64, in_title, seen)
             })
             .collect();
-        for ((len_title, len_body, seen), (d, (title, body))) in counted.into_iter().zip(chunk) {
+        for ((len_title, len_body, in_title, seen), (d, (title, body))) in
+            counted.into_iter().zip(chunk)
+        {
             let page = d.key.page();
+            for w in in_title {
+                let pages = titles.entry(w).or_default();
+                if pages.last() != Some(&page) {
+                    pages.push(page);
+                }
+            }
             for w in seen {
                 let pages = forms.entry(w).or_default();
                 if pages.len() <= FORM_PAGES && pages.last() != Some(&page) {
@@ -277,19 +276,18 @@ pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    Ok(table.vocabulary(title_pages(docs, &fields), forms))
+    Ok(table.vocabulary(titles, forms))
 }
 
-/// Folded word → pages with it in the title field.
-fn title_pages(docs: &[SearchDoc], fields: &[(String, String)]) -> HashMap<String, Vec<u32>> {
+/// Surface spellings' page lists merged per folded word, ascending.
+fn by_folded(pages: FormPages) -> HashMap<String, Vec<u32>> {
     let mut out: HashMap<String, Vec<u32>> = HashMap::new();
-    for (d, (title, _)) in docs.iter().zip(fields) {
-        for (a, b) in words(title) {
-            let pages = out.entry(fold(&title[a..b])).or_default();
-            if pages.last() != Some(&d.key.page()) {
-                pages.push(d.key.page());
-            }
-        }
+    for (w, p) in pages {
+        out.entry(fold(w)).or_default().extend(p);
+    }
+    for p in out.values_mut() {
+        p.sort_unstable();
+        p.dedup();
     }
     out
 }

@@ -19,7 +19,7 @@
 //! page of results could still change, and at most `MAX_EXTRA_BLOCKS`.
 
 use super::analysis::{edit_distance, fold, max_typos, normalize, stem, words};
-use super::format::{shard_for, PageSet, Reader, TermEntry, DOC_CHUNK};
+use super::format::{shard_for, Reader, TermEntry, DOC_CHUNK};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -310,11 +310,7 @@ pub fn search(files: &dyn Files, query: &str, opts: &Options) -> Option<Results>
     };
     let mut tiers: HashMap<u32, Vec<u64>> = HashMap::new();
     for c in &cands {
-        let pages = match &c.entry.pages {
-            PageSet::List(l) => l.clone(),
-            set => set.pages(),
-        };
-        for p in pages {
+        for p in c.entry.pages.pages() {
             if let Some((kinds, code)) = &kinds {
                 if kinds.get(p as usize) != Some(code) {
                     continue;
