@@ -30,6 +30,13 @@ pub struct ThemeFiles {
     pub strings: BTreeMap<String, String>,
 }
 
+impl ThemeFiles {
+    /// A UI string of `strings.yaml`.
+    pub fn string(&self, key: &str) -> Option<&str> {
+        self.strings.get(key).map(String::as_str)
+    }
+}
+
 /// Collects theme files from the embedded default theme, then from each
 /// directory in `dirs` (lowest priority first), later ones overriding.
 pub fn collect(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> ThemeFiles {
