@@ -151,6 +151,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | ShortcodeInField { .. } => shortcode_problem_message(p, lang),
         MergeConflict(..)
         | UpstreamChanged { .. }
+        | YamlFile { .. }
         | Config(..)
         | Template(..)
         | Output(..)
@@ -381,6 +382,7 @@ fn run_message(p: &Problem, lang: Lang) -> String {
                 "`{path}` wurde im Handbuch geändert, seit diese Ausgabe die Seite übernommen hat"
             ),
         },
+        YamlFile { file, issue } => yaml_file_message(*file, issue, lang),
         Config(e) => t!(lang, "configuration: {e}", "handbook.yaml: {e}"),
         Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
         Output(e) => t!(
@@ -438,6 +440,27 @@ fn yaml_message(issue: &YamlIssue, lang: Lang) -> String {
             "YAML syntax error: {m}",
             "Der Kopfteil ist hier nicht lesbar ({m})"
         ),
+    }
+}
+
+/// A YAML mistake in handbook.yaml, edition.yaml, overrides.yaml or
+/// strings.yaml: the front matter's words where they fit any file; what the
+/// parser could not read is said in its words, under the name English
+/// messages always gave it.
+fn yaml_file_message(file: YamlFile, issue: &YamlIssue, lang: Lang) -> String {
+    let name = file.name();
+    match (issue, lang) {
+        (YamlIssue::Other(m), Lang::En) => match file {
+            YamlFile::Config => format!("configuration: {m}"),
+            YamlFile::Edition | YamlFile::Overrides => format!("edition: {m}"),
+            YamlFile::Strings => format!("template error: UI strings: {m}"),
+        },
+        (YamlIssue::Other(m), Lang::De) => format!("{name} ist hier nicht lesbar ({m})"),
+        (YamlIssue::Tab, Lang::De) => {
+            format!("Hier steht ein Tabulator; in {name} sind nur Leerzeichen erlaubt")
+        }
+        (YamlIssue::DuplicateKey(k), Lang::De) => format!("`{k}` steht zweimal in {name}"),
+        _ => yaml_message(issue, lang),
     }
 }
 
