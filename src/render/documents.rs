@@ -159,8 +159,14 @@ struct BlockBuilder<'p> {
 impl BlockBuilder<'_> {
     fn push(&mut self, event: Event) {
         match event {
-            Event::Text(t) | Event::Code(t) => return self.text.push_str(&t),
-            Event::SoftBreak => return self.text.push(' '),
+            Event::Text(t) | Event::Code(t) => {
+                self.text.push_str(&t);
+                return;
+            }
+            Event::SoftBreak => {
+                self.text.push(' ');
+                return;
+            }
             _ => {}
         }
         self.flush();
@@ -563,6 +569,14 @@ fn odt_content(title: &str, blocks: &[Block]) -> String {
     )
 }
 
+/// A Markdown heading (`##` = 2) as an ODF heading one level higher.
+fn odt_heading(level: u8, spans: &str) -> String {
+    let level = level.saturating_sub(1).clamp(1, 3);
+    format!(
+        r#"<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{spans}</text:h>"#
+    )
+}
+
 /// The text of content.xml, written block by block; consecutive blocks of
 /// one list share a `<text:list>`.
 struct OdtBody {
@@ -587,18 +601,11 @@ impl OdtBody {
             self.close_list();
         }
         let spans = odt_spans(&b.spans);
-        let item = match b.kind {
-            BlockKind::Heading(l) => {
-                let level = l.saturating_sub(1).clamp(1, 3);
-                return self.xml.push_str(&format!(
-                    r#"<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{spans}</text:h>"#
-                ));
-            }
-            BlockKind::Para => {
-                return self.xml.push_str(&format!(
-                    r#"<text:p text:style-name="Text_20_body">{spans}</text:p>"#
-                ));
-            }
+        let paragraph =
+            |style: &str| format!(r#"<text:p text:style-name="{style}">{spans}</text:p>"#);
+        let (text, in_list) = match b.kind {
+            BlockKind::Heading(level) => (odt_heading(level, &spans), false),
+            BlockKind::Para => (paragraph("Text_20_body"), false),
             BlockKind::NumberedHeading { level, format } => {
                 let style = match format {
                     SectionNumber::Paragraph => "Paragraphen",
@@ -611,14 +618,11 @@ impl OdtBody {
                 };
                 self.open_list(list, &format!(r#"text:style-name="{style}"{more}"#));
                 self.headings_seen = true;
-                let level = level.saturating_sub(1).clamp(1, 3);
-                format!(
-                    r#"<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{spans}</text:h>"#
-                )
+                (odt_heading(level, &spans), true)
             }
             BlockKind::Clause { .. } => {
                 self.open_list(list, r#"text:style-name="Absaetze""#);
-                format!(r#"<text:p text:style-name="Text_20_body">{spans}</text:p>"#)
+                (paragraph("Text_20_body"), true)
             }
             BlockKind::Item { ordered, .. } => {
                 let style = if ordered {
@@ -627,11 +631,15 @@ impl OdtBody {
                     "List_20_1"
                 };
                 self.open_list(list, &format!(r#"text:style-name="{style}""#));
-                format!(r#"<text:p text:style-name="List_20_Paragraph">{spans}</text:p>"#)
+                (paragraph("List_20_Paragraph"), true)
             }
         };
-        self.xml
-            .push_str(&format!("<text:list-item>{item}</text:list-item>"));
+        if in_list {
+            self.xml
+                .push_str(&format!("<text:list-item>{text}</text:list-item>"));
+        } else {
+            self.xml.push_str(&text);
+        }
     }
 
     /// Opens `list` with these attributes unless it is open already.
