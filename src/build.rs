@@ -213,6 +213,15 @@ pub fn build(
         return Err(diags.into());
     }
 
+    // Pages go to disk before indexing and their HTML is dropped: the
+    // index stage then has that memory (hundreds of MB on big handbooks).
+    let started = Instant::now();
+    let staging =
+        output::write_pages(&rendered, out_dir).map_err(|d| Diagnostics::from_iter([d]))?;
+    let pages_written = rendered.len();
+    drop(rendered);
+    timings.write = started.elapsed();
+
     // Rendering and indexing are each parallel inside; running them side by
     // side measured slower (they fight over two cores and the caches).
     let started = Instant::now();
@@ -221,13 +230,12 @@ pub fn build(
     let index = index.map_err(|d| Diagnostics::from_iter([d]))?;
 
     let started = Instant::now();
-    let files_written = output::write_site(&site, &rendered, out_dir, |staging| {
-        index.export_static(staging)
-    })
-    .map_err(|d| Diagnostics::from_iter([d]))?;
+    let files_written = pages_written
+        + output::finish_site(&site, staging, |staging| index.export_static(staging))
+            .map_err(|d| Diagnostics::from_iter([d]))?;
     // the site is published; the CLI's index follows it
     index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
-    timings.write = started.elapsed();
+    timings.write += started.elapsed();
     timings.total = build_started.elapsed();
 
     if diags.has_errors() {

@@ -16,23 +16,29 @@ use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Writes pages and support files, lets `extra` add files (the search
-/// shards), then publishes atomically. Returns the number of files written.
-pub fn write_site(
-    site: &Site,
-    rendered: &[Rendered],
-    out_dir: &Path,
-    extra: impl FnOnce(&Path) -> Result<usize, Diagnostic>,
-) -> Result<usize, Diagnostic> {
+/// Writes the rendered pages into a new staging folder, so that their HTML
+/// can be dropped before the search index, the next stage that needs much
+/// memory, is built.
+pub fn write_pages(rendered: &[Rendered], out_dir: &Path) -> Result<Staging, Diagnostic> {
     let staging = Staging::create(out_dir)?;
     rendered
         .par_iter()
         .try_for_each(|r| staging.write(&r.path, r.html.as_bytes()))?;
+    Ok(staging)
+}
+
+/// Adds the support files, lets `extra` add files (the search shards), then
+/// publishes atomically. Returns the number of files added.
+pub fn finish_site(
+    site: &Site,
+    staging: Staging,
+    extra: impl FnOnce(&Path) -> Result<usize, Diagnostic>,
+) -> Result<usize, Diagnostic> {
     let support = support_files(site)?;
     support
         .par_iter()
         .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
-    let count = rendered.len() + support.len() + extra(staging.path())?;
+    let count = support.len() + extra(staging.path())?;
     staging.publish()?;
     Ok(count)
 }

@@ -274,39 +274,46 @@ fn write_words(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
     Ok(first_keys)
 }
 
-/// Stored text, a file per page and chunk of passages.
+/// Stored text, a file per page and chunk of passages (written on every
+/// core: on a big handbook these are thousands of files).
 fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
     let dir = dir.join("d");
     std::fs::create_dir_all(&dir)?;
-    let mut files = 0;
-    for group in docs.chunk_by(|a, b| {
-        a.key.page() == b.key.page() && a.key.passage() / DOC_CHUNK == b.key.passage() / DOC_CHUNK
-    }) {
-        let first = &group[0];
-        let file = DocFile {
-            t: &first.page_title,
-            u: &first.page_url,
-            k: KINDS[first.key.kind() as usize].name(),
-            p: group
-                .iter()
-                .map(|d| {
-                    [
-                        d.anchor.as_deref().unwrap_or(""),
-                        d.heading.as_str(),
-                        d.text.as_str(),
-                    ]
-                })
-                .collect(),
-        };
-        let name = format!(
-            "{}-{}.json",
-            first.key.page(),
-            first.key.passage() / DOC_CHUNK
-        );
-        std::fs::write(dir.join(name), serde_json::to_vec(&file)?)?;
-        files += 1;
-    }
-    Ok(files)
+    let groups: Vec<&[SearchDoc]> = docs
+        .chunk_by(|a, b| {
+            a.key.page() == b.key.page()
+                && a.key.passage() / DOC_CHUNK == b.key.passage() / DOC_CHUNK
+        })
+        .collect();
+    groups
+        .par_iter()
+        .try_for_each(|group| write_doc_file(group, &dir))?;
+    Ok(groups.len())
+}
+
+fn write_doc_file(group: &[SearchDoc], dir: &Path) -> io::Result<()> {
+    let first = &group[0];
+    let file = DocFile {
+        t: &first.page_title,
+        u: &first.page_url,
+        k: KINDS[first.key.kind() as usize].name(),
+        p: group
+            .iter()
+            .map(|d| {
+                [
+                    d.anchor.as_deref().unwrap_or(""),
+                    d.heading.as_str(),
+                    d.text.as_str(),
+                ]
+            })
+            .collect(),
+    };
+    let name = format!(
+        "{}-{}.json",
+        first.key.page(),
+        first.key.passage() / DOC_CHUNK
+    );
+    std::fs::write(dir.join(name), serde_json::to_vec(&file)?)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {
