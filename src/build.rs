@@ -35,7 +35,9 @@ pub struct BuildOptions {
 pub struct Timings {
     pub load: Duration,
     pub resolve: Duration,
+    /// Rendering the pages, each written as soon as it is rendered.
     pub render: Duration,
+    /// Everything written after the index: assets, documents, search files.
     pub write: Duration,
     pub index: Duration,
     /// Wall time of the whole build, from reading the config to publishing.
@@ -173,6 +175,25 @@ pub fn render_all(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnos
     (rendered, diags)
 }
 
+/// Renders every page into `staging`, writing each as soon as it is done;
+/// returns the number of files written.
+fn render_into(
+    site: &Site,
+    templates: &Templates,
+    staging: &output::Staging,
+) -> (usize, Diagnostics) {
+    let ids: Vec<PageId> = (0..site.content.pages.len()).collect();
+    let write = |r: Rendered| staging.write(&r.path, r.html.as_bytes());
+    let (mut diags, (special, special_diags)) = rayon::join(
+        || render::render_each(site, templates, &ids, write),
+        || render::render_special(site, templates),
+    );
+    diags.extend(special_diags);
+    let written = ids.len() + special.len();
+    diags.extend(special.into_iter().filter_map(|r| write(r).err()));
+    (written, diags)
+}
+
 /// Errors fail a run; with `--strict`, so do warnings.
 fn fails(opts: &BuildOptions, diags: &Diagnostics) -> bool {
     diags.has_errors() || (opts.strict && !diags.is_empty())
@@ -205,22 +226,16 @@ pub fn build(
     let (site, mut diags) = load_site(opts, &mut timings)?;
     let templates = templates_for(&site)?;
 
+    // Pages go to disk as they are rendered: their HTML is never all in
+    // memory, and the index stage that follows has that memory.
+    let staging = output::Staging::create(out_dir).map_err(|d| Diagnostics::from_iter([d]))?;
     let started = Instant::now();
-    let (rendered, render_diags) = render_all(&site, &templates);
+    let (pages_written, render_diags) = render_into(&site, &templates, &staging);
     diags.extend(render_diags);
     timings.render = started.elapsed();
     if fails(opts, &diags) {
         return Err(diags.into());
     }
-
-    // Pages go to disk before indexing and their HTML is dropped: the
-    // index stage then has that memory (hundreds of MB on big handbooks).
-    let started = Instant::now();
-    let staging =
-        output::write_pages(&rendered, out_dir).map_err(|d| Diagnostics::from_iter([d]))?;
-    let pages_written = rendered.len();
-    drop(rendered);
-    timings.write = started.elapsed();
 
     // Rendering and indexing are each parallel inside; running them side by
     // side measured slower (they fight over two cores and the caches).
@@ -235,7 +250,7 @@ pub fn build(
             .map_err(|d| Diagnostics::from_iter([d]))?;
     // the site is published; the CLI's index follows it
     index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
-    timings.write += started.elapsed();
+    timings.write = started.elapsed();
     timings.total = build_started.elapsed();
 
     if diags.has_errors() {

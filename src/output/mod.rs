@@ -10,22 +10,10 @@ pub use guard::{check_target, UnsafeTarget};
 pub use staging::Staging;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Rendered;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
-
-/// Writes the rendered pages into a new staging folder, so that their HTML
-/// can be dropped before the search index, the next stage that needs much
-/// memory, is built.
-pub fn write_pages(rendered: &[Rendered], out_dir: &Path) -> Result<Staging, Diagnostic> {
-    let staging = Staging::create(out_dir)?;
-    rendered
-        .par_iter()
-        .try_for_each(|r| staging.write(&r.path, r.html.as_bytes()))?;
-    Ok(staging)
-}
 
 /// Adds the support files, lets `extra` add files (the search shards), then
 /// publishes atomically. Returns the number of files added.
