@@ -3,6 +3,8 @@
 //! the appendix) with its size, and a part too large for one page named in
 //! German with its pages online instead. Inside a part, links to its own
 //! chapters stay on the page; links to other parts go to the page online.
+//! Files beside pages are hard links to the editor's files, which no build
+//! ever writes through.
 
 mod common;
 use common::*;
@@ -157,4 +159,27 @@ fn the_preview_renders_every_part_when_asked_and_drops_one_that_grew_too_large()
     assert!(part(&mut preview, "druckfassung/kurz/index.html").is_none());
     let index = part(&mut preview, "druckfassung/index.html").unwrap();
     assert!(index.contains("<a href=\"/kurz/\">„Kurzer Bereich“ im Internet lesen</a>"));
+}
+#[cfg(unix)]
+#[test]
+fn files_beside_pages_are_hard_links_that_no_build_writes_through() {
+    use std::os::unix::fs::MetadataExt;
+    let (tmp, public) = built();
+    let source = tmp.path().join("content/kurz/plan.pdf");
+    let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
+    assert_eq!(inode(&public.join("kurz/plan.pdf")), inode(&source));
+    // content/robots.txt lands where the build writes its own robots.txt:
+    // the generated one wins and the editor's file is untouched, also over
+    // a previous build
+    let robots = tmp.path().join("content/robots.txt");
+    let before = std::fs::read(&robots).unwrap();
+    let again = build(tmp.path());
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(std::fs::read(&robots).unwrap(), before);
+    assert!(read(public.join("robots.txt")).starts_with("User-agent: *\nAllow: /"));
+    assert_eq!(inode(&public.join("kurz/plan.pdf")), inode(&source));
+    assert_eq!(
+        std::fs::read(public.join("kurz/plan.pdf")).unwrap(),
+        std::fs::read(&source).unwrap()
+    );
 }
