@@ -152,7 +152,7 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
     let mut diags = Diagnostics::new();
     for (template, path) in [
         ("404.html", "404.html"),
-        ("search.html", "suche/index.html"),
+        ("search.html", crate::layout::SEARCH_PAGE),
     ] {
         match render_plain(templates, template, path) {
             Some(Ok(r)) => out.push(r),

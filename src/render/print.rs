@@ -15,15 +15,13 @@ use super::{markdown, Rendered};
 use crate::content::model::KindMeta;
 use crate::content::PageId;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::layout::{PRINT_DIR, PRINT_PAGE};
 use crate::links::LinkTarget;
 use crate::site::{Site, TopLevel};
 use crate::templates::Templates;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
-
-/// The print edition's folder in the output.
-pub const PRINT_DIR: &str = "druckfassung";
 
 /// Part slugs of the start page and the appendix; a section of the same
 /// name keeps its slug and these get a number.
@@ -221,7 +219,7 @@ pub fn render_print(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagn
         match templates.tera.render("print_index.html", &ctx) {
             Ok(html) => out.push(Rendered {
                 page: None,
-                path: format!("{PRINT_DIR}/index.html"),
+                path: PRINT_PAGE.into(),
                 html,
             }),
             Err(e) => diags.push(templates.diagnostic(&e)),
