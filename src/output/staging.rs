@@ -66,9 +66,9 @@ impl Staging {
     /// Puts the file `source` at `rel` without reading it: a hard link, or
     /// where the system refuses one (another device, a foreign owner) a
     /// copy, which std makes by `copy_file_range`, so a reflink within one
-    /// btrfs or XFS file system. A file
-    /// already at `rel` stays. Call it after every write of the build: the
-    /// link shares the editor's file, which no write may reach.
+    /// btrfs or XFS file system. A file already at `rel` stays. Call it
+    /// after every write of the build: the link shares the editor's file,
+    /// which no write may reach.
     pub fn link(&self, rel: &str, source: &Path) -> Result<(), Diagnostic> {
         let path = self.prepare(rel)?;
         let err = |e: std::io::Error| Diagnostic::output(format!("{}: {e}", source.display()));
