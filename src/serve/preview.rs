@@ -13,6 +13,7 @@ use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use crate::links;
 use crate::output;
 use crate::render;
+use crate::render::print::is_print_path;
 use crate::site::Site;
 use crate::templates::Templates;
 use axum::body::Bytes;
@@ -43,8 +44,8 @@ pub struct Preview {
     /// Diagnostics of the last run: errors if it failed, else warnings.
     pub diagnostics: Diagnostics,
     pub failed: bool,
-    /// The print edition holds every page; it is rendered when asked for,
-    /// so that a one-page edit stays fast.
+    /// The print edition's parts hold every page; they are rendered when
+    /// one of them is asked for, so that a one-page edit stays fast.
     print_stale: bool,
     /// The search index of the current site, built when first searched
     /// after a change (in a private temporary folder).
@@ -118,7 +119,7 @@ impl Preview {
     }
 
     pub fn get(&mut self, path: &str) -> Option<Bytes> {
-        if path == PRINT_PATH {
+        if is_print_path(path) {
             self.refresh_print();
         }
         if let Some(file) = self.files.get(path) {
@@ -160,6 +161,8 @@ impl Preview {
             return;
         }
         if let (Some(site), Some(t)) = (&self.site, &self.templates) {
+            // a part that grew past the size limit has no page any more
+            self.files.retain(|path, _| !is_print_path(path));
             let (special, _) = render::render_special(site, t);
             for r in special {
                 self.files.insert(r.path, Bytes::from(r.html.into_bytes()));
@@ -362,8 +365,6 @@ impl Preview {
         })
     }
 }
-
-pub const PRINT_PATH: &str = crate::layout::PRINT_PAGE;
 
 fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
     let mut changed: Vec<String> = new
