@@ -161,9 +161,17 @@ fn json_shard<'c, T: DeserializeOwned>(
     })
 }
 
-/// Shard `at` and its neighbours, of `count`.
-fn around(at: usize, count: usize) -> std::ops::Range<usize> {
-    at.saturating_sub(1)..(at + 2).min(count)
+/// Shard `at` of `count`, and its neighbour on the side nearer to where
+/// the key falls in it (`pos` of `len` rows): the words around the key.
+fn shard_pair(at: usize, pos: usize, len: usize, count: usize) -> Vec<usize> {
+    if at >= count {
+        return Vec::new();
+    }
+    let other = match pos * 2 < len {
+        true => at.checked_sub(1),
+        false => (at + 1 < count).then_some(at + 1),
+    };
+    std::iter::once(at).chain(other).collect()
 }
 
 impl<'a> Engine<'a> {
@@ -243,20 +251,29 @@ impl<'a> Engine<'a> {
     /// Dictionary words within the typos `word` allows, closest and
     /// commonest first. A typo in the second half of a word leaves the
     /// word it meant close by in the word list, a typo in the first half
-    /// close by in the reversed list: the shard `word` falls in and its
-    /// neighbours are read in each, six shards whatever the corpus.
+    /// close by in the reversed list: in each, the shard `word` falls in
+    /// and the neighbour nearer to it are read, four shards whatever the
+    /// corpus.
     fn corrections(&mut self, word: &str, as_prefix: bool) -> Vec<Fix> {
         let allowed = max_typos(word.chars().count());
         if allowed == 0 {
             return Vec::new();
         }
         let mut near: Vec<(String, u32)> = Vec::new();
-        for i in around(shard_for(&self.meta.words, word), self.meta.words.len()) {
+        let (count, at) = (self.meta.words.len(), shard_for(&self.meta.words, word));
+        let rows = self.word_shard(at);
+        let pos = rows.partition_point(|r| r.0.as_str() < word);
+        for i in shard_pair(at, pos, rows.len(), count) {
             near.extend(self.word_shard(i).iter().map(|r| (r.0.clone(), r.1)));
         }
         let back = reversed(word);
-        for i in around(shard_for(&self.meta.rwords, &back), self.meta.rwords.len()) {
-            near.extend(self.reversed_shard(i).iter().map(|r| (reversed(&r.0), r.1)));
+        let (count, at) = (self.meta.rwords.len(), shard_for(&self.meta.rwords, &back));
+        if count > 0 {
+            let rows = self.reversed_shard(at);
+            let pos = rows.partition_point(|r| r.0 < back);
+            for i in shard_pair(at, pos, rows.len(), count) {
+                near.extend(self.reversed_shard(i).iter().map(|r| (reversed(&r.0), r.1)));
+            }
         }
         let len = word.chars().count();
         let mut seen = HashSet::new();
@@ -737,4 +754,29 @@ pub fn snippet(heading: &str, text: &str, terms: &[String]) -> String {
 fn escape(out: &mut String, s: &str) {
     // writing to a String cannot fail
     let _ = pulldown_cmark_escape::escape_html_body_text(out, s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_correction_reads_the_shard_and_its_nearer_neighbour() {
+        // the key in the first half of shard 3 of 5: shard 2 is nearer
+        assert_eq!(shard_pair(3, 1, 10, 5), [3, 2]);
+        assert_eq!(shard_pair(3, 6, 10, 5), [3, 4]);
+        // at the ends there is no other side
+        assert_eq!(shard_pair(0, 0, 10, 5), [0]);
+        assert_eq!(shard_pair(4, 9, 10, 5), [4]);
+        // an index without reversed shards (format 2)
+        assert!(shard_pair(0, 0, 0, 0).is_empty());
+    }
+
+    #[test]
+    fn a_word_is_as_long_as_its_typos_allow() {
+        assert!(length_allows(6, 5, 1, false) && length_allows(6, 7, 1, false));
+        assert!(!length_allows(6, 8, 1, false) && !length_allows(6, 4, 1, false));
+        // the word being typed may be the beginning of a much longer one
+        assert!(length_allows(6, 20, 1, true) && !length_allows(6, 4, 1, true));
+    }
 }

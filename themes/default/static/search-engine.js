@@ -196,11 +196,17 @@
 
   const reversed = (word) => Array.from(word).reverse().join('');
 
-  // shard `at` and its neighbours, of `count`
-  function around(at, count) {
-    const out = [];
-    for (let i = Math.max(at - 1, 0); i < Math.min(at + 2, count); i++) out.push(i);
-    return out;
+  // shard `at` of `count`, and its neighbour on the side nearer to where the
+  // key falls in it (`pos` of `len` rows)
+  function shardPair(at, pos, len, count) {
+    if (at >= count) return [];
+    const other = pos * 2 < len ? (at > 0 ? at - 1 : null) : (at + 1 < count ? at + 1 : null);
+    return other === null ? [at] : [at, other];
+  }
+  function lowerBound(rows, key) {
+    let lo = 0, hi = rows.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(rows[mid][0], key) < 0) lo = mid + 1; else hi = mid; }
+    return lo;
   }
 
   // Rust orders strings by bytes, which is code point order; JS `<` is not.
@@ -329,8 +335,7 @@
     }
     async function wordRow(w) {
       const rows = await wordShard(shardFor(meta.words, w));
-      let lo = 0, hi = rows.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(rows[mid][0], w) < 0) lo = mid + 1; else hi = mid; }
+      const lo = lowerBound(rows, w);
       return lo < rows.length && rows[lo][0] === w ? rows[lo] : null;
     }
     async function completions(prefix) {
@@ -348,17 +353,24 @@
       return row && row[2] != null ? row[2] : w;
     }
     // a typo in the second half keeps the word near in the word list, one in
-    // the first half near in the reversed list: three shards of each
+    // the first half near in the reversed list: two shards of each
     async function corrections(word, asPrefix) {
       const allowed = maxTypos(Array.from(word).length);
       if (allowed === 0) return [];
       const near = [];
-      for (const i of around(shardFor(meta.words, word), meta.words.length)) {
+      let at = shardFor(meta.words, word);
+      let rows = await wordShard(at);
+      for (const i of shardPair(at, lowerBound(rows, word), rows.length, meta.words.length)) {
         for (const r of await wordShard(i)) near.push([r[0], r[1]]);
       }
       const rwords = meta.rwords || [];
-      for (const i of around(shardFor(rwords, reversed(word)), rwords.length)) {
-        for (const r of await reversedShard(i)) near.push([reversed(r[0]), r[1]]);
+      const back = reversed(word);
+      at = shardFor(rwords, back);
+      if (rwords.length > 0) {
+        rows = await reversedShard(at);
+        for (const i of shardPair(at, lowerBound(rows, back), rows.length, rwords.length)) {
+          for (const r of await reversedShard(i)) near.push([reversed(r[0]), r[1]]);
+        }
       }
       const len = Array.from(word).length;
       const seen = new Set();
