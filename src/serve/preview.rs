@@ -9,6 +9,7 @@ use crate::content::parse::parse_page;
 use crate::content::PageId;
 use crate::diagnostics::{relative_to, Diagnostics};
 use crate::error::Failure;
+use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use crate::links;
 use crate::output;
 use crate::render;
@@ -362,7 +363,7 @@ impl Preview {
     }
 }
 
-pub const PRINT_PATH: &str = "druckfassung/index.html";
+pub const PRINT_PATH: &str = crate::layout::PRINT_PAGE;
 
 fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
     let mut changed: Vec<String> = new
@@ -406,11 +407,11 @@ pub fn classify(root: &Path, path: &Path) -> ChangeKind {
         return ChangeKind::Ignored;
     }
     match first.as_deref() {
-        Some("content") if path.extension().is_some_and(|e| e == "md") && path.is_file() => {
+        Some(CONTENT_DIR) if path.extension().is_some_and(|e| e == "md") && path.is_file() => {
             ChangeKind::Page
         }
-        Some("content") | Some("editions") => ChangeKind::Structure,
-        Some("themes") => {
+        Some(CONTENT_DIR) | Some(EDITIONS_DIR) => ChangeKind::Structure,
+        Some(THEMES_DIR) => {
             let in_static = rel.components().any(|c| c.as_os_str() == "static");
             if in_static && path.is_file() {
                 ChangeKind::Static
