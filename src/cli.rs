@@ -462,10 +462,10 @@ fn search(
     };
     match crate::search::query_dir(&default_index(common), query, &opts) {
         Ok(results) if json => {
-            println!(
-                "{}",
+            print_stdout(&format!(
+                "{}\n",
                 serde_json::to_string_pretty(&results.hits).unwrap_or_else(|_| "[]".into())
-            );
+            ));
             ExitCode::SUCCESS
         }
         Ok(results) => {
@@ -575,16 +575,25 @@ fn print_results(query: &str, results: &crate::search::Results) {
         "{} pages contain every word, {} some of them",
         results.total, results.partial
     );
+    let mut out = String::new();
     for (i, h) in results.hits.iter().enumerate() {
-        println!("{}. {} [{}] {}", i + 1, h.title, h.kind, h.url);
+        out += &format!("{}. {} [{}] {}\n", i + 1, h.title, h.kind, h.url);
         if !h.missing.is_empty() {
-            println!("   (without: {})", h.missing.join(", "));
+            out += &format!("   (without: {})\n", h.missing.join(", "));
         }
-        println!(
-            "   {}",
+        out += &format!(
+            "   {}\n",
             h.snippet.replace("<mark>", "»").replace("</mark>", "«")
         );
     }
+    print_stdout(&out);
+}
+
+/// Writes results to stdout. A reader that stops early (`| head`) closes
+/// the pipe; that is not an error, and `println!` would panic on it.
+fn print_stdout(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// `search-index/base/` for the handbook, `search-index/<edition>/` for an
