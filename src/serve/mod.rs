@@ -3,6 +3,7 @@
 //! Never reads from or writes into `public/`.
 
 pub mod http;
+mod ledger;
 pub mod preview;
 mod watch;
 
