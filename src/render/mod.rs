@@ -61,7 +61,7 @@ pub fn output_path(url: &str) -> String {
 #[derive(Debug, serde::Serialize)]
 pub struct Globals<'a> {
     pub site: SiteCtx<'a>,
-    pub nav: Vec<context::NavItem<'a>>,
+    pub nav: Vec<context::PageRef<'a>>,
     pub t: &'a std::collections::BTreeMap<String, String>,
     pub serve_mode: bool,
 }

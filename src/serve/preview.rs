@@ -244,7 +244,12 @@ impl Preview {
             }
         }
         for r in rendered {
-            put(&mut self.files, r.path, Bytes::from(r.html.into_bytes()), changed);
+            put(
+                &mut self.files,
+                r.path,
+                Bytes::from(r.html.into_bytes()),
+                changed,
+            );
         }
         self.ledger = plan.next;
     }
@@ -344,28 +349,18 @@ impl Preview {
             return None;
         }
         let base_content = self.base_content()?;
+        self.update_site(edits, &base_content)
+    }
+
+    /// Puts the edits into the site and renders what they change; `None`
+    /// asks for the full pipeline.
+    fn update_site(&mut self, edits: Vec<Edit>, base_content: &Path) -> Option<Outcome> {
         let site = self.site.as_mut()?;
-        let edited: HashSet<PathBuf> = edits.iter().map(|e| e.content_path.clone()).collect();
-        let mut warnings = Diagnostics::new();
-        let mut documents = Vec::new();
-        for edit in edits {
-            warnings.extend(edit.warnings.iter().cloned());
-            documents.extend(document_paths(site, &edit.content_path));
-            apply_edit(&mut site.content, edit);
-        }
-        let sections = crate::content::load::reassemble(&mut site.content.pages, &base_content);
-        site.content.sections = sections;
-        // from here the site is changed; bailing out is still safe, the
-        // ledger and the files describe what was rendered
-        if moved_pages(site, &self.ledger, &edited) {
-            return None; // a section's URL changed: files beside pages move too
-        }
-        let (resolved, link_diags) = links::resolve(&site.content, &site.config);
-        if link_diags.has_errors() {
-            return None;
-        }
-        site.resolved = resolved;
-        site.order_pages();
+        let Changed {
+            edited,
+            mut warnings,
+            documents,
+        } = change_content(site, edits, base_content, &self.ledger)?;
         let templates = self.templates.as_ref()?;
         let bodies: Vec<u64> = (0..site.content.pages.len())
             .map(|id| {
@@ -394,20 +389,20 @@ impl Preview {
         };
         let mut changed = Vec::new();
         self.commit_pages(plan, rendered, &mut changed);
-        for path in documents {
+        let kept: HashSet<&String> = new_documents.iter().map(|(p, _)| p).collect();
+        for path in documents.into_iter().filter(|p| !kept.contains(p)) {
             if self.files.remove(&path).is_some() {
                 self.support.remove(&path);
                 changed.push(path);
             }
         }
-        for (path, bytes) in new_documents.into_iter().chain([(
-            "sitemap.xml".to_string(),
-            Bytes::from(sitemap.into_bytes()),
-        )]) {
+        for (path, bytes) in new_documents
+            .into_iter()
+            .chain([("sitemap.xml".to_string(), Bytes::from(sitemap.into_bytes()))])
+        {
             self.support.insert(path.clone());
             put(&mut self.files, path, bytes, &mut changed);
         }
-        warnings.extend(link_diags);
         warnings.extend(render_diags);
         self.diagnostics = warnings;
         self.print_stale = true;
@@ -441,7 +436,11 @@ impl Preview {
         };
         let bytes = std::fs::read(path).ok()?;
         let parsed = parse_page(rel, content_path.clone(), &bytes, &site.config);
-        if parsed.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        if parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
             return None; // the full pipeline reports it with everything else
         }
         let page = parsed.page?;
@@ -512,27 +511,91 @@ fn front_matter_changed(site: &Site, edit: &Edit) -> bool {
     }
 }
 
-/// Replaces, removes (now a draft) or adds (new, or no longer a draft) the
-/// edited page among the pages, which stay in load order.
-fn apply_edit(content: &mut crate::content::Content, edit: Edit) {
+/// What [`change_content`] changed.
+struct Changed {
+    /// Content paths of the edited pages.
+    edited: HashSet<PathBuf>,
+    /// Of the edited pages, and of all links.
+    warnings: Diagnostics,
+    /// Agreement documents the edited pages had before.
+    documents: Vec<String>,
+}
+
+/// Puts the edits into the site's pages, sections, links and reading
+/// order. When they cannot be taken alone (a section's URL changed, a link
+/// broke) the pages are put back as they were, so that the print edition
+/// and search keep showing the last good site while the full pipeline
+/// reports, and `None` asks for that pipeline.
+fn change_content(
+    site: &mut Site,
+    edits: Vec<Edit>,
+    base_content: &Path,
+    ledger: &Ledger,
+) -> Option<Changed> {
+    let edited: HashSet<PathBuf> = edits.iter().map(|e| e.content_path.clone()).collect();
+    let mut warnings = Diagnostics::new();
+    let mut documents = Vec::new();
+    let drafts = site.content.draft_paths.clone();
+    let mut undo = Vec::new();
+    for edit in edits {
+        warnings.extend(edit.warnings);
+        documents.extend(document_paths(site, &edit.content_path));
+        let old = apply_edit(&mut site.content, &edit.content_path, edit.page);
+        undo.push((edit.content_path, old));
+    }
+    site.content.sections = crate::content::load::reassemble(&mut site.content.pages, base_content);
+    let resolved = (!moved_pages(site, ledger, &edited))
+        .then(|| links::resolve(&site.content, &site.config))
+        .filter(|(_, diags)| !diags.has_errors());
+    let Some((resolved, link_diags)) = resolved else {
+        for (path, old) in undo.into_iter().rev() {
+            apply_edit(&mut site.content, &path, old);
+        }
+        site.content.draft_paths = drafts;
+        site.content.sections =
+            crate::content::load::reassemble(&mut site.content.pages, base_content);
+        return None;
+    };
+    site.resolved = resolved;
+    site.order_pages();
+    warnings.extend(link_diags);
+    Some(Changed {
+        edited,
+        warnings,
+        documents,
+    })
+}
+
+/// Replaces, removes (`None`: now a draft) or adds (new, or no longer a
+/// draft) the page at `content_path`, keeping the pages in load order.
+/// Returns the page it replaced or removed.
+fn apply_edit(
+    content: &mut crate::content::Content,
+    content_path: &Path,
+    page: Option<Page>,
+) -> Option<Page> {
     let pages = &mut content.pages;
     let at = pages
         .iter()
-        .position(|p| !p.synthetic && p.content_path == edit.content_path);
-    content.draft_paths.retain(|p| *p != edit.content_path);
-    match (at, edit.page) {
-        (Some(i), Some(page)) => pages[i] = page,
+        .position(|p| !p.synthetic && p.content_path == content_path);
+    content.draft_paths.retain(|p| p != content_path);
+    match (at, page) {
+        (Some(i), Some(page)) => Some(std::mem::replace(&mut pages[i], page)),
         (Some(i), None) => {
-            pages.remove(i);
-            content.draft_paths.push(edit.content_path);
+            content.draft_paths.push(content_path.to_path_buf());
+            Some(pages.remove(i))
         }
         (None, Some(page)) => {
             // synthetic section pages come last, after the loaded ones
             let loaded = pages.iter().take_while(|p| !p.synthetic).count();
             let i = pages[..loaded].partition_point(|p| p.content_path < page.content_path);
             pages.insert(i, page);
+            None
         }
-        (None, None) => content.draft_paths.push(edit.content_path),
+        (None, None) => {
+            content.draft_paths.push(content_path.to_path_buf());
+            None
+        }
     }
 }
 
