@@ -490,3 +490,36 @@ fn the_full_pipeline_renders_only_the_pages_whose_inputs_changed() {
     assert!(preview.stats().rendered >= pages, "{:?}", preview.stats());
     assert_same_as_full_build(&mut preview, root, "site title");
 }
+
+#[test]
+fn warnings_of_pages_not_edited_stay_after_an_edit() {
+    let tmp = handbook_with_formats();
+    let root = tmp.path();
+    let f2 = root.join("content/konzepte/format-02.md");
+    std::fs::write(&f2, read(&f2) + "[Skript](javascript:alert(1))\n").unwrap();
+    let mut preview = Preview::new(BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap();
+    let warned = |p: &Preview| {
+        p.diagnostics
+            .iter()
+            .filter(|d| {
+                d.span
+                    .as_ref()
+                    .is_some_and(|s| s.file.ends_with("format-02.md"))
+            })
+            .count()
+    };
+    assert_eq!(warned(&preview), 1);
+    edit(
+        &mut preview,
+        root,
+        "content/konzepte/format-04.md",
+        "title: Format 4",
+        "title: Format vier",
+        7,
+    );
+    assert_eq!(warned(&preview), 1, "{:?}", preview.diagnostics);
+}

@@ -10,7 +10,7 @@
 use super::ledger::{Ledger, Plan};
 use crate::build::{self, BuildOptions, Timings};
 use crate::content::parse::parse_page;
-use crate::content::Page;
+use crate::content::{Page, PageId};
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Severity};
 use crate::error::Failure;
 use crate::links;
@@ -360,7 +360,24 @@ impl Preview {
             edited,
             mut warnings,
             documents,
+            all_links,
         } = change_content(site, edits, base_content, &self.ledger)?;
+        if !all_links {
+            // the other pages' link warnings stand as they were
+            let files: HashSet<&Path> = site
+                .content
+                .pages
+                .iter()
+                .filter(|p| edited.contains(&p.content_path))
+                .map(|p| p.source.rel_path.as_path())
+                .collect();
+            let others = self.diagnostics.iter().filter(|d| {
+                d.span
+                    .as_ref()
+                    .is_none_or(|s| !files.contains(s.file.as_path()))
+            });
+            warnings.extend(others.cloned());
+        }
         let templates = self.templates.as_ref()?;
         let bodies: Vec<u64> = (0..site.content.pages.len())
             .map(|id| {
@@ -519,6 +536,9 @@ struct Changed {
     warnings: Diagnostics,
     /// Agreement documents the edited pages had before.
     documents: Vec<String>,
+    /// `warnings` hold the link diagnostics of every page, not only of
+    /// the edited ones.
+    all_links: bool,
 }
 
 /// Puts the edits into the site's pages, sections, links and reading
@@ -545,9 +565,15 @@ fn change_content(
     }
     site.content.sections = crate::content::load::reassemble(&mut site.content.pages, base_content);
     let resolved = (!moved_pages(site, ledger, &edited))
-        .then(|| links::resolve(&site.content, &site.config))
-        .filter(|(_, diags)| !diags.has_errors());
-    let Some((resolved, link_diags)) = resolved else {
+        .then(|| match same_targets(site, &undo) {
+            Some(ids) => (
+                links::resolve_again(&site.content, &site.config, &site.resolved, &ids),
+                false,
+            ),
+            None => (links::resolve(&site.content, &site.config), true),
+        })
+        .filter(|((_, diags), _)| !diags.has_errors());
+    let Some(((resolved, link_diags), all_links)) = resolved else {
         for (path, old) in undo.into_iter().rev() {
             apply_edit(&mut site.content, &path, old);
         }
@@ -563,7 +589,35 @@ fn change_content(
         edited,
         warnings,
         documents,
+        all_links,
     })
+}
+
+/// The ids of the edited pages if links to them resolve as before (the
+/// same pages, URLs, slugs, kinds and heading ids): then only their own
+/// links need resolving again.
+fn same_targets(site: &Site, undo: &[(PathBuf, Option<Page>)]) -> Option<Vec<PageId>> {
+    fn heading_ids(p: &Page) -> impl Iterator<Item = &str> {
+        p.headings.iter().map(|h| h.id.as_str())
+    }
+    if site.content.pages.len() != site.resolved.links.len() {
+        return None;
+    }
+    undo.iter()
+        .map(|(path, old)| {
+            let old = old.as_ref()?;
+            let id = site
+                .content
+                .pages
+                .iter()
+                .position(|p| !p.synthetic && p.content_path == *path)?;
+            let new = &site.content.pages[id];
+            let same = (&old.url, &old.slug, old.kind, old.is_section_index)
+                == (&new.url, &new.slug, new.kind, new.is_section_index)
+                && heading_ids(old).eq(heading_ids(new));
+            same.then_some(id)
+        })
+        .collect()
 }
 
 /// Replaces, removes (`None`: now a draft) or adds (new, or no longer a
