@@ -4,11 +4,12 @@ use crate::build::{self, BuildOptions};
 use crate::diagnostics::catalogue;
 use crate::diagnostics::render::{emit, emit_summarised, summary, Format};
 use crate::diagnostics::{Diagnostics, Lang};
+use crate::editions::commands::{self, EditionError};
 use crate::error::Failure;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
@@ -211,114 +212,121 @@ pub enum EditionCommand {
 }
 
 fn run_edition(cmd: EditionCommand) -> ExitCode {
-    use crate::editions::commands;
-    let usage = |e: commands::EditionError| match e {
+    let result = match cmd {
+        EditionCommand::New {
+            name,
+            extends,
+            title,
+            root,
+        } => edition_new(&root, &name, &extends, title.as_deref()),
+        EditionCommand::Override {
+            name,
+            path,
+            root,
+            force,
+        } => edition_override(&root, &name, &path, force),
+        EditionCommand::Status {
+            name,
+            root,
+            json,
+            strict,
+        } => edition_status(&root, &name, json, strict),
+        EditionCommand::Merge {
+            name, path, root, ..
+        } => edition_merge(&root, &name, path.as_deref()),
+        EditionCommand::Diff { name, path, root } => edition_diff(&root, &name, &path),
+    };
+    result.unwrap_or_else(|e| match e {
         // the edition's own files are content: a diagnostic, exit 1
-        commands::EditionError::Content(d) => {
-            eprintln!("{e}", e = commands::EditionError::Content(d));
+        EditionError::Content(_) => {
+            eprintln!("{e}");
             ExitCode::from(1)
         }
         e => {
             eprintln!("error: {e}");
             ExitCode::from(2)
         }
-    };
-    match cmd {
-        EditionCommand::New {
-            name,
-            extends,
-            title,
-            root,
-        } => match commands::new(&root, &name, &extends, title.as_deref()) {
-            Ok(dir) => {
-                eprintln!("created {}", dir.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => usage(e),
-        },
-        EditionCommand::Override {
-            name,
-            path,
-            root,
-            force,
-        } => match commands::override_page(&root, &name, &path, force) {
-            Ok(target) => {
-                eprintln!(
-                    "copied to {} (recorded in editions/{name}/overrides.yaml)",
-                    target.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => usage(e),
-        },
-        EditionCommand::Status {
-            name,
-            root,
-            json,
-            strict,
-        } => match commands::status(&root, &name) {
-            Ok(status) => {
-                if json {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&status).unwrap_or_default()
-                    );
-                } else {
-                    print!("{}", commands::print_status(&status));
-                }
-                if strict && status.drifted() {
-                    ExitCode::from(1)
-                } else {
-                    ExitCode::SUCCESS
-                }
-            }
-            Err(e) => usage(e),
-        },
-        EditionCommand::Merge {
-            name,
-            path,
-            all,
-            root,
-        } => {
-            use crate::editions::merge;
-            let result = match (&path, all) {
-                (Some(p), _) => merge::merge_page(&root, &name, p).map(|m| vec![m]),
-                (None, _) => merge::merge_all(&root, &name),
-            };
-            match result {
-                Ok(merges) => {
-                    if merges.is_empty() {
-                        eprintln!(
-                            "nothing to merge: upstream changed no page this edition overrides"
-                        );
-                    }
-                    for m in &merges {
-                        eprintln!("{}", merge::describe(m, &name));
-                    }
-                    let conflict = merges
-                        .iter()
-                        .any(|m| matches!(m.outcome, merge::Outcome::Conflict { .. }));
-                    if conflict {
-                        ExitCode::from(1)
-                    } else {
-                        ExitCode::SUCCESS
-                    }
-                }
-                Err(e) => usage(e),
-            }
-        }
-        EditionCommand::Diff { name, path, root } => match commands::diff(&root, &name, &path) {
-            Ok(d) if d.is_empty() => {
-                eprintln!("no upstream changes since the fork");
-                ExitCode::SUCCESS
-            }
-            Ok(d) => {
-                print!("{d}");
-                ExitCode::SUCCESS
-            }
-            Err(e) => usage(e),
-        },
+    })
+}
+
+fn edition_new(
+    root: &Path,
+    name: &str,
+    extends: &str,
+    title: Option<&str>,
+) -> Result<ExitCode, EditionError> {
+    let dir = commands::new(root, name, extends, title)?;
+    eprintln!("created {}", dir.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn edition_override(
+    root: &Path,
+    name: &str,
+    path: &str,
+    force: bool,
+) -> Result<ExitCode, EditionError> {
+    let target = commands::override_page(root, name, path, force)?;
+    eprintln!(
+        "copied to {} (recorded in editions/{name}/overrides.yaml)",
+        target.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn edition_status(
+    root: &Path,
+    name: &str,
+    json: bool,
+    strict: bool,
+) -> Result<ExitCode, EditionError> {
+    let status = commands::status(root, name)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&status).unwrap_or_default()
+        );
+    } else {
+        print!("{}", commands::print_status(&status));
     }
+    Ok(if strict && status.drifted() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One page, or (without a path, i.e. `--all`) every page upstream changed.
+fn edition_merge(root: &Path, name: &str, path: Option<&str>) -> Result<ExitCode, EditionError> {
+    use crate::editions::merge;
+    let merges = match path {
+        Some(p) => vec![merge::merge_page(root, name, p)?],
+        None => merge::merge_all(root, name)?,
+    };
+    if merges.is_empty() {
+        eprintln!("nothing to merge: upstream changed no page this edition overrides");
+    }
+    for m in &merges {
+        eprintln!("{}", merge::describe(m, name));
+    }
+    let conflict = merges
+        .iter()
+        .any(|m| matches!(m.outcome, merge::Outcome::Conflict { .. }));
+    Ok(if conflict {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn edition_diff(root: &Path, name: &str, path: &str) -> Result<ExitCode, EditionError> {
+    let d = commands::diff(root, name, path)?;
+    if d.is_empty() {
+        eprintln!("no upstream changes since the fork");
+    } else {
+        print!("{d}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn run() -> ExitCode {
@@ -336,124 +344,44 @@ pub fn run() -> ExitCode {
         Command::Edition { command } => run_edition(command),
         Command::Build {
             common,
-            all_editions: true,
-            base_url,
-            format,
-            timings,
-            reporting,
-            ..
-        } => {
-            let mut names = vec![None];
-            names.extend(crate::editions::list(&common.root).into_iter().map(Some));
-            let mut code = ExitCode::SUCCESS;
-            for edition in names {
-                let c = Common {
-                    root: common.root.clone(),
-                    edition,
-                    messages: common.messages,
-                };
-                if build_one(&c, None, base_url.clone(), format, timings, reporting)
-                    != ExitCode::SUCCESS
-                {
-                    code = ExitCode::from(1);
-                }
-            }
-            code
-        }
-        Command::Build {
-            common,
             out,
             base_url,
             format,
             timings,
+            all_editions,
             reporting,
-            ..
-        } => build_one(&common, out, base_url, format, timings, reporting),
+        } => {
+            let how = BuildRun {
+                base_url,
+                format,
+                timings,
+                reporting,
+            };
+            if all_editions {
+                build_all(&common, &how)
+            } else {
+                build_one(&common, out, &how)
+            }
+        }
         Command::Check {
             common,
             format,
             reporting,
-        } => {
-            let opts = BuildOptions {
-                root: common.root,
-                edition: common.edition,
-                strict: reporting.strict,
-                ..Default::default()
-            };
-            match build::check(&opts) {
-                Ok(warnings) => {
-                    report_diags(&warnings, format, reporting);
-                    if format == Format::Text {
-                        eprintln!("{}", catalogue::no_errors(reporting.lang));
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(f) => failure_reported(f, format, reporting),
-            }
-        }
+        } => check(common, format, reporting),
         Command::Search {
             query,
             common,
             limit,
             json,
             kind,
-        } => {
-            if let Err(f) = build::check_root(&common.root) {
-                return failure(f, Format::Text, common.lang());
-            }
-            let opts = crate::search::Options {
-                limit,
-                offset: 0,
-                kind: kind.map(|k| k.name().to_string()),
-            };
-            match crate::search::query_dir(&default_index(&common), &query, &opts) {
-                Ok(results) if json => {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&results.hits).unwrap_or_else(|_| "[]".into())
-                    );
-                    ExitCode::SUCCESS
-                }
-                Ok(results) => {
-                    print_results(&query, &results);
-                    ExitCode::SUCCESS
-                }
-                Err(d) => {
-                    emit(
-                        &Diagnostics::from_iter([d]),
-                        Format::Text,
-                        common.lang(),
-                        &mut std::io::stderr(),
-                    );
-                    ExitCode::from(1)
-                }
-            }
-        }
+        } => search(&query, &common, limit, json, kind),
         Command::Serve {
             common,
             bind,
             port,
             open,
             poll,
-        } => {
-            let lang = common.lang();
-            let opts = crate::serve::ServeOptions {
-                build: BuildOptions {
-                    root: common.root,
-                    edition: common.edition,
-                    messages: lang,
-                    ..Default::default()
-                },
-                bind,
-                port,
-                open,
-                poll,
-            };
-            match crate::serve::run(opts) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(f) => failure(f, Format::Text, lang),
-            }
-        }
+        } => serve(common, bind, port, open, poll),
         Command::New {
             kind,
             slug,
@@ -472,18 +400,116 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn build_one(
-    common: &Common,
-    out: Option<PathBuf>,
+/// The options of `build` that hold for every edition it builds.
+struct BuildRun {
     base_url: Option<String>,
     format: Format,
     timings: bool,
     reporting: Reporting,
+}
+
+/// `build --all-editions`: the handbook, then each edition into its own folder.
+fn build_all(common: &Common, how: &BuildRun) -> ExitCode {
+    let mut names = vec![None];
+    names.extend(crate::editions::list(&common.root).into_iter().map(Some));
+    let mut code = ExitCode::SUCCESS;
+    for edition in names {
+        let c = Common {
+            root: common.root.clone(),
+            edition,
+            messages: common.messages,
+        };
+        if build_one(&c, None, how) != ExitCode::SUCCESS {
+            code = ExitCode::from(1);
+        }
+    }
+    code
+}
+
+fn check(common: Common, format: Format, reporting: Reporting) -> ExitCode {
+    let opts = BuildOptions {
+        root: common.root,
+        edition: common.edition,
+        strict: reporting.strict,
+        ..Default::default()
+    };
+    match build::check(&opts) {
+        Ok(warnings) => {
+            report_diags(&warnings, format, reporting);
+            if format == Format::Text {
+                eprintln!("{}", catalogue::no_errors(reporting.lang));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => failure_reported(f, format, reporting),
+    }
+}
+
+fn search(
+    query: &str,
+    common: &Common,
+    limit: usize,
+    json: bool,
+    kind: Option<crate::content::PageKind>,
 ) -> ExitCode {
+    if let Err(f) = build::check_root(&common.root) {
+        return failure(f, Format::Text, common.lang());
+    }
+    let opts = crate::search::Options {
+        limit,
+        offset: 0,
+        kind: kind.map(|k| k.name().to_string()),
+    };
+    match crate::search::query_dir(&default_index(common), query, &opts) {
+        Ok(results) if json => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&results.hits).unwrap_or_else(|_| "[]".into())
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(results) => {
+            print_results(query, &results);
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            emit(
+                &Diagnostics::from_iter([d]),
+                Format::Text,
+                common.lang(),
+                &mut std::io::stderr(),
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn serve(common: Common, bind: String, port: u16, open: bool, poll: bool) -> ExitCode {
+    let lang = common.lang();
+    let opts = crate::serve::ServeOptions {
+        build: BuildOptions {
+            root: common.root,
+            edition: common.edition,
+            messages: lang,
+            ..Default::default()
+        },
+        bind,
+        port,
+        open,
+        poll,
+    };
+    match crate::serve::run(opts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => failure(f, Format::Text, lang),
+    }
+}
+
+fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode {
+    let (format, reporting) = (how.format, how.reporting);
     let opts = BuildOptions {
         root: common.root.clone(),
         edition: common.edition.clone(),
-        base_url,
+        base_url: how.base_url.clone(),
         serve_mode: false,
         strict: reporting.strict,
         messages: reporting.lang,
@@ -506,23 +532,26 @@ fn build_one(
                     report.out_dir.display()
                 );
             }
-            if timings {
-                let t = &report.timings;
-                let ms = |d: std::time::Duration| d.as_millis();
-                eprintln!(
-                    "timings (ms): load {}, resolve {}, render {}, index {}, write {}, total {}",
-                    ms(t.load),
-                    ms(t.resolve),
-                    ms(t.render),
-                    ms(t.index),
-                    ms(t.write),
-                    ms(t.total)
-                );
+            if how.timings {
+                print_timings(&report.timings);
             }
             ExitCode::SUCCESS
         }
         Err(f) => failure_reported(f, format, reporting),
     }
+}
+
+fn print_timings(t: &build::Timings) {
+    let ms = |d: std::time::Duration| d.as_millis();
+    eprintln!(
+        "timings (ms): load {}, resolve {}, render {}, index {}, write {}, total {}",
+        ms(t.load),
+        ms(t.resolve),
+        ms(t.render),
+        ms(t.index),
+        ms(t.write),
+        ms(t.total)
+    );
 }
 
 /// `public/` for the handbook, `public-<edition>/` for an edition: each
@@ -534,8 +563,6 @@ fn default_out(c: &Common) -> PathBuf {
     }
 }
 
-/// `search-index/base/` for the handbook, `search-index/<edition>/` for an
-/// edition: each index is replaced whole, and the folder keeps its README.
 fn print_results(query: &str, results: &crate::search::Results) {
     if let Some(s) = &results.suggestion {
         eprintln!("did you mean `{s}`?");
@@ -560,6 +587,8 @@ fn print_results(query: &str, results: &crate::search::Results) {
     }
 }
 
+/// `search-index/base/` for the handbook, `search-index/<edition>/` for an
+/// edition: each index is replaced whole, and the folder keeps its README.
 pub fn default_index(c: &Common) -> PathBuf {
     c.root
         .join("search-index")

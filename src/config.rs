@@ -1,6 +1,7 @@
 //! `handbook.yaml`: the handbook's title, language, theme and taxonomies.
 
-use crate::diagnostics::{Diagnostic, Problem, Span};
+use crate::diagnostics::yaml::position_of;
+use crate::diagnostics::{Diagnostic, Problem, Span, YamlFile};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -73,13 +74,8 @@ impl Config {
 
     pub fn parse(text: &str) -> Result<Config, Diagnostic> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        serde_saphyr::from_str::<Config>(text).map_err(|e| {
-            let at = crate::diagnostics::yaml::position_of(&e, text);
-            Diagnostic::error(
-                Problem::Config(at.message),
-                Span::new(CONFIG_FILE, at.line, at.column),
-            )
-        })
+        serde_saphyr::from_str::<Config>(text)
+            .map_err(|e| position_of(&e, text).in_file(YamlFile::Config, CONFIG_FILE))
     }
 
     /// The path part of `base_url`, always with leading and trailing `/`.

@@ -6,7 +6,8 @@
 //!
 //! Layers, each importing only from the ones below it:
 //!
-//! 1. [`diagnostics`], [`error`]: what goes wrong and where.
+//! 1. [`diagnostics`], [`error`]: what goes wrong and where; [`layout`]: the
+//!    fixed folder names.
 //! 2. [`config`], [`content`], [`theme`], [`editions`]: reading the handbook;
 //!    [`templates`] (Tera over the theme) for [`shortcodes`] and [`render`].
 //! 3. [`shortcodes`], [`links`], then [`site`]: the resolved model every
@@ -21,6 +22,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod editions;
 pub mod error;
+pub mod layout;
 pub mod links;
 pub mod output;
 pub mod render;

@@ -35,7 +35,7 @@ pub fn new_page(
     if parts.is_empty() || parts.iter().any(String::is_empty) {
         return Err(ScaffoldError::InvalidSlug(slug.into()));
     }
-    let mut rel = PathBuf::from("content");
+    let mut rel = PathBuf::from(crate::layout::CONTENT_DIR);
     if parts.len() == 1 && !kind.default_section().is_empty() {
         rel.push(kind.default_section());
     }

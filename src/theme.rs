@@ -3,7 +3,8 @@
 //! `handbook.yaml` and `content/` builds; files on disk override it file by
 //! file, in lookup order (an edition's theme first, then the handbook's).
 
-use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
+use crate::diagnostics::yaml::position_of;
+use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span, YamlFile};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,13 @@ pub struct ThemeFiles {
     pub shortcodes: BTreeMap<String, ThemeFile>,
     /// UI strings (`strings.yaml`), merged from all layers.
     pub strings: BTreeMap<String, String>,
+}
+
+impl ThemeFiles {
+    /// A UI string of `strings.yaml`.
+    pub fn string(&self, key: &str) -> Option<&str> {
+        self.strings.get(key).map(String::as_str)
+    }
 }
 
 /// Collects theme files from the embedded default theme, then from each
@@ -80,13 +88,8 @@ pub fn collect(root: &Path, dirs: &[PathBuf], diags: &mut Diagnostics) -> ThemeF
         let text = String::from_utf8_lossy(&source.bytes);
         match serde_saphyr::from_str::<BTreeMap<String, String>>(&text) {
             Ok(map) => files.strings.extend(map),
-            Err(e) => {
-                let at = crate::diagnostics::yaml::position_of(&e, &text);
-                diags.push(Diagnostic::error(
-                    Problem::Template(format!("UI strings: {}", at.message)),
-                    Span::new(source.display.clone(), at.line, at.column),
-                ));
-            }
+            Err(e) => diags
+                .push(position_of(&e, &text).in_file(YamlFile::Strings, source.display.clone())),
         }
     }
     files

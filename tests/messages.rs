@@ -152,3 +152,29 @@ fn the_preview_overlay_speaks_german_too() {
     );
     assert!(d["help"].as_str().unwrap().starts_with("setzen Sie"), "{d}");
 }
+
+/// handbook.yaml, edition.yaml, overrides.yaml and strings.yaml are YAML
+/// like the front matter: their mistakes get the same German words, at the
+/// line where the mistake starts, not the parser's English.
+#[test]
+fn a_broken_handbook_yaml_is_explained_in_german_where_the_mistake_starts() {
+    let tmp = copy_fixture("basic");
+    let root = tmp.path();
+    for (yaml, expected) in [
+        (
+            "title: \"Testhandbuch\nlanguage: \"de\"\n",
+            "handbook.yaml:1:8: Fehler: Das Anführungszeichen in Zeile 1 wird nicht geschlossen\n  \
+             Tipp: setzen Sie in derselben Zeile ans Ende des Werts ein schließendes `\"`",
+        ),
+        (
+            "title: Testhandbuch\ntitle: Noch einmal\n",
+            "handbook.yaml:2:1: Fehler: `title` steht zweimal in handbook.yaml",
+        ),
+    ] {
+        write(root.join("handbook.yaml"), yaml);
+        let o = handbook_as_editor(&["check", "--root", root.to_str().unwrap()]);
+        let err = stderr(&o);
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+        assert!(!err.contains("scalar"), "parser jargon: {err}");
+    }
+}

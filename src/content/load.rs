@@ -8,6 +8,7 @@ use super::slug::slugify;
 use super::source::SourceText;
 use crate::config::Config;
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
+use crate::layout::CONTENT_DIR;
 use globset::GlobSet;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -198,8 +199,8 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
         .layers
         .first()
         .map(|l| relative_to(spec.root, &l.content_dir))
-        .unwrap_or_else(|| PathBuf::from("content"));
-    let (mut content, more) = assemble(content_paths.zip(parsed), &base_content);
+        .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
+    let (mut content, more) = assemble(content_paths.zip(parsed), &base_content, &config.title);
     diags.extend(more);
     content.assets = found.assets;
     content.hidden_paths = found.hidden;
@@ -211,19 +212,20 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
 /// they were files under `content/`. The fuzz targets drive the pipeline
 /// through this, so they exercise the same parse and section code as a build.
 pub fn load_in_memory(files: &[(PathBuf, Vec<u8>)], config: &Config) -> (Content, Diagnostics) {
-    let base_content = PathBuf::from("content");
+    let base_content = PathBuf::from(CONTENT_DIR);
     let parsed = files.iter().map(|(content_path, bytes)| {
         let rel = base_content.join(content_path);
         let parsed = parse_page(rel, content_path.clone(), bytes, config);
         (content_path.clone(), parsed)
     });
-    assemble(parsed, &base_content)
+    assemble(parsed, &base_content, &config.title)
 }
 
 /// Parsed files → pages in sections, drafts and failures noted.
 fn assemble(
     parsed: impl Iterator<Item = (PathBuf, super::parse::Parsed)>,
     base_content: &Path,
+    site_title: &str,
 ) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
@@ -237,7 +239,7 @@ fn assemble(
             Some(page) => pages.push(page),
         }
     }
-    let sections = build_sections(&mut pages, base_content);
+    let sections = build_sections(&mut pages, base_content, site_title);
     (
         Content {
             pages,
@@ -256,14 +258,44 @@ fn assemble(
 /// them: the preview after an edit of front matter, a draft toggle or a new
 /// page. `pages` must be in load order (by content path), synthetic section
 /// pages anywhere; they are made anew.
-pub fn reassemble(pages: &mut Vec<Page>, base_content: &Path) -> Vec<Section> {
+pub fn reassemble(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) -> Vec<Section> {
     pages.retain(|p| !p.synthetic);
-    build_sections(pages, base_content)
+    build_sections(pages, base_content, site_title)
 }
 
 /// Every folder that holds pages becomes a section; one without `_index.md`
-/// gets a plain listing page so that its URL does not 404.
-fn build_sections(pages: &mut Vec<Page>, base_content: &Path) -> Vec<Section> {
+/// gets a plain listing page so that its URL does not 404 (the start page
+/// one titled like the handbook).
+fn build_sections(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) -> Vec<Section> {
+    let mut dirs = section_dirs(pages);
+    for (dir, index) in dirs.iter_mut() {
+        if index.is_none() {
+            let content_path = dir.join("_index.md");
+            let title = match dir.file_name() {
+                Some(name) => capitalise(&name.to_string_lossy().replace(['-', '_'], " ")),
+                None => site_title.to_string(),
+            };
+            pages.push(synthetic_index(
+                base_content.join(&content_path),
+                content_path,
+                title,
+            ));
+            *index = Some(pages.len() - 1);
+        }
+    }
+    let dirs: BTreeMap<PathBuf, PageId> = dirs
+        .into_iter()
+        .map(|(dir, index)| (dir, index.expect("every dir has an index by now")))
+        .collect();
+    assign_urls(pages, &dirs);
+    let mut sections = link_sections(pages, &dirs);
+    sort_sections(pages, &mut sections);
+    sections
+}
+
+/// Every folder that holds a page, and its ancestors up to the content
+/// folder, with its `_index.md` page where there is one.
+fn section_dirs(pages: &[Page]) -> BTreeMap<PathBuf, Option<PageId>> {
     let mut dirs: BTreeMap<PathBuf, Option<PageId>> = BTreeMap::new();
     dirs.insert(PathBuf::new(), None);
     for (id, page) in pages.iter().enumerate() {
@@ -279,27 +311,14 @@ fn build_sections(pages: &mut Vec<Page>, base_content: &Path) -> Vec<Section> {
             }
         }
     }
-    for (dir, index) in dirs.iter_mut() {
-        if index.is_none() {
-            let content_path = dir.join("_index.md");
-            let name = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "Start".into());
-            let title = capitalise(&name.replace(['-', '_'], " "));
-            pages.push(synthetic_index(
-                base_content.join(&content_path),
-                content_path,
-                title,
-            ));
-            *index = Some(pages.len() - 1);
-        }
-    }
+    dirs
+}
 
-    // section URLs: each folder's segment is its index page's `slug:` or the folder name
+/// Section URLs: each folder's segment is its index page's `slug:` or the
+/// folder name; a page's URL is its section's plus its slug.
+fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
     let mut section_url: HashMap<PathBuf, String> = HashMap::new();
-    for (dir, index) in &dirs {
-        let index = index.expect("every dir has an index by now");
+    for (dir, &index) in dirs {
         let segment = match pages[index].slug.as_str() {
             "" => dir
                 .file_name()
@@ -325,18 +344,21 @@ fn build_sections(pages: &mut Vec<Page>, base_content: &Path) -> Vec<Section> {
             page.url = format!("{}{}/", section_url[&page.content_dir()], page.slug);
         }
     }
+}
 
-    let dir_list: Vec<PathBuf> = dirs.keys().cloned().collect();
+/// The sections in folder order, each with its parent, subsections and pages.
+fn link_sections(pages: &[Page], dirs: &BTreeMap<PathBuf, PageId>) -> Vec<Section> {
+    let dir_list: Vec<&PathBuf> = dirs.keys().collect();
     let mut sections: Vec<Section> = dirs
         .iter()
-        .map(|(dir, index)| Section {
+        .map(|(dir, &index)| Section {
             dir: dir.clone(),
-            index: index.unwrap_or_default(),
+            index,
             pages: Vec::new(),
             subsections: Vec::new(),
             parent: dir
                 .parent()
-                .and_then(|p| dir_list.iter().position(|d| d == p))
+                .and_then(|p| dir_list.iter().position(|d| *d == p))
                 .filter(|_| !dir.as_os_str().is_empty()),
         })
         .collect();
@@ -347,11 +369,16 @@ fn build_sections(pages: &mut Vec<Page>, base_content: &Path) -> Vec<Section> {
     }
     for (id, page) in pages.iter().enumerate() {
         if !page.is_section_index {
-            if let Some(s) = dir_list.iter().position(|d| *d == page.content_dir()) {
+            if let Some(s) = dir_list.iter().position(|d| **d == page.content_dir()) {
                 sections[s].pages.push(id);
             }
         }
     }
+    sections
+}
+
+/// Pages and subsections by weight, then title.
+fn sort_sections(pages: &[Page], sections: &mut [Section]) {
     let snapshot: Vec<(i64, String)> = pages
         .iter()
         .map(|p| (p.weight, p.title.to_lowercase()))
@@ -364,7 +391,6 @@ fn build_sections(pages: &mut Vec<Page>, base_content: &Path) -> Vec<Section> {
         s.subsections
             .sort_by(|a, b| index_of[*a].cmp(&index_of[*b]));
     }
-    sections
 }
 
 fn capitalise(s: &str) -> String {

@@ -48,17 +48,6 @@ impl PageKind {
         PageKind::ALL.into_iter().find(|k| k.name() == s)
     }
 
-    /// German label for the UI ("Region", "Konzept", …).
-    pub fn label(self) -> &'static str {
-        match self {
-            PageKind::Region => "Region",
-            PageKind::Concept => "Konzept",
-            PageKind::Agreement => "Vereinbarung",
-            PageKind::Check => "Check",
-            PageKind::Page => "Seite",
-        }
-    }
-
     /// The section `handbook new KIND` puts new pages into.
     pub fn default_section(self) -> &'static str {
         match self {
@@ -155,6 +144,19 @@ pub enum RegionRole {
     Modellgebiet,
 }
 
+impl RegionRole {
+    /// The value as written in front matter (and serialised): the key
+    /// filters, groups and CSS classes use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionRole::Modellregion => "Modellregion",
+            RegionRole::Transferregion => "Transferregion",
+            RegionRole::Referenzkommune => "Referenzkommune",
+            RegionRole::Modellgebiet => "Modellgebiet",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Contact {
@@ -192,6 +194,19 @@ pub enum ConceptCategory {
     Veranstaltung,
     Beratung,
     Netzwerk,
+}
+
+impl ConceptCategory {
+    /// The value as written in front matter (and serialised): the key
+    /// filters and groups use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConceptCategory::Fortbildung => "Fortbildung",
+            ConceptCategory::Veranstaltung => "Veranstaltung",
+            ConceptCategory::Beratung => "Beratung",
+            ConceptCategory::Netzwerk => "Netzwerk",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

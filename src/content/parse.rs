@@ -2,7 +2,7 @@
 //! Type errors are reported per key, so a page with three wrong keys shows
 //! three errors, each at its own key.
 
-use super::frontmatter;
+use super::frontmatter::{self, Split};
 use super::markdown;
 use super::model::*;
 use super::page::{Page, RefSite};
@@ -42,17 +42,7 @@ fn parse_inner(
     config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Page> {
-    let raw = match std::str::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let (line, col) = invalid_utf8_position(bytes, &e);
-            diags.push(
-                Diagnostic::error(Problem::InvalidUtf8, Span::new(rel_path, line, col))
-                    .with_help(Hint::SaveAsUtf8),
-            );
-            return None;
-        }
-    };
+    let raw = decode_utf8(bytes, &rel_path, diags)?;
     let src = SourceText::new(rel_path, raw);
     if let Some(offset) = src.first_control {
         diags.push(Diagnostic::warning(
@@ -60,163 +50,29 @@ fn parse_inner(
             src.span_at(offset),
         ));
     }
-    let split = match frontmatter::split(&src) {
-        Ok(s) => s,
-        Err(d) => {
-            diags.push(d);
-            return None;
-        }
-    };
+    let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let line_offset = split.yaml_first_line - 1;
     let at = |n: &Node| src.span_line_col(n.line + line_offset, n.column);
-
-    let root = match split.yaml {
-        Some((a, b)) => match yaml::parse(&src.text[a..b]) {
-            Ok(node) => node,
-            Err(e) => {
-                let issue = e.issue.shifted(line_offset);
-                diags.push(
-                    Diagnostic::error(
-                        Problem::Yaml(issue.clone()),
-                        src.span_line_col(e.line + line_offset, e.column),
-                    )
-                    .with_help(Hint::Yaml(issue)),
-                );
-                return None;
-            }
-        },
-        None => Node {
-            value: Value::Null,
-            line: 1,
-            column: 1,
-        },
-    };
-    let entries: Vec<(&Node, &Node)> = match &root.value {
-        Value::Map(entries) => entries.iter().map(|(k, v)| (k, v)).collect(),
-        Value::Null => Vec::new(),
-        _ => {
-            diags.push(Diagnostic::error(
-                Problem::FrontMatterNotMapping(root.type_name().into()),
-                at(&root),
-            ));
-            return None;
-        }
-    };
+    let root = front_matter_root(&src, &split, diags)?;
+    let entries = root_entries(&root, &at, diags)?;
 
     // The kind decides which keys are known, so it is read first.
-    let mut kind = PageKind::Page;
-    if let Some((k, v)) = entries.iter().find(|(k, _)| k.as_str() == Some("kind")) {
-        match v.as_str().map(|s| (s, PageKind::parse(s))) {
-            Some((_, Some(parsed))) => kind = parsed,
-            Some((s, None)) => {
-                let names = PageKind::ALL.map(PageKind::name);
-                diags.push(
-                    Diagnostic::error(Problem::UnknownKind(s.into()), at(v))
-                        .with_help_opt(did_you_mean(s, names).map(|m| Hint::DidYouMean(m.into()))),
-                );
-            }
-            None => diags.push(Diagnostic::error(
-                Problem::WrongType {
-                    key: "kind".into(),
-                    detail: format!("expected a string, found {}", v.type_name()),
-                },
-                at(k),
-            )),
-        }
-    }
-
+    let kind = read_kind(&entries, &at, diags);
     let taxonomy_keys: Vec<&str> = config.taxonomies.keys().map(String::as_str).collect();
-    let mut common_entries = Vec::new();
-    let mut kind_entries = Vec::new();
-    let mut extra = serde_json::Map::new();
-    for &(k, v) in &entries {
-        let key = k.key_string();
-        if COMMON_KEYS.contains(&key.as_str()) {
-            common_entries.push((k, v));
-        } else if kind.keys().contains(&key.as_str()) {
-            kind_entries.push((k, v));
-        } else if taxonomy_keys.contains(&key.as_str()) {
-            check_string_list(&key, k, v, &at, diags);
-        } else {
-            let known = COMMON_KEYS
-                .iter()
-                .chain(kind.keys())
-                .copied()
-                .chain(taxonomy_keys.iter().copied());
-            if let Some(m) = did_you_mean(&key, known) {
-                diags.push(
-                    Diagnostic::warning(
-                        Problem::UnknownKey {
-                            key: key.clone(),
-                            kind: kind.name().into(),
-                        },
-                        at(k),
-                    )
-                    .with_help(Hint::UnknownKeyKept {
-                        suggestion: m.into(),
-                        key: key.clone(),
-                    }),
-                );
-            }
-            extra.insert(key, v.to_json());
-        }
-    }
-
-    let common: Common = typed(&common_entries, &at, diags);
-    let meta = match kind {
-        PageKind::Region => KindMeta::Region(typed(&kind_entries, &at, diags)),
-        PageKind::Concept => KindMeta::Concept(typed(&kind_entries, &at, diags)),
-        PageKind::Agreement => KindMeta::Agreement(typed(&kind_entries, &at, diags)),
-        PageKind::Check => KindMeta::Check(typed(&kind_entries, &at, diags)),
-        PageKind::Page => KindMeta::Page {},
-    };
-
-    // References: every list item with its own position.
-    let mut refs = Vec::new();
-    let ref_fields = kind
-        .reference_keys()
-        .iter()
-        .map(|(f, _)| *f)
-        .chain(["related"])
-        .chain(taxonomy_keys.iter().copied());
-    for field in ref_fields {
-        if let Some((_, v)) = entries.iter().find(|(k, _)| k.as_str() == Some(field)) {
-            if let Value::Seq(items) = &v.value {
-                for item in items {
-                    if let Some(target) = item.as_str() {
-                        refs.push(RefSite {
-                            field: field.to_string(),
-                            target: target.trim().to_string(),
-                            span: at(item),
-                        });
-                    }
-                }
-            }
-        }
-    }
-
+    let sorted = sort_keys(kind, &entries, &taxonomy_keys, &at, diags);
+    let common: Common = typed(&sorted.common, &at, diags);
+    let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
+    let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
-    let title = match common.title.clone().or(scan.first_h1.clone()) {
-        Some(t) if !t.trim().is_empty() => t,
-        // An empty file is a page someone has started (`touch`, a new
-        // editor buffer): publish it under its file name rather than fail
-        // the whole build, but say so.
-        _ if entries.is_empty() && src.text[split.body_start..].trim().is_empty() => {
-            let name = title_from_path(&content_path);
-            diags.push(Diagnostic::warning(
-                Problem::EmptyPage(name.clone()),
-                src.span_at(0),
-            ));
-            name
-        }
-        _ => {
-            diags.push(
-                Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(Hint::AddTitle),
-            );
-            return None;
-        }
-    };
-
+    let title = page_title(
+        &common,
+        &scan,
+        &entries,
+        &src,
+        split.body_start,
+        &content_path,
+        diags,
+    )?;
     if let KindMeta::Agreement(a) = &meta {
         check_placeholders(&src, split.body_start, a, &entries, &at, diags);
     }
@@ -224,17 +80,7 @@ fn parse_inner(
     // Type errors keep the page (with defaults for the wrong keys) so that
     // its links and references are still checked in the same run; the
     // errors themselves fail the build.
-
-    let file_stem = content_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let is_section_index = file_stem == "_index";
-    let slug = match &common.slug {
-        Some(s) => slugify(s),
-        None if is_section_index => String::new(),
-        None => slugify(&file_stem),
-    };
+    let (slug, is_section_index) = page_slug(common.slug.as_deref(), &content_path);
     Some(Page {
         kind,
         meta,
@@ -245,7 +91,7 @@ fn parse_inner(
         template: common.template,
         draft: common.draft,
         in_menu: common.menu.unwrap_or(true),
-        extra,
+        extra: sorted.extra,
         content_path,
         body_start: split.body_start,
         source: src,
@@ -258,6 +104,264 @@ fn parse_inner(
         text_sections: scan.sections,
         expanded: None,
     })
+}
+
+fn decode_utf8<'a>(
+    bytes: &'a [u8],
+    rel_path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'a str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let (line, col) = invalid_utf8_position(bytes, &e);
+            diags.push(
+                Diagnostic::error(
+                    Problem::InvalidUtf8,
+                    Span::new(rel_path.to_path_buf(), line, col),
+                )
+                .with_help(Hint::SaveAsUtf8),
+            );
+            None
+        }
+    }
+}
+
+/// The front matter's YAML as one node (an empty mapping without front
+/// matter), positions relative to the YAML text.
+fn front_matter_root(src: &SourceText, split: &Split, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    let Some((a, b)) = split.yaml else {
+        return Some(Node {
+            value: Value::Null,
+            line: 1,
+            column: 1,
+        });
+    };
+    let line_offset = split.yaml_first_line - 1;
+    match yaml::parse(&src.text[a..b]) {
+        Ok(node) => Some(node),
+        Err(e) => {
+            let issue = e.issue.shifted(line_offset);
+            diags.push(
+                Diagnostic::error(
+                    Problem::Yaml(issue.clone()),
+                    src.span_line_col(e.line + line_offset, e.column),
+                )
+                .with_help(Hint::Yaml(issue)),
+            );
+            None
+        }
+    }
+}
+
+fn root_entries<'n>(
+    root: &'n Node,
+    at: &dyn Fn(&Node) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vec<(&'n Node, &'n Node)>> {
+    match &root.value {
+        Value::Map(entries) => Some(entries.iter().map(|(k, v)| (k, v)).collect()),
+        Value::Null => Some(Vec::new()),
+        _ => {
+            diags.push(Diagnostic::error(
+                Problem::FrontMatterNotMapping(root.type_name().into()),
+                at(root),
+            ));
+            None
+        }
+    }
+}
+
+/// `kind:`, or `page` when it is missing or wrong (the error is reported).
+fn read_kind(
+    entries: &[(&Node, &Node)],
+    at: &dyn Fn(&Node) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> PageKind {
+    let Some((k, v)) = entries.iter().find(|(k, _)| k.as_str() == Some("kind")) else {
+        return PageKind::Page;
+    };
+    match v.as_str().map(|s| (s, PageKind::parse(s))) {
+        Some((_, Some(parsed))) => return parsed,
+        Some((s, None)) => {
+            let names = PageKind::ALL.map(PageKind::name);
+            diags.push(
+                Diagnostic::error(Problem::UnknownKind(s.into()), at(v))
+                    .with_help_opt(did_you_mean(s, names).map(|m| Hint::DidYouMean(m.into()))),
+            );
+        }
+        None => diags.push(Diagnostic::error(
+            Problem::WrongType {
+                key: "kind".into(),
+                detail: format!("expected a string, found {}", v.type_name()),
+            },
+            at(k),
+        )),
+    }
+    PageKind::Page
+}
+
+/// The front matter's entries by who reads them.
+struct SortedKeys<'n> {
+    common: Vec<(&'n Node, &'n Node)>,
+    of_kind: Vec<(&'n Node, &'n Node)>,
+    /// Keys no schema knows, kept for templates as `page.extra`.
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+fn sort_keys<'n>(
+    kind: PageKind,
+    entries: &[(&'n Node, &'n Node)],
+    taxonomy_keys: &[&str],
+    at: &dyn Fn(&Node) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> SortedKeys<'n> {
+    let mut sorted = SortedKeys {
+        common: Vec::new(),
+        of_kind: Vec::new(),
+        extra: serde_json::Map::new(),
+    };
+    for &(k, v) in entries {
+        let key = k.key_string();
+        if COMMON_KEYS.contains(&key.as_str()) {
+            sorted.common.push((k, v));
+        } else if kind.keys().contains(&key.as_str()) {
+            sorted.of_kind.push((k, v));
+        } else if taxonomy_keys.contains(&key.as_str()) {
+            check_string_list(&key, k, v, at, diags);
+        } else {
+            warn_near_miss(kind, &key, taxonomy_keys, at(k), diags);
+            sorted.extra.insert(key, v.to_json());
+        }
+    }
+    sorted
+}
+
+/// An unknown key that looks like a known one is probably a typo.
+fn warn_near_miss(
+    kind: PageKind,
+    key: &str,
+    taxonomy_keys: &[&str],
+    span: Span,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let known = COMMON_KEYS
+        .iter()
+        .chain(kind.keys())
+        .copied()
+        .chain(taxonomy_keys.iter().copied());
+    if let Some(m) = did_you_mean(key, known) {
+        diags.push(
+            Diagnostic::warning(
+                Problem::UnknownKey {
+                    key: key.into(),
+                    kind: kind.name().into(),
+                },
+                span,
+            )
+            .with_help(Hint::UnknownKeyKept {
+                suggestion: m.into(),
+                key: key.into(),
+            }),
+        );
+    }
+}
+
+fn kind_meta(
+    kind: PageKind,
+    entries: &[(&Node, &Node)],
+    at: &dyn Fn(&Node) -> Span,
+    diags: &mut Vec<Diagnostic>,
+) -> KindMeta {
+    match kind {
+        PageKind::Region => KindMeta::Region(typed(entries, at, diags)),
+        PageKind::Concept => KindMeta::Concept(typed(entries, at, diags)),
+        PageKind::Agreement => KindMeta::Agreement(typed(entries, at, diags)),
+        PageKind::Check => KindMeta::Check(typed(entries, at, diags)),
+        PageKind::Page => KindMeta::Page {},
+    }
+}
+
+/// References: every list item with its own position.
+fn references(
+    kind: PageKind,
+    entries: &[(&Node, &Node)],
+    taxonomy_keys: &[&str],
+    at: &dyn Fn(&Node) -> Span,
+) -> Vec<RefSite> {
+    let mut refs = Vec::new();
+    let ref_fields = kind
+        .reference_keys()
+        .iter()
+        .map(|(f, _)| *f)
+        .chain(["related"])
+        .chain(taxonomy_keys.iter().copied());
+    for field in ref_fields {
+        let Some((_, v)) = entries.iter().find(|(k, _)| k.as_str() == Some(field)) else {
+            continue;
+        };
+        let Value::Seq(items) = &v.value else {
+            continue;
+        };
+        for item in items {
+            if let Some(target) = item.as_str() {
+                refs.push(RefSite {
+                    field: field.to_string(),
+                    target: target.trim().to_string(),
+                    span: at(item),
+                });
+            }
+        }
+    }
+    refs
+}
+
+/// `title:`, else the first `# heading`; an empty file gets its file name.
+fn page_title(
+    common: &Common,
+    scan: &markdown::Scan,
+    entries: &[(&Node, &Node)],
+    src: &SourceText,
+    body_start: usize,
+    content_path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    match common.title.clone().or(scan.first_h1.clone()) {
+        Some(t) if !t.trim().is_empty() => Some(t),
+        // An empty file is a page someone has started (`touch`, a new
+        // editor buffer): publish it under its file name rather than fail
+        // the whole build, but say so.
+        _ if entries.is_empty() && src.text[body_start..].trim().is_empty() => {
+            let name = title_from_path(content_path);
+            diags.push(Diagnostic::warning(
+                Problem::EmptyPage(name.clone()),
+                src.span_at(0),
+            ));
+            Some(name)
+        }
+        _ => {
+            diags.push(
+                Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(Hint::AddTitle),
+            );
+            None
+        }
+    }
+}
+
+/// The page's slug, and whether it is a section's `_index.md` (whose slug
+/// is empty unless given).
+fn page_slug(given: Option<&str>, content_path: &Path) -> (String, bool) {
+    let file_stem = content_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let is_section_index = file_stem == "_index";
+    let slug = match given {
+        Some(s) => slugify(s),
+        None if is_section_index => String::new(),
+        None => slugify(&file_stem),
+    };
+    (slug, is_section_index)
 }
 
 /// Deserialises the given keys into `T`; on failure, tries each key alone so

@@ -3,6 +3,7 @@
 //! `Path::join` with an absolute path replaces the base, so they are checked
 //! here before anything is read or written.
 
+use crate::layout::CONTENT_DIR;
 use std::path::{Component, Path};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,10 +28,11 @@ pub fn content_path(arg: &str) -> Result<String, UnsafePath> {
     {
         return Err(UnsafePath::ParentDir(arg.into()));
     }
-    Ok(arg
-        .trim_start_matches("./")
-        .trim_start_matches("content/")
-        .to_string())
+    let arg = arg.trim_start_matches("./");
+    let below = arg
+        .strip_prefix(CONTENT_DIR)
+        .and_then(|rest| rest.strip_prefix('/'));
+    Ok(below.unwrap_or(arg).to_string())
 }
 
 #[cfg(test)]

@@ -113,7 +113,55 @@ fn quote_name(q: char, lang: Lang) -> &'static str {
     }
 }
 
+/// The message of a problem, looked up by its group: one function per
+/// group below, one arm per message, English first.
 pub fn message(p: &Problem, lang: Lang) -> String {
+    use Problem::*;
+    match p {
+        Io(..) | InvalidUtf8 | SymlinkLoop(..) => file_message(p, lang),
+        UnclosedFrontMatter
+        | Yaml(..)
+        | FrontMatterNotMapping(..)
+        | WrongType { .. }
+        | UnknownKind(..)
+        | UnknownKey { .. }
+        | MissingTitle
+        | ControlCharacter
+        | EmptyPage(..)
+        | UnknownPlaceholder(..)
+        | InvalidPlaceholderKey(..)
+        | TodoMarker(..) => front_matter_message(p, lang),
+        BrokenLink(..)
+        | MissingAnchor { .. }
+        | UnknownReference { .. }
+        | AmbiguousReference { .. }
+        | DuplicateUrl { .. }
+        | LinkToHiddenPage(..)
+        | UnsafeLink(..) => link_message(p, lang),
+        ShortcodeSyntax { .. }
+        | UnknownShortcode(..)
+        | MissingArgument { .. }
+        | UnknownArgument { .. }
+        | UnknownVar(..)
+        | VarNotText { .. }
+        | Count(..)
+        | SnippetNotFound(..)
+        | IncludeCycle(..)
+        | ShortcodeTemplate { .. }
+        | ShortcodeInField { .. } => shortcode_problem_message(p, lang),
+        MergeConflict(..)
+        | UpstreamChanged { .. }
+        | YamlFile { .. }
+        | Config(..)
+        | Template(..)
+        | Output(..)
+        | Search(..)
+        | Edition(..) => run_message(p, lang),
+    }
+}
+
+/// Reading a file.
+fn file_message(p: &Problem, lang: Lang) -> String {
     use Problem::*;
     match p {
         Io(e) => t!(lang, "cannot read file: {e}", "Die Datei lässt sich nicht lesen: {e}"),
@@ -123,6 +171,14 @@ pub fn message(p: &Problem, lang: Lang) -> String {
             "Die Datei ist nicht als UTF-8 gespeichert; hier steht ein Zeichen, das nicht lesbar ist"
         ),
         SymlinkLoop(e) => t!(lang, "symbolic link loop: {e}", "Verknüpfung im Kreis: {e}"),
+        _ => unreachable!("message() sends only these here"),
+    }
+}
+
+/// A page's front matter and text.
+fn front_matter_message(p: &Problem, lang: Lang) -> String {
+    use Problem::*;
+    match p {
         UnclosedFrontMatter => t!(
             lang,
             "front matter is not closed: no `---` line after the opening `---`",
@@ -178,6 +234,14 @@ pub fn message(p: &Problem, lang: Lang) -> String {
             "unfinished text: `{text}`",
             "Hier fehlt noch Text: `{text}`"
         ),
+        _ => unreachable!("message() sends only these here"),
+    }
+}
+
+/// Links and references between pages.
+fn link_message(p: &Problem, lang: Lang) -> String {
+    use Problem::*;
+    match p {
         BrokenLink(to) => t!(
             lang,
             "broken link: `{to}` does not exist",
@@ -231,6 +295,14 @@ pub fn message(p: &Problem, lang: Lang) -> String {
             "link with a `{scheme}:` URL becomes plain text",
             "Ein Link mit `{scheme}:` wird aus Sicherheitsgründen zu Text"
         ),
+        _ => unreachable!("message() sends only these here"),
+    }
+}
+
+/// Shortcodes, variables and snippets.
+fn shortcode_problem_message(p: &Problem, lang: Lang) -> String {
+    use Problem::*;
+    match p {
         ShortcodeSyntax { name, issue } => shortcode_message(name, issue, lang),
         UnknownShortcode(n) => t!(
             lang,
@@ -285,6 +357,14 @@ pub fn message(p: &Problem, lang: Lang) -> String {
             "shortcode `{name}` cannot be used in `{field}`, only `var` and `count`",
             "In `{field}` geht der Baustein `{name}` nicht, nur `var` und `count`"
         ),
+        _ => unreachable!("message() sends only these here"),
+    }
+}
+
+/// Editions, configuration, templates and the build's own output.
+fn run_message(p: &Problem, lang: Lang) -> String {
+    use Problem::*;
+    match p {
         MergeConflict(p) => t!(
             lang,
             "edition: `{p}` has an unresolved merge conflict",
@@ -302,6 +382,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
                 "`{path}` wurde im Handbuch geändert, seit diese Ausgabe die Seite übernommen hat"
             ),
         },
+        YamlFile { file, issue } => yaml_file_message(*file, issue, lang),
         Config(e) => t!(lang, "configuration: {e}", "handbook.yaml: {e}"),
         Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
         Output(e) => t!(
@@ -311,6 +392,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         ),
         Search(e) => t!(lang, "search index: {e}", "Suchindex: {e}"),
         Edition(e) => t!(lang, "edition: {e}", "Ausgabe: {e}"),
+        _ => unreachable!("message() sends only these here"),
     }
 }
 
@@ -358,6 +440,27 @@ fn yaml_message(issue: &YamlIssue, lang: Lang) -> String {
             "YAML syntax error: {m}",
             "Der Kopfteil ist hier nicht lesbar ({m})"
         ),
+    }
+}
+
+/// A YAML mistake in handbook.yaml, edition.yaml, overrides.yaml or
+/// strings.yaml: the front matter's words where they fit any file; what the
+/// parser could not read is said in its words, under the name English
+/// messages always gave it.
+fn yaml_file_message(file: YamlFile, issue: &YamlIssue, lang: Lang) -> String {
+    let name = file.name();
+    match (issue, lang) {
+        (YamlIssue::Other(m), Lang::En) => match file {
+            YamlFile::Config => format!("configuration: {m}"),
+            YamlFile::Edition | YamlFile::Overrides => format!("edition: {m}"),
+            YamlFile::Strings => format!("template error: UI strings: {m}"),
+        },
+        (YamlIssue::Other(m), Lang::De) => format!("{name} ist hier nicht lesbar ({m})"),
+        (YamlIssue::Tab, Lang::De) => {
+            format!("Hier steht ein Tabulator; in {name} sind nur Leerzeichen erlaubt")
+        }
+        (YamlIssue::DuplicateKey(k), Lang::De) => format!("`{k}` steht zweimal in {name}"),
+        _ => yaml_message(issue, lang),
     }
 }
 
@@ -480,7 +583,37 @@ fn type_detail_de(detail: &str) -> String {
     expected.to_string()
 }
 
+/// The hint's text, looked up by its group like [`message`].
 pub fn hint(h: &Hint, lang: Lang) -> String {
+    use Hint::*;
+    match h {
+        DidYouMean(..)
+        | SaveAsUtf8
+        | CloseFrontMatter
+        | AddTitle
+        | UnknownKeyKept { .. }
+        | WriteList
+        | UseListedValue
+        | WriteBool
+        | WriteSlugList { .. }
+        | DeclarePlaceholder { .. }
+        | ReplaceTodo { .. }
+        | Yaml(..) => front_matter_hint(h, lang),
+        RenameDuplicate
+        | UnsafeLink
+        | AddSection
+        | MissingAnchorList(..)
+        | TargetIsDraft
+        | DescribeImage => link_hint(h, lang),
+        KnownShortcodes(..) | WriteArgument { .. } | SnippetIsPage | SnippetNaming => {
+            shortcode_hint(h, lang)
+        }
+        ResolveConflict | EditionDrift { .. } => edition_hint(h, lang),
+    }
+}
+
+/// Hints for a page's front matter and text.
+fn front_matter_hint(h: &Hint, lang: Lang) -> String {
     use Hint::*;
     match h {
         DidYouMean(m) => t!(lang, "did you mean `{m}`?", "meinten Sie `{m}`?"),
@@ -525,6 +658,20 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             "declare it: `placeholders: [{{key: {key}, label: \"…\"}}]`",
             "tragen Sie es ein: `placeholders: [{{key: {key}, label: \"…\"}}]`"
         ),
+        ReplaceTodo { marker } => t!(
+            lang,
+            "replace it with the final text before publishing (`{marker}` is a `todo_markers` entry of handbook.yaml)",
+            "ersetzen Sie die Stelle vor der Veröffentlichung durch den endgültigen Text (`{marker}` steht unter `todo_markers` in handbook.yaml)"
+        ),
+        Yaml(issue) => yaml_hint(issue, lang),
+        _ => unreachable!("hint() sends only these here"),
+    }
+}
+
+/// Hints for links, references and images.
+fn link_hint(h: &Hint, lang: Lang) -> String {
+    use Hint::*;
+    match h {
         RenameDuplicate => t!(
             lang,
             "give one of the pages another `slug:` or file name",
@@ -550,6 +697,19 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             "the target is a draft (`draft: true`) and is not published",
             "die Zielseite ist ein Entwurf (`draft: true`) und wird nicht veröffentlicht"
         ),
+        DescribeImage => t!(
+            lang,
+            "describe what the picture shows in `alt=\"…\"`; people who cannot see it hear this text",
+            "beschreiben Sie in `alt=\"…\"`, was das Bild zeigt; wer es nicht sehen kann, bekommt diesen Text vorgelesen"
+        ),
+        _ => unreachable!("hint() sends only these here"),
+    }
+}
+
+/// Hints for shortcodes and snippets.
+fn shortcode_hint(h: &Hint, lang: Lang) -> String {
+    use Hint::*;
+    match h {
         KnownShortcodes(list) => t!(
             lang,
             "known shortcodes: {list}",
@@ -559,11 +719,6 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             lang,
             "write e.g. `{name}({arg}=\"…\")`",
             "schreiben Sie z. B. `{name}({arg}=\"…\")`"
-        ),
-        DescribeImage => t!(
-            lang,
-            "describe what the picture shows in `alt=\"…\"`; people who cannot see it hear this text",
-            "beschreiben Sie in `alt=\"…\"`, was das Bild zeigt; wer es nicht sehen kann, bekommt diesen Text vorgelesen"
         ),
         SnippetIsPage => t!(
             lang,
@@ -575,11 +730,14 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             "snippets are Markdown files whose name starts with `_` (not `_index.md`), given relative to the including file",
             "Textbausteine sind Markdown-Dateien, deren Name mit `_` beginnt (nicht `_index.md`); der Pfad gilt ab der einbindenden Datei"
         ),
-        ReplaceTodo { marker } => t!(
-            lang,
-            "replace it with the final text before publishing (`{marker}` is a `todo_markers` entry of handbook.yaml)",
-            "ersetzen Sie die Stelle vor der Veröffentlichung durch den endgültigen Text (`{marker}` steht unter `todo_markers` in handbook.yaml)"
-        ),
+        _ => unreachable!("hint() sends only these here"),
+    }
+}
+
+/// Hints for editions.
+fn edition_hint(h: &Hint, lang: Lang) -> String {
+    use Hint::*;
+    match h {
         ResolveConflict => t!(
             lang,
             "keep what is right between `<<<<<<<` and `>>>>>>>` and delete the marker lines",
@@ -590,7 +748,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             "see `handbook edition diff {edition} content/{path}`, take it over with `handbook edition merge {edition} content/{path}`",
             "die Änderung zeigt `handbook edition diff {edition} content/{path}`, übernehmen Sie sie mit `handbook edition merge {edition} content/{path}`"
         ),
-        Yaml(issue) => yaml_hint(issue, lang),
+        _ => unreachable!("hint() sends only these here"),
     }
 }
 

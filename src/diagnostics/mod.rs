@@ -10,7 +10,9 @@ pub mod yaml;
 mod yaml_issue;
 
 pub use catalogue::Lang;
-pub use problem::{CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlIssue};
+pub use problem::{
+    CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlFile, YamlIssue,
+};
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};

@@ -92,6 +92,11 @@ pub enum Problem {
     },
 
     // --- configuration, templates, output
+    /// A YAML error in a file of its own (not a page's front matter).
+    YamlFile {
+        file: YamlFile,
+        issue: YamlIssue,
+    },
     Config(String),
     Template(String),
     Output(String),
@@ -127,6 +132,30 @@ pub enum YamlIssue {
     UnclosedBracket,
     /// Anything else, in the parser's words.
     Other(String),
+}
+
+/// The YAML files of a handbook besides the pages' front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlFile {
+    /// `handbook.yaml`
+    Config,
+    /// An edition's `edition.yaml`
+    Edition,
+    /// An edition's `overrides.yaml`
+    Overrides,
+    /// A theme's `strings.yaml`
+    Strings,
+}
+
+impl YamlFile {
+    pub fn name(self) -> &'static str {
+        match self {
+            YamlFile::Config => "handbook.yaml",
+            YamlFile::Edition => "edition.yaml",
+            YamlFile::Overrides => "overrides.yaml",
+            YamlFile::Strings => "strings.yaml",
+        }
+    }
 }
 
 impl YamlIssue {

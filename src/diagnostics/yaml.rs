@@ -5,7 +5,8 @@
 //! edition.yaml, overrides.yaml, strings.yaml) goes through [`position_of`].
 
 use super::yaml_issue::classify;
-use super::YamlIssue;
+use super::{Diagnostic, Hint, Problem, Span, YamlFile, YamlIssue};
+use std::path::PathBuf;
 
 /// A YAML syntax or type error and its 1-based position in the YAML text.
 #[derive(Debug, Clone)]
@@ -54,4 +55,25 @@ fn clean_message(e: &serde_saphyr::Error) -> String {
         .next()
         .unwrap_or(first);
     first.trim_end_matches([',', ':', ' ']).to_string()
+}
+
+impl YamlError {
+    /// The error as a diagnostic of a YAML file of its own at `path`
+    /// (relative to the root), with the hint for its kind of mistake. What
+    /// the parser could not read has no hint: its words say more than a
+    /// guess.
+    pub fn in_file(self, file: YamlFile, path: impl Into<PathBuf>) -> Diagnostic {
+        let hint = match &self.issue {
+            YamlIssue::Other(_) => None,
+            issue => Some(Hint::Yaml(issue.clone())),
+        };
+        Diagnostic::error(
+            Problem::YamlFile {
+                file,
+                issue: self.issue,
+            },
+            Span::new(path, self.line, self.column),
+        )
+        .with_help_opt(hint)
+    }
 }

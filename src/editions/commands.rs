@@ -6,6 +6,7 @@ use super::drift::{self, PageStatus, State};
 use super::{edition_dir, Project};
 use crate::config::Config;
 use crate::diagnostics::{relative_to, Diagnostic};
+use crate::layout::{CONTENT_DIR, THEMES_DIR};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -65,9 +66,14 @@ pub fn new(
             relative_to(root, &dir).display().to_string(),
         ));
     }
-    std::fs::create_dir_all(dir.join("content"))?;
-    std::fs::create_dir_all(dir.join("themes/templates"))?;
-    std::fs::create_dir_all(dir.join("themes/static"))?;
+    let keep = [
+        dir.join(CONTENT_DIR),
+        dir.join(THEMES_DIR).join("templates"),
+        dir.join(THEMES_DIR).join("static"),
+    ];
+    for folder in &keep {
+        std::fs::create_dir_all(folder)?;
+    }
     let title = title
         .map(str::to_string)
         .unwrap_or_else(|| format!("Transferhandbuch – Ausgabe {name}"));
@@ -87,8 +93,8 @@ pub fn new(
              vars:\n  region: \"\"\n  colors: {{}}\n"
         ),
     )?;
-    for keep in ["content", "themes/templates", "themes/static"] {
-        std::fs::write(dir.join(keep).join(".gitkeep"), "")?;
+    for folder in &keep {
+        std::fs::write(folder.join(".gitkeep"), "")?;
     }
     Ok(dir)
 }
@@ -109,7 +115,7 @@ pub fn override_page(
         ))
     })?;
     let dir = edition_dir(root, name);
-    let target = dir.join("content").join(&content_path);
+    let target = dir.join(CONTENT_DIR).join(&content_path);
     if target.exists() && !force {
         return Err(EditionError::Exists(
             relative_to(root, &target).display().to_string(),
@@ -145,7 +151,7 @@ pub fn override_states(project: &Project) -> Result<Vec<PageStatus>, Diagnostic>
     };
     let records = drift::load(&project.root, &edition.dir)?;
     let mut out = Vec::new();
-    let mut paths: Vec<String> = content_files(&edition.dir.join("content"))
+    let mut paths: Vec<String> = content_files(&edition.dir.join(CONTENT_DIR))
         .into_iter()
         .filter(|p| project.upstream_file(p).is_some())
         .collect();
@@ -154,7 +160,7 @@ pub fn override_states(project: &Project) -> Result<Vec<PageStatus>, Diagnostic>
     paths.dedup();
     for path in paths {
         let upstream = project.upstream_file(&path);
-        let ours = edition.dir.join("content").join(&path);
+        let ours = edition.dir.join(CONTENT_DIR).join(&path);
         let state = drift::state_of(records.get(&path), upstream.as_deref(), &ours);
         out.push(PageStatus {
             upstream: records
@@ -202,7 +208,7 @@ pub fn status(root: &Path, name: &str) -> Result<Status, EditionError> {
     let project = open(root, name)?;
     let dir = edition_dir(root, name);
     let overridden = override_states(&project)?;
-    let added = content_files(&dir.join("content"))
+    let added = content_files(&dir.join(CONTENT_DIR))
         .into_iter()
         .filter(|p| project.upstream_file(p).is_none())
         .collect();
@@ -253,7 +259,7 @@ pub fn diff(root: &Path, name: &str, path: &str) -> Result<String, EditionError>
     let content_path = &checked(path)?;
     let dir = edition_dir(root, name);
     let upstream = project.upstream_file(content_path);
-    let ours = dir.join("content").join(content_path);
+    let ours = dir.join(CONTENT_DIR).join(content_path);
     match drift::state_of(drift::load(root, &dir)?.get(content_path), upstream.as_deref(), &ours) {
         State::Untracked => Err(EditionError::Usage(format!(
             "`content/{content_path}` was not forked with `handbook edition override`, so there is no record to compare with"

@@ -1,6 +1,7 @@
 //! `editions/<name>/edition.yaml`.
 
-use crate::diagnostics::{Diagnostic, Problem, Span};
+use crate::diagnostics::yaml::position_of;
+use crate::diagnostics::{Diagnostic, Problem, Span, YamlFile};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -39,11 +40,6 @@ pub fn load(root: &Path, dir: &Path) -> Result<EditionDef, Diagnostic> {
         )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    serde_saphyr::from_str::<EditionDef>(text).map_err(|e| {
-        let at = crate::diagnostics::yaml::position_of(&e, text);
-        Diagnostic::error(
-            Problem::Edition(at.message),
-            Span::new(rel, at.line, at.column),
-        )
-    })
+    serde_saphyr::from_str::<EditionDef>(text)
+        .map_err(|e| position_of(&e, text).in_file(YamlFile::Edition, rel))
 }

@@ -6,7 +6,8 @@
 //! `editions/<name>/.upstream/<path>` keeps that text, so `edition diff`
 //! can show exactly what changed upstream since.
 
-use crate::diagnostics::{relative_to, Diagnostic, Problem, Span};
+use crate::diagnostics::yaml::position_of;
+use crate::diagnostics::{relative_to, Diagnostic, Problem, Span, YamlFile};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -54,13 +55,7 @@ pub fn load(root: &Path, edition_dir: &Path) -> Result<Overrides, Diagnostic> {
     };
     serde_saphyr::from_str::<Option<Overrides>>(&text)
         .map(Option::unwrap_or_default)
-        .map_err(|e| {
-            let at = crate::diagnostics::yaml::position_of(&e, &text);
-            Diagnostic::error(
-                Problem::Edition(at.message),
-                Span::new(rel, at.line, at.column),
-            )
-        })
+        .map_err(|e| position_of(&e, &text).in_file(YamlFile::Overrides, rel))
 }
 
 pub fn save(edition_dir: &Path, overrides: &Overrides) -> std::io::Result<()> {

@@ -8,6 +8,8 @@ use super::commands::EditionError;
 use super::drift::{self, State, CONFLICT_END, CONFLICT_START};
 use super::{edition_dir, Project};
 use crate::config::Config;
+use crate::diagnostics::relative_to;
+use crate::layout::CONTENT_DIR;
 use serde::Serialize;
 use std::path::Path;
 
@@ -66,7 +68,7 @@ fn merge_one(
             "`content/{content_path}` was not forked with `handbook edition override {name}`, so there is no common version to merge from"
         )));
     };
-    let ours_path = dir.join("content").join(content_path);
+    let ours_path = dir.join(CONTENT_DIR).join(content_path);
     let base_path = drift::upstream_copy_path(&dir, content_path);
     let upstream = project.upstream_file(content_path);
     let done = |outcome| {
@@ -75,15 +77,18 @@ fn merge_one(
             outcome,
         })
     };
-    match drift::state_of(Some(&record), upstream.as_deref(), &ours_path) {
-        State::Current | State::Merged => return done(Outcome::UpToDate),
-        State::Conflict => {
+    let upstream = match (
+        drift::state_of(Some(&record), upstream.as_deref(), &ours_path),
+        upstream,
+    ) {
+        (State::Current | State::Merged, _) => return done(Outcome::UpToDate),
+        (State::Conflict, _) => {
             return Err(EditionError::Usage(format!(
                 "`{}` still has the conflict markers of the last merge: resolve them first",
-                crate::diagnostics::relative_to(root, &ours_path).display()
+                relative_to(root, &ours_path).display()
             )))
         }
-        State::UpstreamRemoved => {
+        (State::UpstreamRemoved, _) | (_, None) => {
             // the region's text is all that is left of the page: keep it
             // as the edition's own, and stop tracking a gone upstream
             records.remove(content_path);
@@ -93,23 +98,40 @@ fn merge_one(
             }
             return done(Outcome::KeptRemoved);
         }
-        State::UpstreamChanged | State::Untracked => {}
-    }
-    let upstream = upstream.expect("state says upstream exists");
+        (State::UpstreamChanged | State::Untracked, Some(upstream)) => upstream,
+    };
     let read = |p: &Path| {
         std::fs::read_to_string(p).map_err(|e| {
             EditionError::Usage(format!(
                 "cannot read `{}`: {e}",
-                crate::diagnostics::relative_to(root, p).display()
+                relative_to(root, p).display()
             ))
         })
     };
-    let base = read(&base_path)?;
-    let ours = read(&ours_path)?;
     let theirs = read(&upstream)?;
+    let (merged, outcome) = three_way(&read(&base_path)?, &read(&ours_path)?, &theirs, name);
+    // the merged page first: whatever happens next, the region's edits are on disk
+    std::fs::write(&ours_path, merged)?;
+    // upstream now is the base of the next merge
+    std::fs::write(&base_path, &theirs)?;
+    records.insert(
+        content_path.to_string(),
+        drift::Override {
+            upstream: record.upstream,
+            sha256: drift::hash(theirs.as_bytes()),
+            merged: true,
+        },
+    );
+    drift::save(&dir, &records)?;
+    done(outcome)
+}
+
+/// diff3 of the fork-time copy, the region's page and upstream's: the
+/// merged text, with labelled conflict markers where both changed a line.
+fn three_way(base: &str, ours: &str, theirs: &str, name: &str) -> (String, Outcome) {
     let mut options = diffy::MergeOptions::new();
     options.set_conflict_style(diffy::ConflictStyle::Merge);
-    let (merged, outcome) = match options.merge(&base, &ours, &theirs) {
+    match options.merge(base, ours, theirs) {
         Ok(text) => (text, Outcome::Merged),
         Err(text) => {
             let text = label_markers(&text, name);
@@ -129,21 +151,7 @@ fn merge_one(
                 },
             )
         }
-    };
-    // the merged page first: whatever happens next, the region's edits are on disk
-    std::fs::write(&ours_path, merged)?;
-    // upstream now is the base of the next merge
-    std::fs::write(&base_path, &theirs)?;
-    records.insert(
-        content_path.to_string(),
-        drift::Override {
-            upstream: record.upstream,
-            sha256: drift::hash(theirs.as_bytes()),
-            merged: true,
-        },
-    );
-    drift::save(&dir, &records)?;
-    done(outcome)
+    }
 }
 
 /// diffy labels the sides `ours` and `theirs`; an editor needs to know

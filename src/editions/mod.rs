@@ -20,7 +20,8 @@ use crate::error::UsageError;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
-pub const EDITIONS_DIR: &str = "editions";
+pub use crate::layout::EDITIONS_DIR;
+use crate::layout::{CONTENT_DIR, THEMES_DIR};
 
 /// One edition of the chain, resolved.
 #[derive(Debug, Clone)]
@@ -68,76 +69,35 @@ impl Project {
         edition: Option<&str>,
         config: &Config,
     ) -> Result<Project, UsageError> {
-        let mut project = Project {
-            root: root.to_path_buf(),
-            layers: vec![Layer {
-                content_dir: root.join("content"),
-            }],
-            theme_base: root.join("themes").join(&config.theme),
-            theme_layers: Vec::new(),
-            hidden: None,
-            edition: None,
-            diagnostics: Diagnostics::new(),
-        };
+        let mut project = Project::base(root, root, config);
         let Some(name) = edition else {
             return Ok(project);
         };
         let chain = resolve_chain(root, name)?;
-        let mut hide = GlobSetBuilder::new();
-        // where each pattern added to `hide` is written, for an error of the whole set
-        let mut hide_spans: Vec<Span> = Vec::new();
-        let mut vars = serde_json::Map::new();
-        let mut title = None;
         // the bottom of the chain may be another handbook
         if let Some(other) = chain.iter().find_map(|l| l.other_root.clone()) {
-            project.layers = vec![Layer {
-                content_dir: other.join("content"),
-            }];
-            project.theme_base = other.join("themes").join(&config.theme);
+            project = Project::base(root, &other, config);
         }
+        let mut hide = HidePatterns::new();
+        let mut vars = serde_json::Map::new();
+        let mut title = None;
         for link in &chain {
             let Some(def) = &link.def else { continue };
             let file = relative_to(root, &link.dir.join(definition::EDITION_FILE));
-            for pattern in &def.hide {
-                let at = Span::new(
-                    file.clone(),
-                    pattern.referenced.line() as usize,
-                    pattern.referenced.column() as usize,
-                );
-                let pattern = &pattern.value;
-                match Glob::new(pattern.trim_start_matches("content/")) {
-                    Ok(g) => {
-                        hide.add(g);
-                        hide_spans.push(at);
-                    }
-                    Err(e) => project.diagnostics.push(Diagnostic::error(
-                        Problem::Edition(format!("invalid hide pattern `{pattern}`: {e}")),
-                        at,
-                    )),
-                }
-            }
+            hide.add(&def.hide, &file, &mut project.diagnostics);
             vars.extend(def.vars.clone());
             if def.title.is_some() {
                 title = def.title.clone();
             }
             project.layers.push(Layer {
-                content_dir: link.dir.join("content"),
+                content_dir: link.dir.join(CONTENT_DIR),
             });
-            project.theme_layers.push(link.dir.join("themes"));
+            project.theme_layers.push(link.dir.join(THEMES_DIR));
         }
         project
             .diagnostics
             .extend(chain.iter().flat_map(|l| l.diagnostics.clone()));
-        if let Some(first) = hide_spans.first() {
-            // a set that fails to build would hide nothing, silently showing pages the edition hides
-            match hide.build() {
-                Ok(set) => project.hidden = Some(set),
-                Err(e) => project.diagnostics.push(Diagnostic::error(
-                    Problem::Edition(format!("the hide patterns cannot be used together: {e}")),
-                    first.clone(),
-                )),
-            }
-        }
+        project.hidden = hide.build(&mut project.diagnostics);
         let top = chain.last().expect("chain has the edition itself");
         project.edition = Some(Edition {
             name: name.to_string(),
@@ -145,43 +105,66 @@ impl Project {
             title,
             vars: serde_json::Value::Object(vars),
         });
-        // building a drifted edition warns, naming each drifted page
-        let states = commands::override_states(&project).unwrap_or_else(|d| {
-            project.diagnostics.push(d);
+        project.report_drift();
+        Ok(project)
+    }
+
+    /// The handbook at `root` without an edition, its pages and theme read
+    /// from `source` (another handbook an edition's chain may start from).
+    fn base(root: &Path, source: &Path, config: &Config) -> Project {
+        Project {
+            root: root.to_path_buf(),
+            layers: vec![Layer {
+                content_dir: source.join(CONTENT_DIR),
+            }],
+            theme_base: source.join(THEMES_DIR).join(&config.theme),
+            theme_layers: Vec::new(),
+            hidden: None,
+            edition: None,
+            diagnostics: Diagnostics::new(),
+        }
+    }
+
+    /// Building a drifted edition warns, naming each drifted page; a page
+    /// with merge conflict markers is an error.
+    fn report_drift(&mut self) {
+        let Some(edition) = &self.edition else {
+            return;
+        };
+        let (name, dir) = (edition.name.clone(), edition.dir.join(CONTENT_DIR));
+        let states = commands::override_states(self).unwrap_or_else(|d| {
+            self.diagnostics.push(d);
             Vec::new()
         });
         for status in states {
-            let file = top.dir.join("content").join(&status.path);
+            let file = dir.join(&status.path);
+            let rel = relative_to(&self.root, &file);
             if status.state == drift::State::Conflict {
                 // markers in the text would be published as they are
                 let line = drift::first_conflict_line(&file).unwrap_or(1);
-                project.diagnostics.push(
+                self.diagnostics.push(
                     Diagnostic::error(
                         Problem::MergeConflict(status.path.clone()),
-                        Span::new(relative_to(root, &file), line, 1),
+                        Span::new(rel, line, 1),
                     )
                     .with_help(Hint::ResolveConflict),
                 );
             } else if status.state.is_drift() {
-                project.diagnostics.push(
+                self.diagnostics.push(
                     Diagnostic::warning(
                         Problem::UpstreamChanged {
                             path: status.path.clone(),
                             removed: status.state == drift::State::UpstreamRemoved,
                         },
-                        Span::file_start(relative_to(
-                            root,
-                            &top.dir.join("content").join(&status.path),
-                        )),
+                        Span::file_start(rel),
                     )
                     .with_help(Hint::EditionDrift {
-                        edition: name.to_string(),
+                        edition: name.clone(),
                         path: status.path.clone(),
                     }),
                 );
             }
         }
-        Ok(project)
     }
 
     /// Theme folders, lowest priority first: the handbook's theme, then
@@ -295,4 +278,63 @@ fn resolve_chain(root: &Path, name: &str) -> Result<Vec<ChainLink>, UsageError> 
     }
     chain.reverse();
     Ok(chain)
+}
+
+/// The `hide` patterns of an edition's chain, each with where it is written.
+struct HidePatterns {
+    set: GlobSetBuilder,
+    /// Where each pattern added to `set` is written, for an error of the whole set.
+    spans: Vec<Span>,
+}
+
+impl HidePatterns {
+    fn new() -> HidePatterns {
+        HidePatterns {
+            set: GlobSetBuilder::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    fn add(
+        &mut self,
+        patterns: &[serde_saphyr::Spanned<String>],
+        file: &Path,
+        diagnostics: &mut Diagnostics,
+    ) {
+        for pattern in patterns {
+            let at = Span::new(
+                file.to_path_buf(),
+                pattern.referenced.line() as usize,
+                pattern.referenced.column() as usize,
+            );
+            let pattern = &pattern.value;
+            let prefix = format!("{CONTENT_DIR}/");
+            match Glob::new(pattern.trim_start_matches(prefix.as_str())) {
+                Ok(g) => {
+                    self.set.add(g);
+                    self.spans.push(at);
+                }
+                Err(e) => diagnostics.push(Diagnostic::error(
+                    Problem::Edition(format!("invalid hide pattern `{pattern}`: {e}")),
+                    at,
+                )),
+            }
+        }
+    }
+
+    /// A set that fails to build would hide nothing, silently showing pages
+    /// the edition hides: that is an error at the first pattern.
+    fn build(self, diagnostics: &mut Diagnostics) -> Option<GlobSet> {
+        let first = self.spans.first()?;
+        match self.set.build() {
+            Ok(set) => Some(set),
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    Problem::Edition(format!("the hide patterns cannot be used together: {e}")),
+                    first.clone(),
+                ));
+                None
+            }
+        }
+    }
 }

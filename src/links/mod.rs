@@ -8,6 +8,7 @@ pub mod target;
 pub use target::{classify, Dest};
 
 use crate::config::Config;
+use crate::content::page::{LinkSite, Page, RefSite};
 use crate::content::{Content, PageId, PageKind};
 use crate::diagnostics::{did_you_mean, Diagnostic, Diagnostics, Expected, Hint, Problem};
 use rayon::prelude::*;
@@ -251,17 +252,8 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
         .iter()
         .map(|link| {
             if !config.allow_raw_html {
-                let inline_image = link.is_image
-                    && link
-                        .dest
-                        .trim_start()
-                        .to_ascii_lowercase()
-                        .starts_with("data:image/");
-                if let Some(scheme) = target::unsafe_scheme(&link.dest).filter(|_| !inline_image) {
-                    diags.push(
-                        Diagnostic::warning(Problem::UnsafeLink(scheme), link.span.clone())
-                            .with_help(Hint::UnsafeLink),
-                    );
+                if let Some(d) = unsafe_link(link) {
+                    diags.push(d);
                     return LinkTarget::Hidden;
                 }
             }
@@ -273,18 +265,7 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
 
     let mut refs: BTreeMap<String, Vec<PageId>> = BTreeMap::new();
     for site in &page.refs {
-        let expect = if let Some(t) = config.taxonomies.get(&site.field) {
-            Expect::Section(t.section.clone())
-        } else if let Some((_, k)) = page
-            .kind
-            .reference_keys()
-            .iter()
-            .find(|(f, _)| *f == site.field)
-        {
-            Expect::Kind(*k)
-        } else {
-            Expect::Any
-        };
+        let expect = expected_target(config, page, &site.field);
         match find_reference(content, index, &site.target, &expect) {
             Ok(target) => {
                 let list = refs.entry(site.field.clone()).or_default();
@@ -292,45 +273,88 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
                     list.push(target);
                 }
             }
-            Err(RefError::Hidden) => diags.push(Diagnostic::warning(
-                Problem::LinkToHiddenPage(site.target.clone()),
-                site.span.clone(),
-            )),
-            Err(RefError::Ambiguous(candidates)) => diags.push(
-                Diagnostic::error(
-                    Problem::AmbiguousReference {
-                        field: site.field.clone(),
-                        target: site.target.clone(),
-                        candidates: candidates.join(", "),
-                    },
-                    site.span.clone(),
-                )
-                .with_help(Hint::AddSection),
-            ),
-            Err(RefError::Unknown)
-                if content
-                    .failed_paths
-                    .iter()
-                    .any(|p| p.file_stem().is_some_and(|s| s == site.target.as_str())) => {}
-            Err(RefError::Unknown) => {
-                let candidates = candidates_for(content, &expect);
-                let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))
-                    .map(|m| Hint::DidYouMean(m.into()));
-                diags.push(
-                    Diagnostic::error(
-                        Problem::UnknownReference {
-                            field: site.field.clone(),
-                            target: site.target.clone(),
-                            expected: expect.describe(),
-                        },
-                        site.span.clone(),
-                    )
-                    .with_help_opt(help),
-                )
-            }
+            Err(e) => diags.extend(reference_problem(content, site, &expect, e)),
         }
     }
     (links, refs, diags)
+}
+
+/// A link a browser would run (`javascript:`, …) becomes plain text;
+/// inline `data:image/` pictures are harmless.
+fn unsafe_link(link: &LinkSite) -> Option<Diagnostic> {
+    let inline_image = link.is_image
+        && link
+            .dest
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("data:image/");
+    let scheme = target::unsafe_scheme(&link.dest).filter(|_| !inline_image)?;
+    Some(
+        Diagnostic::warning(Problem::UnsafeLink(scheme), link.span.clone())
+            .with_help(Hint::UnsafeLink),
+    )
+}
+
+/// What a front-matter list may name: a taxonomy's section, the kind the
+/// page's schema says, or any page.
+fn expected_target(config: &Config, page: &Page, field: &str) -> Expect {
+    if let Some(t) = config.taxonomies.get(field) {
+        Expect::Section(t.section.clone())
+    } else if let Some((_, k)) = page.kind.reference_keys().iter().find(|(f, _)| *f == field) {
+        Expect::Kind(*k)
+    } else {
+        Expect::Any
+    }
+}
+
+fn reference_problem(
+    content: &Content,
+    site: &RefSite,
+    expect: &Expect,
+    error: RefError,
+) -> Option<Diagnostic> {
+    match error {
+        RefError::Hidden => Some(Diagnostic::warning(
+            Problem::LinkToHiddenPage(site.target.clone()),
+            site.span.clone(),
+        )),
+        RefError::Ambiguous(candidates) => Some(
+            Diagnostic::error(
+                Problem::AmbiguousReference {
+                    field: site.field.clone(),
+                    target: site.target.clone(),
+                    candidates: candidates.join(", "),
+                },
+                site.span.clone(),
+            )
+            .with_help(Hint::AddSection),
+        ),
+        // a page that failed to load has its own errors
+        RefError::Unknown
+            if content
+                .failed_paths
+                .iter()
+                .any(|p| p.file_stem().is_some_and(|s| s == site.target.as_str())) =>
+        {
+            None
+        }
+        RefError::Unknown => {
+            let candidates = candidates_for(content, expect);
+            let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))
+                .map(|m| Hint::DidYouMean(m.into()));
+            Some(
+                Diagnostic::error(
+                    Problem::UnknownReference {
+                        field: site.field.clone(),
+                        target: site.target.clone(),
+                        expected: expect.describe(),
+                    },
+                    site.span.clone(),
+                )
+                .with_help_opt(help),
+            )
+        }
+    }
 }
 
 enum RefError {

@@ -124,13 +124,10 @@ fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> 
     )
 }
 
-pub fn resolve_link(
-    content: &Content,
-    index: &Index,
-    from: PageId,
-    link: &LinkSite,
-) -> (LinkTarget, Option<Diagnostic>) {
-    let page = &content.pages[from];
+/// What a link resolves to, and the problem with it, if any.
+type Resolved = (LinkTarget, Option<Diagnostic>);
+
+pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkSite) -> Resolved {
     match classify(&link.dest) {
         Dest::External => (LinkTarget::Unchanged, None),
         Dest::SamePage(anchor) => (
@@ -147,75 +144,103 @@ pub fn resolve_link(
                 format!("{path}/")
             };
             match index.by_url.get(with_slash.as_str()) {
-                Some(&id) => (
-                    LinkTarget::Page {
-                        id,
-                        anchor: anchor.map(str::to_string),
-                    },
-                    anchor.and_then(|a| anchor_diag(content, id, a, link)),
-                ),
+                Some(&id) => to_page(content, id, anchor, link),
                 // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
                 None => (LinkTarget::SitePath(link.dest.clone()), None),
             }
         }
         Dest::Relative { path, anchor } => {
-            let base = link.base_dir.clone().unwrap_or_else(|| page.content_dir());
-            let Some(target_path) = normalise(&base, &path) else {
-                return broken(content, link, &path);
-            };
-            let is_md = target_path.extension().is_some_and(|e| e == "md");
-            if is_md {
-                if let Some(&id) = index.by_content_path.get(target_path.as_path()) {
-                    let diag = anchor.and_then(|a| anchor_diag(content, id, a, link));
-                    return (
-                        LinkTarget::Page {
-                            id,
-                            anchor: anchor.map(str::to_string),
-                        },
-                        diag,
-                    );
+            let base = link
+                .base_dir
+                .clone()
+                .unwrap_or_else(|| content.pages[from].content_dir());
+            match normalise(&base, &path) {
+                Some(target) if target.extension().is_some_and(|e| e == "md") => {
+                    resolve_page_file(content, index, &target, &path, anchor, link)
                 }
-                if content.hidden_paths.contains(&target_path) {
-                    return (
-                        LinkTarget::Hidden,
-                        Some(Diagnostic::warning(
-                            Problem::LinkToHiddenPage(target_path.display().to_string()),
-                            link.span.clone(),
-                        )),
-                    );
+                Some(target) => {
+                    resolve_folder_or_asset(content, index, target, &path, anchor, link)
                 }
-                if content.failed_paths.contains(&target_path) {
-                    return (LinkTarget::Broken, None);
-                }
-                if content.draft_paths.contains(&target_path) {
-                    return (
-                        LinkTarget::Broken,
-                        Some(
-                            Diagnostic::error(Problem::BrokenLink(path.clone()), link.span.clone())
-                                .with_help(Hint::TargetIsDraft),
-                        ),
-                    );
-                }
-                return broken(content, link, &path);
+                None => broken(content, link, &path),
             }
-            if let Some(&id) = index.section_dirs.get(target_path.as_path()) {
-                return (
-                    LinkTarget::Page {
-                        id,
-                        anchor: anchor.map(str::to_string),
-                    },
-                    None,
-                );
-            }
-            if index.assets.contains_key(target_path.as_path()) {
-                return (LinkTarget::Asset(target_path), None);
-            }
-            broken(content, link, &path)
         }
     }
 }
 
-fn broken(content: &Content, link: &LinkSite, written: &str) -> (LinkTarget, Option<Diagnostic>) {
+fn to_page(content: &Content, id: PageId, anchor: Option<&str>, link: &LinkSite) -> Resolved {
+    (
+        LinkTarget::Page {
+            id,
+            anchor: anchor.map(str::to_string),
+        },
+        anchor.and_then(|a| anchor_diag(content, id, a, link)),
+    )
+}
+
+/// A link to a `.md` file: its page, or why there is none in this build
+/// (hidden by the edition, failed to load, a draft, missing).
+fn resolve_page_file(
+    content: &Content,
+    index: &Index,
+    target: &Path,
+    written: &str,
+    anchor: Option<&str>,
+    link: &LinkSite,
+) -> Resolved {
+    if let Some(&id) = index.by_content_path.get(target) {
+        return to_page(content, id, anchor, link);
+    }
+    let is = |paths: &[PathBuf]| paths.iter().any(|p| p == target);
+    if is(&content.hidden_paths) {
+        return (
+            LinkTarget::Hidden,
+            Some(Diagnostic::warning(
+                Problem::LinkToHiddenPage(target.display().to_string()),
+                link.span.clone(),
+            )),
+        );
+    }
+    if is(&content.failed_paths) {
+        // the page's own errors say why
+        return (LinkTarget::Broken, None);
+    }
+    if is(&content.draft_paths) {
+        return (
+            LinkTarget::Broken,
+            Some(
+                Diagnostic::error(Problem::BrokenLink(written.to_string()), link.span.clone())
+                    .with_help(Hint::TargetIsDraft),
+            ),
+        );
+    }
+    broken(content, link, written)
+}
+
+/// A link to a folder (its section page) or to a file beside the pages.
+fn resolve_folder_or_asset(
+    content: &Content,
+    index: &Index,
+    target: PathBuf,
+    written: &str,
+    anchor: Option<&str>,
+    link: &LinkSite,
+) -> Resolved {
+    if let Some(&id) = index.section_dirs.get(target.as_path()) {
+        return (
+            LinkTarget::Page {
+                id,
+                anchor: anchor.map(str::to_string),
+            },
+            None,
+        );
+    }
+    if index.assets.contains_key(target.as_path()) {
+        return (LinkTarget::Asset(target), None);
+    }
+    broken(content, link, written)
+}
+
+fn broken(content: &Content, link: &LinkSite, written: &str) -> Resolved {
     let name = Path::new(written)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

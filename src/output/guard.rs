@@ -2,10 +2,11 @@
 //! folder, so `--out content` or `--out ~` would throw away an editor's
 //! work; such targets are refused before anything is written.
 
+use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use std::path::{Component, Path, PathBuf};
 
 /// Folders of a handbook that only editors (and `new`/`edition`) write.
-const SOURCE_FOLDERS: &[&str] = &["content", "themes", "editions", ".git"];
+const SOURCE_FOLDERS: &[&str] = &[CONTENT_DIR, THEMES_DIR, EDITIONS_DIR, ".git"];
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum UnsafeTarget {

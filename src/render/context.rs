@@ -2,9 +2,11 @@
 //! share (site, navigation, UI strings) is set once as Tera's global context,
 //! so a build never serialises the whole site per page.
 
-use crate::content::model::KindMeta;
+use crate::content::model::{ConceptCategory, KindMeta, RegionRole};
 use crate::content::page::Heading;
+use crate::content::PageKind;
 use crate::content::{Page, PageId};
+use crate::layout::{FACET_CATEGORY, FACET_ROLE};
 use crate::site::Site;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -15,7 +17,8 @@ pub struct PageRef<'a> {
     pub title: &'a str,
     pub url: String,
     pub kind: &'static str,
-    pub kind_label: &'static str,
+    /// The kind's name in the theme's words (`kind_<kind>` in strings.yaml).
+    pub kind_label: &'a str,
     pub description: Option<&'a str>,
     pub slug: &'a str,
 }
@@ -92,28 +95,25 @@ fn facet_values(site: &Site, summary: &PageSummary) -> Vec<(String, Vec<(String,
             .unwrap_or_default();
         out.push((tax.section.clone(), values));
     }
-    match summary.meta {
-        KindMeta::Concept(c) => {
-            let v = c
-                .category
-                .map(|c| format!("{c:?}"))
-                .into_iter()
-                .map(|c| (c.to_lowercase(), c))
-                .collect();
-            out.push(("kategorie".into(), v));
-        }
-        KindMeta::Region(r) => {
-            let v = r
-                .role
-                .map(|r| format!("{r:?}"))
-                .into_iter()
-                .map(|r| (r.to_lowercase(), r))
-                .collect();
-            out.push(("rolle".into(), v));
-        }
-        _ => {}
+    if let Some((key, value)) = kind_facet(summary.meta) {
+        let values = value
+            .map(|v| (v.to_lowercase(), v.to_string()))
+            .into_iter()
+            .collect();
+        out.push((key.to_string(), values));
     }
     out
+}
+
+/// The facet a kind's own schema gives its listing, with this page's
+/// value: a concept's category, a region's role. The value also names the
+/// page's group on the listing without JavaScript.
+fn kind_facet(meta: &KindMeta) -> Option<(&'static str, Option<&'static str>)> {
+    match meta {
+        KindMeta::Concept(c) => Some((FACET_CATEGORY, c.category.map(ConceptCategory::as_str))),
+        KindMeta::Region(r) => Some((FACET_ROLE, r.role.map(RegionRole::as_str))),
+        _ => None,
+    }
 }
 
 /// Facets over a listing: every value that occurs, with how many pages have it.
@@ -179,21 +179,18 @@ fn filterable(pages: &[PageSummary]) -> bool {
             || pages.iter().all(|p| matches!(p.meta, KindMeta::Region(_))))
 }
 
-fn groups<'a>(pages: &[PageSummary<'a>]) -> Vec<Group<'a>> {
+fn groups<'a>(site: &Site, pages: &[PageSummary<'a>]) -> Vec<Group<'a>> {
     if !filterable(pages) {
         return Vec::new();
     }
-    let group_of = |p: &PageSummary| match p.meta {
-        KindMeta::Concept(c) => c.category.map(|c| format!("{c:?}")),
-        KindMeta::Region(r) => r.role.map(|r| format!("{r:?}")),
-        _ => None,
-    };
+    let group_of = |p: &PageSummary| kind_facet(p.meta).and_then(|(_, value)| value);
     if pages.iter().all(|p| group_of(p).is_none()) {
         return Vec::new();
     }
+    let other = site.theme.string("group_other").unwrap_or_default();
     let mut out: Vec<Group> = Vec::new();
     for p in pages {
-        let label = group_of(p).unwrap_or_else(|| "Weitere".into());
+        let label = group_of(p).unwrap_or(other).to_string();
         match out.iter_mut().find(|g| g.label == label) {
             Some(g) => g.pages.push(p.clone()),
             None => out.push(Group {
@@ -225,13 +222,20 @@ pub struct PageCtx<'a> {
 }
 
 impl Site {
+    /// `kind_<kind>` of the theme's strings, else the kind's own name.
+    pub fn kind_label(&self, kind: PageKind) -> &str {
+        self.theme
+            .string(&format!("kind_{}", kind.name()))
+            .unwrap_or(kind.name())
+    }
+
     pub fn page_ref(&self, id: PageId) -> PageRef<'_> {
         let p = &self.content.pages[id];
         PageRef {
             title: &p.title,
             url: self.href(&p.url),
             kind: p.kind.name(),
-            kind_label: p.kind.label(),
+            kind_label: self.kind_label(p.kind),
             description: p.description.as_deref(),
             slug: &p.slug,
         }
@@ -328,7 +332,7 @@ impl Site {
                 kinds: pages.iter().map(|p| p.link.kind).collect(),
                 map: s.and_then(|s| super::map::region_map(self, &s.pages)),
                 facets: facets(self, &pages),
-                groups: groups(&pages),
+                groups: groups(self, &pages),
                 pages,
                 subsections: s.map_or_else(Vec::new, |s| {
                     s.subsections

@@ -124,119 +124,138 @@ pub enum Span {
 
 /// The agreement's Markdown as paragraphs of spans.
 pub fn blocks(page: &Page, placeholders: &[Placeholder]) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
-    let mut lists: Vec<(bool, usize)> = Vec::new();
-    let mut list_count = 0usize;
-    let (mut bold, mut italic) = (false, false);
-    let mut text = String::new();
-    let label = |key: &str| {
-        placeholders
-            .iter()
-            .find(|p| p.key == key)
-            .map_or(key.to_string(), |p| p.label.clone())
-    };
-    // pulldown-cmark splits text at brackets, so `[[key]]` arrives in
-    // pieces: collect the text and split it at the placeholders as a whole
-    let flush = |text: &mut String, out: &mut Vec<Block>, bold: bool, italic: bool| {
-        if text.is_empty() {
-            return;
-        }
-        if out.is_empty() {
-            out.push(Block {
-                kind: BlockKind::Para,
-                spans: Vec::new(),
-            });
-        }
-        let spans = &mut out.last_mut().expect("a block").spans;
-        let mut last = 0;
-        for (offset, key) in placeholder_marks(text) {
-            if offset < last {
-                continue;
-            }
-            let end = text[offset..]
-                .find("]]")
-                .map_or(text.len(), |i| offset + i + 2);
-            spans.push(Span::Text {
-                text: text[last..offset].to_string(),
-                bold,
-                italic,
-            });
-            spans.push(Span::Placeholder(label(key)));
-            last = end;
-        }
-        spans.push(Span::Text {
-            text: text[last..].to_string(),
-            bold,
-            italic,
-        });
-        spans.retain(|s| !matches!(s, Span::Text { text, .. } if text.is_empty()));
-        text.clear();
+    let mut builder = BlockBuilder {
+        placeholders,
+        out: Vec::new(),
+        lists: Vec::new(),
+        list_count: 0,
+        bold: false,
+        italic: false,
+        text: String::new(),
     };
     for event in Parser::new_ext(page.body(), options()) {
+        builder.push(event);
+    }
+    builder.flush();
+    let mut out = builder.out;
+    out.retain(|b| !b.spans.is_empty());
+    out
+}
+
+/// The state of one walk over an agreement's Markdown events.
+struct BlockBuilder<'p> {
+    placeholders: &'p [Placeholder],
+    out: Vec<Block>,
+    /// The open lists, innermost last: (ordered, list number).
+    lists: Vec<(bool, usize)>,
+    list_count: usize,
+    bold: bool,
+    italic: bool,
+    /// pulldown-cmark splits text at brackets, so `[[key]]` arrives in
+    /// pieces: the text is collected and split at the placeholders as a whole.
+    text: String,
+}
+
+impl BlockBuilder<'_> {
+    fn push(&mut self, event: Event) {
         match event {
             Event::Text(t) | Event::Code(t) => {
-                text.push_str(&t);
-                continue;
+                self.text.push_str(&t);
+                return;
             }
             Event::SoftBreak => {
-                text.push(' ');
-                continue;
+                self.text.push(' ');
+                return;
             }
             _ => {}
         }
-        flush(&mut text, &mut out, bold, italic);
+        self.flush();
         match event {
-            Event::Start(Tag::Heading { level, .. }) => out.push(Block {
-                kind: BlockKind::Heading(level as u8),
-                spans: Vec::new(),
-            }),
+            Event::Start(Tag::Heading { level, .. }) => self.open(BlockKind::Heading(level as u8)),
             Event::Start(Tag::List(start)) => {
-                list_count += 1;
-                lists.push((start.is_some(), list_count));
+                self.list_count += 1;
+                self.lists.push((start.is_some(), self.list_count));
             }
             Event::End(TagEnd::List(_)) => {
-                lists.pop();
+                self.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                let (ordered, list) = lists.last().copied().unwrap_or((false, 0));
-                out.push(Block {
-                    kind: BlockKind::Item { ordered, list },
-                    spans: Vec::new(),
-                });
+                let (ordered, list) = self.lists.last().copied().unwrap_or((false, 0));
+                self.open(BlockKind::Item { ordered, list });
             }
             // a paragraph inside a loose list item continues the item
             Event::Start(Tag::Paragraph)
             | Event::Start(Tag::TableRow)
             | Event::Start(Tag::TableHead) => {
                 let in_fresh_item = matches!(
-                    out.last(),
+                    self.out.last(),
                     Some(Block { kind: BlockKind::Item { .. }, spans }) if spans.is_empty()
                 );
                 if !in_fresh_item {
-                    out.push(Block {
-                        kind: BlockKind::Para,
-                        spans: Vec::new(),
-                    });
+                    self.open(BlockKind::Para);
                 }
             }
-            Event::End(TagEnd::TableCell) => {
-                text.push('\t');
-            }
+            Event::End(TagEnd::TableCell) => self.text.push('\t'),
             Event::HardBreak => {
-                if let Some(b) = out.last_mut() {
+                if let Some(b) = self.out.last_mut() {
                     b.spans.push(Span::Break);
                 }
             }
-            Event::Start(Tag::Strong) => bold = true,
-            Event::End(TagEnd::Strong) => bold = false,
-            Event::Start(Tag::Emphasis) => italic = true,
-            Event::End(TagEnd::Emphasis) => italic = false,
+            Event::Start(Tag::Strong) => self.bold = true,
+            Event::End(TagEnd::Strong) => self.bold = false,
+            Event::Start(Tag::Emphasis) => self.italic = true,
+            Event::End(TagEnd::Emphasis) => self.italic = false,
             _ => {}
         }
     }
-    flush(&mut text, &mut out, bold, italic);
-    out.retain(|b| !b.spans.is_empty());
-    out
+
+    fn open(&mut self, kind: BlockKind) {
+        self.out.push(Block {
+            kind,
+            spans: Vec::new(),
+        });
+    }
+
+    /// The collected text as spans of the current block, split at the
+    /// placeholders.
+    fn flush(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        if self.out.is_empty() {
+            self.open(BlockKind::Para);
+        }
+        let text = std::mem::take(&mut self.text);
+        let (bold, italic) = (self.bold, self.italic);
+        let placeholders = self.placeholders;
+        let spans = &mut self.out.last_mut().expect("a block").spans;
+        let plain = |text: &str| Span::Text {
+            text: text.to_string(),
+            bold,
+            italic,
+        };
+        let mut last = 0;
+        for (offset, key) in placeholder_marks(&text) {
+            if offset < last {
+                continue;
+            }
+            let end = text[offset..]
+                .find("]]")
+                .map_or(text.len(), |i| offset + i + 2);
+            spans.push(plain(&text[last..offset]));
+            spans.push(Span::Placeholder(placeholder_label(placeholders, key)));
+            last = end;
+        }
+        spans.push(plain(&text[last..]));
+        spans.retain(|s| !matches!(s, Span::Text { text, .. } if text.is_empty()));
+    }
+}
+
+fn placeholder_label(placeholders: &[Placeholder], key: &str) -> String {
+    placeholders
+        .iter()
+        .find(|p| p.key == key)
+        .map_or(key.to_string(), |p| p.label.clone())
 }
 
 /// The output paths and bytes of an agreement's documents, or none for a
@@ -271,9 +290,36 @@ pub fn document_name(page: &Page) -> &str {
 
 // ---------------------------------------------------------------- .docx
 
+/// Numbering ids above the lists': one for the numbered headings, one per
+/// section for its clauses (so each section counts from (1)).
+const DOCX_HEADINGS: usize = 10_000;
+const DOCX_CLAUSES: usize = 20_000;
+
 /// Word's built-in style ids, so Word shows them as „Überschrift 1“ etc.
 /// and its navigation pane and table of contents find the headings.
 fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, String> {
+    let mut doc = docx_numberings(docx_frame(site_title, title), blocks);
+    for b in blocks {
+        doc = doc.add_paragraph(docx_paragraph(b));
+    }
+    let mut xml = doc.build();
+    // docx-rs writes „Normal“ without marking it the default paragraph
+    // style; Word copes, but other readers (python-docx) then see paragraphs
+    // without a style
+    xml.styles = String::from_utf8_lossy(&xml.styles)
+        .replacen(
+            r#"<w:style w:type="paragraph" w:styleId="Normal">"#,
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#,
+            1,
+        )
+        .into_bytes();
+    let mut buf = Cursor::new(Vec::new());
+    xml.pack(&mut buf).map_err(|e| e.to_string())?;
+    Ok(buf.into_inner())
+}
+
+/// The styles, the page header with the handbook's title, and the title.
+fn docx_frame(site_title: &str, title: &str) -> docx_rs::Docx {
     use docx_rs::*;
     let heading = |id: &str, name: &str, size: usize, level: usize| {
         Style::new(id, StyleType::Paragraph)
@@ -285,17 +331,7 @@ fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Stri
             .bold()
             .outline_lvl(level)
     };
-    let level = |n: usize, format: &str, text: &str| {
-        Level::new(
-            n,
-            Start::new(1),
-            NumberFormat::new(format),
-            LevelText::new(text),
-            LevelJc::new("left"),
-        )
-        .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None)
-    };
-    let mut doc = Docx::new()
+    Docx::new()
         .default_size(22)
         .add_style(
             Style::new("Title", StyleType::Paragraph)
@@ -328,8 +364,30 @@ fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Stri
             Paragraph::new()
                 .style("Title")
                 .add_run(Run::new().add_text(title)),
-        );
-    // one numbering per list, so that every numbered list starts at 1
+        )
+}
+
+fn docx_level(format: &str, text: &str) -> docx_rs::Level {
+    use docx_rs::*;
+    Level::new(
+        0,
+        Start::new(1),
+        NumberFormat::new(format),
+        LevelText::new(text),
+        LevelJc::new("left"),
+    )
+    .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None)
+}
+
+fn docx_numbering(doc: docx_rs::Docx, id: usize, level: docx_rs::Level) -> docx_rs::Docx {
+    use docx_rs::*;
+    doc.add_abstract_numbering(AbstractNumbering::new(id).add_level(level))
+        .add_numbering(Numbering::new(id, id))
+}
+
+/// One numbering per list, so that every numbered list starts at 1; one
+/// for the numbered headings; one per section's clauses.
+fn docx_numberings(mut doc: docx_rs::Docx, blocks: &[Block]) -> docx_rs::Docx {
     let mut lists: Vec<(usize, bool)> = blocks
         .iter()
         .filter_map(|b| match b.kind {
@@ -338,20 +396,14 @@ fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Stri
         })
         .collect();
     lists.dedup();
-    for &(list, ordered) in &lists {
-        let lvl = if ordered {
-            level(0, "decimal", "%1.")
+    for (list, ordered) in lists {
+        let level = if ordered {
+            docx_level("decimal", "%1.")
         } else {
-            level(0, "bullet", "•")
+            docx_level("bullet", "•")
         };
-        doc = doc
-            .add_abstract_numbering(AbstractNumbering::new(list).add_level(lvl))
-            .add_numbering(Numbering::new(list, list));
+        doc = docx_numbering(doc, list, level);
     }
-    // numbering ids above the lists': one for the numbered headings, one
-    // per section for its clauses (so each section counts from (1))
-    const HEADINGS: usize = 10_000;
-    const CLAUSES: usize = 20_000;
     if let Some(format) = blocks.iter().find_map(|b| match b.kind {
         BlockKind::NumberedHeading { format, .. } => Some(format),
         _ => None,
@@ -360,11 +412,7 @@ fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Stri
             SectionNumber::Paragraph => "§ %1",
             SectionNumber::Parenthesised => "(%1)",
         };
-        doc = doc
-            .add_abstract_numbering(
-                AbstractNumbering::new(HEADINGS).add_level(level(0, "decimal", text)),
-            )
-            .add_numbering(Numbering::new(HEADINGS, HEADINGS));
+        doc = docx_numbering(doc, DOCX_HEADINGS, docx_level("decimal", text));
     }
     let mut groups: Vec<usize> = blocks
         .iter()
@@ -375,66 +423,56 @@ fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Stri
         .collect();
     groups.dedup();
     for g in groups {
-        doc = doc
-            .add_abstract_numbering(
-                AbstractNumbering::new(CLAUSES + g).add_level(level(0, "decimal", "(%1)")),
-            )
-            .add_numbering(Numbering::new(CLAUSES + g, CLAUSES + g));
+        doc = docx_numbering(doc, DOCX_CLAUSES + g, docx_level("decimal", "(%1)"));
     }
+    doc
+}
+
+fn docx_paragraph(b: &Block) -> docx_rs::Paragraph {
+    use docx_rs::*;
     let heading_style = |l: u8| match l {
         0..=2 => "Heading1",
         3 => "Heading2",
         _ => "Heading3",
     };
-    for b in blocks {
-        let mut p = Paragraph::new();
-        p = match b.kind {
-            BlockKind::Heading(l) => p.style(heading_style(l)),
-            BlockKind::NumberedHeading { level, .. } => p
-                .style(heading_style(level))
-                .numbering(NumberingId::new(HEADINGS), IndentLevel::new(0)),
-            BlockKind::Clause { group } => {
-                p.numbering(NumberingId::new(CLAUSES + group), IndentLevel::new(0))
-            }
-            BlockKind::Para => p,
-            BlockKind::Item { list, .. } => p
-                .style("ListParagraph")
-                .numbering(NumberingId::new(list), IndentLevel::new(0)),
-        };
-        for s in &b.spans {
-            p = p.add_run(match s {
-                Span::Text { text, bold, italic } => {
-                    let mut r = Run::new().add_text(text.as_str());
-                    if *bold {
-                        r = r.bold();
-                    }
-                    if *italic {
-                        r = r.italic();
-                    }
-                    r
-                }
-                Span::Placeholder(label) => Run::new()
-                    .style("Platzhalter")
-                    .add_text(format!("[{label}]")),
-                Span::Break => Run::new().add_break(BreakType::TextWrapping),
-            });
+    let p = Paragraph::new();
+    let mut p = match b.kind {
+        BlockKind::Heading(l) => p.style(heading_style(l)),
+        BlockKind::NumberedHeading { level, .. } => p
+            .style(heading_style(level))
+            .numbering(NumberingId::new(DOCX_HEADINGS), IndentLevel::new(0)),
+        BlockKind::Clause { group } => {
+            p.numbering(NumberingId::new(DOCX_CLAUSES + group), IndentLevel::new(0))
         }
-        doc = doc.add_paragraph(p);
+        BlockKind::Para => p,
+        BlockKind::Item { list, .. } => p
+            .style("ListParagraph")
+            .numbering(NumberingId::new(list), IndentLevel::new(0)),
+    };
+    for s in &b.spans {
+        p = p.add_run(docx_run(s));
     }
-    let mut xml = doc.build();
-    // docx-rs writes „Normal“ without marking it the default paragraph
-    // style; Word copes, but other readers (python-docx) then see paragraphs
-    // without a style
-    xml.styles = String::from_utf8_lossy(&xml.styles)
-        .replacen(
-            r#"<w:style w:type="paragraph" w:styleId="Normal">"#,
-            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#,
-            1,
-        )
-        .into_bytes();
-    let mut buf = Cursor::new(Vec::new());
-    xml.pack(&mut buf).map_err(|e| e.to_string())?;
-    Ok(buf.into_inner())
+    p
+}
+
+fn docx_run(s: &Span) -> docx_rs::Run {
+    use docx_rs::*;
+    match s {
+        Span::Text { text, bold, italic } => {
+            let mut r = Run::new().add_text(text.as_str());
+            if *bold {
+                r = r.bold();
+            }
+            if *italic {
+                r = r.italic();
+            }
+            r
+        }
+        Span::Placeholder(label) => Run::new()
+            .style("Platzhalter")
+            .add_text(format!("[{label}]")),
+        Span::Break => Run::new().add_break(BreakType::TextWrapping),
+    }
 }
 
 // ---------------------------------------------------------------- .odt
@@ -515,10 +553,42 @@ fn odt_spans(spans: &[Span]) -> String {
 }
 
 fn odt_content(title: &str, blocks: &[Block]) -> String {
-    let mut body = format!(r#"<text:p text:style-name="Title">{}</text:p>"#, xml(title));
-    let mut open_list: Option<usize> = None;
-    let mut headings_seen = false;
+    let mut body = OdtBody {
+        xml: format!(r#"<text:p text:style-name="Title">{}</text:p>"#, xml(title)),
+        open_list: None,
+        headings_seen: false,
+    };
     for b in blocks {
+        body.push(b);
+    }
+    body.close_list();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content {ODF_NS}><office:body><office:text>{}</office:text></office:body></office:document-content>"#,
+        body.xml
+    )
+}
+
+/// A Markdown heading (`##` = 2) as an ODF heading one level higher.
+fn odt_heading(level: u8, spans: &str) -> String {
+    let level = level.saturating_sub(1).clamp(1, 3);
+    format!(
+        r#"<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{spans}</text:h>"#
+    )
+}
+
+/// The text of content.xml, written block by block; consecutive blocks of
+/// one list share a `<text:list>`.
+struct OdtBody {
+    xml: String,
+    open_list: Option<usize>,
+    /// Whether the numbered headings' list was opened before (it continues
+    /// its numbering across the text).
+    headings_seen: bool,
+}
+
+impl OdtBody {
+    fn push(&mut self, b: &Block) {
         // the list a block belongs to: lists, the numbered headings (one
         // list continued across the text), each section's clauses
         let list = match b.kind {
@@ -527,77 +597,64 @@ fn odt_content(title: &str, blocks: &[Block]) -> String {
             BlockKind::Clause { group } => Some(usize::MAX - 1 - group),
             _ => None,
         };
-        if open_list.is_some() && open_list != list {
-            body.push_str("</text:list>");
-            open_list = None;
+        if self.open_list != list {
+            self.close_list();
         }
-        match b.kind {
-            BlockKind::Heading(l) => {
-                let level = l.saturating_sub(1).clamp(1, 3);
-                body.push_str(&format!(
-                    r#"<text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{}</text:h>"#,
-                    odt_spans(&b.spans)
-                ));
-            }
+        let spans = odt_spans(&b.spans);
+        let paragraph =
+            |style: &str| format!(r#"<text:p text:style-name="{style}">{spans}</text:p>"#);
+        let (text, in_list) = match b.kind {
+            BlockKind::Heading(level) => (odt_heading(level, &spans), false),
+            BlockKind::Para => (paragraph("Text_20_body"), false),
             BlockKind::NumberedHeading { level, format } => {
-                let level = level.saturating_sub(1).clamp(1, 3);
                 let style = match format {
                     SectionNumber::Paragraph => "Paragraphen",
                     SectionNumber::Parenthesised => "Absaetze",
                 };
-                if open_list.is_none() {
-                    let more = if headings_seen {
-                        r#" text:continue-numbering="true""#
-                    } else {
-                        ""
-                    };
-                    body.push_str(&format!(r#"<text:list text:style-name="{style}"{more}>"#));
-                    open_list = list;
-                    headings_seen = true;
-                }
-                body.push_str(&format!(
-                    r#"<text:list-item><text:h text:style-name="Heading_20_{level}" text:outline-level="{level}">{}</text:h></text:list-item>"#,
-                    odt_spans(&b.spans)
-                ));
+                let more = if self.headings_seen {
+                    r#" text:continue-numbering="true""#
+                } else {
+                    ""
+                };
+                self.open_list(list, &format!(r#"text:style-name="{style}"{more}"#));
+                self.headings_seen = true;
+                (odt_heading(level, &spans), true)
             }
             BlockKind::Clause { .. } => {
-                if open_list.is_none() {
-                    body.push_str(r#"<text:list text:style-name="Absaetze">"#);
-                    open_list = list;
-                }
-                body.push_str(&format!(
-                    r#"<text:list-item><text:p text:style-name="Text_20_body">{}</text:p></text:list-item>"#,
-                    odt_spans(&b.spans)
-                ));
+                self.open_list(list, r#"text:style-name="Absaetze""#);
+                (paragraph("Text_20_body"), true)
             }
-            BlockKind::Para => body.push_str(&format!(
-                r#"<text:p text:style-name="Text_20_body">{}</text:p>"#,
-                odt_spans(&b.spans)
-            )),
-            BlockKind::Item { ordered, list } => {
-                if open_list.is_none() {
-                    let style = if ordered {
-                        "Numbering_20_123"
-                    } else {
-                        "List_20_1"
-                    };
-                    body.push_str(&format!(r#"<text:list text:style-name="{style}">"#));
-                    open_list = Some(list);
-                }
-                body.push_str(&format!(
-                    r#"<text:list-item><text:p text:style-name="List_20_Paragraph">{}</text:p></text:list-item>"#,
-                    odt_spans(&b.spans)
-                ));
+            BlockKind::Item { ordered, .. } => {
+                let style = if ordered {
+                    "Numbering_20_123"
+                } else {
+                    "List_20_1"
+                };
+                self.open_list(list, &format!(r#"text:style-name="{style}""#));
+                (paragraph("List_20_Paragraph"), true)
             }
+        };
+        if in_list {
+            self.xml
+                .push_str(&format!("<text:list-item>{text}</text:list-item>"));
+        } else {
+            self.xml.push_str(&text);
         }
     }
-    if open_list.is_some() {
-        body.push_str("</text:list>");
+
+    /// Opens `list` with these attributes unless it is open already.
+    fn open_list(&mut self, list: Option<usize>, attributes: &str) {
+        if self.open_list.is_none() {
+            self.xml.push_str(&format!("<text:list {attributes}>"));
+            self.open_list = list;
+        }
     }
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content {ODF_NS}><office:body><office:text>{body}</office:text></office:body></office:document-content>"#
-    )
+
+    fn close_list(&mut self) {
+        if self.open_list.take().is_some() {
+            self.xml.push_str("</text:list>");
+        }
+    }
 }
 
 fn odt(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, String> {

@@ -1,7 +1,7 @@
 //! The map of North Rhine-Westphalia on the regions overview: an SVG drawn
 //! at build time from the regions' `location`, so no map tiles are fetched.
 
-use crate::content::model::{KindMeta, RegionRole};
+use crate::content::model::{KindMeta, PageKind, RegionRole};
 use crate::site::Site;
 use serde::Serialize;
 
@@ -125,17 +125,8 @@ fn place_labels(points: &[(f64, f64, usize)]) -> Vec<Label> {
             y1: y + POINT_RADIUS + 1.0,
         })
         .collect();
-    let crowd = |i: usize| {
-        let (x, y, _) = points[i];
-        points
-            .iter()
-            .filter(|&&(px, py, _)| (px - x).hypot(py - y) < 80.0)
-            .count()
-    };
-    let mut order: Vec<usize> = (0..points.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(crowd(i)));
     let mut placed: Vec<Option<(Label, Rect)>> = vec![None; points.len()];
-    for &i in &order {
+    for i in most_crowded_first(points) {
         let (x, y, chars) = points[i];
         let width = chars as f64 * CHAR_WIDTH;
         let free = |l: &Label| {
@@ -144,67 +135,10 @@ fn place_labels(points: &[(f64, f64, usize)]) -> Vec<Label> {
                 && !dots.iter().any(|d| d.overlaps(&r))
                 && !placed.iter().flatten().any(|(_, o)| o.overlaps(&r))
         };
-        let near = [
-            Label {
-                x: x + 12.0,
-                y: y + 4.0,
-                anchor: "start",
-                leader: None,
-            },
-            Label {
-                x: x - 12.0,
-                y: y + 4.0,
-                anchor: "end",
-                leader: None,
-            },
-            Label {
-                x: x - width / 2.0,
-                y: y - 13.0,
-                anchor: "start",
-                leader: None,
-            },
-            Label {
-                x: x - width / 2.0,
-                y: y + 22.0,
-                anchor: "start",
-                leader: None,
-            },
-        ];
-        let far = (1..=12).flat_map(|step| {
-            let d = 14.0 * step as f64;
-            [
-                (1.0, 0.0),
-                (-1.0, 0.0),
-                (1.0, -1.0),
-                (1.0, 1.0),
-                (-1.0, -1.0),
-                (-1.0, 1.0),
-                (0.0, -1.0),
-                (0.0, 1.0),
-            ]
-            .into_iter()
-            .map(move |(dx, dy): (f64, f64)| {
-                let (lx, ly) = (x + dx * (12.0 + d), y + dy * d + 4.0);
-                let anchor = if dx < 0.0 { "end" } else { "start" };
-                Label {
-                    x: if dx == 0.0 { lx - width / 2.0 } else { lx },
-                    y: ly,
-                    anchor,
-                    leader: Some((x, y, if dx == 0.0 { x } else { lx }, ly - 4.0)),
-                }
-            })
-        });
-        let chosen = near
-            .into_iter()
-            .chain(far)
+        let chosen = label_places(x, y, width)
             .find(|l| free(l))
             // a map so full that nothing fits: keep the label right of its point
-            .unwrap_or(Label {
-                x: x + 12.0,
-                y: y + 4.0,
-                anchor: "start",
-                leader: None,
-            });
+            .unwrap_or(Label::right_of(x, y));
         let r = label_rect(&chosen, width);
         placed[i] = Some((chosen, r));
     }
@@ -219,6 +153,75 @@ fn place_labels(points: &[(f64, f64, usize)]) -> Vec<Label> {
             })
         })
         .collect()
+}
+
+/// The points' indices, those with the most neighbours within 80 units first.
+fn most_crowded_first(points: &[(f64, f64, usize)]) -> Vec<usize> {
+    let crowd = |i: usize| {
+        let (x, y, _) = points[i];
+        points
+            .iter()
+            .filter(|&&(px, py, _)| (px - x).hypot(py - y) < 80.0)
+            .count()
+    };
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(crowd(i)));
+    order
+}
+
+/// Where the label of a point at (`x`, `y`) may go, best first: right,
+/// left, above, below; then ever further away in eight directions, with a
+/// leader line.
+fn label_places(x: f64, y: f64, width: f64) -> impl Iterator<Item = Label> {
+    let plain = |x, y, anchor| Label {
+        x,
+        y,
+        anchor,
+        leader: None,
+    };
+    let near = [
+        Label::right_of(x, y),
+        plain(x - 12.0, y + 4.0, "end"),
+        plain(x - width / 2.0, y - 13.0, "start"),
+        plain(x - width / 2.0, y + 22.0, "start"),
+    ];
+    let far = (1..=12).flat_map(move |step| {
+        let d = 14.0 * step as f64;
+        [
+            (1.0, 0.0),
+            (-1.0, 0.0),
+            (1.0, -1.0),
+            (1.0, 1.0),
+            (-1.0, -1.0),
+            (-1.0, 1.0),
+            (0.0, -1.0),
+            (0.0, 1.0),
+        ]
+        .into_iter()
+        .map(move |(dx, dy): (f64, f64)| {
+            let (lx, ly) = (x + dx * (12.0 + d), y + dy * d + 4.0);
+            let anchor = if dx < 0.0 { "end" } else { "start" };
+            Label {
+                x: if dx == 0.0 { lx - width / 2.0 } else { lx },
+                y: ly,
+                anchor,
+                leader: Some((x, y, if dx == 0.0 { x } else { lx }, ly - 4.0)),
+            }
+        })
+    });
+    near.into_iter().chain(far)
+}
+
+impl Label {
+    /// The first choice: right of the point, on its line.
+    fn right_of(x: f64, y: f64) -> Label {
+        Label {
+            x: x + 12.0,
+            y: y + 4.0,
+            anchor: "start",
+            leader: None,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -263,14 +266,12 @@ pub fn region_map(site: &Site, ids: &[crate::content::PageId]) -> Option<RegionM
                 MapPoint {
                     title: p.title.clone(),
                     url: site.href(&p.url),
-                    role: match r.role {
-                        Some(RegionRole::Modellregion) => "Modellregion",
-                        Some(RegionRole::Transferregion) => "Transferregion",
-                        Some(RegionRole::Referenzkommune) => "Referenzkommune",
-                        Some(RegionRole::Modellgebiet) => "Modellgebiet",
-                        None => "Region",
-                    }
-                    .to_string(),
+                    // a region without a role is shown as what it is: a region
+                    role: r
+                        .role
+                        .map(RegionRole::as_str)
+                        .unwrap_or(site.kind_label(PageKind::Region))
+                        .to_string(),
                     x,
                     y,
                     own: own(p),

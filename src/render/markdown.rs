@@ -24,31 +24,53 @@ pub struct MarkdownInput<'a> {
 
 pub fn to_html(input: &MarkdownInput) -> String {
     let page = input.page;
-    let mut link_no = 0usize;
-    let mut heading_no = 0usize;
-    let mut dropped_links: Vec<bool> = Vec::new();
-    let mut dropped_images: Vec<bool> = Vec::new();
-    let mut has_raw_html = false;
-    let mut events: Vec<Event> = Vec::new();
-    let mut text_buf = String::new();
+    let mut rewriter = Rewriter {
+        input,
+        link_no: 0,
+        heading_no: 0,
+        dropped: Vec::new(),
+        has_raw_html: false,
+        events: Vec::new(),
+        text_buf: String::new(),
+    };
+    for event in Parser::new_ext(page.body(), options()) {
+        rewriter.push(event);
+    }
+    rewriter.flush_text();
 
-    let flush = |buf: &mut String, events: &mut Vec<Event>| {
-        if buf.is_empty() {
+    let mut html = String::with_capacity(page.body().len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, rewriter.events.into_iter());
+    if rewriter.has_raw_html && !input.allow_raw_html {
+        html = sanitise(&html);
+    }
+    wrap_tables(&html, input.table_label)
+}
+
+/// Walks a page's Markdown events once, giving headings their ids and
+/// links and images their resolved targets.
+struct Rewriter<'i, 'e> {
+    input: &'i MarkdownInput<'i>,
+    /// Links and images seen so far: the index into `input.targets`,
+    /// which lists both in document order.
+    link_no: usize,
+    heading_no: usize,
+    /// One entry per open link or image: whether its tags are dropped.
+    /// They nest properly, so one stack serves both.
+    dropped: Vec<bool>,
+    has_raw_html: bool,
+    events: Vec<Event<'e>>,
+    /// pulldown-cmark splits text at brackets, so `[[key]]` arrives in
+    /// pieces: text is collected and split at placeholders as a whole.
+    text_buf: String,
+}
+
+impl<'e> Rewriter<'_, 'e> {
+    fn push(&mut self, event: Event<'e>) {
+        if let Event::Text(t) = &event {
+            self.text_buf.push_str(t);
             return;
         }
-        let text = std::mem::take(buf);
-        match input.placeholders {
-            Some(ph) => events.extend(expand_placeholders(&text, ph)),
-            None => events.push(Event::Text(CowStr::from(text))),
-        }
-    };
-
-    for event in Parser::new_ext(page.body(), options()) {
-        if let Event::Text(t) = &event {
-            text_buf.push_str(t);
-            continue;
-        }
-        flush(&mut text_buf, &mut events);
+        self.flush_text();
         match event {
             Event::Start(Tag::Heading {
                 level,
@@ -56,12 +78,14 @@ pub fn to_html(input: &MarkdownInput) -> String {
                 attrs,
                 ..
             }) => {
-                let id = page
+                let id = self
+                    .input
+                    .page
                     .headings
-                    .get(heading_no)
-                    .map(|h| CowStr::from(format!("{}{}", input.id_prefix, h.id)));
-                heading_no += 1;
-                events.push(Event::Start(Tag::Heading {
+                    .get(self.heading_no)
+                    .map(|h| CowStr::from(format!("{}{}", self.input.id_prefix, h.id)));
+                self.heading_no += 1;
+                self.events.push(Event::Start(Tag::Heading {
                     level,
                     id,
                     classes,
@@ -73,76 +97,68 @@ pub fn to_html(input: &MarkdownInput) -> String {
                 dest_url,
                 title,
                 id,
-            }) => {
-                let target = input
-                    .targets
-                    .get(link_no)
-                    .cloned()
-                    .unwrap_or(LinkTarget::Unchanged);
-                link_no += 1;
-                if target == LinkTarget::Hidden {
-                    dropped_links.push(true);
-                    continue;
-                }
-                dropped_links.push(false);
-                let dest_url = (input.href)(&target).map(CowStr::from).unwrap_or(dest_url);
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::End(TagEnd::Link) => {
-                if !dropped_links.pop().unwrap_or(false) {
-                    events.push(Event::End(TagEnd::Link));
-                }
-            }
+            }) => self.start_link(dest_url, |dest_url| Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }),
+            // an image whose URL was refused keeps its alt text only
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                let target = input
-                    .targets
-                    .get(link_no)
-                    .cloned()
-                    .unwrap_or(LinkTarget::Unchanged);
-                link_no += 1;
-                // an image whose URL was refused keeps its alt text only
-                dropped_images.push(target == LinkTarget::Hidden);
-                if target == LinkTarget::Hidden {
-                    continue;
-                }
-                let dest_url = (input.href)(&target).map(CowStr::from).unwrap_or(dest_url);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::End(TagEnd::Image) => {
-                if !dropped_images.pop().unwrap_or(false) {
-                    events.push(Event::End(TagEnd::Image));
+            }) => self.start_link(dest_url, |dest_url| Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }),
+            Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+                if !self.dropped.pop().unwrap_or(false) {
+                    self.events.push(Event::End(end));
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
-                events.push(event);
+                self.has_raw_html = true;
+                self.events.push(event);
             }
-            other => events.push(other),
+            other => self.events.push(other),
         }
     }
-    flush(&mut text_buf, &mut events);
 
-    let mut html = String::with_capacity(page.body().len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if has_raw_html && !input.allow_raw_html {
-        html = sanitise(&html);
+    /// A link or image: its resolved URL, or no tags at all (its text
+    /// stays) when the target is hidden in this edition or refused.
+    fn start_link(&mut self, dest_url: CowStr<'e>, tag: impl FnOnce(CowStr<'e>) -> Tag<'e>) {
+        let target = self
+            .input
+            .targets
+            .get(self.link_no)
+            .cloned()
+            .unwrap_or(LinkTarget::Unchanged);
+        self.link_no += 1;
+        let hidden = target == LinkTarget::Hidden;
+        self.dropped.push(hidden);
+        if hidden {
+            return;
+        }
+        let dest_url = (self.input.href)(&target)
+            .map(CowStr::from)
+            .unwrap_or(dest_url);
+        self.events.push(Event::Start(tag(dest_url)));
     }
-    wrap_tables(&html, input.table_label)
+
+    fn flush_text(&mut self) {
+        if self.text_buf.is_empty() {
+            return;
+        }
+        let text = std::mem::take(&mut self.text_buf);
+        match self.input.placeholders {
+            Some(ph) => self.events.extend(expand_placeholders(&text, ph)),
+            None => self.events.push(Event::Text(CowStr::from(text))),
+        }
+    }
 }
 
 /// A wide table scrolls sideways inside its own box on a phone; that box

@@ -185,7 +185,7 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
         match templates.tera.render("search.html", &ctx) {
             Ok(html) => out.push(Rendered {
                 page: None,
-                path: "suche/index.html".into(),
+                path: crate::layout::SEARCH_PAGE.into(),
                 html,
             }),
             Err(e) => diags.push(templates.diagnostic(&e)),
@@ -206,7 +206,7 @@ pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Dia
         match templates.tera.render("print.html", &ctx) {
             Ok(html) => out.push(Rendered {
                 page: None,
-                path: "druckfassung/index.html".into(),
+                path: crate::layout::PRINT_PAGE.into(),
                 html,
             }),
             Err(e) => diags.push(templates.diagnostic(&e)),

@@ -22,7 +22,7 @@ pub use query::{Hit, Options, Results};
 const TANTIVY_DIR: &str = "tantivy";
 const STATIC_DIR: &str = "static";
 /// Where the static index goes in the site.
-pub const SITE_DIR: &str = "suche";
+pub const SITE_DIR: &str = crate::layout::SEARCH_DIR;
 
 fn search_error(e: impl std::fmt::Display) -> Diagnostic {
     Diagnostic::global(Problem::Search(e.to_string()))

@@ -42,6 +42,31 @@ pub struct Plan {
 }
 
 impl Ledger {
+    /// [`Ledger::plan`] when only `ids` can have changed (their public
+    /// part stayed, see the preview): those pages are rendered, the
+    /// others' numbers are kept without comparing.
+    pub fn plan_pages(&self, site: &Site, templates: &Templates, ids: &[PageId]) -> Plan {
+        let mut next = Ledger {
+            global: self.global,
+            pages: self.pages.clone(),
+        };
+        for &id in ids {
+            let page = &site.content.pages[id];
+            let made = Made {
+                path: render::output_path(&page.url),
+                inputs: fingerprint::inputs(site, templates, id),
+                body: fingerprint::body(site, id),
+            };
+            next.pages.insert(page.content_path.clone(), made);
+        }
+        Plan {
+            render: ids.to_vec(),
+            all: false,
+            removed: Vec::new(),
+            next,
+        }
+    }
+
     /// The body number a page's file was made with, if it has one.
     pub fn body(&self, content_path: &Path) -> Option<u64> {
         self.pages.get(content_path).map(|m| m.body)

@@ -13,6 +13,7 @@ use crate::content::parse::parse_page;
 use crate::content::{Page, PageId};
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Severity};
 use crate::error::Failure;
+use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use crate::links;
 use crate::output;
 use crate::render::{self, fingerprint, Rendered};
@@ -361,7 +362,11 @@ impl Preview {
             mut warnings,
             documents,
             all_links,
-        } = change_content(site, edits, base_content, &self.ledger)?;
+            only,
+        } = match private_edits(site, &edits) {
+            Some(ids) => change_privately(site, edits, ids)?,
+            None => change_content(site, edits, base_content, &self.ledger)?,
+        };
         if !all_links {
             // the other pages' link warnings stand as they were
             let files: HashSet<&Path> = site
@@ -379,18 +384,22 @@ impl Preview {
             warnings.extend(others.cloned());
         }
         let templates = self.templates.as_ref()?;
-        let bodies: Vec<u64> = (0..site.content.pages.len())
-            .map(|id| {
-                let path = &site.content.pages[id].content_path;
-                match self.ledger.body(path) {
-                    Some(b) if !edited.contains(path) => b,
-                    _ => fingerprint::body(site, id),
-                }
-            })
-            .collect();
-        let plan = self
-            .ledger
-            .plan(site, templates, &bodies, |p| self.files.contains_key(p));
+        let plan = match only {
+            Some(ids) => self.ledger.plan_pages(site, templates, &ids),
+            None => {
+                let bodies: Vec<u64> = (0..site.content.pages.len())
+                    .map(|id| {
+                        let path = &site.content.pages[id].content_path;
+                        match self.ledger.body(path) {
+                            Some(b) if !edited.contains(path) => b,
+                            _ => fingerprint::body(site, id),
+                        }
+                    })
+                    .collect();
+                self.ledger
+                    .plan(site, templates, &bodies, |p| self.files.contains_key(p))
+            }
+        };
         if plan.all {
             return None; // the menu or settings changed: the special pages too
         }
@@ -442,7 +451,7 @@ impl Preview {
             Some(p) => p.content_path.clone(),
             // a new page or a draft: where editions would put it is theirs to say
             None if self.opts.edition.is_none() => {
-                let dir = self.opts.root.join("content");
+                let dir = self.opts.root.join(CONTENT_DIR);
                 let content_path = crate::content::parse::content_relative(&dir, path);
                 if !path.starts_with(&dir) || crate::content::load::is_snippet(&content_path) {
                     return None;
@@ -539,6 +548,86 @@ struct Changed {
     /// `warnings` hold the link diagnostics of every page, not only of
     /// the edited ones.
     all_links: bool,
+    /// The only pages whose inputs can have changed, when that is known
+    /// without comparing every page's.
+    only: Option<Vec<PageId>>,
+}
+
+/// Everything of a page that other pages' output can show or depend on:
+/// what its links, listings, menu entries, neighbours and backlinks read.
+/// When an edit leaves it as it was, only the page itself can change.
+fn public_part(p: &Page) -> impl PartialEq + '_ {
+    let refs: Vec<_> = p.refs.iter().map(|r| (&r.field, &r.target)).collect();
+    let links: Vec<_> = p.links.iter().map(|l| (&l.dest, &l.base_dir)).collect();
+    let headings: Vec<_> = p.headings.iter().map(|h| &h.id).collect();
+    let menu = (
+        &p.title,
+        &p.slug,
+        p.kind,
+        &p.description,
+        p.weight,
+        p.in_menu,
+    );
+    let data = (
+        serde_json::to_string(&p.meta).ok(),
+        &p.extra,
+        &p.template,
+        p.is_section_index,
+    );
+    (menu, data, refs, links, headings)
+}
+
+/// The ids of the edited pages if each replaces a page whose
+/// [`public_part`] it keeps (a body edit, usually).
+fn private_edits(site: &Site, edits: &[Edit]) -> Option<Vec<PageId>> {
+    edits
+        .iter()
+        .map(|e| {
+            let new = e.page.as_ref()?;
+            let id = site
+                .content
+                .pages
+                .iter()
+                .position(|p| !p.synthetic && p.content_path == e.content_path)?;
+            (public_part(&site.content.pages[id]) == public_part(new)).then_some(id)
+        })
+        .collect()
+}
+
+/// Puts edits that keep every page's [`public_part`] into the site: same
+/// sections and reading order, only the edited pages' links resolved
+/// again. `None` (a link broke) puts the pages back as they were.
+fn change_privately(site: &mut Site, edits: Vec<Edit>, ids: Vec<PageId>) -> Option<Changed> {
+    let mut warnings = Diagnostics::new();
+    let mut documents = Vec::new();
+    let mut undo = Vec::new();
+    for (edit, &id) in edits.into_iter().zip(&ids) {
+        let mut page = edit.page?;
+        page.url = site.content.pages[id].url.clone();
+        warnings.extend(edit.warnings);
+        documents.extend(document_paths(site, &edit.content_path));
+        undo.push((id, std::mem::replace(&mut site.content.pages[id], page)));
+    }
+    let (resolved, link_diags) =
+        links::resolve_again(&site.content, &site.config, &site.resolved, &ids);
+    if link_diags.has_errors() {
+        for (id, old) in undo {
+            site.content.pages[id] = old;
+        }
+        return None;
+    }
+    site.resolved = resolved;
+    warnings.extend(link_diags);
+    Some(Changed {
+        edited: ids
+            .iter()
+            .map(|&id| site.content.pages[id].content_path.clone())
+            .collect(),
+        warnings,
+        documents,
+        all_links: false,
+        only: Some(ids),
+    })
 }
 
 /// Puts the edits into the site's pages, sections, links and reading
@@ -563,7 +652,8 @@ fn change_content(
         let old = apply_edit(&mut site.content, &edit.content_path, edit.page);
         undo.push((edit.content_path, old));
     }
-    site.content.sections = crate::content::load::reassemble(&mut site.content.pages, base_content);
+    site.content.sections =
+        crate::content::load::reassemble(&mut site.content.pages, base_content, &site.config.title);
     let resolved = (!moved_pages(site, ledger, &edited))
         .then(|| match same_targets(site, &undo) {
             Some(ids) => (
@@ -578,8 +668,11 @@ fn change_content(
             apply_edit(&mut site.content, &path, old);
         }
         site.content.draft_paths = drafts;
-        site.content.sections =
-            crate::content::load::reassemble(&mut site.content.pages, base_content);
+        site.content.sections = crate::content::load::reassemble(
+            &mut site.content.pages,
+            base_content,
+            &site.config.title,
+        );
         return None;
     };
     site.resolved = resolved;
@@ -590,6 +683,7 @@ fn change_content(
         warnings,
         documents,
         all_links,
+        only: None,
     })
 }
 
@@ -709,7 +803,7 @@ fn shortcodes_read_pages(site: &Site) -> bool {
     })
 }
 
-pub const PRINT_PATH: &str = "druckfassung/index.html";
+pub const PRINT_PATH: &str = crate::layout::PRINT_PAGE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
@@ -742,11 +836,11 @@ pub fn classify(root: &Path, path: &Path) -> ChangeKind {
         return ChangeKind::Ignored;
     }
     match first.as_deref() {
-        Some("content") if path.extension().is_some_and(|e| e == "md") && path.is_file() => {
+        Some(CONTENT_DIR) if path.extension().is_some_and(|e| e == "md") && path.is_file() => {
             ChangeKind::Page
         }
-        Some("content") | Some("editions") => ChangeKind::Structure,
-        Some("themes") => {
+        Some(CONTENT_DIR) | Some(EDITIONS_DIR) => ChangeKind::Structure,
+        Some(THEMES_DIR) => {
             let in_static = rel.components().any(|c| c.as_os_str() == "static");
             if in_static && path.is_file() {
                 ChangeKind::Static

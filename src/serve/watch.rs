@@ -1,6 +1,7 @@
 //! File watching: notify, debounced, folders watched recursively (never
 //! single files: editors save by writing a temp file and renaming it).
 
+use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use notify::RecursiveMode;
 use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, NoCache};
 use std::path::{Path, PathBuf};
@@ -39,7 +40,7 @@ impl Watcher {
     /// is created after the server started (watching an existing folder
     /// again is harmless).
     pub fn ensure_folders(&mut self, root: &Path) -> Result<(), String> {
-        for dir in ["content", "themes", "editions"] {
+        for dir in [CONTENT_DIR, THEMES_DIR, EDITIONS_DIR] {
             let p = root.join(dir);
             if p.is_dir() {
                 self.add(&p, RecursiveMode::Recursive)?;

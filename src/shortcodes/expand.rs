@@ -65,6 +65,32 @@ pub fn expand(frame: &mut Frame, text: &str, origin: &Origin, base: usize) -> Ex
     out
 }
 
+/// One shortcode call in the text it was written in, which starts at
+/// `base` in `origin`'s source.
+struct CallSite<'a> {
+    text: &'a str,
+    call: &'a Call,
+    origin: &'a Origin,
+    base: usize,
+}
+
+impl CallSite<'_> {
+    /// Where the call starts in `origin`'s source.
+    fn at(&self) -> usize {
+        self.base + self.call.range.start
+    }
+
+    /// The call's body (the text between it and `{% end %}`), expanded.
+    fn expand_body(&self, frame: &mut Frame, body: &std::ops::Range<usize>) -> Expanded {
+        expand(
+            frame,
+            &self.text[body.clone()],
+            self.origin,
+            self.base + body.start,
+        )
+    }
+}
+
 fn call_one(
     frame: &mut Frame,
     text: &str,
@@ -72,99 +98,23 @@ fn call_one(
     origin: &Origin,
     base: usize,
 ) -> Option<Expanded> {
-    let at = base + call.range.start;
-    let env = frame.env;
-    let mut out = Expanded::default();
+    let site = CallSite {
+        text,
+        call,
+        origin,
+        base,
+    };
+    let at = site.at();
     match call.name.as_str() {
-        "var" | "count" => match builtin::inline_value(env, call) {
-            Ok(value) => out.push_generated(&value, origin, at),
-            Err(p) => {
-                let help = match &p {
-                    Problem::UnknownVar(n) => did_you_mean(n, env.vars.keys().map(String::as_str))
-                        .map(|m| Hint::DidYouMean(m.into())),
-                    _ => None,
-                };
-                let span = frame.span(origin, at);
-                frame
-                    .diags
-                    .push(Diagnostic::error(p, span).with_help_opt(help));
-                return None;
-            }
-        },
-        // the body only when the edition shows such pages: text about hidden
-        // pages disappears with them
-        "vorhanden" => {
-            let Some(body) = &call.body else {
-                let span = frame.span(origin, at);
-                frame.diags.push(Diagnostic::error(
-                    Problem::ShortcodeSyntax {
-                        name: "vorhanden".into(),
-                        issue: ShortcodeIssue::NeedsBody,
-                    },
-                    span,
-                ));
-                return None;
-            };
-            match builtin::count_pages(env, call) {
-                Ok(0) => {}
-                Ok(_) => out = expand(frame, &text[body.clone()], origin, base + body.start),
-                Err(p) => {
-                    frame.error(p, origin, at);
-                    return None;
-                }
-            }
-        }
+        "var" | "count" => inline_value(frame, call, origin, at),
+        "vorhanden" => if_present(frame, &site),
         "include" => {
             check_args(frame, call, &["path"], &["path"], origin, at)?;
-            out = include(frame, call, origin, at)?;
+            include(frame, call, origin, at)
         }
-        name if env.templates.has(name) => {
-            let spec = builtin::template_args(name);
-            let allowed: Vec<&str> = spec.required.iter().chain(spec.optional).copied().collect();
-            if !spec.open {
-                check_args(frame, call, spec.required, &allowed, origin, at)?;
-            } else {
-                check_args(frame, call, spec.required, &[], origin, at)?;
-            }
-            for required in spec.required {
-                if call
-                    .arg(required)
-                    .is_some_and(|v| v.as_text().trim().is_empty())
-                {
-                    frame.diags.push(
-                        Diagnostic::error(
-                            Problem::MissingArgument {
-                                name: name.into(),
-                                arg: (*required).into(),
-                            },
-                            frame.span(origin, at),
-                        )
-                        .with_help_opt(spec.help.clone()),
-                    );
-                    return None;
-                }
-            }
-            let body = match &call.body {
-                Some(r) => expand(frame, &text[r.clone()], origin, base + r.start),
-                None => Expanded::default(),
-            };
-            match env.templates.render(name, call, &body.text) {
-                Ok(html) => out.append_wrapping(&html, body, origin, at),
-                Err(detail) => {
-                    frame.error(
-                        Problem::ShortcodeTemplate {
-                            name: name.into(),
-                            detail,
-                        },
-                        origin,
-                        at,
-                    );
-                    return None;
-                }
-            }
-        }
+        name if frame.env.templates.has(name) => template_call(frame, &site),
         name => {
-            let known = env.names();
+            let known = frame.env.names();
             let help = did_you_mean(name, known.iter().map(String::as_str))
                 .map(|m| Hint::DidYouMean(m.into()))
                 .unwrap_or_else(|| Hint::KnownShortcodes(known.join(", ")));
@@ -172,10 +122,108 @@ fn call_one(
             frame.diags.push(
                 Diagnostic::error(Problem::UnknownShortcode(name.into()), span).with_help(help),
             );
-            return None;
+            None
         }
     }
-    Some(out)
+}
+
+/// `var` and `count`: a value written into the text.
+fn inline_value(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option<Expanded> {
+    let env = frame.env;
+    match builtin::inline_value(env, call) {
+        Ok(value) => {
+            let mut out = Expanded::default();
+            out.push_generated(&value, origin, at);
+            Some(out)
+        }
+        Err(p) => {
+            let help = match &p {
+                Problem::UnknownVar(n) => did_you_mean(n, env.vars.keys().map(String::as_str))
+                    .map(|m| Hint::DidYouMean(m.into())),
+                _ => None,
+            };
+            let span = frame.span(origin, at);
+            frame
+                .diags
+                .push(Diagnostic::error(p, span).with_help_opt(help));
+            None
+        }
+    }
+}
+
+/// `vorhanden`: the body only when the edition shows such pages, so text
+/// about hidden pages disappears with them.
+fn if_present(frame: &mut Frame, site: &CallSite) -> Option<Expanded> {
+    let (call, origin, at) = (site.call, site.origin, site.at());
+    let Some(body) = &call.body else {
+        let span = frame.span(origin, at);
+        frame.diags.push(Diagnostic::error(
+            Problem::ShortcodeSyntax {
+                name: call.name.clone(),
+                issue: ShortcodeIssue::NeedsBody,
+            },
+            span,
+        ));
+        return None;
+    };
+    match builtin::count_pages(frame.env, call) {
+        Ok(0) => Some(Expanded::default()),
+        Ok(_) => Some(site.expand_body(frame, body)),
+        Err(p) => {
+            frame.error(p, origin, at);
+            None
+        }
+    }
+}
+
+/// A shortcode of the theme: its arguments checked, its body expanded
+/// first, then its template rendered around it.
+fn template_call(frame: &mut Frame, site: &CallSite) -> Option<Expanded> {
+    let (call, origin, at) = (site.call, site.origin, site.at());
+    let name = call.name.as_str();
+    let spec = builtin::template_args(name);
+    let allowed: Vec<&str> = spec.required.iter().chain(spec.optional).copied().collect();
+    let allowed: &[&str] = if spec.open { &[] } else { &allowed };
+    check_args(frame, call, spec.required, allowed, origin, at)?;
+    let blank = spec.required.iter().find(|required| {
+        call.arg(required)
+            .is_some_and(|v| v.as_text().trim().is_empty())
+    });
+    if let Some(required) = blank {
+        frame.diags.push(
+            Diagnostic::error(
+                Problem::MissingArgument {
+                    name: name.into(),
+                    arg: (*required).into(),
+                },
+                frame.span(origin, at),
+            )
+            .with_help_opt(spec.help.clone()),
+        );
+        return None;
+    }
+    let body = match &call.body {
+        Some(r) => site.expand_body(frame, r),
+        None => Expanded::default(),
+    };
+    match frame.env.templates.render(name, call, &body.text) {
+        Ok(html) => {
+            let mut out = Expanded::default();
+            out.append_wrapping(&html, body, origin, at);
+            Some(out)
+        }
+        Err(detail) => {
+            frame.error(
+                Problem::ShortcodeTemplate {
+                    name: name.into(),
+                    detail,
+                },
+                origin,
+                at,
+            );
+            None
+        }
+    }
 }
 
 /// Every required argument present and no unknown one (when `allowed` is not empty).

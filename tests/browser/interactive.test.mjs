@@ -1,39 +1,21 @@
 // The interactive handbook, tried as a Fachkraft would in headless
 // Chromium: filter concepts, work through the Regionen-Check, fill in the
 // Kooperationsvereinbarung and take the results home.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { buildSite, serve, launch, openPage } from './lib/harness.mjs';
+import { builtHandbook, axe, openPage } from './lib/harness.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-let server, browser;
-
-before(async () => {
-  server = await serve(await buildSite());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function seriousViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id);
-}
+const handbook = builtHandbook();
 
 const visibleConcepts = (page) => page.$$eval('[data-filter-list] li.card:not([hidden]) .card-title', (hs) => hs.map((h) => h.textContent.trim()));
 
 test('filtering concepts by Alleinerziehende shows only matching concepts, and the URL reproduces it', async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(server.url('konzepte/'));
+  const { page, context, problems } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url('konzepte/'));
   const all = await visibleConcepts(page);
   assert.equal(all.length, 6);
   await page.check('input[name="zielgruppen"][value="alleinerziehende"]');
@@ -49,8 +31,8 @@ test('filtering concepts by Alleinerziehende shows only matching concepts, and t
   assert.equal(await page.locator('form[data-filters] [data-none]').isVisible(), true);
 
   // a fresh visit of the shared URL shows the same view
-  const shared = server.url('konzepte/?zielgruppen=alleinerziehende');
-  const other = await openPage(browser);
+  const shared = handbook.server.url('konzepte/?zielgruppen=alleinerziehende');
+  const other = await openPage(handbook.browser);
   await other.page.goto(shared);
   assert.deepEqual((await visibleConcepts(other.page)).sort(), filtered.sort());
   assert.equal(await other.page.isChecked('input[name="zielgruppen"][value="alleinerziehende"]'), true);
@@ -60,22 +42,22 @@ test('filtering concepts by Alleinerziehende shows only matching concepts, and t
 });
 
 test('filters work with the keyboard alone and pass axe-core', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url('regionen/'));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url('regionen/'));
   const box = page.locator('input[name="rolle"][value="transferregion"]');
   await box.focus();
   await page.keyboard.press('Space');
   assert.equal(await box.isChecked(), true);
   const shown = await page.$$eval('[data-filter-list] li.card:not([hidden])', (l) => l.length);
   assert.equal(shown, 5);
-  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(await axe(page), []);
   await context.close();
 });
 
 test('without JavaScript the overview is the complete grouped list', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await handbook.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url('konzepte/'));
+  await page.goto(handbook.server.url('konzepte/'));
   assert.equal(await page.locator('form[data-filters]').isHidden(), true);
   assert.equal(await page.locator('li.card').count(), 6);
   assert.deepEqual(await page.$$eval('.group-title', (h) => h.map((x) => x.textContent)), ['Fortbildung', 'Veranstaltung']);
@@ -83,8 +65,8 @@ test('without JavaScript the overview is the complete grouped list', async () =>
 });
 
 test('Regionen-Check answers survive a reload, download, reset and load again', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url('regionen-check/'));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url('regionen-check/'));
   const first = page.getByLabel('Welche Kooperationsstrukturen zwischen Arbeitsmarkt und Jugendhilfe gibt es bereits?');
   await first.fill('Runder Tisch Familie seit 2012');
   await page.locator('fieldset.question-group').nth(1).getByLabel('in Arbeit').check();
@@ -119,13 +101,13 @@ test('Regionen-Check answers survive a reload, download, reset and load again', 
   assert.equal(await page.locator('#check-form').isHidden(), true);
   assert.match(await page.textContent('#check-summary'), /Runder Tisch Familie seit 2012/);
   await page.emulateMedia({ media: 'screen' });
-  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(await axe(page), []);
   await context.close();
 });
 
 test('filling in the Kooperationsvereinbarung shows the names in the preview and the downloads', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url('vereinbarungen/kooperationsvereinbarung-familienzentrum/'));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url('vereinbarungen/kooperationsvereinbarung-familienzentrum/'));
   const preview = page.locator('#agreement-text');
   assert.match(await preview.textContent(), /\[Name des Familienzentrums\]/, 'unfilled placeholders stay marked');
   await page.getByLabel('Name des Familienzentrums').fill('Familienzentrum Sonnenschein');
@@ -164,6 +146,6 @@ print(doc)`, docxPath], { encoding: 'utf8' });
   assert.equal(await page.locator('#agreement-form').isHidden(), true);
   assert.match(await preview.textContent(), /Familienzentrum Sonnenschein/);
   await page.emulateMedia({ media: 'screen' });
-  assert.deepEqual(await seriousViolations(page), []);
+  assert.deepEqual(await axe(page), []);
   await context.close();
 });

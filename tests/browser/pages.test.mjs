@@ -2,14 +2,9 @@
 // without console errors or requests to other hosts, passes axe-core
 // (no serious or critical violation, light and dark), fits a 320 px screen,
 // and labels every form field.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { buildSite, serve, launch, openPage } from './lib/harness.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { builtHandbook, axe, openPage } from './lib/harness.mjs';
 
 const PAGES = {
   start: '',
@@ -26,29 +21,12 @@ const PAGES = {
   not_found: 'gibt-es-nicht/',
 };
 
-let site, server, browser;
-before(async () => {
-  site = await buildSite();
-  server = await serve(site);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function axe(page) {
-  await page.addScriptTag({ content: axeSource });
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations
-    .filter((v) => ['serious', 'critical'].includes(v.impact))
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
+const handbook = builtHandbook();
 
 for (const [kind, path] of Object.entries(PAGES)) {
   test(`${kind} page loads cleanly and passes axe-core in light and dark mode`, async () => {
-    const { page, context, problems } = await openPage(browser);
-    const response = await page.goto(server.url(path));
+    const { page, context, problems } = await openPage(handbook.browser);
+    const response = await page.goto(handbook.server.url(path));
     assert.equal(response.status(), kind === 'not_found' ? 404 : 200);
     assert.equal(await page.getAttribute('html', 'lang'), 'de');
     assert.ok((await page.title()).length > 0);
@@ -66,10 +44,10 @@ for (const [kind, path] of Object.entries(PAGES)) {
 }
 
 test('every page fits a 320 px wide screen', async () => {
-  const { page, context } = await openPage(browser, { width: 320, height: 640 });
+  const { page, context } = await openPage(handbook.browser, { width: 320, height: 640 });
   for (const [kind, path] of Object.entries(PAGES)) {
     if (kind === 'print') continue; // printed on paper, not read on a phone
-    await page.goto(server.url(path));
+    await page.goto(handbook.server.url(path));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     if (overflow > 320) {
       const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 321).map((e) => e.tagName + '.' + e.className).slice(0, 5));
@@ -80,8 +58,8 @@ test('every page fits a 320 px wide screen', async () => {
 });
 
 test('the first Tab focuses the skip link, which jumps to the content', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(PAGES.region));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(PAGES.region));
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
   await page.keyboard.press('Enter');
@@ -93,26 +71,26 @@ test('the first Tab focuses the skip link, which jumps to the content', async ()
 const heading = async (page) => (await page.textContent('h1')).replaceAll('\u00ad', '');
 
 test('navigation: main menu, breadcrumbs, next page and a backlink lead to the right pages', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(''));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(''));
   await page.click('.main-nav >> text=Konzepte');
   assert.equal(await page.textContent('h1'), 'Konzepte');
   await page.click('.cards >> text=Elterncafé');
   assert.equal(await page.textContent('h1'), 'Elterncafé');
   await page.click('.breadcrumbs >> text=Konzepte');
   assert.match(page.url(), /\/konzepte\/$/);
-  await page.goto(server.url(PAGES.concept));
+  await page.goto(handbook.server.url(PAGES.concept));
   await page.click('a[rel="next"]');
   assert.equal(await heading(page), 'Themenveranstaltung Information');
-  await page.goto(server.url(PAGES.taxonomy));
+  await page.goto(handbook.server.url(PAGES.taxonomy));
   await page.click('.backlinks >> text=Kreis Mettmann');
   assert.equal(await page.textContent('h1'), 'Kreis Mettmann');
   await context.close();
 });
 
 test('the print edition holds every page in reading order', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(PAGES.print));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(PAGES.print));
   const chapters = await page.$$eval('.chapter-title', (hs) => hs.map((h) => h.textContent.trim()));
   assert.ok(chapters.length >= 60, `only ${chapters.length} chapters`);
   assert.equal(chapters[0], 'Neue Wege NRW – das Transferhandbuch');
@@ -124,9 +102,9 @@ test('the print edition holds every page in reading order', async () => {
 });
 
 test('every form field on the site has a real label', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(handbook.browser);
   for (const path of Object.values(PAGES)) {
-    await page.goto(server.url(path));
+    await page.goto(handbook.server.url(path));
     const unlabelled = await page.$$eval('input, select, textarea', (fields) =>
       fields
         .filter((f) => !['hidden', 'submit', 'button', 'reset'].includes(f.type))

@@ -3,15 +3,10 @@
 // leaves the first screen to the content, the menu opens without
 // JavaScript, long words break with a hyphen, nothing the theme writes is
 // wrong, and no button is shown that does nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { buildSite, serve, launch, openPage } from './lib/harness.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+import { builtHandbook, buildSite, serve, axe, openPage } from './lib/harness.mjs';
 
 const PAGES = {
   start: '',
@@ -27,26 +22,11 @@ const PAGES = {
 };
 const PHONE = { width: 390, height: 844 };
 
-let server, browser;
-before(async () => {
-  server = await serve(await buildSite());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const handbook = builtHandbook();
 
 async function phone({ js = true } = {}) {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'de-DE', javaScriptEnabled: js });
+  const context = await handbook.browser.newContext({ viewport: PHONE, locale: 'de-DE', javaScriptEnabled: js });
   return { context, page: await context.newPage() };
-}
-
-async function axe(page) {
-  await page.addScriptTag({ content: axeSource });
-  const r = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-    .map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
 // axe needs JavaScript (its timers do not run on a page with JavaScript
@@ -54,7 +34,7 @@ async function axe(page) {
 // scripts are all answered empty: the same DOM a reader without JavaScript
 // gets, except for <noscript> notes, which are plain paragraphs.
 async function phoneWithoutScripts() {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'de-DE' });
+  const context = await handbook.browser.newContext({ viewport: PHONE, locale: 'de-DE' });
   await context.route(/\/static\/.*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
   return { context, page: await context.newPage() };
 }
@@ -63,7 +43,7 @@ for (const js of [true, false]) {
   test(`phone ${js ? 'with' : 'without'} JavaScript: the header takes at most a quarter of the first screen, and the page passes axe`, async () => {
     const { page, context } = js ? await phone() : await phoneWithoutScripts();
     for (const [kind, path] of Object.entries(PAGES)) {
-      await page.goto(server.url(path));
+      await page.goto(handbook.server.url(path));
       const header = await page.locator('header.site-header').boundingBox();
       assert.ok(header.height <= PHONE.height / 4, `${kind}: header is ${header.height}px tall`);
       // the search field and its button sit in one row inside the screen
@@ -85,11 +65,11 @@ for (const js of [true, false]) {
 }
 
 test('wide screen without JavaScript: every page kind passes axe in light and dark mode', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
+  const context = await handbook.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   await context.route(/\/static\/.*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
   const page = await context.newPage();
   for (const [kind, path] of Object.entries({ ...PAGES, print: 'druckfassung/' })) {
-    await page.goto(server.url(path));
+    await page.goto(handbook.server.url(path));
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       assert.deepEqual(await axe(page), [], `${kind}, ${scheme}`);
@@ -101,7 +81,7 @@ test('wide screen without JavaScript: every page kind passes axe in light and da
 
 test('phone without JavaScript: the menu button opens the whole navigation and closes it again', async () => {
   const { page, context } = await phone({ js: false });
-  await page.goto(server.url(PAGES.concept));
+  await page.goto(handbook.server.url(PAGES.concept));
   const menu = page.locator('.menu-phone nav');
   assert.equal(await menu.isVisible(), false, 'menu closed at first');
   assert.equal(await page.locator('.main-nav').isVisible(), false, 'the wide-screen menu row is not shown');
@@ -117,8 +97,8 @@ test('phone without JavaScript: the menu button opens the whole navigation and c
 });
 
 test('wide screen: the menu is a row of links, no menu button', async () => {
-  const { page, context } = await openPage(browser, { width: 1280, height: 900 });
-  await page.goto(server.url(PAGES.concept));
+  const { page, context } = await openPage(handbook.browser, { width: 1280, height: 900 });
+  await page.goto(handbook.server.url(PAGES.concept));
   assert.equal(await page.locator('.menu-phone').isVisible(), false);
   assert.equal(await page.locator('.main-nav a', { hasText: 'Konzepte' }).isVisible(), true);
   const header = await page.locator('header.site-header').boundingBox();
@@ -128,7 +108,7 @@ test('wide screen: the menu is a row of links, no menu button', async () => {
 
 test('the filter panel is collapsed on a phone and open on a wide screen', async () => {
   const { page, context } = await phone();
-  await page.goto(server.url(PAGES.regions));
+  await page.goto(handbook.server.url(PAGES.regions));
   const form = page.locator('form[data-filters]');
   const box = await form.boundingBox();
   assert.ok(box.height < 160, `filter panel is ${box.height}px tall on a phone`);
@@ -139,15 +119,15 @@ test('the filter panel is collapsed on a phone and open on a wide screen', async
   await page.reload();
   assert.equal(await page.locator('form[data-filters] details').getAttribute('open'), '');
   await context.close();
-  const wide = await openPage(browser, { width: 1280, height: 900 });
-  await wide.page.goto(server.url(PAGES.regions));
+  const wide = await openPage(handbook.browser, { width: 1280, height: 900 });
+  await wide.page.goto(handbook.server.url(PAGES.regions));
   assert.equal(await wide.page.locator('input[name="rolle"][value="transferregion"]').isVisible(), true);
   await wide.context.close();
 });
 
 test('German typography: 19 px body text, hyphenation, soft hyphens in long titles, larger Leichte Sprache', async () => {
   const { page, context } = await phone();
-  await page.goto(server.url(PAGES.agreement));
+  await page.goto(handbook.server.url(PAGES.agreement));
   assert.equal(await page.getAttribute('html', 'lang'), 'de');
   const style = await page.evaluate(() => {
     const cs = (sel) => getComputedStyle(document.querySelector(sel));
@@ -160,9 +140,9 @@ test('German typography: 19 px body text, hyphenation, soft hyphens in long titl
   assert.match(h1, /Koope\u00adra\u00adti\u00adons\u00adver\u00adein/, 'soft hyphen inside Kooperationsvereinbarung');
   // the h1 fits the screen: no word is wider than the line
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
-  await page.goto(server.url(PAGES.concept));
+  await page.goto(handbook.server.url(PAGES.concept));
   assert.match(await page.textContent('a[rel="next"]'), /The\u00admen/);
-  await page.goto(server.url(PAGES.leichte_sprache));
+  await page.goto(handbook.server.url(PAGES.leichte_sprache));
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('main .prose p')).fontSize));
   assert.ok(size >= 22, `Leichte Sprache text is ${size}px`);
   await context.close();
@@ -171,7 +151,7 @@ test('German typography: 19 px body text, hyphenation, soft hyphens in long titl
 test('without JavaScript no button does nothing, and no promise is made that needs JavaScript', async () => {
   const { page, context } = await phone({ js: false });
   for (const [kind, path] of Object.entries(PAGES)) {
-    await page.goto(server.url(path));
+    await page.goto(handbook.server.url(path));
     // buttons that are visible must submit a form that has somewhere to go
     const dead = await page.$$eval('button, [role="button"], label.button', (els) => els
       .filter((b) => b.offsetParent !== null)
@@ -179,20 +159,20 @@ test('without JavaScript no button does nothing, and no promise is made that nee
       .map((b) => b.outerHTML.slice(0, 80)));
     assert.deepEqual(dead, [], kind);
   }
-  await page.goto(server.url(PAGES.check));
+  await page.goto(handbook.server.url(PAGES.check));
   const text = await page.locator('main').innerText();
   assert.doesNotMatch(text, /bleiben in diesem Browser gespeichert/);
   assert.match(text, /braucht|brauchen JavaScript/);
-  await page.goto(server.url(PAGES.concepts));
+  await page.goto(handbook.server.url(PAGES.concepts));
   assert.match(await page.locator('main').innerText(), /JavaScript/);
-  await page.goto(server.url(PAGES.agreement));
+  await page.goto(handbook.server.url(PAGES.agreement));
   assert.match(await page.locator('main').innerText(), /JavaScript/);
   await context.close();
 });
 
 test('with JavaScript the check promises local saving once, and the notes do not show', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(PAGES.check));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(PAGES.check));
   const text = await page.locator('main').innerText();
   assert.equal(text.match(/gespeichert/g).length, 1, 'the privacy sentence appears once');
   assert.doesNotMatch(text, /Ohne JavaScript/);
@@ -200,9 +180,9 @@ test('with JavaScript the check promises local saving once, and the notes do not
 });
 
 test('the theme writes correct German: headings, footer, outline', async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(handbook.browser);
   for (const path of [PAGES.concept, PAGES.agreement, PAGES.region]) {
-    await page.goto(server.url(path));
+    await page.goto(handbook.server.url(path));
     const headings = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent.trim()));
     for (const h of headings) assert.doesNotMatch(h, /\bund verweise\b|\bseite\b/, `${path}: ${h}`);
     // no page listed twice: backlinks do not repeat the references above them
@@ -211,7 +191,7 @@ test('the theme writes correct German: headings, footer, outline', async () => {
     assert.deepEqual(back.filter((b) => refs.includes(b)), [], path);
   }
   // the outline of an agreement is a navigation only when it has links
-  await page.goto(server.url(PAGES.agreement));
+  await page.goto(handbook.server.url(PAGES.agreement));
   const outline = page.locator('nav[aria-labelledby="agreement-sections"] a');
   assert.equal(await outline.count(), 3);
   await outline.first().click();
@@ -222,7 +202,7 @@ test('the theme writes correct German: headings, footer, outline', async () => {
 test('an edition: the header keeps the search in one row, the footer names the region once', async () => {
   const site = await buildSite({ edition: 'kreis-wesel' });
   const ed = await serve(site);
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(handbook.browser);
   await page.goto(ed.url(''));
   // a longer edition title and its region badge still leave the search in one row
   const input = await page.locator('#search-input').boundingBox();
@@ -237,8 +217,8 @@ test('an edition: the header keeps the search in one row, the footer names the r
 });
 
 test('reading order: the pager follows the menu, the legal pages come last in print and are not in the pager', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(''));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(''));
   const menu = await page.$$eval('.main-nav a', (as) => as.map((a) => a.textContent.trim()));
   assert.equal(menu[0], 'Das Projekt');
   // the start page's „Weiter“ leads to the first menu entry
@@ -258,11 +238,11 @@ test('reading order: the pager follows the menu, the legal pages come last in pr
   assert.deepEqual([...order].sort((a, b) => a - b), order, 'in menu order');
   for (const legal of ['/impressum/', '/datenschutz/', '/barrierefreiheit/']) {
     assert.ok(!seen.includes(legal), `${legal} is not in the pager`);
-    await page.goto(server.url(legal));
+    await page.goto(handbook.server.url(legal));
     assert.equal(await page.locator('.pager').count(), 0, `${legal} has no pager`);
   }
   // the print edition: same order, legal pages last, contents grouped by section
-  await page.goto(server.url('druckfassung/'));
+  await page.goto(handbook.server.url('druckfassung/'));
   const chapters = (await page.$$eval('.chapter-title', (hs) => hs.map((h) => h.textContent.trim())));
   assert.equal(chapters[1], 'Das Projekt');
   assert.deepEqual(chapters.slice(-3), ['Erklärung zur Barrierefreiheit', 'Impressum', 'Datenschutzerklärung']);
@@ -279,7 +259,7 @@ test('reading order: the pager follows the menu, the legal pages come last in pr
 
 test('the print edition passes axe at 390 px, and its wide tables are reachable by keyboard', async () => {
   const { page, context } = await phone();
-  await page.goto(server.url('druckfassung/'));
+  await page.goto(handbook.server.url('druckfassung/'));
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     assert.deepEqual(await axe(page), [], scheme);
@@ -311,8 +291,8 @@ const mapBoxes = (page) => page.$$eval('.region-map svg a', (as) => as.map((a) =
 const overlap = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 test('map: no label overlaps another label or a point; an edition highlights its own region', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(PAGES.regions));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(PAGES.regions));
   const boxes = await mapBoxes(page);
   assert.ok(boxes.length >= 18, `${boxes.length} regions on the map`);
   const clashes = [];
@@ -327,7 +307,7 @@ test('map: no label overlaps another label or a point; an edition highlights its
   await context.close();
 
   const ed = await serve(await buildSite({ edition: 'kreis-wesel' }));
-  const e = await openPage(browser);
+  const e = await openPage(handbook.browser);
   await e.page.goto(ed.url('regionen/'));
   const own = e.page.locator('.region-map a.own-region');
   assert.equal(await own.count(), 1);
@@ -339,11 +319,11 @@ test('map: no label overlaps another label or a point; an edition highlights its
 });
 
 test('region fact boxes keep their own height; the start page lists the sections once', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(PAGES.region));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(PAGES.region));
   const heights = await page.$$eval('.facts > div', (ds) => ds.map((d) => d.getBoundingClientRect().height));
   assert.ok(Math.min(...heights) < Math.max(...heights) / 2, `fact boxes ${heights}`);
-  await page.goto(server.url(''));
+  await page.goto(handbook.server.url(''));
   // the start page's table introduces the sections; no second list of cards repeats them
   assert.ok(await page.locator('main table a[href$="/konzepte/"]').count() === 1);
   assert.equal(await page.locator('main .cards').count(), 0);
@@ -351,8 +331,8 @@ test('region fact boxes keep their own height; the start page lists the sections
 });
 
 test('forms do not lose work: erasing the agreement asks first; the printed check has region, date and participants', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(PAGES.agreement));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(PAGES.agreement));
   const field = page.getByLabel('Name des Familienzentrums');
   await field.fill('Familienzentrum Sonnenschein');
   let asked = '';
@@ -364,7 +344,7 @@ test('forms do not lose work: erasing the agreement asks first; the printed chec
   await page.click('button[type="reset"]');
   assert.equal(await field.inputValue(), '');
 
-  await page.goto(server.url(PAGES.check));
+  await page.goto(handbook.server.url(PAGES.check));
   await page.getByLabel('Region', { exact: true }).fill('Kreis Wesel');
   await page.getByLabel('Datum', { exact: true }).fill('27. August 2015');
   await page.getByLabel('Teilnehmende', { exact: true }).fill('Jobcenter\nJugendamt');
@@ -379,7 +359,7 @@ test('forms do not lose work: erasing the agreement asks first; the printed chec
 
   // without JavaScript the form itself prints, with its empty fields to write in
   const noJs = await phone({ js: false });
-  await noJs.page.goto(server.url(PAGES.check));
+  await noJs.page.goto(handbook.server.url(PAGES.check));
   await noJs.page.emulateMedia({ media: 'print' });
   assert.equal(await noJs.page.locator('#check-form').isVisible(), true);
   assert.equal(await noJs.page.getByLabel('Teilnehmende', { exact: true }).isVisible(), true);
@@ -413,7 +393,7 @@ print(json.dumps({'docx': paras, 'header': d.sections[0].header.paragraphs[0].te
 test('the agreement as .docx and .odt: heading styles, numbering, the handbook title, filled fields with their line breaks', async () => {
   // without JavaScript: the blank documents are plain links beside the page
   const noJs = await phone({ js: false });
-  await noJs.page.goto(server.url('vereinbarungen/rahmenvereinbarung-arbeitsmarkt-jugendhilfe/'));
+  await noJs.page.goto(handbook.server.url('vereinbarungen/rahmenvereinbarung-arbeitsmarkt-jugendhilfe/'));
   const blank = [];
   for (const ext of ['.docx', '.odt']) {
     const link = noJs.page.locator(`.downloads a[href$="${ext}"]`);
@@ -439,8 +419,8 @@ test('the agreement as .docx and .odt: heading styles, numbering, the handbook t
   await noJs.context.close();
 
   // with JavaScript: the same documents, filled in
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url(PAGES.agreement));
+  const { page, context } = await openPage(handbook.browser);
+  await page.goto(handbook.server.url(PAGES.agreement));
   await page.getByLabel('Name des Familienzentrums').fill('Familienzentrum Sonnenschein & Co');
   await page.getByLabel('Ansprechpersonen').fill('Frau Erika Beispiel\nHerr Max Muster');
   const files = [];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { buildSite, serve, launch, openPage, repo, binary } from './lib/harness.mjs';
+import { buildSite, bundledHandbook, serve, launch, openPage, binary } from './lib/harness.mjs';
 
 const QUERIES = [
   'muetter', 'Mütter', 'Vereinbarung', 'Vereinbarungen', 'Zentrum', 'Elterncafe', 'Elterncafé',
@@ -15,8 +15,11 @@ const QUERIES = [
   'Leichte Sprache', 'xyzzyplugh',
 ];
 
+// the copy buildSite builds by default, whose index `handbook search` reads
+const root = await bundledHandbook();
+
 function cli(query) {
-  const r = spawnSync(binary, ['search', query, '--root', repo, '--json', '--limit', '10'], { encoding: 'utf8' });
+  const r = spawnSync(binary, ['search', query, '--root', root, '--json', '--limit', '10'], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
 }

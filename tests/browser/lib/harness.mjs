@@ -1,9 +1,11 @@
 // Shared harness for the browser tests: build the handbook with the real
 // binary, serve it over real HTTP on loopback, drive Debian's Chromium.
+import { before, after } from 'node:test';
+import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import { readFile, stat, mkdtemp } from 'node:fs/promises';
+import { readFile, stat, mkdtemp, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +14,26 @@ import { chromium } from 'playwright-core';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const binary = process.env.HANDBOOK_BIN || path.join(repo, 'target/debug/handbook');
 
-/** Builds `root` (default: the bundled handbook) into a fresh temp folder. */
-export async function buildSite({ root = repo, baseUrl, edition, extraArgs = [] } = {}) {
+let bundledCopy;
+/**
+ * The bundled handbook's sources copied to a temp folder once per test
+ * file: a build writes its search index into the root it builds
+ * (`search-index/`), and the tests must leave the repository as it was.
+ */
+export function bundledHandbook() {
+  bundledCopy ??= (async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'handbook-root-'));
+    for (const part of ['content', 'themes', 'editions', 'handbook.yaml']) {
+      await cp(path.join(repo, part), path.join(root, part), { recursive: true });
+    }
+    return root;
+  })();
+  return bundledCopy;
+}
+
+/** Builds `root` (default: a copy of the bundled handbook) into a fresh temp folder. */
+export async function buildSite({ root, baseUrl, edition, extraArgs = [] } = {}) {
+  root ??= await bundledHandbook();
   const out = await mkdtemp(path.join(tmpdir(), 'handbook-site-'));
   const args = ['build', '--root', root, '--out', out, ...extraArgs];
   if (baseUrl) args.push('--base-url', baseUrl);
@@ -80,4 +100,36 @@ export async function openPage(browser, { width = 1280, height = 900 } = {}) {
     if (!['127.0.0.1', 'localhost'].includes(u.hostname) && !['data:', 'blob:', 'about:'].includes(u.protocol)) problems.foreign.push(r.url());
   });
   return { page, context, problems };
+}
+
+/**
+ * The bundled handbook built once for a test file into a temp folder,
+ * served over loopback, and a Chromium to read it: `site` (the folder),
+ * `server` and `browser` are set by the `before` hook this registers, and
+ * closed by its `after` hook.
+ */
+export function builtHandbook() {
+  const handbook = { site: undefined, server: undefined, browser: undefined };
+  before(async () => {
+    handbook.site = await buildSite();
+    handbook.server = await serve(handbook.site);
+    handbook.browser = await launch();
+  });
+  after(async () => {
+    await handbook.browser?.close();
+    await handbook.server?.close();
+  });
+  return handbook;
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on `page`, one line each: rule, help, first elements. */
+export async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
