@@ -157,6 +157,22 @@ fn editor_temp_files_are_ignored() {
     assert_eq!(preview.apply(&paths).unwrap(), Outcome::Unchanged);
 }
 
+/// A preview of the handbook at `root`, built.
+fn preview_of(root: &Path) -> Preview {
+    Preview::new(BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// Saves `path` with the first `from` replaced by `to`.
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{} has no `{from}`", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// The basic fixture with a section of sixteen concept formats (weights 1
 /// to 16, so each has neighbours), a subsection with two pages, a region
 /// that references one format and a format that links to another's heading.
@@ -193,11 +209,11 @@ fn handbook_with_formats() -> tempfile::TempDir {
         .unwrap();
     }
     let region = content.join("regionen/kreis-borken.md");
-    std::fs::write(
+    replace_in(
         &region,
-        read(&region).replace("  - elterncafe\n", "  - elterncafe\n  - format-04\n"),
-    )
-    .unwrap();
+        "  - elterncafe\n",
+        "  - elterncafe\n  - format-04\n",
+    );
     tmp
 }
 
@@ -206,9 +222,7 @@ fn handbook_with_formats() -> tempfile::TempDir {
 /// pages, without reading every file again.
 fn edit(preview: &mut Preview, root: &Path, file: &str, from: &str, to: &str, most: usize) {
     let path = root.join(file);
-    let text = read(&path);
-    assert!(text.contains(from), "{file} has no `{from}`");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    replace_in(&path, from, to);
     let step = format!("{file}: `{from}` → `{to}`");
     let outcome = preview.apply(std::slice::from_ref(&path)).unwrap();
     assert_ne!(
@@ -231,11 +245,7 @@ fn edit(preview: &mut Preview, root: &Path, file: &str, from: &str, to: &str, mo
 fn front_matter_edits_render_only_the_pages_that_show_them() {
     let tmp = handbook_with_formats();
     let root = tmp.path();
-    let mut preview = Preview::new(BuildOptions {
-        root: root.to_path_buf(),
-        ..Default::default()
-    })
-    .unwrap();
+    let mut preview = preview_of(root);
     assert!(preview.stats().rendered > 30, "{:?}", preview.stats());
     assert_same_as_full_build(&mut preview, root, "start");
     let f4 = "content/konzepte/format-04.md";
@@ -356,14 +366,10 @@ fn front_matter_edits_render_only_the_pages_that_show_them() {
 fn renaming_a_heading_other_pages_link_to_fails_until_the_links_follow() {
     let tmp = handbook_with_formats();
     let root = tmp.path();
-    let mut preview = Preview::new(BuildOptions {
-        root: root.to_path_buf(),
-        ..Default::default()
-    })
-    .unwrap();
+    let mut preview = preview_of(root);
     let f4 = root.join("content/konzepte/format-04.md");
     let f3 = root.join("content/konzepte/format-03.md");
-    std::fs::write(&f4, read(&f4).replace("## Ablauf", "## Verlauf")).unwrap();
+    replace_in(&f4, "## Ablauf", "## Verlauf");
     assert_eq!(
         preview.apply(std::slice::from_ref(&f4)).unwrap(),
         Outcome::Failed
@@ -372,15 +378,14 @@ fn renaming_a_heading_other_pages_link_to_fails_until_the_links_follow() {
         .diagnostics
         .iter()
         .any(|d| d.message().contains("#ablauf")));
-    std::fs::write(&f3, read(&f3).replace("#ablauf", "#verlauf")).unwrap();
+    replace_in(&f3, "#ablauf", "#verlauf");
     preview.apply(std::slice::from_ref(&f3)).unwrap();
     assert!(!preview.failed);
     assert_same_as_full_build(&mut preview, root, "link follows the heading");
 
-    // both in one save: only the two pages (and the listing? no: it shows
-    // no headings) are rendered
-    std::fs::write(&f4, read(&f4).replace("## Verlauf", "## Ablauf")).unwrap();
-    std::fs::write(&f3, read(&f3).replace("#verlauf", "#ablauf")).unwrap();
+    // both in one save: the two pages alone (no listing shows headings)
+    replace_in(&f4, "## Verlauf", "## Ablauf");
+    replace_in(&f3, "#verlauf", "#ablauf");
     preview.apply(&[f4, f3]).unwrap();
     assert!(!preview.stats().full);
     assert_eq!(preview.stats().rendered, 2);
@@ -391,18 +396,14 @@ fn renaming_a_heading_other_pages_link_to_fails_until_the_links_follow() {
 fn a_menu_entry_changes_every_page() {
     let tmp = handbook_with_formats();
     let root = tmp.path();
-    let mut preview = Preview::new(BuildOptions {
-        root: root.to_path_buf(),
-        ..Default::default()
-    })
-    .unwrap();
+    let mut preview = preview_of(root);
     let pages = preview.stats().rendered;
     let about = root.join("content/über uns.md");
-    std::fs::write(
+    replace_in(
         &about,
-        read(&about).replace("title: \"Über uns\"", "title: \"Über uns\"\nmenu: false"),
-    )
-    .unwrap();
+        "title: \"Über uns\"",
+        "title: \"Über uns\"\nmenu: false",
+    );
     let Outcome::Reload(changed) = preview.apply(std::slice::from_ref(&about)).unwrap() else {
         panic!("the menu changed")
     };
@@ -410,11 +411,7 @@ fn a_menu_entry_changes_every_page() {
     assert_same_as_full_build(&mut preview, root, "menu: false");
     // a title in the menu, too
     let section = root.join("content/regionen/_index.md");
-    std::fs::write(
-        &section,
-        read(&section).replace("title: Regionen", "title: Die Regionen"),
-    )
-    .unwrap();
+    replace_in(&section, "title: Regionen", "title: Die Regionen");
     preview.apply(std::slice::from_ref(&section)).unwrap();
     assert_eq!(preview.stats().rendered, pages);
     assert_same_as_full_build(&mut preview, root, "menu title");
@@ -424,11 +421,7 @@ fn a_menu_entry_changes_every_page() {
 fn the_full_pipeline_renders_only_the_pages_whose_inputs_changed() {
     let tmp = handbook_with_formats();
     let root = tmp.path();
-    let mut preview = Preview::new(BuildOptions {
-        root: root.to_path_buf(),
-        ..Default::default()
-    })
-    .unwrap();
+    let mut preview = preview_of(root);
     let pages = preview.stats().rendered;
 
     // the configuration saved as it was: everything read, nothing rendered
@@ -481,11 +474,7 @@ fn the_full_pipeline_renders_only_the_pages_whose_inputs_changed() {
     assert_same_as_full_build(&mut preview, root, "broken link fixed");
 
     // the site's title is on every page
-    std::fs::write(
-        &config,
-        read(&config).replace("Testhandbuch", "Neues Testhandbuch"),
-    )
-    .unwrap();
+    replace_in(&config, "Testhandbuch", "Neues Testhandbuch");
     preview.apply(std::slice::from_ref(&config)).unwrap();
     assert!(preview.stats().rendered >= pages, "{:?}", preview.stats());
     assert_same_as_full_build(&mut preview, root, "site title");
@@ -497,11 +486,7 @@ fn warnings_of_pages_not_edited_stay_after_an_edit() {
     let root = tmp.path();
     let f2 = root.join("content/konzepte/format-02.md");
     std::fs::write(&f2, read(&f2) + "[Skript](javascript:alert(1))\n").unwrap();
-    let mut preview = Preview::new(BuildOptions {
-        root: root.to_path_buf(),
-        ..Default::default()
-    })
-    .unwrap();
+    let mut preview = preview_of(root);
     let warned = |p: &Preview| {
         p.diagnostics
             .iter()

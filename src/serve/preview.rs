@@ -305,13 +305,8 @@ impl Preview {
 
     /// Theme assets changed: re-read them; CSS alone needs no reload.
     fn update_statics(&mut self) -> Option<Outcome> {
+        let project = self.project()?;
         let site = self.site.as_mut()?;
-        let project = crate::editions::Project::open(
-            &self.opts.root,
-            self.opts.edition.as_deref(),
-            &site.config,
-        )
-        .ok()?;
         let mut diags = Diagnostics::new();
         let theme = crate::theme::collect(
             &self.opts.root,
@@ -488,16 +483,17 @@ impl Preview {
         })
     }
 
+    /// The handbook's layers and themes as the current configuration says.
+    fn project(&self) -> Option<crate::editions::Project> {
+        let site = self.site.as_ref()?;
+        crate::editions::Project::open(&self.opts.root, self.opts.edition.as_deref(), &site.config)
+            .ok()
+    }
+
     /// The base layer's content folder relative to the root, where the
     /// pages a folder without `_index.md` gets are said to come from.
     fn base_content(&self) -> Option<PathBuf> {
-        let site = self.site.as_ref()?;
-        let project = crate::editions::Project::open(
-            &self.opts.root,
-            self.opts.edition.as_deref(),
-            &site.config,
-        )
-        .ok()?;
+        let project = self.project()?;
         let first = project.layers.first()?;
         Some(relative_to(&self.opts.root, &first.content_dir))
     }
