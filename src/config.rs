@@ -38,6 +38,39 @@ pub struct Config {
     /// Free values for templates (`site.extra.x`).
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// The print edition (one page per part of the handbook).
+    #[serde(default)]
+    pub print: PrintConfig,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrintConfig {
+    /// A part whose print page would be larger than this (in KB of HTML)
+    /// gets none; the print edition's index links its pages online instead.
+    #[serde(default = "default_print_max_kb")]
+    pub max_kb: u64,
+}
+
+impl Default for PrintConfig {
+    fn default() -> Self {
+        PrintConfig {
+            max_kb: default_print_max_kb(),
+        }
+    }
+}
+
+impl PrintConfig {
+    pub fn max_bytes(&self) -> usize {
+        usize::try_from(self.max_kb.saturating_mul(1024)).unwrap_or(usize::MAX)
+    }
+}
+
+/// About 1,000 printed pages of text: more than anyone prints at once, and
+/// a page that size still opens quickly in a browser on a phone. (The
+/// bundled handbook's largest part is far below it.)
+fn default_print_max_kb() -> u64 {
+    5 * 1024
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -13,7 +13,9 @@ pub const EDITIONS_DIR: &str = "editions";
 pub const SEARCH_DIR: &str = "suche";
 /// The search page's file in the site.
 pub const SEARCH_PAGE: &str = "suche/index.html";
-/// The print edition's page in the site (`/druckfassung/`).
+/// The print edition's folder in the site: its index page and a folder per part.
+pub const PRINT_DIR: &str = "druckfassung";
+/// The print edition's index page in the site (`/druckfassung/`).
 pub const PRINT_PAGE: &str = "druckfassung/index.html";
 
 /// URL parameter and `data-` attribute of the concepts' category filter.

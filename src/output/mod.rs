@@ -17,7 +17,8 @@ use std::borrow::Cow;
 use std::path::Path;
 
 /// Writes pages and support files, lets `extra` add files (the search
-/// shards), then publishes atomically. Returns the number of files written.
+/// shards), puts the files beside the pages in, then publishes atomically.
+/// Returns the number of files written.
 pub fn write_site(
     site: &Site,
     rendered: &[Rendered],
@@ -28,11 +29,19 @@ pub fn write_site(
     rendered
         .par_iter()
         .try_for_each(|r| staging.write(&r.path, r.html.as_bytes()))?;
-    let support = support_files(site)?;
-    support
+    let generated = generated_files(site)?;
+    generated
         .par_iter()
         .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
-    let count = rendered.len() + support.len() + extra(staging.path())?;
+    let extra_files = extra(staging.path())?;
+    // Content assets are hard links to the editor's files: linked last, so
+    // that nothing this build writes can land on one (a generated file of
+    // the same name wins, as it does in the preview).
+    site.content
+        .assets
+        .par_iter()
+        .try_for_each(|a| staging.link(&asset_path(site, a), &a.source))?;
+    let count = rendered.len() + generated.len() + site.content.assets.len() + extra_files;
     staging.publish()?;
     Ok(count)
 }
@@ -40,28 +49,40 @@ pub fn write_site(
 /// A site-relative output path and its bytes.
 pub type SupportFile<'a> = (String, Cow<'a, [u8]>);
 
-/// Everything beside the rendered pages: theme assets, content assets,
-/// sitemap.xml and robots.txt, as (site-relative path, bytes). `serve`
-/// keeps these in memory; `build` writes them.
+fn asset_path(site: &Site, asset: &crate::content::load::Asset) -> String {
+    site.asset_url(&asset.content_path)
+        .trim_start_matches('/')
+        .to_string()
+}
+
+/// Everything beside the rendered pages, read into memory, for the preview:
+/// content assets first, so that a generated file of the same name wins
+/// like in a build.
 pub fn support_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
+    let assets: Result<Vec<_>, Diagnostic> = site
+        .content
+        .assets
+        .par_iter()
+        .map(|a| {
+            let bytes = std::fs::read(&a.source)
+                .map_err(|e| Diagnostic::output(format!("{}: {e}", a.source.display())))?;
+            Ok((asset_path(site, a), Cow::Owned(bytes)))
+        })
+        .collect();
+    let mut files = assets?;
+    files.extend(generated_files(site)?);
+    Ok(files)
+}
+
+/// What the build makes beside the pages: theme assets, the agreements as
+/// documents, sitemap.xml and robots.txt, as (site-relative path, bytes).
+fn generated_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
     let mut files: Vec<(String, Cow<[u8]>)> = site
         .theme
         .statics
         .iter()
         .map(|(path, file)| (path.clone(), Cow::Borrowed(&*file.bytes)))
         .collect();
-    let assets: Result<Vec<_>, Diagnostic> = site
-        .content
-        .assets
-        .par_iter()
-        .map(|a| {
-            let url = site.asset_url(&a.content_path);
-            let bytes = std::fs::read(&a.source)
-                .map_err(|e| Diagnostic::output(format!("{}: {e}", a.source.display())))?;
-            Ok((url.trim_start_matches('/').to_string(), Cow::Owned(bytes)))
-        })
-        .collect();
-    files.extend(assets?);
     // the fill-in agreements as .docx and .odt, next to their pages
     let documents: Result<Vec<_>, Diagnostic> = site
         .content

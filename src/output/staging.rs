@@ -43,10 +43,56 @@ impl Staging {
         &self.dir
     }
 
-    /// Writes `rel` below the staging folder. `rel` comes from slugs and
-    /// content paths; anything that is not a plain relative path is refused,
-    /// so no output can land outside the folder.
+    /// Writes `rel` below the staging folder, always as a new file: the
+    /// name may already be a hard link (to the previous site's file), and
+    /// writing through it would change that file too.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.prepare(rel)?;
+        // An unchanged file is linked from the site being replaced instead
+        // of written again: a rebuild after one edit then writes one page's
+        // worth of data, not the whole site (the comparison reads from the
+        // page cache, which is far cheaper than writing).
+        if self.target != self.dir {
+            let previous = self.target.join(rel);
+            if std::fs::read(&previous).is_ok_and(|old| old == bytes)
+                && std::fs::hard_link(&previous, &path).is_ok()
+            {
+                return Ok(());
+            }
+        }
+        write_new(&path, bytes).map_err(|e| Diagnostic::output(format!("{}: {e}", path.display())))
+    }
+
+    /// Puts the file `source` at `rel` without reading it: a hard link, or
+    /// where the system refuses one (another device, a foreign owner) a
+    /// copy, which std makes by `copy_file_range`, so a reflink within one
+    /// btrfs or XFS file system. A file already at `rel` stays. Call it
+    /// after every write of the build: the link shares the editor's file,
+    /// which no write may reach.
+    pub fn link(&self, rel: &str, source: &Path) -> Result<(), Diagnostic> {
+        let path = self.prepare(rel)?;
+        let err = |e: std::io::Error| Diagnostic::output(format!("{}: {e}", source.display()));
+        // a link to a symlink would dangle once the site moves: link its target
+        let source = if std::fs::symlink_metadata(source)
+            .map_err(err)?
+            .file_type()
+            .is_symlink()
+        {
+            std::fs::canonicalize(source).map_err(err)?
+        } else {
+            source.to_path_buf()
+        };
+        match std::fs::hard_link(&source, &path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(_) => std::fs::copy(&source, &path).map(drop).map_err(err),
+        }
+    }
+
+    /// The staging path for `rel`, with its folder created. `rel` comes from
+    /// slugs and content paths; anything that is not a plain relative path
+    /// is refused, so no output can land outside the folder.
+    fn prepare(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
         let rel_path = Path::new(rel);
         if rel_path
             .components()
@@ -61,20 +107,7 @@ impl Staging {
             std::fs::create_dir_all(parent)
                 .map_err(|e| Diagnostic::output(format!("{}: {e}", parent.display())))?;
         }
-        // An unchanged file is linked from the site being replaced instead
-        // of written again: a rebuild after one edit then writes one page's
-        // worth of data, not the whole site (the comparison reads from the
-        // page cache, which is far cheaper than writing).
-        if self.target != self.dir {
-            let previous = self.target.join(rel_path);
-            if std::fs::read(&previous).is_ok_and(|old| old == bytes)
-                && std::fs::hard_link(&previous, &path).is_ok()
-            {
-                return Ok(());
-            }
-        }
-        std::fs::write(&path, bytes)
-            .map_err(|e| Diagnostic::output(format!("{}: {e}", path.display())))
+        Ok(path)
     }
 
     /// Swaps the staging folder in for the target.
@@ -97,6 +130,26 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// Writes `bytes` into a new file at `path`; a file already there is
+/// unlinked first, never written through.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let mut file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::remove_file(path)?;
+            create()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes)
 }
 
 /// Moves `target` aside to `old`, then `staged` to `target`; whether there
@@ -158,6 +211,48 @@ mod tests {
             1,
             "staging removed"
         );
+    }
+
+    #[test]
+    fn writing_over_a_linked_file_leaves_the_linked_source_alone() {
+        let tmp = tempfile::tempdir().unwrap();
+        let source = tmp.path().join("bild.png");
+        std::fs::write(&source, "the editor's file").unwrap();
+        let staging = Staging::create(&tmp.path().join("public")).unwrap();
+        staging.link("a/bild.png", &source).unwrap();
+        staging.write("a/bild.png", b"generated").unwrap();
+        assert_eq!(std::fs::read(&source).unwrap(), b"the editor's file");
+        assert_eq!(
+            std::fs::read(staging.path().join("a/bild.png")).unwrap(),
+            b"generated"
+        );
+    }
+
+    #[test]
+    fn linking_keeps_a_file_already_written_and_follows_symlinks() {
+        let tmp = tempfile::tempdir().unwrap();
+        let source = tmp.path().join("robots.txt");
+        std::fs::write(&source, "the editor's").unwrap();
+        let staging = Staging::create(&tmp.path().join("public")).unwrap();
+        staging.write("robots.txt", b"generated").unwrap();
+        staging.link("robots.txt", &source).unwrap();
+        assert_eq!(
+            std::fs::read(staging.path().join("robots.txt")).unwrap(),
+            b"generated"
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&source, tmp.path().join("link.txt")).unwrap();
+            staging
+                .link("link.txt", &tmp.path().join("link.txt"))
+                .unwrap();
+            let linked = staging.path().join("link.txt");
+            assert!(!std::fs::symlink_metadata(&linked)
+                .unwrap()
+                .file_type()
+                .is_symlink());
+            assert_eq!(std::fs::read(linked).unwrap(), b"the editor's");
+        }
     }
 
     #[test]

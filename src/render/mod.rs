@@ -7,6 +7,7 @@ pub mod documents;
 pub mod fingerprint;
 pub mod map;
 pub mod markdown;
+pub mod print;
 
 use crate::content::model::KindMeta;
 use crate::content::{PageId, PageKind};
@@ -166,129 +167,48 @@ pub fn render_pages(
     (out, diags)
 }
 
-/// Pages that are not pages of the content: 404 and the print edition.
+/// Pages that are not pages of the content: 404, search and the print
+/// edition (its parts and their index).
 pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnostics) {
     let mut out = Vec::new();
     let mut diags = Diagnostics::new();
-    let mut ctx = tera::Context::new();
-    if templates.has("404.html") {
-        match templates.tera.render("404.html", &ctx) {
-            Ok(html) => out.push(Rendered {
-                page: None,
-                path: "404.html".into(),
-                html,
-            }),
-            Err(e) => diags.push(templates.diagnostic(&e)),
-        }
-    }
-    if templates.has("search.html") {
-        match templates.tera.render("search.html", &ctx) {
-            Ok(html) => out.push(Rendered {
-                page: None,
-                path: crate::layout::SEARCH_PAGE.into(),
-                html,
-            }),
-            Err(e) => diags.push(templates.diagnostic(&e)),
+    for (template, path) in [
+        ("404.html", "404.html"),
+        ("search.html", crate::layout::SEARCH_PAGE),
+    ] {
+        match render_plain(templates, template, path) {
+            Some(Ok(r)) => out.push(r),
+            Some(Err(d)) => diags.push(d),
+            None => {}
         }
     }
     if templates.has("print.html") {
-        let chapters: Vec<_> = site
-            .reading_order
-            .par_iter()
-            .enumerate()
-            .map(|(pos, &id)| {
-                let rendered = render_page_body(site, id, pos);
-                site.page_context(id, rendered)
-            })
-            .collect();
-        ctx.insert("chapters", &chapters);
-        ctx.insert("contents", &print_contents(site));
-        match templates.tera.render("print.html", &ctx) {
-            Ok(html) => out.push(Rendered {
-                page: None,
-                path: crate::layout::PRINT_PAGE.into(),
-                html,
-            }),
-            Err(e) => diags.push(templates.diagnostic(&e)),
-        }
+        let (print, print_diags) = print::render_print(site, templates);
+        out.extend(print);
+        diags.extend(print_diags);
     }
     (out, diags)
 }
 
-/// An entry of the print edition's contents: a chapter, and for a section
-/// the chapters inside it.
-#[derive(Debug, serde::Serialize)]
-pub struct ContentsEntry<'a> {
-    /// Position in the reading order (the chapter's `kapitel-N` anchor).
-    pub chapter: usize,
-    pub title: &'a str,
-    pub children: Vec<ContentsEntry<'a>>,
-}
-
-/// The print edition's contents grouped like the menu: the start page, each
-/// top-level section with its chapters, the top-level pages, the appendix.
-pub fn print_contents(site: &Site) -> Vec<ContentsEntry<'_>> {
-    let entry = |pos: usize| ContentsEntry {
-        chapter: pos,
-        title: &site.content.pages[site.reading_order[pos]].title,
-        children: Vec::new(),
-    };
-    // the positions where a menu entry starts, in order
-    let heads: Vec<usize> = crate::site::top_level(&site.content)
-        .into_iter()
-        .filter_map(|t| match t {
-            crate::site::TopLevel::Section(s) => {
-                site.reading_position[site.content.sections[s].index]
-            }
-            crate::site::TopLevel::Page(id) => site.reading_position[id],
-        })
-        .collect();
-    let mut out: Vec<ContentsEntry> = Vec::new();
-    if !site.reading_order.is_empty() {
-        out.push(entry(0));
+/// A page from a template that needs nothing but the globals; `None` if the
+/// theme has no such template.
+fn render_plain(
+    templates: &Templates,
+    template: &str,
+    path: &str,
+) -> Option<Result<Rendered, Diagnostic>> {
+    if !templates.has(template) {
+        return None;
     }
-    for (k, &head) in heads.iter().enumerate() {
-        let end = heads.get(k + 1).copied().unwrap_or(site.appendix_start);
-        let mut e = entry(head);
-        e.children = (head + 1..end).map(entry).collect();
-        out.push(e);
-    }
-    out.extend((site.appendix_start..site.reading_order.len()).map(entry));
-    out
-}
-
-/// Markdown only, for the print edition (links to other pages become
-/// links to their chapter inside the print page).
-fn render_page_body(site: &Site, id: PageId, pos: usize) -> String {
-    let page = &site.content.pages[id];
-    let chapter_of = |target: PageId| site.reading_position[target];
-    let href = |t: &LinkTarget| -> Option<String> {
-        match t {
-            LinkTarget::Page { id, anchor } => Some(match (chapter_of(*id), anchor) {
-                (Some(c), Some(a)) if !a.is_empty() => format!("#k{c}-{a}"),
-                (Some(c), _) => format!("#kapitel-{c}"),
-                (None, _) => site.href(&site.content.pages[*id].url),
-            }),
-            LinkTarget::Asset(path) => Some(site.href(&site.asset_url(path))),
-            LinkTarget::SitePath(path) => Some(site.href(path)),
-            _ => None,
-        }
-    };
-    let placeholders = match &page.meta {
-        KindMeta::Agreement(a) => Some(a.placeholders.as_slice()),
-        _ => None,
-    };
-    markdown::to_html(&markdown::MarkdownInput {
-        page,
-        targets: &site.resolved.links[id],
-        href: &href,
-        placeholders,
-        allow_raw_html: site.config.allow_raw_html,
-        id_prefix: &format!("k{pos}-"),
-        table_label: site
-            .theme
-            .strings
-            .get("table_label")
-            .map_or("", String::as_str),
-    })
+    Some(
+        templates
+            .tera
+            .render(template, &tera::Context::new())
+            .map(|html| Rendered {
+                page: None,
+                path: path.into(),
+                html,
+            })
+            .map_err(|e| templates.diagnostic(&e)),
+    )
 }

@@ -183,7 +183,7 @@ pub fn output_path(uri_path: &str) -> Option<String> {
 /// one) and the search index built on the first search after a change:
 /// both come from the engine, off the runtime's worker threads.
 async fn lookup(state: &Arc<AppState>, path: &str) -> Option<Bytes> {
-    if path != super::preview::PRINT_PATH {
+    if !crate::render::print::is_print_path(path) {
         let found = state.snapshot().files.get(path).cloned();
         if found.is_some() || !path.starts_with(crate::search::SITE_DIR) {
             return found;

@@ -16,6 +16,7 @@ use crate::error::Failure;
 use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use crate::links;
 use crate::output;
+use crate::render::print::is_print_path;
 use crate::render::{self, fingerprint, Rendered};
 use crate::site::Site;
 use crate::templates::Templates;
@@ -66,8 +67,8 @@ pub struct Preview {
     /// Diagnostics of the last run: errors if it failed, else warnings.
     pub diagnostics: Diagnostics,
     pub failed: bool,
-    /// The print edition holds every page; it is rendered when asked for,
-    /// so that a one-page edit stays fast.
+    /// The print edition's parts hold every page; they are rendered when
+    /// one of them is asked for, so that a one-page edit stays fast.
     print_stale: bool,
     /// The search index of the current site, built when first searched
     /// after a change (in a private temporary folder).
@@ -129,7 +130,7 @@ impl Preview {
     }
 
     pub fn get(&mut self, path: &str) -> Option<Bytes> {
-        if path == PRINT_PATH {
+        if is_print_path(path) {
             self.refresh_print();
         }
         if let Some(file) = self.files.get(path) {
@@ -171,6 +172,8 @@ impl Preview {
             return;
         }
         if let (Some(site), Some(t)) = (&self.site, &self.templates) {
+            // a part that grew past the size limit has no page any more
+            self.files.retain(|path, _| !is_print_path(path));
             let (special, _) = render::render_special(site, t);
             for r in special {
                 self.files.insert(r.path, Bytes::from(r.html.into_bytes()));
@@ -217,6 +220,16 @@ impl Preview {
                 // the print edition (and 404, search page) come with
                 // `render_all`; otherwise only the print edition can lag
                 self.print_stale = !plan.all;
+                if plan.all {
+                    // a part that grew past the size limit has no page any more
+                    let parts: HashSet<&str> = rendered
+                        .iter()
+                        .map(|r| r.path.as_str())
+                        .filter(|p| is_print_path(p))
+                        .collect();
+                    self.files
+                        .retain(|path, _| !is_print_path(path) || parts.contains(path.as_str()));
+                }
                 self.commit_pages(plan, rendered, &mut changed);
                 self.replace_support(support, &mut changed);
                 self.shortcodes_read_pages = shortcodes_read_pages(&site);
@@ -798,8 +811,6 @@ fn shortcodes_read_pages(site: &Site) -> bool {
                 .any(|name| text.contains(name))
     })
 }
-
-pub const PRINT_PATH: &str = crate::layout::PRINT_PAGE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {

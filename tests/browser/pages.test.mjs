@@ -18,6 +18,7 @@ const PAGES = {
   taxonomy: 'zielgruppen/alleinerziehende/',
   leichte_sprache: 'leichte-sprache/',
   print: 'druckfassung/',
+  print_part: 'druckfassung/projekt/',
   not_found: 'gibt-es-nicht/',
 };
 
@@ -46,7 +47,7 @@ for (const [kind, path] of Object.entries(PAGES)) {
 test('every page fits a 320 px wide screen', async () => {
   const { page, context } = await openPage(handbook.browser, { width: 320, height: 640 });
   for (const [kind, path] of Object.entries(PAGES)) {
-    if (kind === 'print') continue; // printed on paper, not read on a phone
+    if (kind === 'print_part') continue; // printed on paper, not read on a phone
     await page.goto(handbook.server.url(path));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     if (overflow > 320) {
@@ -88,16 +89,23 @@ test('navigation: main menu, breadcrumbs, next page and a backlink lead to the r
   await context.close();
 });
 
-test('the print edition holds every page in reading order', async () => {
+test('the print edition holds every page in reading order, in parts linked from its index', async () => {
   const { page, context } = await openPage(handbook.browser);
   await page.goto(handbook.server.url(PAGES.print));
-  const chapters = await page.$$eval('.chapter-title', (hs) => hs.map((h) => h.textContent.trim()));
+  const parts = await page.$$eval('a.print-part-title', (as) => as.map((a) => a.href));
+  assert.ok(parts.length >= 10, `${parts.length} parts`);
+  const chapters = [];
+  for (const part of parts) {
+    await page.goto(part);
+    chapters.push(...(await page.$$eval('.chapter-title', (hs) => hs.map((h) => h.textContent.trim()))));
+    const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+    assert.equal(new Set(ids).size, ids.length, `ids are unique in ${part}`);
+  }
   assert.ok(chapters.length >= 60, `only ${chapters.length} chapters`);
+  assert.equal(new Set(chapters).size, chapters.length, 'each page once');
   assert.equal(chapters[0], 'Neue Wege NRW – das Transferhandbuch');
   const i = (t) => chapters.indexOf(t);
   assert.ok(i('Das Projekt') < i('Eckdaten und Förderung') && i('Regionen') < i('Düsseldorf'), 'sections before their pages');
-  const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
-  assert.equal(new Set(ids).size, ids.length, 'ids are unique in the print edition');
   await context.close();
 });
 

@@ -68,7 +68,7 @@ test('wide screen without JavaScript: every page kind passes axe in light and da
   const context = await handbook.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
   await context.route(/\/static\/.*\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: '' }));
   const page = await context.newPage();
-  for (const [kind, path] of Object.entries({ ...PAGES, print: 'druckfassung/' })) {
+  for (const [kind, path] of Object.entries({ ...PAGES, print: 'druckfassung/', print_part: 'druckfassung/konzepte/' })) {
     await page.goto(handbook.server.url(path));
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -241,25 +241,48 @@ test('reading order: the pager follows the menu, the legal pages come last in pr
     await page.goto(handbook.server.url(legal));
     assert.equal(await page.locator('.pager').count(), 0, `${legal} has no pager`);
   }
-  // the print edition: same order, legal pages last, contents grouped by section
+  // the print edition: one part per menu entry between the start page and
+  // the appendix; read one after the other, its chapters keep the pager's
+  // order, the legal pages last
   await page.goto(handbook.server.url('druckfassung/'));
-  const chapters = (await page.$$eval('.chapter-title', (hs) => hs.map((h) => h.textContent.trim())));
-  assert.equal(chapters[1], 'Das Projekt');
-  assert.deepEqual(chapters.slice(-3), ['Erklärung zur Barrierefreiheit', 'Impressum', 'Datenschutzerklärung']);
-  const groups = await page.$$eval('.print-contents > li', (lis) => lis.map((li) => ({
-    title: li.querySelector('a').textContent.trim(),
-    children: [...li.querySelectorAll(':scope ol a')].map((a) => a.textContent.trim()),
+  const parts = await page.$$eval('.print-parts > li', (lis) => lis.map((li) => ({
+    title: li.querySelector('.print-part-title').textContent.trim(),
+    href: li.querySelector('a.print-part-title')?.getAttribute('href'),
   })));
-  const konzepte = groups.find((g) => g.title === 'Konzepte');
-  assert.ok(konzepte.children.includes('Elterncafé'), JSON.stringify(konzepte));
-  assert.equal(groups.find((g) => g.title === 'Impressum').children.length, 0);
-  assert.ok(!groups.some((g) => g.title === 'Elterncafé'), 'pages sit under their section');
+  assert.deepEqual(parts.slice(1, -1).map((p) => p.title), menu, 'a part per menu entry, in menu order');
+  assert.equal(parts.at(-1).title, 'Anhang');
+  assert.ok(parts.every((p) => p.href), 'every part of the bundled handbook is printable');
+  const chapters = [];
+  const contents = {};
+  for (const part of parts) {
+    await page.goto(new URL(part.href, page.url()).href);
+    chapters.push(...(await page.$$eval('.chapter-title', (hs) => hs.map((h) => h.textContent.trim()))));
+    contents[part.title] = await page.$$eval('.print-contents > li', (lis) => lis.map((li) => ({
+      title: li.querySelector('a').textContent.trim(),
+      children: [...li.querySelectorAll(':scope ol a')].map((a) => a.textContent.trim()),
+    })));
+    // every link to a chapter stays on this page
+    const missing = await page.$$eval('a[href^="#"]', (as) => as.map((a) => a.getAttribute('href').slice(1)).filter((id) => !document.getElementById(id)));
+    assert.deepEqual(missing, [], part.title);
+  }
+  assert.equal(chapters[1], 'Das Projekt');
+  assert.ok(chapters.length >= seen.length + 4, `${chapters.length} chapters: the start page, the pager's pages, the appendix`);
+  assert.deepEqual(chapters.slice(-3), ['Erklärung zur Barrierefreiheit', 'Impressum', 'Datenschutzerklärung']);
+  const konzepte = contents.Konzepte;
+  assert.equal(konzepte.length, 1, 'the section heads its pages');
+  assert.ok(konzepte[0].children.includes('Elterncafé'), JSON.stringify(konzepte));
+  assert.ok(!contents.Anhang.some((e) => e.children.length), 'the appendix is a flat list');
   await context.close();
 });
 
 test('the print edition passes axe at 390 px, and its wide tables are reachable by keyboard', async () => {
   const { page, context } = await phone();
   await page.goto(handbook.server.url('druckfassung/'));
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await axe(page), [], `index, ${scheme}`);
+  }
+  await page.goto(handbook.server.url('druckfassung/programme/'));
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
     assert.deepEqual(await axe(page), [], scheme);
