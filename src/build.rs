@@ -35,7 +35,9 @@ pub struct BuildOptions {
 pub struct Timings {
     pub load: Duration,
     pub resolve: Duration,
+    /// Rendering the pages, each written as soon as it is rendered.
     pub render: Duration,
+    /// Everything written after the index: assets, documents, search files.
     pub write: Duration,
     pub index: Duration,
     /// Wall time of the whole build, from reading the config to publishing.
@@ -173,6 +175,25 @@ pub fn render_all(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnos
     (rendered, diags)
 }
 
+/// Renders every page into `staging`, writing each as soon as it is done;
+/// returns the number of files written.
+fn render_into(
+    site: &Site,
+    templates: &Templates,
+    staging: &output::Staging,
+) -> (usize, Diagnostics) {
+    let ids: Vec<PageId> = (0..site.content.pages.len()).collect();
+    let write = |r: Rendered| staging.write(&r.path, r.html.as_bytes());
+    let (mut diags, (special, special_diags)) = rayon::join(
+        || render::render_each(site, templates, &ids, write),
+        || render::render_special(site, templates),
+    );
+    diags.extend(special_diags);
+    let written = ids.len() + special.len();
+    diags.extend(special.into_iter().filter_map(|r| write(r).err()));
+    (written, diags)
+}
+
 /// Errors fail a run; with `--strict`, so do warnings.
 fn fails(opts: &BuildOptions, diags: &Diagnostics) -> bool {
     diags.has_errors() || (opts.strict && !diags.is_empty())
@@ -205,8 +226,11 @@ pub fn build(
     let (site, mut diags) = load_site(opts, &mut timings)?;
     let templates = templates_for(&site)?;
 
+    // Pages go to disk as they are rendered: their HTML is never all in
+    // memory, and the index stage that follows has that memory.
+    let staging = output::Staging::create(out_dir).map_err(|d| Diagnostics::from_iter([d]))?;
     let started = Instant::now();
-    let (rendered, render_diags) = render_all(&site, &templates);
+    let (pages_written, render_diags) = render_into(&site, &templates, &staging);
     diags.extend(render_diags);
     timings.render = started.elapsed();
     if fails(opts, &diags) {
@@ -221,10 +245,9 @@ pub fn build(
     let index = index.map_err(|d| Diagnostics::from_iter([d]))?;
 
     let started = Instant::now();
-    let files_written = output::write_site(&site, &rendered, out_dir, |staging| {
-        index.export_static(staging)
-    })
-    .map_err(|d| Diagnostics::from_iter([d]))?;
+    let files_written = pages_written
+        + output::finish_site(&site, staging, |staging| index.export_static(staging))
+            .map_err(|d| Diagnostics::from_iter([d]))?;
     // the site is published; the CLI's index follows it
     index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
     timings.write = started.elapsed();

@@ -214,6 +214,11 @@ fn queries(vocab: &[(String, u64)]) -> Vec<(String, usize, usize, Option<&'stati
         swapped.swap(2, 3);
         qs.push((swapped.into_iter().collect(), 10, 0, None));
     }
+    for w in frequent.iter().filter(|w| w.chars().count() >= 6).take(40) {
+        for typo in typos_at_the_start(w) {
+            qs.push((typo, 10, 0, None));
+        }
+    }
     for pair in frequent.chunks(2).take(60) {
         qs.push((pair.join(" "), 10, 0, None));
     }
@@ -233,12 +238,55 @@ fn queries(vocab: &[(String, u64)]) -> Vec<(String, usize, usize, Option<&'stati
         "Referenzkommunen",
         "Mütter",
         "muetter",
+        "Etlern",
+        "Ltern",
+        "Eltrn",
+        "Elterrn",
+        "Kindrebetreuung",
+        "Iknderbetreuung",
+        "Kinderbetreung",
+        "Kinderbetreeuung",
+        "Ojbcenter",
+        "Hobcenter",
+        "Jobcentr",
+        "Jobcennter",
+        "Afmilienzentrum",
+        "Damilienzentrum",
+        "Familienzentum",
+        "Rabeitsagentur",
+        "Srbeitsagentur",
+        "Arbeitsagenntur",
+        "Wäter",
+        "Etlern Kita",
+        "Kita Etlern",
         "",
         "–",
     ] {
         qs.push((q.to_string(), 10, 0, None));
     }
     qs
+}
+
+/// Misspellings where the word list alone does not help: a wrong first
+/// and second letter, the first two swapped, the first dropped, a letter
+/// doubled.
+fn typos_at_the_start(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let other = |c: char| if c == 'e' { 'a' } else { 'e' };
+    let mut out = Vec::new();
+    for at in [0, 1] {
+        let mut wrong = chars.clone();
+        wrong[at] = other(wrong[at]);
+        out.push(wrong.into_iter().collect());
+    }
+    let mut swapped = chars.clone();
+    swapped.swap(0, 1);
+    out.push(swapped.into_iter().collect());
+    out.push(chars[1..].iter().collect());
+    let mut doubled = chars.clone();
+    doubled.insert(chars.len() / 2, chars[chars.len() / 2]);
+    out.push(doubled.into_iter().collect());
+    out
 }
 
 #[test]

@@ -10,25 +10,19 @@ pub use guard::{check_target, UnsafeTarget};
 pub use staging::Staging;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::Rendered;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Writes pages and support files, lets `extra` add files (the search
-/// shards), puts the files beside the pages in, then publishes atomically.
-/// Returns the number of files written.
-pub fn write_site(
+/// Adds the generated files beside the pages, lets `extra` add files (the
+/// search shards), puts the files beside the pages in, then publishes
+/// atomically. Returns the number of files added.
+pub fn finish_site(
     site: &Site,
-    rendered: &[Rendered],
-    out_dir: &Path,
+    staging: Staging,
     extra: impl FnOnce(&Path) -> Result<usize, Diagnostic>,
 ) -> Result<usize, Diagnostic> {
-    let staging = Staging::create(out_dir)?;
-    rendered
-        .par_iter()
-        .try_for_each(|r| staging.write(&r.path, r.html.as_bytes()))?;
     let generated = generated_files(site)?;
     generated
         .par_iter()
@@ -41,7 +35,7 @@ pub fn write_site(
         .assets
         .par_iter()
         .try_for_each(|a| staging.link(&asset_path(site, a), &a.source))?;
-    let count = rendered.len() + generated.len() + site.content.assets.len() + extra_files;
+    let count = generated.len() + site.content.assets.len() + extra_files;
     staging.publish()?;
     Ok(count)
 }

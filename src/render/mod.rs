@@ -146,6 +146,22 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Ren
     })
 }
 
+/// Renders the given pages in parallel and hands each to `sink` as soon as
+/// it is done (a build writes it out), so no more than a page per core is
+/// held; the errors of rendering and of `sink` are collected.
+pub fn render_each(
+    site: &Site,
+    templates: &Templates,
+    ids: &[PageId],
+    sink: impl Fn(Rendered) -> Result<(), Diagnostic> + Sync,
+) -> Diagnostics {
+    let errors: Vec<Diagnostic> = ids
+        .par_iter()
+        .filter_map(|&id| render_page(site, templates, id).and_then(&sink).err())
+        .collect();
+    Diagnostics::from_iter(errors)
+}
+
 /// Renders the given pages in parallel; all template errors are collected.
 pub fn render_pages(
     site: &Site,

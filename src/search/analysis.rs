@@ -103,27 +103,36 @@ pub fn max_typos(chars: usize) -> usize {
     }
 }
 
-/// Levenshtein distance between `a` and `b`; with `prefix`, the distance
-/// between `a` and the closest prefix of `b` (for the word being typed).
+/// Edit distance between `a` and `b` counting an insertion, a deletion, a
+/// substitution or a swap of two neighbouring letters as one typo
+/// (optimal string alignment): `Etlern` is one typo from `Eltern`, as a
+/// reader sees it, not two. With `prefix`, the distance between `a` and
+/// the closest prefix of `b` (for the word being typed).
 pub fn edit_distance(a: &str, b: &str, prefix: bool) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diag = row[0];
+    // the row before the previous one is needed for swaps
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
+    for i in 0..a.len() {
         row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diag + usize::from(ca != cb))
+        for j in 0..b.len() {
+            let mut d = (prev[j] + usize::from(a[i] != b[j]))
                 .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diag = row[j + 1];
-            row[j + 1] = next;
+                .min(prev[j + 1] + 1);
+            if i > 0 && j > 0 && a[i] == b[j - 1] && a[i - 1] == b[j] {
+                d = d.min(before[j - 1] + 1);
+            }
+            row[j + 1] = d;
         }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
     }
     if prefix {
-        row.into_iter().min().unwrap_or(0)
+        prev.into_iter().min().unwrap_or(0)
     } else {
-        row[b.len()]
+        prev[b.len()]
     }
 }
 
@@ -337,12 +346,29 @@ mod tests {
     }
 
     #[test]
+    fn a_swap_of_neighbouring_letters_is_one_typo() {
+        assert_eq!(edit_distance("etlern", "eltern", false), 1);
+        assert_eq!(
+            edit_distance("kindrebetreuung", "kinderbetreuung", false),
+            1
+        );
+        assert_eq!(edit_distance("ojbcenter", "jobcenter", false), 1);
+        // the last two letters, and a swap while typing
+        assert_eq!(edit_distance("elternr", "elterrn", false), 1);
+        assert_eq!(edit_distance("etl", "eltern", true), 1);
+        // a swap with a letter between is two typos
+        assert_eq!(edit_distance("abc", "cba", false), 2);
+    }
+
+    #[test]
     fn edit_distances_whole_and_prefix() {
         assert_eq!(edit_distance("elterncfe", "elterncafe", false), 1);
         assert_eq!(edit_distance("kinderbetruung", "kinderbetreuung", false), 1);
         assert_eq!(edit_distance("elterncf", "elterncafe", true), 1);
         assert_eq!(edit_distance("elte", "eltern", true), 0);
         assert_eq!(edit_distance("abc", "xyz", false), 3);
+        assert_eq!(edit_distance("", "abc", false), 3);
+        assert_eq!(edit_distance("abc", "", true), 3);
         assert_eq!(max_typos(4), 0);
         assert_eq!(max_typos(5), 1);
         assert_eq!(max_typos(9), 2);

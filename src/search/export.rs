@@ -3,8 +3,8 @@
 
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
-    page_set, put_block, BlockRef, Posting, TermEntry, BLOCK, DOC_CHUNK, FIRST_BLOCK, PACK_BYTES,
-    TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
+    page_set, put_block, reversed, separator, BlockRef, Posting, TermEntry, BLOCK, DOC_CHUNK,
+    FIRST_BLOCK, PACK_BYTES, REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
 use super::index::{RawPosting, TantivySource, Word};
 use rayon::prelude::*;
@@ -24,6 +24,7 @@ struct Meta<'a> {
     docs: u64,
     kinds: Vec<&'static str>,
     words: &'a [String],
+    rwords: &'a [String],
     terms: &'a [String],
     doc_chunk: u32,
 }
@@ -119,6 +120,7 @@ pub fn write(
     let pages = docs.last().map_or(0, |d| d.key.page() + 1);
     let term_keys = write_terms(source, pages, dir)?;
     let word_keys = write_words(words, dir)?;
+    let reversed_keys = write_reversed(words, dir)?;
     let doc_files = write_docs(docs, dir)?;
     let kinds: String = page_kinds(docs, pages);
     std::fs::write(dir.join("kinds.txt"), kinds)?;
@@ -128,11 +130,17 @@ pub fn write(
         docs: source.doc_count(),
         kinds: KINDS.iter().map(|k| k.name()).collect(),
         words: &word_keys,
+        rwords: &reversed_keys,
         terms: &term_keys.0,
         doc_chunk: DOC_CHUNK,
     };
     std::fs::write(dir.join("meta.json"), serde_json::to_vec(&meta)?)?;
-    Ok(term_keys.0.len() + term_keys.1 as usize + word_keys.len() + doc_files + 2)
+    Ok(term_keys.0.len()
+        + term_keys.1 as usize
+        + word_keys.len()
+        + reversed_keys.len()
+        + doc_files
+        + 2)
 }
 
 /// A term's entry with its first block, and its later blocks encoded.
@@ -274,39 +282,78 @@ fn write_words(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
     Ok(first_keys)
 }
 
-/// Stored text, a file per page and chunk of passages.
+/// Reversed word shards (`r/<n>.json`, rows `[reversed, freq]`); returns
+/// each shard's key: "" for the first, then the shortest separator.
+fn write_reversed(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
+    let mut rows: Vec<(String, u32)> = words
+        .iter()
+        .map(|w| (reversed(&w.folded), w.freq))
+        .collect();
+    rows.sort_unstable();
+    let mut shards = Sharded::new(dir, "r", "json", REVERSED_SHARD_BYTES)?;
+    let mut keys = vec![String::new()];
+    let mut prev = "";
+    for (word, freq) in &rows {
+        let row = serde_json::to_vec(&(word, freq))?;
+        if shards.full(row.len() + 1) {
+            shards.buf.push(b']');
+            shards.close()?;
+            keys.push(separator(prev, word));
+        }
+        shards
+            .buf
+            .push(if shards.buf.is_empty() { b'[' } else { b',' });
+        shards.buf.extend_from_slice(&row);
+        prev = word;
+    }
+    if shards.buf.is_empty() {
+        shards.buf.push(b'[');
+    }
+    shards.buf.push(b']');
+    shards.close()?;
+    Ok(keys)
+}
+
+/// Stored text, a file per page and chunk of passages (written on every
+/// core: on a big handbook these are thousands of files).
 fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
     let dir = dir.join("d");
     std::fs::create_dir_all(&dir)?;
-    let mut files = 0;
-    for group in docs.chunk_by(|a, b| {
-        a.key.page() == b.key.page() && a.key.passage() / DOC_CHUNK == b.key.passage() / DOC_CHUNK
-    }) {
-        let first = &group[0];
-        let file = DocFile {
-            t: &first.page_title,
-            u: &first.page_url,
-            k: KINDS[first.key.kind() as usize].name(),
-            p: group
-                .iter()
-                .map(|d| {
-                    [
-                        d.anchor.as_deref().unwrap_or(""),
-                        d.heading.as_str(),
-                        d.text.as_str(),
-                    ]
-                })
-                .collect(),
-        };
-        let name = format!(
-            "{}-{}.json",
-            first.key.page(),
-            first.key.passage() / DOC_CHUNK
-        );
-        std::fs::write(dir.join(name), serde_json::to_vec(&file)?)?;
-        files += 1;
-    }
-    Ok(files)
+    let groups: Vec<&[SearchDoc]> = docs
+        .chunk_by(|a, b| {
+            a.key.page() == b.key.page()
+                && a.key.passage() / DOC_CHUNK == b.key.passage() / DOC_CHUNK
+        })
+        .collect();
+    groups
+        .par_iter()
+        .try_for_each(|group| write_doc_file(group, &dir))?;
+    Ok(groups.len())
+}
+
+fn write_doc_file(group: &[SearchDoc], dir: &Path) -> io::Result<()> {
+    let first = &group[0];
+    let file = DocFile {
+        t: &first.page_title,
+        u: &first.page_url,
+        k: KINDS[first.key.kind() as usize].name(),
+        p: group
+            .iter()
+            .map(|d| {
+                [
+                    d.anchor.as_deref().unwrap_or(""),
+                    d.heading.as_str(),
+                    d.text.as_str(),
+                ]
+            })
+            .collect(),
+    };
+    let name = format!(
+        "{}-{}.json",
+        first.key.page(),
+        first.key.passage() / DOC_CHUNK
+    );
+    std::fs::write(dir.join(name), serde_json::to_vec(&file)?)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {

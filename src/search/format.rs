@@ -2,9 +2,15 @@
 //! (and to `search-index/`), read alike by the CLI, the preview server and
 //! the browser (search-engine.js decodes the same bytes).
 //!
-//! - `meta.json`: counts, kind names, the first key of every shard;
+//! - `meta.json`: counts, kind names, the first key of every shard (for
+//!   the reversed word list, `rwords`, the shortest prefix of it that still
+//!   sorts after the previous shard's last key);
 //! - `w/<n>.json`: the word list, sorted, cut by size: `[folded, freq]` or
 //!   `[folded, freq, display]` (for completion and typo correction);
+//! - `r/<n>.json`: the same words spelt backwards, sorted so, cut by size:
+//!   `[reversed, freq]`. A typo in the first half of a word moves it far
+//!   from the word in the word list but not in this one, so typo
+//!   correction looks in both;
 //! - `t/<n>.bin`: the term dictionary, sorted, cut by size. Per term: the
 //!   pages it occurs on (a list, or a bitmap when that is smaller), the
 //!   pages where it is in a title or heading, and its postings as blocks
@@ -21,7 +27,7 @@
 //! Binary numbers are LEB128 varints; a block is `count` then `count` ×
 //! (key delta varint, impact byte), keys ascending within the block.
 
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Postings in a term's first block (the best by impact, stored inline).
 pub const FIRST_BLOCK: usize = 128;
 /// Postings in each later block.
@@ -29,6 +35,9 @@ pub const BLOCK: usize = 1024;
 /// Size at which a term or word shard or a pack file is closed.
 pub const TERM_SHARD_BYTES: usize = 24 * 1024;
 pub const WORD_SHARD_BYTES: usize = 16 * 1024;
+/// A reversed word row is short (no page lists), so a shard of this size
+/// holds some 600 words: a typo correction reads three.
+pub const REVERSED_SHARD_BYTES: usize = 16 * 1024;
 pub const PACK_BYTES: usize = 32 * 1024;
 /// Passages per stored-text file.
 pub const DOC_CHUNK: u32 = 16;
@@ -261,6 +270,25 @@ pub fn shard_for(first_keys: &[String], key: &str) -> usize {
         .saturating_sub(1)
 }
 
+/// A word spelt backwards, by characters.
+pub fn reversed(word: &str) -> String {
+    word.chars().rev().collect()
+}
+
+/// The shortest prefix of `first` that sorts after `prev_last` (`prev_last`
+/// < `first`): as a shard's key in `meta.json` it finds the same shard for
+/// every word, in fewer bytes.
+pub fn separator(prev_last: &str, first: &str) -> String {
+    let mut end = 0;
+    for (i, c) in first.char_indices() {
+        end = i + c.len_utf8();
+        if &first[..end] > prev_last {
+            break;
+        }
+    }
+    first[..end].to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,5 +344,29 @@ mod tests {
         assert_eq!(shard_for(&keys, "eltern"), 0);
         assert_eq!(shard_for(&keys, "f"), 1);
         assert_eq!(shard_for(&keys, "zeit"), 2);
+    }
+
+    #[test]
+    fn separators_find_the_same_shards_as_first_keys() {
+        assert_eq!(separator("nretle", "nretlek"), "nretlek");
+        assert_eq!(separator("nretle", "nrettum"), "nrett");
+        assert_eq!(separator("", "abc"), "a");
+        assert_eq!(separator("gnu", "hä"), "h");
+        let words = ["gnunierevba", "gnunierevb", "nretle", "nrettum", "retav"];
+        let mut sorted = words.to_vec();
+        sorted.sort();
+        // shards of two words each
+        let keys: Vec<String> = sorted
+            .chunks(2)
+            .enumerate()
+            .map(|(i, c)| match i {
+                0 => String::new(),
+                _ => separator(sorted[i * 2 - 1], c[0]),
+            })
+            .collect();
+        for (i, w) in sorted.iter().enumerate() {
+            assert_eq!(shard_for(&keys, w), i / 2, "{w} in {keys:?}");
+        }
+        assert_eq!(reversed("Väter"), "retäV");
     }
 }

@@ -372,44 +372,67 @@ impl TantivySource {
 
     /// A term's postings over both fields, by key.
     pub fn postings(&self, term: &str) -> Vec<RawPosting> {
-        use tantivy::postings::Postings;
-        use tantivy::DocSet;
-        let mut by_doc: HashMap<(usize, u32), (u32, u32)> = HashMap::new();
-        for (title, field) in [(true, self.f.title), (false, self.f.body)] {
-            let t = Term::from_field_text(field, term);
-            for (seg, sr) in self.searcher.segment_readers().iter().enumerate() {
-                let Ok(inv) = sr.inverted_index(field) else {
-                    continue;
-                };
-                let Ok(Some(mut postings)) = inv.read_postings(&t, IndexRecordOption::WithFreqs)
-                else {
-                    continue;
-                };
-                while postings.doc() != tantivy::TERMINATED {
-                    let e = by_doc.entry((seg, postings.doc())).or_insert((0, 0));
-                    if title {
-                        e.0 += postings.term_freq();
-                    } else {
-                        e.1 += postings.term_freq();
+        let mut out = Vec::new();
+        for (seg, sr) in self.searcher.segment_readers().iter().enumerate() {
+            let title = self.field_postings(sr, self.f.title, term);
+            let body = self.field_postings(sr, self.f.body, term);
+            // both lists ascend by document: merge them, no hashing
+            let (mut i, mut j) = (0, 0);
+            while i < title.len() || j < body.len() {
+                let (doc, tf_title, tf_body) = match (title.get(i), body.get(j)) {
+                    (Some(&(a, ta)), Some(&(b, tb))) if a == b => {
+                        (i, j) = (i + 1, j + 1);
+                        (a, ta, tb)
                     }
-                    postings.advance();
-                }
-            }
-        }
-        let mut out: Vec<RawPosting> = by_doc
-            .into_iter()
-            .map(|((seg, local), (tf_title, tf_body))| {
-                let (key, len_title, len_body) = self.docs[seg][local as usize];
-                RawPosting {
+                    (Some(&(a, ta)), Some(&(b, _))) if a < b => {
+                        i += 1;
+                        (a, ta, 0)
+                    }
+                    (Some(&(a, ta)), None) => {
+                        i += 1;
+                        (a, ta, 0)
+                    }
+                    (_, Some(&(b, tb))) => {
+                        j += 1;
+                        (b, 0, tb)
+                    }
+                    (None, None) => break,
+                };
+                let (key, len_title, len_body) = self.docs[seg][doc as usize];
+                out.push(RawPosting {
                     key,
                     tf_title,
                     tf_body,
                     len_title,
                     len_body,
-                }
-            })
-            .collect();
-        out.sort_by_key(|p| p.key);
+                });
+            }
+        }
+        out.sort_unstable_by_key(|p| p.key);
+        out
+    }
+
+    /// One field's postings of a term in one segment: (local doc, frequency).
+    fn field_postings(
+        &self,
+        sr: &tantivy::SegmentReader,
+        field: Field,
+        term: &str,
+    ) -> Vec<(u32, u32)> {
+        use tantivy::postings::Postings;
+        use tantivy::DocSet;
+        let t = Term::from_field_text(field, term);
+        let Ok(inv) = sr.inverted_index(field) else {
+            return Vec::new();
+        };
+        let Ok(Some(mut postings)) = inv.read_postings(&t, IndexRecordOption::WithFreqs) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(postings.doc_freq() as usize);
+        while postings.doc() != tantivy::TERMINATED {
+            out.push((postings.doc(), postings.term_freq()));
+            postings.advance();
+        }
         out
     }
 }

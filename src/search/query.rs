@@ -9,8 +9,9 @@
 //! (fuzzy). Pages are ranked by tiers, then by impact:
 //! 1. how many query words the page contains (all of them first),
 //! 2. how well: exact above completed above corrected,
-//! 3. the word as typed in a title or heading, then its term there, then
-//!    the word as typed (if rare) in the body, above the term in the body,
+//! 3. the word as typed (or as corrected) in a title or heading, then its
+//!    term there, then the word itself (if rare) in the body, above the
+//!    term in the body,
 //! 4. the sum of the best passage impacts per word.
 //!
 //! Tiers come from the page sets, which are complete, so counts and the
@@ -19,9 +20,10 @@
 //! page of results could still change, and at most `MAX_EXTRA_BLOCKS`.
 
 use super::analysis::{edit_distance, fold, max_typos, normalize, stem, words};
-use super::format::{shard_for, Reader, TermEntry, DOC_CHUNK};
+use super::format::{reversed, shard_for, Reader, TermEntry, DOC_CHUNK};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 const MAX_WORDS: usize = 8;
@@ -59,6 +61,9 @@ struct Meta {
     pages: u32,
     kinds: Vec<String>,
     words: Vec<String>,
+    /// Keys of the reversed word shards (none in an index of format 2).
+    #[serde(default)]
+    rwords: Vec<String>,
     terms: Vec<String>,
 }
 
@@ -119,11 +124,54 @@ struct WordRow(
     #[serde(default)] Vec<u32>,
 );
 
+/// A reversed word shard's row: the word spelt backwards, its frequency.
+#[derive(Deserialize)]
+struct ReversedRow(String, u32);
+
+/// A dictionary word within the typos a query word allows.
+struct Fix {
+    typos: usize,
+    /// Typos to the whole word (for the word being typed, `typos` counts
+    /// to the closest beginning of the word).
+    whole: usize,
+    word: String,
+    freq: u32,
+}
+
 struct Engine<'a> {
     files: &'a dyn Files,
     meta: Meta,
     words: HashMap<usize, Vec<WordRow>>,
+    reversed: HashMap<usize, Vec<ReversedRow>>,
     terms: HashMap<usize, Vec<TermEntry>>,
+}
+
+/// A JSON shard `<dir>/<i>.json`, read once (an unreadable one is empty).
+fn json_shard<'c, T: DeserializeOwned>(
+    files: &dyn Files,
+    cache: &'c mut HashMap<usize, Vec<T>>,
+    dir: &str,
+    i: usize,
+) -> &'c [T] {
+    cache.entry(i).or_insert_with(|| {
+        files
+            .read(&format!("{dir}/{i}.json"))
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Shard `at` of `count`, and its neighbour on the side nearer to where
+/// the key falls in it (`pos` of `len` rows): the words around the key.
+fn shard_pair(at: usize, pos: usize, len: usize, count: usize) -> Vec<usize> {
+    if at >= count {
+        return Vec::new();
+    }
+    let other = match pos * 2 < len {
+        true => at.checked_sub(1),
+        false => (at + 1 < count).then_some(at + 1),
+    };
+    std::iter::once(at).chain(other).collect()
 }
 
 impl<'a> Engine<'a> {
@@ -133,20 +181,17 @@ impl<'a> Engine<'a> {
             files,
             meta,
             words: HashMap::new(),
+            reversed: HashMap::new(),
             terms: HashMap::new(),
         })
     }
 
     fn word_shard(&mut self, i: usize) -> &[WordRow] {
-        if !self.words.contains_key(&i) {
-            let rows = self
-                .files
-                .read(&format!("w/{i}.json"))
-                .and_then(|b| serde_json::from_slice(&b).ok())
-                .unwrap_or_default();
-            self.words.insert(i, rows);
-        }
-        &self.words[&i]
+        json_shard(self.files, &mut self.words, "w", i)
+    }
+
+    fn reversed_shard(&mut self, i: usize) -> &[ReversedRow] {
+        json_shard(self.files, &mut self.reversed, "r", i)
     }
 
     fn term(&mut self, term: &str) -> Option<TermEntry> {
@@ -180,6 +225,13 @@ impl<'a> Engine<'a> {
             .map(|j| rows[j].clone())
     }
 
+    /// How `word` is usually spelt (`Elterncafé` for `elterncafe`).
+    fn display(&mut self, word: &str) -> String {
+        self.word(word)
+            .and_then(|r| r.2)
+            .unwrap_or_else(|| word.to_string())
+    }
+
     /// The commonest words beginning with `prefix` (within two shards).
     fn completions(&mut self, prefix: &str) -> Vec<WordRow> {
         let first = shard_for(&self.meta.words, prefix);
@@ -197,31 +249,63 @@ impl<'a> Engine<'a> {
     }
 
     /// Dictionary words within the typos `word` allows, closest and
-    /// commonest first, from the shard `word` falls in and its neighbours.
-    fn corrections(&mut self, word: &str, as_prefix: bool) -> Vec<(usize, WordRow)> {
+    /// commonest first. A typo in the second half of a word leaves the
+    /// word it meant close by in the word list, a typo in the first half
+    /// close by in the reversed list: in each, the shard `word` falls in
+    /// and the neighbour nearer to it are read, four shards whatever the
+    /// corpus.
+    fn corrections(&mut self, word: &str, as_prefix: bool) -> Vec<Fix> {
         let allowed = max_typos(word.chars().count());
         if allowed == 0 {
             return Vec::new();
         }
-        let at = shard_for(&self.meta.words, word);
-        let first_char = word.chars().next();
-        let mut found = Vec::new();
-        for i in at.saturating_sub(1)..(at + 2).min(self.meta.words.len()) {
-            for row in self.word_shard(i) {
-                if row.0.chars().next() != first_char {
-                    continue;
-                }
-                let d = edit_distance(word, &row.0, as_prefix);
-                if d <= allowed {
-                    found.push((d, row.clone()));
-                }
+        let mut near: Vec<(String, u32)> = Vec::new();
+        let (count, at) = (self.meta.words.len(), shard_for(&self.meta.words, word));
+        let rows = self.word_shard(at);
+        let pos = rows.partition_point(|r| r.0.as_str() < word);
+        for i in shard_pair(at, pos, rows.len(), count) {
+            near.extend(self.word_shard(i).iter().map(|r| (r.0.clone(), r.1)));
+        }
+        let back = reversed(word);
+        let (count, at) = (self.meta.rwords.len(), shard_for(&self.meta.rwords, &back));
+        if count > 0 {
+            let rows = self.reversed_shard(at);
+            let pos = rows.partition_point(|r| r.0 < back);
+            for i in shard_pair(at, pos, rows.len(), count) {
+                near.extend(self.reversed_shard(i).iter().map(|r| (reversed(&r.0), r.1)));
             }
         }
+        let len = word.chars().count();
+        let mut seen = HashSet::new();
+        let mut found: Vec<Fix> = near
+            .into_iter()
+            .filter(|(w, _)| seen.insert(w.clone()))
+            .filter(|(w, _)| length_allows(len, w.chars().count(), allowed, as_prefix))
+            .filter_map(|(w, freq)| {
+                let typos = edit_distance(word, &w, as_prefix);
+                (typos <= allowed).then(|| Fix {
+                    typos,
+                    whole: match as_prefix {
+                        true => edit_distance(word, &w, false),
+                        false => typos,
+                    },
+                    word: w,
+                    freq,
+                })
+            })
+            .collect();
         found.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| b.1 .1.cmp(&a.1 .1))
-                .then_with(|| a.1 .0.cmp(&b.1 .0))
+            a.typos
+                .cmp(&b.typos)
+                .then_with(|| a.whole.cmp(&b.whole))
+                .then_with(|| b.freq.cmp(&a.freq))
+                .then_with(|| a.word.cmp(&b.word))
         });
+        // a word typed wrong is meant whole rather than as the beginning of
+        // a longer word (`Wäter` is not `Materialien`)
+        if found.iter().any(|f| f.whole <= allowed) {
+            found.retain(|f| f.whole <= allowed);
+        }
         found
     }
 
@@ -242,6 +326,13 @@ impl<'a> Engine<'a> {
         let name = format!("d/{page}-{}.json", passage / DOC_CHUNK);
         serde_json::from_slice(&self.files.read(&name)?).ok()
     }
+}
+
+/// Whether a word of `len` letters can be within `allowed` typos of a
+/// query word of `query` letters (or of its beginning, `as_prefix`):
+/// each typo changes the length by one at most.
+fn length_allows(query: usize, len: usize, allowed: usize, as_prefix: bool) -> bool {
+    len + allowed >= query && (as_prefix || len <= query + allowed)
 }
 
 #[derive(Deserialize)]
@@ -288,41 +379,83 @@ pub fn search(files: &dyn Files, query: &str, opts: &Options) -> Option<Results>
     if words.is_empty() {
         return Some(Results::default());
     }
-    let (mut cands, suggestion) = candidates(&mut engine, &words);
-    let n = words.len();
-    let forms: Vec<(Vec<u32>, Vec<u32>)> = words
+    let (mut cands, meant, suggestion) = candidates(&mut engine, &words);
+    let forms: Vec<Forms> = meant
         .iter()
-        .map(|w| {
-            engine
-                .word(&w.folded)
-                .map(|r| (r.3, r.4))
-                .unwrap_or_default()
-        })
+        .map(|w| engine.word(w).map(|r| (r.3, r.4)).unwrap_or_default())
         .collect();
-
-    // tiers per page and word, from the complete page sets
     let kinds = match &opts.kind {
-        Some(k) => {
-            let code = engine.meta.kinds.iter().position(|n| n == k)?;
-            Some((files.read("kinds.txt")?, b'0' + code as u8))
-        }
+        Some(k) => Some(KindFilter::read(&engine, k)?),
         None => None,
     };
+    let tiers = page_tiers(&cands, &forms, kinds.as_ref(), words.len());
+    let need = opts.offset + opts.limit;
+    let (ranked, seen) = read_impacts(&engine, &mut cands, &tiers, words.len(), need);
+    let matched: Vec<String> = cands.iter().map(|c| c.entry.term.clone()).collect();
+    let total = ranked
+        .iter()
+        .filter(|r| r.tier >= MATCH * words.len() as u64)
+        .count();
+    let hits = ranked
+        .iter()
+        .skip(opts.offset)
+        .take(opts.limit)
+        .filter_map(|r| hit(&engine, r, &seen, &tiers[&r.page], &words, &matched))
+        .collect();
+    Some(Results {
+        hits,
+        total,
+        partial: ranked.len() - total,
+        suggestion,
+    })
+}
+
+/// Pages with the word a query word is taken for (not only its term) in a
+/// title or heading, and anywhere (for a rare word).
+type Forms = (Vec<u32>, Vec<u32>);
+
+/// The kind of every page, and the code of the kind asked for.
+struct KindFilter {
+    kinds: Vec<u8>,
+    code: u8,
+}
+
+impl KindFilter {
+    fn read(engine: &Engine, kind: &str) -> Option<KindFilter> {
+        let code = engine.meta.kinds.iter().position(|n| n == kind)?;
+        Some(KindFilter {
+            kinds: engine.files.read("kinds.txt")?,
+            code: b'0' + code as u8,
+        })
+    }
+
+    fn keeps(&self, page: u32) -> bool {
+        self.kinds.get(page as usize) == Some(&self.code)
+    }
+}
+
+/// Tiers per page and query word, from the complete page sets.
+fn page_tiers(
+    cands: &[Candidate],
+    forms: &[Forms],
+    kinds: Option<&KindFilter>,
+    n: usize,
+) -> HashMap<u32, Vec<u64>> {
     let mut tiers: HashMap<u32, Vec<u64>> = HashMap::new();
-    for c in &cands {
+    for c in cands {
         for p in c.entry.pages.pages() {
-            if let Some((kinds, code)) = &kinds {
-                if kinds.get(p as usize) != Some(code) {
-                    continue;
-                }
+            if kinds.is_some_and(|k| !k.keeps(p)) {
+                continue;
             }
             let title = c.entry.title_pages.binary_search(&p).is_ok();
+            // a completion is not the word typed; a correction is the
+            // word meant
             let (title_form, form) = match c.class {
-                EXACT => (
+                PREFIX => (false, false),
+                _ => (
                     forms[c.word].0.binary_search(&p).is_ok(),
                     forms[c.word].1.binary_search(&p).is_ok(),
                 ),
-                _ => (false, false),
             };
             let v = MATCH
                 + u64::from(c.class) * CLASS
@@ -333,78 +466,83 @@ pub fn search(files: &dyn Files, query: &str, opts: &Options) -> Option<Results>
             t[c.word] = t[c.word].max(v);
         }
     }
+    tiers
+}
 
-    // impacts per page and word, and per passage for the snippet
+/// Impacts per page and word, and per passage for the snippet: the first
+/// blocks, then later blocks, best first, while the first `need` places
+/// could still change (and at most `MAX_EXTRA_BLOCKS`). Returns the
+/// pages ranked.
+fn read_impacts(
+    engine: &Engine,
+    cands: &mut [Candidate],
+    tiers: &HashMap<u32, Vec<u64>>,
+    n: usize,
+    need: usize,
+) -> (Vec<Ranked>, Impacts) {
     let mut seen = Impacts::default();
-    for c in &cands {
-        seen.add(c.word, &c.entry.first, &tiers, n);
+    for c in cands.iter() {
+        seen.add(c.word, &c.entry.first, tiers, n);
     }
-    let need = opts.offset + opts.limit;
-    let mut ranked;
     let mut extra = 0;
     loop {
         let mut next = vec![0u8; n];
-        for c in &cands {
+        for c in cands.iter() {
             next[c.word] = next[c.word].max(c.next_max());
         }
-        ranked = rank(&tiers, &seen.best, &next);
+        let ranked = rank(tiers, &seen.best, &next);
         if extra == MAX_EXTRA_BLOCKS || settled(&ranked, need) {
-            break;
+            return (ranked, seen);
         }
         let Some(c) = cands
             .iter_mut()
             .filter(|c| c.next_max() > 0)
             .reduce(|a, b| if b.next_max() > a.next_max() { b } else { a })
         else {
-            break;
+            return (ranked, seen);
         };
         let block = engine.block(c);
         c.read += 1;
-        seen.add(c.word, &block, &tiers, n);
+        seen.add(c.word, &block, tiers, n);
         extra += 1;
     }
+}
 
-    let matched: Vec<String> = cands.iter().map(|c| c.entry.term.clone()).collect();
-    let total = ranked.iter().filter(|r| r.tier >= MATCH * n as u64).count();
-    let mut hits = Vec::new();
-    for r in ranked.iter().skip(opts.offset).take(opts.limit) {
-        let passage = seen
-            .passages
+/// A ranked page as a hit: its best passage (by the impacts seen) with a
+/// snippet, and the query words it lacks.
+fn hit(
+    engine: &Engine,
+    r: &Ranked,
+    seen: &Impacts,
+    page_tiers: &[u64],
+    words: &[QueryWord],
+    matched: &[String],
+) -> Option<Hit> {
+    let passage = seen
+        .passages
+        .iter()
+        .filter(|(&k, _)| page_of(k) == r.page)
+        .map(|(&k, imp)| (imp.iter().map(|&i| u64::from(i)).sum::<u64>(), k))
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map_or(0, |(_, k)| passage_of(k));
+    let doc = engine.doc_file(r.page, passage)?;
+    let (anchor, heading, text) = doc.p.get((passage % DOC_CHUNK) as usize)?;
+    Some(Hit {
+        url: if anchor.is_empty() {
+            doc.u.clone()
+        } else {
+            format!("{}#{anchor}", doc.u)
+        },
+        title: doc.t.clone(),
+        kind: doc.k.clone(),
+        score: r.tier + r.lb,
+        snippet: snippet(heading, text, matched),
+        missing: words
             .iter()
-            .filter(|(&k, _)| page_of(k) == r.page)
-            .map(|(&k, imp)| (imp.iter().map(|&i| u64::from(i)).sum::<u64>(), k))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-            .map_or(0, |(_, k)| passage_of(k));
-        let Some(doc) = engine.doc_file(r.page, passage) else {
-            continue;
-        };
-        let Some((anchor, heading, text)) = doc.p.get((passage % DOC_CHUNK) as usize) else {
-            continue;
-        };
-        let page_tiers = &tiers[&r.page];
-        hits.push(Hit {
-            url: if anchor.is_empty() {
-                doc.u.clone()
-            } else {
-                format!("{}#{anchor}", doc.u)
-            },
-            title: doc.t.clone(),
-            kind: doc.k.clone(),
-            score: r.tier + r.lb,
-            snippet: snippet(heading, text, &matched),
-            missing: words
-                .iter()
-                .zip(page_tiers)
-                .filter(|(_, &t)| t == 0)
-                .map(|(w, _)| w.typed.clone())
-                .collect(),
-        });
-    }
-    Some(Results {
-        hits,
-        total,
-        partial: ranked.len() - total,
-        suggestion,
+            .zip(page_tiers)
+            .filter(|(_, &t)| t == 0)
+            .map(|(w, _)| w.typed.clone())
+            .collect(),
     })
 }
 
@@ -439,48 +577,30 @@ fn passage_of(key: u64) -> u32 {
     super::docs::DocKey(key).passage()
 }
 
-/// Candidate terms per query word, and the corrected query if a word was
-/// found only through correction.
-fn candidates(engine: &mut Engine, words: &[QueryWord]) -> (Vec<Candidate>, Option<String>) {
+/// Candidate terms per query word; the word each query word is taken for
+/// (folded: itself, or its closest correction); and the corrected query
+/// if a word was found only through correction.
+fn candidates(
+    engine: &mut Engine,
+    words: &[QueryWord],
+) -> (Vec<Candidate>, Vec<String>, Option<String>) {
     let mut cands = Vec::new();
-    let mut corrected = false;
+    let mut meant = Vec::new();
     let mut suggestion = Vec::new();
+    let mut corrected = false;
     for (i, w) in words.iter().enumerate() {
-        let last = i + 1 == words.len();
-        let exact = stem(&w.folded);
-        let mut terms: Vec<(String, u8)> = Vec::new();
-        if engine.term(&exact).is_some() {
-            terms.push((exact.clone(), EXACT));
-        }
-        if last && w.folded.chars().count() >= 2 {
-            for row in engine.completions(&w.folded) {
-                let t = stem(&row.0);
-                if !terms.iter().any(|(x, _)| *x == t) {
-                    terms.push((t, PREFIX));
-                }
-                if terms.len() > PREFIX_COMPLETIONS {
-                    break;
-                }
-            }
-        }
-        let mut shown = w.typed.clone();
-        if terms.is_empty() {
-            let fixes = engine.corrections(&w.folded, last);
-            for (_, row) in fixes.iter() {
-                let t = stem(&row.0);
-                if !terms.iter().any(|(x, _)| *x == t) {
-                    terms.push((t, FUZZY));
-                }
-                if terms.len() == FUZZY_CANDIDATES {
-                    break;
-                }
-            }
-            if let Some((_, row)) = fixes.first() {
-                shown = row.2.clone().unwrap_or_else(|| row.0.clone());
+        let (terms, fix) = word_terms(engine, w, i + 1 == words.len());
+        match fix {
+            Some(fix) => {
+                suggestion.push(engine.display(&fix));
+                meant.push(fix);
                 corrected = true;
             }
+            None => {
+                suggestion.push(w.typed.clone());
+                meant.push(w.folded.clone());
+            }
         }
-        suggestion.push(shown);
         for (t, class) in terms {
             if let Some(entry) = engine.term(&t) {
                 cands.push(Candidate {
@@ -492,7 +612,48 @@ fn candidates(engine: &mut Engine, words: &[QueryWord]) -> (Vec<Candidate>, Opti
             }
         }
     }
-    (cands, corrected.then(|| suggestion.join(" ")))
+    (cands, meant, corrected.then(|| suggestion.join(" ")))
+}
+
+/// The terms one query word stands for, with their class: its own, for
+/// the `last` word those of the commonest words it begins, and, only when
+/// neither exists, those of the closest words within its typos, and then
+/// the closest word.
+fn word_terms(
+    engine: &mut Engine,
+    w: &QueryWord,
+    last: bool,
+) -> (Vec<(String, u8)>, Option<String>) {
+    let exact = stem(&w.folded);
+    let mut terms: Vec<(String, u8)> = Vec::new();
+    if engine.term(&exact).is_some() {
+        terms.push((exact, EXACT));
+    }
+    if last && w.folded.chars().count() >= 2 {
+        for row in engine.completions(&w.folded) {
+            let t = stem(&row.0);
+            if !terms.iter().any(|(x, _)| *x == t) {
+                terms.push((t, PREFIX));
+            }
+            if terms.len() > PREFIX_COMPLETIONS {
+                break;
+            }
+        }
+    }
+    if !terms.is_empty() {
+        return (terms, None);
+    }
+    let fixes = engine.corrections(&w.folded, last);
+    for fix in &fixes {
+        let t = stem(&fix.word);
+        if !terms.iter().any(|(x, _)| *x == t) {
+            terms.push((t, FUZZY));
+        }
+        if terms.len() == FUZZY_CANDIDATES {
+            break;
+        }
+    }
+    (terms, fixes.into_iter().next().map(|f| f.word))
 }
 
 fn rank(tiers: &HashMap<u32, Vec<u64>>, best: &HashMap<u32, Vec<u8>>, next: &[u8]) -> Vec<Ranked> {
@@ -593,4 +754,29 @@ pub fn snippet(heading: &str, text: &str, terms: &[String]) -> String {
 fn escape(out: &mut String, s: &str) {
     // writing to a String cannot fail
     let _ = pulldown_cmark_escape::escape_html_body_text(out, s);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typo_correction_reads_the_shard_and_its_nearer_neighbour() {
+        // the key in the first half of shard 3 of 5: shard 2 is nearer
+        assert_eq!(shard_pair(3, 1, 10, 5), [3, 2]);
+        assert_eq!(shard_pair(3, 6, 10, 5), [3, 4]);
+        // at the ends there is no other side
+        assert_eq!(shard_pair(0, 0, 10, 5), [0]);
+        assert_eq!(shard_pair(4, 9, 10, 5), [4]);
+        // an index without reversed shards (format 2)
+        assert!(shard_pair(0, 0, 0, 0).is_empty());
+    }
+
+    #[test]
+    fn a_word_is_as_long_as_its_typos_allow() {
+        assert!(length_allows(6, 5, 1, false) && length_allows(6, 7, 1, false));
+        assert!(!length_allows(6, 8, 1, false) && !length_allows(6, 4, 1, false));
+        // the word being typed may be the beginning of a much longer one
+        assert!(length_allows(6, 20, 1, true) && !length_allows(6, 4, 1, true));
+    }
 }

@@ -141,6 +141,36 @@ test('the results page shows a visible count, all results in pages, corrections 
   await server.close();
 });
 
+test('a word typed wrong at its start still finds its pages, on a phone and a desktop', async () => {
+  const site = await buildSite();
+  const server = await serve(site);
+  for (const width of [390, 1280]) {
+    const { page, context, problems } = await openPage(browser, { width, height: 900 });
+    await page.goto(server.url('projekt/'));
+    // `Etlern`: the first round looked for corrections only beside it in
+    // the word list, among words beginning with `e`, and found nothing
+    await page.fill('#search-input', 'Etlern');
+    const first = page.locator('#search-results a').first();
+    await first.waitFor();
+    assert.ok(await first.isVisible(), `${width}px: first hit visible`);
+    assert.match(await first.textContent(), /Eltern in der Familienphase/, `${width}px`);
+    // the results page offers the word meant
+    await page.locator('#search-input').press('Enter');
+    await page.waitForURL(/suche\/\?q=Etlern/);
+    const suggestion = page.locator('.search-suggestion a');
+    await suggestion.waitFor();
+    assert.equal(await suggestion.textContent(), 'Eltern');
+    assert.ok(await suggestion.isVisible(), `${width}px: suggestion visible`);
+    const titles = await page.$$eval('.search-page-results .search-title', (t) => t.map((x) => x.textContent));
+    assert.equal(titles[0], 'Eltern in der Familienphase', titles.join());
+    await page.screenshot({ path: path.join(tmpdir(), `handbook-search-typo-${width}.png`) });
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.foreign, []);
+    await context.close();
+  }
+  await server.close();
+});
+
 test('without JavaScript the results page says what to do instead', async () => {
   const site = await buildSite();
   const server = await serve(site);

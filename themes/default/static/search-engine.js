@@ -172,19 +172,41 @@
     return chars <= 4 ? 0 : chars <= 8 ? 1 : 2;
   }
 
+  // optimal string alignment: a swap of neighbouring letters is one typo
   function editDistance(a, b, prefix) {
     a = Array.from(a); b = Array.from(b);
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    let before = new Array(b.length + 1).fill(0);
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    let row = new Array(b.length + 1).fill(0);
     for (let i = 0; i < a.length; i++) {
-      let diag = row[0];
       row[0] = i + 1;
       for (let j = 0; j < b.length; j++) {
-        const next = Math.min(diag + (a[i] !== b[j] ? 1 : 0), row[j] + 1, row[j + 1] + 1);
-        diag = row[j + 1];
-        row[j + 1] = next;
+        let d = Math.min(prev[j] + (a[i] !== b[j] ? 1 : 0), row[j] + 1, prev[j + 1] + 1);
+        if (i > 0 && j > 0 && a[i] === b[j - 1] && a[i - 1] === b[j]) d = Math.min(d, before[j - 1] + 1);
+        row[j + 1] = d;
       }
+      [before, prev, row] = [prev, row, before];
     }
-    return prefix ? Math.min(...row) : row[b.length];
+    return prefix ? Math.min(...prev) : prev[b.length];
+  }
+
+  function lengthAllows(query, len, allowed, asPrefix) {
+    return len + allowed >= query && (asPrefix || len <= query + allowed);
+  }
+
+  const reversed = (word) => Array.from(word).reverse().join('');
+
+  // shard `at` of `count`, and its neighbour on the side nearer to where the
+  // key falls in it (`pos` of `len` rows)
+  function shardPair(at, pos, len, count) {
+    if (at >= count) return [];
+    const other = pos * 2 < len ? (at > 0 ? at - 1 : null) : (at + 1 < count ? at + 1 : null);
+    return other === null ? [at] : [at, other];
+  }
+  function lowerBound(rows, key) {
+    let lo = 0, hi = rows.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(rows[mid][0], key) < 0) lo = mid + 1; else hi = mid; }
+    return lo;
   }
 
   // Rust orders strings by bytes, which is code point order; JS `<` is not.
@@ -313,8 +335,7 @@
     }
     async function wordRow(w) {
       const rows = await wordShard(shardFor(meta.words, w));
-      let lo = 0, hi = rows.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (cmp(rows[mid][0], w) < 0) lo = mid + 1; else hi = mid; }
+      const lo = lowerBound(rows, w);
       return lo < rows.length && rows[lo][0] === w ? rows[lo] : null;
     }
     async function completions(prefix) {
@@ -326,20 +347,44 @@
       found.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
       return found;
     }
+    async function reversedShard(i) { return (await json(`r/${i}.json`)) || []; }
+    async function display(w) {
+      const row = await wordRow(w);
+      return row && row[2] != null ? row[2] : w;
+    }
+    // a typo in the second half keeps the word near in the word list, one in
+    // the first half near in the reversed list: two shards of each
     async function corrections(word, asPrefix) {
       const allowed = maxTypos(Array.from(word).length);
       if (allowed === 0) return [];
-      const at = shardFor(meta.words, word);
-      const firstChar = String.fromCodePoint(word.codePointAt(0));
-      const found = [];
-      for (let i = Math.max(at - 1, 0); i < Math.min(at + 2, meta.words.length); i++) {
-        for (const r of await wordShard(i)) {
-          if (r[0].length === 0 || String.fromCodePoint(r[0].codePointAt(0)) !== firstChar) continue;
-          const d = editDistance(word, r[0], asPrefix);
-          if (d <= allowed) found.push([d, r]);
+      const near = [];
+      let at = shardFor(meta.words, word);
+      let rows = await wordShard(at);
+      for (const i of shardPair(at, lowerBound(rows, word), rows.length, meta.words.length)) {
+        for (const r of await wordShard(i)) near.push([r[0], r[1]]);
+      }
+      const rwords = meta.rwords || [];
+      const back = reversed(word);
+      at = shardFor(rwords, back);
+      if (rwords.length > 0) {
+        rows = await reversedShard(at);
+        for (const i of shardPair(at, lowerBound(rows, back), rows.length, rwords.length)) {
+          for (const r of await reversedShard(i)) near.push([reversed(r[0]), r[1]]);
         }
       }
-      found.sort((a, b) => a[0] - b[0] || b[1][1] - a[1][1] || cmp(a[1][0], b[1][0]));
+      const len = Array.from(word).length;
+      const seen = new Set();
+      const found = [];
+      for (const [w, freq] of near) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        if (!lengthAllows(len, Array.from(w).length, allowed, asPrefix)) continue;
+        const typos = editDistance(word, w, asPrefix);
+        if (typos <= allowed) found.push({ typos, whole: asPrefix ? editDistance(word, w, false) : typos, word: w, freq });
+      }
+      found.sort((a, b) => a.typos - b.typos || a.whole - b.whole || b.freq - a.freq || cmp(a.word, b.word));
+      // a word typed wrong is meant whole rather than as the beginning of a longer word
+      if (found.some((f) => f.whole <= allowed)) return found.filter((f) => f.whole <= allowed);
       return found;
     }
     async function block(c) {
@@ -361,39 +406,46 @@
     }
 
     async function candidates(qwords) {
-      const cands = [];
+      const cands = [], meant = [], suggestion = [];
       let corrected = false;
-      const suggestion = [];
       for (let i = 0; i < qwords.length; i++) {
         const w = qwords[i];
-        const last = i + 1 === qwords.length;
-        const exact = stem(w.folded);
-        const terms = [];
-        if (await lookup(exact)) terms.push([exact, EXACT]);
-        if (last && Array.from(w.folded).length >= 2) {
-          for (const row of await completions(w.folded)) {
-            const t = stem(row[0]);
-            if (!terms.some(([x]) => x === t)) terms.push([t, PREFIX]);
-            if (terms.length > PREFIX_COMPLETIONS) break;
-          }
+        const { terms, fix } = await wordTerms(w, i + 1 === qwords.length);
+        if (fix !== null) {
+          suggestion.push(await display(fix));
+          meant.push(fix);
+          corrected = true;
+        } else {
+          suggestion.push(w.typed);
+          meant.push(w.folded);
         }
-        let shown = w.typed;
-        if (terms.length === 0) {
-          const fixes = await corrections(w.folded, last);
-          for (const [, row] of fixes) {
-            const t = stem(row[0]);
-            if (!terms.some(([x]) => x === t)) terms.push([t, FUZZY]);
-            if (terms.length === FUZZY_CANDIDATES) break;
-          }
-          if (fixes.length) { const row = fixes[0][1]; shown = row[2] != null ? row[2] : row[0]; corrected = true; }
-        }
-        suggestion.push(shown);
         for (const [t, cls] of terms) {
           const entry = await lookup(t);
           if (entry) cands.push({ word: i, cls, entry, read: 0 });
         }
       }
-      return { cands, suggestion: corrected ? suggestion.join(' ') : null };
+      return { cands, meant, suggestion: corrected ? suggestion.join(' ') : null };
+    }
+
+    async function wordTerms(w, last) {
+      const exact = stem(w.folded);
+      const terms = [];
+      if (await lookup(exact)) terms.push([exact, EXACT]);
+      if (last && Array.from(w.folded).length >= 2) {
+        for (const row of await completions(w.folded)) {
+          const t = stem(row[0]);
+          if (!terms.some(([x]) => x === t)) terms.push([t, PREFIX]);
+          if (terms.length > PREFIX_COMPLETIONS) break;
+        }
+      }
+      if (terms.length) return { terms, fix: null };
+      const fixes = await corrections(w.folded, last);
+      for (const fix of fixes) {
+        const t = stem(fix.word);
+        if (!terms.some(([x]) => x === t)) terms.push([t, FUZZY]);
+        if (terms.length === FUZZY_CANDIDATES) break;
+      }
+      return { terms, fix: fixes.length ? fixes[0].word : null };
     }
 
     const nextMax = (c) => (c.entry.later[c.read] ? c.entry.later[c.read].max : 0);
@@ -434,90 +486,104 @@
       if (!(await open())) return null;
       const qwords = queryWords(query);
       if (qwords.length === 0) return empty;
-      const { cands, suggestion } = await candidates(qwords);
+      const { cands, meant, suggestion } = await candidates(qwords);
       const n = qwords.length;
       const forms = [];
-      for (const w of qwords) { const row = await wordRow(w.folded); forms.push([(row && row[3]) || [], (row && row[4]) || []]); }
-
+      for (const w of meant) { const row = await wordRow(w); forms.push([(row && row[3]) || [], (row && row[4]) || []]); }
       let kinds = null;
       if (kind) {
-        const code = meta.kinds.indexOf(kind);
-        if (code < 0) return null;
-        const bytes = await file('kinds.txt');
-        if (!bytes) return null;
-        kinds = { bytes, code: 48 + code };
+        kinds = await kindFilter(kind);
+        if (!kinds) return null;
       }
+      const tiers = pageTiers(cands, forms, kinds, n);
+      const { ranked, seen } = await readImpacts(cands, tiers, n, offset + limit);
+      const matched = cands.map((c) => c.entry.term);
+      const total = ranked.filter((r) => r.tier >= MATCH * n).length;
+      const hits = [];
+      for (const r of ranked.slice(offset, offset + limit)) {
+        const h = await hit(r, seen, tiers.get(r.page), qwords, matched);
+        if (h) hits.push(h);
+      }
+      return { hits, total, partial: ranked.length - total, suggestion };
+    }
+
+    async function kindFilter(kind) {
+      const code = meta.kinds.indexOf(kind);
+      if (code < 0) return null;
+      const bytes = await file('kinds.txt');
+      return bytes ? { bytes, code: 48 + code } : null;
+    }
+
+    function pageTiers(cands, forms, kinds, n) {
       const tiers = new Map();
       for (const c of cands) {
         for (const p of pagesOf(c.entry.pages)) {
           if (kinds && kinds.bytes[p] !== kinds.code) continue;
           const title = sortedHas(c.entry.titlePages, p);
-          const titleForm = c.cls === EXACT && sortedHas(forms[c.word][0], p);
-          const form = c.cls === EXACT && sortedHas(forms[c.word][1], p);
+          // a completion is not the word typed; a correction is the word meant
+          const titleForm = c.cls !== PREFIX && sortedHas(forms[c.word][0], p);
+          const form = c.cls !== PREFIX && sortedHas(forms[c.word][1], p);
           const v = MATCH + c.cls * CLASS + (titleForm ? TITLE_FORM : 0) + (title ? TITLE : 0) + (form ? FORM : 0);
           let t = tiers.get(p);
           if (!t) { t = new Array(n).fill(0); tiers.set(p, t); }
           t[c.word] = Math.max(t[c.word], v);
         }
       }
-      const best = new Map(), passages = new Map();
+      return tiers;
+    }
+
+    async function readImpacts(cands, tiers, n, need) {
+      const seen = { best: new Map(), passages: new Map() };
       const add = (word, postings) => {
         for (const [key, impact] of postings) {
           const page = pageOf(key);
           if (!tiers.has(page)) continue;
-          let b = best.get(page);
-          if (!b) { b = new Array(n).fill(0); best.set(page, b); }
+          let b = seen.best.get(page);
+          if (!b) { b = new Array(n).fill(0); seen.best.set(page, b); }
           b[word] = Math.max(b[word], impact);
-          let p = passages.get(key);
-          if (!p) { p = new Array(n).fill(0); passages.set(key, p); }
+          let p = seen.passages.get(key);
+          if (!p) { p = new Array(n).fill(0); seen.passages.set(key, p); }
           p[word] = Math.max(p[word], impact);
         }
       };
       for (const c of cands) add(c.word, c.entry.first);
-      const need = offset + limit;
-      let ranked, extra = 0;
-      for (;;) {
+      for (let extra = 0; ; extra++) {
         const next = new Array(n).fill(0);
         for (const c of cands) next[c.word] = Math.max(next[c.word], nextMax(c));
-        ranked = rank(tiers, best, next);
-        if (extra === MAX_EXTRA_BLOCKS || settled(ranked, need)) break;
+        const ranked = rank(tiers, seen.best, next);
+        if (extra === MAX_EXTRA_BLOCKS || settled(ranked, need)) return { ranked, seen };
         let pick = null;
         for (const c of cands) if (nextMax(c) > 0 && (pick === null || nextMax(c) > nextMax(pick))) pick = c;
-        if (pick === null) break;
+        if (pick === null) return { ranked, seen };
         const postings = await block(pick);
         pick.read++;
         add(pick.word, postings);
-        extra++;
       }
+    }
 
-      const matched = cands.map((c) => c.entry.term);
-      const total = ranked.filter((r) => r.tier >= MATCH * n).length;
-      const hits = [];
-      const chunk = meta.doc_chunk || DOC_CHUNK_DEFAULT;
-      for (const r of ranked.slice(offset, offset + limit)) {
-        let bestSum = -1, bestKey = null;
-        for (const [key, imp] of passages) {
-          if (pageOf(key) !== r.page) continue;
-          const sum = imp.reduce((a, b) => a + b, 0);
-          if (sum > bestSum || (sum === bestSum && key < bestKey)) { bestSum = sum; bestKey = key; }
-        }
-        const passage = bestKey === null ? 0 : passageOf(bestKey);
-        const doc = await json(`d/${r.page}-${Math.floor(passage / chunk)}.json`);
-        const row = doc && doc.p[passage % chunk];
-        if (!row) continue;
-        const [anchor, heading, text] = row;
-        const parts = snippetParts(heading, text, matched);
-        hits.push({
-          url: anchor ? `${doc.u}#${anchor}` : doc.u,
-          title: doc.t,
-          kind: doc.k,
-          score: r.tier + r.lb,
-          snippet: parts.map(([s, m]) => (m ? `<mark>${escapeHtml(s)}</mark>` : escapeHtml(s))).join(''),
-          missing: qwords.filter((_, w) => tiers.get(r.page)[w] === 0).map((w) => w.typed),
-          parts,
-        });
+    async function hit(r, seen, pageTiers, qwords, matched) {
+      let bestSum = -1, bestKey = null;
+      for (const [key, imp] of seen.passages) {
+        if (pageOf(key) !== r.page) continue;
+        const sum = imp.reduce((a, b) => a + b, 0);
+        if (sum > bestSum || (sum === bestSum && key < bestKey)) { bestSum = sum; bestKey = key; }
       }
-      return { hits, total, partial: ranked.length - total, suggestion };
+      const chunk = meta.doc_chunk || DOC_CHUNK_DEFAULT;
+      const passage = bestKey === null ? 0 : passageOf(bestKey);
+      const doc = await json(`d/${r.page}-${Math.floor(passage / chunk)}.json`);
+      const row = doc && doc.p[passage % chunk];
+      if (!row) return null;
+      const [anchor, heading, text] = row;
+      const parts = snippetParts(heading, text, matched);
+      return {
+        url: anchor ? `${doc.u}#${anchor}` : doc.u,
+        title: doc.t,
+        kind: doc.k,
+        score: r.tier + r.lb,
+        snippet: parts.map(([s, m]) => (m ? `<mark>${escapeHtml(s)}</mark>` : escapeHtml(s))).join(''),
+        missing: qwords.filter((_, w) => pageTiers[w] === 0).map((w) => w.typed),
+        parts,
+      };
     }
 
     return { search, open };
