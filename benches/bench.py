@@ -2,7 +2,7 @@
 """Build and preview benchmarks, side by side with Hugo, printed as Markdown.
 
     benches/bench.py build [--sizes long,1000,10000,50000] [--runs 5] [--bin PATH]
-    benches/bench.py serve [--sizes bundled,10000,long] [--edits 9] [--bin PATH]
+    benches/bench.py serve [--sizes bundled,10000,long] [--edits 9] [--full-runs 3] [--bin PATH]
 
 A size is a page count (the default corpus of short pages) or `long`: the
 corpus of long documents with files beside them (gen_corpus.py --long,
@@ -21,9 +21,11 @@ Reports medians and ratios.
 listens on the reload stream, saves one page at a time and measures the
 time from the save to the reload event, for a body edit (a line appended)
 and a front-matter edit (the value of `stand:`, a key no template reads,
-changed or added). On the long corpus the page edited is the ~1.5 MB
-seiten/teil-000/page-00003.md. Reports the medians next to a full build's
-time.
+changed or added) and a title edit (shown in listings, neighbours and
+references elsewhere). On the long corpus the pages edited are the ~1.5 MB
+seiten/teil-000/page-00003.md and a typical one (konzepte/teil-000's middle
+page, ~14 kB). Reports the medians next to a full build's time (the median
+of --full-runs builds; 0 leaves it out).
 
 Uses target/release/handbook (built first), or --bin without building, and
 Debian's `hugo`.
@@ -284,76 +286,95 @@ def await_update(ev, before, t0):
     return None, None
 
 
-def bench_serve(sizes, edits):
+def serve_pages(size):
+    """The handbook root of a size label and the pages to edit in it."""
+    if size == "bundled":
+        root = os.path.join(WORK, "bundled")
+        shutil.rmtree(root, ignore_errors=True)
+        os.makedirs(root)
+        for d in ("content", "themes", "editions"):
+            shutil.copytree(os.path.join(REPO, d), os.path.join(root, d))
+        shutil.copy(os.path.join(REPO, "handbook.yaml"), root)
+        return root, [os.path.join(root, "content", "konzepte", "elterncafe.md")]
+    root, _, _ = corpus(size)
+    if size == "long":
+        return root, [os.path.join(root, LONG_BIG_PAGE), mid_page(root)]
+    return root, [mid_page(root)]
+
+
+def wait_for_port(srv):
+    for line in srv.stderr:
+        m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
+        if m:
+            threading.Thread(target=lambda: [None for _ in srv.stderr], daemon=True).start()
+            return int(m.group(1))
+    sys.exit("handbook serve did not start")
+
+
+def edit_latencies(ev, page, change, edits):
+    """Saves `page` changed by change(i) `edits` times; ms from each save to its event."""
+    original = open(page).read()
+    # back to the original first (not timed), so that every edit changes only what it says
+    before = len(ev.events)
+    with open(page + ".tmp~", "w") as f:
+        f.write(original)
+    t0 = time.perf_counter()
+    os.replace(page + ".tmp~", page)
+    await_update(ev, before, t0)
+    time.sleep(0.3)
+    lat, kinds = [], set()
+    for i in range(edits):
+        before = len(ev.events)
+        tmp = page + ".tmp~"
+        with open(tmp, "w") as f:  # saved as editors do: write, then rename
+            f.write(change(original, i))
+        t0 = time.perf_counter()
+        os.replace(tmp, page)
+        ms, kind = await_update(ev, before, t0)
+        if ms is None:
+            sys.exit(f"no event within 180 s after an edit of {page}")
+        lat.append(ms)
+        kinds.add(kind)
+        time.sleep(0.3)
+    return lat, kinds
+
+
+SERVE_EDITS = (
+    ("body", lambda text, i: text + f"\nMessung {i}.\n"),
+    ("front matter: `stand:` (no template reads it)", frontmatter_edit),
+    ("front matter: `title:`", title_edit),
+)
+
+
+def bench_serve(sizes, edits, full_runs):
     out = ["| handbook | pages | page edited | edit | save → event (median) | min | max | event | full build |",
            "|---|---:|---|---|---:|---:|---:|---|---:|"]
     for size in sizes:
-        if size == "bundled":
-            root = os.path.join(WORK, "bundled")
-            shutil.rmtree(root, ignore_errors=True)
-            os.makedirs(root)
-            for d in ("content", "themes", "editions"):
-                shutil.copytree(os.path.join(REPO, d), os.path.join(root, d))
-            shutil.copy(os.path.join(REPO, "handbook.yaml"), root)
-            page = os.path.join(root, "content", "konzepte", "elterncafe.md")
-        elif size == "long":
-            root, _, _ = corpus(size)
-            page = os.path.join(root, LONG_BIG_PAGE)
-        else:
-            root, _, _ = corpus(size)
-            page = mid_page(root)
-        full = med([ours(root)[0] for _ in range(3)])
+        root, pages = serve_pages(size)
+        full = f"{med([ours(root)[0] for _ in range(full_runs)]):.2f} s" if full_runs else "–"
         n_pages = sum(1 for _, _, f in os.walk(os.path.join(root, "content")) for x in f if x.endswith(".md"))
         srv = subprocess.Popen([BIN, "serve", "--root", root, "--port", "0"], stderr=subprocess.PIPE, text=True)
-        original = open(page).read()
+        originals = {page: open(page).read() for page in pages}
         try:
-            port = None
-            for line in srv.stderr:
-                m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
-                if m:
-                    port = int(m.group(1))
-                    break
-            threading.Thread(target=lambda: [None for _ in srv.stderr], daemon=True).start()
-            ev = Events(port)
+            ev = Events(wait_for_port(srv))
             ev.start()
             ev.ready.wait(10)
             time.sleep(0.5)
-            rel = os.path.relpath(page, os.path.join(root, "content"))
-            kb = os.path.getsize(page) / 1000
-            for edit, change in (("body", lambda i: original + f"\nMessung {i}.\n"),
-                                 ("front matter: `stand:` (no template reads it)", lambda i: frontmatter_edit(original, i)),
-                                 ("front matter: `title:`", lambda i: title_edit(original, i))):
-                # back to the original first (not timed), so that every edit changes only what it says
-                before = len(ev.events)
-                with open(page + ".tmp~", "w") as f:
-                    f.write(original)
-                t0 = time.perf_counter()
-                os.replace(page + ".tmp~", page)
-                await_update(ev, before, t0)
-                time.sleep(0.3)
-                lat, kinds = [], set()
-                for i in range(edits):
-                    before = len(ev.events)
-                    tmp = page + ".tmp~"
-                    with open(tmp, "w") as f:  # saved as editors do: write, then rename
-                        f.write(change(i))
-                    t0 = time.perf_counter()
-                    os.replace(tmp, page)
-                    ms, kind = await_update(ev, before, t0)
-                    if ms is None:
-                        sys.exit(f"no event within 180 s after a {edit} edit of {page}")
-                    lat.append(ms)
-                    kinds.add(kind)
-                    time.sleep(0.3)
-                what = " / ".join(sorted(kinds)).replace("status", "status (no reload: output unchanged)")
-                out.append(f"| {size} | {n_pages:,} | `{rel}` ({kb:,.0f} kB) | {edit} | **{med(lat):.0f} ms** "
-                           f"| {min(lat):.0f} ms | {max(lat):.0f} ms | {what} | {full:.2f} s |")
-                print(f"  {size}: {edit}: {med(lat):.0f} ms ({what})", file=sys.stderr)
+            for page in pages:
+                rel = os.path.relpath(page, os.path.join(root, "content"))
+                kb = os.path.getsize(page) / 1000
+                for edit, change in SERVE_EDITS:
+                    lat, kinds = edit_latencies(ev, page, change, edits)
+                    what = " / ".join(sorted(kinds)).replace("status", "status (no reload: output unchanged)")
+                    out.append(f"| {size} | {n_pages:,} | `{rel}` ({kb:,.0f} kB) | {edit} | **{med(lat):.0f} ms** "
+                               f"| {min(lat):.0f} ms | {max(lat):.0f} ms | {what} | {full} |")
+                    print(f"  {size}: {rel}: {edit}: {med(lat):.0f} ms ({what})", file=sys.stderr)
         finally:
             srv.terminate()
             srv.wait()
-            with open(page, "w") as f:
-                f.write(original)
+            for page, text in originals.items():
+                with open(page, "w") as f:
+                    f.write(text)
     return "\n".join(out)
 
 
@@ -364,6 +385,7 @@ def main():
     ap.add_argument("--sizes")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--edits", type=int, default=9)
+    ap.add_argument("--full-runs", type=int, default=3, help="full builds to time beside `serve` (0: none)")
     ap.add_argument("--bin", help="the handbook binary to measure (default: target/release/handbook, built first)")
     ap.add_argument("--long-pages", type=int, default=LONG_PAGES, help="pages of the `long` corpus")
     a = ap.parse_args()
@@ -379,7 +401,7 @@ def main():
     if a.what == "build":
         print(bench_build([s if s == "long" else int(s) for s in (a.sizes or "1000,10000,50000").split(",")], a.runs))
     else:
-        print(bench_serve((a.sizes or "bundled,10000").split(","), a.edits))
+        print(bench_serve((a.sizes or "bundled,10000").split(","), a.edits, a.full_runs))
 
 
 if __name__ == "__main__":

@@ -38,24 +38,33 @@ impl Site {
         edition_vars: Option<serde_json::Value>,
         serve_mode: bool,
     ) -> Site {
-        let (reading_order, appendix_start) = reading_order(&content);
-        let mut reading_position = vec![None; content.pages.len()];
-        for (pos, &id) in reading_order.iter().enumerate() {
-            reading_position[id] = Some(pos);
-        }
-        Site {
+        let mut site = Site {
             base_path: config.base_path(),
             origin: config.origin().unwrap_or_default(),
             config,
             content,
             resolved,
-            reading_order,
-            reading_position,
-            appendix_start,
+            reading_order: Vec::new(),
+            reading_position: Vec::new(),
+            appendix_start: 0,
             theme,
             edition_vars,
             serve_mode,
+        };
+        site.order_pages();
+        site
+    }
+
+    /// The reading order from the sections, again after the preview
+    /// changed pages in place.
+    pub fn order_pages(&mut self) {
+        let (order, appendix_start) = reading_order(&self.content);
+        self.reading_position = vec![None; self.content.pages.len()];
+        for (pos, &id) in order.iter().enumerate() {
+            self.reading_position[id] = Some(pos);
         }
+        self.reading_order = order;
+        self.appendix_start = appendix_start;
     }
 
     /// Site-relative URL → URL with the base path (`/handbuch/regionen/`).

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use handbook::build::{self, BuildOptions};
-use handbook::serve::{Outcome, Preview};
+use handbook::serve::{Outcome, Preview, Stats};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -155,4 +155,361 @@ fn editor_temp_files_are_ignored() {
     }
     let paths: Vec<_> = temps.iter().map(|t| root.join(t)).collect();
     assert_eq!(preview.apply(&paths).unwrap(), Outcome::Unchanged);
+}
+
+/// A preview of the handbook at `root`, built.
+fn preview_of(root: &Path) -> Preview {
+    Preview::new(BuildOptions {
+        root: root.to_path_buf(),
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// Saves `path` with the first `from` replaced by `to`.
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{} has no `{from}`", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// The basic fixture with a section of sixteen concept formats (weights 1
+/// to 16, so each has neighbours), a subsection with two pages, a region
+/// that references one format and a format that links to another's heading.
+fn handbook_with_formats() -> tempfile::TempDir {
+    let tmp = copy_fixture("basic");
+    let content = tmp.path().join("content");
+    for i in 1..=16 {
+        let link = if i == 3 {
+            "Weiter bei [Format 4](format-04.md#ablauf)."
+        } else {
+            ""
+        };
+        std::fs::write(
+            content.join(format!("konzepte/format-{i:02}.md")),
+            format!(
+                "---\ntitle: Format {i}\nkind: concept\nweight: {i}\ncategory: Veranstaltung\n\
+                 target_groups: [alleinerziehende]\nduration: {i}0 Minuten\n---\n\
+                 ## Ablauf\n\nSo läuft Format {i}. {link}\n"
+            ),
+        )
+        .unwrap();
+    }
+    std::fs::create_dir_all(content.join("konzepte/reihe")).unwrap();
+    std::fs::write(
+        content.join("konzepte/reihe/_index.md"),
+        "---\ntitle: Reihe\nweight: 50\n---\nEine Reihe.\n",
+    )
+    .unwrap();
+    for name in ["teil-a", "teil-b"] {
+        std::fs::write(
+            content.join(format!("konzepte/reihe/{name}.md")),
+            format!("---\ntitle: Reihe {name}\n---\nText.\n"),
+        )
+        .unwrap();
+    }
+    let region = content.join("regionen/kreis-borken.md");
+    replace_in(
+        &region,
+        "  - elterncafe\n",
+        "  - elterncafe\n  - format-04\n",
+    );
+    tmp
+}
+
+/// Saves `file` with `from` replaced by `to`, lets the preview follow and
+/// checks that it ends like a full build after rendering at most `most`
+/// pages, without reading every file again.
+fn edit(preview: &mut Preview, root: &Path, file: &str, from: &str, to: &str, most: usize) {
+    let path = root.join(file);
+    replace_in(&path, from, to);
+    let step = format!("{file}: `{from}` → `{to}`");
+    let outcome = preview.apply(std::slice::from_ref(&path)).unwrap();
+    assert_ne!(
+        outcome,
+        Outcome::Failed,
+        "{step}: {:?}",
+        preview.diagnostics
+    );
+    let stats = preview.stats();
+    assert!(!stats.full, "{step}: took the full pipeline");
+    assert!(
+        stats.rendered <= most,
+        "{step}: rendered {} pages, expected at most {most}",
+        stats.rendered
+    );
+    assert_same_as_full_build(preview, root, &step);
+}
+
+#[test]
+fn front_matter_edits_render_only_the_pages_that_show_them() {
+    let tmp = handbook_with_formats();
+    let root = tmp.path();
+    let mut preview = preview_of(root);
+    assert!(preview.stats().rendered > 30, "{:?}", preview.stats());
+    assert_same_as_full_build(&mut preview, root, "start");
+    let f4 = "content/konzepte/format-04.md";
+
+    // the body: the page alone
+    edit(&mut preview, root, f4, "So läuft", "So lief", 1);
+    // a key no template reads: the page and the listing that holds its data
+    edit(
+        &mut preview,
+        root,
+        f4,
+        "weight: 4\n",
+        "weight: 4\nstand: 2030\n",
+        2,
+    );
+    // the title: the listing, both neighbours, the region that references
+    // it, the regions' listing (which names references) and the target
+    // group's backlinks
+    edit(
+        &mut preview,
+        root,
+        f4,
+        "title: Format 4",
+        "title: Format vier",
+        7,
+    );
+    // the description: shown wherever the title is
+    edit(
+        &mut preview,
+        root,
+        f4,
+        "weight: 4\n",
+        "description: Kurz.\nweight: 4\n",
+        7,
+    );
+    // the weight: the listing's order and old and new neighbours
+    edit(&mut preview, root, f4, "weight: 4\n", "weight: 40\n", 7);
+    // a concept's meta value: the page and the listing
+    edit(
+        &mut preview,
+        root,
+        f4,
+        "duration: 40 Minuten",
+        "duration: 45 Minuten",
+        2,
+    );
+    // a region's meta value: the page and the regions' listing (groups, map)
+    let borken = "content/regionen/kreis-borken.md";
+    edit(
+        &mut preview,
+        root,
+        borken,
+        "role: Modellregion",
+        "role: Transferregion",
+        3,
+    );
+    // an agreement's meta value: the page, its listing, its documents
+    let agreement = "content/vereinbarungen/kooperationsvereinbarung.md";
+    edit(
+        &mut preview,
+        root,
+        agreement,
+        "parties: [Familienzentrum, Jobcenter]",
+        "parties: [Familienzentrum]",
+        2,
+    );
+    edit(
+        &mut preview,
+        root,
+        agreement,
+        "label: \"Veranstaltungen\"",
+        "label: \"Angebote\"",
+        2,
+    );
+    // a reference added and removed: both ends and the listing
+    let f5 = "content/konzepte/format-05.md";
+    edit(
+        &mut preview,
+        root,
+        f5,
+        "weight: 5\n",
+        "weight: 5\nregions: [kreis-borken]\n",
+        4,
+    );
+    edit(&mut preview, root, f5, "regions: [kreis-borken]\n", "", 4);
+    // a draft: gone from the listing, the neighbours, the backlinks; then back
+    let f6 = "content/konzepte/format-06.md";
+    edit(
+        &mut preview,
+        root,
+        f6,
+        "weight: 6\n",
+        "weight: 6\ndraft: true\n",
+        6,
+    );
+    edit(&mut preview, root, f6, "draft: true\n", "", 6);
+    // a section's title: the breadcrumbs of its pages, its parent's listing
+    edit(
+        &mut preview,
+        root,
+        "content/konzepte/reihe/_index.md",
+        "title: Reihe",
+        "title: Die Reihe",
+        6,
+    );
+    // `menu: false` below the top level changes nothing but the page
+    edit(
+        &mut preview,
+        root,
+        "content/konzepte/format-07.md",
+        "weight: 7\n",
+        "weight: 7\nmenu: false\n",
+        1,
+    );
+}
+
+#[test]
+fn renaming_a_heading_other_pages_link_to_fails_until_the_links_follow() {
+    let tmp = handbook_with_formats();
+    let root = tmp.path();
+    let mut preview = preview_of(root);
+    let f4 = root.join("content/konzepte/format-04.md");
+    let f3 = root.join("content/konzepte/format-03.md");
+    replace_in(&f4, "## Ablauf", "## Verlauf");
+    assert_eq!(
+        preview.apply(std::slice::from_ref(&f4)).unwrap(),
+        Outcome::Failed
+    );
+    assert!(preview
+        .diagnostics
+        .iter()
+        .any(|d| d.message().contains("#ablauf")));
+    replace_in(&f3, "#ablauf", "#verlauf");
+    preview.apply(std::slice::from_ref(&f3)).unwrap();
+    assert!(!preview.failed);
+    assert_same_as_full_build(&mut preview, root, "link follows the heading");
+
+    // both in one save: the two pages alone (no listing shows headings)
+    replace_in(&f4, "## Verlauf", "## Ablauf");
+    replace_in(&f3, "#verlauf", "#ablauf");
+    preview.apply(&[f4, f3]).unwrap();
+    assert!(!preview.stats().full);
+    assert_eq!(preview.stats().rendered, 2);
+    assert_same_as_full_build(&mut preview, root, "heading and link in one save");
+}
+
+#[test]
+fn a_menu_entry_changes_every_page() {
+    let tmp = handbook_with_formats();
+    let root = tmp.path();
+    let mut preview = preview_of(root);
+    let pages = preview.stats().rendered;
+    let about = root.join("content/über uns.md");
+    replace_in(
+        &about,
+        "title: \"Über uns\"",
+        "title: \"Über uns\"\nmenu: false",
+    );
+    let Outcome::Reload(changed) = preview.apply(std::slice::from_ref(&about)).unwrap() else {
+        panic!("the menu changed")
+    };
+    assert!(changed.len() >= pages - 1, "{changed:?}");
+    assert_same_as_full_build(&mut preview, root, "menu: false");
+    // a title in the menu, too
+    let section = root.join("content/regionen/_index.md");
+    replace_in(&section, "title: Regionen", "title: Die Regionen");
+    preview.apply(std::slice::from_ref(&section)).unwrap();
+    assert_eq!(preview.stats().rendered, pages);
+    assert_same_as_full_build(&mut preview, root, "menu title");
+}
+
+#[test]
+fn the_full_pipeline_renders_only_the_pages_whose_inputs_changed() {
+    let tmp = handbook_with_formats();
+    let root = tmp.path();
+    let mut preview = preview_of(root);
+    let pages = preview.stats().rendered;
+
+    // the configuration saved as it was: everything read, nothing rendered
+    let config = root.join("handbook.yaml");
+    std::fs::write(&config, read(&config)).unwrap();
+    assert_eq!(
+        preview.apply(std::slice::from_ref(&config)).unwrap(),
+        Outcome::Unchanged
+    );
+    assert_eq!(
+        preview.stats(),
+        Stats {
+            rendered: 0,
+            full: true
+        }
+    );
+
+    // a page in a new folder makes a section: the new pages, the parent's
+    // listing and the neighbours in reading order
+    let new = root.join("content/konzepte/neu/seite.md");
+    std::fs::create_dir_all(new.parent().unwrap()).unwrap();
+    std::fs::write(&new, "---\ntitle: Neu\n---\nNeu.\n").unwrap();
+    preview.apply(std::slice::from_ref(&new)).unwrap();
+    assert!(preview.stats().full);
+    assert!(preview.stats().rendered <= 6, "{:?}", preview.stats());
+    assert_same_as_full_build(&mut preview, root, "new folder");
+
+    // a new page whose link is broken fails after the site was changed in
+    // memory; the preview keeps serving and recovers
+    // (after an edit, so that the print edition is rendered again below)
+    let f1 = root.join("content/konzepte/format-01.md");
+    std::fs::write(&f1, read(&f1) + "Mehr.\n").unwrap();
+    preview.apply(std::slice::from_ref(&f1)).unwrap();
+    let broken = root.join("content/konzepte/kaputt.md");
+    std::fs::write(
+        &broken,
+        "---\ntitle: Kaputt\n---\n[x](format-04.md#gibt-es-nicht)\n",
+    )
+    .unwrap();
+    assert_eq!(
+        preview.apply(std::slice::from_ref(&broken)).unwrap(),
+        Outcome::Failed
+    );
+    // the print edition (rendered when asked for) shows the last good site
+    let print: String = preview
+        .files()
+        .iter()
+        .filter(|(path, _)| handbook::render::print::is_print_path(path))
+        .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+        .collect();
+    assert!(print.contains(">Neu<") && !print.contains("Kaputt"));
+    std::fs::write(&broken, "---\ntitle: Heil\n---\n[x](format-04.md#ablauf)\n").unwrap();
+    preview.apply(std::slice::from_ref(&broken)).unwrap();
+    assert!(!preview.failed);
+    assert_same_as_full_build(&mut preview, root, "broken link fixed");
+
+    // the site's title is on every page
+    replace_in(&config, "Testhandbuch", "Neues Testhandbuch");
+    preview.apply(std::slice::from_ref(&config)).unwrap();
+    assert!(preview.stats().rendered >= pages, "{:?}", preview.stats());
+    assert_same_as_full_build(&mut preview, root, "site title");
+}
+
+#[test]
+fn warnings_of_pages_not_edited_stay_after_an_edit() {
+    let tmp = handbook_with_formats();
+    let root = tmp.path();
+    let f2 = root.join("content/konzepte/format-02.md");
+    std::fs::write(&f2, read(&f2) + "[Skript](javascript:alert(1))\n").unwrap();
+    let mut preview = preview_of(root);
+    let warned = |p: &Preview| {
+        p.diagnostics
+            .iter()
+            .filter(|d| {
+                d.span
+                    .as_ref()
+                    .is_some_and(|s| s.file.ends_with("format-02.md"))
+            })
+            .count()
+    };
+    assert_eq!(warned(&preview), 1);
+    edit(
+        &mut preview,
+        root,
+        "content/konzepte/format-04.md",
+        "title: Format 4",
+        "title: Format vier",
+        7,
+    );
+    assert_eq!(warned(&preview), 1, "{:?}", preview.diagnostics);
 }

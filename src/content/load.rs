@@ -92,7 +92,7 @@ struct Discovered {
 }
 
 /// `_kontakt.md` is a snippet to include, not a page; `_index.md` is a section's page.
-fn is_snippet(path: &Path) -> bool {
+pub fn is_snippet(path: &Path) -> bool {
     let name = path.file_name().map(|n| n.to_string_lossy());
     name.is_some_and(|n| n.starts_with('_') && n != "_index.md")
 }
@@ -252,6 +252,15 @@ fn assemble(
         },
         diags,
     )
+}
+
+/// Sections and URLs again over pages already parsed, as a load would make
+/// them: the preview after an edit of front matter, a draft toggle or a new
+/// page. `pages` must be in load order (by content path), synthetic section
+/// pages anywhere; they are made anew.
+pub fn reassemble(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) -> Vec<Section> {
+    pages.retain(|p| !p.synthetic);
+    build_sections(pages, base_content, site_title)
 }
 
 /// Every folder that holds pages becomes a section; one without `_index.md`

@@ -127,41 +127,81 @@ pub fn resolve(content: &Content, config: &Config) -> (Resolved, Diagnostics) {
         .map(|(id, _)| resolve_page(content, config, &index, id))
         .collect();
 
+    let mut resolved = Resolved::default();
+    for (links, refs, page_diags) in per_page {
+        diags.extend(page_diags);
+        resolved.links.push(links);
+        resolved.refs.push(refs);
+    }
+    resolved.backlinks = backlinks(content, &resolved.links, &resolved.refs);
+    (resolved, diags)
+}
+
+/// The links and references of some pages resolved again, the others'
+/// kept (the preview, after edits that changed no URL, slug, kind or
+/// heading and added or removed no page). Diagnostics are the edited
+/// pages' only.
+pub fn resolve_again(
+    content: &Content,
+    config: &Config,
+    previous: &Resolved,
+    ids: &[PageId],
+) -> (Resolved, Diagnostics) {
+    let index = Index::new(content);
+    let mut diags = Diagnostics::new();
     let mut resolved = Resolved {
-        backlinks: vec![Vec::new(); content.pages.len()],
-        ..Default::default()
+        links: previous.links.clone(),
+        refs: previous.refs.clone(),
+        backlinks: Vec::new(),
     };
+    for &id in ids {
+        let (links, refs, page_diags) = resolve_page(content, config, &index, id);
+        diags.extend(page_diags);
+        resolved.links[id] = links;
+        resolved.refs[id] = refs;
+    }
+    resolved.backlinks = backlinks(content, &resolved.links, &resolved.refs);
+    (resolved, diags)
+}
+
+/// Per page, the pages linking to or referencing it, by kind and title.
+fn backlinks(
+    content: &Content,
+    links: &[Vec<LinkTarget>],
+    refs: &[BTreeMap<String, Vec<PageId>>],
+) -> Vec<Vec<Backlink>> {
     let mut incoming: Vec<BTreeMap<PageId, Vec<String>>> =
         vec![BTreeMap::new(); content.pages.len()];
-    for (from, (links, refs, page_diags)) in per_page.into_iter().enumerate() {
-        diags.extend(page_diags);
-        for t in &links {
+    for (from, (links, refs)) in links.iter().zip(refs).enumerate() {
+        for t in links {
             if let LinkTarget::Page { id, .. } = t {
                 if *id != from {
                     push_via(&mut incoming[*id], from, "link");
                 }
             }
         }
-        for (field, ids) in &refs {
+        for (field, ids) in refs {
             for &id in ids {
                 push_via(&mut incoming[id], from, field);
             }
         }
-        resolved.links.push(links);
-        resolved.refs.push(refs);
     }
-    for (id, map) in incoming.into_iter().enumerate() {
-        let mut list: Vec<Backlink> = map
-            .into_iter()
-            .map(|(from, via)| Backlink { from, via })
-            .collect();
-        list.sort_by_key(|b| {
-            let p = &content.pages[b.from];
-            (p.kind, p.title.to_lowercase())
-        });
-        resolved.backlinks[id] = list;
-    }
-    (resolved, diags)
+    incoming
+        .into_iter()
+        .map(|map| {
+            let mut list: Vec<Backlink> = map
+                .into_iter()
+                .map(|(from, via)| Backlink { from, via })
+                .collect();
+            // cached: a target group's page has thousands of backlinks, and
+            // a key made per comparison lower-cased each title a dozen times
+            list.sort_by_cached_key(|b| {
+                let p = &content.pages[b.from];
+                (p.kind, p.title.to_lowercase())
+            });
+            list
+        })
+        .collect()
 }
 
 fn push_via(map: &mut BTreeMap<PageId, Vec<String>>, from: PageId, via: &str) {

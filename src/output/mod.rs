@@ -3,7 +3,7 @@
 //! build leaves the previous site untouched.
 
 mod guard;
-mod sitemap;
+pub mod sitemap;
 mod staging;
 
 pub use guard::{check_target, UnsafeTarget};

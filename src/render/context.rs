@@ -391,30 +391,16 @@ pub struct SiteCtx<'a> {
     pub edition: Option<&'a serde_json::Value>,
 }
 
-#[derive(Debug, Serialize)]
-pub struct NavItem<'a> {
-    #[serde(flatten)]
-    pub link: PageRef<'a>,
-    pub children: Vec<PageRef<'a>>,
-}
-
 impl Site {
-    /// Top-level sections and pages, for the main navigation.
-    pub fn navigation(&self) -> Vec<NavItem<'_>> {
+    /// Top-level sections and pages, for the main navigation. Only the
+    /// entries themselves: the pages inside a section are not part of it,
+    /// so that editing one of them does not change every page's menu.
+    pub fn navigation(&self) -> Vec<PageRef<'_>> {
         crate::site::top_level(&self.content)
             .into_iter()
             .map(|entry| match entry {
-                crate::site::TopLevel::Section(s) => {
-                    let sec = &self.content.sections[s];
-                    NavItem {
-                        link: self.page_ref(sec.index),
-                        children: sec.pages.iter().map(|&i| self.page_ref(i)).collect(),
-                    }
-                }
-                crate::site::TopLevel::Page(i) => NavItem {
-                    link: self.page_ref(i),
-                    children: Vec::new(),
-                },
+                crate::site::TopLevel::Section(s) => self.page_ref(self.content.sections[s].index),
+                crate::site::TopLevel::Page(i) => self.page_ref(i),
             })
             .collect()
     }

@@ -4,6 +4,7 @@
 
 pub mod context;
 pub mod documents;
+pub mod fingerprint;
 pub mod map;
 pub mod markdown;
 pub mod print;
@@ -56,13 +57,19 @@ pub fn output_path(url: &str) -> String {
     format!("{}index.html", url.trim_start_matches('/'))
 }
 
-/// Sets what every template shares. Called once per build.
-pub fn set_globals(site: &Site, templates: &mut Templates) {
-    templates.set_language(&site.config.language);
-    let g = templates.tera.global_context();
-    g.insert(
-        "site",
-        &SiteCtx {
+/// What every template shares: Tera's global context. The preview's
+/// fingerprints read the same struct, so they cannot miss a global.
+#[derive(Debug, serde::Serialize)]
+pub struct Globals<'a> {
+    pub site: SiteCtx<'a>,
+    pub nav: Vec<context::PageRef<'a>>,
+    pub t: &'a std::collections::BTreeMap<String, String>,
+    pub serve_mode: bool,
+}
+
+pub fn globals(site: &Site) -> Globals<'_> {
+    Globals {
+        site: SiteCtx {
             title: &site.config.title,
             description: site.config.description.as_deref(),
             language: &site.config.language,
@@ -71,28 +78,43 @@ pub fn set_globals(site: &Site, templates: &mut Templates) {
             extra: &site.config.extra,
             edition: site.edition_vars.as_ref(),
         },
-    );
-    g.insert("nav", &site.navigation());
-    g.insert("t", &site.theme.strings);
-    g.insert("serve_mode", &site.serve_mode);
+        nav: site.navigation(),
+        t: &site.theme.strings,
+        serve_mode: site.serve_mode,
+    }
+}
+
+/// Sets what every template shares. Called once per build (and by the
+/// preview when an edit changed it).
+pub fn set_globals(site: &Site, templates: &mut Templates) {
+    templates.set_language(&site.config.language);
+    let globals = globals(site);
+    let g = templates.tera.global_context();
+    g.insert("site", &globals.site);
+    g.insert("nav", &globals.nav);
+    g.insert("t", globals.t);
+    g.insert("serve_mode", &globals.serve_mode);
+}
+
+/// The href a resolved link of a page's Markdown gets on its web page.
+pub fn page_href(site: &Site, target: &LinkTarget) -> Option<String> {
+    match target {
+        LinkTarget::Page { id, anchor } => {
+            let url = site.href(&site.content.pages[*id].url);
+            Some(match anchor {
+                Some(a) if !a.is_empty() => format!("{url}#{a}"),
+                _ => url,
+            })
+        }
+        LinkTarget::Asset(path) => Some(site.href(&site.asset_url(path))),
+        LinkTarget::SitePath(path) => Some(site.href(path)),
+        LinkTarget::Unchanged | LinkTarget::Hidden | LinkTarget::Broken => None,
+    }
 }
 
 pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Rendered, Diagnostic> {
     let page = &site.content.pages[id];
-    let href = |t: &LinkTarget| -> Option<String> {
-        match t {
-            LinkTarget::Page { id, anchor } => {
-                let url = site.href(&site.content.pages[*id].url);
-                Some(match anchor {
-                    Some(a) if !a.is_empty() => format!("{url}#{a}"),
-                    _ => url,
-                })
-            }
-            LinkTarget::Asset(path) => Some(site.href(&site.asset_url(path))),
-            LinkTarget::SitePath(path) => Some(site.href(path)),
-            LinkTarget::Unchanged | LinkTarget::Hidden | LinkTarget::Broken => None,
-        }
-    };
+    let href = |t: &LinkTarget| page_href(site, t);
     let placeholders = match &page.meta {
         KindMeta::Agreement(a) => Some(a.placeholders.as_slice()),
         _ => None,

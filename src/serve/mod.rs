@@ -3,11 +3,12 @@
 //! Never reads from or writes into `public/`.
 
 pub mod http;
+mod ledger;
 pub mod preview;
 mod watch;
 
 pub use http::output_path;
-pub use preview::{Outcome, Preview};
+pub use preview::{Outcome, Preview, Stats};
 
 use crate::build::BuildOptions;
 use crate::diagnostics::render::{emit, Format};
@@ -132,6 +133,13 @@ fn report(preview: &Preview, started: Instant) {
     if preview.failed {
         eprintln!("build failed; still serving the last good site");
     } else {
-        eprintln!("updated in {} ms", started.elapsed().as_millis());
+        let stats = preview.stats();
+        eprintln!(
+            "updated in {} ms ({} {} rendered{})",
+            started.elapsed().as_millis(),
+            stats.rendered,
+            if stats.rendered == 1 { "page" } else { "pages" },
+            if stats.full { ", all files read" } else { "" }
+        );
     }
 }

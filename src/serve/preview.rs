@@ -1,23 +1,27 @@
-//! The preview's site in memory, and how it follows edits. A body edit of
-//! one page re-parses that file and re-renders that page only; anything
-//! that can change other pages (titles, links, headings, new or deleted
-//! files, templates, configuration) goes through the full pipeline again.
-//! Either way the result equals a full build (tests/serve_incremental.rs).
+//! The preview's site in memory, and how it follows edits. An edit of
+//! existing pages (body or front matter, a draft toggled, a new page)
+//! re-parses only those files, rebuilds sections and links over the pages
+//! in memory and renders only the pages whose inputs changed
+//! ([`Ledger`]); templates, configuration, deleted files and pages with
+//! shortcodes go through the full pipeline, which renders the same way
+//! unless the globals changed. Either way the result equals a full build
+//! (tests/serve_incremental.rs).
 
+use super::ledger::{Ledger, Plan};
 use crate::build::{self, BuildOptions, Timings};
 use crate::content::parse::parse_page;
-use crate::content::PageId;
-use crate::diagnostics::{relative_to, Diagnostics};
+use crate::content::{Page, PageId};
+use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Severity};
 use crate::error::Failure;
 use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use crate::links;
 use crate::output;
-use crate::render;
 use crate::render::print::is_print_path;
+use crate::render::{self, fingerprint, Rendered};
 use crate::site::Site;
 use crate::templates::Templates;
 use axum::body::Bytes;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Output path (`regionen/kreis-borken/index.html`) → bytes.
@@ -36,11 +40,30 @@ pub enum Outcome {
     Unchanged,
 }
 
+/// What the last update cost, for the console and the tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Pages rendered again (the print edition not counted: it is rendered
+    /// when asked for).
+    pub rendered: usize,
+    /// Every file was read and parsed again (the full pipeline), not only
+    /// the edited ones.
+    pub full: bool,
+}
+
 pub struct Preview {
     opts: BuildOptions,
     site: Option<Site>,
     templates: Option<Templates>,
     files: Files,
+    /// What the page files in `files` were made from.
+    ledger: Ledger,
+    /// Output paths of the files that are not pages (theme assets, files
+    /// beside pages, agreement documents, sitemap), to drop stale ones.
+    support: HashSet<String>,
+    /// Some page's shortcodes count pages or include snippets: a change of
+    /// front matter can change that page, so it takes the full pipeline.
+    shortcodes_read_pages: bool,
     /// Diagnostics of the last run: errors if it failed, else warnings.
     pub diagnostics: Diagnostics,
     pub failed: bool,
@@ -50,36 +73,15 @@ pub struct Preview {
     /// The search index of the current site, built when first searched
     /// after a change (in a private temporary folder).
     search: Option<tempfile::TempDir>,
+    stats: Stats,
 }
 
-/// Everything about a page that other pages' output can show or depend on.
-/// If it is unchanged after an edit, only the page itself needs rendering.
-fn signature(site: &Site, id: PageId) -> String {
-    let p = &site.content.pages[id];
-    let refs: Vec<_> = p.refs.iter().map(|r| (&r.field, &r.target)).collect();
-    let links: Vec<_> = p.links.iter().map(|l| &l.dest).collect();
-    let headings: Vec<_> = p
-        .headings
-        .iter()
-        .map(|h| (&h.id, &h.text, h.level))
-        .collect();
-    serde_json::json!([
-        p.url,
-        p.title,
-        p.kind,
-        p.description,
-        p.weight,
-        p.template,
-        p.draft,
-        p.in_menu,
-        p.meta,
-        p.extra,
-        refs,
-        links,
-        headings,
-        p.slug
-    ])
-    .to_string()
+/// One edited Markdown file, parsed.
+struct Edit {
+    content_path: PathBuf,
+    /// `None`: the file is (now) a draft.
+    page: Option<Page>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Preview {
@@ -91,15 +93,24 @@ impl Preview {
             site: None,
             templates: None,
             files: Files::new(),
+            ledger: Ledger::default(),
+            support: HashSet::new(),
+            shortcodes_read_pages: false,
             diagnostics: Diagnostics::new(),
             failed: false,
             print_stale: false,
             search: None,
+            stats: Stats::default(),
         };
         match p.full_rebuild() {
             Err(Failure::Usage(e)) => Err(Failure::Usage(e)),
             _ => Ok(p),
         }
+    }
+
+    /// What the last update cost.
+    pub fn stats(&self) -> Stats {
+        self.stats
     }
 
     /// The language the overlay and console word diagnostics in.
@@ -172,41 +183,62 @@ impl Preview {
     }
 
     /// The whole pipeline again. Keeps the last good site when it fails.
+    /// Renders only the pages whose inputs changed, unless the globals
+    /// (templates, strings, menu, settings) did.
     pub fn full_rebuild(&mut self) -> Result<Outcome, Failure> {
         let mut timings = Timings::default();
         let result = (|| {
             let (site, mut diags) = build::load_site(&self.opts, &mut timings)?;
             let templates = build::templates_for(&site)?;
-            let (rendered, render_diags) = build::render_all(&site, &templates);
+            let bodies = fingerprint::all_bodies(&site);
+            let plan = self
+                .ledger
+                .plan(&site, &templates, &bodies, |p| self.files.contains_key(p));
+            let (rendered, render_diags) = if plan.all {
+                build::render_all(&site, &templates)
+            } else {
+                render::render_pages(&site, &templates, &plan.render)
+            };
             diags.extend(render_diags);
             if diags.has_errors() {
                 return Err(Failure::Content(diags));
             }
-            let mut files = Files::with_capacity(rendered.len() + 16);
-            for r in rendered {
-                files.insert(r.path, Bytes::from(r.html.into_bytes()));
-            }
             let support = output::support_files(&site).map_err(|d| Diagnostics::from_iter([d]))?;
-            for (path, bytes) in support {
-                files.insert(path, Bytes::from(bytes.into_owned()));
-            }
-            Ok((site, templates, files, diags))
+            let support: Vec<(String, Bytes)> = support
+                .into_iter()
+                .map(|(path, bytes)| (path, Bytes::from(bytes.into_owned())))
+                .collect();
+            Ok((site, templates, plan, rendered, support, diags))
         })();
         match result {
-            Ok((site, templates, files, warnings)) => {
-                let changed = changed_paths(&self.files, &files);
+            Ok((site, templates, plan, rendered, support, warnings)) => {
+                let mut changed = Vec::new();
+                self.stats = Stats {
+                    rendered: plan.render.len(),
+                    full: true,
+                };
+                // the print edition (and 404, search page) come with
+                // `render_all`; otherwise only the print edition can lag
+                self.print_stale = !plan.all;
+                if plan.all {
+                    // a part that grew past the size limit has no page any more
+                    let parts: HashSet<&str> = rendered
+                        .iter()
+                        .map(|r| r.path.as_str())
+                        .filter(|p| is_print_path(p))
+                        .collect();
+                    self.files
+                        .retain(|path, _| !is_print_path(path) || parts.contains(path.as_str()));
+                }
+                self.commit_pages(plan, rendered, &mut changed);
+                self.replace_support(support, &mut changed);
+                self.shortcodes_read_pages = shortcodes_read_pages(&site);
                 self.site = Some(site);
                 self.templates = Some(templates);
-                self.files = files;
                 self.diagnostics = warnings;
                 self.failed = false;
-                self.print_stale = false;
                 self.search = None;
-                Ok(if changed.is_empty() {
-                    Outcome::Unchanged
-                } else {
-                    Outcome::Reload(changed)
-                })
+                Ok(reload(changed))
             }
             Err(Failure::Content(diags)) => {
                 self.diagnostics = diags;
@@ -215,6 +247,39 @@ impl Preview {
             }
             Err(usage) => Err(usage),
         }
+    }
+
+    /// Puts rendered pages in place, drops files no page makes any more
+    /// and takes the plan's ledger. Adds the paths that changed.
+    fn commit_pages(&mut self, plan: Plan, rendered: Vec<Rendered>, changed: &mut Vec<String>) {
+        for path in plan.removed {
+            if self.files.remove(&path).is_some() {
+                changed.push(path);
+            }
+        }
+        for r in rendered {
+            put(
+                &mut self.files,
+                r.path,
+                Bytes::from(r.html.into_bytes()),
+                changed,
+            );
+        }
+        self.ledger = plan.next;
+    }
+
+    /// The files that are not pages, all of them: stale ones dropped.
+    fn replace_support(&mut self, support: Vec<(String, Bytes)>, changed: &mut Vec<String>) {
+        let next: HashSet<String> = support.iter().map(|(p, _)| p.clone()).collect();
+        for path in self.support.difference(&next) {
+            if self.files.remove(path).is_some() {
+                changed.push(path.clone());
+            }
+        }
+        for (path, bytes) in support {
+            put(&mut self.files, path, bytes, changed);
+        }
+        self.support = next;
     }
 
     /// Follows a batch of changed paths (absolute).
@@ -253,13 +318,8 @@ impl Preview {
 
     /// Theme assets changed: re-read them; CSS alone needs no reload.
     fn update_statics(&mut self) -> Option<Outcome> {
+        let project = self.project()?;
         let site = self.site.as_mut()?;
-        let project = crate::editions::Project::open(
-            &self.opts.root,
-            self.opts.edition.as_deref(),
-            &site.config,
-        )
-        .ok()?;
         let mut diags = Diagnostics::new();
         let theme = crate::theme::collect(
             &self.opts.root,
@@ -272,10 +332,8 @@ impl Preview {
         let mut changed = Vec::new();
         for (path, file) in &theme.statics {
             let new = Bytes::from(file.bytes.to_vec());
-            if self.files.get(path) != Some(&new) {
-                self.files.insert(path.clone(), new);
-                changed.push(path.clone());
-            }
+            self.support.insert(path.clone());
+            put(&mut self.files, path.clone(), new, &mut changed);
         }
         site.theme.statics = theme.statics;
         Some(if changed.is_empty() {
@@ -287,94 +345,471 @@ impl Preview {
         })
     }
 
-    /// Markdown files that already exist changed. Handles them alone when
-    /// nothing that other pages show changed; `None` asks for a full rebuild.
+    /// Markdown files changed or appeared. Parses only them, rebuilds
+    /// sections and links over the pages in memory and renders the pages
+    /// whose inputs changed; `None` asks for the full pipeline.
     fn update_pages(&mut self, paths: &[&PathBuf]) -> Option<Outcome> {
-        let root = self.opts.root.clone();
+        let edits = paths
+            .iter()
+            .map(|p| self.read_edit(p))
+            .collect::<Option<Vec<Edit>>>()?;
+        let site = self.site.as_ref()?;
+        if self.shortcodes_read_pages && edits.iter().any(|e| front_matter_changed(site, e)) {
+            return None;
+        }
+        let base_content = self.base_content()?;
+        self.update_site(edits, &base_content)
+    }
+
+    /// Puts the edits into the site and renders what they change; `None`
+    /// asks for the full pipeline.
+    fn update_site(&mut self, edits: Vec<Edit>, base_content: &Path) -> Option<Outcome> {
         let site = self.site.as_mut()?;
+        let Changed {
+            edited,
+            mut warnings,
+            documents,
+            all_links,
+            only,
+        } = match private_edits(site, &edits) {
+            Some(ids) => change_privately(site, edits, ids)?,
+            None => change_content(site, edits, base_content, &self.ledger)?,
+        };
+        if !all_links {
+            // the other pages' link warnings stand as they were
+            let files: HashSet<&Path> = site
+                .content
+                .pages
+                .iter()
+                .filter(|p| edited.contains(&p.content_path))
+                .map(|p| p.source.rel_path.as_path())
+                .collect();
+            let others = self.diagnostics.iter().filter(|d| {
+                d.span
+                    .as_ref()
+                    .is_none_or(|s| !files.contains(s.file.as_path()))
+            });
+            warnings.extend(others.cloned());
+        }
         let templates = self.templates.as_ref()?;
-        let mut ids = Vec::new();
-        for path in paths {
-            let rel = relative_to(&root, path);
+        let plan = match only {
+            Some(ids) => self.ledger.plan_pages(site, templates, &ids),
+            None => {
+                let bodies: Vec<u64> = (0..site.content.pages.len())
+                    .map(|id| {
+                        let path = &site.content.pages[id].content_path;
+                        match self.ledger.body(path) {
+                            Some(b) if !edited.contains(path) => b,
+                            _ => fingerprint::body(site, id),
+                        }
+                    })
+                    .collect();
+                self.ledger
+                    .plan(site, templates, &bodies, |p| self.files.contains_key(p))
+            }
+        };
+        if plan.all {
+            return None; // the menu or settings changed: the special pages too
+        }
+        let (rendered, render_diags) = render::render_pages(site, templates, &plan.render);
+        if render_diags.has_errors() {
+            return None;
+        }
+        let new_documents = agreement_documents(site, &edited)?;
+        let sitemap = output::sitemap::sitemap(site);
+        self.stats = Stats {
+            rendered: plan.render.len(),
+            full: false,
+        };
+        let mut changed = Vec::new();
+        self.commit_pages(plan, rendered, &mut changed);
+        let kept: HashSet<&String> = new_documents.iter().map(|(p, _)| p).collect();
+        for path in documents.into_iter().filter(|p| !kept.contains(p)) {
+            if self.files.remove(&path).is_some() {
+                self.support.remove(&path);
+                changed.push(path);
+            }
+        }
+        for (path, bytes) in new_documents
+            .into_iter()
+            .chain([("sitemap.xml".to_string(), Bytes::from(sitemap.into_bytes()))])
+        {
+            self.support.insert(path.clone());
+            put(&mut self.files, path, bytes, &mut changed);
+        }
+        warnings.extend(render_diags);
+        self.diagnostics = warnings;
+        self.print_stale = true;
+        self.search = None;
+        Some(reload(changed))
+    }
+
+    /// Parses one changed Markdown file; `None` when the full pipeline
+    /// must handle it (errors to report with all others, shortcodes, a new
+    /// file of an edition or a snippet).
+    fn read_edit(&self, path: &Path) -> Option<Edit> {
+        let site = self.site.as_ref()?;
+        let rel = relative_to(&self.opts.root, path);
+        let existing = site
+            .content
+            .pages
+            .iter()
+            .find(|p| !p.synthetic && p.source.rel_path == rel);
+        let content_path = match existing {
+            Some(p) => p.content_path.clone(),
+            // a new page or a draft: where editions would put it is theirs to say
+            None if self.opts.edition.is_none() => {
+                let dir = self.opts.root.join(CONTENT_DIR);
+                let content_path = crate::content::parse::content_relative(&dir, path);
+                if !path.starts_with(&dir) || crate::content::load::is_snippet(&content_path) {
+                    return None;
+                }
+                content_path
+            }
+            None => return None,
+        };
+        let bytes = std::fs::read(path).ok()?;
+        let parsed = parse_page(rel, content_path.clone(), &bytes, &site.config);
+        if parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+        {
+            return None; // the full pipeline reports it with everything else
+        }
+        let page = parsed.page?;
+        // shortcodes read other pages (counts) and files (snippets):
+        // the full pipeline expands them
+        let has_calls = crate::shortcodes::may_have_calls(page.raw_body())
+            || crate::shortcodes::may_have_calls(&page.title)
+            || page
+                .description
+                .as_deref()
+                .is_some_and(crate::shortcodes::may_have_calls);
+        if has_calls {
+            return None;
+        }
+        Some(Edit {
+            content_path,
+            page: (!page.draft).then_some(page),
+            warnings: parsed.diagnostics,
+        })
+    }
+
+    /// The handbook's layers and themes as the current configuration says.
+    fn project(&self) -> Option<crate::editions::Project> {
+        let site = self.site.as_ref()?;
+        crate::editions::Project::open(&self.opts.root, self.opts.edition.as_deref(), &site.config)
+            .ok()
+    }
+
+    /// The base layer's content folder relative to the root, where the
+    /// pages a folder without `_index.md` gets are said to come from.
+    fn base_content(&self) -> Option<PathBuf> {
+        let project = self.project()?;
+        let first = project.layers.first()?;
+        Some(relative_to(&self.opts.root, &first.content_dir))
+    }
+}
+
+/// Puts one file in place; notes its path if its bytes changed.
+fn put(files: &mut Files, path: String, bytes: Bytes, changed: &mut Vec<String>) {
+    if files.get(&path) != Some(&bytes) {
+        files.insert(path.clone(), bytes);
+        changed.push(path);
+    }
+}
+
+fn reload(mut changed: Vec<String>) -> Outcome {
+    changed.sort();
+    changed.dedup();
+    if changed.is_empty() {
+        Outcome::Unchanged
+    } else {
+        Outcome::Reload(changed)
+    }
+}
+
+/// Whether an edit changed more than the page's body.
+fn front_matter_changed(site: &Site, edit: &Edit) -> bool {
+    fn front(p: &Page) -> &str {
+        &p.source.text[..p.body_start]
+    }
+    let old = site
+        .content
+        .pages
+        .iter()
+        .find(|p| !p.synthetic && p.content_path == edit.content_path);
+    match (old, &edit.page) {
+        (Some(old), Some(new)) => front(old) != front(new),
+        _ => true,
+    }
+}
+
+/// What [`change_content`] changed.
+struct Changed {
+    /// Content paths of the edited pages.
+    edited: HashSet<PathBuf>,
+    /// Of the edited pages, and of all links.
+    warnings: Diagnostics,
+    /// Agreement documents the edited pages had before.
+    documents: Vec<String>,
+    /// `warnings` hold the link diagnostics of every page, not only of
+    /// the edited ones.
+    all_links: bool,
+    /// The only pages whose inputs can have changed, when that is known
+    /// without comparing every page's.
+    only: Option<Vec<PageId>>,
+}
+
+/// Everything of a page that other pages' output can show or depend on:
+/// what its links, listings, menu entries, neighbours and backlinks read.
+/// When an edit leaves it as it was, only the page itself can change.
+fn public_part(p: &Page) -> impl PartialEq + '_ {
+    let refs: Vec<_> = p.refs.iter().map(|r| (&r.field, &r.target)).collect();
+    let links: Vec<_> = p.links.iter().map(|l| (&l.dest, &l.base_dir)).collect();
+    let headings: Vec<_> = p.headings.iter().map(|h| &h.id).collect();
+    let menu = (
+        &p.title,
+        &p.slug,
+        p.kind,
+        &p.description,
+        p.weight,
+        p.in_menu,
+    );
+    let data = (
+        serde_json::to_string(&p.meta).ok(),
+        &p.extra,
+        &p.template,
+        p.is_section_index,
+    );
+    (menu, data, refs, links, headings)
+}
+
+/// The ids of the edited pages if each replaces a page whose
+/// [`public_part`] it keeps (a body edit, usually).
+fn private_edits(site: &Site, edits: &[Edit]) -> Option<Vec<PageId>> {
+    edits
+        .iter()
+        .map(|e| {
+            let new = e.page.as_ref()?;
             let id = site
                 .content
                 .pages
                 .iter()
-                .position(|p| p.source.rel_path == rel)?;
-            let bytes = std::fs::read(path).ok()?;
-            let old = &site.content.pages[id];
-            let parsed = parse_page(rel, old.content_path.clone(), &bytes, &site.config);
-            if parsed
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == crate::diagnostics::Severity::Error)
-            {
-                return None; // the full pipeline reports it with everything else
-            }
-            let mut page = parsed.page?;
-            // shortcodes read other pages (counts) and files (snippets):
-            // the full pipeline expands them
-            let has_calls = crate::shortcodes::may_have_calls(page.raw_body())
-                || crate::shortcodes::may_have_calls(&page.title)
-                || page
-                    .description
-                    .as_deref()
-                    .is_some_and(crate::shortcodes::may_have_calls);
-            if has_calls {
-                return None;
-            }
-            page.url = old.url.clone();
-            if page.draft {
-                return None;
-            }
-            let before = signature(site, id);
-            let old_page = std::mem::replace(&mut site.content.pages[id], page);
-            if signature(site, id) != before {
-                site.content.pages[id] = old_page;
-                return None;
-            }
-            ids.push(id);
-        }
-        let mut diags = Diagnostics::new();
-        for &id in &ids {
-            let (links, refs, page_diags) = links::resolve_one(&site.content, &site.config, id);
-            diags.extend(page_diags);
-            site.resolved.links[id] = links;
-            site.resolved.refs[id] = refs;
-        }
-        let (rendered, render_diags) = render::render_pages(site, templates, &ids);
-        diags.extend(render_diags);
-        if diags.has_errors() {
-            return None;
-        }
-        let mut changed = Vec::new();
-        for r in rendered {
-            let new = Bytes::from(r.html.into_bytes());
-            if self.files.get(&r.path) != Some(&new) {
-                self.files.insert(r.path.clone(), new);
-                changed.push(r.path);
-            }
-        }
-        self.diagnostics = diags;
-        self.print_stale = true;
-        self.search = None;
-        Some(if changed.is_empty() {
-            Outcome::Unchanged
-        } else {
-            Outcome::Reload(changed)
+                .position(|p| !p.synthetic && p.content_path == e.content_path)?;
+            (public_part(&site.content.pages[id]) == public_part(new)).then_some(id)
         })
+        .collect()
+}
+
+/// Puts edits that keep every page's [`public_part`] into the site: same
+/// sections and reading order, only the edited pages' links resolved
+/// again. `None` (a link broke) puts the pages back as they were.
+fn change_privately(site: &mut Site, edits: Vec<Edit>, ids: Vec<PageId>) -> Option<Changed> {
+    let mut warnings = Diagnostics::new();
+    let mut documents = Vec::new();
+    let mut undo = Vec::new();
+    for (edit, &id) in edits.into_iter().zip(&ids) {
+        let mut page = edit.page?;
+        page.url = site.content.pages[id].url.clone();
+        warnings.extend(edit.warnings);
+        documents.extend(document_paths(site, &edit.content_path));
+        undo.push((id, std::mem::replace(&mut site.content.pages[id], page)));
+    }
+    let (resolved, link_diags) =
+        links::resolve_again(&site.content, &site.config, &site.resolved, &ids);
+    if link_diags.has_errors() {
+        for (id, old) in undo {
+            site.content.pages[id] = old;
+        }
+        return None;
+    }
+    site.resolved = resolved;
+    warnings.extend(link_diags);
+    Some(Changed {
+        edited: ids
+            .iter()
+            .map(|&id| site.content.pages[id].content_path.clone())
+            .collect(),
+        warnings,
+        documents,
+        all_links: false,
+        only: Some(ids),
+    })
+}
+
+/// Puts the edits into the site's pages, sections, links and reading
+/// order. When they cannot be taken alone (a section's URL changed, a link
+/// broke) the pages are put back as they were, so that the print edition
+/// and search keep showing the last good site while the full pipeline
+/// reports, and `None` asks for that pipeline.
+fn change_content(
+    site: &mut Site,
+    edits: Vec<Edit>,
+    base_content: &Path,
+    ledger: &Ledger,
+) -> Option<Changed> {
+    let edited: HashSet<PathBuf> = edits.iter().map(|e| e.content_path.clone()).collect();
+    let mut warnings = Diagnostics::new();
+    let mut documents = Vec::new();
+    let drafts = site.content.draft_paths.clone();
+    let mut undo = Vec::new();
+    for edit in edits {
+        warnings.extend(edit.warnings);
+        documents.extend(document_paths(site, &edit.content_path));
+        let old = apply_edit(&mut site.content, &edit.content_path, edit.page);
+        undo.push((edit.content_path, old));
+    }
+    site.content.sections =
+        crate::content::load::reassemble(&mut site.content.pages, base_content, &site.config.title);
+    let resolved = (!moved_pages(site, ledger, &edited))
+        .then(|| match same_targets(site, &undo) {
+            Some(ids) => (
+                links::resolve_again(&site.content, &site.config, &site.resolved, &ids),
+                false,
+            ),
+            None => (links::resolve(&site.content, &site.config), true),
+        })
+        .filter(|((_, diags), _)| !diags.has_errors());
+    let Some(((resolved, link_diags), all_links)) = resolved else {
+        for (path, old) in undo.into_iter().rev() {
+            apply_edit(&mut site.content, &path, old);
+        }
+        site.content.draft_paths = drafts;
+        site.content.sections = crate::content::load::reassemble(
+            &mut site.content.pages,
+            base_content,
+            &site.config.title,
+        );
+        return None;
+    };
+    site.resolved = resolved;
+    site.order_pages();
+    warnings.extend(link_diags);
+    Some(Changed {
+        edited,
+        warnings,
+        documents,
+        all_links,
+        only: None,
+    })
+}
+
+/// The ids of the edited pages if links to them resolve as before (the
+/// same pages, URLs, slugs, kinds and heading ids): then only their own
+/// links need resolving again.
+fn same_targets(site: &Site, undo: &[(PathBuf, Option<Page>)]) -> Option<Vec<PageId>> {
+    fn heading_ids(p: &Page) -> impl Iterator<Item = &str> {
+        p.headings.iter().map(|h| h.id.as_str())
+    }
+    if site.content.pages.len() != site.resolved.links.len() {
+        return None;
+    }
+    undo.iter()
+        .map(|(path, old)| {
+            let old = old.as_ref()?;
+            let id = site
+                .content
+                .pages
+                .iter()
+                .position(|p| !p.synthetic && p.content_path == *path)?;
+            let new = &site.content.pages[id];
+            let same = (&old.url, &old.slug, old.kind, old.is_section_index)
+                == (&new.url, &new.slug, new.kind, new.is_section_index)
+                && heading_ids(old).eq(heading_ids(new));
+            same.then_some(id)
+        })
+        .collect()
+}
+
+/// Replaces, removes (`None`: now a draft) or adds (new, or no longer a
+/// draft) the page at `content_path`, keeping the pages in load order.
+/// Returns the page it replaced or removed.
+fn apply_edit(
+    content: &mut crate::content::Content,
+    content_path: &Path,
+    page: Option<Page>,
+) -> Option<Page> {
+    let pages = &mut content.pages;
+    let at = pages
+        .iter()
+        .position(|p| !p.synthetic && p.content_path == content_path);
+    content.draft_paths.retain(|p| p != content_path);
+    match (at, page) {
+        (Some(i), Some(page)) => Some(std::mem::replace(&mut pages[i], page)),
+        (Some(i), None) => {
+            content.draft_paths.push(content_path.to_path_buf());
+            Some(pages.remove(i))
+        }
+        (None, Some(page)) => {
+            // synthetic section pages come last, after the loaded ones
+            let loaded = pages.iter().take_while(|p| !p.synthetic).count();
+            let i = pages[..loaded].partition_point(|p| p.content_path < page.content_path);
+            pages.insert(i, page);
+            None
+        }
+        (None, None) => {
+            content.draft_paths.push(content_path.to_path_buf());
+            None
+        }
     }
 }
 
-fn changed_paths(old: &Files, new: &Files) -> Vec<String> {
-    let mut changed: Vec<String> = new
+/// Whether a page that was not edited got another URL (a section's slug
+/// changed, or a folder got or lost its `_index.md`).
+fn moved_pages(site: &Site, ledger: &Ledger, edited: &HashSet<PathBuf>) -> bool {
+    site.content.pages.iter().any(|p| {
+        !edited.contains(&p.content_path)
+            && ledger
+                .pages
+                .get(&p.content_path)
+                .is_none_or(|m| m.path != render::output_path(&p.url))
+    })
+}
+
+/// The agreement documents a page has now (to remove before an edit).
+fn document_paths(site: &Site, content_path: &Path) -> Vec<String> {
+    site.content
+        .pages
         .iter()
-        .filter(|(k, v)| old.get(*k) != Some(*v))
-        .map(|(k, _)| k.clone())
-        .chain(old.keys().filter(|k| !new.contains_key(*k)).cloned())
-        .collect();
-    changed.sort();
-    changed
+        .filter(|p| !p.synthetic && p.content_path == content_path)
+        .filter_map(|p| render::documents::agreement_documents(site, p).ok())
+        .flatten()
+        .map(|(path, _)| path)
+        .collect()
+}
+
+/// The agreement documents of the edited pages, made anew.
+fn agreement_documents(site: &Site, edited: &HashSet<PathBuf>) -> Option<Vec<(String, Bytes)>> {
+    let mut out = Vec::new();
+    for page in site
+        .content
+        .pages
+        .iter()
+        .filter(|p| edited.contains(&p.content_path))
+    {
+        let docs = render::documents::agreement_documents(site, page).ok()?;
+        out.extend(
+            docs.into_iter()
+                .map(|(path, bytes)| (path, Bytes::from(bytes))),
+        );
+    }
+    Some(out)
+}
+
+/// Whether some page's shortcodes read other pages or snippet files
+/// (`count`, `vorhanden`, `include`): their output can change with any
+/// page's front matter, which the fingerprints do not see.
+fn shortcodes_read_pages(site: &Site) -> bool {
+    use rayon::prelude::*;
+    site.content.pages.par_iter().any(|p| {
+        let text = &p.source.text;
+        crate::shortcodes::may_have_calls(text)
+            && ["count", "vorhanden", "include"]
+                .iter()
+                .any(|name| text.contains(name))
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
