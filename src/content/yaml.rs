@@ -200,3 +200,54 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+// The classification of parser errors, seen through the parser that
+// front matter uses (here, since diagnostics sits below content).
+mod issue_tests {
+    use crate::diagnostics::YamlIssue;
+
+    fn run(yaml: &str) -> (YamlIssue, usize, usize) {
+        let e = super::parse(yaml).unwrap_err();
+        (e.issue, e.line, e.column)
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        // the next line's quote closes it, so the parser complains on line 2
+        let (issue, line, col) = run("title: \"Elterncafé\ndescription: \"Ein Café\"\n");
+        assert_eq!(
+            issue,
+            YamlIssue::UnclosedQuote {
+                quote: '"',
+                line: 1
+            }
+        );
+        assert_eq!((line, col), (1, 8));
+        let (issue, line, _) = run("title: 'A\n");
+        assert_eq!(
+            issue,
+            YamlIssue::UnclosedQuote {
+                quote: '\'',
+                line: 1
+            }
+        );
+        assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn other_mistakes_get_their_own_words() {
+        assert_eq!(
+            run("title: \"A\" und B\n").0,
+            YamlIssue::TextAfterQuote { quote: '"' }
+        );
+        assert_eq!(run("a:\n\tb: 2\n").0, YamlIssue::Tab);
+        assert_eq!(
+            run("title: A\ntitle: B\n").0,
+            YamlIssue::DuplicateKey("title".into())
+        );
+        assert_eq!(run("title: A: B\n").0, YamlIssue::UnexpectedColon);
+        let (issue, line, col) = run("concepts: [a, b\nkind: page\n");
+        assert_eq!((issue, line, col), (YamlIssue::UnclosedBracket, 1, 11));
+    }
+}
