@@ -232,13 +232,7 @@ fn duplicate_urls(content: &Content, diags: &mut Diagnostics) {
     }
 }
 
-/// Re-resolves one page's links and references against the current
-/// content (the preview server, after an edit that changed no structure).
-pub fn resolve_one(content: &Content, config: &Config, id: PageId) -> PageResolution {
-    resolve_page(content, config, &Index::new(content), id)
-}
-
-pub type PageResolution = (
+type PageResolution = (
     Vec<LinkTarget>,
     BTreeMap<String, Vec<PageId>>,
     Vec<Diagnostic>,
