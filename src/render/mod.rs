@@ -126,11 +126,7 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Ren
         placeholders,
         allow_raw_html: site.config.allow_raw_html,
         id_prefix: "",
-        table_label: site
-            .theme
-            .strings
-            .get("table_label")
-            .map_or("", String::as_str),
+        table_label: site.theme.string("table_label").unwrap_or_default(),
     });
     let mut ctx = tera::Context::new();
     ctx.insert("page", &site.page_context(id, html));

@@ -89,10 +89,10 @@ pub fn parts(site: &Site) -> Vec<Part> {
         });
     }
     if appendix < total {
-        let name = site.theme.strings.get("print_appendix");
+        let name = site.theme.string("print_appendix");
         out.push(Part {
             slug: APPENDIX_SLUG.into(),
-            title: name.map_or("Anhang", String::as_str).into(),
+            title: name.unwrap_or("Anhang").into(),
             chapters: appendix..total,
             grouped: false,
         });
@@ -345,11 +345,7 @@ fn chapter_body(
         placeholders,
         allow_raw_html: site.config.allow_raw_html,
         id_prefix: &format!("k{pos}-"),
-        table_label: site
-            .theme
-            .strings
-            .get("table_label")
-            .map_or("", String::as_str),
+        table_label: site.theme.string("table_label").unwrap_or_default(),
     })
 }
 
