@@ -42,6 +42,8 @@ pub struct Timings {
     pub index: Duration,
     /// Wall time of the whole build, from reading the config to publishing.
     pub total: Duration,
+    /// Named parts of the stages ([`crate::timing::span`]), in the order they ended.
+    pub parts: Vec<(&'static str, Duration)>,
 }
 
 #[derive(Debug)]
@@ -223,6 +225,7 @@ pub fn build(
         .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
     let build_started = Instant::now();
     let mut timings = Timings::default();
+    crate::timing::take();
     let (site, mut diags) = load_site(opts, &mut timings)?;
     let templates = templates_for(&site)?;
 
@@ -252,6 +255,7 @@ pub fn build(
     index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
     timings.write = started.elapsed();
     timings.total = build_started.elapsed();
+    timings.parts = crate::timing::take();
 
     if diags.has_errors() {
         return Err(diags.into());

@@ -552,6 +552,9 @@ fn print_timings(t: &build::Timings) {
         ms(t.write),
         ms(t.total)
     );
+    for (name, took) in &t.parts {
+        eprintln!("  {name}: {}", ms(*took));
+    }
 }
 
 /// `public/` for the handbook, `public-<edition>/` for an edition: each

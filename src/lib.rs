@@ -7,7 +7,7 @@
 //! Layers, each importing only from the ones below it:
 //!
 //! 1. [`diagnostics`], [`error`]: what goes wrong and where; [`layout`]: the
-//!    fixed folder names.
+//!    fixed folder names; [`timing`]: sub-stage spans for `--timings`.
 //! 2. [`config`], [`content`], [`theme`], [`editions`]: reading the handbook;
 //!    [`templates`] (Tera over the theme) for [`shortcodes`] and [`render`].
 //! 3. [`shortcodes`], [`links`], then [`site`]: the resolved model every
@@ -33,3 +33,4 @@ pub mod shortcodes;
 pub mod site;
 pub mod templates;
 pub mod theme;
+pub mod timing;

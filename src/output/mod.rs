@@ -23,20 +23,25 @@ pub fn finish_site(
     staging: Staging,
     extra: impl FnOnce(&Path) -> Result<usize, Diagnostic>,
 ) -> Result<usize, Diagnostic> {
-    let generated = generated_files(site)?;
-    generated
-        .par_iter()
-        .try_for_each(|(path, bytes)| staging.write(path, bytes))?;
-    let extra_files = extra(staging.path())?;
+    use crate::timing::span;
+    let generated = span("write: generate files", || generated_files(site))?;
+    span("write: generated files", || {
+        generated
+            .par_iter()
+            .try_for_each(|(path, bytes)| staging.write(path, bytes))
+    })?;
+    let extra_files = span("write: search files", || extra(staging.path()))?;
     // Content assets are hard links to the editor's files: linked last, so
     // that nothing this build writes can land on one (a generated file of
     // the same name wins, as it does in the preview).
-    site.content
-        .assets
-        .par_iter()
-        .try_for_each(|a| staging.link(&asset_path(site, a), &a.source))?;
+    span("write: link assets", || {
+        site.content
+            .assets
+            .par_iter()
+            .try_for_each(|a| staging.link(&asset_path(site, a), &a.source))
+    })?;
     let count = generated.len() + site.content.assets.len() + extra_files;
-    staging.publish()?;
+    span("write: publish", || staging.publish())?;
     Ok(count)
 }
 

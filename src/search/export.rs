@@ -118,10 +118,11 @@ pub fn write(
     dir: &Path,
 ) -> io::Result<usize> {
     let pages = docs.last().map_or(0, |d| d.key.page() + 1);
-    let term_keys = write_terms(source, pages, dir)?;
-    let word_keys = write_words(words, dir)?;
+    use crate::timing::span;
+    let term_keys = span("export: postings", || write_terms(source, pages, dir))?;
+    let word_keys = span("export: words", || write_words(words, dir))?;
     let reversed_keys = write_reversed(words, dir)?;
-    let doc_files = write_docs(docs, dir)?;
+    let doc_files = span("export: stored text", || write_docs(docs, dir))?;
     let kinds: String = page_kinds(docs, pages);
     std::fs::write(dir.join("kinds.txt"), kinds)?;
     let meta = Meta {

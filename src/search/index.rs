@@ -212,15 +212,17 @@ impl TokenStream for AnalysedStream<'_> {
 pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
     let (schema, f) = schema();
     let index = Index::create_in_dir(dir, schema)?;
-    let fields: Vec<(String, String)> = docs
-        .par_iter()
-        .map(|d| (normalize(&d.title_text()), normalize(&d.body_text())))
-        .collect();
+    let fields: Vec<(String, String)> = crate::timing::span("index: normalize", || {
+        docs.par_iter()
+            .map(|d| (normalize(&d.title_text()), normalize(&d.body_text())))
+            .collect()
+    });
     let texts: Vec<&str> = fields
         .iter()
         .flat_map(|(t, b)| [t.as_str(), b.as_str()])
         .collect();
-    let table = TermTable::new(&texts);
+    let table = crate::timing::span("index: analyse words", || TermTable::new(&texts));
+    let tantivy_started = std::time::Instant::now();
     // Tantivy indexes on every core (the export reads passages by key,
     // whatever segment they land in).
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
@@ -276,7 +278,10 @@ pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    Ok(table.vocabulary(titles, forms))
+    crate::timing::record("index: tantivy", tantivy_started);
+    Ok(crate::timing::span("index: word list", || {
+        table.vocabulary(titles, forms)
+    }))
 }
 
 /// Surface spellings' page lists merged per folded word, ascending.

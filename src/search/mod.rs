@@ -42,11 +42,13 @@ pub fn prepare(site: &Site, dir: &Path) -> Result<PreparedIndex, Diagnostic> {
 
 /// Both indexes of `site` into the empty folder `dir`.
 pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
-    let docs = docs::collect(site);
+    use crate::timing::span;
+    let docs = span("index: passages", || docs::collect(site));
     let tantivy_dir = dir.join(TANTIVY_DIR);
     std::fs::create_dir_all(&tantivy_dir).map_err(search_error)?;
     let words = index::write(&docs, &tantivy_dir).map_err(search_error)?;
-    let source = index::TantivySource::open(&tantivy_dir).map_err(search_error)?;
+    let source =
+        span("index: open", || index::TantivySource::open(&tantivy_dir)).map_err(search_error)?;
     export::write(&source, &docs, &words, &dir.join(STATIC_DIR)).map_err(search_error)?;
     Ok(())
 }
