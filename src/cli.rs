@@ -134,6 +134,9 @@ pub enum Command {
         /// Poll for changes instead of using inotify (for network drives or inotify limits)
         #[arg(long)]
         poll: bool,
+        /// Print how long the parts of each update took
+        #[arg(long)]
+        timings: bool,
     },
     /// Regional editions: fork, override, check drift
     Edition {
@@ -381,7 +384,8 @@ pub fn run() -> ExitCode {
             port,
             open,
             poll,
-        } => serve(common, bind, port, open, poll),
+            timings,
+        } => serve(common, bind, port, open, poll, timings),
         Command::New {
             kind,
             slug,
@@ -484,7 +488,14 @@ fn search(
     }
 }
 
-fn serve(common: Common, bind: String, port: u16, open: bool, poll: bool) -> ExitCode {
+fn serve(
+    common: Common,
+    bind: String,
+    port: u16,
+    open: bool,
+    poll: bool,
+    timings: bool,
+) -> ExitCode {
     let lang = common.lang();
     let opts = crate::serve::ServeOptions {
         build: BuildOptions {
@@ -497,6 +508,7 @@ fn serve(common: Common, bind: String, port: u16, open: bool, poll: bool) -> Exi
         port,
         open,
         poll,
+        timings,
     };
     match crate::serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

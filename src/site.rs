@@ -6,7 +6,37 @@ use crate::config::Config;
 use crate::content::{Content, PageId};
 use crate::links::Resolved;
 use crate::theme::ThemeFiles;
+use std::cell::RefCell;
 use std::path::Path;
+
+thread_local! {
+    /// The pages read while [`recording_reads`] runs on this thread.
+    static READS: RefCell<Option<Vec<PageId>>> = const { RefCell::new(None) };
+}
+
+/// Notes that what is being built reads page `id`'s own values (title,
+/// URL, description, data, references). Every way a page's template
+/// context or link hrefs reach another page passes here, so that the
+/// preview knows which pages show a value without a hand-kept list.
+pub fn note_read(id: PageId) {
+    READS.with_borrow_mut(|reads| {
+        if let Some(reads) = reads {
+            reads.push(id);
+        }
+    });
+}
+
+/// Runs `f`, returning the pages it read (sorted, each once).
+pub fn recording_reads<T>(f: impl FnOnce() -> T) -> (T, Vec<PageId>) {
+    let outer = READS.with_borrow_mut(|r| r.replace(Vec::new()));
+    let out = f();
+    let mut reads = READS
+        .with_borrow_mut(|r| std::mem::replace(r, outer))
+        .unwrap_or_default();
+    reads.sort_unstable();
+    reads.dedup();
+    (out, reads)
+}
 
 /// A loaded and resolved handbook: everything rendering needs.
 pub struct Site {
@@ -80,10 +110,11 @@ impl Site {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         match self.content.section_of_dir(dir) {
-            Some(s) => format!(
-                "{}{}",
-                self.content.pages[self.content.sections[s].index].url, name
-            ),
+            Some(s) => {
+                let index = self.content.sections[s].index;
+                note_read(index);
+                format!("{}{}", self.content.pages[index].url, name)
+            }
             None => format!("/{}", content_path.to_string_lossy()),
         }
     }

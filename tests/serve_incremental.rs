@@ -435,7 +435,8 @@ fn the_full_pipeline_renders_only_the_pages_whose_inputs_changed() {
         preview.stats(),
         Stats {
             rendered: 0,
-            full: true
+            full: true,
+            compared: pages,
         }
     );
 

@@ -36,7 +36,7 @@ pub struct Asset {
     pub content_path: PathBuf,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// Content-relative folder, `` for the start page.
     pub dir: PathBuf,

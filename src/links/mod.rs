@@ -34,7 +34,7 @@ pub enum LinkTarget {
     Broken,
 }
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Backlink {
     pub from: PageId,
     /// `link` for Markdown links, else the front-matter key (`concepts`, …).

@@ -230,6 +230,7 @@ impl Site {
     }
 
     pub fn page_ref(&self, id: PageId) -> PageRef<'_> {
+        crate::site::note_read(id);
         let p = &self.content.pages[id];
         PageRef {
             title: &p.title,

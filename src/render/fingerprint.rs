@@ -74,12 +74,24 @@ pub fn inputs(site: &Site, templates: &Templates, id: PageId) -> u64 {
     h.finish()
 }
 
-/// [`inputs`] of every page, in parallel.
-pub fn all_inputs(site: &Site, templates: &Templates) -> Vec<u64> {
-    (0..site.content.pages.len())
-        .into_par_iter()
-        .map(|id| inputs(site, templates, id))
+/// [`inputs`] and the pages whose values went into it (see
+/// [`crate::site::note_read`]): when none of those changes, nor the
+/// page's own structure, neither does the number.
+pub fn inputs_and_reads(site: &Site, templates: &Templates, id: PageId) -> (u64, Vec<PageId>) {
+    crate::site::recording_reads(|| inputs(site, templates, id))
+}
+
+/// [`inputs_and_reads`] of some pages, in parallel.
+pub fn some_inputs(site: &Site, templates: &Templates, ids: &[PageId]) -> Vec<(u64, Vec<PageId>)> {
+    ids.par_iter()
+        .map(|&id| inputs_and_reads(site, templates, id))
         .collect()
+}
+
+/// [`inputs_and_reads`] of every page, in parallel.
+pub fn all_inputs(site: &Site, templates: &Templates) -> Vec<(u64, Vec<PageId>)> {
+    let ids: Vec<PageId> = (0..site.content.pages.len()).collect();
+    some_inputs(site, templates, &ids)
 }
 
 /// [`body`] of every page, in parallel.

@@ -259,7 +259,10 @@ pub fn region_map(site: &Site, ids: &[crate::content::PageId]) -> Option<RegionM
     };
     let mut points: Vec<MapPoint> = ids
         .iter()
-        .map(|&id| &site.content.pages[id])
+        .map(|&id| {
+            crate::site::note_read(id);
+            &site.content.pages[id]
+        })
         .filter_map(|p| match &p.meta {
             KindMeta::Region(r) => r.location.map(|loc| {
                 let (x, y) = project(loc.lon, loc.lat);

@@ -100,6 +100,7 @@ pub fn set_globals(site: &Site, templates: &mut Templates) {
 pub fn page_href(site: &Site, target: &LinkTarget) -> Option<String> {
     match target {
         LinkTarget::Page { id, anchor } => {
+            crate::site::note_read(*id);
             let url = site.href(&site.content.pages[*id].url);
             Some(match anchor {
                 Some(a) if !a.is_empty() => format!("{url}#{a}"),

@@ -5,6 +5,7 @@
 pub mod http;
 mod ledger;
 pub mod preview;
+mod structure;
 mod watch;
 
 pub use http::output_path;
@@ -23,6 +24,8 @@ pub struct ServeOptions {
     pub port: u16,
     pub open: bool,
     pub poll: bool,
+    /// Print the parts of each update (`crate::timing` spans).
+    pub timings: bool,
 }
 
 pub fn run(opts: ServeOptions) -> Result<(), Failure> {
@@ -40,10 +43,20 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
         watch::watch(&build.root, opts.poll).map_err(|e| Failure::Usage(UsageError::Other(e)))?;
     let worker = Arc::clone(&state);
     let worker_root = build.root.clone();
+    let timings = opts.timings;
+    // the first build's spans are not an update's
+    crate::timing::take();
     std::thread::spawn(move || {
         let mut watcher = watcher;
         while let Some(batch) = watch::next_batch(&changes) {
             update(&worker, &batch);
+            // taken either way, so that spans do not pile up
+            let spans = crate::timing::take();
+            if timings {
+                for (name, took) in spans {
+                    eprintln!("  {name}: {:.1} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
             // a top-level folder appeared (or was replaced): watch it too
             if batch
                 .iter()
@@ -102,7 +115,7 @@ fn update(state: &http::AppState, batch: &[std::path::PathBuf]) {
             return;
         };
         lang = preview.messages();
-        let outcome = preview.apply(batch);
+        let outcome = crate::timing::span("update: apply", || preview.apply(batch));
         if let Ok(o) = &outcome {
             if *o != Outcome::Unchanged {
                 report(&preview, started);
@@ -110,7 +123,7 @@ fn update(state: &http::AppState, batch: &[std::path::PathBuf]) {
         }
         outcome
     };
-    state.publish();
+    crate::timing::span("update: publish", || state.publish());
     match outcome {
         Ok(Outcome::Reload(paths)) => {
             state.send(serde_json::json!({"type": "reload", "paths": paths}))
@@ -135,10 +148,11 @@ fn report(preview: &Preview, started: Instant) {
     } else {
         let stats = preview.stats();
         eprintln!(
-            "updated in {} ms ({} {} rendered{})",
+            "updated in {} ms ({} {} rendered of {} compared{})",
             started.elapsed().as_millis(),
             stats.rendered,
             if stats.rendered == 1 { "page" } else { "pages" },
+            stats.compared,
             if stats.full { ", all files read" } else { "" }
         );
     }

@@ -8,6 +8,7 @@
 //! (tests/serve_incremental.rs).
 
 use super::ledger::{Ledger, Plan};
+use super::structure::{self, Before};
 use crate::build::{self, BuildOptions, Timings};
 use crate::content::parse::parse_page;
 use crate::content::{Page, PageId};
@@ -49,6 +50,9 @@ pub struct Stats {
     /// Every file was read and parsed again (the full pipeline), not only
     /// the edited ones.
     pub full: bool,
+    /// Pages whose inputs were compared with what their files were made
+    /// from (all of them, unless the readers of the edited pages were known).
+    pub compared: usize,
 }
 
 pub struct Preview {
@@ -216,6 +220,7 @@ impl Preview {
                 self.stats = Stats {
                     rendered: plan.render.len(),
                     full: true,
+                    compared: plan.compared,
                 };
                 // the print edition (and 404, search page) come with
                 // `render_all`; otherwise only the print edition can lag
@@ -349,10 +354,12 @@ impl Preview {
     /// sections and links over the pages in memory and renders the pages
     /// whose inputs changed; `None` asks for the full pipeline.
     fn update_pages(&mut self, paths: &[&PathBuf]) -> Option<Outcome> {
-        let edits = paths
-            .iter()
-            .map(|p| self.read_edit(p))
-            .collect::<Option<Vec<Edit>>>()?;
+        let edits = crate::timing::span("preview: parse edits", || {
+            paths
+                .iter()
+                .map(|p| self.read_edit(p))
+                .collect::<Option<Vec<Edit>>>()
+        })?;
         let site = self.site.as_ref()?;
         if self.shortcodes_read_pages && edits.iter().any(|e| front_matter_changed(site, e)) {
             return None;
@@ -371,10 +378,13 @@ impl Preview {
             documents,
             all_links,
             only,
-        } = match private_edits(site, &edits) {
-            Some(ids) => change_privately(site, edits, ids)?,
-            None => change_content(site, edits, base_content, &self.ledger)?,
-        };
+            before,
+        } = crate::timing::span("preview: change site", || {
+            match private_edits(site, &edits) {
+                Some(ids) => change_privately(site, edits, ids),
+                None => change_content(site, edits, base_content, &self.ledger),
+            }
+        })?;
         if !all_links {
             // the other pages' link warnings stand as they were
             let files: HashSet<&Path> = site
@@ -392,6 +402,7 @@ impl Preview {
             warnings.extend(others.cloned());
         }
         let templates = self.templates.as_ref()?;
+        let started = std::time::Instant::now();
         let plan = match only {
             Some(ids) => self.ledger.plan_pages(site, templates, &ids),
             None => {
@@ -404,22 +415,38 @@ impl Preview {
                         }
                     })
                     .collect();
-                self.ledger
-                    .plan(site, templates, &bodies, |p| self.files.contains_key(p))
+                let has_file = |p: &str| self.files.contains_key(p);
+                let candidates = before.and_then(|b| candidates(site, &self.ledger, &b, &edited));
+                let planned = candidates.and_then(|c| {
+                    crate::timing::span("preview: compare candidates", || {
+                        self.ledger
+                            .plan_candidates(site, templates, |id| bodies[id], &c, has_file)
+                    })
+                });
+                match planned {
+                    Some(plan) => plan,
+                    None => self.ledger.plan(site, templates, &bodies, has_file),
+                }
             }
         };
+        crate::timing::record("preview: plan", started);
         if plan.all {
             return None; // the menu or settings changed: the special pages too
         }
-        let (rendered, render_diags) = render::render_pages(site, templates, &plan.render);
+        let (rendered, render_diags) = crate::timing::span("preview: render", || {
+            render::render_pages(site, templates, &plan.render)
+        });
         if render_diags.has_errors() {
             return None;
         }
+        let started = std::time::Instant::now();
         let new_documents = agreement_documents(site, &edited)?;
         let sitemap = output::sitemap::sitemap(site);
+        crate::timing::record("preview: documents, sitemap", started);
         self.stats = Stats {
             rendered: plan.render.len(),
             full: false,
+            compared: plan.compared,
         };
         let mut changed = Vec::new();
         self.commit_pages(plan, rendered, &mut changed);
@@ -560,6 +587,32 @@ struct Changed {
     /// The only pages whose inputs can have changed, when that is known
     /// without comparing every page's.
     only: Option<Vec<PageId>>,
+    /// The structure before the edit, when the pages kept their ids.
+    before: Option<Before>,
+}
+
+/// The pages whose numbers an edit of `edited` can have changed (see
+/// [`structure`]); `None` when every page must be compared.
+fn candidates(
+    site: &Site,
+    ledger: &Ledger,
+    before: &Before,
+    edited: &HashSet<PathBuf>,
+) -> Option<Vec<PageId>> {
+    let changed = structure::restructured(before, site)?;
+    let mut values: Vec<PageId> = (0..site.content.pages.len())
+        .filter(|&id| {
+            let page = &site.content.pages[id];
+            !page.synthetic && edited.contains(&page.content_path)
+        })
+        .collect();
+    values.extend(&changed.refs);
+    let mut out = ledger.readers_of(site, &values)?;
+    out.extend(values);
+    out.extend(changed.own);
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
 }
 
 /// Everything of a page that other pages' output can show or depend on:
@@ -636,6 +689,7 @@ fn change_privately(site: &mut Site, edits: Vec<Edit>, ids: Vec<PageId>) -> Opti
         documents,
         all_links: false,
         only: Some(ids),
+        before: None,
     })
 }
 
@@ -654,6 +708,8 @@ fn change_content(
     let mut warnings = Diagnostics::new();
     let mut documents = Vec::new();
     let drafts = site.content.draft_paths.clone();
+    let mut before = Before::of(site);
+    let pages_before = site.content.pages.len();
     let mut undo = Vec::new();
     for edit in edits {
         warnings.extend(edit.warnings);
@@ -661,8 +717,10 @@ fn change_content(
         let old = apply_edit(&mut site.content, &edit.content_path, edit.page);
         undo.push((edit.content_path, old));
     }
-    site.content.sections =
-        crate::content::load::reassemble(&mut site.content.pages, base_content, &site.config.title);
+    site.content.sections = crate::timing::span("preview: reassemble", || {
+        crate::content::load::reassemble(&mut site.content.pages, base_content, &site.config.title)
+    });
+    let started = std::time::Instant::now();
     let resolved = (!moved_pages(site, ledger, &edited))
         .then(|| match same_targets(site, &undo) {
             Some(ids) => (
@@ -684,8 +742,9 @@ fn change_content(
         );
         return None;
     };
-    site.resolved = resolved;
-    site.order_pages();
+    crate::timing::record("preview: resolve", started);
+    before.resolved = std::mem::replace(&mut site.resolved, resolved);
+    crate::timing::span("preview: order pages", || site.order_pages());
     warnings.extend(link_diags);
     Some(Changed {
         edited,
@@ -693,6 +752,8 @@ fn change_content(
         documents,
         all_links,
         only: None,
+        // ids shift when a page comes or goes
+        before: (site.content.pages.len() == pages_before).then_some(before),
     })
 }
 
