@@ -220,7 +220,14 @@ fn handbook_with_formats() -> tempfile::TempDir {
 /// Saves `file` with `from` replaced by `to`, lets the preview follow and
 /// checks that it ends like a full build after rendering at most `most`
 /// pages, without reading every file again.
-fn edit(preview: &mut Preview, root: &Path, file: &str, from: &str, to: &str, most: usize) {
+fn edit(
+    preview: &mut Preview,
+    root: &Path,
+    file: &str,
+    from: &str,
+    to: &str,
+    most: usize,
+) -> Stats {
     let path = root.join(file);
     replace_in(&path, from, to);
     let step = format!("{file}: `{from}` → `{to}`");
@@ -239,6 +246,7 @@ fn edit(preview: &mut Preview, root: &Path, file: &str, from: &str, to: &str, mo
         stats.rendered
     );
     assert_same_as_full_build(preview, root, &step);
+    stats
 }
 
 #[test]
@@ -513,4 +521,71 @@ fn warnings_of_pages_not_edited_stay_after_an_edit() {
         7,
     );
     assert_eq!(warned(&preview), 1, "{:?}", preview.diagnostics);
+}
+
+#[test]
+fn a_front_matter_edit_compares_only_the_pages_that_read_the_page() {
+    let tmp = handbook_with_formats();
+    let root = tmp.path();
+    let mut preview = preview_of(root);
+    let pages = preview.stats().compared;
+    let f4 = "content/konzepte/format-04.md";
+    let compared = |s: Stats| s.compared;
+    // its title is read by the listing, both neighbours, the region that
+    // references it, the regions' listing and the target group's backlinks
+    let title = edit(
+        &mut preview,
+        root,
+        f4,
+        "title: Format 4",
+        "title: Format vier",
+        7,
+    );
+    assert!(compared(title) <= 10, "{title:?} of {pages}");
+    // a key no template reads: compared where the page's data is read,
+    // rendered where it is shown (the listing keeps `extra` for filters)
+    let key = edit(
+        &mut preview,
+        root,
+        f4,
+        "weight: 4\n",
+        "weight: 4\nstand: 2030\n",
+        2,
+    );
+    assert!(compared(key) <= 10, "{key:?} of {pages}");
+    // the weight moves the page in the listing and the reading order:
+    // its old and new neighbours change without reading it before
+    let weight = edit(&mut preview, root, f4, "weight: 4\n", "weight: 12\n", 7);
+    assert!(compared(weight) < pages / 2, "{weight:?} of {pages}");
+    // a reference added: the region's page and listing now show it
+    let f9 = "content/konzepte/format-09.md";
+    edit(
+        &mut preview,
+        root,
+        f9,
+        "weight: 9\n",
+        "weight: 9\nregions: [kreis-borken]\n",
+        5,
+    );
+    // a section page's title: the breadcrumbs of the pages in the section
+    edit(
+        &mut preview,
+        root,
+        "content/konzepte/reihe/_index.md",
+        "title: Reihe",
+        "title: Die Reihe",
+        6,
+    );
+    // and every kind of edit once more, now with the readers recorded
+    // incrementally rather than by the first build
+    edit(
+        &mut preview,
+        root,
+        f4,
+        "title: Format vier",
+        "title: Format 4",
+        7,
+    );
+    edit(&mut preview, root, f9, "regions: [kreis-borken]\n", "", 5);
+    edit(&mut preview, root, f4, "weight: 12\n", "weight: 4\n", 7);
 }
