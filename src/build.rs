@@ -141,21 +141,29 @@ fn expand_shortcodes(
         Ok(t) => t,
         Err(d) => return Diagnostics::from_iter(d),
     };
-    let mut vars = config.vars.clone();
-    if let Some(e) = &project.edition {
-        if let serde_json::Value::Object(m) = &e.vars {
-            vars.extend(m.clone());
-        }
-    }
     let env = crate::shortcodes::Env {
         root,
-        vars,
+        vars: shortcode_vars(config, project),
         content,
         templates: &templates,
     };
     let (updates, diags) = crate::shortcodes::expand_all(&env);
     crate::shortcodes::apply(content, updates);
     diags
+}
+
+/// The `vars` shortcodes see: handbook.yaml's under the edition's.
+pub fn shortcode_vars(
+    config: &Config,
+    project: &editions::Project,
+) -> serde_json::Map<String, serde_json::Value> {
+    let mut vars = config.vars.clone();
+    if let Some(e) = &project.edition {
+        if let serde_json::Value::Object(m) = &e.vars {
+            vars.extend(m.clone());
+        }
+    }
+    vars
 }
 
 pub fn templates_for(site: &Site) -> Result<Templates, Diagnostics> {

@@ -589,3 +589,46 @@ fn a_front_matter_edit_compares_only_the_pages_that_read_the_page() {
     edit(&mut preview, root, f9, "regions: [kreis-borken]\n", "", 5);
     edit(&mut preview, root, f4, "weight: 12\n", "weight: 4\n", 7);
 }
+
+#[test]
+fn front_matter_edits_beside_counting_shortcodes_expand_them_again() {
+    let tmp = copy_fixture("shortcodes");
+    let root = tmp.path();
+    let mut preview = preview_of(root);
+    assert_same_as_full_build(&mut preview, root, "start");
+    let kurs = "content/konzepte/fortbildung.md";
+    // the start page counts concepts by section, kind and category: a
+    // title and a key no call filters by change no count
+    edit(
+        &mut preview,
+        root,
+        kurs,
+        "title: \"fortbildung\"",
+        "title: \"Fortbildung\"",
+        4,
+    );
+    edit(
+        &mut preview,
+        root,
+        kurs,
+        "kind: concept\n",
+        "kind: concept\nstand: 2030\n",
+        2,
+    );
+    // the category is counted: the start page reads differently, which
+    // the pages' numbers do not see, so the full pipeline takes it
+    let path = root.join(kurs);
+    replace_in(&path, "category: Fortbildung", "category: Veranstaltung");
+    preview.apply(std::slice::from_ref(&path)).unwrap();
+    assert!(preview.stats().full, "{:?}", preview.stats());
+    assert_same_as_full_build(&mut preview, root, "category counted");
+    // and a count that holds after all: incremental again
+    edit(
+        &mut preview,
+        root,
+        kurs,
+        "stand: 2030\n",
+        "stand: 2031\n",
+        2,
+    );
+}

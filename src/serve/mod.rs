@@ -2,6 +2,7 @@
 //! loopback, rebuilt on every save, with live reload and an error overlay.
 //! Never reads from or writes into `public/`.
 
+mod counts;
 pub mod http;
 mod ledger;
 pub mod preview;

@@ -7,6 +7,7 @@
 //! unless the globals changed. Either way the result equals a full build
 //! (tests/serve_incremental.rs).
 
+use super::counts;
 use super::ledger::{Ledger, Plan};
 use super::structure::{self, Before};
 use crate::build::{self, BuildOptions, Timings};
@@ -65,9 +66,9 @@ pub struct Preview {
     /// Output paths of the files that are not pages (theme assets, files
     /// beside pages, agreement documents, sitemap), to drop stale ones.
     support: HashSet<String>,
-    /// Some page's shortcodes count pages or include snippets: a change of
-    /// front matter can change that page, so it takes the full pipeline.
-    shortcodes_read_pages: bool,
+    /// Content paths of the pages whose shortcodes count pages or include
+    /// snippets: an edit of what they count expands them again.
+    counting: Vec<PathBuf>,
     /// Diagnostics of the last run: errors if it failed, else warnings.
     pub diagnostics: Diagnostics,
     pub failed: bool,
@@ -99,7 +100,7 @@ impl Preview {
             files: Files::new(),
             ledger: Ledger::default(),
             support: HashSet::new(),
-            shortcodes_read_pages: false,
+            counting: Vec::new(),
             diagnostics: Diagnostics::new(),
             failed: false,
             print_stale: false,
@@ -237,7 +238,7 @@ impl Preview {
                 }
                 self.commit_pages(plan, rendered, &mut changed);
                 self.replace_support(support, &mut changed);
-                self.shortcodes_read_pages = shortcodes_read_pages(&site);
+                self.counting = counts::counting_pages(&site);
                 self.site = Some(site);
                 self.templates = Some(templates);
                 self.diagnostics = warnings;
@@ -361,16 +362,32 @@ impl Preview {
                 .collect::<Option<Vec<Edit>>>()
         })?;
         let site = self.site.as_ref()?;
-        if self.shortcodes_read_pages && edits.iter().any(|e| front_matter_changed(site, e)) {
-            return None;
-        }
+        let recount = !self.counting.is_empty()
+            && edits
+                .iter()
+                .any(|e| counts::counted_changed(site, &e.content_path, e.page.as_ref()));
+        let vars = match recount {
+            true => Some(build::shortcode_vars(&site.config, &self.project()?)),
+            false => None,
+        };
         let base_content = self.base_content()?;
-        self.update_site(edits, &base_content)
+        self.update_site(edits, &base_content, vars)
     }
 
     /// Puts the edits into the site and renders what they change; `None`
-    /// asks for the full pipeline.
-    fn update_site(&mut self, edits: Vec<Edit>, base_content: &Path) -> Option<Outcome> {
+    /// asks for the full pipeline. With `vars`, the edits change what
+    /// counting shortcodes read: the pages using them must read the same.
+    fn update_site(
+        &mut self,
+        edits: Vec<Edit>,
+        base_content: &Path,
+        vars: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Option<Outcome> {
+        let (root, counting) = (&self.opts.root, &self.counting);
+        let counts_hold = |site: &Site| match &vars {
+            Some(vars) => counts::counts_hold(site, root, vars.clone(), counting),
+            None => true,
+        };
         let site = self.site.as_mut()?;
         let Changed {
             edited,
@@ -382,7 +399,7 @@ impl Preview {
         } = crate::timing::span("preview: change site", || {
             match private_edits(site, &edits) {
                 Some(ids) => change_privately(site, edits, ids),
-                None => change_content(site, edits, base_content, &self.ledger),
+                None => change_content(site, edits, base_content, &self.ledger, counts_hold),
             }
         })?;
         if !all_links {
@@ -557,22 +574,6 @@ fn reload(mut changed: Vec<String>) -> Outcome {
     }
 }
 
-/// Whether an edit changed more than the page's body.
-fn front_matter_changed(site: &Site, edit: &Edit) -> bool {
-    fn front(p: &Page) -> &str {
-        &p.source.text[..p.body_start]
-    }
-    let old = site
-        .content
-        .pages
-        .iter()
-        .find(|p| !p.synthetic && p.content_path == edit.content_path);
-    match (old, &edit.page) {
-        (Some(old), Some(new)) => front(old) != front(new),
-        _ => true,
-    }
-}
-
 /// What [`change_content`] changed.
 struct Changed {
     /// Content paths of the edited pages.
@@ -695,7 +696,7 @@ fn change_privately(site: &mut Site, edits: Vec<Edit>, ids: Vec<PageId>) -> Opti
 
 /// Puts the edits into the site's pages, sections, links and reading
 /// order. When they cannot be taken alone (a section's URL changed, a link
-/// broke) the pages are put back as they were, so that the print edition
+/// broke, a page counting pages would read differently) the pages are put back as they were, so that the print edition
 /// and search keep showing the last good site while the full pipeline
 /// reports, and `None` asks for that pipeline.
 fn change_content(
@@ -703,6 +704,7 @@ fn change_content(
     edits: Vec<Edit>,
     base_content: &Path,
     ledger: &Ledger,
+    counts_hold: impl Fn(&Site) -> bool,
 ) -> Option<Changed> {
     let edited: HashSet<PathBuf> = edits.iter().map(|e| e.content_path.clone()).collect();
     let mut warnings = Diagnostics::new();
@@ -721,7 +723,7 @@ fn change_content(
         crate::content::load::reassemble(&mut site.content.pages, base_content, &site.config.title)
     });
     let started = std::time::Instant::now();
-    let resolved = (!moved_pages(site, ledger, &edited))
+    let resolved = (!moved_pages(site, ledger, &edited) && counts_hold(site))
         .then(|| match same_targets(site, &undo) {
             Some(ids) => (
                 links::resolve_again(&site.content, &site.config, &site.resolved, &ids),
@@ -857,20 +859,6 @@ fn agreement_documents(site: &Site, edited: &HashSet<PathBuf>) -> Option<Vec<(St
         );
     }
     Some(out)
-}
-
-/// Whether some page's shortcodes read other pages or snippet files
-/// (`count`, `vorhanden`, `include`): their output can change with any
-/// page's front matter, which the fingerprints do not see.
-fn shortcodes_read_pages(site: &Site) -> bool {
-    use rayon::prelude::*;
-    site.content.pages.par_iter().any(|p| {
-        let text = &p.source.text;
-        crate::shortcodes::may_have_calls(text)
-            && ["count", "vorhanden", "include"]
-                .iter()
-                .any(|name| text.contains(name))
-    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -137,7 +137,12 @@ pub fn expand_all(env: &Env) -> (Vec<Update>, Diagnostics) {
 }
 
 pub fn expand_page(env: &Env, id: PageId) -> (Update, Vec<Diagnostic>) {
-    let page = &env.content.pages[id];
+    expand_as(env, id, &env.content.pages[id])
+}
+
+/// [`expand_page`] of `page` as written, standing in for page `id`
+/// (whose text in `env.content` may be expanded already).
+pub fn expand_as(env: &Env, id: PageId, page: &crate::content::Page) -> (Update, Vec<Diagnostic>) {
     let mut frame = Frame {
         env,
         page: &page.source,
