@@ -6,7 +6,6 @@ use super::analysis::normalize;
 use super::corpus::{self, Passage, Vocabulary};
 use super::docs::{DocKey, SearchDoc};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
@@ -249,17 +248,21 @@ impl TantivySource {
 
     /// Every term of the title and body fields, sorted.
     pub fn terms(&self) -> tantivy::Result<Vec<String>> {
-        let mut terms = BTreeSet::new();
+        let mut terms = Vec::new();
         for sr in self.searcher.segment_readers() {
             for field in [self.f.title, self.f.body] {
                 let inv = sr.inverted_index(field)?;
                 let mut stream = inv.terms().stream()?;
                 while stream.advance() {
-                    terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                    terms.push(String::from_utf8_lossy(stream.key()).into_owned());
                 }
             }
         }
-        Ok(terms.into_iter().collect())
+        // every segment and field lists its terms: sorting the union once
+        // is cheaper than a sorted set of them
+        terms.par_sort_unstable();
+        terms.dedup();
+        Ok(terms)
     }
 
     /// A term's postings over both fields, by key.
@@ -300,7 +303,8 @@ impl TantivySource {
                 });
             }
         }
-        out.sort_unstable_by_key(|p| p.key);
+        // each segment ascends by key: a run-aware stable sort merges them
+        out.sort_by_key(|p| p.key);
         out
     }
 
