@@ -65,9 +65,13 @@ impl Impact {
         }
     }
 
-    fn of(&self, p: &RawPosting, df: usize) -> u8 {
+    /// A term's inverse document frequency, from its number of postings.
+    fn idf(&self, df: usize) -> f64 {
         let df = df as f64;
-        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn of(&self, p: &RawPosting, idf: f64) -> u8 {
         let s = TITLE_WEIGHT * bm25(p.tf_title, p.len_title, self.avg.0, idf)
             + bm25(p.tf_body, p.len_body, self.avg.1, idf);
         (255.0 * (s / self.max).sqrt()).ceil().clamp(1.0, 255.0) as u8
@@ -153,9 +157,10 @@ struct Prepared {
 fn prepare(source: &TantivySource, term: &str, impact: &Impact, pages: u32) -> Prepared {
     let postings = source.postings(term);
     let mut entry = entry(term, &postings, pages);
+    let idf = impact.idf(postings.len());
     let mut by_impact: Vec<Posting> = postings
         .iter()
-        .map(|p| (p.key.0, impact.of(p, postings.len())))
+        .map(|p| (p.key.0, impact.of(p, idf)))
         .collect();
     by_impact.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let rest = by_impact.split_off(FIRST_BLOCK.min(by_impact.len()));
@@ -178,7 +183,7 @@ fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Ve
     let mut packs = Sharded::new(dir, "p", "bin", PACK_BYTES)?;
     let mut first_keys = Vec::new();
     let mut prev = String::new();
-    let terms = source.terms().map_err(io::Error::other)?;
+    let terms = crate::timing::span("export: term list", || source.terms()).map_err(io::Error::other)?;
     // reading and ranking postings runs on every core, a slice of the
     // dictionary at a time; files are cut in dictionary order
     for slice in terms.chunks(4096) {
