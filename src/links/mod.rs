@@ -154,13 +154,35 @@ pub fn resolve_again(
         refs: previous.refs.clone(),
         backlinks: Vec::new(),
     };
+    // only the pages the edited ones link to or reference, before or
+    // after, get other backlinks (or the edited pages' titles and kinds,
+    // which order them): the others keep theirs
+    let mut targets = vec![false; content.pages.len()];
+    let mut mark = |links: &[LinkTarget], refs: &BTreeMap<String, Vec<PageId>>| {
+        for t in links {
+            if let LinkTarget::Page { id, .. } = t {
+                targets[*id] = true;
+            }
+        }
+        for &id in refs.values().flatten() {
+            targets[id] = true;
+        }
+    };
     for &id in ids {
+        mark(&previous.links[id], &previous.refs[id]);
         let (links, refs, page_diags) = resolve_page(content, config, &index, id);
         diags.extend(page_diags);
+        mark(&links, &refs);
         resolved.links[id] = links;
         resolved.refs[id] = refs;
     }
-    resolved.backlinks = backlinks(content, &resolved.links, &resolved.refs);
+    let fresh = backlinks_to(content, &resolved.links, &resolved.refs, &targets);
+    resolved.backlinks = fresh
+        .into_iter()
+        .zip(&previous.backlinks)
+        .zip(&targets)
+        .map(|((new, old), &target)| if target { new } else { old.clone() })
+        .collect();
     (resolved, diags)
 }
 
@@ -170,18 +192,29 @@ fn backlinks(
     links: &[Vec<LinkTarget>],
     refs: &[BTreeMap<String, Vec<PageId>>],
 ) -> Vec<Vec<Backlink>> {
+    let every = vec![true; content.pages.len()];
+    backlinks_to(content, links, refs, &every)
+}
+
+/// [`backlinks`] of the pages marked in `wanted`; the others' are empty.
+fn backlinks_to(
+    content: &Content,
+    links: &[Vec<LinkTarget>],
+    refs: &[BTreeMap<String, Vec<PageId>>],
+    wanted: &[bool],
+) -> Vec<Vec<Backlink>> {
     let mut incoming: Vec<BTreeMap<PageId, Vec<String>>> =
         vec![BTreeMap::new(); content.pages.len()];
     for (from, (links, refs)) in links.iter().zip(refs).enumerate() {
         for t in links {
             if let LinkTarget::Page { id, .. } = t {
-                if *id != from {
+                if *id != from && wanted[*id] {
                     push_via(&mut incoming[*id], from, "link");
                 }
             }
         }
         for (field, ids) in refs {
-            for &id in ids {
+            for &id in ids.iter().filter(|&&id| wanted[id]) {
                 push_via(&mut incoming[id], from, field);
             }
         }

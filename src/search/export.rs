@@ -183,7 +183,8 @@ fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Ve
     let mut packs = Sharded::new(dir, "p", "bin", PACK_BYTES)?;
     let mut first_keys = Vec::new();
     let mut prev = String::new();
-    let terms = crate::timing::span("export: term list", || source.terms()).map_err(io::Error::other)?;
+    let terms =
+        crate::timing::span("export: term list", || source.terms()).map_err(io::Error::other)?;
     // reading and ranking postings runs on every core, a slice of the
     // dictionary at a time; files are cut in dictionary order
     for slice in terms.chunks(4096) {

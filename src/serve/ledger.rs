@@ -68,7 +68,8 @@ impl Readers {
                 .ids
                 .iter()
                 .zip(&site.content.pages)
-                .all(|(path, page)| *path == page.content_path)
+                // as bytes: comparing paths by components costs more
+                .all(|(path, page)| path.as_os_str() == page.content_path.as_os_str())
     }
 
     /// Page `id`'s number now reads `read`.
@@ -161,7 +162,7 @@ impl Ledger {
         &mut self,
         site: &Site,
         templates: &Templates,
-        bodies: impl Fn(PageId) -> u64,
+        body: impl Fn(PageId, Option<u64>) -> u64,
         candidates: &[PageId],
         has_file: impl Fn(&str) -> bool,
     ) -> Option<Plan> {
@@ -183,7 +184,7 @@ impl Ledger {
             let made = Made {
                 path: render::output_path(&page.url),
                 inputs,
-                body: bodies(id),
+                body: body(id, next.body(&page.content_path)),
             };
             let old = next.pages.insert(page.content_path.clone(), made.clone());
             if all || old.as_ref() != Some(&made) || !has_file(&made.path) {

@@ -420,32 +420,15 @@ impl Preview {
         }
         let templates = self.templates.as_ref()?;
         let started = std::time::Instant::now();
-        let plan = match only {
-            Some(ids) => self.ledger.plan_pages(site, templates, &ids),
-            None => {
-                let bodies: Vec<u64> = (0..site.content.pages.len())
-                    .map(|id| {
-                        let path = &site.content.pages[id].content_path;
-                        match self.ledger.body(path) {
-                            Some(b) if !edited.contains(path) => b,
-                            _ => fingerprint::body(site, id),
-                        }
-                    })
-                    .collect();
-                let has_file = |p: &str| self.files.contains_key(p);
-                let candidates = before.and_then(|b| candidates(site, &self.ledger, &b, &edited));
-                let planned = candidates.and_then(|c| {
-                    crate::timing::span("preview: compare candidates", || {
-                        self.ledger
-                            .plan_candidates(site, templates, |id| bodies[id], &c, has_file)
-                    })
-                });
-                match planned {
-                    Some(plan) => plan,
-                    None => self.ledger.plan(site, templates, &bodies, has_file),
-                }
-            }
-        };
+        let plan = plan_update(
+            &mut self.ledger,
+            &self.files,
+            site,
+            templates,
+            only,
+            before,
+            &edited,
+        );
         crate::timing::record("preview: plan", started);
         if plan.all {
             return None; // the menu or settings changed: the special pages too
@@ -553,6 +536,49 @@ impl Preview {
         let project = self.project()?;
         let first = project.layers.first()?;
         Some(relative_to(&self.opts.root, &first.content_dir))
+    }
+}
+
+/// What to render after an edit: only the edited pages (`only`), the
+/// candidates of [`candidates`] when the pages kept their ids (`before`),
+/// else every page compared.
+fn plan_update(
+    ledger: &mut Ledger,
+    files: &Files,
+    site: &Site,
+    templates: &Templates,
+    only: Option<Vec<PageId>>,
+    before: Option<Before>,
+    edited: &HashSet<PathBuf>,
+) -> Plan {
+    match only {
+        Some(ids) => ledger.plan_pages(site, templates, &ids),
+        None => {
+            // the body number a file was made with, unless edited
+            let body = |id: PageId, made: Option<u64>| {
+                let path = &site.content.pages[id].content_path;
+                match made {
+                    Some(b) if !edited.contains(path) => b,
+                    _ => fingerprint::body(site, id),
+                }
+            };
+            let has_file = |p: &str| files.contains_key(p);
+            let candidates = before.and_then(|b| candidates(site, ledger, &b, edited));
+            let planned = candidates.and_then(|c| {
+                crate::timing::span("preview: compare candidates", || {
+                    ledger.plan_candidates(site, templates, body, &c, has_file)
+                })
+            });
+            match planned {
+                Some(plan) => plan,
+                None => {
+                    let bodies: Vec<u64> = (0..site.content.pages.len())
+                        .map(|id| body(id, ledger.body(&site.content.pages[id].content_path)))
+                        .collect();
+                    ledger.plan(site, templates, &bodies, has_file)
+                }
+            }
+        }
     }
 }
 
