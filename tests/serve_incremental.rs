@@ -557,37 +557,22 @@ fn a_front_matter_edit_compares_only_the_pages_that_read_the_page() {
     // its old and new neighbours change without reading it before
     let weight = edit(&mut preview, root, f4, "weight: 4\n", "weight: 12\n", 7);
     assert!(compared(weight) < pages / 2, "{weight:?} of {pages}");
-    // a reference added: the region's page and listing now show it
     let f9 = "content/konzepte/format-09.md";
-    edit(
-        &mut preview,
-        root,
-        f9,
-        "weight: 9\n",
-        "weight: 9\nregions: [kreis-borken]\n",
-        5,
-    );
-    // a section page's title: the breadcrumbs of the pages in the section
-    edit(
-        &mut preview,
-        root,
-        "content/konzepte/reihe/_index.md",
-        "title: Reihe",
-        "title: Die Reihe",
-        6,
-    );
-    // and every kind of edit once more, now with the readers recorded
-    // incrementally rather than by the first build
-    edit(
-        &mut preview,
-        root,
-        f4,
-        "title: Format vier",
-        "title: Format 4",
-        7,
-    );
-    edit(&mut preview, root, f9, "regions: [kreis-borken]\n", "", 5);
-    edit(&mut preview, root, f4, "weight: 12\n", "weight: 4\n", 7);
+    let reihe = "content/konzepte/reihe/_index.md";
+    let steps = [
+        // a reference added: the region's page and listing now show it
+        (f9, "weight: 9\n", "weight: 9\nregions: [kreis-borken]\n", 5),
+        // a section page's title: the breadcrumbs of the pages in it
+        (reihe, "title: Reihe", "title: Die Reihe", 6),
+        // and back, now with the readers recorded by the edits before
+        // rather than by the first build
+        (f4, "title: Format vier", "title: Format 4", 7),
+        (f9, "regions: [kreis-borken]\n", "", 5),
+        (f4, "weight: 12\n", "weight: 4\n", 7),
+    ];
+    for (file, from, to, most) in steps {
+        edit(&mut preview, root, file, from, to, most);
+    }
 }
 
 #[test]
