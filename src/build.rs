@@ -256,11 +256,16 @@ pub fn build(
     let index = index.map_err(|d| Diagnostics::from_iter([d]))?;
 
     let started = Instant::now();
-    let files_written = pages_written
-        + output::finish_site(&site, staging, |staging| index.export_static(staging))
+    let (site_files, old_site) =
+        output::finish_site(&site, staging, |staging| index.export_static(staging))
             .map_err(|d| Diagnostics::from_iter([d]))?;
+    let files_written = pages_written + site_files;
     // the site is published; the CLI's index follows it
-    index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
+    let old_index = index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
+    // both predecessors are tens of thousands of files: unlinked side by side
+    crate::timing::span("write: remove previous", || {
+        rayon::join(|| drop(old_site), || drop(old_index))
+    });
     timings.write = started.elapsed();
     timings.total = build_started.elapsed();
     timings.parts = crate::timing::take();

@@ -7,7 +7,7 @@ pub mod sitemap;
 mod staging;
 
 pub use guard::{check_target, UnsafeTarget};
-pub use staging::Staging;
+pub use staging::{Previous, Staging};
 
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
@@ -17,12 +17,13 @@ use std::path::Path;
 
 /// Adds the generated files beside the pages, lets `extra` add files (the
 /// search shards), puts the files beside the pages in, then publishes
-/// atomically. Returns the number of files added.
+/// atomically. Returns the number of files added and the previous site,
+/// removed when dropped.
 pub fn finish_site(
     site: &Site,
     staging: Staging,
     extra: impl FnOnce(&Path) -> Result<usize, Diagnostic>,
-) -> Result<usize, Diagnostic> {
+) -> Result<(usize, Previous), Diagnostic> {
     use crate::timing::span;
     let generated = span("write: generate files", || generated_files(site))?;
     span("write: generated files", || {
@@ -41,8 +42,8 @@ pub fn finish_site(
             .try_for_each(|a| staging.link(&asset_path(site, a), &a.source))
     })?;
     let count = generated.len() + site.content.assets.len() + extra_files;
-    span("write: publish", || staging.publish())?;
-    Ok(count)
+    let previous = span("write: publish", || staging.publish_aside())?;
+    Ok((count, previous))
 }
 
 /// A site-relative output path and its bytes.

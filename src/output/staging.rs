@@ -110,8 +110,15 @@ impl Staging {
         Ok(path)
     }
 
-    /// Swaps the staging folder in for the target.
-    pub fn publish(mut self) -> Result<(), Diagnostic> {
+    /// Swaps the staging folder in for the target and removes the previous one.
+    pub fn publish(self) -> Result<(), Diagnostic> {
+        self.publish_aside().map(drop)
+    }
+
+    /// Swaps the staging folder in for the target; the previous one is
+    /// removed when the returned value is dropped, so that a build can
+    /// remove its previous site and index at the same time.
+    pub fn publish_aside(mut self) -> Result<Previous, Diagnostic> {
         let old = self.dir.with_file_name(format!(
             "{}.old",
             self.dir
@@ -123,12 +130,20 @@ impl Staging {
             std::fs::rename(from, to)
         })?;
         self.published = true;
-        if had_old {
+        Ok(Previous(had_old.then_some(old)))
+    }
+}
+
+/// A published folder's predecessor, moved aside; removed on drop.
+pub struct Previous(Option<PathBuf>);
+
+impl Drop for Previous {
+    fn drop(&mut self) {
+        if let Some(old) = self.0.take() {
             // thousands of small files: unlinking them on all cores is
             // several times faster than one by one
             let _ = remove_dir_all::remove_dir_all(&old);
         }
-        Ok(())
     }
 }
 

@@ -65,9 +65,10 @@ impl PreparedIndex {
         .map_err(|e| Diagnostic::output(format!("search files: {e}")))
     }
 
-    /// Replaces the previous index (for `handbook search`).
-    pub fn publish(self) -> Result<(), Diagnostic> {
-        self.staging.publish()
+    /// Replaces the previous index (for `handbook search`), which is
+    /// removed when the returned value is dropped.
+    pub fn publish(self) -> Result<crate::output::Previous, Diagnostic> {
+        self.staging.publish_aside()
     }
 }
 
