@@ -315,11 +315,11 @@ fn write_reversed(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
     Ok(keys)
 }
 
-/// Stored text, a file per page and chunk of passages (written on every
-/// core: on a big handbook these are thousands of files).
+/// Stored text, a gzip'd file per page and chunk of passages (compressed
+/// and written on every core: on a big handbook these are thousands of
+/// files and most of the index's bytes).
 fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
-    let dir = dir.join("d");
-    std::fs::create_dir_all(&dir)?;
+    std::fs::create_dir_all(dir.join("d"))?;
     let groups: Vec<&[SearchDoc]> = docs
         .chunk_by(|a, b| {
             a.key.page() == b.key.page()
@@ -328,7 +328,7 @@ fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
         .collect();
     groups
         .par_iter()
-        .try_for_each(|group| write_doc_file(group, &dir))?;
+        .try_for_each(|group| write_doc_file(group, dir))?;
     Ok(groups.len())
 }
 
@@ -349,12 +349,9 @@ fn write_doc_file(group: &[SearchDoc], dir: &Path) -> io::Result<()> {
             })
             .collect(),
     };
-    let name = format!(
-        "{}-{}.json",
-        first.key.page(),
-        first.key.passage() / DOC_CHUNK
-    );
-    std::fs::write(dir.join(name), serde_json::to_vec(&file)?)
+    let name = super::stored::doc_path(VERSION, first.key.page(), first.key.passage() / DOC_CHUNK);
+    let bytes = super::stored::compress(&serde_json::to_vec(&file)?)?;
+    std::fs::write(dir.join(name), bytes)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {

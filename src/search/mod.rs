@@ -11,6 +11,7 @@ pub mod export;
 pub mod format;
 pub mod index;
 pub mod query;
+pub mod stored;
 
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::site::Site;
