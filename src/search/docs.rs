@@ -6,6 +6,7 @@
 
 use crate::content::PageKind;
 use crate::site::Site;
+use rayon::prelude::*;
 
 /// Target size of a passage's text.
 pub const PASSAGE_BYTES: usize = 1200;
@@ -80,57 +81,67 @@ impl SearchDoc {
     }
 }
 
+/// Every page's passages, in reading order (pages on every core: on a big
+/// handbook this is hundreds of megabytes of text).
 pub fn collect(site: &Site) -> Vec<SearchDoc> {
+    let per_page: Vec<Vec<SearchDoc>> = site
+        .reading_order
+        .par_iter()
+        .enumerate()
+        .map(|(page_no, &id)| page_docs(site, page_no as u32, id))
+        .collect();
+    per_page.into_iter().flatten().collect()
+}
+
+fn page_docs(site: &Site, page_no: u32, id: crate::content::PageId) -> Vec<SearchDoc> {
+    let page = &site.content.pages[id];
+    let kind = kind_code(page.kind);
+    let mut keywords = String::new();
+    for ids in site.resolved.refs[id].values() {
+        for &t in ids {
+            keywords.push_str(&site.content.pages[t].title);
+            keywords.push(' ');
+        }
+    }
+    // the description makes the page findable by what it is about
+    let lead = collapse_spaces(page.description.as_deref().unwrap_or_default());
+    let mut sections: Vec<(Option<&str>, &str, String)> = page
+        .text_sections
+        .iter()
+        .map(|s| {
+            (
+                s.anchor.as_deref(),
+                s.heading.as_str(),
+                collapse_spaces(&s.text),
+            )
+        })
+        .collect();
+    match sections.first_mut() {
+        Some(first) if !lead.is_empty() => first.2 = format!("{lead} {}", first.2),
+        Some(_) => {}
+        None => sections.push((None, "", lead)),
+    }
+    let total: usize = sections.iter().map(|s| s.2.len()).sum();
+    // a huge page gets longer passages rather than more than fit a key
+    let size = PASSAGE_BYTES.max(total / (MAX_PASSAGES - sections.len()).max(1) + 1);
+    let page_url = site.href(&page.url);
     let mut docs = Vec::new();
-    for (page_no, &id) in site.reading_order.iter().enumerate() {
-        let page = &site.content.pages[id];
-        let kind = kind_code(page.kind);
-        let mut keywords = String::new();
-        for ids in site.resolved.refs[id].values() {
-            for &t in ids {
-                keywords.push_str(&site.content.pages[t].title);
-                keywords.push(' ');
-            }
-        }
-        // the description makes the page findable by what it is about
-        let lead = collapse_spaces(page.description.as_deref().unwrap_or_default());
-        let mut sections: Vec<(Option<String>, String, String)> = page
-            .text_sections
-            .iter()
-            .map(|s| {
-                (
-                    s.anchor.clone(),
-                    s.heading.clone(),
-                    collapse_spaces(&s.text),
-                )
-            })
-            .collect();
-        match sections.first_mut() {
-            Some(first) if !lead.is_empty() => first.2 = format!("{lead} {}", first.2),
-            Some(_) => {}
-            None => sections.push((None, String::new(), lead)),
-        }
-        let total: usize = sections.iter().map(|s| s.2.len()).sum();
-        // a huge page gets longer passages rather than more than fit a key
-        let size = PASSAGE_BYTES.max(total / (MAX_PASSAGES - sections.len()).max(1) + 1);
-        let mut passage = 0u32;
-        for (anchor, heading, text) in sections {
-            for (i, piece) in cut(&text, size).into_iter().enumerate() {
-                docs.push(SearchDoc {
-                    key: DocKey::new(page_no as u32, kind, passage),
-                    page_title: page.title.clone(),
-                    page_url: site.href(&page.url),
-                    anchor: anchor.clone(),
-                    heading: heading.clone(),
-                    text: piece.to_string(),
-                    keywords: if passage == 0 && i == 0 {
-                        keywords.clone()
-                    } else {
-                        String::new()
-                    },
-                });
-                passage += 1;
-            }
+    for (anchor, heading, text) in sections {
+        for piece in cut(&text, size) {
+            let passage = docs.len() as u32;
+            docs.push(SearchDoc {
+                key: DocKey::new(page_no, kind, passage),
+                page_title: page.title.clone(),
+                page_url: page_url.clone(),
+                anchor: anchor.map(str::to_string),
+                heading: heading.to_string(),
+                text: piece.to_string(),
+                keywords: if passage == 0 {
+                    std::mem::take(&mut keywords)
+                } else {
+                    String::new()
+                },
+            });
         }
     }
     docs
@@ -159,12 +170,26 @@ fn cut(text: &str, size: usize) -> Vec<&str> {
 }
 
 /// Whitespace collapsed; agreement placeholders `[[key]]` shown as `[key]`.
+/// One pass over the text: this runs over the whole handbook.
 fn collapse_spaces(s: &str) -> String {
-    s.replace("[[", "[")
-        .replace("]]", "]")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+        if (c == '[' || c == ']') && chars.peek() == Some(&c) {
+            chars.next();
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -176,6 +201,13 @@ mod tests {
         let k = DocKey::new(6599, 3, 4095);
         assert_eq!((k.page(), k.kind(), k.passage()), (6599, 3, 4095));
         assert!(DocKey::new(u32::MAX, 7, 4095).0 < 1 << 53);
+    }
+
+    #[test]
+    fn spaces_collapse_and_placeholders_show_single_brackets() {
+        assert_eq!(collapse_spaces("  a \n\t b  "), "a b");
+        assert_eq!(collapse_spaces("[[name]] und [[[x]]]"), "[name] und [[x]]");
+        assert_eq!(collapse_spaces(""), "");
     }
 
     #[test]

@@ -65,9 +65,13 @@ impl Impact {
         }
     }
 
-    fn of(&self, p: &RawPosting, df: usize) -> u8 {
+    /// A term's inverse document frequency, from its number of postings.
+    fn idf(&self, df: usize) -> f64 {
         let df = df as f64;
-        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn of(&self, p: &RawPosting, idf: f64) -> u8 {
         let s = TITLE_WEIGHT * bm25(p.tf_title, p.len_title, self.avg.0, idf)
             + bm25(p.tf_body, p.len_body, self.avg.1, idf);
         (255.0 * (s / self.max).sqrt()).ceil().clamp(1.0, 255.0) as u8
@@ -148,9 +152,10 @@ struct Prepared {
 fn prepare(source: &TantivySource, term: &str, impact: &Impact, pages: u32) -> Prepared {
     let postings = source.postings(term);
     let mut entry = entry(term, &postings, pages);
+    let idf = impact.idf(postings.len());
     let mut by_impact: Vec<Posting> = postings
         .iter()
-        .map(|p| (p.key.0, impact.of(p, postings.len())))
+        .map(|p| (p.key.0, impact.of(p, idf)))
         .collect();
     by_impact.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let rest = by_impact.split_off(FIRST_BLOCK.min(by_impact.len()));
@@ -169,53 +174,84 @@ fn prepare(source: &TantivySource, term: &str, impact: &Impact, pages: u32) -> P
 /// Term shards and pack files; returns the shards' first terms and the pack count.
 fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Vec<String>, u32)> {
     let impact = Impact::new(source);
-    let mut shards = Sharded::new(dir, "t", "bin", TERM_SHARD_BYTES)?;
-    let mut packs = Sharded::new(dir, "p", "bin", PACK_BYTES)?;
-    let mut first_keys = Vec::new();
-    let mut prev = String::new();
-    let terms = source.terms().map_err(io::Error::other)?;
-    // reading and ranking postings runs on every core, a slice of the
-    // dictionary at a time; files are cut in dictionary order
-    for slice in terms.chunks(4096) {
-        let prepared: Vec<Prepared> = slice
-            .par_iter()
-            .map(|t| prepare(source, t, &impact, pages))
-            .collect();
-        for Prepared { mut entry, later } in prepared {
-            for (max, bytes) in later {
-                if packs.full(bytes.len()) {
-                    packs.close()?;
-                }
-                entry.later.push(BlockRef {
-                    max,
-                    pack: packs.count,
-                    offset: packs.buf.len() as u32,
-                    len: bytes.len() as u32,
-                });
-                packs.buf.extend_from_slice(&bytes);
+    let mut out = TermFiles {
+        shards: Sharded::new(dir, "t", "bin", TERM_SHARD_BYTES)?,
+        packs: Sharded::new(dir, "p", "bin", PACK_BYTES)?,
+        first_keys: Vec::new(),
+        prev: String::new(),
+        pages,
+    };
+    let terms =
+        crate::timing::span("export: term list", || source.terms()).map_err(io::Error::other)?;
+    // Reading and ranking postings runs on every core, a slice of the
+    // dictionary at a time; files are cut in dictionary order. While one
+    // slice is appended to the files, the next is being prepared.
+    let mut ready: Vec<Prepared> = Vec::new();
+    for slice in terms.chunks(4096).chain([&[][..]]) {
+        let (next, added) = rayon::join(
+            || {
+                slice
+                    .par_iter()
+                    .map(|t| prepare(source, t, &impact, pages))
+                    .collect::<Vec<_>>()
+            },
+            || ready.drain(..).try_for_each(|p| out.add(p)),
+        );
+        added?;
+        ready = next;
+    }
+    out.finish(dir)
+}
+
+/// The term shards and pack files being written, in dictionary order.
+struct TermFiles {
+    shards: Sharded,
+    packs: Sharded,
+    first_keys: Vec<String>,
+    prev: String,
+    pages: u32,
+}
+
+impl TermFiles {
+    fn add(&mut self, Prepared { mut entry, later }: Prepared) -> io::Result<()> {
+        let (shards, packs) = (&mut self.shards, &mut self.packs);
+        for (max, bytes) in later {
+            if packs.full(bytes.len()) {
+                packs.close()?;
             }
-            let mut bytes = Vec::new();
-            entry.encode(&prev, pages, &mut bytes);
-            if shards.full(bytes.len()) {
-                shards.close()?;
-                // a new shard starts its front coding afresh
-                bytes.clear();
-                entry.encode("", pages, &mut bytes);
-            }
-            if shards.buf.is_empty() {
-                first_keys.push(entry.term.clone());
-            }
-            shards.buf.extend_from_slice(&bytes);
-            prev = entry.term;
+            entry.later.push(BlockRef {
+                max,
+                pack: packs.count,
+                offset: packs.buf.len() as u32,
+                len: bytes.len() as u32,
+            });
+            packs.buf.extend_from_slice(&bytes);
         }
+        let mut bytes = Vec::new();
+        entry.encode(&self.prev, self.pages, &mut bytes);
+        if shards.full(bytes.len()) {
+            shards.close()?;
+            // a new shard starts its front coding afresh
+            bytes.clear();
+            entry.encode("", self.pages, &mut bytes);
+        }
+        if shards.buf.is_empty() {
+            self.first_keys.push(entry.term.clone());
+        }
+        shards.buf.extend_from_slice(&bytes);
+        self.prev = entry.term;
+        Ok(())
     }
-    shards.close()?;
-    packs.close()?;
-    if first_keys.is_empty() {
-        first_keys.push(String::new());
-        std::fs::write(dir.join("t/0.bin"), [])?;
+
+    fn finish(mut self, dir: &Path) -> io::Result<(Vec<String>, u32)> {
+        self.shards.close()?;
+        self.packs.close()?;
+        if self.first_keys.is_empty() {
+            self.first_keys.push(String::new());
+            std::fs::write(dir.join("t/0.bin"), [])?;
+        }
+        Ok((self.first_keys, self.packs.count))
     }
-    Ok((first_keys, packs.count))
 }
 
 fn entry(term: &str, postings: &[RawPosting], pages: u32) -> TermEntry {

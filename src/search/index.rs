@@ -2,11 +2,10 @@
 //! postings with frequencies per field), from which the static index that
 //! all searches read is exported.
 
-use super::analysis::{fold, normalize, words, Analyzer};
+use super::analysis::normalize;
+use super::corpus::{self, Passage, Vocabulary};
 use super::docs::{DocKey, SearchDoc};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
-use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
@@ -40,129 +39,22 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
-/// A folded word of the corpus, for completion and typo correction.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Word {
-    pub folded: String,
-    /// Occurrences in the corpus.
-    pub freq: u32,
-    /// The most frequent spelling, shown in „Meinten Sie …?“.
-    pub display: String,
-    /// Pages with this very word (not only its stem) in their title or a
-    /// heading, ascending: `Referenzkommunen` ranks the page headed
-    /// „Sieben Referenzkommunen“ above those headed „Referenzkommune“.
-    pub title_pages: Vec<u32>,
-    /// Pages with this very word anywhere, ascending, for a word on at most
-    /// [`FORM_PAGES`] pages (empty for a commoner one): a rare form
-    /// (`beruflicher`) is not buried under the many pages of its stem.
-    pub pages: Vec<u32>,
-}
+pub use super::corpus::{Word, FORM_PAGES};
 
-/// Pages listed per word at most.
-pub const FORM_PAGES: usize = 64;
-
-/// Surface word → the pages it is on (one more than [`FORM_PAGES`] means "too many").
-type FormPages<'a> = FxHashMap<&'a str, Vec<u32>>;
-
-/// Each distinct word of the corpus with its index terms. Analysis
-/// (stemming, compound splitting) is the costly part of indexing, and a
-/// handbook repeats its words endlessly, so every word is analysed once,
-/// in parallel.
-struct TermTable<'a> {
-    terms: FxHashMap<&'a str, Vec<String>>,
-    counts: FxHashMap<&'a str, u32>,
-}
-
-impl<'a> TermTable<'a> {
-    fn new(texts: &[&'a str]) -> TermTable<'a> {
-        // a fast hash: these maps see every word of the corpus
-        let counts: FxHashMap<&'a str, u32> = texts
-            .par_iter()
-            .fold(FxHashMap::default, |mut map, t| {
-                for (a, b) in words(t) {
-                    *map.entry(&t[a..b]).or_insert(0) += 1;
-                }
-                map
-            })
-            .reduce(FxHashMap::default, |mut a, b| {
-                for (w, n) in b {
-                    *a.entry(w).or_insert(0) += n;
-                }
-                a
-            });
-        let analyzer = Analyzer::new(counts.keys().copied());
-        let distinct: Vec<&'a str> = counts.keys().copied().collect();
-        let terms = distinct
-            .par_iter()
-            .map(|&w| (w, analyzer.index_terms(w)))
-            .collect();
-        TermTable { terms, counts }
-    }
-
-    /// The word list: spellings folded together, the commonest shown.
-    fn vocabulary(&self, titles: FormPages<'a>, forms: FormPages<'a>) -> Vec<Word> {
-        let mut title_pages = by_folded(titles);
-        let mut pages = by_folded(forms);
-        let mut by_fold: HashMap<String, (u32, &str, u32)> = HashMap::new();
-        for (&w, &n) in &self.counts {
-            let e = by_fold.entry(fold(w)).or_insert((0, w, 0));
-            e.0 += n;
-            if n > e.2 || (n == e.2 && w < e.1) {
-                e.1 = w;
-                e.2 = n;
-            }
-        }
-        let mut out: Vec<Word> = by_fold
-            .into_iter()
-            .map(|(folded, (freq, display, _))| Word {
-                title_pages: title_pages.remove(&folded).unwrap_or_default(),
-                pages: pages
-                    .remove(&folded)
-                    .filter(|p| p.len() <= FORM_PAGES)
-                    .unwrap_or_default(),
-                folded,
-                freq,
-                display: display.to_string(),
-            })
-            .collect();
-        out.sort_by(|a, b| a.folded.cmp(&b.folded));
-        out
-    }
-
-    /// The analysis as an owned table, for the tokenizer tantivy runs.
-    fn analysed(&self) -> Analysed {
-        Analysed(Arc::new(
-            self.terms
-                .iter()
-                .map(|(w, t)| {
-                    (
-                        Box::from(*w),
-                        t.iter().map(|x| Box::from(x.as_str())).collect(),
-                    )
-                })
-                .collect(),
-        ))
-    }
-}
-
-/// The handbook's analysis as a tantivy tokenizer: each word of a
-/// (normalized) field becomes its terms, looked up in the table that was
-/// built for exactly these texts. Tantivy then tokenizes on its own
-/// indexing threads, and no token list travels through its queue.
+/// The handbook's analysis as a tantivy tokenizer over fields that
+/// [`corpus::encode`] wrote: each word id becomes the word's terms, read
+/// from the table built for exactly this corpus. Tantivy tokenizes on its
+/// own indexing threads, and no token list travels through its queue.
 #[derive(Clone)]
-struct Analysed(Arc<WordTerms>);
-
-/// Each word of the corpus with the terms it is indexed under.
-type WordTerms = FxHashMap<Box<str>, Box<[Box<str>]>>;
+struct Analysed(Arc<Vec<Box<[Box<str>]>>>);
 
 const TOKENIZER: &str = "handbook";
 
 struct AnalysedStream<'a> {
-    table: &'a WordTerms,
-    text: &'a str,
-    words: Vec<(usize, usize)>,
-    word: usize,
-    term: usize,
+    table: &'a [Box<[Box<str>]>],
+    ids: std::str::Chars<'a>,
+    terms: &'a [Box<str>],
+    position: usize,
     token: Token,
 }
 
@@ -171,10 +63,9 @@ impl Tokenizer for Analysed {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> AnalysedStream<'a> {
         AnalysedStream {
             table: &self.0,
-            text,
-            words: words(text),
-            word: 0,
-            term: 0,
+            ids: text.chars(),
+            terms: &[],
+            position: 0,
             token: Token::default(),
         }
     }
@@ -182,22 +73,21 @@ impl Tokenizer for Analysed {
 
 impl TokenStream for AnalysedStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some(&(from, to)) = self.words.get(self.word) {
-            let terms = self.table.get(&self.text[from..to]);
-            if let Some(t) = terms.and_then(|t| t.get(self.term)) {
-                self.token.text.clear();
-                self.token.text.push_str(t);
-                self.token.offset_from = from;
-                self.token.offset_to = to;
-                self.token.position = self.word;
-                self.token.position_length = 1;
-                self.term += 1;
-                return true;
-            }
-            self.word += 1;
-            self.term = 0;
+        while self.terms.is_empty() {
+            let Some(id) = corpus::decode(&mut self.ids) else {
+                return false;
+            };
+            self.terms = self.table.get(id as usize).map_or(&[], |t| &t[..]);
+            self.position += 1;
         }
-        false
+        let (term, rest) = self.terms.split_first().expect("not empty");
+        self.terms = rest;
+        self.token.text.clear();
+        self.token.text.push_str(term);
+        // every term of a word stands at the word's position
+        self.token.position = self.position - 1;
+        self.token.position_length = 1;
+        true
     }
     fn token(&self) -> &Token {
         &self.token
@@ -210,9 +100,10 @@ impl TokenStream for AnalysedStream<'_> {
 /// Builds the index for `docs` in `dir` (which must be empty) and returns
 /// the corpus' word list.
 pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
+    use crate::timing::span;
     let (schema, f) = schema();
     let index = Index::create_in_dir(dir, schema)?;
-    let fields: Vec<(String, String)> = crate::timing::span("index: normalize", || {
+    let fields: Vec<(String, String)> = span("index: normalize", || {
         docs.par_iter()
             .map(|d| (normalize(&d.title_text()), normalize(&d.body_text())))
             .collect()
@@ -221,80 +112,75 @@ pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
         .iter()
         .flat_map(|(t, b)| [t.as_str(), b.as_str()])
         .collect();
-    let table = crate::timing::span("index: analyse words", || TermTable::new(&texts));
-    let tantivy_started = std::time::Instant::now();
-    // Tantivy indexes on every core (the export reads passages by key,
-    // whatever segment they land in).
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    index
-        .tokenizers()
-        .register(TOKENIZER, TextAnalyzer::from(table.analysed()));
-    let mut writer =
-        index.writer_with_num_threads::<TantivyDocument>(threads, threads * 48_000_000)?;
-    let numbered: Vec<(&SearchDoc, &(String, String))> = docs.iter().zip(&fields).collect();
-    let mut forms: FormPages = FxHashMap::default();
-    let mut titles: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
-    for chunk in numbered.chunks(512) {
-        // lengths and the words of each passage, for ranking and form pages
-        let counted: Vec<(u64, u64, Vec<&str>, Vec<&str>)> = chunk
+    let vocabulary = span("index: analyse words", || Vocabulary::new(&texts));
+    let passages: Vec<Passage> = span("index: passages as word ids", || {
+        fields
             .par_iter()
-            .map(|&(_, (title, body))| {
-                let (tw, bw) = (words(title), words(body));
-                let in_title: Vec<&str> = tw.iter().map(|&(a, b)| &title[a..b]).collect();
-                let mut seen: Vec<&str> = in_title
-                    .iter()
-                    .copied()
-                    .chain(bw.iter().map(|&(a, b)| &body[a..b]))
-                    .collect();
-                seen.sort_unstable();
-                seen.dedup();
-                (tw.len() as u64, bw.len() as u64, in_title, seen)
-            })
-            .collect();
-        for ((len_title, len_body, in_title, seen), (d, (title, body))) in
-            counted.into_iter().zip(chunk)
-        {
-            let page = d.key.page();
-            for w in in_title {
-                let pages = titles.entry(w).or_default();
-                if pages.last() != Some(&page) {
-                    pages.push(page);
-                }
-            }
-            for w in seen {
-                let pages = forms.entry(w).or_default();
-                if pages.len() <= FORM_PAGES && pages.last() != Some(&page) {
-                    pages.push(page);
-                }
-            }
-            let mut doc = TantivyDocument::default();
-            doc.add_text(f.title, title);
-            doc.add_text(f.body, body);
-            doc.add_u64(f.key, d.key.0);
-            doc.add_u64(f.len_title, len_title);
-            doc.add_u64(f.len_body, len_body);
-            writer.add_document(doc)?;
-        }
-    }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    crate::timing::record("index: tantivy", tantivy_started);
-    Ok(crate::timing::span("index: word list", || {
-        table.vocabulary(titles, forms)
+            .map(|(title, body)| vocabulary.passage(title, body))
+            .collect()
+    });
+    let started = std::time::Instant::now();
+    add_all(&index, &f, docs, &passages, vocabulary.terms())?;
+    crate::timing::record("index: tantivy", started);
+    Ok(span("index: word list", || {
+        let (titles, forms) = pages_of_words(docs, &passages, vocabulary.len());
+        vocabulary.word_list(titles, forms)
     }))
 }
 
-/// Surface spellings' page lists merged per folded word, ascending.
-fn by_folded(pages: FormPages) -> HashMap<String, Vec<u32>> {
-    let mut out: HashMap<String, Vec<u32>> = HashMap::new();
-    for (w, p) in pages {
-        out.entry(fold(w)).or_default().extend(p);
+/// Feeds every passage to tantivy's writer, which indexes on every core
+/// (the export reads passages by key, whatever segment they land in).
+fn add_all(
+    index: &Index,
+    f: &Fields,
+    docs: &[SearchDoc],
+    passages: &[Passage],
+    terms: Vec<Box<[Box<str>]>>,
+) -> tantivy::Result<()> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    index
+        .tokenizers()
+        .register(TOKENIZER, TextAnalyzer::from(Analysed(Arc::new(terms))));
+    let mut writer =
+        index.writer_with_num_threads::<TantivyDocument>(threads, threads * 48_000_000)?;
+    for (d, p) in docs.iter().zip(passages) {
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.title, &p.title);
+        doc.add_text(f.body, &p.body);
+        doc.add_u64(f.key, d.key.0);
+        doc.add_u64(f.len_title, p.len_title as u64);
+        doc.add_u64(f.len_body, p.len_body as u64);
+        writer.add_document(doc)?;
     }
-    for p in out.values_mut() {
-        p.sort_unstable();
-        p.dedup();
+    writer.commit()?;
+    writer.wait_merging_threads()
+}
+
+/// Per word id: the pages with the word in a title or heading, and the
+/// pages with it anywhere (at most one more than [`FORM_PAGES`]).
+fn pages_of_words(
+    docs: &[SearchDoc],
+    passages: &[Passage],
+    words: usize,
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let mut titles: Vec<Vec<u32>> = vec![Vec::new(); words];
+    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); words];
+    for (d, p) in docs.iter().zip(passages) {
+        let page = d.key.page();
+        for &w in &p.title_words {
+            let pages = &mut titles[w as usize];
+            if pages.last() != Some(&page) {
+                pages.push(page);
+            }
+        }
+        for &w in &p.all_words {
+            let pages = &mut forms[w as usize];
+            if pages.len() <= FORM_PAGES && pages.last() != Some(&page) {
+                pages.push(page);
+            }
+        }
     }
-    out
+    (titles, forms)
 }
 
 /// One passage's occurrences of a term, with the passage's field lengths.
@@ -362,17 +248,21 @@ impl TantivySource {
 
     /// Every term of the title and body fields, sorted.
     pub fn terms(&self) -> tantivy::Result<Vec<String>> {
-        let mut terms = BTreeSet::new();
+        let mut terms = Vec::new();
         for sr in self.searcher.segment_readers() {
             for field in [self.f.title, self.f.body] {
                 let inv = sr.inverted_index(field)?;
                 let mut stream = inv.terms().stream()?;
                 while stream.advance() {
-                    terms.insert(String::from_utf8_lossy(stream.key()).into_owned());
+                    terms.push(String::from_utf8_lossy(stream.key()).into_owned());
                 }
             }
         }
-        Ok(terms.into_iter().collect())
+        // every segment and field lists its terms: sorting the union once
+        // is cheaper than a sorted set of them
+        terms.par_sort_unstable();
+        terms.dedup();
+        Ok(terms)
     }
 
     /// A term's postings over both fields, by key.
@@ -413,7 +303,8 @@ impl TantivySource {
                 });
             }
         }
-        out.sort_unstable_by_key(|p| p.key);
+        // each segment ascends by key: a run-aware stable sort merges them
+        out.sort_by_key(|p| p.key);
         out
     }
 

@@ -6,6 +6,7 @@
 //! port, search-engine.js), so they rank alike.
 
 pub mod analysis;
+pub mod corpus;
 pub mod docs;
 pub mod export;
 pub mod format;

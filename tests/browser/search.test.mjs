@@ -161,6 +161,8 @@ test('a word typed wrong at its start still finds its pages, on a phone and a de
     await suggestion.waitFor();
     assert.equal(await suggestion.textContent(), 'Eltern');
     assert.ok(await suggestion.isVisible(), `${width}px: suggestion visible`);
+    // the count names the word its pages contain
+    assert.match(await page.locator('.search-count').textContent(), /Suchwörter von „Eltern“/);
     const titles = await page.$$eval('.search-page-results .search-title', (t) => t.map((x) => x.textContent));
     assert.equal(titles[0], 'Eltern in der Familienphase', titles.join());
     await page.screenshot({ path: path.join(tmpdir(), `handbook-search-typo-${width}.png`) });

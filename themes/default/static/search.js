@@ -122,8 +122,10 @@
     summary.replaceChildren();
     const count = document.createElement('p');
     count.className = 'search-count';
-    if (r.total > 0) count.textContent = fill(r.total === 1 ? t.countOne : t.count, { count: r.total, q });
-    else if (r.partial > 0) count.textContent = fill(t.countPartial, { count: r.partial, q });
+    // hits of a corrected word contain the word meant, not the one typed
+    const counted = r.suggestion || q;
+    if (r.total > 0) count.textContent = fill(r.total === 1 ? t.countOne : t.count, { count: r.total, q: counted });
+    else if (r.partial > 0) count.textContent = fill(t.countPartial, { count: r.partial, q: counted });
     else count.textContent = fill(t.none, { q });
     summary.appendChild(count);
     if (r.suggestion) {
