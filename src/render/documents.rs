@@ -315,7 +315,36 @@ fn docx(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Stri
         .into_bytes();
     let mut buf = Cursor::new(Vec::new());
     xml.pack(&mut buf).map_err(|e| e.to_string())?;
-    Ok(buf.into_inner())
+    deflated(&buf.into_inner()).map_err(|e| e.to_string())
+}
+
+/// zlib level of the documents' XML parts. On the long corpus's agreements
+/// (zlib-rs, one core): level 1 keeps 39 % of the bytes at 186 MB/s, level
+/// 2 30.5 % at 103 MB/s, level 6 28.6 % at 70 MB/s.
+const DEFLATE_LEVEL: i64 = 2;
+
+fn deflate_options() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(DEFLATE_LEVEL))
+}
+
+/// The archive with every part deflated. docx-rs stores its parts
+/// uncompressed (a third of an agreement's `.docx` is markup that deflates
+/// to a tenth), and a .docx may hold parts of either method.
+fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i)?;
+        if part.is_dir() {
+            out.add_directory(part.name(), zip::write::SimpleFileOptions::default())?;
+        } else {
+            out.start_file(part.name(), deflate_options())?;
+            std::io::copy(&mut part, &mut out)?;
+        }
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 /// The styles, the page header with the handbook's title, and the title.
@@ -672,8 +701,8 @@ fn odt(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Strin
 <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
 <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
 </manifest:manifest>"#;
-    // ODF requires `mimetype` first and uncompressed; the rest is stored
-    // too, which keeps the files simple for agreement.js to fill in.
+    // ODF requires `mimetype` first and uncompressed; the XML parts are
+    // deflated (agreement.js inflates them to fill a copy in)
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let files: [(&str, String); 5] = [
@@ -687,7 +716,11 @@ fn odt(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Strin
         ("META-INF/manifest.xml", manifest.to_string()),
     ];
     for (name, text) in files {
-        zip.start_file(name, stored).map_err(|e| e.to_string())?;
+        let options = match name {
+            "mimetype" => stored,
+            _ => deflate_options(),
+        };
+        zip.start_file(name, options).map_err(|e| e.to_string())?;
         zip.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     }
     Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
@@ -695,7 +728,58 @@ fn odt(site_title: &str, title: &str, blocks: &[Block]) -> Result<Vec<u8>, Strin
 
 #[cfg(test)]
 mod tests {
-    use super::{typed_number, SectionNumber};
+    use super::{docx, odt, typed_number, Block, BlockKind, SectionNumber, Span};
+    use std::io::{Cursor, Read};
+    use zip::CompressionMethod::{Deflated, Stored};
+
+    fn agreement() -> Vec<Block> {
+        let text = |t: &str| Span::Text {
+            text: t.to_string(),
+            bold: false,
+            italic: false,
+        };
+        let mut blocks = vec![Block {
+            kind: BlockKind::Heading(2),
+            spans: vec![text("Gegenstand")],
+        }];
+        for _ in 0..40 {
+            blocks.push(Block {
+                kind: BlockKind::Para,
+                spans: vec![
+                    text("Das Jugendamt und das Jobcenter vereinbaren mit "),
+                    Span::Placeholder("Träger".into()),
+                ],
+            });
+        }
+        blocks
+    }
+
+    /// (name, method, text) of every part, in archive order.
+    fn parts(bytes: Vec<u8>) -> Vec<(String, zip::CompressionMethod, String)> {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        (0..archive.len())
+            .map(|i| {
+                let mut part = archive.by_index(i).unwrap();
+                let mut text = String::new();
+                part.read_to_string(&mut text).unwrap();
+                (part.name().to_string(), part.compression(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn documents_are_deflated_but_the_odt_mimetype_stays_first_and_stored() {
+        let blocks = agreement();
+        let odt = parts(odt("Handbuch", "Vereinbarung", &blocks).unwrap());
+        assert_eq!(odt[0].0, "mimetype");
+        assert_eq!(odt[0].1, Stored, "ODF: mimetype first, uncompressed");
+        assert!(odt[1..].iter().all(|p| p.1 == Deflated));
+        let docx = parts(docx("Handbuch", "Vereinbarung", &blocks).unwrap());
+        let body = docx.iter().find(|p| p.0 == "word/document.xml").unwrap();
+        assert_eq!(body.1, Deflated);
+        assert_eq!(body.2.matches("Jobcenter vereinbaren").count(), 40);
+        assert!(docx.iter().all(|p| p.1 == Deflated || p.0.ends_with('/')));
+    }
 
     #[test]
     fn typed_section_and_clause_numbers_are_recognised_only_at_the_start() {

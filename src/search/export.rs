@@ -114,7 +114,8 @@ impl Sharded {
     }
 }
 
-/// Writes the whole static index into `dir`; returns the number of files.
+/// Writes the static index into `dir` but for the stored texts
+/// ([`write_docs`]); returns the number of files.
 pub fn write(
     source: &TantivySource,
     docs: &[SearchDoc],
@@ -126,7 +127,6 @@ pub fn write(
     let term_keys = span("export: postings", || write_terms(source, pages, dir))?;
     let word_keys = span("export: words", || write_words(words, dir))?;
     let reversed_keys = write_reversed(words, dir)?;
-    let doc_files = span("export: stored text", || write_docs(docs, dir))?;
     let kinds: String = page_kinds(docs, pages);
     std::fs::write(dir.join("kinds.txt"), kinds)?;
     let meta = Meta {
@@ -140,12 +140,7 @@ pub fn write(
         doc_chunk: DOC_CHUNK,
     };
     std::fs::write(dir.join("meta.json"), serde_json::to_vec(&meta)?)?;
-    Ok(term_keys.0.len()
-        + term_keys.1 as usize
-        + word_keys.len()
-        + reversed_keys.len()
-        + doc_files
-        + 2)
+    Ok(term_keys.0.len() + term_keys.1 as usize + word_keys.len() + reversed_keys.len() + 2)
 }
 
 /// A term's entry with its first block, and its later blocks encoded.
@@ -351,11 +346,12 @@ fn write_reversed(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
     Ok(keys)
 }
 
-/// Stored text, a file per page and chunk of passages (written on every
-/// core: on a big handbook these are thousands of files).
-fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
-    let dir = dir.join("d");
-    std::fs::create_dir_all(&dir)?;
+/// Stored text, a gzip'd file per page and chunk of passages, into the
+/// static index `dir`, compressed and written on every core: on a big
+/// handbook these are thousands of files and most of the index's bytes.
+/// They need only the passages, so this runs beside tantivy's indexing.
+pub fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
+    std::fs::create_dir_all(dir.join("d"))?;
     let groups: Vec<&[SearchDoc]> = docs
         .chunk_by(|a, b| {
             a.key.page() == b.key.page()
@@ -364,7 +360,7 @@ fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
         .collect();
     groups
         .par_iter()
-        .try_for_each(|group| write_doc_file(group, &dir))?;
+        .try_for_each(|group| write_doc_file(group, dir))?;
     Ok(groups.len())
 }
 
@@ -385,12 +381,9 @@ fn write_doc_file(group: &[SearchDoc], dir: &Path) -> io::Result<()> {
             })
             .collect(),
     };
-    let name = format!(
-        "{}-{}.json",
-        first.key.page(),
-        first.key.passage() / DOC_CHUNK
-    );
-    std::fs::write(dir.join(name), serde_json::to_vec(&file)?)
+    let name = super::stored::doc_path(VERSION, first.key.page(), first.key.passage() / DOC_CHUNK);
+    let bytes = super::stored::compress(&serde_json::to_vec(&file)?)?;
+    std::fs::write(dir.join(name), bytes)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {

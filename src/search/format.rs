@@ -16,8 +16,9 @@
 //!   pages where it is in a title or heading, and its postings as blocks
 //!   ordered by impact: the first block inline, later ones in pack files;
 //! - `p/<n>.bin`: pack files holding later blocks;
-//! - `d/<page>-<chunk>.json`: a page's title, URL and kind and the stored
-//!   text of 16 of its passages, fetched only for the hits shown;
+//! - `d/<page>-<chunk>.json.gz`: a page's title, URL and kind and the
+//!   stored text of 16 of its passages, gzip'd (format 3: `.json`, plain;
+//!   see [`super::stored`]), fetched only for the hits shown;
 //! - `kinds.txt`: one digit per page, its kind, fetched only to filter.
 //!
 //! Every file is bounded in size whatever the corpus: shards and packs are
@@ -27,7 +28,7 @@
 //! Binary numbers are LEB128 varints; a block is `count` then `count` ×
 //! (key delta varint, impact byte), keys ascending within the block.
 
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Postings in a term's first block (the best by impact, stored inline).
 pub const FIRST_BLOCK: usize = 128;
 /// Postings in each later block.

@@ -12,6 +12,7 @@ pub mod export;
 pub mod format;
 pub mod index;
 pub mod query;
+pub mod stored;
 
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::site::Site;
@@ -47,10 +48,22 @@ pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
     let docs = span("index: passages", || docs::collect(site));
     let tantivy_dir = dir.join(TANTIVY_DIR);
     std::fs::create_dir_all(&tantivy_dir).map_err(search_error)?;
-    let words = index::write(&docs, &tantivy_dir).map_err(search_error)?;
+    let static_dir = dir.join(STATIC_DIR);
+    // compressing the stored texts fills the cores while tantivy merges
+    // and writes its segments
+    let (words, stored) = rayon::join(
+        || index::write(&docs, &tantivy_dir),
+        || {
+            span("index: stored text (beside tantivy)", || {
+                export::write_docs(&docs, &static_dir)
+            })
+        },
+    );
+    let words = words.map_err(search_error)?;
+    stored.map_err(search_error)?;
     let source =
         span("index: open", || index::TantivySource::open(&tantivy_dir)).map_err(search_error)?;
-    export::write(&source, &docs, &words, &dir.join(STATIC_DIR)).map_err(search_error)?;
+    export::write(&source, &docs, &words, &static_dir).map_err(search_error)?;
     Ok(())
 }
 

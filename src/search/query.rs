@@ -21,6 +21,7 @@
 
 use super::analysis::{edit_distance, fold, max_typos, normalize, stem, words};
 use super::format::{reversed, shard_for, Reader, TermEntry, DOC_CHUNK};
+use super::stored::{doc_path, inflate};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -58,6 +59,9 @@ impl Files for DirFiles {
 
 #[derive(Deserialize)]
 struct Meta {
+    /// Format 3 stored its passage texts plain, as `.json`.
+    #[serde(default)]
+    version: u32,
     pages: u32,
     kinds: Vec<String>,
     words: Vec<String>,
@@ -323,8 +327,8 @@ impl<'a> Engine<'a> {
     }
 
     fn doc_file(&self, page: u32, passage: u32) -> Option<DocFile> {
-        let name = format!("d/{page}-{}.json", passage / DOC_CHUNK);
-        serde_json::from_slice(&self.files.read(&name)?).ok()
+        let name = doc_path(self.meta.version, page, passage / DOC_CHUNK);
+        serde_json::from_slice(&inflate(self.files.read(&name)?)?).ok()
     }
 }
 

@@ -305,6 +305,17 @@
       return files.get(path);
     };
     const json = async (path) => { const b = await file(path); return b ? JSON.parse(utf8.decode(b)) : null; };
+    // stored passage texts (d/) are gzip'd since format 4, read like
+    // stored.rs reads them: by their first bytes, because a host that sent
+    // one with Content-Encoding: gzip has had the browser inflate it already
+    const docs = new Map();
+    const docFile = (page, chunk) => {
+      const path = meta.version >= 4 ? `d/${page}-${chunk}.json.gz` : `d/${page}-${chunk}.json`;
+      if (!docs.has(path)) {
+        docs.set(path, file(path).then(inflate).then((b) => (b ? JSON.parse(utf8.decode(b)) : null)).catch(() => null));
+      }
+      return docs.get(path);
+    };
     const termShards = new Map();
     let meta = null;
 
@@ -570,7 +581,7 @@
       }
       const chunk = meta.doc_chunk || DOC_CHUNK_DEFAULT;
       const passage = bestKey === null ? 0 : passageOf(bestKey);
-      const doc = await json(`d/${r.page}-${Math.floor(passage / chunk)}.json`);
+      const doc = await docFile(r.page, Math.floor(passage / chunk));
       const row = doc && doc.p[passage % chunk];
       if (!row) return null;
       const [anchor, heading, text] = row;
@@ -587,6 +598,12 @@
     }
 
     return { search, open };
+  }
+
+  async function inflate(bytes) {
+    if (!bytes || bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
   function escapeHtml(s) {
