@@ -107,7 +107,9 @@ impl Sharded {
     fn close(&mut self) -> io::Result<()> {
         if !self.buf.is_empty() {
             let name = format!("{}.{}", self.count, self.ext);
-            std::fs::write(self.dir.join(name), std::mem::take(&mut self.buf))?;
+            // gzip'd since format 5 (readers inflate by the first bytes)
+            let bytes = super::stored::compress(&std::mem::take(&mut self.buf))?;
+            std::fs::write(self.dir.join(name), bytes)?;
             self.count += 1;
         }
         Ok(())

@@ -143,16 +143,35 @@ struct Fix {
 }
 
 struct Engine<'a> {
-    files: &'a dyn Files,
+    files: Packed<'a>,
     meta: Meta,
     words: HashMap<usize, Vec<WordRow>>,
     reversed: HashMap<usize, Vec<ReversedRow>>,
     terms: HashMap<usize, Vec<TermEntry>>,
 }
 
+/// The index files as written: gzip'd since format 5 (word, reversed and
+/// term shards and packs; stored texts since format 4, by their own name).
+#[derive(Clone, Copy)]
+struct Packed<'a> {
+    files: &'a dyn Files,
+    version: u32,
+}
+
+impl Packed<'_> {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let bytes = self.files.read(path)?;
+        if self.version >= 5 {
+            inflate(bytes)
+        } else {
+            Some(bytes)
+        }
+    }
+}
+
 /// A JSON shard `<dir>/<i>.json`, read once (an unreadable one is empty).
 fn json_shard<'c, T: DeserializeOwned>(
-    files: &dyn Files,
+    files: Packed,
     cache: &'c mut HashMap<usize, Vec<T>>,
     dir: &str,
     i: usize,
@@ -180,9 +199,12 @@ fn shard_pair(at: usize, pos: usize, len: usize, count: usize) -> Vec<usize> {
 
 impl<'a> Engine<'a> {
     fn open(files: &'a dyn Files) -> Option<Engine<'a>> {
-        let meta = serde_json::from_slice(&files.read("meta.json")?).ok()?;
+        let meta: Meta = serde_json::from_slice(&files.read("meta.json")?).ok()?;
         Some(Engine {
-            files,
+            files: Packed {
+                files,
+                version: meta.version,
+            },
             meta,
             words: HashMap::new(),
             reversed: HashMap::new(),
@@ -328,7 +350,7 @@ impl<'a> Engine<'a> {
 
     fn doc_file(&self, page: u32, passage: u32) -> Option<DocFile> {
         let name = doc_path(self.meta.version, page, passage / DOC_CHUNK);
-        serde_json::from_slice(&inflate(self.files.read(&name)?)?).ok()
+        serde_json::from_slice(&inflate(self.files.files.read(&name)?)?).ok()
     }
 }
 
