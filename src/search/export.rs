@@ -107,9 +107,7 @@ impl Sharded {
     fn close(&mut self) -> io::Result<()> {
         if !self.buf.is_empty() {
             let name = format!("{}.{}", self.count, self.ext);
-            // gzip'd since format 5 (readers inflate by the first bytes)
-            let bytes = super::stored::compress(&std::mem::take(&mut self.buf))?;
-            std::fs::write(self.dir.join(name), bytes)?;
+            std::fs::write(self.dir.join(name), std::mem::take(&mut self.buf))?;
             self.count += 1;
         }
         Ok(())

@@ -21,12 +21,6 @@
 //!   see [`super::stored`]), fetched only for the hits shown;
 //! - `kinds.txt`: one digit per page, its kind, fetched only to filter.
 //!
-//! Since format 5 the shards and packs (`w/`, `r/`, `t/`, `p/`) are gzip'd
-//! too, under the same names: they are most of what a query fetches, and a
-//! static host cannot be relied on to compress them. Readers inflate a file
-//! that starts with the gzip magic and take any other as it is (a host may
-//! have sent it with `Content-Encoding: gzip`).
-//!
 //! Every file is bounded in size whatever the corpus: shards and packs are
 //! cut by bytes, a posting block holds at most `BLOCK` postings, and a page
 //! bitmap is one bit per page.
@@ -34,7 +28,7 @@
 //! Binary numbers are LEB128 varints; a block is `count` then `count` ×
 //! (key delta varint, impact byte), keys ascending within the block.
 
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 4;
 /// Postings in a term's first block (the best by impact, stored inline).
 pub const FIRST_BLOCK: usize = 128;
 /// Postings in each later block.

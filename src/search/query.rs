@@ -143,35 +143,16 @@ struct Fix {
 }
 
 struct Engine<'a> {
-    files: Packed<'a>,
+    files: &'a dyn Files,
     meta: Meta,
     words: HashMap<usize, Vec<WordRow>>,
     reversed: HashMap<usize, Vec<ReversedRow>>,
     terms: HashMap<usize, Vec<TermEntry>>,
 }
 
-/// The index files as written: gzip'd since format 5 (word, reversed and
-/// term shards and packs; stored texts since format 4, by their own name).
-#[derive(Clone, Copy)]
-struct Packed<'a> {
-    files: &'a dyn Files,
-    version: u32,
-}
-
-impl Packed<'_> {
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        let bytes = self.files.read(path)?;
-        if self.version >= 5 {
-            inflate(bytes)
-        } else {
-            Some(bytes)
-        }
-    }
-}
-
 /// A JSON shard `<dir>/<i>.json`, read once (an unreadable one is empty).
 fn json_shard<'c, T: DeserializeOwned>(
-    files: Packed,
+    files: &dyn Files,
     cache: &'c mut HashMap<usize, Vec<T>>,
     dir: &str,
     i: usize,
@@ -199,12 +180,9 @@ fn shard_pair(at: usize, pos: usize, len: usize, count: usize) -> Vec<usize> {
 
 impl<'a> Engine<'a> {
     fn open(files: &'a dyn Files) -> Option<Engine<'a>> {
-        let meta: Meta = serde_json::from_slice(&files.read("meta.json")?).ok()?;
+        let meta = serde_json::from_slice(&files.read("meta.json")?).ok()?;
         Some(Engine {
-            files: Packed {
-                files,
-                version: meta.version,
-            },
+            files,
             meta,
             words: HashMap::new(),
             reversed: HashMap::new(),
@@ -350,7 +328,7 @@ impl<'a> Engine<'a> {
 
     fn doc_file(&self, page: u32, passage: u32) -> Option<DocFile> {
         let name = doc_path(self.meta.version, page, passage / DOC_CHUNK);
-        serde_json::from_slice(&inflate(self.files.files.read(&name)?)?).ok()
+        serde_json::from_slice(&inflate(self.files.read(&name)?)?).ok()
     }
 }
 

@@ -305,16 +305,6 @@
       return files.get(path);
     };
     const json = async (path) => { const b = await file(path); return b ? JSON.parse(utf8.decode(b)) : null; };
-    // shards and packs are gzip'd since format 5 (stored.rs, the same
-    // check by the first bytes); inflated once per file
-    const inflated = new Map();
-    const packed = (path) => {
-      if (!inflated.has(path)) {
-        inflated.set(path, file(path).then((b) => (meta && meta.version >= 5 ? inflate(b) : b)).catch(() => null));
-      }
-      return inflated.get(path);
-    };
-    const packedJson = async (path) => { const b = await packed(path); return b ? JSON.parse(utf8.decode(b)) : null; };
     // stored passage texts (d/) are gzip'd since format 4, read like
     // stored.rs reads them: by their first bytes, because a host that sent
     // one with Content-Encoding: gzip has had the browser inflate it already
@@ -333,11 +323,11 @@
       if (!meta) meta = await json('meta.json');
       return meta;
     }
-    async function wordShard(i) { return (await packedJson(`w/${i}.json`)) || []; }
+    async function wordShard(i) { return (await json(`w/${i}.json`)) || []; }
     async function termShard(i) {
       if (!termShards.has(i)) {
         termShards.set(i, (async () => {
-          const bytes = (await packed(`t/${i}.bin`)) || new Uint8Array();
+          const bytes = (await file(`t/${i}.bin`)) || new Uint8Array();
           const r = new Reader(bytes);
           const entries = [];
           try {
@@ -368,7 +358,7 @@
       found.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
       return found;
     }
-    async function reversedShard(i) { return (await packedJson(`r/${i}.json`)) || []; }
+    async function reversedShard(i) { return (await json(`r/${i}.json`)) || []; }
     async function display(w) {
       const row = await wordRow(w);
       return row && row[2] != null ? row[2] : w;
@@ -411,7 +401,7 @@
     async function block(c) {
       const b = c.entry.later[c.read];
       if (!b) return [];
-      const pack = await packed(`p/${b.pack}.bin`);
+      const pack = await file(`p/${b.pack}.bin`);
       if (!pack || b.offset + b.len > pack.length) return [];
       try { return readBlock(new Reader(pack.subarray(b.offset, b.offset + b.len))); } catch (_) { return []; }
     }
