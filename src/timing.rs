@@ -1,5 +1,5 @@
-//! Sub-stage timings for `--timings` and the benchmarks: the stages of
-//! [`crate::build::Timings`] are too coarse to tell where the index stage or
+//! Sub-stage timings for `--timings` and the benchmarks: the build's
+//! stage timings are too coarse to tell where the index stage or
 //! the write stage spends its time, and threading a timer through every
 //! function would clutter them. Spans are recorded process-wide and taken
 //! by the build that reports them.

@@ -64,7 +64,8 @@ export async function serve(dir, basePath = '/') {
     try {
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
-      log.push({ path: url.pathname, bytes: body.length, gz: gzipSync(body).length });
+      // a host compresses what gets smaller (not files gzip'd already)
+      log.push({ path: url.pathname, bytes: body.length, gz: Math.min(body.length, gzipSync(body).length) });
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {
