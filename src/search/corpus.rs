@@ -9,6 +9,7 @@ use super::analysis::{fold, words, Analyzer};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The distinct words of a corpus with their ids and index terms.
 pub struct Vocabulary<'a> {
@@ -16,8 +17,11 @@ pub struct Vocabulary<'a> {
     /// By id: the word as written, how often it occurs, its terms.
     words: Vec<&'a str>,
     counts: Vec<u32>,
-    terms: Vec<Box<[Box<str>]>>,
+    terms: WordTerms,
 }
+
+/// Each word's index terms, by word id; shared with tantivy's tokenizer.
+pub type WordTerms = Arc<[Box<[Box<str>]>]>;
 
 /// A passage's fields as word ids, with what ranking and the word list need.
 pub struct Passage {
@@ -76,9 +80,9 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
-    /// Each word's terms by id, for the tokenizer.
-    pub fn terms(&self) -> Vec<Box<[Box<str>]>> {
-        self.terms.clone()
+    /// Each word's terms by id, for the tokenizer (shared, not copied).
+    pub fn terms(&self) -> WordTerms {
+        Arc::clone(&self.terms)
     }
 
     /// A passage's title and body (normalized, words of this vocabulary).

@@ -3,11 +3,10 @@
 //! all searches read is exported.
 
 use super::analysis::normalize;
-use super::corpus::{self, Passage, Vocabulary};
+use super::corpus::{self, Passage, Vocabulary, WordTerms};
 use super::docs::{DocKey, SearchDoc};
 use rayon::prelude::*;
 use std::path::Path;
-use std::sync::Arc;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 use tantivy::{Index, Searcher, TantivyDocument, Term};
@@ -46,7 +45,7 @@ pub use super::corpus::{Word, FORM_PAGES};
 /// from the table built for exactly this corpus. Tantivy tokenizes on its
 /// own indexing threads, and no token list travels through its queue.
 #[derive(Clone)]
-struct Analysed(Arc<Vec<Box<[Box<str>]>>>);
+struct Analysed(WordTerms);
 
 const TOKENIZER: &str = "handbook";
 
@@ -135,12 +134,12 @@ fn add_all(
     f: &Fields,
     docs: &[SearchDoc],
     passages: &[Passage],
-    terms: Vec<Box<[Box<str>]>>,
+    terms: WordTerms,
 ) -> tantivy::Result<()> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
     index
         .tokenizers()
-        .register(TOKENIZER, TextAnalyzer::from(Analysed(Arc::new(terms))));
+        .register(TOKENIZER, TextAnalyzer::from(Analysed(terms)));
     let mut writer =
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 48_000_000)?;
     for (d, p) in docs.iter().zip(passages) {
