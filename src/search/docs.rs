@@ -84,13 +84,11 @@ impl SearchDoc {
 /// Every page's passages, in reading order (pages on every core: on a big
 /// handbook this is hundreds of megabytes of text).
 pub fn collect(site: &Site) -> Vec<SearchDoc> {
-    let per_page: Vec<Vec<SearchDoc>> = site
-        .reading_order
+    site.reading_order
         .par_iter()
         .enumerate()
-        .map(|(page_no, &id)| page_docs(site, page_no as u32, id))
-        .collect();
-    per_page.into_iter().flatten().collect()
+        .flat_map_iter(|(page_no, &id)| page_docs(site, page_no as u32, id))
+        .collect()
 }
 
 fn page_docs(site: &Site, page_no: u32, id: crate::content::PageId) -> Vec<SearchDoc> {
