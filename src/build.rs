@@ -8,6 +8,8 @@ use crate::editions;
 use crate::error::{Failure, UsageError};
 use crate::links;
 use crate::output;
+use crate::output::reuse::{Counts, Rebuild};
+use crate::render::print::PartMade;
 use crate::render::{self, Rendered};
 use crate::site::Site;
 use crate::templates::Templates;
@@ -50,6 +52,8 @@ pub struct Timings {
 pub struct BuildReport {
     pub pages: usize,
     pub files_written: usize,
+    /// What was rendered and what kept from the previous build.
+    pub reuse: Counts,
     pub warnings: Diagnostics,
     pub timings: Timings,
     pub out_dir: PathBuf,
@@ -185,23 +189,60 @@ pub fn render_all(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnos
     (rendered, diags)
 }
 
-/// Renders every page into `staging`, writing each as soon as it is done;
-/// returns the number of files written.
+/// What rendering into the staging folder did.
+struct Staged {
+    /// Files in the staging folder: rendered, or kept from the previous site.
+    files: usize,
+    counts: Counts,
+    /// The print edition's parts, for the next build.
+    print: Vec<PartMade>,
+    diags: Diagnostics,
+}
+
+/// Renders the pages and print parts whose inputs changed into `staging`,
+/// writing each as soon as it is done, and links the others from the
+/// previous site.
 fn render_into(
     site: &Site,
     templates: &Templates,
     staging: &output::Staging,
-) -> (usize, Diagnostics) {
-    let ids: Vec<PageId> = (0..site.content.pages.len()).collect();
+    rebuild: &Rebuild,
+) -> Staged {
+    let ids = rebuild.pages_to_render();
     let write = |r: Rendered| staging.write(&r.path, r.html.as_bytes());
-    let (mut diags, (special, special_diags)) = rayon::join(
-        || render::render_each(site, templates, &ids, write),
-        || render::render_special(site, templates),
+    let previous_part = |path: &str, inputs| rebuild.print_part(path, inputs);
+    let reuse = render::print::Reuse {
+        pages: rebuild.numbers(),
+        previous: &previous_part,
+    };
+    // the print edition is one long template run; let it overlap the pages
+    let (mut diags, special) = rayon::join(
+        || render::render_each(site, templates, ids, write),
+        || render::render_special_reusing(site, templates, Some(&reuse)),
     );
-    diags.extend(special_diags);
-    let written = ids.len() + special.len();
-    diags.extend(special.into_iter().filter_map(|r| write(r).err()));
-    (written, diags)
+    diags.extend(special.diags);
+    let files = site.content.pages.len() + special.rendered.len() + special.kept.len();
+    diags.extend(special.rendered.into_iter().filter_map(|r| write(r).err()));
+    let linked = crate::timing::span("render: link unchanged", || {
+        rebuild.link_kept(site, staging, &special.kept)
+    });
+    let counts = match linked {
+        Ok(counts) => Counts {
+            print_rendered: special.made.len() - special.reused,
+            print_kept: special.reused,
+            ..counts
+        },
+        Err(d) => {
+            diags.push(d);
+            Counts::default()
+        }
+    };
+    Staged {
+        files: files + counts.documents_kept,
+        counts,
+        print: special.made,
+        diags,
+    }
 }
 
 /// Errors fail a run; with `--strict`, so do warnings.
@@ -241,8 +282,13 @@ pub fn build(
     // memory, and the index stage that follows has that memory.
     let staging = output::Staging::create(out_dir).map_err(|d| Diagnostics::from_iter([d]))?;
     let started = Instant::now();
-    let (pages_written, render_diags) = render_into(&site, &templates, &staging);
-    diags.extend(render_diags);
+    let settings = (&opts.edition, &opts.base_url, opts.serve_mode);
+    let stamp = output::reuse::stamp(&opts.root, out_dir, &settings);
+    let rebuild = crate::timing::span("render: compare with the previous build", || {
+        Rebuild::plan(&site, &templates, stamp, out_dir, index_dir)
+    });
+    let staged = render_into(&site, &templates, &staging, &rebuild);
+    diags.extend(staged.diags);
     timings.render = started.elapsed();
     if fails(opts, &diags) {
         return Err(diags.into());
@@ -256,12 +302,26 @@ pub fn build(
     let index = index.map_err(|d| Diagnostics::from_iter([d]))?;
 
     let started = Instant::now();
-    let (site_files, old_site) =
-        output::finish_site(&site, staging, |staging| index.export_static(staging))
-            .map_err(|d| Diagnostics::from_iter([d]))?;
-    let files_written = pages_written + site_files;
-    // the site is published; the CLI's index follows it
+    let mut recorded = None;
+    let documents = |id| rebuild.makes_documents(id);
+    let (site_files, old_site) = output::finish_site(&site, staging, &documents, |staging| {
+        let files = index.export_static(staging)?;
+        // every file of the site is in place: what the next build may keep
+        recorded = Some(crate::timing::span(
+            "write: record for the next build",
+            || rebuild.record(&site, staged.print, staging),
+        ));
+        Ok(files)
+    })
+    .map_err(|d| Diagnostics::from_iter([d]))?;
+    let files_written = staged.files + site_files;
+    // the site is published; the CLI's index follows it, then the state
     let old_index = index.publish().map_err(|d| Diagnostics::from_iter([d]))?;
+    if let Some(recorded) = recorded {
+        // a state not saved costs the next build its shortcut, no more:
+        // without one it renders everything
+        let _ = recorded.save(index_dir);
+    }
     // both predecessors are tens of thousands of files: unlinked side by side
     crate::timing::span("write: remove previous", || {
         rayon::join(|| drop(old_site), || drop(old_index))
@@ -276,6 +336,7 @@ pub fn build(
     Ok(BuildReport {
         pages: site.content.pages.len(),
         files_written,
+        reuse: staged.counts,
         warnings: diags,
         timings,
         out_dir: out_dir.to_path_buf(),

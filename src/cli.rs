@@ -546,6 +546,7 @@ fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode 
             }
             if how.timings {
                 print_timings(&report.timings);
+                print_reuse(&report.reuse);
             }
             ExitCode::SUCCESS
         }
@@ -567,6 +568,19 @@ fn print_timings(t: &build::Timings) {
     for (name, took) in &t.parts {
         eprintln!("  {name}: {}", ms(*took));
     }
+}
+
+/// What a rebuild rendered and what it kept from the previous build.
+fn print_reuse(c: &crate::output::reuse::Counts) {
+    eprintln!(
+        "rendered: {} pages, {} print parts, {} documents; kept: {} pages, {} print parts, {} documents",
+        c.pages_rendered,
+        c.print_rendered,
+        c.documents_made,
+        c.pages_kept,
+        c.print_kept,
+        c.documents_kept
+    );
 }
 
 /// `public/` for the handbook, `public-<edition>/` for an edition: each

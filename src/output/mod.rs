@@ -3,29 +3,33 @@
 //! build leaves the previous site untouched.
 
 mod guard;
+pub mod reuse;
 pub mod sitemap;
 mod staging;
 
 pub use guard::{check_target, UnsafeTarget};
 pub use staging::{Previous, Staging};
 
+use crate::content::PageId;
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Adds the generated files beside the pages, lets `extra` add files (the
+/// Adds the generated files beside the pages (the documents of the pages
+/// `documents` names: the others' were kept), lets `extra` add files (the
 /// search shards), puts the files beside the pages in, then publishes
 /// atomically. Returns the number of files added and the previous site,
 /// removed when dropped.
 pub fn finish_site(
     site: &Site,
     staging: Staging,
+    documents: &(dyn Fn(PageId) -> bool + Sync),
     extra: impl FnOnce(&Path) -> Result<usize, Diagnostic>,
 ) -> Result<(usize, Previous), Diagnostic> {
     use crate::timing::span;
-    let generated = span("write: generate files", || generated_files(site))?;
+    let generated = span("write: generate files", || generated_files(site, documents))?;
     span("write: generated files", || {
         generated
             .par_iter()
@@ -70,13 +74,17 @@ pub fn support_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
         })
         .collect();
     let mut files = assets?;
-    files.extend(generated_files(site)?);
+    files.extend(generated_files(site, &|_| true)?);
     Ok(files)
 }
 
 /// What the build makes beside the pages: theme assets, the agreements as
-/// documents, sitemap.xml and robots.txt, as (site-relative path, bytes).
-fn generated_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
+/// documents (of the pages `documents` names), sitemap.xml and robots.txt,
+/// as (site-relative path, bytes).
+fn generated_files<'a>(
+    site: &'a Site,
+    documents: &(dyn Fn(PageId) -> bool + Sync),
+) -> Result<Vec<SupportFile<'a>>, Diagnostic> {
     let mut files: Vec<(String, Cow<[u8]>)> = site
         .theme
         .statics
@@ -88,7 +96,11 @@ fn generated_files(site: &Site) -> Result<Vec<SupportFile<'_>>, Diagnostic> {
         .content
         .pages
         .par_iter()
-        .map(|p| crate::render::documents::agreement_documents(site, p).map_err(Diagnostic::output))
+        .enumerate()
+        .filter(|(id, _)| documents(*id))
+        .map(|(_, p)| {
+            crate::render::documents::agreement_documents(site, p).map_err(Diagnostic::output)
+        })
         .collect();
     files.extend(
         documents?

@@ -269,18 +269,25 @@ pub fn agreement_documents(site: &Site, page: &Page) -> Result<Vec<(String, Vec<
     }
     let mut blocks = blocks(page, &a.placeholders);
     number_paragraphs(&mut blocks);
+    let [docx_path, odt_path] = document_paths(page).unwrap_or_default();
+    Ok(vec![
+        (docx_path, docx(&site.config.title, &page.title, &blocks)?),
+        (odt_path, odt(&site.config.title, &page.title, &blocks)?),
+    ])
+}
+
+/// Where [`agreement_documents`] puts a page's documents (`.docx`, `.odt`),
+/// known without making them; `None` for a page that has none.
+pub fn document_paths(page: &Page) -> Option<[String; 2]> {
+    let KindMeta::Agreement(a) = &page.meta else {
+        return None;
+    };
+    if a.placeholders.is_empty() {
+        return None;
+    }
     let dir = page.url.trim_start_matches('/');
     let name = document_name(page);
-    Ok(vec![
-        (
-            format!("{dir}{name}.docx"),
-            docx(&site.config.title, &page.title, &blocks)?,
-        ),
-        (
-            format!("{dir}{name}.odt"),
-            odt(&site.config.title, &page.title, &blocks)?,
-        ),
-    ])
+    Some([format!("{dir}{name}.docx"), format!("{dir}{name}.odt")])
 }
 
 /// The file name (without extension) of an agreement's documents.

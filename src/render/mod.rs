@@ -5,6 +5,7 @@
 pub mod context;
 pub mod documents;
 pub mod fingerprint;
+pub mod ledger;
 pub mod map;
 pub mod markdown;
 pub mod print;
@@ -183,24 +184,37 @@ pub fn render_pages(
 /// Pages that are not pages of the content: 404, search and the print
 /// edition (its parts and their index).
 pub fn render_special(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnostics) {
-    let mut out = Vec::new();
-    let mut diags = Diagnostics::new();
+    let special = render_special_reusing(site, templates, None);
+    (special.rendered, special.diags)
+}
+
+/// [`render_special`], keeping the print edition's parts made before from
+/// the same inputs (a build's [`print::Reuse`]).
+pub fn render_special_reusing(
+    site: &Site,
+    templates: &Templates,
+    reuse: Option<&print::Reuse>,
+) -> print::Print {
+    let mut out = print::Print::default();
     for (template, path) in [
         ("404.html", "404.html"),
         ("search.html", crate::layout::SEARCH_PAGE),
     ] {
         match render_plain(templates, template, path) {
-            Some(Ok(r)) => out.push(r),
-            Some(Err(d)) => diags.push(d),
+            Some(Ok(r)) => out.rendered.push(r),
+            Some(Err(d)) => out.diags.push(d),
             None => {}
         }
     }
     if templates.has("print.html") {
-        let (print, print_diags) = print::render_print(site, templates);
-        out.extend(print);
-        diags.extend(print_diags);
+        let print = print::render_print_reusing(site, templates, reuse);
+        out.rendered.extend(print.rendered);
+        out.diags.extend(print.diags);
+        out.made = print.made;
+        out.kept = print.kept;
+        out.reused = print.reused;
     }
-    (out, diags)
+    out
 }
 
 /// A page from a template that needs nothing but the globals; `None` if the

@@ -20,7 +20,7 @@ use crate::links::LinkTarget;
 use crate::site::{Site, TopLevel};
 use crate::templates::Templates;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Part slugs of the start page and the appendix; a section of the same
@@ -173,64 +173,213 @@ struct PartCtx<'a> {
     pages: Vec<PageRef<'a>>,
 }
 
-/// What rendering a part gave: its page, or none because it is too large.
+/// What became of a part: its page, or none because it is too large.
 struct PartOutput {
     bytes: usize,
-    html: Option<String>,
+    html: Html,
+    /// The part's number, when the build keeps it.
+    inputs: Option<u64>,
+}
+
+enum Html {
+    Rendered(String),
+    /// The page made before stays.
+    Kept,
+    TooLarge,
+}
+
+impl PartOutput {
+    fn rendered(bytes: usize, html: Option<String>) -> PartOutput {
+        PartOutput {
+            bytes,
+            html: html.map_or(Html::TooLarge, Html::Rendered),
+            inputs: None,
+        }
+    }
+
+    fn kept(made: PartMade) -> PartOutput {
+        PartOutput {
+            bytes: made.bytes,
+            html: if made.printed {
+                Html::Kept
+            } else {
+                Html::TooLarge
+            },
+            inputs: Some(made.inputs),
+        }
+    }
+
+    fn made(self, inputs: u64) -> PartOutput {
+        PartOutput {
+            inputs: Some(inputs),
+            ..self
+        }
+    }
+
+    fn printed(&self) -> bool {
+        !matches!(self.html, Html::TooLarge)
+    }
+}
+
+/// What a part's print page was made from and what rendering it gave:
+/// a build keeps it, so that the next renders only the parts whose
+/// chapters changed (a part too large for a page still costs the
+/// Markdown of all its chapters to find that out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartMade {
+    /// The part's output path, whether or not it got a page.
+    pub path: String,
+    pub inputs: u64,
+    /// Size of its page, or of its chapters if it got none.
+    pub bytes: usize,
+    pub printed: bool,
+}
+
+/// How a build lets the print edition keep parts of the previous one.
+pub struct Reuse<'a> {
+    /// Each page's number (template context and body, see
+    /// [`super::fingerprint`]), by page id.
+    pub pages: &'a [u64],
+    /// The part made before from the same inputs, if its page (when it
+    /// had one) is still there to keep.
+    pub previous: &'a (dyn Fn(&str, u64) -> Option<PartMade> + Sync),
+}
+
+/// The print edition rendered, and with [`Reuse`] what it kept.
+#[derive(Default)]
+pub struct Print {
+    pub rendered: Vec<Rendered>,
+    /// Every part's record (only with [`Reuse`]).
+    pub made: Vec<PartMade>,
+    /// Output paths of the parts' pages kept from before, not rendered.
+    pub kept: Vec<String>,
+    /// Parts taken from before, with or without a page.
+    pub reused: usize,
+    pub diags: Diagnostics,
 }
 
 /// The print edition: every part that fits the size limit, and the index.
 pub fn render_print(site: &Site, templates: &Templates) -> (Vec<Rendered>, Diagnostics) {
+    let print = render_print_reusing(site, templates, None);
+    (print.rendered, print.diags)
+}
+
+/// [`render_print`], keeping the parts whose inputs are those of a part
+/// made before.
+pub fn render_print_reusing(site: &Site, templates: &Templates, reuse: Option<&Reuse>) -> Print {
     let parts = parts(site);
     let mut part_of = vec![usize::MAX; site.reading_order.len()];
     for (k, p) in parts.iter().enumerate() {
         part_of[p.chapters.clone()].fill(k);
     }
     let limit = site.config.print.max_bytes();
+    let mut print = Print::default();
     // parts one after another, chapters in parallel: only one part's
     // chapters are held at a time besides the finished pages
     let outputs: Vec<Result<PartOutput, Diagnostic>> = parts
         .iter()
         .enumerate()
-        .map(|(k, part)| render_part(site, templates, part, &|pos| part_of[pos] == k, limit))
+        .map(|(k, part)| {
+            let in_part = |pos| part_of[pos] == k;
+            let Some(r) = reuse else {
+                return render_part(site, templates, part, &in_part, limit);
+            };
+            let inputs = part_inputs(site, part, &in_part, r.pages);
+            match (r.previous)(&part.path(), inputs) {
+                Some(made) => {
+                    print.reused += 1;
+                    Ok(PartOutput::kept(made))
+                }
+                None => render_part(site, templates, part, &in_part, limit).map(|o| o.made(inputs)),
+            }
+        })
         .collect();
-    let mut out = Vec::with_capacity(parts.len() + 1);
-    let mut diags = Diagnostics::new();
     let mut ctxs = Vec::with_capacity(parts.len());
     for (part, result) in parts.iter().zip(outputs) {
         match result {
             Ok(o) => {
-                ctxs.push(part_ctx(site, part, Some(&o)));
-                if let Some(html) = o.html {
-                    out.push(Rendered {
+                ctxs.push(part_ctx(site, part, Some((o.bytes, o.printed()))));
+                if let Some(inputs) = o.inputs {
+                    print.made.push(PartMade {
+                        path: part.path(),
+                        inputs,
+                        bytes: o.bytes,
+                        printed: o.printed(),
+                    });
+                }
+                match o.html {
+                    Html::Rendered(html) => print.rendered.push(Rendered {
                         page: None,
                         path: part.path(),
                         html,
-                    });
+                    }),
+                    Html::Kept => print.kept.push(part.path()),
+                    Html::TooLarge => {}
                 }
             }
-            Err(d) => diags.push(d),
+            Err(d) => print.diags.push(d),
         }
     }
-    if templates.has("print_index.html") {
-        let mut ctx = tera::Context::new();
-        ctx.insert("parts", &ctxs);
-        ctx.insert("limit", &size_hint(site, limit));
-        match templates.tera.render("print_index.html", &ctx) {
-            Ok(html) => out.push(Rendered {
+    match render_index(site, templates, &ctxs, limit) {
+        Some(Ok(r)) => print.rendered.push(r),
+        Some(Err(d)) => print.diags.push(d),
+        None => {}
+    }
+    print
+}
+
+/// The index page of the parts; always rendered: it is small, and every
+/// part's size is in it.
+fn render_index(
+    site: &Site,
+    templates: &Templates,
+    parts: &[PartCtx],
+    limit: usize,
+) -> Option<Result<Rendered, Diagnostic>> {
+    if !templates.has("print_index.html") {
+        return None;
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("parts", parts);
+    ctx.insert("limit", &size_hint(site, limit));
+    Some(
+        templates
+            .tera
+            .render("print_index.html", &ctx)
+            .map(|html| Rendered {
                 page: None,
                 path: PRINT_PAGE.into(),
                 html,
-            }),
-            Err(e) => diags.push(templates.diagnostic(&e)),
-        }
-    }
-    (out, diags)
+            })
+            .map_err(|e| templates.diagnostic(&e)),
+    )
 }
 
-/// `output` is what rendering the part gave; `None` while it is rendered.
-fn part_ctx<'a>(site: &'a Site, part: &'a Part, output: Option<&PartOutput>) -> PartCtx<'a> {
-    let printed = output.is_none_or(|o| o.html.is_some());
+/// Everything a part's page is made from: its place in the reading order,
+/// and per chapter the page's number and where its links go in print.
+fn part_inputs(
+    site: &Site,
+    part: &Part,
+    in_part: &(dyn Fn(usize) -> bool + Sync),
+    pages: &[u64],
+) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    (&part.slug, &part.title, &part.chapters, part.grouped).hash(&mut h);
+    for pos in part.chapters.clone() {
+        let id = site.reading_order[pos];
+        pages[id].hash(&mut h);
+        for target in &site.resolved.links[id] {
+            print_href(site, target, in_part).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// `output` is the size of what rendering the part gave and whether it
+/// got a page; `None` while it is rendered.
+fn part_ctx<'a>(site: &'a Site, part: &'a Part, output: Option<(usize, bool)>) -> PartCtx<'a> {
+    let printed = output.is_none_or(|(_, printed)| printed);
     let first = site.reading_order[part.chapters.start];
     PartCtx {
         slug: &part.slug,
@@ -238,7 +387,7 @@ fn part_ctx<'a>(site: &'a Site, part: &'a Part, output: Option<&PartOutput>) -> 
         url: site.href(&format!("/{PRINT_DIR}/{}/", part.slug)),
         online_url: site.href(&site.content.pages[first].url),
         chapters: part.chapters.len(),
-        size: output.map_or_else(String::new, |o| size_hint(site, o.bytes)),
+        size: output.map_or_else(String::new, |(bytes, _)| size_hint(site, bytes)),
         printed,
         pages: if printed {
             Vec::new()
@@ -274,10 +423,7 @@ fn render_part(
         .collect();
     let body_bytes: usize = bodies.iter().map(|(_, b)| b.len()).sum();
     if body_bytes > limit {
-        return Ok(PartOutput {
-            bytes: body_bytes,
-            html: None,
-        });
+        return Ok(PartOutput::rendered(body_bytes, None));
     }
     let chapters: Vec<Chapter> = bodies
         .into_par_iter()
@@ -295,10 +441,11 @@ fn render_part(
         .tera
         .render("print.html", &ctx)
         .map_err(|e| templates.diagnostic(&e))?;
-    Ok(PartOutput {
-        bytes: html.len(),
-        html: (html.len() <= limit).then_some(html),
-    })
+    let bytes = html.len();
+    Ok(PartOutput::rendered(
+        bytes,
+        (bytes <= limit).then_some(html),
+    ))
 }
 
 /// Markdown only, for a chapter of a part: links to pages of the same part
@@ -310,30 +457,7 @@ fn chapter_body(
     in_part: &(dyn Fn(usize) -> bool + Sync),
 ) -> String {
     let page = &site.content.pages[id];
-    let href = |t: &LinkTarget| -> Option<String> {
-        match t {
-            LinkTarget::Page { id, anchor } => {
-                let anchor = anchor.as_deref().filter(|a| !a.is_empty());
-                Some(
-                    match (site.reading_position[*id].filter(|&c| in_part(c)), anchor) {
-                        (Some(c), Some(a)) => format!("#k{c}-{a}"),
-                        (Some(c), None) => format!("#kapitel-{c}"),
-                        (None, a) => {
-                            let url = format!(
-                                "{}{}",
-                                site.origin,
-                                site.href(&site.content.pages[*id].url)
-                            );
-                            a.map_or(url.clone(), |a| format!("{url}#{a}"))
-                        }
-                    },
-                )
-            }
-            LinkTarget::Asset(path) => Some(site.href(&site.asset_url(path))),
-            LinkTarget::SitePath(path) => Some(site.href(path)),
-            _ => None,
-        }
-    };
+    let href = |t: &LinkTarget| print_href(site, t, in_part);
     let placeholders = match &page.meta {
         KindMeta::Agreement(a) => Some(a.placeholders.as_slice()),
         _ => None,
@@ -347,6 +471,34 @@ fn chapter_body(
         id_prefix: &format!("k{pos}-"),
         table_label: site.theme.string("table_label").unwrap_or_default(),
     })
+}
+
+/// Where a link of a chapter goes in print: to the chapter when its page
+/// is in the same part, else to the page online.
+fn print_href(
+    site: &Site,
+    target: &LinkTarget,
+    in_part: &(dyn Fn(usize) -> bool + Sync),
+) -> Option<String> {
+    match target {
+        LinkTarget::Page { id, anchor } => {
+            let anchor = anchor.as_deref().filter(|a| !a.is_empty());
+            Some(
+                match (site.reading_position[*id].filter(|&c| in_part(c)), anchor) {
+                    (Some(c), Some(a)) => format!("#k{c}-{a}"),
+                    (Some(c), None) => format!("#kapitel-{c}"),
+                    (None, a) => {
+                        let url =
+                            format!("{}{}", site.origin, site.href(&site.content.pages[*id].url));
+                        a.map_or(url.clone(), |a| format!("{url}#{a}"))
+                    }
+                },
+            )
+        }
+        LinkTarget::Asset(path) => Some(site.href(&site.asset_url(path))),
+        LinkTarget::SitePath(path) => Some(site.href(path)),
+        _ => None,
+    }
 }
 
 /// `350 KB`, `1,2 MB`: what a reader needs to judge a download, with the

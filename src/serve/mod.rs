@@ -4,7 +4,6 @@
 
 mod counts;
 pub mod http;
-mod ledger;
 pub mod preview;
 mod structure;
 mod watch;

@@ -8,7 +8,6 @@
 //! (tests/serve_incremental.rs).
 
 use super::counts;
-use super::ledger::{Ledger, Plan};
 use super::structure::{self, Before};
 use crate::build::{self, BuildOptions, Timings};
 use crate::content::parse::parse_page;
@@ -18,6 +17,7 @@ use crate::error::Failure;
 use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use crate::links;
 use crate::output;
+use crate::render::ledger::{Ledger, Plan};
 use crate::render::print::is_print_path;
 use crate::render::{self, fingerprint, Rendered};
 use crate::site::Site;

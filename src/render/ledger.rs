@@ -1,6 +1,7 @@
-//! What each page's file in the preview was made from, so that after an
-//! edit only the pages whose inputs changed are rendered ("skip unchanged
-//! pages before rendering, not after"). The numbers come from
+//! What each page's file was made from, so that after an edit only the
+//! pages whose inputs changed are rendered ("skip unchanged pages before
+//! rendering, not after"): the preview keeps it in memory, a build keeps
+//! it for the next one ([`crate::output::reuse`]). The numbers come from
 //! [`crate::render::fingerprint`]; see there for what they cover.
 //!
 //! Comparing every page's number costs a few hundred milliseconds on a
@@ -12,11 +13,12 @@ use crate::content::PageId;
 use crate::render::{self, fingerprint};
 use crate::site::Site;
 use crate::templates::Templates;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The inputs one page's file was rendered from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Made {
     /// Output path, e.g. `regionen/kreis-borken/index.html`.
     pub path: String,
@@ -108,6 +110,16 @@ pub struct Plan {
 }
 
 impl Ledger {
+    /// A ledger of files made before (a previous build's); who reads whom
+    /// is recorded again by the next [`Ledger::plan`].
+    pub fn made(global: Option<u64>, pages: HashMap<PathBuf, Made>) -> Ledger {
+        Ledger {
+            global,
+            pages,
+            readers: Readers::default(),
+        }
+    }
+
     /// [`Ledger::plan`] when only `ids` can have changed (their public
     /// part stayed, see the preview): those pages are rendered, the
     /// others' numbers are kept without comparing.
