@@ -1,7 +1,7 @@
 //! What each page's file was made from, so that after an edit only the
 //! pages whose inputs changed are rendered ("skip unchanged pages before
 //! rendering, not after"): the preview keeps it in memory, a build keeps
-//! it for the next one ([`crate::output::reuse`]). The numbers come from
+//! it for the next one (the write stage's `reuse`). The numbers come from
 //! [`crate::render::fingerprint`]; see there for what they cover.
 //!
 //! Comparing every page's number costs a few hundred milliseconds on a
