@@ -75,7 +75,7 @@ impl Handbook {
     }
 
     fn edit(&self, rel: &str, from: &str, to: &str) {
-        let text = read(&self.root.join(rel));
+        let text = read(self.root.join(rel));
         assert!(text.contains(from), "{rel} has no `{from}`");
         self.write(rel, &text.replacen(from, to, 1));
     }
