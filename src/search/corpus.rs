@@ -5,11 +5,80 @@
 //! passage's terms by id, and lengths, title words and the pages of rare
 //! forms come from the same ids.
 
-use super::analysis::{fold, words, Analyzer};
+use super::analysis::{fold, normalize, words, Analyzer};
+use super::docs::SearchDoc;
+use crate::timing::span;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The passages of a corpus analysed: what tantivy and the static index
+/// are both built from.
+pub struct Analysed {
+    /// By passage, in the order of the docs.
+    pub passages: Vec<Passage>,
+    /// The word list, sorted by folded word.
+    pub words: Vec<Word>,
+    /// Each word's index terms, by word id.
+    pub terms: WordTerms,
+}
+
+/// Normalizes, splits and analyses every passage of `docs`.
+pub fn analyse(docs: &[SearchDoc]) -> Analysed {
+    let fields: Vec<(String, String)> = span("index: normalize", || {
+        docs.par_iter()
+            .map(|d| (normalize(&d.title_text()), normalize(&d.body_text())))
+            .collect()
+    });
+    let texts: Vec<&str> = fields
+        .iter()
+        .flat_map(|(t, b)| [t.as_str(), b.as_str()])
+        .collect();
+    let vocabulary = span("index: analyse words", || Vocabulary::new(&texts));
+    let passages: Vec<Passage> = span("index: passages as word ids", || {
+        fields
+            .par_iter()
+            .map(|(title, body)| vocabulary.passage(title, body))
+            .collect()
+    });
+    let words = span("index: word list", || {
+        let (titles, forms) = pages_of_words(docs, &passages, vocabulary.len());
+        vocabulary.word_list(titles, forms)
+    });
+    Analysed {
+        passages,
+        words,
+        terms: vocabulary.terms(),
+    }
+}
+
+/// Per word id: the pages with the word in a title or heading, and the
+/// pages with it anywhere (at most one more than [`FORM_PAGES`]).
+fn pages_of_words(
+    docs: &[SearchDoc],
+    passages: &[Passage],
+    words: usize,
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let mut titles: Vec<Vec<u32>> = vec![Vec::new(); words];
+    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); words];
+    for (d, p) in docs.iter().zip(passages) {
+        let page = d.key.page();
+        for &w in &p.title_words {
+            let pages = &mut titles[w as usize];
+            if pages.last() != Some(&page) {
+                pages.push(page);
+            }
+        }
+        for &w in &p.all_words {
+            let pages = &mut forms[w as usize];
+            if pages.len() <= FORM_PAGES && pages.last() != Some(&page) {
+                pages.push(page);
+            }
+        }
+    }
+    (titles, forms)
+}
 
 /// The distinct words of a corpus with their ids and index terms.
 pub struct Vocabulary<'a> {

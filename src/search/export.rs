@@ -1,12 +1,13 @@
-//! Writes the static index (see [`super::format`]) from the tantivy index,
-//! the passages and the word list.
+//! Writes the static index (see [`super::format`]) from the inverted
+//! passages and the word list.
 
+use super::corpus::Word;
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
     page_set, put_block, reversed, separator, BlockRef, Posting, TermEntry, BLOCK, DOC_CHUNK,
     FIRST_BLOCK, PACK_BYTES, REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
-use super::index::{RawPosting, TantivySource, Word};
+use super::inverted::{Inverted, RawPosting};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io;
@@ -55,7 +56,7 @@ struct Impact {
 }
 
 impl Impact {
-    fn new(source: &TantivySource) -> Impact {
+    fn new(source: &Inverted) -> Impact {
         let n = source.doc_count() as f64;
         let idf_max = (1.0 + (n - 0.5) / 1.5).ln();
         Impact {
@@ -117,7 +118,7 @@ impl Sharded {
 /// Writes the static index into `dir` but for the stored texts
 /// ([`write_docs`]); returns the number of files.
 pub fn write(
-    source: &TantivySource,
+    source: &Inverted,
     docs: &[SearchDoc],
     words: &[Word],
     dir: &Path,
@@ -149,8 +150,9 @@ struct Prepared {
     later: Vec<(u8, Vec<u8>)>,
 }
 
-fn prepare(source: &TantivySource, term: &str, impact: &Impact, pages: u32) -> Prepared {
-    let postings = source.postings(term);
+fn prepare(source: &Inverted, t: usize, impact: &Impact, pages: u32) -> Prepared {
+    let term = &source.terms()[t];
+    let postings = source.postings(t);
     let mut entry = entry(term, &postings, pages);
     let idf = impact.idf(postings.len());
     let mut by_impact: Vec<Posting> = postings
@@ -172,7 +174,7 @@ fn prepare(source: &TantivySource, term: &str, impact: &Impact, pages: u32) -> P
 }
 
 /// Term shards and pack files; returns the shards' first terms and the pack count.
-fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Vec<String>, u32)> {
+fn write_terms(source: &Inverted, pages: u32, dir: &Path) -> io::Result<(Vec<String>, u32)> {
     let impact = Impact::new(source);
     let mut out = TermFiles {
         shards: Sharded::new(dir, "t", "bin", TERM_SHARD_BYTES)?,
@@ -181,8 +183,7 @@ fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Ve
         prev: String::new(),
         pages,
     };
-    let terms =
-        crate::timing::span("export: term list", || source.terms()).map_err(io::Error::other)?;
+    let terms: Vec<usize> = (0..source.terms().len()).collect();
     // Reading and ranking postings runs on every core, a slice of the
     // dictionary at a time; files are cut in dictionary order. While one
     // slice is appended to the files, the next is being prepared.
@@ -192,7 +193,7 @@ fn write_terms(source: &TantivySource, pages: u32, dir: &Path) -> io::Result<(Ve
             || {
                 slice
                     .par_iter()
-                    .map(|t| prepare(source, t, &impact, pages))
+                    .map(|&t| prepare(source, t, &impact, pages))
                     .collect::<Vec<_>>()
             },
             || ready.drain(..).try_for_each(|p| out.add(p)),

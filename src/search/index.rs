@@ -2,14 +2,12 @@
 //! postings with frequencies per field), from which the static index that
 //! all searches read is exported.
 
-use super::analysis::normalize;
-use super::corpus::{self, Passage, Vocabulary, WordTerms};
-use super::docs::{DocKey, SearchDoc};
-use rayon::prelude::*;
+use super::corpus::{self, Passage, WordTerms};
+use super::docs::SearchDoc;
 use std::path::Path;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
-use tantivy::{Index, Searcher, TantivyDocument, Term};
+use tantivy::{Index, TantivyDocument};
 
 struct Fields {
     title: Field,
@@ -37,8 +35,6 @@ fn schema() -> (Schema, Fields) {
     };
     (b.build(), fields)
 }
-
-pub use super::corpus::{Word, FORM_PAGES};
 
 /// The handbook's analysis as a tantivy tokenizer over fields that
 /// [`corpus::encode`] wrote: each word id becomes the word's terms, read
@@ -96,35 +92,18 @@ impl TokenStream for AnalysedStream<'_> {
     }
 }
 
-/// Builds the index for `docs` in `dir` (which must be empty) and returns
-/// the corpus' word list.
-pub fn write(docs: &[SearchDoc], dir: &Path) -> tantivy::Result<Vec<Word>> {
-    use crate::timing::span;
+/// Builds tantivy's index of the analysed `passages` (of `docs`, in the
+/// same order, with words whose terms are `terms`) in `dir`, which must be
+/// empty.
+pub fn write(
+    docs: &[SearchDoc],
+    passages: &[Passage],
+    terms: WordTerms,
+    dir: &Path,
+) -> tantivy::Result<()> {
     let (schema, f) = schema();
     let index = Index::create_in_dir(dir, schema)?;
-    let fields: Vec<(String, String)> = span("index: normalize", || {
-        docs.par_iter()
-            .map(|d| (normalize(&d.title_text()), normalize(&d.body_text())))
-            .collect()
-    });
-    let texts: Vec<&str> = fields
-        .iter()
-        .flat_map(|(t, b)| [t.as_str(), b.as_str()])
-        .collect();
-    let vocabulary = span("index: analyse words", || Vocabulary::new(&texts));
-    let passages: Vec<Passage> = span("index: passages as word ids", || {
-        fields
-            .par_iter()
-            .map(|(title, body)| vocabulary.passage(title, body))
-            .collect()
-    });
-    let started = std::time::Instant::now();
-    add_all(&index, &f, docs, &passages, vocabulary.terms())?;
-    crate::timing::record("index: tantivy", started);
-    Ok(span("index: word list", || {
-        let (titles, forms) = pages_of_words(docs, &passages, vocabulary.len());
-        vocabulary.word_list(titles, forms)
-    }))
+    add_all(&index, &f, docs, passages, terms)
 }
 
 /// Feeds every passage to tantivy's writer, which indexes on every core
@@ -155,179 +134,207 @@ fn add_all(
     writer.wait_merging_threads()
 }
 
-/// Per word id: the pages with the word in a title or heading, and the
-/// pages with it anywhere (at most one more than [`FORM_PAGES`]).
-fn pages_of_words(
-    docs: &[SearchDoc],
-    passages: &[Passage],
-    words: usize,
-) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
-    let mut titles: Vec<Vec<u32>> = vec![Vec::new(); words];
-    let mut forms: Vec<Vec<u32>> = vec![Vec::new(); words];
-    for (d, p) in docs.iter().zip(passages) {
-        let page = d.key.page();
-        for &w in &p.title_words {
-            let pages = &mut titles[w as usize];
-            if pages.last() != Some(&page) {
-                pages.push(page);
-            }
-        }
-        for &w in &p.all_words {
-            let pages = &mut forms[w as usize];
-            if pages.len() <= FORM_PAGES && pages.last() != Some(&page) {
-                pages.push(page);
-            }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::corpus;
+    use crate::search::docs::DocKey;
+    use crate::search::inverted::{Inverted, RawPosting};
+    use rayon::prelude::*;
+    use tantivy::{Searcher, Term};
+
+    fn doc(page: u32, passage: u32, title: &str, heading: &str, text: &str) -> SearchDoc {
+        SearchDoc {
+            key: DocKey::new(page, 1, passage),
+            page_title: title.into(),
+            page_url: format!("/p{page}/"),
+            anchor: None,
+            heading: heading.into(),
+            text: text.into(),
+            keywords: String::new(),
         }
     }
-    (titles, forms)
-}
 
-/// One passage's occurrences of a term, with the passage's field lengths.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RawPosting {
-    pub key: DocKey,
-    pub tf_title: u32,
-    pub tf_body: u32,
-    pub len_title: u32,
-    pub len_body: u32,
-}
+    /// The static index exports the postings that [`Inverted`] computes;
+    /// tantivy's index of the same passages must hold the very same.
+    #[test]
+    fn the_exported_postings_are_tantivys() {
+        let docs = vec![
+            doc(
+                0,
+                0,
+                "Elterncafé im Familienzentrum",
+                "",
+                "Eltern treffen Eltern; Kinder spielen.",
+            ),
+            doc(
+                0,
+                1,
+                "Elterncafé im Familienzentrum",
+                "Ablauf",
+                "Das Jobcenter berät Mütter und Väter.",
+            ),
+            doc(
+                1,
+                0,
+                "Kooperationsvereinbarung",
+                "",
+                "Die Vereinbarung regelt die Kooperation der Eltern.",
+            ),
+            doc(
+                2,
+                0,
+                "Mütter",
+                "Mutter und Kind",
+                "Mütter, Mutter, Muetter: Elternzeit und Elterngeld.",
+            ),
+        ];
+        let a = corpus::analyse(&docs);
+        let dir = tempfile::tempdir().unwrap();
+        write(&docs, &a.passages, a.terms.clone(), dir.path()).unwrap();
+        let twin = TantivySource::open(dir.path()).unwrap();
+        let ours = Inverted::new(&docs, &a.passages, &a.terms);
+        let terms: Vec<String> = ours.terms().iter().map(|t| t.to_string()).collect();
+        assert_eq!(terms, twin.terms().unwrap());
+        // stems, and compounds with their parts
+        for t in ["elt", "mutt", "kooperationsvereinbar", "vereinbar"] {
+            assert!(terms.iter().any(|x| x == t), "{t} in {terms:?}");
+        }
+        for (i, t) in terms.iter().enumerate() {
+            assert_eq!(ours.postings(i), twin.postings(t), "postings of {t}");
+        }
+        assert_eq!(ours.avg_len(), twin.avg);
+        assert_eq!(ours.doc_count(), twin.searcher.num_docs());
+    }
 
-/// An opened index, read back term by term for the export.
-pub struct TantivySource {
-    searcher: Searcher,
-    f: Fields,
-    /// Per segment, per local doc: key and field lengths.
-    docs: Vec<Vec<(DocKey, u32, u32)>>,
-    avg: (f64, f64),
-}
+    /// An opened index, read back term by term for the export.
+    struct TantivySource {
+        searcher: Searcher,
+        f: Fields,
+        /// Per segment, per local doc: key and field lengths.
+        docs: Vec<Vec<(DocKey, u32, u32)>>,
+        avg: (f64, f64),
+    }
 
-impl TantivySource {
-    pub fn open(dir: &Path) -> tantivy::Result<TantivySource> {
-        let index = Index::open_in_dir(dir)?;
-        let (_, f) = schema();
-        let searcher = index.reader()?.searcher();
-        let mut docs = Vec::new();
-        for sr in searcher.segment_readers() {
-            let ff = sr.fast_fields();
-            let (keys, lt, lb) = (ff.u64("key")?, ff.u64("len_title")?, ff.u64("len_body")?);
-            docs.push(
-                (0..sr.max_doc())
-                    .map(|local| {
-                        (
-                            DocKey(keys.first(local).unwrap_or(0)),
-                            lt.first(local).unwrap_or(0) as u32,
-                            lb.first(local).unwrap_or(0) as u32,
-                        )
-                    })
-                    .collect::<Vec<_>>(),
+    impl TantivySource {
+        fn open(dir: &Path) -> tantivy::Result<TantivySource> {
+            let index = Index::open_in_dir(dir)?;
+            let (_, f) = schema();
+            let searcher = index.reader()?.searcher();
+            let mut docs = Vec::new();
+            for sr in searcher.segment_readers() {
+                let ff = sr.fast_fields();
+                let (keys, lt, lb) = (ff.u64("key")?, ff.u64("len_title")?, ff.u64("len_body")?);
+                docs.push(
+                    (0..sr.max_doc())
+                        .map(|local| {
+                            (
+                                DocKey(keys.first(local).unwrap_or(0)),
+                                lt.first(local).unwrap_or(0) as u32,
+                                lb.first(local).unwrap_or(0) as u32,
+                            )
+                        })
+                        .collect::<Vec<_>>(),
+                );
+            }
+            let all = docs.iter().flatten();
+            let n = (searcher.num_docs() as f64).max(1.0);
+            let avg = (
+                all.clone().map(|d| d.1 as f64).sum::<f64>() / n,
+                all.map(|d| d.2 as f64).sum::<f64>() / n,
             );
+            Ok(TantivySource {
+                searcher,
+                f,
+                docs,
+                avg,
+            })
         }
-        let all = docs.iter().flatten();
-        let n = (searcher.num_docs() as f64).max(1.0);
-        let avg = (
-            all.clone().map(|d| d.1 as f64).sum::<f64>() / n,
-            all.map(|d| d.2 as f64).sum::<f64>() / n,
-        );
-        Ok(TantivySource {
-            searcher,
-            f,
-            docs,
-            avg,
-        })
-    }
 
-    pub fn doc_count(&self) -> u64 {
-        self.searcher.num_docs()
-    }
-
-    /// Average title and body lengths, in words.
-    pub fn avg_len(&self) -> (f64, f64) {
-        self.avg
-    }
-
-    /// Every term of the title and body fields, sorted.
-    pub fn terms(&self) -> tantivy::Result<Vec<String>> {
-        let mut terms = Vec::new();
-        for sr in self.searcher.segment_readers() {
-            for field in [self.f.title, self.f.body] {
-                let inv = sr.inverted_index(field)?;
-                let mut stream = inv.terms().stream()?;
-                while stream.advance() {
-                    terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+        /// Every term of the title and body fields, sorted.
+        fn terms(&self) -> tantivy::Result<Vec<String>> {
+            let mut terms = Vec::new();
+            for sr in self.searcher.segment_readers() {
+                for field in [self.f.title, self.f.body] {
+                    let inv = sr.inverted_index(field)?;
+                    let mut stream = inv.terms().stream()?;
+                    while stream.advance() {
+                        terms.push(String::from_utf8_lossy(stream.key()).into_owned());
+                    }
                 }
             }
+            // every segment and field lists its terms: sorting the union once
+            // is cheaper than a sorted set of them
+            terms.par_sort_unstable();
+            terms.dedup();
+            Ok(terms)
         }
-        // every segment and field lists its terms: sorting the union once
-        // is cheaper than a sorted set of them
-        terms.par_sort_unstable();
-        terms.dedup();
-        Ok(terms)
-    }
 
-    /// A term's postings over both fields, by key.
-    pub fn postings(&self, term: &str) -> Vec<RawPosting> {
-        let mut out = Vec::new();
-        for (seg, sr) in self.searcher.segment_readers().iter().enumerate() {
-            let title = self.field_postings(sr, self.f.title, term);
-            let body = self.field_postings(sr, self.f.body, term);
-            // both lists ascend by document: merge them, no hashing
-            let (mut i, mut j) = (0, 0);
-            while i < title.len() || j < body.len() {
-                let (doc, tf_title, tf_body) = match (title.get(i), body.get(j)) {
-                    (Some(&(a, ta)), Some(&(b, tb))) if a == b => {
-                        (i, j) = (i + 1, j + 1);
-                        (a, ta, tb)
-                    }
-                    (Some(&(a, ta)), Some(&(b, _))) if a < b => {
-                        i += 1;
-                        (a, ta, 0)
-                    }
-                    (Some(&(a, ta)), None) => {
-                        i += 1;
-                        (a, ta, 0)
-                    }
-                    (_, Some(&(b, tb))) => {
-                        j += 1;
-                        (b, 0, tb)
-                    }
-                    (None, None) => break,
-                };
-                let (key, len_title, len_body) = self.docs[seg][doc as usize];
-                out.push(RawPosting {
-                    key,
-                    tf_title,
-                    tf_body,
-                    len_title,
-                    len_body,
-                });
+        /// A term's postings over both fields, by key.
+        fn postings(&self, term: &str) -> Vec<RawPosting> {
+            let mut out = Vec::new();
+            for (seg, sr) in self.searcher.segment_readers().iter().enumerate() {
+                let title = self.field_postings(sr, self.f.title, term);
+                let body = self.field_postings(sr, self.f.body, term);
+                // both lists ascend by document: merge them, no hashing
+                let (mut i, mut j) = (0, 0);
+                while i < title.len() || j < body.len() {
+                    let (doc, tf_title, tf_body) = match (title.get(i), body.get(j)) {
+                        (Some(&(a, ta)), Some(&(b, tb))) if a == b => {
+                            (i, j) = (i + 1, j + 1);
+                            (a, ta, tb)
+                        }
+                        (Some(&(a, ta)), Some(&(b, _))) if a < b => {
+                            i += 1;
+                            (a, ta, 0)
+                        }
+                        (Some(&(a, ta)), None) => {
+                            i += 1;
+                            (a, ta, 0)
+                        }
+                        (_, Some(&(b, tb))) => {
+                            j += 1;
+                            (b, 0, tb)
+                        }
+                        (None, None) => break,
+                    };
+                    let (key, len_title, len_body) = self.docs[seg][doc as usize];
+                    out.push(RawPosting {
+                        key,
+                        tf_title,
+                        tf_body,
+                        len_title,
+                        len_body,
+                    });
+                }
             }
+            // each segment ascends by key: a run-aware stable sort merges them
+            out.sort_by_key(|p| p.key);
+            out
         }
-        // each segment ascends by key: a run-aware stable sort merges them
-        out.sort_by_key(|p| p.key);
-        out
-    }
 
-    /// One field's postings of a term in one segment: (local doc, frequency).
-    fn field_postings(
-        &self,
-        sr: &tantivy::SegmentReader,
-        field: Field,
-        term: &str,
-    ) -> Vec<(u32, u32)> {
-        use tantivy::postings::Postings;
-        use tantivy::DocSet;
-        let t = Term::from_field_text(field, term);
-        let Ok(inv) = sr.inverted_index(field) else {
-            return Vec::new();
-        };
-        let Ok(Some(mut postings)) = inv.read_postings(&t, IndexRecordOption::WithFreqs) else {
-            return Vec::new();
-        };
-        let mut out = Vec::with_capacity(postings.doc_freq() as usize);
-        while postings.doc() != tantivy::TERMINATED {
-            out.push((postings.doc(), postings.term_freq()));
-            postings.advance();
+        /// One field's postings of a term in one segment: (local doc, frequency).
+        fn field_postings(
+            &self,
+            sr: &tantivy::SegmentReader,
+            field: Field,
+            term: &str,
+        ) -> Vec<(u32, u32)> {
+            use tantivy::postings::Postings;
+            use tantivy::DocSet;
+            let t = Term::from_field_text(field, term);
+            let Ok(inv) = sr.inverted_index(field) else {
+                return Vec::new();
+            };
+            let Ok(Some(mut postings)) = inv.read_postings(&t, IndexRecordOption::WithFreqs) else {
+                return Vec::new();
+            };
+            let mut out = Vec::with_capacity(postings.doc_freq() as usize);
+            while postings.doc() != tantivy::TERMINATED {
+                out.push((postings.doc(), postings.term_freq()));
+                postings.advance();
+            }
+            out
         }
-        out
     }
 }

@@ -1,7 +1,9 @@
-//! Full-text search. Every build indexes the site's passages with tantivy
-//! (`search-index/<name>/tantivy/`) and exports from it a static index of
-//! small, bounded files (`search-index/<name>/static/`, hard-linked into
-//! the site as `suche/`). The CLI, the preview server and the browser all
+//! Full-text search. Every build analyses the site's passages once and
+//! indexes them twice, side by side: with tantivy
+//! (`search-index/<name>/tantivy/`) and as a static index of small, bounded
+//! files (`search-index/<name>/static/`, hard-linked into the site as
+//! `suche/`), whose postings ([`inverted`]) a test holds equal to
+//! tantivy's. The CLI, the preview server and the browser all
 //! answer from the static index with the same engine ([`query`] and its
 //! port, search-engine.js), so they rank alike.
 
@@ -11,6 +13,7 @@ pub mod docs;
 pub mod export;
 pub mod format;
 pub mod index;
+pub mod inverted;
 pub mod query;
 pub mod stored;
 
@@ -47,23 +50,47 @@ pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
     use crate::timing::span;
     let docs = span("index: passages", || docs::collect(site));
     let tantivy_dir = dir.join(TANTIVY_DIR);
-    std::fs::create_dir_all(&tantivy_dir).map_err(search_error)?;
     let static_dir = dir.join(STATIC_DIR);
-    // compressing the stored texts fills the cores while tantivy merges
-    // and writes its segments
-    let (words, stored) = rayon::join(
-        || index::write(&docs, &tantivy_dir),
+    std::fs::create_dir_all(&tantivy_dir).map_err(search_error)?;
+    std::fs::create_dir_all(&static_dir).map_err(search_error)?;
+    let analysed = corpus::analyse(&docs);
+    // Both indexes are built from the same analysed passages, side by side:
+    // the static one does not wait for tantivy's.
+    let (tantivy, exported) = rayon::join(
         || {
-            span("index: stored text (beside tantivy)", || {
-                export::write_docs(&docs, &static_dir)
+            span("index: tantivy (beside the export)", || {
+                index::write(
+                    &docs,
+                    &analysed.passages,
+                    analysed.terms.clone(),
+                    &tantivy_dir,
+                )
+            })
+        },
+        || export_static(&docs, &analysed, &static_dir),
+    );
+    tantivy.map_err(search_error)?;
+    exported.map_err(search_error)
+}
+
+/// The static index: stored texts compressed while the postings are
+/// inverted, then the term, word and posting files.
+fn export_static(
+    docs: &[docs::SearchDoc],
+    a: &corpus::Analysed,
+    dir: &Path,
+) -> std::io::Result<()> {
+    use crate::timing::span;
+    let (stored, inverted) = rayon::join(
+        || span("index: stored text", || export::write_docs(docs, dir)),
+        || {
+            span("index: invert", || {
+                inverted::Inverted::new(docs, &a.passages, &a.terms)
             })
         },
     );
-    let words = words.map_err(search_error)?;
-    stored.map_err(search_error)?;
-    let source =
-        span("index: open", || index::TantivySource::open(&tantivy_dir)).map_err(search_error)?;
-    export::write(&source, &docs, &words, &static_dir).map_err(search_error)?;
+    stored?;
+    export::write(&inverted, docs, &a.words, dir)?;
     Ok(())
 }
 
