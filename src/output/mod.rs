@@ -7,7 +7,7 @@ pub mod sitemap;
 mod staging;
 
 pub use guard::{check_target, UnsafeTarget};
-pub use staging::{Previous, Staging};
+pub use staging::{write_or_link, Previous, Staging};
 
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
