@@ -22,6 +22,25 @@ fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n')
 }
 
+/// The offset of the first forbidden control character. Every control
+/// character is a byte below 0x20, 0x7F, or (C1) a 0xC2 lead byte, so the
+/// bytes are scanned and only candidates decoded: on a big handbook this
+/// runs over hundreds of megabytes.
+fn find_control(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let candidate =
+        |b: &u8| (*b < 0x20 && !matches!(*b, b'\t' | b'\n')) || *b == 0x7f || *b == 0xc2;
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(candidate) {
+        let at = from + i;
+        if text[at..].chars().next().is_some_and(is_forbidden_control) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 impl SourceText {
     pub fn new(rel_path: PathBuf, raw: &str) -> Self {
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
@@ -30,7 +49,7 @@ impl SourceText {
         } else {
             raw.to_string()
         };
-        let first_control = text.find(is_forbidden_control);
+        let first_control = find_control(&text);
         if first_control.is_some() {
             text = text
                 .chars()
@@ -87,6 +106,21 @@ pub fn invalid_utf8_position(bytes: &[u8], err: &std::str::Utf8Error) -> (usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_found_by_byte_and_nothing_else() {
+        for (text, at) in [
+            ("ab\tc\nd", None),
+            ("© ½ \u{a0} Ä", None),
+            ("ab\u{7}c", Some(2)),
+            ("Ä\u{7f}", Some(2)),
+            ("©\u{85}x", Some(2)),
+            ("x\u{9f}", Some(1)),
+        ] {
+            assert_eq!(find_control(text), at, "{text:?}");
+            assert_eq!(find_control(text), text.find(is_forbidden_control));
+        }
+    }
 
     #[test]
     fn positions_count_characters_and_survive_crlf_and_bom() {

@@ -24,7 +24,10 @@ fn shown(text: &str, at: usize, marker: &str) -> String {
 
 fn scan(src: &SourceText, markers: &[String], out: &mut Vec<Diagnostic>) {
     for marker in markers.iter().filter(|m| !m.is_empty()) {
-        for (at, _) in src.text.match_indices(marker.as_str()) {
+        // every page's whole text is scanned: memchr's vectorised search
+        // runs several times faster than `str::match_indices`
+        let finder = memchr::memmem::Finder::new(marker.as_bytes());
+        for at in finder.find_iter(src.text.as_bytes()) {
             out.push(
                 Diagnostic::warning(
                     Problem::TodoMarker(shown(&src.text, at, marker)),

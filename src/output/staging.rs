@@ -52,15 +52,9 @@ impl Staging {
         // of written again: a rebuild after one edit then writes one page's
         // worth of data, not the whole site (the comparison reads from the
         // page cache, which is far cheaper than writing).
-        if self.target != self.dir {
-            let previous = self.target.join(rel);
-            if std::fs::read(&previous).is_ok_and(|old| old == bytes)
-                && std::fs::hard_link(&previous, &path).is_ok()
-            {
-                return Ok(());
-            }
-        }
-        write_new(&path, bytes).map_err(|e| Diagnostic::output(format!("{}: {e}", path.display())))
+        let previous = (self.target != self.dir).then(|| self.target.join(rel));
+        write_or_link(&path, bytes, previous.as_deref())
+            .map_err(|e| Diagnostic::output(format!("{}: {e}", path.display())))
     }
 
     /// Puts the file `source` at `rel` without reading it: a hard link, or
@@ -145,6 +139,22 @@ impl Drop for Previous {
             let _ = remove_dir_all::remove_dir_all(&old);
         }
     }
+}
+
+/// Puts `bytes` at `path`: a hard link to `previous` where that file holds
+/// these very bytes, else a new file. Besides the writing saved, a link
+/// takes no new inode, and on a file system without a journal (this
+/// project's test machines) allocating inodes right after thousands were
+/// freed is what a build of many small files spends most kernel time on.
+pub fn write_or_link(path: &Path, bytes: &[u8], previous: Option<&Path>) -> std::io::Result<()> {
+    if let Some(previous) = previous {
+        if std::fs::read(previous).is_ok_and(|old| old == bytes)
+            && std::fs::hard_link(previous, path).is_ok()
+        {
+            return Ok(());
+        }
+    }
+    write_new(path, bytes)
 }
 
 /// Writes `bytes` into a new file at `path`; a file already there is

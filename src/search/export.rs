@@ -79,21 +79,43 @@ impl Impact {
     }
 }
 
+/// Where the static index is written, and the one it replaces, if any: a
+/// file that comes out as before is linked from there, not created anew
+/// (most of them, on a rebuild; see [`crate::output::write_or_link`]).
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+    pub dir: &'a Path,
+    pub previous: Option<&'a Path>,
+}
+
+impl Target<'_> {
+    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        let previous = self.previous.map(|p| p.join(rel));
+        crate::output::write_or_link(&self.dir.join(rel), bytes, previous.as_deref())
+    }
+}
+
 /// Files cut by size: `push` adds a piece, `close` starts the next file.
-struct Sharded {
-    dir: std::path::PathBuf,
+struct Sharded<'a> {
+    target: Target<'a>,
+    sub: &'static str,
     ext: &'static str,
     limit: usize,
     buf: Vec<u8>,
     count: u32,
 }
 
-impl Sharded {
-    fn new(dir: &Path, sub: &str, ext: &'static str, limit: usize) -> io::Result<Sharded> {
-        let dir = dir.join(sub);
-        std::fs::create_dir_all(&dir)?;
+impl<'a> Sharded<'a> {
+    fn new(
+        target: Target<'a>,
+        sub: &'static str,
+        ext: &'static str,
+        limit: usize,
+    ) -> io::Result<Sharded<'a>> {
+        std::fs::create_dir_all(target.dir.join(sub))?;
         Ok(Sharded {
-            dir,
+            target,
+            sub,
             ext,
             limit,
             buf: Vec::new(),
@@ -107,29 +129,29 @@ impl Sharded {
 
     fn close(&mut self) -> io::Result<()> {
         if !self.buf.is_empty() {
-            let name = format!("{}.{}", self.count, self.ext);
-            std::fs::write(self.dir.join(name), std::mem::take(&mut self.buf))?;
+            let name = format!("{}/{}.{}", self.sub, self.count, self.ext);
+            self.target.put(&name, &std::mem::take(&mut self.buf))?;
             self.count += 1;
         }
         Ok(())
     }
 }
 
-/// Writes the static index into `dir` but for the stored texts
+/// Writes the static index into `out` but for the stored texts
 /// ([`write_docs`]); returns the number of files.
 pub fn write(
     source: &Inverted,
     docs: &[SearchDoc],
     words: &[Word],
-    dir: &Path,
+    out: Target,
 ) -> io::Result<usize> {
     let pages = docs.last().map_or(0, |d| d.key.page() + 1);
     use crate::timing::span;
-    let term_keys = span("export: postings", || write_terms(source, pages, dir))?;
-    let word_keys = span("export: words", || write_words(words, dir))?;
-    let reversed_keys = write_reversed(words, dir)?;
+    let term_keys = span("export: postings", || write_terms(source, pages, out))?;
+    let word_keys = span("export: words", || write_words(words, out))?;
+    let reversed_keys = write_reversed(words, out)?;
     let kinds: String = page_kinds(docs, pages);
-    std::fs::write(dir.join("kinds.txt"), kinds)?;
+    out.put("kinds.txt", kinds.as_bytes())?;
     let meta = Meta {
         version: VERSION,
         pages,
@@ -140,7 +162,7 @@ pub fn write(
         terms: &term_keys.0,
         doc_chunk: DOC_CHUNK,
     };
-    std::fs::write(dir.join("meta.json"), serde_json::to_vec(&meta)?)?;
+    out.put("meta.json", &serde_json::to_vec(&meta)?)?;
     Ok(term_keys.0.len() + term_keys.1 as usize + word_keys.len() + reversed_keys.len() + 2)
 }
 
@@ -174,11 +196,11 @@ fn prepare(source: &Inverted, t: usize, impact: &Impact, pages: u32) -> Prepared
 }
 
 /// Term shards and pack files; returns the shards' first terms and the pack count.
-fn write_terms(source: &Inverted, pages: u32, dir: &Path) -> io::Result<(Vec<String>, u32)> {
+fn write_terms(source: &Inverted, pages: u32, out: Target) -> io::Result<(Vec<String>, u32)> {
     let impact = Impact::new(source);
-    let mut out = TermFiles {
-        shards: Sharded::new(dir, "t", "bin", TERM_SHARD_BYTES)?,
-        packs: Sharded::new(dir, "p", "bin", PACK_BYTES)?,
+    let mut files = TermFiles {
+        shards: Sharded::new(out, "t", "bin", TERM_SHARD_BYTES)?,
+        packs: Sharded::new(out, "p", "bin", PACK_BYTES)?,
         first_keys: Vec::new(),
         prev: String::new(),
         pages,
@@ -196,24 +218,24 @@ fn write_terms(source: &Inverted, pages: u32, dir: &Path) -> io::Result<(Vec<Str
                     .map(|&t| prepare(source, t, &impact, pages))
                     .collect::<Vec<_>>()
             },
-            || ready.drain(..).try_for_each(|p| out.add(p)),
+            || ready.drain(..).try_for_each(|p| files.add(p)),
         );
         added?;
         ready = next;
     }
-    out.finish(dir)
+    files.finish()
 }
 
 /// The term shards and pack files being written, in dictionary order.
-struct TermFiles {
-    shards: Sharded,
-    packs: Sharded,
+struct TermFiles<'a> {
+    shards: Sharded<'a>,
+    packs: Sharded<'a>,
     first_keys: Vec<String>,
     prev: String,
     pages: u32,
 }
 
-impl TermFiles {
+impl TermFiles<'_> {
     fn add(&mut self, Prepared { mut entry, later }: Prepared) -> io::Result<()> {
         let (shards, packs) = (&mut self.shards, &mut self.packs);
         for (max, bytes) in later {
@@ -244,12 +266,12 @@ impl TermFiles {
         Ok(())
     }
 
-    fn finish(mut self, dir: &Path) -> io::Result<(Vec<String>, u32)> {
+    fn finish(mut self) -> io::Result<(Vec<String>, u32)> {
         self.shards.close()?;
         self.packs.close()?;
         if self.first_keys.is_empty() {
             self.first_keys.push(String::new());
-            std::fs::write(dir.join("t/0.bin"), [])?;
+            self.shards.target.put("t/0.bin", &[])?;
         }
         Ok((self.first_keys, self.packs.count))
     }
@@ -279,8 +301,8 @@ fn sorted(mut block: Vec<Posting>) -> Vec<Posting> {
 }
 
 /// Word shards; returns each shard's first word.
-fn write_words(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
-    let mut shards = Sharded::new(dir, "w", "json", WORD_SHARD_BYTES)?;
+fn write_words(words: &[Word], out: Target) -> io::Result<Vec<String>> {
+    let mut shards = Sharded::new(out, "w", "json", WORD_SHARD_BYTES)?;
     let mut first_keys = Vec::new();
     for w in words {
         let display = (w.display != w.folded).then_some(&w.display);
@@ -317,13 +339,13 @@ fn write_words(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
 
 /// Reversed word shards (`r/<n>.json`, rows `[reversed, freq]`); returns
 /// each shard's key: "" for the first, then the shortest separator.
-fn write_reversed(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
+fn write_reversed(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     let mut rows: Vec<(String, u32)> = words
         .iter()
         .map(|w| (reversed(&w.folded), w.freq))
         .collect();
     rows.sort_unstable();
-    let mut shards = Sharded::new(dir, "r", "json", REVERSED_SHARD_BYTES)?;
+    let mut shards = Sharded::new(out, "r", "json", REVERSED_SHARD_BYTES)?;
     let mut keys = vec![String::new()];
     let mut prev = "";
     for (word, freq) in &rows {
@@ -348,11 +370,11 @@ fn write_reversed(words: &[Word], dir: &Path) -> io::Result<Vec<String>> {
 }
 
 /// Stored text, a gzip'd file per page and chunk of passages, into the
-/// static index `dir`, compressed and written on every core: on a big
+/// static index `out`, compressed and written on every core: on a big
 /// handbook these are thousands of files and most of the index's bytes.
 /// They need only the passages, so this runs beside tantivy's indexing.
-pub fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
-    std::fs::create_dir_all(dir.join("d"))?;
+pub fn write_docs(docs: &[SearchDoc], out: Target) -> io::Result<usize> {
+    std::fs::create_dir_all(out.dir.join("d"))?;
     let groups: Vec<&[SearchDoc]> = docs
         .chunk_by(|a, b| {
             a.key.page() == b.key.page()
@@ -361,11 +383,11 @@ pub fn write_docs(docs: &[SearchDoc], dir: &Path) -> io::Result<usize> {
         .collect();
     groups
         .par_iter()
-        .try_for_each(|group| write_doc_file(group, dir))?;
+        .try_for_each(|group| write_doc_file(group, out))?;
     Ok(groups.len())
 }
 
-fn write_doc_file(group: &[SearchDoc], dir: &Path) -> io::Result<()> {
+fn write_doc_file(group: &[SearchDoc], out: Target) -> io::Result<()> {
     let first = &group[0];
     let file = DocFile {
         t: &first.page_title,
@@ -384,7 +406,7 @@ fn write_doc_file(group: &[SearchDoc], dir: &Path) -> io::Result<()> {
     };
     let name = super::stored::doc_path(VERSION, first.key.page(), first.key.passage() / DOC_CHUNK);
     let bytes = super::stored::compress(&serde_json::to_vec(&file)?)?;
-    std::fs::write(dir.join(name), bytes)
+    out.put(&name, &bytes)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {

@@ -41,18 +41,29 @@ pub struct PreparedIndex {
 /// Indexes the site into a staging folder next to `dir`.
 pub fn prepare(site: &Site, dir: &Path) -> Result<PreparedIndex, Diagnostic> {
     let staging = crate::output::Staging::create(dir)?;
-    write(site, staging.path())?;
+    write_beside(site, staging.path(), Some(dir))?;
     Ok(PreparedIndex { staging })
 }
 
 /// Both indexes of `site` into the empty folder `dir`.
 pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
+    write_beside(site, dir, None)
+}
+
+/// [`write`], linking the static files that come out unchanged from the
+/// index in `previous`.
+fn write_beside(site: &Site, dir: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
     use crate::timing::span;
     let docs = span("index: passages", || docs::collect(site));
     let tantivy_dir = dir.join(TANTIVY_DIR);
     let static_dir = dir.join(STATIC_DIR);
     std::fs::create_dir_all(&tantivy_dir).map_err(search_error)?;
     std::fs::create_dir_all(&static_dir).map_err(search_error)?;
+    let previous = previous.map(|p| p.join(STATIC_DIR));
+    let out = export::Target {
+        dir: &static_dir,
+        previous: previous.as_deref().filter(|p| p.is_dir()),
+    };
     let analysed = corpus::analyse(&docs);
     // Both indexes are built from the same analysed passages, side by side:
     // the static one does not wait for tantivy's.
@@ -67,7 +78,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
                 )
             })
         },
-        || export_static(&docs, &analysed, &static_dir),
+        || export_static(&docs, &analysed, out),
     );
     tantivy.map_err(search_error)?;
     exported.map_err(search_error)
@@ -78,11 +89,11 @@ pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
 fn export_static(
     docs: &[docs::SearchDoc],
     a: &corpus::Analysed,
-    dir: &Path,
+    out: export::Target,
 ) -> std::io::Result<()> {
     use crate::timing::span;
     let (stored, inverted) = rayon::join(
-        || span("index: stored text", || export::write_docs(docs, dir)),
+        || span("index: stored text", || export::write_docs(docs, out)),
         || {
             span("index: invert", || {
                 inverted::Inverted::new(docs, &a.passages, &a.terms)
@@ -90,7 +101,7 @@ fn export_static(
         },
     );
     stored?;
-    export::write(&inverted, docs, &a.words, dir)?;
+    export::write(&inverted, docs, &a.words, out)?;
     Ok(())
 }
 
