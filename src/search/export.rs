@@ -89,6 +89,16 @@ pub struct Target<'a> {
 }
 
 impl Target<'_> {
+    /// Links the previous index's file `rel` into this one if `same` finds
+    /// in its bytes what this build would write there.
+    fn keep_if(&self, rel: &str, same: impl FnOnce(Vec<u8>) -> bool) -> bool {
+        let Some(previous) = self.previous.map(|p| p.join(rel)) else {
+            return false;
+        };
+        std::fs::read(&previous).is_ok_and(same)
+            && std::fs::hard_link(&previous, self.dir.join(rel)).is_ok()
+    }
+
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let previous = self.previous.map(|p| p.join(rel));
         crate::output::write_or_link(&self.dir.join(rel), bytes, previous.as_deref())
@@ -405,8 +415,13 @@ fn write_doc_file(group: &[SearchDoc], out: Target) -> io::Result<()> {
             .collect(),
     };
     let name = super::stored::doc_path(VERSION, first.key.page(), first.key.passage() / DOC_CHUNK);
-    let bytes = super::stored::compress(&serde_json::to_vec(&file)?)?;
-    out.put(&name, &bytes)
+    let json = serde_json::to_vec(&file)?;
+    // inflating the previous file to compare costs a fraction of
+    // compressing anew, and most texts are unchanged from build to build
+    if out.keep_if(&name, |old| super::stored::holds(old, &json)) {
+        return Ok(());
+    }
+    out.put(&name, &super::stored::compress(&json)?)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {

@@ -49,6 +49,13 @@ pub fn inflate(bytes: Vec<u8>) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Whether the gzip'd file `gz` holds exactly `json`. A file written by an
+/// older compressor still holds the same text, so keeping it is as good as
+/// compressing anew.
+pub fn holds(gz: Vec<u8>, json: &[u8]) -> bool {
+    gz.starts_with(&GZIP_MAGIC) && inflate(gz).is_some_and(|text| text == json)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +65,12 @@ mod tests {
         let json = br#"{"t":"Elterncaf\u00e9","p":[["a","B","Text Text Text"]]}"#.repeat(20);
         let gz = compress(&json).unwrap();
         assert!(gz.starts_with(&GZIP_MAGIC) && gz.len() < json.len() / 4);
+        assert!(holds(gz.clone(), &json));
+        assert!(!holds(gz.clone(), &json[1..]));
+        assert!(
+            !holds(json.clone(), &json),
+            "plain JSON is not a gzip'd file"
+        );
         assert_eq!(inflate(gz.clone()).unwrap(), json);
         // what a browser hands over after Content-Encoding: gzip
         assert_eq!(inflate(json.clone()).unwrap(), json);
