@@ -1,6 +1,7 @@
-//! The tantivy index: the inverted index of every build (term dictionary,
-//! postings with frequencies per field), from which the static index that
-//! all searches read is exported.
+//! The tantivy index of every build (term dictionary, postings with
+//! frequencies per field), built from the same analysed passages as the
+//! static index that all searches read; a test below holds the two's
+//! postings equal.
 
 use super::corpus::{self, Passage, WordTerms};
 use super::docs::SearchDoc;
