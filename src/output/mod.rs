@@ -8,7 +8,7 @@ pub mod sitemap;
 mod staging;
 
 pub use guard::{check_target, UnsafeTarget};
-pub use staging::{write_or_link, Previous, Staging};
+pub use staging::{link_if, write_new, write_or_link, Previous, Staging};
 
 use crate::content::PageId;
 use crate::diagnostics::Diagnostic;

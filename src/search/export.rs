@@ -92,11 +92,8 @@ impl Target<'_> {
     /// Links the previous index's file `rel` into this one if `same` finds
     /// in its bytes what this build would write there.
     fn keep_if(&self, rel: &str, same: impl FnOnce(Vec<u8>) -> bool) -> bool {
-        let Some(previous) = self.previous.map(|p| p.join(rel)) else {
-            return false;
-        };
-        std::fs::read(&previous).is_ok_and(same)
-            && std::fs::hard_link(&previous, self.dir.join(rel)).is_ok()
+        self.previous
+            .is_some_and(|p| crate::output::link_if(&p.join(rel), &self.dir.join(rel), same))
     }
 
     fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
@@ -421,7 +418,8 @@ fn write_doc_file(group: &[SearchDoc], out: Target) -> io::Result<()> {
     if out.keep_if(&name, |old| super::stored::holds(old, &json)) {
         return Ok(());
     }
-    out.put(&name, &super::stored::compress(&json)?)
+    // the previous file, read once already, holds other texts
+    crate::output::write_new(&out.dir.join(&name), &super::stored::compress(&json)?)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {
