@@ -261,15 +261,12 @@ fn placeholder_label(placeholders: &[Placeholder], key: &str) -> String {
 /// The output paths and bytes of an agreement's documents, or none for a
 /// page that is not a fill-in agreement.
 pub fn agreement_documents(site: &Site, page: &Page) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let KindMeta::Agreement(a) = &page.meta else {
+    let (KindMeta::Agreement(a), Some([docx_path, odt_path])) = (&page.meta, document_paths(page))
+    else {
         return Ok(Vec::new());
     };
-    if a.placeholders.is_empty() {
-        return Ok(Vec::new());
-    }
     let mut blocks = blocks(page, &a.placeholders);
     number_paragraphs(&mut blocks);
-    let [docx_path, odt_path] = document_paths(page).unwrap_or_default();
     Ok(vec![
         (docx_path, docx(&site.config.title, &page.title, &blocks)?),
         (odt_path, odt(&site.config.title, &page.title, &blocks)?),
