@@ -230,22 +230,22 @@ impl Rebuild {
         print_kept: &[String],
     ) -> Result<Counts, Diagnostic> {
         let pages: Vec<&str> = self.kept_pages(site).collect();
-        let documents: Vec<String> = (0..site.content.pages.len())
-            .filter(|&id| !self.documents[id])
-            .filter_map(|id| document_paths(&site.content.pages[id]))
-            .flatten()
-            .collect();
+        // agreements' documents: kept ones to link, made ones to count
+        let mut documents: Vec<String> = Vec::new();
+        let mut documents_made = 0;
+        for (id, page) in site.content.pages.iter().enumerate() {
+            match document_paths(page) {
+                Some(paths) if self.documents[id] => documents_made += paths.len(),
+                Some(paths) => documents.extend(paths),
+                None => {}
+            }
+        }
         let all = pages
             .par_iter()
             .copied()
             .chain(documents.par_iter().map(String::as_str))
             .chain(print_kept.par_iter().map(String::as_str));
         all.try_for_each(|rel| staging.link(rel, &self.out_dir.join(rel)))?;
-        let documents_made = (0..site.content.pages.len())
-            .filter(|&id| self.documents[id])
-            .filter_map(|id| document_paths(&site.content.pages[id]))
-            .map(|paths| paths.len())
-            .sum();
         Ok(Counts {
             pages_rendered: self.plan.render.len(),
             pages_kept: pages.len(),
