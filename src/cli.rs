@@ -334,6 +334,7 @@ fn edition_diff(root: &Path, name: &str, path: &str) -> Result<ExitCode, Edition
 
 pub fn run() -> ExitCode {
     let mut cli = Cli::parse();
+    resolve_roots(&mut cli.command);
     if let Command::Build {
         common, reporting, ..
     }
@@ -687,4 +688,23 @@ fn failure_reported(f: Failure, format: Format, reporting: Reporting) -> ExitCod
             ExitCode::from(1)
         }
     }
+}
+
+/// Every command's `--root`, resolved once (see [`crate::layout::resolved_root`]).
+fn resolve_roots(command: &mut Command) {
+    let root = match command {
+        Command::Build { common, .. }
+        | Command::Check { common, .. }
+        | Command::Search { common, .. }
+        | Command::Serve { common, .. } => &mut common.root,
+        Command::New { root, .. } => root,
+        Command::Edition { command } => match command {
+            EditionCommand::New { root, .. }
+            | EditionCommand::Override { root, .. }
+            | EditionCommand::Status { root, .. }
+            | EditionCommand::Merge { root, .. }
+            | EditionCommand::Diff { root, .. } => root,
+        },
+    };
+    *root = crate::layout::resolved_root(root);
 }

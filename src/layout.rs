@@ -22,3 +22,13 @@ pub const PRINT_PAGE: &str = "druckfassung/index.html";
 pub const FACET_CATEGORY: &str = "kategorie";
 /// URL parameter and `data-` attribute of the regions' role filter.
 pub const FACET_ROLE: &str = "rolle";
+
+/// The handbook folder as an absolute path without `.` or symlinks.
+///
+/// Every command resolves `--root` once through this: the file watcher
+/// reports absolute paths, and a root of `.` (the default) would never be a
+/// prefix of them, so no save was ever picked up. A folder that cannot be
+/// resolved (it does not exist) stays as given, for the error that names it.
+pub fn resolved_root(root: &std::path::Path) -> std::path::PathBuf {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
