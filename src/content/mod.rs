@@ -1,6 +1,7 @@
 //! The load stage: files → typed pages with URLs (see docs/content-model.md).
 
 pub mod frontmatter;
+pub mod german_keys;
 pub mod load;
 pub mod markdown;
 pub mod model;
@@ -10,6 +11,7 @@ pub mod slug;
 pub mod source;
 pub mod sourcemap;
 pub mod todo;
+pub mod unparsed_link;
 pub mod user_path;
 pub mod yaml;
 

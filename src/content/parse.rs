@@ -59,11 +59,26 @@ fn parse_inner(
     // The kind decides which keys are known, so it is read first.
     let kind = read_kind(&entries, &at, diags);
     let taxonomy_keys: Vec<&str> = config.taxonomies.keys().map(String::as_str).collect();
-    let sorted = sort_keys(kind, &entries, &taxonomy_keys, &at, diags);
+    let taxonomies: Vec<(&str, String, String)> = config
+        .taxonomies
+        .iter()
+        .map(|(k, t)| (k.as_str(), t.section.clone(), t.title.clone()))
+        .collect();
+    let keys = KnownKeys {
+        taxonomy_keys: &taxonomy_keys,
+        taxonomies: &taxonomies,
+    };
+    let sorted = sort_keys(kind, &entries, &keys, &at, diags);
     let common: Common = typed(&sorted.common, &at, diags);
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
+    for (span, u) in &scan.unparsed_links {
+        diags.push(
+            Diagnostic::error(Problem::UnparsedLink(u.written.clone()), span.clone())
+                .with_help(u.hint.clone()),
+        );
+    }
     let title = page_title(
         &common,
         &scan,
@@ -209,10 +224,17 @@ struct SortedKeys<'n> {
     extra: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The keys beside the schema's: the handbook's taxonomies, by key and by
+/// (key, section, title) for the German words that name them.
+struct KnownKeys<'a> {
+    taxonomy_keys: &'a [&'a str],
+    taxonomies: &'a [(&'a str, String, String)],
+}
+
 fn sort_keys<'n>(
     kind: PageKind,
     entries: &[(&'n Node, &'n Node)],
-    taxonomy_keys: &[&str],
+    keys: &KnownKeys,
     at: &dyn Fn(&Node) -> Span,
     diags: &mut Vec<Diagnostic>,
 ) -> SortedKeys<'n> {
@@ -227,30 +249,48 @@ fn sort_keys<'n>(
             sorted.common.push((k, v));
         } else if kind.keys().contains(&key.as_str()) {
             sorted.of_kind.push((k, v));
-        } else if taxonomy_keys.contains(&key.as_str()) {
+        } else if keys.taxonomy_keys.contains(&key.as_str()) {
             check_string_list(&key, k, v, at, diags);
         } else {
-            warn_near_miss(kind, &key, taxonomy_keys, at(k), diags);
+            warn_near_miss(kind, &key, keys, at(k), diags);
             sorted.extra.insert(key, v.to_json());
         }
     }
     sorted
 }
 
-/// An unknown key that looks like a known one is probably a typo.
+/// An unknown key that looks like a known one is probably a typo, or the
+/// German word for it (`Dauer` for `duration`).
 fn warn_near_miss(
     kind: PageKind,
     key: &str,
-    taxonomy_keys: &[&str],
+    keys: &KnownKeys,
     span: Span,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let known = COMMON_KEYS
+    let known: Vec<&str> = COMMON_KEYS
         .iter()
         .chain(kind.keys())
         .copied()
-        .chain(taxonomy_keys.iter().copied());
-    if let Some(m) = did_you_mean(key, known) {
+        .chain(keys.taxonomy_keys.iter().copied())
+        .collect();
+    if let Some(english) = super::german_keys::meaning(key, &known, keys.taxonomies) {
+        diags.push(
+            Diagnostic::warning(
+                Problem::GermanKey {
+                    key: key.into(),
+                    english: english.into(),
+                },
+                span,
+            )
+            .with_help(Hint::EnglishKey {
+                key: key.into(),
+                english: english.into(),
+            }),
+        );
+        return;
+    }
+    if let Some(m) = did_you_mean(key, known.iter().copied()) {
         diags.push(
             Diagnostic::warning(
                 Problem::UnknownKey {

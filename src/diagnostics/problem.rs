@@ -102,6 +102,17 @@ pub enum Problem {
     Output(String),
     Search(String),
     Edition(String),
+
+    // --- mistakes that used to pass in silence
+    /// Markdown that looks like a link but is none: it shows as text.
+    UnparsedLink(String),
+    /// A known key written in German (`Dauer:` for `duration:`).
+    GermanKey {
+        key: String,
+        english: String,
+    },
+    /// An edition's `hide:` pattern that hides no file.
+    HideMatchesNothing(String),
 }
 
 impl std::fmt::Display for Problem {
@@ -257,4 +268,22 @@ pub enum Hint {
     },
     /// The YAML hint that goes with a [`YamlIssue`].
     Yaml(YamlIssue),
+
+    // --- mistakes that used to pass in silence
+    /// The link's target lacks its closing `)`.
+    CloseLink,
+    /// The link's target has a space, which ends it.
+    SpaceInLink,
+    /// The front matter's keys are English: `duration:`, not `Dauer:`.
+    EnglishKey {
+        key: String,
+        english: String,
+    },
+    /// `programme` hides only a file of that name: `programme/**` the folder.
+    HideFolder(String),
+    /// Name the command that lists the valid slugs, and a few of them.
+    ListValid {
+        command: String,
+        some: String,
+    },
 }

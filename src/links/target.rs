@@ -145,6 +145,9 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             };
             match index.by_url.get(with_slash.as_str()) {
                 Some(&id) => to_page(content, id, anchor, link),
+                None if is_page_url(&with_slash) && !is_built_folder(&with_slash) => {
+                    broken_url(index, link, path, &with_slash)
+                }
                 // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
                 None => (LinkTarget::SitePath(link.dest.clone()), None),
             }
@@ -238,6 +241,32 @@ fn resolve_folder_or_asset(
         return (LinkTarget::Asset(target), None);
     }
     broken(content, link, written)
+}
+
+/// A page's address (`/konzepte/elterncafe/`), not a file's (`/static/x.css`).
+fn is_page_url(path: &str) -> bool {
+    path.ends_with('/')
+}
+
+/// The folders a build writes beside the pages (the search and the print
+/// edition), whose addresses are no page of the content.
+fn is_built_folder(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    [crate::layout::SEARCH_DIR, crate::layout::PRINT_DIR].contains(&first)
+}
+
+/// A site-absolute link to a page address no page has: a build would
+/// publish it as a dead link (`/konzepte/elterncafee/`).
+fn broken_url(index: &Index, link: &LinkSite, written: &str, url: &str) -> Resolved {
+    let help = did_you_mean(url, index.by_url.keys().copied())
+        .map(|url| Hint::DidYouMean(url.to_string()));
+    (
+        LinkTarget::Broken,
+        Some(
+            Diagnostic::error(Problem::BrokenLink(written.to_string()), link.span.clone())
+                .with_help_opt(help),
+        ),
+    )
 }
 
 fn broken(content: &Content, link: &LinkSite, written: &str) -> Resolved {
