@@ -138,6 +138,20 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// List the pages a reference may name: slug, title and file
+    List {
+        /// Only pages of this kind
+        #[arg(value_enum)]
+        kind: Option<crate::content::PageKind>,
+        /// Only pages in this folder of content/, e.g. zielgruppen
+        #[arg(long)]
+        section: Option<String>,
+        #[command(flatten)]
+        common: Common,
+        /// Print a JSON array of {slug, title, kind, url, file}
+        #[arg(long)]
+        json: bool,
+    },
     /// Regional editions: fork, override, check drift
     Edition {
         #[command(subcommand)]
@@ -379,6 +393,12 @@ pub fn run() -> ExitCode {
             json,
             kind,
         } => search(&query, &common, limit, json, kind),
+        Command::List {
+            kind,
+            section,
+            common,
+            json,
+        } => list(&common, kind, section.as_deref(), json),
         Command::Serve {
             common,
             bind,
@@ -487,6 +507,38 @@ fn search(
             ExitCode::from(1)
         }
     }
+}
+
+/// `handbook list`: from the pages as loaded, so that it works while some
+/// have errors (which is when an editor needs it).
+fn list(
+    common: &Common,
+    kind: Option<crate::content::PageKind>,
+    section: Option<&str>,
+    json: bool,
+) -> ExitCode {
+    let lang = common.lang();
+    let opts = BuildOptions {
+        root: common.root.clone(),
+        edition: common.edition.clone(),
+        messages: lang,
+        ..Default::default()
+    };
+    let loaded = match build::load_pages(&opts) {
+        Ok(l) => l,
+        Err(f) => return failure(f, Format::Text, lang),
+    };
+    let rows = crate::listing::pages(&loaded.content, kind, section);
+    if json {
+        print_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
+        ));
+    } else {
+        print_stdout(&crate::listing::text(&rows));
+        eprintln!("{}", catalogue::pages_listed(rows.len(), lang));
+    }
+    ExitCode::SUCCESS
 }
 
 fn serve(
@@ -696,6 +748,7 @@ fn resolve_roots(command: &mut Command) {
         Command::Build { common, .. }
         | Command::Check { common, .. }
         | Command::Search { common, .. }
+        | Command::List { common, .. }
         | Command::Serve { common, .. } => &mut common.root,
         Command::New { root, .. } => root,
         Command::Edition { command } => match command {

@@ -24,6 +24,7 @@ pub mod editions;
 pub mod error;
 pub mod layout;
 pub mod links;
+pub mod listing;
 pub mod output;
 pub mod render;
 pub mod scaffold;

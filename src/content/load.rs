@@ -54,6 +54,8 @@ pub struct Content {
     pub sections: Vec<Section>,
     /// Content paths that exist in a lower layer but are hidden (editions).
     pub hidden_paths: Vec<PathBuf>,
+    /// Files beside the pages an edition hides.
+    pub hidden_assets: Vec<PathBuf>,
     /// Drafts, so that links to them can say so.
     pub draft_paths: Vec<PathBuf>,
     /// Snippets for `include(path=…)`: Markdown files whose name starts
@@ -88,6 +90,7 @@ struct Discovered {
     pages: BTreeMap<PathBuf, PathBuf>,
     assets: Vec<Asset>,
     hidden: Vec<PathBuf>,
+    hidden_assets: Vec<PathBuf>,
     snippets: BTreeMap<PathBuf, PathBuf>,
 }
 
@@ -149,6 +152,7 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
         }
     }
     let mut hidden = Vec::new();
+    let mut hidden_assets = Vec::new();
     if let Some(globs) = spec.hidden {
         pages.retain(|p, _| {
             let keep = !globs.is_match(p);
@@ -157,7 +161,13 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
             }
             keep
         });
-        assets.retain(|p, _| !globs.is_match(p));
+        assets.retain(|p, _| {
+            let keep = !globs.is_match(p);
+            if !keep {
+                hidden_assets.push(p.clone());
+            }
+            keep
+        });
     }
     let assets = assets
         .into_iter()
@@ -170,6 +180,7 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
         pages,
         assets,
         hidden,
+        hidden_assets,
         snippets,
     }
 }
@@ -204,6 +215,7 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     diags.extend(more);
     content.assets = found.assets;
     content.hidden_paths = found.hidden;
+    content.hidden_assets = found.hidden_assets;
     content.snippets = found.snippets;
     (content, diags)
 }
@@ -246,6 +258,7 @@ fn assemble(
             assets: Vec::new(),
             sections,
             hidden_paths: Vec::new(),
+            hidden_assets: Vec::new(),
             draft_paths,
             snippets: BTreeMap::new(),
             failed_paths,

@@ -853,3 +853,13 @@ fn silent_mistake_hint(h: &Hint, lang: Lang) -> String {
         _ => unreachable!("hint() sends only these here"),
     }
 }
+
+/// The footer of `handbook list`: how many pages it listed.
+pub fn pages_listed(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 page".into(),
+        (Lang::En, n) => format!("{n} pages"),
+        (Lang::De, 1) => "1 Seite".into(),
+        (Lang::De, n) => format!("{n} Seiten"),
+    }
+}

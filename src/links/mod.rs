@@ -368,7 +368,8 @@ fn reference_problem(
         RefError::Unknown => {
             let candidates = candidates_for(content, expect);
             let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))
-                .map(|m| Hint::DidYouMean(m.into()));
+                .map(|m| Hint::DidYouMean(m.into()))
+                .or_else(|| list_valid(expect, &candidates));
             Some(
                 Diagnostic::error(
                     Problem::UnknownReference {
@@ -450,6 +451,32 @@ fn is_hidden(content: &Content, content_path: &str) -> bool {
         .hidden_paths
         .iter()
         .any(|p| p == Path::new(content_path))
+}
+
+/// No name is close: say how to see the valid ones (`handbook list
+/// region`), with a few of them.
+fn list_valid(expect: &Expect, candidates: &[String]) -> Option<Hint> {
+    if candidates.is_empty() {
+        return None;
+    }
+    let command = match expect {
+        Expect::Kind(k) => format!("handbook list {}", k.name()),
+        Expect::Section(s) => format!("handbook list --section {s}"),
+        Expect::Any => "handbook list".to_string(),
+    };
+    let mut some: Vec<&str> = candidates.iter().map(String::as_str).collect();
+    some.sort_unstable();
+    let more = some.len() > 3;
+    some.truncate(3);
+    let mut some = some
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if more {
+        some.push_str(", …");
+    }
+    Some(Hint::ListValid { command, some })
 }
 
 fn candidates_for(content: &Content, expect: &Expect) -> Vec<String> {
