@@ -78,6 +78,17 @@ pub fn read(path: impl AsRef<Path>) -> String {
         .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
 
+/// Runs the binary in the folder `cwd`, as an editor runs it from inside
+/// the handbook (no `--root`, or a relative one).
+pub fn handbook_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(cwd)
+        .env("HANDBOOK_MESSAGES", "en")
+        .args(args)
+        .output()
+        .expect("run handbook")
+}
+
 /// Builds `root` into `root/public` and returns the output.
 pub fn build(root: &Path) -> Output {
     handbook(&["build", "--root", root.to_str().unwrap()])
