@@ -44,7 +44,13 @@ pub fn find(run: &str) -> Vec<Unparsed> {
             // than guess
             Some(_) => continue,
         };
-        let end = i + 2 + target.find(')').map_or(target.len(), |c| c + 1);
+        // quote up to the `)`, or without one up to where the target ends
+        let end = i
+            + 2
+            + match target.find(')') {
+                Some(c) => c + 1,
+                None => target.find(char::is_whitespace).unwrap_or(target.len()),
+            };
         let written: String = run[open..end]
             .trim_end()
             .chars()
@@ -122,7 +128,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].offset, 6);
         assert_eq!(f[0].hint, Hint::CloseLink);
-        assert!(f[0].written.starts_with("[Kurs](elternkurs-neue-wege.md."));
+        assert_eq!(f[0].written, "[Kurs](elternkurs-neue-wege.md.");
     }
 
     #[test]
