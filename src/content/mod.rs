@@ -1,9 +1,11 @@
 //! The load stage: files → typed pages with URLs (see docs/content-model.md).
 
+pub mod foreign_keys;
 pub mod frontmatter;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod naming;
 pub mod page;
 pub mod parse;
 pub mod slug;

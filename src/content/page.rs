@@ -18,7 +18,13 @@ pub struct Page {
     pub title: String,
     pub slug: String,
     pub description: Option<String>,
-    pub weight: i64,
+    /// Order among siblings; a fraction (Hugo's `weight: 1.5`) sorts between.
+    pub weight: f64,
+    /// The address `permalink:`/`url:` gave the page, instead of its folder's.
+    pub url_override: Option<String>,
+    /// Whether the body's first `# heading` is the title, which the
+    /// template prints: it is then left out of the body.
+    pub title_heading: bool,
     pub template: Option<String>,
     pub draft: bool,
     pub in_menu: bool,

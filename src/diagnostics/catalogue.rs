@@ -157,6 +157,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | Output(..)
         | Search(..)
         | Edition(..) => run_message(p, lang),
+        Foreign(issue) => foreign::message(issue, lang),
     }
 }
 
@@ -609,6 +610,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             shortcode_hint(h, lang)
         }
         ResolveConflict | EditionDrift { .. } => edition_hint(h, lang),
+        Foreign(issue) => foreign::hint(issue, lang),
     }
 }
 
@@ -792,3 +794,6 @@ fn yaml_hint(issue: &YamlIssue, lang: Lang) -> String {
         ),
     }
 }
+
+// --- handbooks written for other tools: their texts live in a file of their own
+mod foreign;

@@ -102,6 +102,9 @@ pub enum Problem {
     Output(String),
     Search(String),
     Edition(String),
+
+    // --- handbooks written for other tools
+    Foreign(super::foreign::ForeignIssue),
 }
 
 impl std::fmt::Display for Problem {
@@ -257,4 +260,6 @@ pub enum Hint {
     },
     /// The YAML hint that goes with a [`YamlIssue`].
     Yaml(YamlIssue),
+    /// What to write instead of another tool's syntax.
+    Foreign(super::foreign::ForeignIssue),
 }
