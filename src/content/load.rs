@@ -446,6 +446,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         synthetic: true,
         url: String::new(),
         headings: Vec::new(),
+        html_anchors: Vec::new(),
         links: Vec::new(),
         refs: Vec::new(),
         text_sections: Vec::new(),

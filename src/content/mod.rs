@@ -2,6 +2,7 @@
 
 pub mod foreign_keys;
 pub mod frontmatter;
+pub mod html_anchors;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -41,6 +41,8 @@ pub struct Page {
     /// Site-relative URL with leading and trailing slash (no base path).
     pub url: String,
     pub headings: Vec<Heading>,
+    /// Anchors set in raw HTML (`<a name="…">`, `id="…"`).
+    pub html_anchors: Vec<String>,
     pub links: Vec<LinkSite>,
     pub refs: Vec<RefSite>,
     /// Plain text by heading, for search and descriptions.
@@ -76,7 +78,7 @@ impl Page {
     }
 
     pub fn anchor_exists(&self, anchor: &str) -> bool {
-        self.headings.iter().any(|h| h.id == anchor)
+        self.headings.iter().any(|h| h.id == anchor) || self.html_anchors.iter().any(|a| a == anchor)
     }
 }
 

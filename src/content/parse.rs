@@ -115,6 +115,7 @@ fn parse_inner(
         synthetic: false,
         url: String::new(),
         headings: scan.headings,
+        html_anchors: scan.html_anchors,
         links: scan.links,
         refs,
         text_sections: scan.sections,

@@ -161,6 +161,18 @@ impl<'e> Rewriter<'_, 'e> {
                     self.events.push(Event::End(end));
                 }
             }
+            // footnotes are named by the writer (`[^1]`), so in the print
+            // edition, where chapters share one document, two chapters'
+            // `[^1]` would share an id: they get the chapter's prefix
+            Event::FootnoteReference(name) if !self.input.id_prefix.is_empty() => {
+                let name = format!("{}{name}", self.input.id_prefix);
+                self.events.push(Event::FootnoteReference(name.into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) if !self.input.id_prefix.is_empty() => {
+                let name = format!("{}{name}", self.input.id_prefix);
+                self.events
+                    .push(Event::Start(Tag::FootnoteDefinition(name.into())));
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;
                 self.events.push(event);
@@ -255,6 +267,8 @@ pub fn escape(s: &str) -> String {
 fn sanitise(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "data-placeholder", "lang"])
+        // `<a name="…">` anchors glossary entries in handbooks from Jekyll and GitHub
+        .add_tag_attributes("a", ["name"])
         .add_tags(["details", "summary", "figure", "figcaption", "mark"])
         .link_rel(None)
         .url_relative(ammonia::UrlRelative::PassThrough)
