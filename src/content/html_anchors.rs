@@ -65,7 +65,7 @@ mod tests {
     fn names_and_ids_are_anchors() {
         assert_eq!(anchors_in(r#"<a name="glossar_api">"#), ["glossar_api"]);
         assert_eq!(
-            anchors_in(r#"<span id='fn-3' class="x"></span><a href="#x" name=ziel>"#),
+            anchors_in(r##"<span id='fn-3' class="x"></span><a href="#x" name=ziel>"##),
             ["fn-3", "ziel"]
         );
         assert!(anchors_in(r#"<div data-id="x"><img alt="name=x">"#).is_empty());
