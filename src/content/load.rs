@@ -2,9 +2,9 @@
 //! give each page its URL and each folder its section.
 
 use super::model::{KindMeta, PageKind};
+use super::naming;
 use super::page::{Page, PageId};
 use super::parse::{content_relative, parse_page};
-use super::naming;
 use super::source::SourceText;
 use crate::config::Config;
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
@@ -411,7 +411,8 @@ fn sort_sections(pages: &[Page], sections: &mut [Section]) {
         .map(|p| (p.weight, p.title.to_lowercase()))
         .collect();
     for s in sections.iter_mut() {
-        s.pages.sort_by(|a, b| by_order(&snapshot[*a], &snapshot[*b]));
+        s.pages
+            .sort_by(|a, b| by_order(&snapshot[*a], &snapshot[*b]));
     }
     let index_of: Vec<(f64, String)> = sections.iter().map(|s| snapshot[s.index].clone()).collect();
     for s in sections.iter_mut() {

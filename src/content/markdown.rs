@@ -97,9 +97,9 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                 Some((_, _, h)) => h.push_str(&t),
                 None => current.text.push_str(&t),
             },
-            Event::Html(html) | Event::InlineHtml(html) => {
-                scan.html_anchors.extend(super::html_anchors::anchors_in(&html))
-            }
+            Event::Html(html) | Event::InlineHtml(html) => scan
+                .html_anchors
+                .extend(super::html_anchors::anchors_in(&html)),
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
                 current.text.push(' ')

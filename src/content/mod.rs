@@ -1,5 +1,7 @@
 //! The load stage: files → typed pages with URLs (see docs/content-model.md).
 
+pub mod callout;
+pub mod foreign;
 pub mod foreign_keys;
 pub mod frontmatter;
 pub mod html_anchors;

@@ -78,7 +78,8 @@ impl Page {
     }
 
     pub fn anchor_exists(&self, anchor: &str) -> bool {
-        self.headings.iter().any(|h| h.id == anchor) || self.html_anchors.iter().any(|a| a == anchor)
+        self.headings.iter().any(|h| h.id == anchor)
+            || self.html_anchors.iter().any(|a| a == anchor)
     }
 }
 

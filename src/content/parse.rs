@@ -66,6 +66,7 @@ fn parse_inner(
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
+    diags.extend(super::foreign::check(&src, split.body_start));
     let title = page_title(
         &common,
         &scan,
@@ -347,7 +348,9 @@ fn page_title(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let is_start_page = naming::is_section_index(content_path)
-        && content_path.parent().is_none_or(|p| p.as_os_str().is_empty());
+        && content_path
+            .parent()
+            .is_none_or(|p| p.as_os_str().is_empty());
     match common.title.clone().or(scan.first_h1.clone()) {
         Some(t) if !t.trim().is_empty() => Some(t),
         _ if is_start_page && !config.title.trim().is_empty() => Some(config.title.clone()),

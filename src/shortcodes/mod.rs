@@ -109,8 +109,9 @@ pub struct Update {
     pub description: Option<String>,
 }
 
+/// `:::` counts: fenced boxes are calls of `hinweis` and `achtung`.
 pub fn may_have_calls(s: &str) -> bool {
-    s.contains("{{") || s.contains("{%")
+    s.contains("{{") || s.contains("{%") || s.contains(":::")
 }
 
 /// Expands every page that contains a call; pages without one cost a scan for `{`.
