@@ -5,6 +5,7 @@ pub mod foreign;
 pub mod foreign_keys;
 pub mod frontmatter;
 pub mod html_anchors;
+pub mod html_removed;
 pub mod load;
 pub mod markdown;
 pub mod model;

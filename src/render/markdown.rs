@@ -263,15 +263,9 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Raw HTML in Markdown is a way to smuggle scripts and event handlers into
-/// a public site; ammonia keeps the harmless part.
+/// a public site; the load stage's rules say what stays.
 fn sanitise(html: &str) -> String {
-    ammonia::Builder::default()
-        .add_generic_attributes(["id", "class", "data-placeholder", "lang"])
-        // `<a name="…">` anchors glossary entries in handbooks from Jekyll and GitHub
-        .add_tag_attributes("a", ["name"])
-        .add_tags(["details", "summary", "figure", "figcaption", "mark"])
-        .link_rel(None)
-        .url_relative(ammonia::UrlRelative::PassThrough)
+    crate::content::html_removed::sanitiser()
         .clean(html)
         .to_string()
 }
