@@ -23,6 +23,7 @@ pub fn options() -> Options {
 #[derive(Debug, Default)]
 pub struct Scan {
     pub headings: Vec<Heading>,
+    pub html_anchors: Vec<String>,
     pub links: Vec<LinkSite>,
     pub first_h1: Option<String>,
     pub sections: Vec<TextSection>,
@@ -113,6 +114,9 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                 Some((_, _, h)) => h.push_str(&t),
                 None => current.text.push_str(&t),
             },
+            Event::Html(html) | Event::InlineHtml(html) => scan
+                .html_anchors
+                .extend(super::html_anchors::anchors_in(&html)),
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
                 current.text.push(' ')

@@ -138,9 +138,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | DuplicateUrl { .. }
         | LinkToHiddenPage(..)
         | UnsafeLink(..) => link_message(p, lang),
-        UnparsedLink(..) | GermanKey { .. } | HideMatchesNothing(..) => {
-            silent_mistake_message(p, lang)
-        }
+        UnparsedLink(..) | GermanKey { .. } | HideMatchesNothing(..) => silent::message(p, lang),
         ShortcodeSyntax { .. }
         | UnknownShortcode(..)
         | MissingArgument { .. }
@@ -160,6 +158,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | Output(..)
         | Search(..)
         | Edition(..) => run_message(p, lang),
+        Foreign(issue) => foreign::message(issue, lang),
     }
 }
 
@@ -613,8 +612,9 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         }
         ResolveConflict | EditionDrift { .. } => edition_hint(h, lang),
         CloseLink | SpaceInLink | EnglishKey { .. } | HideFolder(..) | ListValid { .. } => {
-            silent_mistake_hint(h, lang)
+            silent::hint(h, lang)
         }
+        Foreign(issue) => foreign::hint(issue, lang),
     }
 }
 
@@ -799,61 +799,6 @@ fn yaml_hint(issue: &YamlIssue, lang: Lang) -> String {
     }
 }
 
-/// Mistakes that once passed without a word and published a broken page.
-fn silent_mistake_message(p: &Problem, lang: Lang) -> String {
-    use Problem::*;
-    match p {
-        UnparsedLink(text) => t!(
-            lang,
-            "`{text}` is not a link: it shows on the page as written",
-            "`{text}` ist kein Link: auf der Seite steht es so, wie es geschrieben ist"
-        ),
-        GermanKey { key, english } => t!(
-            lang,
-            "`{key}` is not a key of the front matter; it is called `{english}`",
-            "`{key}` ist kein Eintrag des Kopfteils; er heißt `{english}`"
-        ),
-        HideMatchesNothing(pattern) => t!(
-            lang,
-            "the hide pattern `{pattern}` hides nothing: no page or file matches it",
-            "Das Muster `{pattern}` unter `hide:` blendet nichts aus: keine Seite und keine Datei passt dazu"
-        ),
-        _ => unreachable!("message() sends only these here"),
-    }
-}
-
-fn silent_mistake_hint(h: &Hint, lang: Lang) -> String {
-    use Hint::*;
-    match h {
-        CloseLink => t!(
-            lang,
-            "end the link target with `)`, e.g. `[Text](seite.md)`",
-            "schließen Sie das Linkziel mit `)` ab, z. B. `[Text](seite.md)`"
-        ),
-        SpaceInLink => t!(
-            lang,
-            "a link target ends at a space: write `%20` for it or put the target in `<…>`",
-            "ein Linkziel endet am Leerzeichen: schreiben Sie dafür `%20` oder setzen Sie das Ziel in `<…>`"
-        ),
-        EnglishKey { key, english } => t!(
-            lang,
-            "write `{english}:` instead of `{key}:` (the keys are listed in docs/content-model.md)",
-            "schreiben Sie `{english}:` statt `{key}:` (alle Einträge stehen in docs/content-model.md)"
-        ),
-        HideFolder(folder) => t!(
-            lang,
-            "to hide the folder and everything in it, write `{folder}/**`",
-            "um den Ordner mit allem darin auszublenden, schreiben Sie `{folder}/**`"
-        ),
-        ListValid { command, some } => t!(
-            lang,
-            "`{command}` lists every valid name (e.g. {some})",
-            "`{command}` zeigt alle gültigen Namen (z. B. {some})"
-        ),
-        _ => unreachable!("hint() sends only these here"),
-    }
-}
-
 /// The footer of `handbook list`: how many pages it listed.
 pub fn pages_listed(n: usize, lang: Lang) -> String {
     match (lang, n) {
@@ -863,3 +808,8 @@ pub fn pages_listed(n: usize, lang: Lang) -> String {
         (Lang::De, n) => format!("{n} Seiten"),
     }
 }
+
+// --- handbooks written for other tools: their texts live in a file of their own
+mod foreign;
+// --- mistakes that once passed in silence
+mod silent;

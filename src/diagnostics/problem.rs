@@ -113,6 +113,9 @@ pub enum Problem {
     },
     /// An edition's `hide:` pattern that hides no file.
     HideMatchesNothing(String),
+
+    // --- handbooks written for other tools
+    Foreign(super::foreign::ForeignIssue),
 }
 
 impl std::fmt::Display for Problem {
@@ -286,4 +289,7 @@ pub enum Hint {
         command: String,
         some: String,
     },
+
+    /// What to write instead of another tool's syntax.
+    Foreign(super::foreign::ForeignIssue),
 }

@@ -3,6 +3,7 @@
 //! unknown reference, missing anchor and duplicate URL is a diagnostic at
 //! its own position.
 
+pub mod anchor_aliases;
 pub mod target;
 
 pub use target::{classify, Dest};

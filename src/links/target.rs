@@ -130,13 +130,17 @@ type Resolved = (LinkTarget, Option<Diagnostic>);
 pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkSite) -> Resolved {
     match classify(&link.dest) {
         Dest::External => (LinkTarget::Unchanged, None),
-        Dest::SamePage(anchor) => (
-            LinkTarget::Page {
-                id: from,
-                anchor: Some(anchor.to_string()),
-            },
-            anchor_diag(content, from, anchor, link),
-        ),
+        Dest::SamePage(anchor) => {
+            let anchor = settle(content, from, anchor);
+            let diag = anchor_diag(content, from, &anchor, link);
+            (
+                LinkTarget::Page {
+                    id: from,
+                    anchor: Some(anchor),
+                },
+                diag,
+            )
+        }
         Dest::SiteAbsolute { path, anchor } => {
             let with_slash = if path.ends_with('/') || path.contains('.') {
                 path.to_string()
@@ -171,13 +175,21 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
 }
 
 fn to_page(content: &Content, id: PageId, anchor: Option<&str>, link: &LinkSite) -> Resolved {
-    (
-        LinkTarget::Page {
-            id,
-            anchor: anchor.map(str::to_string),
-        },
-        anchor.and_then(|a| anchor_diag(content, id, a, link)),
-    )
+    let anchor = anchor.map(|a| settle(content, id, a));
+    let diag = anchor
+        .as_deref()
+        .and_then(|a| anchor_diag(content, id, a, link));
+    (LinkTarget::Page { id, anchor }, diag)
+}
+
+/// The anchor as the target page spells it: GitHub's or Pandoc's spelling
+/// of one of its headings becomes that heading's id.
+fn settle(content: &Content, id: PageId, anchor: &str) -> String {
+    let page = &content.pages[id];
+    if anchor.is_empty() || page.anchor_exists(anchor) {
+        return anchor.to_string();
+    }
+    super::anchor_aliases::resolve(page, anchor).map_or_else(|| anchor.to_string(), str::to_string)
 }
 
 /// A link to a `.md` file: its page, or why there is none in this build
