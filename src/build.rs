@@ -148,6 +148,10 @@ pub fn load_site(
     let started = Instant::now();
     let (resolved, link_diags) = links::resolve(&content, &config);
     diags.extend(link_diags);
+    diags.extend(links::theme_links::check(
+        &theme_files,
+        &links::Index::new(&content),
+    ));
     timings.resolve = started.elapsed();
     if diags.has_errors() {
         return Err(diags.into());

@@ -138,7 +138,9 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | DuplicateUrl { .. }
         | LinkToHiddenPage(..)
         | UnsafeLink(..) => link_message(p, lang),
-        UnparsedLink(..) | GermanKey { .. } | HideMatchesNothing(..) => silent::message(p, lang),
+        UnparsedLink(..) | GermanKey { .. } | HideMatchesNothing(..) | ThemeLink(..) => {
+            silent::message(p, lang)
+        }
         ShortcodeSyntax { .. }
         | UnknownShortcode(..)
         | MissingArgument { .. }
@@ -611,9 +613,12 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
             shortcode_hint(h, lang)
         }
         ResolveConflict | EditionDrift { .. } => edition_hint(h, lang),
-        CloseLink | SpaceInLink | EnglishKey { .. } | HideFolder(..) | ListValid { .. } => {
-            silent::hint(h, lang)
-        }
+        CloseLink
+        | SpaceInLink
+        | EnglishKey { .. }
+        | HideFolder(..)
+        | LinkByRole
+        | ListValid { .. } => silent::hint(h, lang),
         Foreign(issue) => foreign::hint(issue, lang),
     }
 }

@@ -113,6 +113,8 @@ pub enum Problem {
     },
     /// An edition's `hide:` pattern that hides no file.
     HideMatchesNothing(String),
+    /// A template links a fixed site path no page has.
+    ThemeLink(String),
 
     // --- handbooks written for other tools
     Foreign(super::foreign::ForeignIssue),
@@ -284,6 +286,8 @@ pub enum Hint {
     },
     /// `programme` hides only a file of that name: `programme/**` the folder.
     HideFolder(String),
+    /// Link the legal pages by role, only where they exist.
+    LinkByRole,
     /// Name the command that lists the valid slugs, and a few of them.
     ListValid {
         command: String,

@@ -4,7 +4,9 @@
 //! its own position.
 
 pub mod anchor_aliases;
+pub mod roles;
 pub mod target;
+pub mod theme_links;
 
 pub use target::{classify, Dest};
 
@@ -49,6 +51,8 @@ pub struct Resolved {
     /// Per page: front-matter key → referenced pages, in the order written.
     pub refs: Vec<BTreeMap<String, Vec<PageId>>>,
     pub backlinks: Vec<Vec<Backlink>>,
+    /// The pages the theme links by role (Impressum, …) that exist.
+    pub roles: roles::Roles,
 }
 
 /// Lookup tables over the loaded pages.
@@ -135,6 +139,9 @@ pub fn resolve(content: &Content, config: &Config) -> (Resolved, Diagnostics) {
         resolved.refs.push(refs);
     }
     resolved.backlinks = backlinks(content, &resolved.links, &resolved.refs);
+    let (roles, role_diags) = roles::resolve(&config.pages, content);
+    resolved.roles = roles;
+    diags.extend(role_diags);
     (resolved, diags)
 }
 
@@ -154,6 +161,8 @@ pub fn resolve_again(
         links: previous.links.clone(),
         refs: previous.refs.clone(),
         backlinks: Vec::new(),
+        // no page was added or removed, and no URL changed
+        roles: previous.roles.clone(),
     };
     // only the pages the edited ones link to or reference, before or
     // after, get other backlinks (or the edited pages' titles and kinds,

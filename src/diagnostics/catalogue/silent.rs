@@ -23,6 +23,11 @@ pub(super) fn message(p: &Problem, lang: Lang) -> String {
             "the hide pattern `{pattern}` hides nothing: no page or file matches it",
             "Das Muster `{pattern}` unter `hide:` blendet nichts aus: keine Seite und keine Datei passt dazu"
         ),
+        ThemeLink(path) => t!(
+            lang,
+            "the template links `{path}`, which no page of this handbook has",
+            "Die Vorlage verlinkt `{path}`, diese Seite gibt es in diesem Handbuch nicht"
+        ),
         _ => unreachable!("message() sends only these here"),
     }
 }
@@ -49,6 +54,11 @@ pub(super) fn hint(h: &Hint, lang: Lang) -> String {
             lang,
             "to hide the folder and everything in it, write `{folder}/**`",
             "um den Ordner mit allem darin auszublenden, schreiben Sie `{folder}/**`"
+        ),
+        LinkByRole => t!(
+            lang,
+            "link the legal pages by their role, only where they exist: `{{% if site.pages.imprint %}}<a href=\"{{{{ site.pages.imprint }}}}\">…{{% endif %}}` (roles: leichte_sprache, accessibility, imprint, privacy; `pages:` in handbook.yaml)",
+            "verlinken Sie die Pflichtseiten über ihre Rolle und nur, wenn es sie gibt: `{{% if site.pages.imprint %}}<a href=\"{{{{ site.pages.imprint }}}}\">…{{% endif %}}` (Rollen: leichte_sprache, accessibility, imprint, privacy; `pages:` in handbook.yaml)"
         ),
         ListValid { command, some } => t!(
             lang,
