@@ -40,18 +40,24 @@ pub struct Common {
 impl Common {
     /// `--messages`, else `HANDBOOK_MESSAGES`, else the handbook's language.
     pub fn lang(&self) -> Lang {
-        if let Some(l) = self.messages {
-            return l;
-        }
-        match std::env::var("HANDBOOK_MESSAGES").ok().as_deref() {
-            Some("en") => return Lang::En,
-            Some("de") => return Lang::De,
-            _ => {}
-        }
-        // a handbook.yaml that does not load defaults to `de`, like `language:`
-        crate::config::Config::load(&self.root)
-            .map(|c| Lang::for_language(&c.language))
-            .unwrap_or(Lang::De)
+        messages_lang(self.messages, || {
+            // a handbook.yaml that does not load defaults to `de`, like `language:`
+            crate::config::Config::load(&self.root)
+                .map(|c| Lang::for_language(&c.language))
+                .unwrap_or(Lang::De)
+        })
+    }
+}
+
+/// `--messages`, else `HANDBOOK_MESSAGES`, else the handbook's language.
+fn messages_lang(flag: Option<Lang>, handbook: impl FnOnce() -> Lang) -> Lang {
+    if let Some(l) = flag {
+        return l;
+    }
+    match std::env::var("HANDBOOK_MESSAGES").ok().as_deref() {
+        Some("en") => Lang::En,
+        Some("de") => Lang::De,
+        _ => handbook(),
     }
 }
 
@@ -137,6 +143,24 @@ pub enum Command {
         /// Print how long the parts of each update took
         #[arg(long)]
         timings: bool,
+    },
+    /// Start a new handbook in DIR: settings, a start page, an example page
+    /// per kind and the legal pages, ready to build
+    Init {
+        /// The new handbook's folder (created if missing; must be empty)
+        dir: PathBuf,
+        /// The handbook's title (default: from the folder's name)
+        #[arg(long)]
+        title: Option<String>,
+        /// The language of its pages and messages
+        #[arg(long, default_value = "de")]
+        language: String,
+        /// Write into a folder that has files; an existing file is never overwritten
+        #[arg(long)]
+        force: bool,
+        /// Language of the messages (default: from --language)
+        #[arg(long, value_enum)]
+        messages: Option<Lang>,
     },
     /// List the pages a reference may name: slug, title and file
     List {
@@ -393,6 +417,13 @@ pub fn run() -> ExitCode {
             json,
             kind,
         } => search(&query, &common, limit, json, kind),
+        Command::Init {
+            dir,
+            title,
+            language,
+            force,
+            messages,
+        } => init(&dir, title.as_deref(), &language, force, messages),
         Command::List {
             kind,
             section,
@@ -505,6 +536,47 @@ fn search(
                 &mut std::io::stderr(),
             );
             ExitCode::from(1)
+        }
+    }
+}
+
+fn init(
+    dir: &Path,
+    title: Option<&str>,
+    language: &str,
+    force: bool,
+    messages: Option<Lang>,
+) -> ExitCode {
+    let lang = messages_lang(messages, || Lang::for_language(language));
+    let opts = crate::init::InitOptions {
+        title,
+        language,
+        force,
+    };
+    match crate::init::init(dir, &opts) {
+        Ok(created) => {
+            for kept in &created.kept {
+                eprintln!(
+                    "{}",
+                    catalogue::init_kept(&kept.display().to_string(), lang)
+                );
+            }
+            eprintln!(
+                "{}",
+                catalogue::init_done(&dir.display().to_string(), created.written.len(), lang)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(crate::init::InitError::NotEmpty(d)) => {
+            eprintln!("{}", catalogue::init_not_empty(&d, lang));
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!(
+                "{}: {e}",
+                catalogue::severity(crate::diagnostics::Severity::Error, lang)
+            );
+            ExitCode::from(2)
         }
     }
 }
@@ -751,6 +823,8 @@ fn resolve_roots(command: &mut Command) {
         | Command::List { common, .. }
         | Command::Serve { common, .. } => &mut common.root,
         Command::New { root, .. } => root,
+        // a folder that is yet to be made: as given
+        Command::Init { .. } => return,
         Command::Edition { command } => match command {
             EditionCommand::New { root, .. }
             | EditionCommand::Override { root, .. }
