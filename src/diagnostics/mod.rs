@@ -6,6 +6,7 @@
 pub mod catalogue;
 mod problem;
 pub mod render;
+pub mod usage;
 pub mod yaml;
 mod yaml_issue;
 
@@ -13,6 +14,7 @@ pub use catalogue::Lang;
 pub use problem::{
     CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlFile, YamlIssue,
 };
+pub use usage::Usage;
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! Every text a diagnostic prints, in English and in German: the messages
 //! of [`Problem`]s, the hints of [`Hint`]s and the words around them
-//! (`error`, `help`, the run's summary). Editors of a German handbook read
+//! (`error`, `help`, the run's summary), and in [`commands`] and [`search`]
+//! what the commands say themselves. Editors of a German handbook read
 //! German without parser jargon; `--messages en` keeps English.
 
 use super::problem::*;
@@ -36,6 +37,13 @@ macro_rules! t {
         pick($lang, format!($en), format!($de))
     };
 }
+
+mod commands;
+mod search;
+mod serde_text;
+
+pub use commands::*;
+pub use search::*;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
     use super::Severity::*;
@@ -156,6 +164,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | Template(..)
         | Output(..)
         | Search(..)
+        | NoSearchIndex(..)
         | Edition(..) => run_message(p, lang),
     }
 }
@@ -383,7 +392,10 @@ fn run_message(p: &Problem, lang: Lang) -> String {
             ),
         },
         YamlFile { file, issue } => yaml_file_message(*file, issue, lang),
-        Config(e) => t!(lang, "configuration: {e}", "handbook.yaml: {e}"),
+        Config(e) => match lang {
+            Lang::En => format!("configuration: {e}"),
+            Lang::De => format!("handbook.yaml: {}", serde_text::aside(e)),
+        },
         Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
         Output(e) => t!(
             lang,
@@ -391,6 +403,11 @@ fn run_message(p: &Problem, lang: Lang) -> String {
             "Die Website lässt sich nicht schreiben: {e}"
         ),
         Search(e) => t!(lang, "search index: {e}", "Suchindex: {e}"),
+        NoSearchIndex(dir) => t!(
+            lang,
+            "search index: no search index in {dir} (run `handbook build` first)",
+            "Suchindex: in {dir} liegt kein Suchindex; bauen Sie das Handbuch zuerst mit `handbook build`"
+        ),
         Edition(e) => t!(lang, "edition: {e}", "Ausgabe: {e}"),
         _ => unreachable!("message() sends only these here"),
     }
@@ -435,11 +452,13 @@ fn yaml_message(issue: &YamlIssue, lang: Lang) -> String {
             "YAML syntax error: a list or mapping in brackets is not closed",
             "Eine Liste in eckigen (oder geschweiften) Klammern wird nicht geschlossen"
         ),
-        Other(m) => t!(
-            lang,
-            "YAML syntax error: {m}",
-            "Der Kopfteil ist hier nicht lesbar ({m})"
-        ),
+        Other(m) => match lang {
+            Lang::En => format!("YAML syntax error: {m}"),
+            Lang::De => format!(
+                "Der Kopfteil ist hier nicht lesbar ({})",
+                serde_text::aside(m)
+            ),
+        },
     }
 }
 
@@ -455,7 +474,9 @@ fn yaml_file_message(file: YamlFile, issue: &YamlIssue, lang: Lang) -> String {
             YamlFile::Edition | YamlFile::Overrides => format!("edition: {m}"),
             YamlFile::Strings => format!("template error: UI strings: {m}"),
         },
-        (YamlIssue::Other(m), Lang::De) => format!("{name} ist hier nicht lesbar ({m})"),
+        (YamlIssue::Other(m), Lang::De) => {
+            format!("{name} ist hier nicht lesbar ({})", serde_text::aside(m))
+        }
         (YamlIssue::Tab, Lang::De) => {
             format!("Hier steht ein Tabulator; in {name} sind nur Leerzeichen erlaubt")
         }
@@ -562,25 +583,7 @@ fn count_message(issue: &CountIssue, lang: Lang) -> String {
 
 /// serde's type errors in plain German: which kind of value was expected.
 fn type_detail_de(detail: &str) -> String {
-    let expected = if detail.contains("expected a sequence") || detail.contains("a list") {
-        "erwartet wird eine Liste"
-    } else if detail.contains("expected a boolean") {
-        "erwartet wird true oder false"
-    } else if detail.contains("expected i64")
-        || detail.contains("expected an integer")
-        || detail.contains("expected u")
-    {
-        "erwartet wird eine ganze Zahl"
-    } else if detail.contains("unknown variant") {
-        return format!("dieser Wert ist nicht vorgesehen ({detail})");
-    } else if detail.contains("expected a string") {
-        "erwartet wird ein Text"
-    } else if detail.contains("missing field") {
-        return format!("eine Angabe fehlt ({detail})");
-    } else {
-        return detail.to_string();
-    };
-    expected.to_string()
+    serde_text::german(detail)
 }
 
 /// The hint's text, looked up by its group like [`message`].
