@@ -251,7 +251,8 @@ pub fn print_status(s: &Status, lang: Lang) -> String {
         .chain(s.added.iter().map(|p| ("added", p)));
     for (state, path) in rows {
         let state = catalogue::edition_state(state, lang);
-        out.push_str(&format!("  {state:<20} content/{path}\n"));
+        let width = catalogue::edition_state_width(lang);
+        out.push_str(&format!("  {state:<width$} content/{path}\n"));
     }
     if s.drifted() {
         out.push_str(&format!("{}\n", catalogue::edition_drifted(lang)));

@@ -184,6 +184,15 @@ pub fn overridden(target: &str, name: &str, lang: Lang) -> String {
     )
 }
 
+/// The width of `edition status`'s state column, in characters: its
+/// longest words and a space.
+pub fn edition_state_width(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 17,
+        Lang::De => 21,
+    }
+}
+
 /// The state column of `edition status`, by the state's JSON name.
 pub fn edition_state(state: &str, lang: Lang) -> &str {
     if lang == Lang::En {
