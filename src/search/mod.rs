@@ -14,6 +14,7 @@ pub mod export;
 pub mod format;
 pub mod index;
 pub mod inverted;
+pub mod phonetic;
 pub mod query;
 pub mod stored;
 
