@@ -331,7 +331,7 @@ fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode 
     };
     let out = out.unwrap_or_else(|| default_out(common));
     let index = default_index(common);
-    let spinner = progress();
+    let spinner = progress(reporting.lang);
     let result = build::build(&opts, &out, &index);
     if let Some(s) = spinner {
         s.finish_and_clear();
@@ -355,6 +355,8 @@ fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode 
     }
 }
 
+/// `--timings` stays English in any handbook: it is for developers, and
+/// benches/ read these lines.
 fn print_timings(t: &build::Timings) {
     let ms = |d: std::time::Duration| d.as_millis();
     eprintln!(
@@ -408,11 +410,11 @@ pub fn default_index(c: &Common) -> PathBuf {
         .join(c.edition.as_deref().unwrap_or("base"))
 }
 
-fn progress() -> Option<indicatif::ProgressBar> {
+fn progress(lang: Lang) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
-    let bar = indicatif::ProgressBar::new_spinner().with_message("building …");
+    let bar = indicatif::ProgressBar::new_spinner().with_message(catalogue::building(lang));
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
 }

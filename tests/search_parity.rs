@@ -148,6 +148,24 @@ fn every_word_of_the_handbook_is_analysed_alike() {
     assert_same_analysis(&all);
 }
 
+/// search-engine.js sounds words out as the Kölner Phonetik defines
+/// (Rust's codes are unit-tested in src/search/phonetic.rs).
+#[test]
+fn the_browser_gives_the_kolner_phonetik_codes() {
+    let known = [
+        ("Müller-Lüdenscheidt", "65752682"),
+        ("Wikipedia", "3412"),
+        ("Breschnew", "17863"),
+        ("Elternkaffee", "0527643"),
+        ("Elterncafé", "0527643"),
+    ];
+    let input: Vec<&str> = known.iter().map(|(w, _)| *w).collect();
+    let js = node(&["analyze"], &input.join("\n"));
+    let codes: Vec<&str> = js.lines().map(|l| l.rsplit('\t').next().unwrap()).collect();
+    let expected: Vec<&str> = known.iter().map(|(_, c)| *c).collect();
+    assert_eq!(codes, expected);
+}
+
 #[test]
 fn every_word_of_a_generated_corpus_is_analysed_alike() {
     let tmp = tempfile::tempdir().unwrap();

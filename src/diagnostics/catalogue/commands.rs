@@ -29,6 +29,13 @@ pub fn error_line(message: &str, lang: Lang) -> String {
 }
 
 pub fn usage(u: &Usage, lang: Lang) -> String {
+    match lang {
+        Lang::En => usage_text(u, lang),
+        Lang::De => super::os_text::german(&usage_text(u, lang)),
+    }
+}
+
+fn usage_text(u: &Usage, lang: Lang) -> String {
     use Usage::*;
     match u {
         NoConfig { root, file } => t!(
@@ -158,8 +165,13 @@ pub fn usage(u: &Usage, lang: Lang) -> String {
             "cannot watch the handbook's files: {e}",
             "Die Dateien des Handbuchs lassen sich nicht beobachten: {e}"
         ),
-        System(e) => t!(lang, "{e}", "Systemfehler: {e}"),
+        System(e) => t!(lang, "{e}", "Fehler des Systems: {e}"),
     }
+}
+
+/// The spinner while a build runs (on a terminal only).
+pub fn building(lang: Lang) -> String {
+    t!(lang, "building …", "baue …")
 }
 
 /// `built 65 pages (170 files) into public`

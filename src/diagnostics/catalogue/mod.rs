@@ -39,6 +39,7 @@ macro_rules! t {
 }
 
 mod commands;
+mod os_text;
 mod search;
 mod serde_text;
 
@@ -173,7 +174,10 @@ pub fn message(p: &Problem, lang: Lang) -> String {
 fn file_message(p: &Problem, lang: Lang) -> String {
     use Problem::*;
     match p {
-        Io(e) => t!(lang, "cannot read file: {e}", "Die Datei lässt sich nicht lesen: {e}"),
+        Io(e) => match lang {
+            Lang::En => format!("cannot read file: {e}"),
+            Lang::De => format!("Die Datei lässt sich nicht lesen: {}", os_text::german(e)),
+        },
         InvalidUtf8 => t!(
             lang,
             "file is not valid UTF-8 (invalid byte sequence)",
@@ -394,15 +398,21 @@ fn run_message(p: &Problem, lang: Lang) -> String {
         YamlFile { file, issue } => yaml_file_message(*file, issue, lang),
         Config(e) => match lang {
             Lang::En => format!("configuration: {e}"),
-            Lang::De => format!("handbook.yaml: {}", serde_text::aside(e)),
+            Lang::De => format!("handbook.yaml: {}", os_text::german(&serde_text::aside(e))),
         },
         Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
-        Output(e) => t!(
-            lang,
-            "cannot write output: {e}",
-            "Die Website lässt sich nicht schreiben: {e}"
-        ),
-        Search(e) => t!(lang, "search index: {e}", "Suchindex: {e}"),
+        Output(e) => {
+            let de = os_text::german(e);
+            t!(
+                lang,
+                "cannot write output: {e}",
+                "Die Website lässt sich nicht schreiben: {de}"
+            )
+        }
+        Search(e) => {
+            let de = os_text::german(e);
+            t!(lang, "search index: {e}", "Suchindex: {de}")
+        }
         NoSearchIndex(dir) => t!(
             lang,
             "search index: no search index in {dir} (run `handbook build` first)",
