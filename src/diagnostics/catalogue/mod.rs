@@ -1,7 +1,8 @@
 //! Every text a diagnostic prints, in English and in German: the messages
 //! of [`Problem`]s, the hints of [`Hint`]s and the words around them
-//! (`error`, `help`, the run's summary), and in [`commands`] and [`search`]
-//! what the commands say themselves. Editors of a German handbook read
+//! (`error`, `help`, the run's summary); beside it (`commands.rs`,
+//! `search.rs`) what the commands say themselves, and the German for the
+//! English that serde, the YAML parser and the system put into messages. Editors of a German handbook read
 //! German without parser jargon; `--messages en` keeps English.
 
 use super::problem::*;
