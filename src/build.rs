@@ -305,8 +305,7 @@ pub fn build(
     out_dir: &Path,
     index_dir: &Path,
 ) -> Result<BuildReport, Failure> {
-    output::check_target(&opts.root, out_dir)
-        .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
+    output::check_target(&opts.root, out_dir).map_err(|e| Failure::Usage(e.into()))?;
     let build_started = Instant::now();
     let mut timings = Timings::default();
     crate::timing::take();

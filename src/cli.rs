@@ -2,15 +2,19 @@
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::catalogue;
-use crate::diagnostics::render::{emit, emit_summarised, summary, Format};
+use crate::diagnostics::render::{emit_summarised, summary, Format};
 use crate::diagnostics::{Diagnostics, Lang};
-use crate::editions::commands::{self, EditionError};
 use crate::error::Failure;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod edition;
+mod search;
+
+pub use edition::EditionCommand;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -38,26 +42,32 @@ pub struct Common {
 }
 
 impl Common {
-    /// `--messages`, else `HANDBOOK_MESSAGES`, else the handbook's language.
     pub fn lang(&self) -> Lang {
-        messages_lang(self.messages, || {
-            // a handbook.yaml that does not load defaults to `de`, like `language:`
-            crate::config::Config::load(&self.root)
-                .map(|c| Lang::for_language(&c.language))
-                .unwrap_or(Lang::De)
-        })
+        lang_for(self.messages, &self.root)
     }
 }
 
-/// `--messages`, else `HANDBOOK_MESSAGES`, else the handbook's language.
-fn messages_lang(flag: Option<Lang>, handbook: impl FnOnce() -> Lang) -> Lang {
-    if let Some(l) = flag {
+/// `--messages`, else `HANDBOOK_MESSAGES`, else the language of the
+/// handbook in `root`.
+pub fn lang_for(messages: Option<Lang>, root: &Path) -> Lang {
+    messages_lang(messages, || {
+        // a handbook.yaml that does not load defaults to `de`, like `language:`
+        crate::config::Config::load(root)
+            .map(|c| Lang::for_language(&c.language))
+            .unwrap_or(Lang::De)
+    })
+}
+
+/// `--messages`, else `HANDBOOK_MESSAGES`, else `otherwise` (the
+/// handbook's language, or the one a new handbook gets).
+fn messages_lang(messages: Option<Lang>, otherwise: impl FnOnce() -> Lang) -> Lang {
+    if let Some(l) = messages {
         return l;
     }
     match std::env::var("HANDBOOK_MESSAGES").ok().as_deref() {
         Some("en") => Lang::En,
         Some("de") => Lang::De,
-        _ => handbook(),
+        _ => otherwise(),
     }
 }
 
@@ -180,6 +190,9 @@ pub enum Command {
     Edition {
         #[command(subcommand)]
         command: EditionCommand,
+        /// Language of the messages (default: the handbook's `language:`)
+        #[arg(long, value_enum, global = true)]
+        messages: Option<Lang>,
     },
     /// Create a new page with the front matter of its kind
     New {
@@ -192,182 +205,10 @@ pub enum Command {
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
+        /// Language of the messages (default: the handbook's `language:`)
+        #[arg(long, value_enum)]
+        messages: Option<Lang>,
     },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum EditionCommand {
-    /// Create editions/NAME with edition.yaml, content/ and themes/
-    New {
-        name: String,
-        /// base, another edition, or a path to another handbook root
-        #[arg(long, default_value = "base")]
-        extends: String,
-        #[arg(long)]
-        title: Option<String>,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
-    /// Copy an upstream page into the edition and record where it came from
-    Override {
-        name: String,
-        /// content/PATH.md
-        path: String,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[arg(long)]
-        force: bool,
-    },
-    /// List overridden (current, upstream-changed, upstream-removed, merged, conflict), hidden and added pages
-    Status {
-        name: String,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[arg(long)]
-        json: bool,
-        /// Exit 1 when upstream changed or removed an overridden page (for CI)
-        #[arg(long)]
-        strict: bool,
-    },
-    /// Merge upstream's changes into overridden pages, keeping the region's
-    /// edits (conflicting lines get markers; exit 1)
-    Merge {
-        name: String,
-        /// content/PATH.md
-        #[arg(required_unless_present = "all", conflicts_with = "all")]
-        path: Option<String>,
-        /// Every page upstream changed or removed
-        #[arg(long)]
-        all: bool,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
-    /// Show what changed upstream in a page since the edition forked it
-    Diff {
-        name: String,
-        /// content/PATH.md
-        path: String,
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-    },
-}
-
-fn run_edition(cmd: EditionCommand) -> ExitCode {
-    let result = match cmd {
-        EditionCommand::New {
-            name,
-            extends,
-            title,
-            root,
-        } => edition_new(&root, &name, &extends, title.as_deref()),
-        EditionCommand::Override {
-            name,
-            path,
-            root,
-            force,
-        } => edition_override(&root, &name, &path, force),
-        EditionCommand::Status {
-            name,
-            root,
-            json,
-            strict,
-        } => edition_status(&root, &name, json, strict),
-        EditionCommand::Merge {
-            name, path, root, ..
-        } => edition_merge(&root, &name, path.as_deref()),
-        EditionCommand::Diff { name, path, root } => edition_diff(&root, &name, &path),
-    };
-    result.unwrap_or_else(|e| match e {
-        // the edition's own files are content: a diagnostic, exit 1
-        EditionError::Content(_) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
-        }
-        e => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    })
-}
-
-fn edition_new(
-    root: &Path,
-    name: &str,
-    extends: &str,
-    title: Option<&str>,
-) -> Result<ExitCode, EditionError> {
-    let dir = commands::new(root, name, extends, title)?;
-    eprintln!("created {}", dir.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-fn edition_override(
-    root: &Path,
-    name: &str,
-    path: &str,
-    force: bool,
-) -> Result<ExitCode, EditionError> {
-    let target = commands::override_page(root, name, path, force)?;
-    eprintln!(
-        "copied to {} (recorded in editions/{name}/overrides.yaml)",
-        target.display()
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
-fn edition_status(
-    root: &Path,
-    name: &str,
-    json: bool,
-    strict: bool,
-) -> Result<ExitCode, EditionError> {
-    let status = commands::status(root, name)?;
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&status).unwrap_or_default()
-        );
-    } else {
-        print!("{}", commands::print_status(&status));
-    }
-    Ok(if strict && status.drifted() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// One page, or (without a path, i.e. `--all`) every page upstream changed.
-fn edition_merge(root: &Path, name: &str, path: Option<&str>) -> Result<ExitCode, EditionError> {
-    use crate::editions::merge;
-    let merges = match path {
-        Some(p) => vec![merge::merge_page(root, name, p)?],
-        None => merge::merge_all(root, name)?,
-    };
-    if merges.is_empty() {
-        eprintln!("nothing to merge: upstream changed no page this edition overrides");
-    }
-    for m in &merges {
-        eprintln!("{}", merge::describe(m, name));
-    }
-    let conflict = merges
-        .iter()
-        .any(|m| matches!(m.outcome, merge::Outcome::Conflict { .. }));
-    Ok(if conflict {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn edition_diff(root: &Path, name: &str, path: &str) -> Result<ExitCode, EditionError> {
-    let d = commands::diff(root, name, path)?;
-    if d.is_empty() {
-        eprintln!("no upstream changes since the fork");
-    } else {
-        print!("{d}");
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 pub fn run() -> ExitCode {
@@ -383,7 +224,7 @@ pub fn run() -> ExitCode {
         reporting.lang = common.lang();
     }
     match cli.command {
-        Command::Edition { command } => run_edition(command),
+        Command::Edition { command, messages } => edition::run(command, messages),
         Command::Build {
             common,
             out,
@@ -416,7 +257,7 @@ pub fn run() -> ExitCode {
             limit,
             json,
             kind,
-        } => search(&query, &common, limit, json, kind),
+        } => search::run(&query, &common, limit, json, kind),
         Command::Init {
             dir,
             title,
@@ -443,16 +284,18 @@ pub fn run() -> ExitCode {
             slug,
             root,
             force,
-        } => match scaffold::new_page(&root, &kind, &slug, force) {
-            Ok(path) => {
-                eprintln!("created {}", path.display());
-                ExitCode::SUCCESS
+            messages,
+        } => {
+            let lang = lang_for(messages, &root);
+            match scaffold::new_page(&root, &kind, &slug, force) {
+                Ok(path) => {
+                    let path = path.display().to_string();
+                    eprintln!("{}", catalogue::created(&path, lang));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => failure(Failure::Usage(e.into()), Format::Text, lang),
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
-        },
+        }
     }
 }
 
@@ -498,45 +341,6 @@ fn check(common: Common, format: Format, reporting: Reporting) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(f) => failure_reported(f, format, reporting),
-    }
-}
-
-fn search(
-    query: &str,
-    common: &Common,
-    limit: usize,
-    json: bool,
-    kind: Option<crate::content::PageKind>,
-) -> ExitCode {
-    if let Err(f) = build::check_root(&common.root) {
-        return failure(f, Format::Text, common.lang());
-    }
-    let opts = crate::search::Options {
-        limit,
-        offset: 0,
-        kind: kind.map(|k| k.name().to_string()),
-    };
-    match crate::search::query_dir(&default_index(common), query, &opts) {
-        Ok(results) if json => {
-            print_stdout(&format!(
-                "{}\n",
-                serde_json::to_string_pretty(&results.hits).unwrap_or_else(|_| "[]".into())
-            ));
-            ExitCode::SUCCESS
-        }
-        Ok(results) => {
-            print_results(query, &results);
-            ExitCode::SUCCESS
-        }
-        Err(d) => {
-            emit(
-                &Diagnostics::from_iter([d]),
-                Format::Text,
-                common.lang(),
-                &mut std::io::stderr(),
-            );
-            ExitCode::from(1)
-        }
     }
 }
 
@@ -653,7 +457,7 @@ fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode 
     };
     let out = out.unwrap_or_else(|| default_out(common));
     let index = default_index(common);
-    let spinner = progress();
+    let spinner = progress(reporting.lang);
     let result = build::build(&opts, &out, &index);
     if let Some(s) = spinner {
         s.finish_and_clear();
@@ -662,12 +466,10 @@ fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode 
         Ok(report) => {
             report_diags(&report.warnings, format, reporting);
             if format == Format::Text {
-                eprintln!(
-                    "built {} pages ({} files) into {}",
-                    report.pages,
-                    report.files_written,
-                    report.out_dir.display()
-                );
+                let out = crate::layout::shown(&report.out_dir);
+                let built =
+                    catalogue::built(report.pages, report.files_written, &out, reporting.lang);
+                eprintln!("{built}");
             }
             if how.timings {
                 print_timings(&report.timings);
@@ -679,6 +481,8 @@ fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode 
     }
 }
 
+/// `--timings` stays English in any handbook: it is for developers, and
+/// benches/ read these lines.
 fn print_timings(t: &build::Timings) {
     let ms = |d: std::time::Duration| d.as_millis();
     eprintln!(
@@ -717,35 +521,9 @@ fn default_out(c: &Common) -> PathBuf {
     }
 }
 
-fn print_results(query: &str, results: &crate::search::Results) {
-    if let Some(s) = &results.suggestion {
-        eprintln!("did you mean `{s}`?");
-    }
-    if results.hits.is_empty() {
-        eprintln!("no results for `{query}`");
-        return;
-    }
-    eprintln!(
-        "{} pages contain every word, {} some of them",
-        results.total, results.partial
-    );
-    let mut out = String::new();
-    for (i, h) in results.hits.iter().enumerate() {
-        out += &format!("{}. {} [{}] {}\n", i + 1, h.title, h.kind, h.url);
-        if !h.missing.is_empty() {
-            out += &format!("   (without: {})\n", h.missing.join(", "));
-        }
-        out += &format!(
-            "   {}\n",
-            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
-        );
-    }
-    print_stdout(&out);
-}
-
 /// Writes results to stdout. A reader that stops early (`| head`) closes
 /// the pipe; that is not an error, and `println!` would panic on it.
-fn print_stdout(text: &str) {
+pub(crate) fn print_stdout(text: &str) {
     use std::io::Write;
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
@@ -758,11 +536,11 @@ pub fn default_index(c: &Common) -> PathBuf {
         .join(c.edition.as_deref().unwrap_or("base"))
 }
 
-fn progress() -> Option<indicatif::ProgressBar> {
+fn progress(lang: Lang) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
-    let bar = indicatif::ProgressBar::new_spinner().with_message("building …");
+    let bar = indicatif::ProgressBar::new_spinner().with_message(catalogue::building(lang));
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     Some(bar)
 }
@@ -804,7 +582,8 @@ pub fn failure(f: Failure, format: Format, lang: Lang) -> ExitCode {
 fn failure_reported(f: Failure, format: Format, reporting: Reporting) -> ExitCode {
     match f {
         Failure::Usage(e) => {
-            eprintln!("error: {e}");
+            let message = catalogue::usage(&e, reporting.lang);
+            eprintln!("{}", catalogue::error_line(&message, reporting.lang));
             ExitCode::from(2)
         }
         Failure::Content(diags) => {
@@ -825,7 +604,7 @@ fn resolve_roots(command: &mut Command) {
         Command::New { root, .. } => root,
         // a folder that is yet to be made: as given
         Command::Init { .. } => return,
-        Command::Edition { command } => match command {
+        Command::Edition { command, .. } => match command {
             EditionCommand::New { root, .. }
             | EditionCommand::Override { root, .. }
             | EditionCommand::Status { root, .. }

@@ -44,6 +44,9 @@ pub struct Config {
     /// The pages the theme links in its header and footer, by role.
     #[serde(default)]
     pub pages: RolePages,
+    /// Words the search box suggests, e.g. `[Elterncafé, Alleinerziehende]`.
+    #[serde(default)]
+    pub search_examples: Vec<String>,
 }
 
 /// The pages a public-sector site must link from every page, each as a

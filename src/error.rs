@@ -2,14 +2,9 @@
 
 use crate::diagnostics::Diagnostics;
 
-/// A usage problem (not the content's fault): exit code 2.
-#[derive(Debug, thiserror::Error)]
-pub enum UsageError {
-    #[error("no {file} in `{root}` (use --root to point at the handbook folder)")]
-    NoConfig { root: String, file: &'static str },
-    #[error("{0}")]
-    Other(String),
-}
+/// A usage problem (not the content's fault): exit code 2. Its words are in
+/// the message catalogue, beside the content's.
+pub use crate::diagnostics::Usage as UsageError;
 
 #[derive(Debug)]
 pub enum Failure {

@@ -19,6 +19,19 @@ pub enum ScaffoldError {
     Io(#[from] std::io::Error),
 }
 
+impl From<ScaffoldError> for crate::diagnostics::Usage {
+    fn from(e: ScaffoldError) -> Self {
+        use crate::diagnostics::Usage;
+        match e {
+            ScaffoldError::UnknownKind(k) => Usage::UnknownPageKind(k),
+            ScaffoldError::Exists(p) => Usage::Exists(p),
+            ScaffoldError::InvalidSlug(s) => Usage::InvalidSlug(s),
+            ScaffoldError::Unsafe(u) => u.into(),
+            ScaffoldError::Io(e) => Usage::System(e.to_string()),
+        }
+    }
+}
+
 pub fn new_page(
     root: &Path,
     kind: &str,

@@ -178,3 +178,188 @@ fn a_broken_handbook_yaml_is_explained_in_german_where_the_mistake_starts() {
         assert!(!err.contains("scalar"), "parser jargon: {err}");
     }
 }
+
+/// The binary run the way an editor runs it: from inside the handbook
+/// folder, with relative paths, no `HANDBOOK_MESSAGES` from the tests.
+fn in_handbook(root: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .env_remove("HANDBOOK_MESSAGES")
+        .current_dir(root)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// Both streams of a run, as one text.
+fn said(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), stderr(o))
+}
+
+/// `handbook serve` started inside `root` until it prints a line with
+/// `until`; everything it printed up to there.
+fn serve_until(root: &std::path::Path, extra: &[&str], until: &str) -> String {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .env_remove("HANDBOOK_MESSAGES")
+        .current_dir(root)
+        .args(["serve", "--port", "0"])
+        .args(extra)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut out = String::new();
+    let deadline = std::time::Instant::now() + common::server::PATIENCE;
+    while !out.contains(until) {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) => out += &format!("{line}\n"),
+            Err(_) => break,
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    out
+}
+
+/// What a German editor does in a day, every command once, and what each
+/// says: a category the schema does not know, a search before and after
+/// the build, an edition forked, drifted, merged, a page created, two
+/// mistyped names and the preview of a broken page.
+fn a_working_day(root: &std::path::Path, messages: &[&str]) -> String {
+    let cafe = root.join("content/konzepte/cafe.md");
+    let good = read(&cafe);
+    let mut all = String::new();
+    let mut run = |args: &[&str]| {
+        let args: Vec<&str> = args.iter().chain(messages).copied().collect();
+        all.push_str(&said(&in_handbook(root, &args)));
+    };
+    std::fs::write(
+        &cafe,
+        good.replace("kind: concept", "kind: concept\ncategory: Workshop"),
+    )
+    .unwrap();
+    run(&["check"]);
+    std::fs::write(&cafe, &good).unwrap();
+    run(&["search", "Café"]);
+    run(&["build"]);
+    run(&["search", "Café"]);
+    run(&["search", "Ablauf Zauberwort"]);
+    run(&["search", "Zauberwort"]);
+    run(&["edition", "new", "lokal"]);
+    run(&["edition", "override", "lokal", "content/konzepte/cafe.md"]);
+    run(&["edition", "override", "lokal", "content/konzepte/cafe.md"]);
+    std::fs::write(&cafe, good.replace("Offen.", "Offen für alle.")).unwrap();
+    run(&["edition", "status", "lokal"]);
+    run(&["edition", "merge", "lokal", "--all"]);
+    run(&["edition", "merge", "lokal", "--all"]);
+    run(&["edition", "diff", "lokal", "content/konzepte/cafe.md"]);
+    run(&["edition", "status", "nirgendwo"]);
+    run(&["new", "concept", "fruehstueck"]);
+    run(&["new", "konzept", "fruehstueck"]);
+    run(&["build", "--out", "content"]);
+    all += &serve_until(root, messages, "://");
+    std::fs::write(&cafe, "---\ntitle: \"Café\n---\n").unwrap();
+    let fails = ["build failed", "Bauen fehlgeschlagen"];
+    let broken = serve_until(
+        root,
+        messages,
+        if messages.is_empty() {
+            fails[1]
+        } else {
+            fails[0]
+        },
+    );
+    std::fs::write(&cafe, &good).unwrap();
+    all + &broken
+}
+
+#[test]
+fn a_german_handbook_says_everything_in_german() {
+    let tmp = copy_fixture("editions");
+    let all = a_working_day(tmp.path(), &[]);
+    for german in [
+        "`Workshop` ist hier nicht vorgesehen; möglich sind `Fortbildung`, `Veranstaltung`, `Beratung` und `Netzwerk`",
+        "Fehler: Suchindex: in ", 
+        "Seiten gebaut (",
+        "3 Seiten enthalten alle Wörter, 0 einige davon",
+        "[Konzept]",
+        "(ohne: Zauberwort)",
+        "Zu `Zauberwort` wurde nichts gefunden",
+        "angelegt: editions/lokal",
+        "kopiert nach editions/lokal/content/konzepte/cafe.md",
+        "Fehler: `editions/lokal/content/konzepte/cafe.md` gibt es schon; mit --force wird die Datei überschrieben",
+        "Ausgabe lokal\n  im Handbuch geändert  content/konzepte/cafe.md",
+        "zusammengeführt  content/konzepte/cafe.md",
+        "Nichts zusammenzuführen",
+        "Fehler: Die Ausgabe `nirgendwo` gibt es nicht (keine editions/nirgendwo/edition.yaml). Vorhanden: `lokal`",
+        "angelegt: content/konzepte/fruehstueck.md",
+        "Fehler: Die Art `konzept` gibt es nicht",
+        "Fehler: In `content` wird nicht gebaut",
+        "Vorschau auf http://",
+        "aktualisiert in ",
+        "Bauen fehlgeschlagen; die Vorschau zeigt weiter die letzte fehlerfreie Fassung",
+    ] {
+        assert!(all.contains(german), "missing {german:?} in\n{all}");
+    }
+    for english in [
+        " pages ",
+        "built",
+        "merged",
+        "created",
+        "copied",
+        "unknown",
+        "expected",
+        "serving",
+        "failed",
+        "error",
+        "nothing",
+        "contain",
+        "upstream-changed",
+        "no search index",
+        "without",
+        "[concept]",
+        " the ",
+        " no ",
+        " of ",
+    ] {
+        assert!(!all.contains(english), "English {english:?} in\n{all}");
+    }
+}
+
+#[test]
+fn the_same_day_with_messages_en_is_english() {
+    let tmp = copy_fixture("editions");
+    let all = a_working_day(tmp.path(), &["--messages", "en"]);
+    for english in [
+        "`category` has the wrong type: unknown variant `Workshop`",
+        "error: search index: no search index in ",
+        "built ",
+        "3 pages contain every word, 0 some of them",
+        "[concept]",
+        "(without: Zauberwort)",
+        "no results for `Zauberwort`",
+        "created editions/lokal",
+        "copied to editions/lokal/content/konzepte/cafe.md",
+        "error: `editions/lokal/content/konzepte/cafe.md` exists already",
+        "edition lokal\n  upstream-changed  content/konzepte/cafe.md",
+        "merged    content/konzepte/cafe.md",
+        "nothing to merge",
+        "error: unknown edition `nirgendwo`",
+        "created content/konzepte/fruehstueck.md",
+        "error: unknown kind `konzept`",
+        "error: refusing to build into `content`",
+        "serving http://",
+        "updated in ",
+        "build failed; still serving the last good site",
+    ] {
+        assert!(all.contains(english), "missing {english:?} in\n{all}");
+    }
+    assert!(!all.contains("Fehler") && !all.contains("Seiten"), "{all}");
+}

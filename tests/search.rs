@@ -226,6 +226,33 @@ fn typos_are_corrected_below_exact_matches_with_a_suggestion() {
     assert_eq!(results("Kinderbetreuung").suggestion, None);
 }
 
+/// Words spelt as they sound, further from the word than typos reach, are
+/// found by the Kölner Phonetik, with the word meant as the suggestion;
+/// only when nothing else matched, so nonsense still finds nothing.
+#[test]
+fn a_word_spelt_as_heard_finds_its_page() {
+    for (heard, meant, page) in [
+        ("Elternkaffee", "Elterncafé", "/konzepte/elterncafe/"),
+        // three letters off: beyond the two typos a long word allows
+        (
+            "Vamielientsentrum",
+            "Familienzentrum",
+            "/institutionen/familienzentrum/",
+        ),
+    ] {
+        let r = results(heard);
+        assert_eq!(r.suggestion.as_deref(), Some(meant), "`{heard}`: {r:?}");
+        let found = urls(&r.hits);
+        assert!(
+            found[..found.len().min(3)].contains(&page),
+            "`{heard}`: {found:?}"
+        );
+    }
+    // a spelling that is itself a word is not looked up by its sound
+    assert_eq!(results("Elterncafé").suggestion, None);
+    assert!(search("xyzzyplugh").is_empty());
+}
+
 /// Frequent words typed wrong, one typo each: a wrong first or second
 /// letter, the first two letters swapped, the first letter left out, one
 /// left out later, one letter too many.

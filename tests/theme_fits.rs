@@ -39,9 +39,9 @@ fn another_handbook_gets_no_dead_link_and_no_word_of_this_one() {
     // the Impressum where handbook.yaml says it is, and no other legal page
     assert!(start.contains("<li><a href=\"/rechtliches/impressum/\">Impressum</a></li>"));
     assert!(!start.contains("Datenschutz") && !start.contains(">Barrierefreiheit<"));
-    // the search box's examples are this handbook's own titles
+    // the search box's examples are this handbook's own words
     assert!(
-        start.contains("placeholder=\"z. B. Planung, Durchführung\""),
+        start.contains("placeholder=\"z. B. Planung, Moderation\""),
         "{start}"
     );
     // and its kind filter offers only the kinds it has
@@ -78,7 +78,7 @@ fn a_role_naming_a_missing_page_is_an_error_in_handbook_yaml() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains(
-            "handbook.yaml:7:12: error: broken link: `content/rechtliches/datenschutz.md` does not exist"
+            "handbook.yaml:8:12: error: broken link: `content/rechtliches/datenschutz.md` does not exist"
         ),
         "{}",
         stderr(&out)

@@ -14,6 +14,16 @@ pub enum UnsafePath {
     ParentDir(String),
 }
 
+impl From<UnsafePath> for crate::diagnostics::Usage {
+    fn from(e: UnsafePath) -> Self {
+        use crate::diagnostics::Usage;
+        match e {
+            UnsafePath::Absolute(p) => Usage::AbsolutePath(p),
+            UnsafePath::ParentDir(p) => Usage::LeavesContent(p),
+        }
+    }
+}
+
 /// The path below `content/` that `arg` names (`./content/a/b.md` → `a/b.md`),
 /// or why it would escape the folder it is joined to.
 pub fn content_path(arg: &str) -> Result<String, UnsafePath> {

@@ -7,6 +7,7 @@ pub mod catalogue;
 mod foreign;
 mod problem;
 pub mod render;
+pub mod usage;
 pub mod yaml;
 mod yaml_issue;
 
@@ -15,6 +16,7 @@ pub use foreign::ForeignIssue;
 pub use problem::{
     CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlFile, YamlIssue,
 };
+pub use usage::Usage;
 
 use serde::Serialize;
 use std::path::{Path, PathBuf};

@@ -101,6 +101,8 @@ pub enum Problem {
     Template(String),
     Output(String),
     Search(String),
+    /// No index in this folder: `handbook build` was not run.
+    NoSearchIndex(String),
     Edition(String),
 
     // --- mistakes that used to pass in silence

@@ -5,7 +5,7 @@
 use super::drift::{self, PageStatus, State};
 use super::{edition_dir, Project};
 use crate::config::Config;
-use crate::diagnostics::{relative_to, Diagnostic};
+use crate::diagnostics::{catalogue, relative_to, Diagnostic, Lang, Usage};
 use crate::layout::{CONTENT_DIR, THEMES_DIR};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -13,14 +13,29 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 pub enum EditionError {
     #[error("{0}")]
-    Usage(String),
-    #[error("`{0}` exists already (use --force to overwrite)")]
-    Exists(String),
+    Usage(Usage),
     /// A file of the edition is broken; printed as a diagnostic, exit 1.
     #[error("{}", crate::diagnostics::render::to_text(.0, Default::default()))]
     Content(Box<Diagnostic>),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+impl EditionError {
+    /// What the editor reads, in the handbook's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            EditionError::Usage(u) => catalogue::usage(u, lang),
+            EditionError::Content(d) => crate::diagnostics::render::to_text(d, lang),
+            EditionError::Io(e) => catalogue::usage(&Usage::System(e.to_string()), lang),
+        }
+    }
+}
+
+impl From<Usage> for EditionError {
+    fn from(u: Usage) -> Self {
+        EditionError::Usage(u)
+    }
 }
 
 impl From<Diagnostic> for EditionError {
@@ -30,14 +45,14 @@ impl From<Diagnostic> for EditionError {
 }
 
 fn open(root: &Path, name: &str) -> Result<Project, EditionError> {
-    let config = Config::load(root).map_err(|d| EditionError::Usage(d.message()))?;
-    Project::open(root, Some(name), &config).map_err(|e| EditionError::Usage(e.to_string()))
+    let config = Config::load(root)?;
+    Ok(Project::open(root, Some(name), &config)?)
 }
 
 /// A page path from the command line, refused before anything is read if it
 /// would lead out of the edition's folder.
 pub(super) fn checked(path: &str) -> Result<String, EditionError> {
-    crate::content::user_path::content_path(path).map_err(|e| EditionError::Usage(e.to_string()))
+    crate::content::user_path::content_path(path).map_err(|e| EditionError::Usage(e.into()))
 }
 
 fn valid_name(name: &str) -> bool {
@@ -56,15 +71,11 @@ pub fn new(
     title: Option<&str>,
 ) -> Result<PathBuf, EditionError> {
     if !valid_name(name) {
-        return Err(EditionError::Usage(format!(
-            "invalid edition name `{name}`: use lower-case letters, digits and `-` (and not `base`)"
-        )));
+        return Err(Usage::InvalidEditionName(name.to_string()).into());
     }
     let dir = edition_dir(root, name);
     if dir.exists() {
-        return Err(EditionError::Exists(
-            relative_to(root, &dir).display().to_string(),
-        ));
+        return Err(Usage::Exists(relative_to(root, &dir).display().to_string()).into());
     }
     let keep = [
         dir.join(CONTENT_DIR),
@@ -109,17 +120,13 @@ pub fn override_page(
 ) -> Result<PathBuf, EditionError> {
     let content_path = checked(path)?;
     let project = open(root, name)?;
-    let upstream = project.upstream_file(&content_path).ok_or_else(|| {
-        EditionError::Usage(format!(
-            "no page `content/{content_path}` upstream to override"
-        ))
-    })?;
+    let upstream = project
+        .upstream_file(&content_path)
+        .ok_or_else(|| Usage::NoUpstreamPage(content_path.clone()))?;
     let dir = edition_dir(root, name);
     let target = dir.join(CONTENT_DIR).join(&content_path);
     if target.exists() && !force {
-        return Err(EditionError::Exists(
-            relative_to(root, &target).display().to_string(),
-        ));
+        return Err(Usage::Exists(relative_to(root, &target).display().to_string()).into());
     }
     let text = std::fs::read(&upstream)?;
     for file in [
@@ -234,21 +241,21 @@ pub fn status(root: &Path, name: &str) -> Result<Status, EditionError> {
     })
 }
 
-pub fn print_status(s: &Status) -> String {
-    let mut out = format!("edition {}\n", s.edition);
-    for p in &s.overridden {
-        out.push_str(&format!("  {:<17} content/{}\n", p.state.label(), p.path));
-    }
-    for p in &s.hidden {
-        out.push_str(&format!("  {:<17} content/{}\n", "hidden", p));
-    }
-    for p in &s.added {
-        out.push_str(&format!("  {:<17} content/{}\n", "added", p));
+pub fn print_status(s: &Status, lang: Lang) -> String {
+    let mut out = format!("{}\n", catalogue::edition_heading(&s.edition, lang));
+    let rows = s
+        .overridden
+        .iter()
+        .map(|p| (p.state.label(), &p.path))
+        .chain(s.hidden.iter().map(|p| ("hidden", p)))
+        .chain(s.added.iter().map(|p| ("added", p)));
+    for (state, path) in rows {
+        let state = catalogue::edition_state(state, lang);
+        let width = catalogue::edition_state_width(lang);
+        out.push_str(&format!("  {state:<width$} content/{path}\n"));
     }
     if s.drifted() {
-        out.push_str(
-            "upstream changed pages this edition overrides: see `handbook edition diff`, take the changes over with `handbook edition merge`\n",
-        );
+        out.push_str(&format!("{}\n", catalogue::edition_drifted(lang)));
     }
     out
 }
@@ -260,12 +267,18 @@ pub fn diff(root: &Path, name: &str, path: &str) -> Result<String, EditionError>
     let dir = edition_dir(root, name);
     let upstream = project.upstream_file(content_path);
     let ours = dir.join(CONTENT_DIR).join(content_path);
-    match drift::state_of(drift::load(root, &dir)?.get(content_path), upstream.as_deref(), &ours) {
-        State::Untracked => Err(EditionError::Usage(format!(
-            "`content/{content_path}` was not forked with `handbook edition override`, so there is no record to compare with"
-        ))),
+    match drift::state_of(
+        drift::load(root, &dir)?.get(content_path),
+        upstream.as_deref(),
+        &ours,
+    ) {
+        State::Untracked => Err(Usage::NotForked {
+            path: content_path.clone(),
+            name: name.to_string(),
+        }
+        .into()),
         State::Current | State::Merged | State::Conflict => Ok(String::new()),
         _ => drift::upstream_diff(&dir, content_path, upstream.as_deref())
-            .ok_or_else(|| EditionError::Usage(format!("the fork-time copy of `content/{content_path}` is missing"))),
+            .ok_or_else(|| Usage::ForkCopyMissing(content_path.clone()).into()),
     }
 }

@@ -8,7 +8,7 @@ use super::commands::EditionError;
 use super::drift::{self, State, CONFLICT_END, CONFLICT_START};
 use super::{edition_dir, Project};
 use crate::config::Config;
-use crate::diagnostics::relative_to;
+use crate::diagnostics::{catalogue, relative_to, Lang, Usage};
 use crate::layout::CONTENT_DIR;
 use serde::Serialize;
 use std::path::Path;
@@ -34,8 +34,8 @@ pub struct PageMerge {
 }
 
 fn open(root: &Path, name: &str) -> Result<Project, EditionError> {
-    let config = Config::load(root).map_err(|d| EditionError::Usage(d.message()))?;
-    Project::open(root, Some(name), &config).map_err(|e| EditionError::Usage(e.to_string()))
+    let config = Config::load(root)?;
+    Ok(Project::open(root, Some(name), &config)?)
 }
 
 /// Merges one page (`content/PATH.md` or `PATH.md`).
@@ -64,9 +64,11 @@ fn merge_one(
     let dir = edition_dir(root, name);
     let mut records = drift::load(root, &dir)?;
     let Some(record) = records.get(content_path).cloned() else {
-        return Err(EditionError::Usage(format!(
-            "`content/{content_path}` was not forked with `handbook edition override {name}`, so there is no common version to merge from"
-        )));
+        return Err(Usage::NotForked {
+            path: content_path.to_string(),
+            name: name.to_string(),
+        }
+        .into());
     };
     let ours_path = dir.join(CONTENT_DIR).join(content_path);
     let base_path = drift::upstream_copy_path(&dir, content_path);
@@ -83,10 +85,10 @@ fn merge_one(
     ) {
         (State::Current | State::Merged, _) => return done(Outcome::UpToDate),
         (State::Conflict, _) => {
-            return Err(EditionError::Usage(format!(
-                "`{}` still has the conflict markers of the last merge: resolve them first",
-                relative_to(root, &ours_path).display()
-            )))
+            return Err(Usage::UnresolvedConflict(
+                relative_to(root, &ours_path).display().to_string(),
+            )
+            .into())
         }
         (State::UpstreamRemoved, _) | (_, None) => {
             // the region's text is all that is left of the page: keep it
@@ -102,10 +104,10 @@ fn merge_one(
     };
     let read = |p: &Path| {
         std::fs::read_to_string(p).map_err(|e| {
-            EditionError::Usage(format!(
-                "cannot read `{}`: {e}",
-                relative_to(root, p).display()
-            ))
+            EditionError::Usage(Usage::CannotRead {
+                path: relative_to(root, p).display().to_string(),
+                error: e.to_string(),
+            })
         })
     };
     let theirs = read(&upstream)?;
@@ -175,22 +177,19 @@ fn label_markers(text: &str, name: &str) -> String {
 }
 
 /// One line per page, for people.
-pub fn describe(m: &PageMerge, name: &str) -> String {
+pub fn describe(m: &PageMerge, name: &str, lang: Lang) -> String {
     let page = format!("content/{}", m.path);
     match &m.outcome {
-        Outcome::Merged => format!("merged    {page}: upstream's changes are in the edition's page"),
+        Outcome::Merged => catalogue::merged(&page, lang),
         Outcome::Conflict {
             conflicts,
             first_line,
-        } => format!(
-            "conflict  {page}: {conflicts} place(s) changed on both sides, the first at editions/{name}/content/{}:{first_line}\n  \
-             keep what is right between `<<<<<<<` and `>>>>>>>`, delete the marker lines, then run `handbook check --edition {name}`",
-            m.path
-        ),
-        Outcome::UpToDate => format!("current   {page}: nothing to merge"),
-        Outcome::KeptRemoved => format!(
-            "kept      {page}: removed upstream; the edition keeps its page as its own"
-        ),
+        } => {
+            let at = format!("editions/{name}/content/{}:{first_line}", m.path);
+            catalogue::merge_conflict(&page, *conflicts, &at, name, lang)
+        }
+        Outcome::UpToDate => catalogue::merge_up_to_date(&page, lang),
+        Outcome::KeptRemoved => catalogue::merge_kept_removed(&page, lang),
     }
 }
 

@@ -247,25 +247,17 @@ fn resolve_chain(root: &Path, name: &str) -> Result<Vec<ChainLink>, UsageError> 
     let mut current = name.to_string();
     loop {
         if seen.contains(&current) {
-            return Err(UsageError::Other(format!(
-                "editions extend each other in a circle: {} → {current}",
-                seen.join(" → ")
-            )));
+            seen.push(current);
+            return Err(UsageError::EditionCircle(seen));
         }
         seen.push(current.clone());
         let dir = edition_dir(root, &current);
         if !dir.join(definition::EDITION_FILE).is_file() {
-            let known = list(root);
-            return Err(UsageError::Other(format!(
-                "unknown edition `{current}` (no {}/{current}/{}); editions here: {}",
-                EDITIONS_DIR,
-                definition::EDITION_FILE,
-                if known.is_empty() {
-                    "none".to_string()
-                } else {
-                    known.join(", ")
-                }
-            )));
+            return Err(UsageError::UnknownEdition {
+                definition: format!("{EDITIONS_DIR}/{current}/{}", definition::EDITION_FILE),
+                name: current,
+                known: list(root),
+            });
         }
         let (def, diagnostics) = match definition::load(root, &dir) {
             Ok(d) => (Some(d), Vec::new()),
@@ -292,10 +284,11 @@ fn resolve_chain(root: &Path, name: &str) -> Result<Vec<ChainLink>, UsageError> 
                     dir.join(other)
                 };
                 if !path.join(crate::config::CONFIG_FILE).is_file() {
-                    return Err(UsageError::Other(format!(
-                        "edition `{current}` extends `{other}`, which is no handbook root (no {})",
-                        crate::config::CONFIG_FILE
-                    )));
+                    return Err(UsageError::ExtendsNoHandbook {
+                        edition: current,
+                        extends: other.to_string(),
+                        file: crate::config::CONFIG_FILE,
+                    });
                 }
                 link.other_root = Some(path);
                 chain.push(link);

@@ -21,6 +21,17 @@ pub enum UnsafeTarget {
     NotASite(String),
 }
 
+impl From<UnsafeTarget> for crate::diagnostics::Usage {
+    fn from(e: UnsafeTarget) -> Self {
+        use crate::diagnostics::Usage;
+        match e {
+            UnsafeTarget::ContainsRoot(out) => Usage::OutContainsRoot(out),
+            UnsafeTarget::InsideSources(out, folder) => Usage::OutHoldsSources { out, folder },
+            UnsafeTarget::NotASite(out) => Usage::OutNotASite(out),
+        }
+    }
+}
+
 /// Refuses output folders whose replacement would lose sources or
 /// unrelated files.
 pub fn check_target(root: &Path, out: &Path) -> Result<(), UnsafeTarget> {

@@ -63,16 +63,21 @@ pub fn remove_stale(parent: &Path, name: &str) {
     let prefix = prefix(name);
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if !file_name.starts_with(&prefix) || file_name.ends_with(LOCK) {
+        if !file_name.starts_with(&prefix) {
             continue;
         }
-        let base = file_name.trim_end_matches(OLD);
+        // the folder, its predecessor being removed, or the lock file
+        // itself (a build killed between making it and its folder)
+        let base = file_name.trim_end_matches(LOCK).trim_end_matches(OLD);
         let lock = parent.join(format!("{base}{LOCK}"));
         if still_running(&lock) {
             continue;
         }
-        let _ = remove_dir_all::remove_dir_all(entry.path());
-        let _ = std::fs::remove_file(&lock);
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = remove_dir_all::remove_dir_all(entry.path());
+        } else {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -104,6 +109,11 @@ mod tests {
         // a folder from before there were locks
         let older = tmp.path().join(".public.staging-abc123");
         std::fs::create_dir(&older).unwrap();
+        // a lock file alone: killed before it made its folder
+        let (alone, _) = claim(tmp.path(), "public").unwrap();
+        alone.file.unlock().unwrap();
+        let alone_lock = alone.path.clone();
+        std::mem::forget(alone);
         // and another output's staging folder is none of ours
         let other = tmp.path().join(".suche.staging-xyz");
         std::fs::create_dir(&other).unwrap();
@@ -112,6 +122,7 @@ mod tests {
         assert!(dir.is_dir(), "a running build's folder stays");
         assert!(!dead_dir.exists() && !dead_lock.exists());
         assert!(!older.exists());
+        assert!(!alone_lock.exists());
         assert!(other.is_dir());
         drop(held);
         assert!(!tmp.path().join(format!("{}{LOCK}", dir.display())).exists());

@@ -395,35 +395,12 @@ pub struct SiteCtx<'a> {
     pub pages: BTreeMap<&'static str, String>,
     /// The kinds this handbook has pages of, for the search's kind filter.
     pub kinds: Vec<&'static str>,
-    /// A few short titles of the handbook's own pages, for the search
-    /// box's examples (another handbook's theme must not suggest words
-    /// from this one's).
-    pub search_examples: Vec<&'a str>,
+    /// What the search box suggests (`search_examples:` of handbook.yaml;
+    /// a theme must not suggest one handbook's words in another).
+    pub search_examples: &'a [String],
 }
 
-/// Longest title the search box offers as an example.
-const EXAMPLE_CHARS: usize = 24;
-
 impl Site {
-    /// The short titles (a word or two) of the pages the handbook links
-    /// and references most, at most three: what its readers will look for.
-    pub fn search_examples(&self) -> Vec<&str> {
-        let mut pages: Vec<(usize, &str)> = self
-            .content
-            .pages
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.is_section_index && !p.synthetic)
-            .map(|(id, p)| (self.resolved.backlinks[id].len(), p.title.as_str()))
-            .filter(|&(n, t)| {
-                n > 0 && t.chars().count() <= EXAMPLE_CHARS && t.split_whitespace().count() <= 2
-            })
-            .collect();
-        // most referenced first; ties by title, so the choice is stable
-        pages.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        pages.into_iter().take(3).map(|(_, t)| t).collect()
-    }
-
     /// Top-level sections and pages, for the main navigation. Only the
     /// entries themselves: the pages inside a section are not part of it,
     /// so that editing one of them does not change every page's menu.

@@ -94,7 +94,7 @@ pub fn globals(site: &Site) -> Globals<'_> {
                 })
                 .map(|k| k.name())
                 .collect(),
-            search_examples: site.search_examples(),
+            search_examples: &site.config.search_examples,
         },
         nav: site.navigation(),
         t: &site.theme.strings,

@@ -5,7 +5,8 @@ use super::corpus::Word;
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
     page_set, put_block, reversed, separator, BlockRef, Posting, TermEntry, BLOCK, DOC_CHUNK,
-    FIRST_BLOCK, PACK_BYTES, REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
+    FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES, REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION,
+    WORD_SHARD_BYTES,
 };
 use super::inverted::{Inverted, RawPosting};
 use rayon::prelude::*;
@@ -26,6 +27,8 @@ struct Meta<'a> {
     kinds: Vec<&'static str>,
     words: &'a [String],
     rwords: &'a [String],
+    /// First codes of the phonetic shards (`k/`).
+    phonetic: &'a [String],
     terms: &'a [String],
     doc_chunk: u32,
 }
@@ -157,6 +160,7 @@ pub fn write(
     let term_keys = span("export: postings", || write_terms(source, pages, out))?;
     let word_keys = span("export: words", || write_words(words, out))?;
     let reversed_keys = write_reversed(words, out)?;
+    let phonetic_keys = write_phonetic(words, out)?;
     let kinds: String = page_kinds(docs, pages);
     out.put("kinds.txt", kinds.as_bytes())?;
     let meta = Meta {
@@ -166,11 +170,13 @@ pub fn write(
         kinds: KINDS.iter().map(|k| k.name()).collect(),
         words: &word_keys,
         rwords: &reversed_keys,
+        phonetic: &phonetic_keys,
         terms: &term_keys.0,
         doc_chunk: DOC_CHUNK,
     };
     out.put("meta.json", &serde_json::to_vec(&meta)?)?;
-    Ok(term_keys.0.len() + term_keys.1 as usize + word_keys.len() + reversed_keys.len() + 2)
+    let shards = word_keys.len() + reversed_keys.len() + phonetic_keys.len();
+    Ok(term_keys.0.len() + term_keys.1 as usize + shards + 2)
 }
 
 /// A term's entry with its first block, and its later blocks encoded.
@@ -373,6 +379,32 @@ fn write_reversed(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     }
     shards.buf.push(b']');
     shards.close()?;
+    Ok(keys)
+}
+
+/// Phonetic shards (`k/<n>.json`, rows `[code, [word, …]]`); returns each
+/// shard's first code (none for a corpus without words to sound out).
+fn write_phonetic(words: &[Word], out: Target) -> io::Result<Vec<String>> {
+    let mut shards = Sharded::new(out, "k", "json", PHONETIC_SHARD_BYTES)?;
+    let mut keys = Vec::new();
+    for (code, alike) in super::phonetic::groups(words) {
+        let row = serde_json::to_vec(&(&code, alike))?;
+        if shards.full(row.len() + 1) {
+            shards.buf.push(b']');
+            shards.close()?;
+        }
+        if shards.buf.is_empty() {
+            keys.push(code);
+            shards.buf.push(b'[');
+        } else {
+            shards.buf.push(b',');
+        }
+        shards.buf.extend_from_slice(&row);
+    }
+    if !shards.buf.is_empty() {
+        shards.buf.push(b']');
+        shards.close()?;
+    }
     Ok(keys)
 }
 

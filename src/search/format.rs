@@ -11,6 +11,11 @@
 //!   `[reversed, freq]`. A typo in the first half of a word moves it far
 //!   from the word in the word list but not in this one, so typo
 //!   correction looks in both;
+//! - `k/<n>.json`: the words by how they sound (Kölner Phonetik, format 5,
+//!   see [`super::phonetic`]), sorted by code, cut by size: `[code,
+//!   [word, …]]`, the commonest words of a code first, at most eight. Read
+//!   (one shard) only for a query word neither its spelling nor its typos
+//!   find;
 //! - `t/<n>.bin`: the term dictionary, sorted, cut by size. Per term: the
 //!   pages it occurs on (a list, or a bitmap when that is smaller), the
 //!   pages where it is in a title or heading, and its postings as blocks
@@ -28,7 +33,7 @@
 //! Binary numbers are LEB128 varints; a block is `count` then `count` ×
 //! (key delta varint, impact byte), keys ascending within the block.
 
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// Postings in a term's first block (the best by impact, stored inline).
 pub const FIRST_BLOCK: usize = 128;
 /// Postings in each later block.
@@ -39,6 +44,9 @@ pub const WORD_SHARD_BYTES: usize = 16 * 1024;
 /// A reversed word row is short (no page lists), so a shard of this size
 /// holds some 600 words: a typo correction reads three.
 pub const REVERSED_SHARD_BYTES: usize = 16 * 1024;
+/// A phonetic row holds a few words: a shard holds some 500 codes, and a
+/// query reads one.
+pub const PHONETIC_SHARD_BYTES: usize = 16 * 1024;
 pub const PACK_BYTES: usize = 32 * 1024;
 /// Passages per stored-text file.
 pub const DOC_CHUNK: u32 = 16;

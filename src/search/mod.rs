@@ -14,6 +14,7 @@ pub mod export;
 pub mod format;
 pub mod index;
 pub mod inverted;
+pub mod phonetic;
 pub mod query;
 pub mod stored;
 
@@ -144,10 +145,6 @@ fn link_tree(from: &Path, to: &Path) -> std::io::Result<usize> {
 /// Searches the index that a build wrote to `dir` (or [`write`] made).
 pub fn query_dir(dir: &Path, query: &str, opts: &Options) -> Result<Results, Diagnostic> {
     let files = query::DirFiles(dir.join(STATIC_DIR));
-    query::search(&files, query, opts).ok_or_else(|| {
-        search_error(format!(
-            "no search index in {} (run `handbook build` first)",
-            dir.display()
-        ))
-    })
+    query::search(&files, query, opts)
+        .ok_or_else(|| Diagnostic::global(Problem::NoSearchIndex(dir.display().to_string())))
 }

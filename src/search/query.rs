@@ -6,7 +6,8 @@
 //! A query word stands for candidate terms: its own (exact), for the last
 //! word the terms of the commonest words it begins (prefix, while typing),
 //! and, when neither exists, of dictionary words within the allowed typos
-//! (fuzzy). Pages are ranked by tiers, then by impact:
+//! (fuzzy), and when there are none, of words that sound alike
+//! ([`super::phonetic`]). Pages are ranked by tiers, then by impact:
 //! 1. how many query words the page contains (all of them first),
 //! 2. how well: exact above completed above corrected,
 //! 3. the word as typed (or as corrected) in a title or heading, then its
@@ -68,6 +69,9 @@ struct Meta {
     /// Keys of the reversed word shards (none in an index of format 2).
     #[serde(default)]
     rwords: Vec<String>,
+    /// Keys of the phonetic shards (none before format 5).
+    #[serde(default)]
+    phonetic: Vec<String>,
     terms: Vec<String>,
 }
 
@@ -147,11 +151,12 @@ struct Engine<'a> {
     meta: Meta,
     words: HashMap<usize, Vec<WordRow>>,
     reversed: HashMap<usize, Vec<ReversedRow>>,
+    phonetic: HashMap<usize, Vec<super::phonetic::Row>>,
     terms: HashMap<usize, Vec<TermEntry>>,
 }
 
 /// A JSON shard `<dir>/<i>.json`, read once (an unreadable one is empty).
-fn json_shard<'c, T: DeserializeOwned>(
+pub(super) fn json_shard<'c, T: DeserializeOwned>(
     files: &dyn Files,
     cache: &'c mut HashMap<usize, Vec<T>>,
     dir: &str,
@@ -186,6 +191,7 @@ impl<'a> Engine<'a> {
             meta,
             words: HashMap::new(),
             reversed: HashMap::new(),
+            phonetic: HashMap::new(),
             terms: HashMap::new(),
         })
     }
@@ -647,9 +653,18 @@ fn word_terms(
     if !terms.is_empty() {
         return (terms, None);
     }
-    let fixes = engine.corrections(&w.folded, last);
+    let mut fixes: Vec<String> = engine
+        .corrections(&w.folded, last)
+        .into_iter()
+        .map(|f| f.word)
+        .collect();
+    // spelt as heard (`Elternkaffee`): only when no typo reaches a word
+    if fixes.is_empty() {
+        let keys = &engine.meta.phonetic;
+        fixes = super::phonetic::alike(engine.files, keys, &mut engine.phonetic, &w.folded);
+    }
     for fix in &fixes {
-        let t = stem(&fix.word);
+        let t = stem(fix);
         if !terms.iter().any(|(x, _)| *x == t) {
             terms.push((t, FUZZY));
         }
@@ -657,7 +672,7 @@ fn word_terms(
             break;
         }
     }
-    (terms, fixes.into_iter().next().map(|f| f.word))
+    (terms, fixes.into_iter().next())
 }
 
 fn rank(tiers: &HashMap<u32, Vec<u64>>, best: &HashMap<u32, Vec<u8>>, next: &[u8]) -> Vec<Ranked> {

@@ -12,6 +12,7 @@ pub use http::output_path;
 pub use preview::{Outcome, Preview, Stats};
 
 use crate::build::BuildOptions;
+use crate::diagnostics::catalogue;
 use crate::diagnostics::render::{emit, Format};
 use crate::error::{Failure, UsageError};
 use std::net::SocketAddr;
@@ -30,6 +31,7 @@ pub struct ServeOptions {
 
 pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     crate::build::check_root(&opts.build.root)?;
+    let lang = opts.build.messages;
     let mut build = opts.build.clone();
     // the watcher's paths are absolute: a relative root would match none
     build.root = crate::layout::resolved_root(&build.root);
@@ -41,8 +43,8 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     report(&preview, started);
     let state = http::AppState::new(preview);
 
-    let (watcher, changes) =
-        watch::watch(&build.root, opts.poll).map_err(|e| Failure::Usage(UsageError::Other(e)))?;
+    let (watcher, changes) = watch::watch(&build.root, opts.poll)
+        .map_err(|e| Failure::Usage(UsageError::CannotWatch(e)))?;
     let worker = Arc::clone(&state);
     let worker_root = build.root.clone();
     let timings = opts.timings;
@@ -65,38 +67,45 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
                 .any(|p| p.parent() == Some(worker_root.as_path()))
             {
                 if let Err(e) = watcher.ensure_folders(&worker_root) {
-                    eprintln!("warning: {e}");
+                    let message = catalogue::usage(&UsageError::CannotWatch(e.to_string()), lang);
+                    eprintln!("{}", warning_line(&message, lang));
                 }
             }
         }
     });
 
-    let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port)
-        .parse()
-        .map_err(|e| Failure::Usage(UsageError::Other(format!("invalid --bind/--port: {e}"))))?;
+    let addr: SocketAddr =
+        format!("{}:{}", opts.bind, opts.port)
+            .parse()
+            .map_err(|e: std::net::AddrParseError| {
+                Failure::Usage(UsageError::InvalidAddress(e.to_string()))
+            })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
+        .map_err(|e| Failure::Usage(UsageError::System(e.to_string())))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
-            Failure::Usage(UsageError::Other(format!("cannot listen on {addr}: {e}")))
+            Failure::Usage(UsageError::CannotListen {
+                addr: addr.to_string(),
+                error: e.to_string(),
+            })
         })?;
         let local = listener
             .local_addr()
-            .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
+            .map_err(|e| Failure::Usage(UsageError::System(e.to_string())))?;
         let url = format!("http://{local}/");
-        eprintln!("serving {url} (Ctrl+C to stop)");
+        eprintln!("{}", catalogue::serving(&url, lang));
         if !local.ip().is_loopback() {
-            eprintln!(
-                "warning: listening on {} – the preview is reachable from other machines",
-                local.ip()
-            );
+            let ip = local.ip().to_string();
+            let message = catalogue::reachable_from_others(&ip, lang);
+            eprintln!("{}", warning_line(&message, lang));
         }
         if opts.open {
             if let Err(e) = open::that_detached(&url) {
-                eprintln!("warning: cannot open a browser: {e}");
+                let message = catalogue::cannot_open_browser(&e.to_string(), lang);
+                eprintln!("{}", warning_line(&message, lang));
             }
         }
         axum::serve(listener, http::router(state))
@@ -104,7 +113,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))
+            .map_err(|e| Failure::Usage(UsageError::System(e.to_string())))
     })
 }
 
@@ -132,7 +141,10 @@ fn update(state: &http::AppState, batch: &[std::path::PathBuf]) {
         }
         Ok(Outcome::Css(paths)) => state.send(serde_json::json!({"type": "css", "paths": paths})),
         Ok(Outcome::Failed) | Ok(Outcome::Unchanged) => {}
-        Err(Failure::Usage(e)) => eprintln!("error: {e}"),
+        Err(Failure::Usage(e)) => {
+            let message = catalogue::usage(&e, lang);
+            eprintln!("{}", catalogue::error_line(&message, lang));
+        }
         Err(Failure::Content(d)) => emit(&d, Format::Text, lang, &mut std::io::stderr()),
     }
     state.send(serde_json::json!({"type": "status"}));
@@ -145,17 +157,18 @@ fn report(preview: &Preview, started: Instant) {
         preview.messages(),
         &mut std::io::stderr(),
     );
+    let lang = preview.messages();
     if preview.failed {
-        eprintln!("build failed; still serving the last good site");
+        eprintln!("{}", catalogue::still_serving(lang));
     } else {
         let stats = preview.stats();
-        eprintln!(
-            "updated in {} ms ({} {} rendered of {} compared{})",
-            started.elapsed().as_millis(),
-            stats.rendered,
-            if stats.rendered == 1 { "page" } else { "pages" },
-            stats.compared,
-            if stats.full { ", all files read" } else { "" }
-        );
+        let ms = started.elapsed().as_millis();
+        let line = catalogue::updated(ms, stats.rendered, stats.compared, stats.full, lang);
+        eprintln!("{line}");
     }
+}
+
+fn warning_line(message: &str, lang: crate::diagnostics::Lang) -> String {
+    let label = catalogue::severity(crate::diagnostics::Severity::Warning, lang);
+    format!("{label}: {message}")
 }

@@ -46,7 +46,11 @@ impl Server {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(url) = line.strip_prefix("serving ") {
+                // `serving URL …` in English, `Vorschau auf URL …` in German
+                let url = line
+                    .strip_prefix("serving ")
+                    .or_else(|| line.strip_prefix("Vorschau auf "));
+                if let Some(url) = url {
                     let _ = tx.send(
                         url.split_whitespace()
                             .next()

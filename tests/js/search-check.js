@@ -1,6 +1,6 @@
 // Runs the browser's search engine (themes/default/static/search-engine.js)
 // in Node for tests/search_parity.rs:
-//   node search-check.js analyze          < words (one per line) → "fold\tterm" lines
+//   node search-check.js analyze          < words (one per line) → "fold\tterm\tphonetic" lines
 //   node search-check.js search DIR       < JSON [[query, limit, offset, kind], …] → JSON results
 'use strict';
 const fs = require('fs');
@@ -10,7 +10,7 @@ const engine = require(path.join(__dirname, '../../themes/default/static/search-
 const input = fs.readFileSync(0, 'utf8');
 const [mode, dir] = process.argv.slice(2);
 if (mode === 'analyze') {
-  const out = input.split('\n').filter((w) => w.length > 0).map((w) => `${engine.fold(w)}\t${engine.term(w)}`);
+  const out = input.split('\n').filter((w) => w.length > 0).map((w) => `${engine.fold(w)}\t${engine.term(w)}\t${engine.phonetic(w)}`);
   process.stdout.write(out.join('\n') + '\n');
 } else if (mode === 'search') {
   const index = engine.createIndex((p) => {

@@ -194,6 +194,52 @@
     return len + allowed >= query && (asPrefix || len <= query + allowed);
   }
 
+  // Kölner Phonetik, as src/search/phonetic.rs: how a German word sounds
+  const PHONETIC_MIN_CHARS = 4;
+  const PHONETIC_LETTERS = {
+    'Ä': 'E', 'Ö': 'E', 'Ü': 'E', 'À': 'A', 'Á': 'A', 'Â': 'A', 'È': 'E', 'É': 'E', 'Ê': 'E', 'Ë': 'E',
+    'Ì': 'I', 'Í': 'I', 'Î': 'I', 'Ï': 'I', 'Ò': 'O', 'Ó': 'O', 'Ô': 'O', 'Ù': 'U', 'Ú': 'U', 'Û': 'U',
+    'ß': 'S', 'ẞ': 'S', 'Ç': 'C', 'Ñ': 'N',
+  };
+  function phoneticLetter(c) {
+    const upper = Array.from(c.toUpperCase())[0];
+    if (upper >= 'A' && upper <= 'Z') return upper;
+    return PHONETIC_LETTERS[upper] || null;
+  }
+  function phonetic(word) {
+    const letters = Array.from(word).map(phoneticLetter).filter((c) => c !== null);
+    const is = (set, x) => x !== undefined && x !== null && set.includes(x);
+    const raw = [];
+    for (let i = 0; i < letters.length; i++) {
+      const c = letters[i], prev = i > 0 ? letters[i - 1] : null, next = letters[i + 1];
+      let d;
+      if ('AEIJOUY'.includes(c)) d = '0';
+      else if (c === 'H') d = '';
+      else if (c === 'B') d = '1';
+      else if (c === 'P') d = next === 'H' ? '3' : '1';
+      else if (c === 'D' || c === 'T') d = is('CSZ', next) ? '8' : '2';
+      else if ('FVW'.includes(c)) d = '3';
+      else if ('GKQ'.includes(c)) d = '4';
+      else if (c === 'C') {
+        if (i === 0) d = is('AHKLOQRUX', next) ? '4' : '8';
+        else d = is('AHKOQUX', next) && !is('SZ', prev) ? '4' : '8';
+      } else if (c === 'X') d = is('CKQ', prev) ? '8' : '48';
+      else if (c === 'L') d = '5';
+      else if (c === 'M' || c === 'N') d = '6';
+      else if (c === 'R') d = '7';
+      else if (c === 'S' || c === 'Z') d = '8';
+      else d = '';
+      for (const x of d) raw.push(x);
+    }
+    let out = '';
+    for (let i = 0; i < raw.length; i++) {
+      if (i > 0 && raw[i] === raw[i - 1]) continue;
+      if (raw[i] === '0' && out.length > 0) continue;
+      out += raw[i];
+    }
+    return out;
+  }
+
   const reversed = (word) => Array.from(word).reverse().join('');
 
   // shard `at` of `count`, and its neighbour on the side nearer to where the
@@ -359,6 +405,20 @@
       return found;
     }
     async function reversedShard(i) { return (await json(`r/${i}.json`)) || []; }
+    // the words that sound like `word`, closest in spelling first, then the
+    // commonest: one shard, none for a short word or an index before format 5
+    async function alike(word) {
+      const code = phonetic(word);
+      const keys = meta.phonetic || [];
+      if (Array.from(word).length < PHONETIC_MIN_CHARS || code === '' || keys.length === 0) return [];
+      const rows = (await json(`k/${shardFor(keys, code)}.json`)) || [];
+      const at = lowerBound(rows, code);
+      if (at >= rows.length || rows[at][0] !== code) return [];
+      return rows[at][1]
+        .map((w, i) => [editDistance(word, w, false), i, w])
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1])
+        .map(([, , w]) => w);
+    }
     async function display(w) {
       const row = await wordRow(w);
       return row && row[2] != null ? row[2] : w;
@@ -450,13 +510,15 @@
         }
       }
       if (terms.length) return { terms, fix: null };
-      const fixes = await corrections(w.folded, last);
+      let fixes = (await corrections(w.folded, last)).map((f) => f.word);
+      // spelt as heard (`Elternkaffee`): only when no typo reaches a word
+      if (fixes.length === 0) fixes = await alike(w.folded);
       for (const fix of fixes) {
-        const t = stem(fix.word);
+        const t = stem(fix);
         if (!terms.some(([x]) => x === t)) terms.push([t, FUZZY]);
         if (terms.length === FUZZY_CANDIDATES) break;
       }
-      return { terms, fix: fixes.length ? fixes[0].word : null };
+      return { terms, fix: fixes.length ? fixes[0] : null };
     }
 
     const nextMax = (c) => (c.entry.later[c.read] ? c.entry.later[c.read].max : 0);
@@ -635,5 +697,5 @@
     return parts;
   }
 
-  return { normalize, fold, words, stem, term, maxTypos, editDistance, createIndex };
+  return { normalize, fold, words, stem, term, phonetic, maxTypos, editDistance, createIndex };
 });

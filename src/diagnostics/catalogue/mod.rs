@@ -1,6 +1,8 @@
 //! Every text a diagnostic prints, in English and in German: the messages
 //! of [`Problem`]s, the hints of [`Hint`]s and the words around them
-//! (`error`, `help`, the run's summary). Editors of a German handbook read
+//! (`error`, `help`, the run's summary); beside it (`commands.rs`,
+//! `search.rs`) what the commands say themselves, and the German for the
+//! English that serde, the YAML parser and the system put into messages. Editors of a German handbook read
 //! German without parser jargon; `--messages en` keeps English.
 
 use super::problem::*;
@@ -36,6 +38,17 @@ macro_rules! t {
         pick($lang, format!($en), format!($de))
     };
 }
+
+mod commands;
+mod os_text;
+mod search;
+mod serde_text;
+mod yaml;
+
+use yaml::{yaml_file_message, yaml_hint, yaml_message};
+
+pub use commands::*;
+pub use search::*;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
     use super::Severity::*;
@@ -104,15 +117,6 @@ pub fn verbose_lists_all(lang: Lang) -> &'static str {
     }
 }
 
-fn quote_name(q: char, lang: Lang) -> &'static str {
-    match (q, lang) {
-        ('\'', Lang::En) => "single quote",
-        (_, Lang::En) => "quote",
-        ('\'', Lang::De) => "einfache Anführungszeichen",
-        (_, Lang::De) => "Anführungszeichen",
-    }
-}
-
 /// The message of a problem, looked up by its group: one function per
 /// group below, one arm per message, English first.
 pub fn message(p: &Problem, lang: Lang) -> String {
@@ -159,6 +163,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | Template(..)
         | Output(..)
         | Search(..)
+        | NoSearchIndex(..)
         | Edition(..) => run_message(p, lang),
         Foreign(issue) => foreign::message(issue, lang),
     }
@@ -168,7 +173,10 @@ pub fn message(p: &Problem, lang: Lang) -> String {
 fn file_message(p: &Problem, lang: Lang) -> String {
     use Problem::*;
     match p {
-        Io(e) => t!(lang, "cannot read file: {e}", "Die Datei lässt sich nicht lesen: {e}"),
+        Io(e) => match lang {
+            Lang::En => format!("cannot read file: {e}"),
+            Lang::De => format!("Die Datei lässt sich nicht lesen: {}", os_text::german(e)),
+        },
         InvalidUtf8 => t!(
             lang,
             "file is not valid UTF-8 (invalid byte sequence)",
@@ -387,84 +395,33 @@ fn run_message(p: &Problem, lang: Lang) -> String {
             ),
         },
         YamlFile { file, issue } => yaml_file_message(*file, issue, lang),
-        Config(e) => t!(lang, "configuration: {e}", "handbook.yaml: {e}"),
-        Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
-        Output(e) => t!(
-            lang,
-            "cannot write output: {e}",
-            "Die Website lässt sich nicht schreiben: {e}"
-        ),
-        Search(e) => t!(lang, "search index: {e}", "Suchindex: {e}"),
-        Edition(e) => t!(lang, "edition: {e}", "Ausgabe: {e}"),
-        _ => unreachable!("message() sends only these here"),
-    }
-}
-
-fn yaml_message(issue: &YamlIssue, lang: Lang) -> String {
-    use YamlIssue::*;
-    match issue {
-        UnclosedQuote { quote, line } => {
-            let q = quote_name(*quote, lang);
-            t!(
-                lang,
-                "YAML syntax error: the {q} opened in line {line} is not closed",
-                "Das {q} in Zeile {line} wird nicht geschlossen"
-            )
-        }
-        TextAfterQuote { quote } => {
-            let q = quote_name(*quote, lang);
-            t!(
-                lang,
-                "YAML syntax error: text after the closing {q}",
-                "Nach dem schließenden {q} steht noch Text"
-            )
-        }
-        Tab => t!(
-            lang,
-            "YAML syntax error: a tab character",
-            "Hier steht ein Tabulator; im Kopfteil sind nur Leerzeichen erlaubt"
-        ),
-        DuplicateKey(k) => t!(
-            lang,
-            "YAML syntax error: duplicate mapping key: {k}",
-            "`{k}` steht zweimal im Kopfteil"
-        ),
-        UnexpectedColon => t!(
-            lang,
-            "YAML syntax error: mapping values are not allowed in this context",
-            "Hier steht ein Doppelpunkt, wo keiner stehen darf"
-        ),
-        UnclosedBracket => t!(
-            lang,
-            "YAML syntax error: a list or mapping in brackets is not closed",
-            "Eine Liste in eckigen (oder geschweiften) Klammern wird nicht geschlossen"
-        ),
-        Other(m) => t!(
-            lang,
-            "YAML syntax error: {m}",
-            "Der Kopfteil ist hier nicht lesbar ({m})"
-        ),
-    }
-}
-
-/// A YAML mistake in handbook.yaml, edition.yaml, overrides.yaml or
-/// strings.yaml: the front matter's words where they fit any file; what the
-/// parser could not read is said in its words, under the name English
-/// messages always gave it.
-fn yaml_file_message(file: YamlFile, issue: &YamlIssue, lang: Lang) -> String {
-    let name = file.name();
-    match (issue, lang) {
-        (YamlIssue::Other(m), Lang::En) => match file {
-            YamlFile::Config => format!("configuration: {m}"),
-            YamlFile::Edition | YamlFile::Overrides => format!("edition: {m}"),
-            YamlFile::Strings => format!("template error: UI strings: {m}"),
+        Config(e) => match lang {
+            Lang::En => format!("configuration: {e}"),
+            Lang::De => format!("handbook.yaml: {}", os_text::german(&serde_text::aside(e))),
         },
-        (YamlIssue::Other(m), Lang::De) => format!("{name} ist hier nicht lesbar ({m})"),
-        (YamlIssue::Tab, Lang::De) => {
-            format!("Hier steht ein Tabulator; in {name} sind nur Leerzeichen erlaubt")
+        Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
+        Output(e) => {
+            let de = os_text::german(e);
+            t!(
+                lang,
+                "cannot write output: {e}",
+                "Die Website lässt sich nicht schreiben: {de}"
+            )
         }
-        (YamlIssue::DuplicateKey(k), Lang::De) => format!("`{k}` steht zweimal in {name}"),
-        _ => yaml_message(issue, lang),
+        Search(e) => {
+            let de = os_text::german(e);
+            t!(lang, "search index: {e}", "Suchindex: {de}")
+        }
+        NoSearchIndex(dir) => t!(
+            lang,
+            "search index: no search index in {dir} (run `handbook build` first)",
+            "Suchindex: in {dir} liegt kein Suchindex; bauen Sie das Handbuch zuerst mit `handbook build`"
+        ),
+        Edition(e) => {
+            let de = os_text::german(e);
+            t!(lang, "edition: {e}", "Ausgabe: {de}")
+        }
+        _ => unreachable!("message() sends only these here"),
     }
 }
 
@@ -566,25 +523,7 @@ fn count_message(issue: &CountIssue, lang: Lang) -> String {
 
 /// serde's type errors in plain German: which kind of value was expected.
 fn type_detail_de(detail: &str) -> String {
-    let expected = if detail.contains("expected a sequence") || detail.contains("a list") {
-        "erwartet wird eine Liste"
-    } else if detail.contains("expected a boolean") {
-        "erwartet wird true oder false"
-    } else if detail.contains("expected i64")
-        || detail.contains("expected an integer")
-        || detail.contains("expected u")
-    {
-        "erwartet wird eine ganze Zahl"
-    } else if detail.contains("unknown variant") {
-        return format!("dieser Wert ist nicht vorgesehen ({detail})");
-    } else if detail.contains("expected a string") {
-        "erwartet wird ein Text"
-    } else if detail.contains("missing field") {
-        return format!("eine Angabe fehlt ({detail})");
-    } else {
-        return detail.to_string();
-    };
-    expected.to_string()
+    serde_text::german(detail)
 }
 
 /// The hint's text, looked up by its group like [`message`].
@@ -760,82 +699,6 @@ fn edition_hint(h: &Hint, lang: Lang) -> String {
             "die Änderung zeigt `handbook edition diff {edition} content/{path}`, übernehmen Sie sie mit `handbook edition merge {edition} content/{path}`"
         ),
         _ => unreachable!("hint() sends only these here"),
-    }
-}
-
-fn yaml_hint(issue: &YamlIssue, lang: Lang) -> String {
-    use YamlIssue::*;
-    match issue {
-        UnclosedQuote { quote, .. } => t!(
-            lang,
-            "end the value with a closing `{quote}` on the same line",
-            "setzen Sie in derselben Zeile ans Ende des Werts ein schließendes `{quote}`"
-        ),
-        TextAfterQuote { quote } => t!(
-            lang,
-            "put the whole value between two `{quote}`, or remove the text after the closing one",
-            "setzen Sie den ganzen Wert zwischen zwei `{quote}` oder entfernen Sie den Text dahinter"
-        ),
-        Tab => t!(
-            lang,
-            "indent with spaces instead of tabs",
-            "rücken Sie mit Leerzeichen ein statt mit der Tabulator-Taste"
-        ),
-        DuplicateKey(k) => t!(
-            lang,
-            "keep one `{k}:` line and delete the other",
-            "behalten Sie eine Zeile `{k}:` und löschen Sie die andere"
-        ),
-        UnexpectedColon => t!(
-            lang,
-            "put a value that contains `: ` in quotes, e.g. `title: \"A: B\"`, and check the indentation",
-            "setzen Sie einen Wert mit `: ` in Anführungszeichen, z. B. `title: \"A: B\"`, und prüfen Sie die Einrückung"
-        ),
-        UnclosedBracket => t!(
-            lang,
-            "close the list with `]` on the same line, e.g. `concepts: [elterncafe, elternkurs]`",
-            "schließen Sie die Liste in derselben Zeile mit `]`, z. B. `concepts: [elterncafe, elternkurs]`"
-        ),
-        Other(_) => t!(
-            lang,
-            "compare the line with a working page; each line is `name: value`",
-            "vergleichen Sie die Zeile mit einer funktionierenden Seite; jede Zeile hat die Form `name: Wert`"
-        ),
-    }
-}
-
-/// `handbook init`: done, and what to do next.
-pub fn init_done(dir: &str, files: usize, lang: Lang) -> String {
-    t!(
-        lang,
-        "created a new handbook in {dir} ({files} files). Next: cd {dir} && handbook serve --open\nReplace every `[bitte ergänzen …]`; `handbook check` lists where they are.",
-        "Neues Handbuch in {dir} angelegt ({files} Dateien). Weiter mit: cd {dir} && handbook serve --open\nErsetzen Sie jedes „[bitte ergänzen …]“; `handbook check` zeigt, wo sie stehen."
-    )
-}
-
-pub fn init_kept(file: &str, lang: Lang) -> String {
-    t!(
-        lang,
-        "kept {file}: it exists already",
-        "{file} bleibt, wie es ist: die Datei gibt es schon"
-    )
-}
-
-pub fn init_not_empty(dir: &str, lang: Lang) -> String {
-    t!(
-        lang,
-        "error: {dir} is not empty; choose a new folder, or add --force to add the starter files (existing files are kept)",
-        "Fehler: {dir} ist nicht leer; wählen Sie einen neuen Ordner oder ergänzen Sie --force, dann kommen die Startdateien dazu (vorhandene Dateien bleiben)"
-    )
-}
-
-/// The footer of `handbook list`: how many pages it listed.
-pub fn pages_listed(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::En, 1) => "1 page".into(),
-        (Lang::En, n) => format!("{n} pages"),
-        (Lang::De, 1) => "1 Seite".into(),
-        (Lang::De, n) => format!("{n} Seiten"),
     }
 }
 

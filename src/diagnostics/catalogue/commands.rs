@@ -1,0 +1,365 @@
+//! What the commands themselves say: usage errors, the build's last line,
+//! the preview server's lines, `new` and the `edition` commands. Machine
+//! output (`--json`, `edition status --json`) keeps its English identifiers;
+//! only what a person reads is here.
+
+use super::super::usage::Usage;
+use super::{pick, Lang};
+
+/// A German list: „`a`, `b` und `c`“ (`or`: „oder“).
+pub(super) fn listed(items: &[String], or: bool, lang: Lang) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    let last_word = match (lang, or) {
+        (Lang::En, false) => "and",
+        (Lang::En, true) => "or",
+        (Lang::De, false) => "und",
+        (Lang::De, true) => "oder",
+    };
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {last_word} {last}", rest.join(", ")),
+    }
+}
+
+/// `error: …` / `Fehler: …`: a failed command's one line.
+pub fn error_line(message: &str, lang: Lang) -> String {
+    let label = super::severity(super::super::Severity::Error, lang);
+    format!("{label}: {message}")
+}
+
+pub fn usage(u: &Usage, lang: Lang) -> String {
+    match lang {
+        Lang::En => usage_text(u, lang),
+        Lang::De => super::os_text::german(&usage_text(u, lang)),
+    }
+}
+
+fn usage_text(u: &Usage, lang: Lang) -> String {
+    use Usage::*;
+    match u {
+        NoConfig { root, file } => t!(
+            lang,
+            "no {file} in `{root}` (use --root to point at the handbook folder)",
+            "In `{root}` liegt keine {file}; geben Sie mit --root den Ordner des Handbuchs an"
+        ),
+        UnknownEdition {
+            name,
+            definition,
+            known,
+        } => {
+            let known_en = if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            };
+            let known_de = match known.len() {
+                0 => "Hier gibt es noch keine Ausgabe".to_string(),
+                _ => format!("Vorhanden: {}", listed(known, false, lang)),
+            };
+            t!(
+                lang,
+                "unknown edition `{name}` (no {definition}); editions here: {known_en}",
+                "Die Ausgabe `{name}` gibt es nicht (keine {definition}). {known_de}"
+            )
+        }
+        EditionCircle(chain) => {
+            let chain = chain.join(" → ");
+            t!(
+                lang,
+                "editions extend each other in a circle: {chain}",
+                "Die Ausgaben bauen im Kreis aufeinander auf: {chain}"
+            )
+        }
+        ExtendsNoHandbook {
+            edition,
+            extends,
+            file,
+        } => t!(
+            lang,
+            "edition `{edition}` extends `{extends}`, which is no handbook root (no {file})",
+            "Die Ausgabe `{edition}` baut auf `{extends}` auf, aber dort liegt kein Handbuch (keine {file})"
+        ),
+        InvalidEditionName(name) => t!(
+            lang,
+            "invalid edition name `{name}`: use lower-case letters, digits and `-` (and not `base`)",
+            "`{name}` taugt nicht als Name einer Ausgabe: nur Kleinbuchstaben, Ziffern und `-` (und nicht `base`)"
+        ),
+        Exists(path) => t!(
+            lang,
+            "`{path}` exists already (use --force to overwrite)",
+            "`{path}` gibt es schon; mit --force wird die Datei überschrieben"
+        ),
+        NoUpstreamPage(path) => t!(
+            lang,
+            "no page `content/{path}` upstream to override",
+            "Im Handbuch gibt es keine Seite `content/{path}`, die die Ausgabe übernehmen könnte"
+        ),
+        NotForked { path, name } => t!(
+            lang,
+            "`content/{path}` was not forked with `handbook edition override {name}`, so there is no common version to compare with",
+            "`content/{path}` wurde nicht mit `handbook edition override {name}` übernommen; es gibt keine gemeinsame Fassung zum Vergleichen"
+        ),
+        ForkCopyMissing(path) => t!(
+            lang,
+            "the fork-time copy of `content/{path}` is missing",
+            "Die bei der Übernahme gespeicherte Fassung von `content/{path}` fehlt"
+        ),
+        UnresolvedConflict(path) => t!(
+            lang,
+            "`{path}` still has the conflict markers of the last merge: resolve them first",
+            "In `{path}` stehen noch die Konfliktmarken der letzten Zusammenführung: lösen Sie sie zuerst auf"
+        ),
+        CannotRead { path, error } => t!(
+            lang,
+            "cannot read `{path}`: {error}",
+            "`{path}` lässt sich nicht lesen: {error}"
+        ),
+        UnknownPageKind(kind) => t!(
+            lang,
+            "unknown kind `{kind}`: use region, concept, agreement, check or page",
+            "Die Art `{kind}` gibt es nicht; möglich sind region, concept, agreement, check und page"
+        ),
+        InvalidSlug(slug) => t!(
+            lang,
+            "invalid slug `{slug}`",
+            "`{slug}` taugt nicht als Dateiname einer Seite"
+        ),
+        AbsolutePath(p) => t!(
+            lang,
+            "`{p}` is an absolute path: give a path inside content/ (content/PATH.md)",
+            "`{p}` ist ein absoluter Pfad: geben Sie einen Pfad in content/ an (content/PFAD.md)"
+        ),
+        LeavesContent(p) => t!(
+            lang,
+            "`{p}` leaves content/ with `..`: give a path inside content/ (content/PATH.md)",
+            "`{p}` führt mit `..` aus content/ hinaus: geben Sie einen Pfad in content/ an (content/PFAD.md)"
+        ),
+        OutContainsRoot(out) => t!(
+            lang,
+            "refusing to build into `{out}`: it contains the handbook itself",
+            "In `{out}` wird nicht gebaut: der Ordner enthält das Handbuch selbst"
+        ),
+        OutHoldsSources { out, folder } => t!(
+            lang,
+            "refusing to build into `{out}`: it holds the handbook's sources (`{folder}/`)",
+            "In `{out}` wird nicht gebaut: dort liegen Quellen des Handbuchs (`{folder}/`)"
+        ),
+        OutNotASite(out) => t!(
+            lang,
+            "refusing to replace `{out}`: it is not empty and not a site built before (no index.html); choose another --out or empty it",
+            "`{out}` wird nicht ersetzt: der Ordner ist nicht leer und keine früher gebaute Website (keine index.html); wählen Sie ein anderes --out oder leeren Sie ihn"
+        ),
+        InvalidAddress(e) => t!(
+            lang,
+            "invalid --bind/--port: {e}",
+            "--bind/--port ergeben keine gültige Adresse: {e}"
+        ),
+        CannotListen { addr, error } => t!(
+            lang,
+            "cannot listen on {addr}: {error}",
+            "Auf {addr} lässt sich nicht lauschen: {error}"
+        ),
+        CannotWatch(e) => t!(
+            lang,
+            "cannot watch the handbook's files: {e}",
+            "Die Dateien des Handbuchs lassen sich nicht beobachten: {e}"
+        ),
+        System(e) => t!(lang, "{e}", "Fehler des Systems: {e}"),
+    }
+}
+
+/// The spinner while a build runs (on a terminal only).
+pub fn building(lang: Lang) -> String {
+    t!(lang, "building …", "baue …")
+}
+
+/// `built 65 pages (170 files) into public`
+pub fn built(pages: usize, files: usize, out: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "built {pages} pages ({files} files) into {out}",
+        "{pages} Seiten gebaut ({files} Dateien) in {out}"
+    )
+}
+
+/// `handbook new` and `edition new`.
+pub fn created(path: &str, lang: Lang) -> String {
+    t!(lang, "created {path}", "angelegt: {path}")
+}
+
+pub fn overridden(target: &str, name: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "copied to {target} (recorded in editions/{name}/overrides.yaml)",
+        "kopiert nach {target} (vermerkt in editions/{name}/overrides.yaml)"
+    )
+}
+
+/// The width of `edition status`'s state column, in characters: its
+/// longest words and a space.
+pub fn edition_state_width(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 17,
+        Lang::De => 21,
+    }
+}
+
+/// The state column of `edition status`, by the state's JSON name.
+pub fn edition_state(state: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return state;
+    }
+    match state {
+        "current" => "aktuell",
+        "upstream-changed" => "im Handbuch geändert",
+        "upstream-removed" => "im Handbuch gelöscht",
+        "untracked" => "nicht vermerkt",
+        "merged" => "zusammengeführt",
+        "conflict" => "Konflikt",
+        "hidden" => "ausgeblendet",
+        "added" => "hinzugefügt",
+        other => other,
+    }
+}
+
+pub fn edition_heading(name: &str, lang: Lang) -> String {
+    t!(lang, "edition {name}", "Ausgabe {name}")
+}
+
+pub fn edition_drifted(lang: Lang) -> String {
+    t!(
+        lang,
+        "upstream changed pages this edition overrides: see `handbook edition diff`, take the changes over with `handbook edition merge`",
+        "Das Handbuch hat Seiten geändert, die diese Ausgabe ersetzt: `handbook edition diff` zeigt die Änderungen, `handbook edition merge` übernimmt sie"
+    )
+}
+
+pub fn nothing_to_merge(lang: Lang) -> String {
+    t!(
+        lang,
+        "nothing to merge: upstream changed no page this edition overrides",
+        "Nichts zusammenzuführen: das Handbuch hat keine Seite geändert, die diese Ausgabe ersetzt"
+    )
+}
+
+pub fn no_upstream_changes(lang: Lang) -> String {
+    t!(
+        lang,
+        "no upstream changes since the fork",
+        "Seit der Übernahme hat sich die Seite im Handbuch nicht geändert"
+    )
+}
+
+pub fn merged(page: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "merged    {page}: upstream's changes are in the edition's page",
+        "zusammengeführt  {page}: die Änderungen des Handbuchs stehen jetzt in der Seite der Ausgabe"
+    )
+}
+
+pub fn merge_conflict(page: &str, conflicts: usize, at: &str, name: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "conflict  {page}: {conflicts} place(s) changed on both sides, the first at {at}\n  \
+         keep what is right between `<<<<<<<` and `>>>>>>>`, delete the marker lines, then run `handbook check --edition {name}`",
+        "Konflikt         {page}: {conflicts} Stelle(n) auf beiden Seiten geändert, die erste in {at}\n  \
+         behalten Sie zwischen `<<<<<<<` und `>>>>>>>`, was richtig ist, löschen Sie die Markierungszeilen und rufen Sie dann `handbook check --edition {name}` auf"
+    )
+}
+
+pub fn merge_up_to_date(page: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "current   {page}: nothing to merge",
+        "aktuell          {page}: nichts zusammenzuführen"
+    )
+}
+
+pub fn merge_kept_removed(page: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "kept      {page}: removed upstream; the edition keeps its page as its own",
+        "behalten         {page}: im Handbuch gelöscht; die Ausgabe behält die Seite als eigene"
+    )
+}
+
+pub fn serving(url: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "serving {url} (Ctrl+C to stop)",
+        "Vorschau auf {url} (Strg+C beendet sie)"
+    )
+}
+
+pub fn reachable_from_others(ip: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "listening on {ip} – the preview is reachable from other machines",
+        "Die Vorschau lauscht auf {ip} und ist von anderen Rechnern aus erreichbar"
+    )
+}
+
+pub fn cannot_open_browser(e: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "cannot open a browser: {e}",
+        "Der Browser lässt sich nicht öffnen: {e}"
+    )
+}
+
+pub fn still_serving(lang: Lang) -> String {
+    t!(
+        lang,
+        "build failed; still serving the last good site",
+        "Bauen fehlgeschlagen; die Vorschau zeigt weiter die letzte fehlerfreie Fassung"
+    )
+}
+
+/// `updated in 40 ms (1 page rendered of 65 compared, all files read)`
+pub fn updated(ms: u128, rendered: usize, compared: usize, full: bool, lang: Lang) -> String {
+    let en_pages = if rendered == 1 { "page" } else { "pages" };
+    let en_full = if full { ", all files read" } else { "" };
+    let de_full = if full { ", alle Dateien gelesen" } else { "" };
+    t!(
+        lang,
+        "updated in {ms} ms ({rendered} {en_pages} rendered of {compared} compared{en_full})",
+        "aktualisiert in {ms} ms ({rendered} von {compared} verglichenen Seiten neu erzeugt{de_full})"
+    )
+}
+
+/// `handbook init`: done, and what to do next.
+pub fn init_done(dir: &str, files: usize, lang: Lang) -> String {
+    t!(
+        lang,
+        "created a new handbook in {dir} ({files} files). Next: cd {dir} && handbook serve --open\nReplace every `[bitte ergänzen …]`; `handbook check` lists where they are.",
+        "Neues Handbuch in {dir} angelegt ({files} Dateien). Weiter mit: cd {dir} && handbook serve --open\nErsetzen Sie jedes „[bitte ergänzen …]“; `handbook check` zeigt, wo sie stehen."
+    )
+}
+
+pub fn init_kept(file: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "kept {file}: it exists already",
+        "{file} bleibt, wie es ist: die Datei gibt es schon"
+    )
+}
+
+pub fn init_not_empty(dir: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "error: {dir} is not empty; choose a new folder, or add --force to add the starter files (existing files are kept)",
+        "Fehler: {dir} ist nicht leer; wählen Sie einen neuen Ordner oder ergänzen Sie --force, dann kommen die Startdateien dazu (vorhandene Dateien bleiben)"
+    )
+}
+
+/// The footer of `handbook list`: how many pages it listed.
+pub fn pages_listed(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 page".into(),
+        (Lang::En, n) => format!("{n} pages"),
+        (Lang::De, 1) => "1 Seite".into(),
+        (Lang::De, n) => format!("{n} Seiten"),
+    }
+}
