@@ -142,3 +142,25 @@ fn the_index_follows_edits_file_by_file_and_equals_a_fresh_one() {
     assert_eq!(answers(&index), answers(&fresh));
     assert_eq!(index.len(), files.len());
 }
+
+/// Once a find made the index, the preview keeps it current on every save.
+#[test]
+fn serve_keeps_the_find_index_current() {
+    let tmp = copy_fixture("basic");
+    ok(handbook_in(tmp.path(), &["find", "Elterncafé"]));
+    let server = common::server::Server::start_in(tmp.path(), &[], "en");
+    let events = server.events();
+    let file = tmp.path().join("content/konzepte/elterncafe.md");
+    common::server::atomic_save(
+        &file,
+        &read(&file).replace("Kurzer Input.", "Ein Zwiebelkuchen."),
+    );
+    common::server::wait_for_event(&events, "reload");
+    let dir = tmp.path().join("search-index/base/find");
+    let phrase = Phrase::new("Zwiebelkuchen", false).unwrap();
+    server.wait_until("the find index has the saved word", |_| {
+        FindIndex::open(&dir)
+            .and_then(|i| i.candidates(&phrase))
+            .is_ok_and(|c| c.len() == 1)
+    });
+}

@@ -156,10 +156,7 @@ impl FindIndex {
         if stale.is_empty() && removed.is_empty() {
             return Ok(synced);
         }
-        let mut writer = self
-            .index
-            .writer_with_num_threads::<TantivyDocument>(1, WRITER_BUDGET)
-            .map_err(err)?;
+        let mut writer = self.writer()?;
         for rel in removed.iter().chain(stale.iter().copied()) {
             writer.delete_term(Term::from_field_text(self.path, &key(rel)));
         }
@@ -182,6 +179,21 @@ impl FindIndex {
         self.reader.reload().map_err(err)?;
         self.save_manifest()?;
         Ok(synced)
+    }
+
+    /// The index's one writer. `serve` and a `handbook find` in a terminal
+    /// may update it at the same moment: the second waits for the first.
+    fn writer(&self) -> Result<tantivy::IndexWriter<TantivyDocument>, String> {
+        let mut tries = 0;
+        loop {
+            match self.index.writer_with_num_threads(1, WRITER_BUDGET) {
+                Err(tantivy::TantivyError::LockFailure(..)) if tries < 100 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return other.map_err(err),
+            }
+        }
     }
 
     /// The files whose text has the phrase's words in order (a superset of
