@@ -29,7 +29,7 @@ pub fn check(src: &SourceText, body_start: usize) -> Vec<Diagnostic> {
             fence(&mut fences, &mut found, f, start + indent);
             continue;
         }
-        if let Some(issue) = mkdocs(line.trim()) {
+        if let Some(issue) = mkdocs(line.trim()).or_else(|| mdx_import(line.trim())) {
             found.push((start + indent, issue));
             continue;
         }
@@ -91,6 +91,13 @@ fn mkdocs(line: &str) -> Option<ForeignIssue> {
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     (!kind.is_empty()).then_some(ForeignIssue::MkdocsAdmonition { kind })
+}
+
+/// `import { PersonCard } from "@site/src/components/PersonCard";`
+fn mdx_import(line: &str) -> Option<ForeignIssue> {
+    let is_import = line.starts_with("import ") && line.contains(" from ");
+    let is_export = line.starts_with("export const ") || line.starts_with("export default ");
+    (is_import || is_export).then(|| ForeignIssue::MdxImport { code: line.into() })
 }
 
 /// Template tags and attribute lists in one line, with their offsets.
@@ -190,10 +197,14 @@ fn liquid_output(inner: &str) -> Option<ForeignIssue> {
     })
 }
 
-/// kramdown's `{: .note }`, `{:#id}`, `{:toc}`.
+/// kramdown's `{: .note }`, `{:#id}`, `{:toc}`, `{:width="400px"}`.
 fn ial(inner: &str) -> Option<ForeignIssue> {
     let t = inner.trim();
-    let ok = t.starts_with(['.', '#']) || t == "toc" || t.starts_with("target=");
+    let key_len = t
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(t.len());
+    let ok =
+        t.starts_with(['.', '#']) || t == "toc" || (key_len > 0 && t[key_len..].starts_with('='));
     ok.then(|| ForeignIssue::KramdownAttributes {
         code: format!("{{:{inner}}}"),
     })
@@ -239,8 +250,9 @@ mod tests {
                     {{< figure src=\"a.png\" >}}\n{{< include _x.qmd >}}\n\
                     {% hint style=\"info\" %}\nx\n{% endhint %}\n{: .note }\n!!! note \"T\"\n\
                     :::details\nx\n:::\n:::note\nnie zu\n\
-                    {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n";
+                    {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n\
+                    import { PersonCard } from \"@site/src/components/PersonCard\";\n";
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
-        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14]);
+        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17]);
     }
 }

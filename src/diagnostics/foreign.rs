@@ -26,6 +26,8 @@ pub enum ForeignIssue {
     UnknownCallout { name: String },
     /// A `:::note` fence without its closing `:::` line.
     UnclosedCallout { name: String },
+    /// MDX's `import X from "…"`: JavaScript, not text.
+    MdxImport { code: String },
     /// Raw HTML the sanitiser removes: a component tag, an `<iframe>`.
     RemovedHtml { tag: String },
 }

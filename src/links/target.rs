@@ -249,6 +249,15 @@ fn resolve_folder_or_asset(
     if index.assets.contains_key(target.as_path()) {
         return (LinkTarget::Asset(target), None);
     }
+    // Docusaurus and GitHub link to a page without `.md`
+    if target.extension().is_none() {
+        if let Some(&id) = index
+            .by_content_path
+            .get(target.with_extension("md").as_path())
+        {
+            return to_page(content, id, anchor, link);
+        }
+    }
     broken(content, link, written)
 }
 

@@ -58,6 +58,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the box `:::{name}` is not closed and shows as text",
             "Der Kasten `:::{name}` wird nicht geschlossen und erscheint als Text"
         ),
+        MdxImport { code } => t!(
+            lang,
+            "MDX import (Docusaurus) is not run here and shows as text: `{code}`",
+            "Der MDX-Import (Docusaurus) wird hier nicht ausgeführt und erscheint als Text: `{code}`"
+        ),
         RemovedHtml { tag } => t!(
             lang,
             "the HTML element `<{tag}>` is removed from the page for safety; what it shows is missing",
@@ -118,6 +123,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "end the box with a line that holds only `:::`",
             "schließen Sie den Kasten mit einer Zeile, in der nur `:::` steht"
+        ),
+        MdxImport { .. } => t!(
+            lang,
+            "delete the line; what the component showed belongs into the text as Markdown",
+            "löschen Sie die Zeile; was die Komponente zeigte, gehört als Markdown in den Text"
         ),
         RemovedHtml { .. } => t!(
             lang,
