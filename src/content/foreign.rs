@@ -108,9 +108,10 @@ fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
         let at = from + i;
         from = at + 1;
         let rest = &line[at..];
-        let issue = if let Some(inner) = between(rest, "{{<", ">}}") {
-            hugo(inner)
-        } else if let Some(inner) = between(rest, "{{%", "%}}") {
+        let hugo_inner = between(rest, "{{<", ">}}").or_else(|| between(rest, "{{%", "%}}"));
+        let issue = if let Some(inner) = hugo_inner {
+            // `{{% x %}}` holds `{% x %}`: one construct, named once
+            from = at + inner.len() + 6;
             hugo(inner)
         } else if rest.starts_with("{{/*") || rest.starts_with("{%/*") {
             None
