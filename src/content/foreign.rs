@@ -33,7 +33,7 @@ pub fn check(src: &SourceText, body_start: usize) -> Vec<Diagnostic> {
             found.push((start + indent, issue));
             continue;
         }
-        for (at, issue) in in_line(line) {
+        for (at, issue) in in_line(line).into_iter().chain(components(line)) {
             if !code.iter().any(|r| r.contains(&(start + at))) {
                 found.push((start + at, issue));
             }
@@ -91,6 +91,20 @@ fn mkdocs(line: &str) -> Option<ForeignIssue> {
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     (!kind.is_empty()).then_some(ForeignIssue::MkdocsAdmonition { kind })
+}
+
+/// `<PersonCard …`: a JSX component opened in this line.
+fn components(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices('<')
+        .filter_map(|(at, _)| {
+            let tag: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect();
+            super::html_removed::is_component(&tag)
+                .then_some((at, ForeignIssue::MdxComponent { tag }))
+        })
+        .collect()
 }
 
 /// `import { PersonCard } from "@site/src/components/PersonCard";`
@@ -252,8 +266,9 @@ mod tests {
                     {% hint style=\"info\" %}\nx\n{% endhint %}\n{: .note }\n!!! note \"T\"\n\
                     :::details\nx\n:::\n:::note\nnie zu\n\
                     {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n\
-                    import { PersonCard } from \"@site/src/components/PersonCard\";\n";
+                    import { PersonCard } from \"@site/src/components/PersonCard\";\n\
+                    <PersonCard\n  name={`Jenny`}\n/> <B>fett</B> `<Tabs>`\n";
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
-        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17]);
+        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18]);
     }
 }

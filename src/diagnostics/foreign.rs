@@ -28,6 +28,8 @@ pub enum ForeignIssue {
     UnclosedCallout { name: String },
     /// MDX's `import X from "…"`: JavaScript, not text.
     MdxImport { code: String },
+    /// A JSX component (`<PersonCard …/>`, `<Tabs>`): removed, or text.
+    MdxComponent { tag: String },
     /// Raw HTML the sanitiser removes: a component tag, an `<iframe>`.
     RemovedHtml { tag: String },
 }

@@ -63,6 +63,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "MDX import (Docusaurus) is not run here and shows as text: `{code}`",
             "Der MDX-Import (Docusaurus) wird hier nicht ausgeführt und erscheint als Text: `{code}`"
         ),
+        MdxComponent { tag } => t!(
+            lang,
+            "the MDX component `<{tag}>` (Docusaurus) is not shown here: it is removed or appears as text",
+            "Die MDX-Komponente `<{tag}>` (Docusaurus) wird hier nicht gezeigt: sie fehlt oder erscheint als Text"
+        ),
         RemovedHtml { tag } => t!(
             lang,
             "the HTML element `<{tag}>` is removed from the page for safety; what it shows is missing",
@@ -128,6 +133,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "delete the line; what the component showed belongs into the text as Markdown",
             "löschen Sie die Zeile; was die Komponente zeigte, gehört als Markdown in den Text"
+        ),
+        MdxComponent { .. } => t!(
+            lang,
+            "write what it shows as Markdown, e.g. a heading, a picture and a paragraph per person",
+            "schreiben Sie, was sie zeigt, als Markdown, z. B. je Person eine Überschrift, ein Bild und einen Absatz"
         ),
         RemovedHtml { .. } => t!(
             lang,
