@@ -279,3 +279,17 @@ fn footnotes_of_two_chapters_keep_their_own_ids_on_one_print_page() {
         assert!(ids.contains(&target), "{target} in {ids:?}");
     }
 }
+
+#[test]
+fn one_wrong_key_is_one_error_and_the_page_keeps_its_title() {
+    let tmp = copy_fixture("foreign-mixed");
+    write(
+        tmp.path().join("content/kaputt.md"),
+        "---\ntitle: Kaputt\ndraft: vielleicht\n---\nText.\n",
+    );
+    let o = inside(tmp.path(), &["check"], "en");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/kaputt.md:3:1: error: `draft` has the wrong type"), "{err}");
+    assert!(!err.contains("no title") && err.contains("1 error"), "{err}");
+}
