@@ -290,6 +290,12 @@ fn one_wrong_key_is_one_error_and_the_page_keeps_its_title() {
     let o = inside(tmp.path(), &["check"], "en");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("content/kaputt.md:3:1: error: `draft` has the wrong type"), "{err}");
-    assert!(!err.contains("no title") && err.contains("1 error"), "{err}");
+    assert!(
+        err.contains("content/kaputt.md:3:1: error: `draft` has the wrong type"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("no title") && err.contains("1 error"),
+        "{err}"
+    );
 }

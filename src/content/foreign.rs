@@ -11,10 +11,27 @@ use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Warnings for the foreign syntax in the body starting at `body_start`.
-pub fn check(src: &SourceText, body_start: usize) -> Vec<Diagnostic> {
+/// Warnings for the foreign syntax in the body starting at `body_start`
+/// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
+pub fn check(src: &SourceText, body_start: usize, allow_raw_html: bool) -> Vec<Diagnostic> {
     let body = &src.text[body_start..];
-    let code = code_ranges(body);
+    // most pages hold none of it: no second Markdown pass for them
+    let triggers = [
+        "{", "<", ":::", "!!! ", "??? ", "???+ ", "import ", "export ",
+    ];
+    if !triggers.iter().any(|t| body.contains(t)) {
+        return Vec::new();
+    }
+    let (code, html) = code_and_html(body);
+    let mut diags = syntax(src, body_start, &code);
+    if !allow_raw_html {
+        diags.extend(super::html_removed::check(src, body_start, &html));
+    }
+    diags
+}
+
+fn syntax(src: &SourceText, body_start: usize, code: &[Range<usize>]) -> Vec<Diagnostic> {
+    let body = &src.text[body_start..];
     let mut found: Vec<(usize, ForeignIssue)> = Vec::new();
     let mut fences: Vec<(usize, String)> = Vec::new();
     let mut pos = 0;
@@ -225,12 +242,24 @@ fn ial(inner: &str) -> Option<ForeignIssue> {
     })
 }
 
-/// Code spans and code blocks, where all this is just text.
-fn code_ranges(text: &str) -> Vec<Range<usize>> {
+/// Raw HTML as Markdown reads it, with where it starts in the body.
+pub type HtmlPieces = Vec<(usize, String)>;
+
+/// One pass over the body: its code spans and code blocks, where all this
+/// is just text, and its raw HTML.
+fn code_and_html(text: &str) -> (Vec<Range<usize>>, HtmlPieces) {
     let mut out = Vec::new();
+    let mut html = Vec::new();
     let mut block_start = None;
     for (event, range) in Parser::new_ext(text, super::markdown::options()).into_offset_iter() {
         match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                // the event's text is the source's, less a container's indentation
+                let at = text[range.clone()]
+                    .find(&*h)
+                    .map_or(range.start, |j| range.start + j);
+                html.push((at, h.into_string()));
+            }
             Event::Code(_) => out.push(range),
             Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
             Event::End(TagEnd::CodeBlock) => {
@@ -241,7 +270,7 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    out
+    (out, html)
 }
 
 #[cfg(test)]
@@ -250,7 +279,7 @@ mod tests {
 
     fn issues(body: &str) -> Vec<(usize, String)> {
         let src = SourceText::new("a.md".into(), body);
-        check(&src, 0)
+        check(&src, 0, true)
             .into_iter()
             .map(|d| {
                 let line = d.span.as_ref().map_or(0, |s| s.line);

@@ -66,10 +66,11 @@ fn parse_inner(
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
-    diags.extend(super::foreign::check(&src, split.body_start));
-    if !config.allow_raw_html {
-        diags.extend(super::html_removed::check(&src, split.body_start));
-    }
+    diags.extend(super::foreign::check(
+        &src,
+        split.body_start,
+        config.allow_raw_html,
+    ));
     let title = page_title(
         &common,
         &scan,
