@@ -319,8 +319,8 @@ fn unsafe_link(link: &LinkSite) -> Option<Diagnostic> {
     let scheme = target::unsafe_scheme(&link.dest).filter(|_| !inline_image)?;
     // `ttps://…` is a typo, not an attack: say what was meant
     let typo = did_you_mean(&scheme, ["http", "https"]).and_then(|meant| {
-        let rest = link.dest.trim_start().get(scheme.len()..)?;
-        Some(Hint::DidYouMean(format!("{meant}{rest}")))
+        let (_, rest) = link.dest.split_once(':')?;
+        Some(Hint::DidYouMean(format!("{meant}:{rest}")))
     });
     Some(
         Diagnostic::warning(Problem::UnsafeLink(scheme), link.span.clone())
