@@ -259,7 +259,7 @@ fn numbered_names_order_pages_and_leave_urls_and_titles() {
 }
 
 #[test]
-fn footnotes_of_two_chapters_keep_their_own_ids_on_one_print_page() {
+fn footnotes_and_html_anchors_of_chapters_keep_their_own_ids_on_one_print_page() {
     let (_tmp, public) = built("foreign-mixed");
     let print = read(public.join("druckfassung/kapitel/index.html"));
     assert_eq!(count(&print, "class=\"footnote-definition\""), 3);
@@ -278,6 +278,17 @@ fn footnotes_of_two_chapters_keep_their_own_ids_on_one_print_page() {
         let target = &href[..href.find('"').unwrap()];
         assert!(ids.contains(&target), "{target} in {ids:?}");
     }
+    // an anchor set in HTML gets its chapter's prefix too, and links follow it
+    let name = print
+        .split("name=\"")
+        .nth(1)
+        .map(|s| &s[..s.find('"').unwrap()]);
+    let name = name.expect("the <a name> anchor");
+    assert!(
+        name.starts_with('k') && name.ends_with("-merkliste"),
+        "{name}"
+    );
+    assert!(print.contains(&format!("href=\"#{name}\"")), "{print}");
 }
 
 #[test]

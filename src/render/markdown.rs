@@ -1,6 +1,7 @@
 //! Markdown → HTML for one page, with resolved links, heading anchors,
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
+use crate::content::html_anchors;
 use crate::content::markdown::options;
 use crate::content::model::Placeholder;
 use crate::content::page::Page;
@@ -172,6 +173,18 @@ impl<'e> Rewriter<'_, 'e> {
                 let name = format!("{}{name}", self.input.id_prefix);
                 self.events
                     .push(Event::Start(Tag::FootnoteDefinition(name.into())));
+            }
+            // in the print edition, anchors set in HTML get the chapter's
+            // prefix like the headings', so links to them still land
+            Event::Html(h) if !self.input.id_prefix.is_empty() => {
+                self.has_raw_html = true;
+                let h = html_anchors::prefixed(&h, self.input.id_prefix);
+                self.events.push(Event::Html(h.into()));
+            }
+            Event::InlineHtml(h) if !self.input.id_prefix.is_empty() => {
+                self.has_raw_html = true;
+                let h = html_anchors::prefixed(&h, self.input.id_prefix);
+                self.events.push(Event::InlineHtml(h.into()));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;
