@@ -280,7 +280,7 @@ fn footnotes_and_html_anchors_of_chapters_keep_their_own_ids_on_one_print_page()
     }
     // an anchor set in HTML gets its chapter's prefix too, and links follow it
     let name = print
-        .split("name=\"")
+        .split("<a name=\"")
         .nth(1)
         .map(|s| &s[..s.find('"').unwrap()]);
     let name = name.expect("the <a name> anchor");
