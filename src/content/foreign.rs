@@ -7,7 +7,7 @@
 
 use super::callout;
 use super::source::SourceText;
-use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
+use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -23,22 +23,50 @@ pub fn check(src: &SourceText, body_start: usize, allow_raw_html: bool) -> Vec<D
         return Vec::new();
     }
     let (code, html) = code_and_html(body);
-    let mut diags = syntax(src, body_start, &code);
+    let mut found = syntax(body, &code);
     if !allow_raw_html {
-        diags.extend(super::html_removed::check(src, body_start, &html));
+        found.extend(super::html_removed::removed(&html));
     }
-    diags
+    found.sort_by_key(|(at, _)| *at);
+    let offsets: Vec<usize> = found.iter().map(|(at, _)| body_start + at).collect();
+    spans_in_order(src, &offsets)
+        .into_iter()
+        .zip(found)
+        .map(|(span, (_, issue))| {
+            Diagnostic::warning(Problem::Foreign(issue.clone()), span)
+                .with_help(Hint::Foreign(issue))
+        })
+        .collect()
 }
 
-fn syntax(src: &SourceText, body_start: usize, code: &[Range<usize>]) -> Vec<Diagnostic> {
-    let body = &src.text[body_start..];
+/// The spans of ascending offsets in one walk: many findings on one long
+/// line must not each count that line's characters from its start.
+fn spans_in_order(src: &SourceText, offsets: &[usize]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(offsets.len());
+    let mut last: Option<usize> = None;
+    for &at in offsets {
+        let span = match (last, out.last()) {
+            (Some(prev), Some(prev_span)) if !src.text[prev..at].contains('\n') => {
+                let column = prev_span.column + src.text[prev..at].chars().count();
+                Span::new(src.rel_path.clone(), prev_span.line, column)
+            }
+            _ => src.span_at(at),
+        };
+        out.push(span);
+        last = Some(at);
+    }
+    out
+}
+
+/// The foreign syntax in the body, with offsets.
+fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
     let mut found: Vec<(usize, ForeignIssue)> = Vec::new();
     let mut fences: Vec<(usize, String)> = Vec::new();
     let mut pos = 0;
     for line in body.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
-        if code.iter().any(|r| r.contains(&start)) {
+        if in_code(code, start) {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -51,7 +79,7 @@ fn syntax(src: &SourceText, body_start: usize, code: &[Range<usize>]) -> Vec<Dia
             continue;
         }
         for (at, issue) in in_line(line).into_iter().chain(components(line)) {
-            if !code.iter().any(|r| r.contains(&(start + at))) {
+            if !in_code(code, start + at) {
                 found.push((start + at, issue));
             }
         }
@@ -61,17 +89,7 @@ fn syntax(src: &SourceText, body_start: usize, code: &[Range<usize>]) -> Vec<Dia
             found.push((at, ForeignIssue::UnclosedCallout { name }));
         }
     }
-    found.sort_by_key(|(at, _)| *at);
     found
-        .into_iter()
-        .map(|(at, issue)| {
-            Diagnostic::warning(
-                Problem::Foreign(issue.clone()),
-                src.span_at(body_start + at),
-            )
-            .with_help(Hint::Foreign(issue))
-        })
-        .collect()
 }
 
 /// `:::` lines: openers are stacked, a closer ends the innermost box.
@@ -162,10 +180,17 @@ fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
     out
 }
 
-/// The text between `open` at the start of `rest` and the next `close`.
+/// The text between `open` at the start of `rest` and the next `close`,
+/// which must come within a few hundred bytes: a line of a thousand `{`
+/// must not be searched to its end from each of them.
 fn between<'a>(rest: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    const REACH: usize = 400;
     let inner = rest.strip_prefix(open)?;
-    inner.find(close).map(|end| &inner[..end])
+    let mut reach = inner.len().min(REACH);
+    while !inner.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    inner[..reach].find(close).map(|end| &inner[..end])
 }
 
 fn word(text: &str) -> (&str, &str) {
@@ -240,6 +265,13 @@ fn ial(inner: &str) -> Option<ForeignIssue> {
     ok.then(|| ForeignIssue::KramdownAttributes {
         code: format!("{{:{inner}}}"),
     })
+}
+
+/// Whether `at` is inside one of the ranges, which come in order and do
+/// not overlap: a binary search, as a page may have thousands of both.
+fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    let i = code.partition_point(|r| r.start <= at);
+    i > 0 && code[i - 1].contains(&at)
 }
 
 /// Raw HTML as Markdown reads it, with where it starts in the body.

@@ -8,7 +8,11 @@ pub fn anchors_in(html: &str) -> Vec<String> {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         let tag = &rest[open + 1..];
-        let end = tag.find('>').unwrap_or(tag.len());
+        // without a `>` no tag follows; searching on from every `<` would
+        // take quadratic time on hostile text
+        let Some(end) = tag.find('>') else {
+            break;
+        };
         let inside = &tag[..end];
         let name: String = inside
             .chars()
@@ -37,7 +41,9 @@ pub fn prefixed(html: &str, prefix: &str) -> String {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         let tag = &rest[open + 1..];
-        let end = tag.find('>').unwrap_or(tag.len());
+        let Some(end) = tag.find('>') else {
+            break;
+        };
         out.push_str(&rest[..open + 1]);
         let mut inside = tag[..end].to_string();
         let is_a = inside

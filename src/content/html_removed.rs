@@ -4,8 +4,7 @@
 //! The sanitiser's rules are defined here, once, so that what is reported
 //! and what is removed cannot drift apart.
 
-use super::source::SourceText;
-use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
+use crate::diagnostics::ForeignIssue;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -28,9 +27,9 @@ fn allowed() -> &'static HashSet<&'static str> {
     ALLOWED.get_or_init(|| sanitiser().clone_tags())
 }
 
-/// A warning at each element of the body's raw HTML (each piece with
-/// its offset in the body) that the sanitiser removes.
-pub fn check(src: &SourceText, body_start: usize, html: &[(usize, String)]) -> Vec<Diagnostic> {
+/// Each element of the body's raw HTML (each piece with its offset in
+/// the body) that the sanitiser removes, with its offset.
+pub fn removed(html: &[(usize, String)]) -> Vec<(usize, ForeignIssue)> {
     let allowed = allowed();
     let mut out = Vec::new();
     for (start, html) in html {
@@ -40,15 +39,7 @@ pub fn check(src: &SourceText, body_start: usize, html: &[(usize, String)]) -> V
             if allowed.contains(tag.to_ascii_lowercase().as_str()) || is_component(&tag) {
                 continue;
             }
-            let at = start + i;
-            let issue = ForeignIssue::RemovedHtml { tag };
-            out.push(
-                Diagnostic::warning(
-                    Problem::Foreign(issue.clone()),
-                    src.span_at(body_start + at),
-                )
-                .with_help(Hint::Foreign(issue)),
-            );
+            out.push((start + i, ForeignIssue::RemovedHtml { tag }));
         }
     }
     out
@@ -77,7 +68,7 @@ fn opening_tags(html: &str) -> Vec<(usize, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::content::source::SourceText;
 
     #[test]
     fn components_and_embeds_are_named_harmless_tags_not() {

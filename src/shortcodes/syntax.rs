@@ -6,6 +6,7 @@
 use crate::content::callout;
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// An argument value as written.
@@ -107,6 +108,11 @@ fn in_code(code: &[Range<usize>], at: usize) -> bool {
 /// Errors leave the offending opener as text, so the rest is still expanded.
 pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
     let code = code_ranges(text);
+    let fences = if text.contains(":::") {
+        fence_pairs(text, &code)
+    } else {
+        HashMap::new()
+    };
     let mut pieces = Vec::new();
     let mut errors = Vec::new();
     let mut pos = 0;
@@ -118,7 +124,7 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
         }
         let block = text.as_bytes()[found + 1] == b'%';
         let outcome = if text.as_bytes()[found] == b':' {
-            Ok(callout_at(text, found, &code).map(Piece::Call))
+            Ok(callout_at(text, found, &fences).map(Piece::Call))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
         } else if block {
@@ -153,7 +159,7 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     (from..bytes.len().saturating_sub(1)).find(|&i| {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
-            || (bytes[i] == b':' && at_line_start(text, i) && text[i..].starts_with(":::"))
+            || (bytes[i] == b':' && text[i..].starts_with(":::") && at_line_start(text, i))
     })
 }
 
@@ -166,41 +172,51 @@ fn at_line_start(text: &str, at: usize) -> bool {
         .all(|b| b == b' ' || b == b'\t')
 }
 
+/// Each `:::` opener (its offset) with the start and end of the line
+/// that closes it, found in one pass so that many unclosed boxes cost no
+/// more than closed ones.
+fn fence_pairs(text: &str, code: &[Range<usize>]) -> HashMap<usize, (usize, usize)> {
+    let mut pairs = HashMap::new();
+    let mut open = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        if in_code(code, start) {
+            continue;
+        }
+        if let Some(f) = callout::fence_line(line) {
+            let end = start + line.trim_end_matches('\n').len();
+            if f.name.is_empty() {
+                if let Some(opener) = open.pop() {
+                    pairs.insert(opener, (start, end));
+                }
+            } else {
+                open.push(start + line.len() - line.trim_start().len());
+            }
+        }
+    }
+    pairs
+}
+
 /// A `:::note` … `:::` box at `open` as a call of the `hinweis` or
 /// `achtung` shortcode; `None` for an unknown name or a box without its
 /// closing line, which stay text (the load stage warns about both).
-fn callout_at(text: &str, open: usize, code: &[Range<usize>]) -> Option<Call> {
-    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
-    let first_end = line_end(open);
+fn callout_at(text: &str, open: usize, fences: &HashMap<usize, (usize, usize)>) -> Option<Call> {
+    let first_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
     let fence = callout::fence_line(&text[open..first_end])?;
     let (shortcode, default_title) = callout::box_for(&fence.name)?;
-    let body_start = (first_end + 1).min(text.len());
-    let mut depth = 1;
-    let mut pos = body_start;
-    while pos < text.len() {
-        let end = line_end(pos);
-        if !in_code(code, pos) {
-            match callout::fence_line(&text[pos..end]) {
-                Some(f) if f.name.is_empty() => depth -= 1,
-                Some(_) => depth += 1,
-                None => {}
-            }
-            if depth == 0 {
-                let title = fence.title.unwrap_or_else(|| default_title.to_string());
-                return Some(Call {
-                    name: shortcode.to_string(),
-                    args: vec![Arg {
-                        name: "titel".into(),
-                        value: ArgValue::Str(title),
-                    }],
-                    range: open..end,
-                    body: Some(body_start..pos),
-                });
-            }
-        }
-        pos = end + 1;
-    }
-    None
+    let &(close_start, close_end) = fences.get(&open)?;
+    let title = fence.title.unwrap_or_else(|| default_title.to_string());
+    Some(Call {
+        name: shortcode.to_string(),
+        args: vec![Arg {
+            name: "titel".into(),
+            value: ArgValue::Str(title),
+        }],
+        range: open..close_end,
+        body: Some((first_end + 1).min(close_start)..close_start),
+    })
 }
 
 /// `{{/* … */}}` → the call written without the comment marks.
