@@ -161,6 +161,8 @@ fn a_title_from_the_first_heading_is_not_printed_twice() {
     let html = read(public.join("einfuehrung/index.html"));
     assert_eq!(count(&html, "<h1"), 1);
     assert!(html.contains("<h1>Einführung</h1>"));
+    // the heading's anchor stays for links to it
+    assert!(html.contains("<span id=\"einfuehrung\"></span>"), "{html}");
 }
 
 #[test]

@@ -92,6 +92,14 @@ impl<'e> Rewriter<'_, 'e> {
                 }),
             ) => {
                 self.flush_text();
+                // its anchor stays, so that links to it still land
+                if let Some(h) = self.input.page.headings.get(self.heading_no) {
+                    self.events.push(Event::Html(CowStr::from(format!(
+                        "<span id=\"{}{}\"></span>\n",
+                        self.input.id_prefix,
+                        escape(&h.id)
+                    ))));
+                }
                 self.heading_no += 1;
                 self.title = TitleHeading::Inside;
                 return;

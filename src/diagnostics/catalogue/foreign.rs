@@ -84,7 +84,22 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "the menu follows the folders; write `weight: 1` to order a page, `menu: false` to keep it out of the menu",
             "das Menü folgt den Ordnern; `weight: 1` ordnet eine Seite ein, `menu: false` nimmt sie aus dem Menü"
         ),
-        IgnoredKey { key } if key == "parent" || key == "grand_parent" => t!(
+        IgnoredKey { key } if key == "sidebar_label" => t!(
+            lang,
+            "the menu shows the page's `title:`",
+            "das Menü zeigt den `title:` der Seite"
+        ),
+        IgnoredKey { key } if key == "nav_exclude" => t!(
+            lang,
+            "`menu: false` keeps a page out of the menu",
+            "`menu: false` nimmt eine Seite aus dem Menü"
+        ),
+        IgnoredKey { key } if key == "aliases" => t!(
+            lang,
+            "old addresses are not redirected; set up redirects on the web server",
+            "alte Adressen werden nicht weitergeleitet; richten Sie Weiterleitungen auf dem Webserver ein"
+        ),
+        IgnoredKey { key } if ["parent", "grand_parent", "has_children"].contains(&key.as_str()) => t!(
             lang,
             "a page belongs where its file is: move it into its parent's folder",
             "eine Seite gehört dorthin, wo ihre Datei liegt: verschieben Sie sie in den Ordner der übergeordneten Seite"
