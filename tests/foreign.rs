@@ -312,3 +312,22 @@ fn one_wrong_key_is_one_error_and_the_page_keeps_its_title() {
         "{err}"
     );
 }
+
+#[test]
+fn a_link_to_a_heading_of_another_chapter_names_that_chapter() {
+    // books written for one PDF link headings of other chapters as `#…`
+    let tmp = copy_fixture("foreign-mixed");
+    write(
+        tmp.path().join("content/pdf-kapitel.md"),
+        "# PDF-Kapitel\n\nSiehe [Ziel](#schritt-für-schritt-zum-ziel) und [Liste](#merkliste).\n",
+    );
+    let err = stderr(&inside(tmp.path(), &["check"], "en"));
+    assert!(err.contains(
+        "content/pdf-kapitel.md:3:7: error: broken link: `pdf-kapitel.md` has no heading with the anchor `#schritt-für-schritt-zum-ziel`\n  \
+         help: did you mean `02-kapitel/01-erster-schritt.md#schritt-fuer-schritt-zum-ziel`?"
+    ), "{err}");
+    assert!(
+        err.contains("help: did you mean `02-kapitel/02-zweiter-schritt.md#merkliste`?"),
+        "{err}"
+    );
+}

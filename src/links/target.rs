@@ -101,6 +101,7 @@ fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> 
     }
     let help = did_you_mean(anchor, target.headings.iter().map(|h| h.id.as_str()))
         .map(|m| Hint::DidYouMean(format!("#{m}")))
+        .or_else(|| elsewhere(content, id, anchor, link))
         .or_else(|| {
             (!target.headings.is_empty()).then(|| {
                 let ids: Vec<_> = target
@@ -122,6 +123,29 @@ fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> 
         )
         .with_help_opt(help),
     )
+}
+
+/// A book written for one PDF (Quarto, Pandoc) links `#komponenten` to a
+/// heading of another chapter: name the one page that has it.
+fn elsewhere(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> Option<Hint> {
+    let mut found = content.pages.iter().enumerate().filter(|(other, p)| {
+        *other != id
+            && !p.synthetic
+            && (p.anchor_exists(anchor) || super::anchor_aliases::resolve(p, anchor).is_some())
+    });
+    let (_, page) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let from_dir = link
+        .base_dir
+        .clone()
+        .unwrap_or_else(|| content.pages[id].content_dir());
+    let own = super::anchor_aliases::resolve(page, anchor).unwrap_or(anchor);
+    Some(Hint::DidYouMean(format!(
+        "{}#{own}",
+        relative_path(&from_dir, &page.content_path)
+    )))
 }
 
 /// What a link resolves to, and the problem with it, if any.
