@@ -331,3 +331,17 @@ fn a_link_to_a_heading_of_another_chapter_names_that_chapter() {
         "{err}"
     );
 }
+
+#[test]
+fn an_address_of_the_old_site_finds_its_page_and_says_so() {
+    // Docusaurus served the guide under `/leitfaden/`
+    let err = checked("foreign-agile-verwaltung", "en");
+    assert!(err.contains(
+        "content/03-praxis/produktrahmen-festlegen.md:17:25: warning: `/leitfaden/theorie/wie-arbeitet-man-agil#1-nutzerinnenbedarfe-erfassen-und-verstehen` is an address of the old website; the link is taken to go to `../02-theorie/wie-arbeitet-man-agil.md`"
+    ), "{err}");
+    let (_tmp, public) = built("foreign-agile-verwaltung");
+    let page = read(public.join("praxis/produktrahmen-festlegen/index.html"));
+    assert!(page.contains(
+        "href=\"/theorie/wie-arbeitet-man-agil/#1-nutzer-innenbedarfe-erfassen-und-verstehen\""
+    ));
+}

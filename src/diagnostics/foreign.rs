@@ -30,6 +30,9 @@ pub enum ForeignIssue {
     MdxImport { code: String },
     /// A JSX component (`<PersonCard …/>`, `<Tabs>`): removed, or text.
     MdxComponent { tag: String },
+    /// `/leitfaden/theorie/x`: an address on the old site (with its base
+    /// path) of a page that is here, taken as that page.
+    OldAddress { written: String, file: String },
     /// Raw HTML the sanitiser removes: a component tag, an `<iframe>`.
     RemovedHtml { tag: String },
 }

@@ -173,8 +173,14 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             };
             match index.by_url.get(with_slash.as_str()) {
                 Some(&id) => to_page(content, id, anchor, link),
-                // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
-                None => (LinkTarget::SitePath(link.dest.clone()), None),
+                None => match old_address(content, index, from, &with_slash, link) {
+                    Some((id, diag)) => {
+                        let (target, anchor_diag) = to_page(content, id, anchor, link);
+                        (target, anchor_diag.or(Some(diag)))
+                    }
+                    // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
+                    None => (LinkTarget::SitePath(link.dest.clone()), None),
+                },
             }
         }
         Dest::Relative { path, anchor } => {
@@ -193,6 +199,36 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             }
         }
     }
+}
+
+/// `/leitfaden/theorie/x/` when `/theorie/x/` is a page: the old site
+/// served the handbook under a base path (Docusaurus' `routeBasePath`,
+/// Jekyll's `baseurl`). Only an address with no page of its own and a
+/// page below its first segment counts, so theme files stay as they are.
+fn old_address(
+    content: &Content,
+    index: &Index,
+    from: PageId,
+    path: &str,
+    link: &LinkSite,
+) -> Option<(PageId, Diagnostic)> {
+    let rest = path.strip_prefix('/')?;
+    let (_, below) = rest.split_once('/')?;
+    let &id = index.by_url.get(format!("/{below}").as_str())?;
+    if below.is_empty() || content.pages[id].synthetic {
+        return None;
+    }
+    let from_dir = link
+        .base_dir
+        .clone()
+        .unwrap_or_else(|| content.pages[from].content_dir());
+    let issue = crate::diagnostics::ForeignIssue::OldAddress {
+        written: link.dest.clone(),
+        file: relative_path(&from_dir, &content.pages[id].content_path),
+    };
+    let diag = Diagnostic::warning(Problem::Foreign(issue.clone()), link.span.clone())
+        .with_help(Hint::Foreign(issue));
+    Some((id, diag))
 }
 
 fn to_page(content: &Content, id: PageId, anchor: Option<&str>, link: &LinkSite) -> Resolved {

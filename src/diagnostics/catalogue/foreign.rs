@@ -68,6 +68,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the MDX component `<{tag}>` (Docusaurus) is not shown here: it is removed or appears as text",
             "Die MDX-Komponente `<{tag}>` (Docusaurus) wird hier nicht gezeigt: sie fehlt oder erscheint als Text"
         ),
+        OldAddress { written, file } => t!(
+            lang,
+            "`{written}` is an address of the old website; the link is taken to go to `{file}`",
+            "`{written}` ist eine Adresse der alten Website; der Link führt jetzt zu `{file}`"
+        ),
         RemovedHtml { tag } => t!(
             lang,
             "the HTML element `<{tag}>` is removed from the page for safety; what it shows is missing",
@@ -153,6 +158,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write what it shows as Markdown, e.g. a heading, a picture and a paragraph per person",
             "schreiben Sie, was sie zeigt, als Markdown, z. B. je Person eine Überschrift, ein Bild und einen Absatz"
+        ),
+        OldAddress { file, .. } => t!(
+            lang,
+            "link to the file instead, e.g. `[…]({file})`; that holds when addresses change",
+            "verlinken Sie stattdessen die Datei, z. B. `[…]({file})`; das gilt auch, wenn sich Adressen ändern"
         ),
         RemovedHtml { .. } => t!(
             lang,
