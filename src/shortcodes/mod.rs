@@ -11,6 +11,7 @@
 
 mod builtin;
 mod expand;
+mod fenced;
 pub use crate::content::sourcemap;
 pub mod syntax;
 

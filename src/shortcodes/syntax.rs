@@ -3,10 +3,9 @@
 //! with a body. `{{/* … */}}` and `{%/* … */%}` write the call literally.
 //! Calls inside code spans and code blocks are text, not calls.
 
-use crate::content::callout;
+use super::fenced;
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// An argument value as written.
@@ -100,7 +99,7 @@ pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn in_code(code: &[Range<usize>], at: usize) -> bool {
+pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
     code.iter().any(|r| r.contains(&at))
 }
 
@@ -108,11 +107,7 @@ fn in_code(code: &[Range<usize>], at: usize) -> bool {
 /// Errors leave the offending opener as text, so the rest is still expanded.
 pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
     let code = code_ranges(text);
-    let fences = if text.contains(":::") {
-        fence_pairs(text, &code)
-    } else {
-        HashMap::new()
-    };
+    let fences = fenced::pairs(text, &code);
     let mut pieces = Vec::new();
     let mut errors = Vec::new();
     let mut pos = 0;
@@ -124,7 +119,7 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
         }
         let block = text.as_bytes()[found + 1] == b'%';
         let outcome = if text.as_bytes()[found] == b':' {
-            Ok(callout_at(text, found, &fences).map(Piece::Call))
+            Ok(fenced::call_at(text, found, &fences).map(Piece::Call))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
         } else if block {
@@ -159,63 +154,7 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     (from..bytes.len().saturating_sub(1)).find(|&i| {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
-            || (bytes[i] == b':' && text[i..].starts_with(":::") && at_line_start(text, i))
-    })
-}
-
-/// Only spaces between the line's start and `at`.
-fn at_line_start(text: &str, at: usize) -> bool {
-    text[..at]
-        .bytes()
-        .rev()
-        .take_while(|&b| b != b'\n')
-        .all(|b| b == b' ' || b == b'\t')
-}
-
-/// Each `:::` opener (its offset) with the start and end of the line
-/// that closes it, found in one pass so that many unclosed boxes cost no
-/// more than closed ones.
-fn fence_pairs(text: &str, code: &[Range<usize>]) -> HashMap<usize, (usize, usize)> {
-    let mut pairs = HashMap::new();
-    let mut open = Vec::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        if in_code(code, start) {
-            continue;
-        }
-        if let Some(f) = callout::fence_line(line) {
-            let end = start + line.trim_end_matches('\n').len();
-            if f.name.is_empty() {
-                if let Some(opener) = open.pop() {
-                    pairs.insert(opener, (start, end));
-                }
-            } else {
-                open.push(start + line.len() - line.trim_start().len());
-            }
-        }
-    }
-    pairs
-}
-
-/// A `:::note` … `:::` box at `open` as a call of the `hinweis` or
-/// `achtung` shortcode; `None` for an unknown name or a box without its
-/// closing line, which stay text (the load stage warns about both).
-fn callout_at(text: &str, open: usize, fences: &HashMap<usize, (usize, usize)>) -> Option<Call> {
-    let first_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
-    let fence = callout::fence_line(&text[open..first_end])?;
-    let (shortcode, default_title) = callout::box_for(&fence.name)?;
-    let &(close_start, close_end) = fences.get(&open)?;
-    let title = fence.title.unwrap_or_else(|| default_title.to_string());
-    Some(Call {
-        name: shortcode.to_string(),
-        args: vec![Arg {
-            name: "titel".into(),
-            value: ArgValue::Str(title),
-        }],
-        range: open..close_end,
-        body: Some((first_end + 1).min(close_start)..close_start),
+            || (bytes[i] == b':' && text[i..].starts_with(":::") && fenced::at_line_start(text, i))
     })
 }
 
