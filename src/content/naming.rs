@@ -34,6 +34,14 @@ pub fn is_section_index(content_path: &Path) -> bool {
     matches!(stem(content_path).as_str(), "_index" | "index")
 }
 
+/// `_index.md` or `index.md` of the content folder itself.
+pub fn is_start_page(content_path: &Path) -> bool {
+    is_section_index(content_path)
+        && content_path
+            .parent()
+            .is_none_or(|p| p.as_os_str().is_empty())
+}
+
 /// The page's slug, and whether it is a section's own page (whose slug
 /// is empty unless given).
 pub fn page_slug(given: Option<&str>, content_path: &Path) -> (String, bool) {
