@@ -345,3 +345,29 @@ fn an_address_of_the_old_site_finds_its_page_and_says_so() {
         "href=\"/theorie/wie-arbeitet-man-agil/#1-nutzer-innenbedarfe-erfassen-und-verstehen\""
     ));
 }
+
+#[test]
+fn quarto_cross_references_link_their_heading_or_are_named() {
+    let err = checked("foreign-bibliotheken", "en");
+    // chapters the excerpt leaves out: named at the reference
+    assert!(err.contains(
+        "content/index.md:60:35: warning: Quarto cross-reference `@sec-management`: no heading has this id, so it shows as text"
+    ), "{err}");
+    assert!(
+        err.contains(
+            "content/index.md:15:7: warning: Pandoc citation `[@hanson_cody_opinion_2015]`"
+        ),
+        "{err}"
+    );
+    // chapters it has: a link with the heading's text, as Quarto writes it
+    assert!(
+        !err.contains("`@sec-anforderungen`")
+            && !err.contains("`@sec-bibliotheksmanagementsysteme`")
+    );
+    let (_tmp, public) = built("foreign-bibliotheken");
+    let start = read(public.join("index.html"));
+    assert!(
+        start.contains("(<a href=\"/anforderungen/#sec-anforderungen\">Anforderungsanalyse</a>)")
+    );
+    assert!(!start.contains("@sec-anforderungen"));
+}

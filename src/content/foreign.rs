@@ -78,7 +78,11 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
             found.push((start + indent, issue));
             continue;
         }
-        for (at, issue) in in_line(line).into_iter().chain(components(line)) {
+        let found_here = in_line(line)
+            .into_iter()
+            .chain(components(line))
+            .chain(references(line));
+        for (at, issue) in found_here {
             if !in_code(code, start + at) {
                 found.push((start + at, issue));
             }
@@ -126,6 +130,28 @@ fn mkdocs(line: &str) -> Option<ForeignIssue> {
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     (!kind.is_empty()).then_some(ForeignIssue::MkdocsAdmonition { kind })
+}
+
+/// Pandoc's citations `[@key]`, `[-@key]`; Quarto's cross-references
+/// (`@sec-x`) are the shortcode stage's, which resolves what it can.
+fn references(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices("@")
+        .filter_map(|(at, _)| {
+            let start = if line[..at].ends_with('[') {
+                at - 1
+            } else if line[..at].ends_with("[-") {
+                at - 2
+            } else {
+                return None;
+            };
+            let key: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || "-_:".contains(*c))
+                .collect();
+            let key = key.trim_end_matches([':', '-', '_']).to_string();
+            (!key.is_empty()).then_some((start, ForeignIssue::Citation { key }))
+        })
+        .collect()
 }
 
 /// `<PersonCard …`: a JSX component opened in this line.
@@ -328,8 +354,9 @@ mod tests {
                     :::details\nx\n:::\n:::note\nnie zu\n\
                     {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n\
                     import { PersonCard } from \"@site/src/components/PersonCard\";\n\
-                    <PersonCard\n  name={`Jenny`}\n/> <B>fett</B> `<Tabs>`\n";
+                    <PersonCard\n  name={`Jenny`}\n/> <B>fett</B> `<Tabs>`\n\
+                    siehe @sec-management, [@hanson_2015, S. 3], mail@sec-x.de `@sec-y`\n";
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
-        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18]);
+        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18, 21]);
     }
 }

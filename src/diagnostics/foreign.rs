@@ -33,6 +33,10 @@ pub enum ForeignIssue {
     /// `/leitfaden/theorie/x`: an address on the old site (with its base
     /// path) of a page that is here, taken as that page.
     OldAddress { written: String, file: String },
+    /// Quarto's cross-reference `@sec-management`.
+    QuartoCrossRef { id: String },
+    /// Pandoc's citation `[@hanson_2015]`.
+    Citation { key: String },
     /// Raw HTML the sanitiser removes: a component tag, an `<iframe>`.
     RemovedHtml { tag: String },
 }

@@ -4,6 +4,7 @@
 //! Calls inside code spans and code blocks are text, not calls.
 
 use super::fenced;
+use crate::content::cross_ref;
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -118,7 +119,9 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             continue;
         }
         let block = text.as_bytes()[found + 1] == b'%';
-        let outcome = if text.as_bytes()[found] == b':' {
+        let outcome = if text.as_bytes()[found] == b'@' {
+            Ok(cross_ref_at(text, found).map(Piece::Call))
+        } else if text.as_bytes()[found] == b':' {
             Ok(fenced::call_at(text, found, &fences).map(Piece::Call))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
@@ -155,6 +158,21 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
     (from..bytes.len().saturating_sub(1)).find(|&i| {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
             || (bytes[i] == b':' && text[i..].starts_with(":::") && fenced::at_line_start(text, i))
+            || (bytes[i] == b'@' && cross_ref::at(text, i).is_some())
+    })
+}
+
+/// `@sec-management` as a call of the built-in `@`, which links the heading.
+fn cross_ref_at(text: &str, at: usize) -> Option<Call> {
+    let (id, end) = cross_ref::at(text, at)?;
+    Some(Call {
+        name: "@".into(),
+        args: vec![Arg {
+            name: "id".into(),
+            value: ArgValue::Str(id),
+        }],
+        range: at..end,
+        body: None,
     })
 }
 

@@ -73,6 +73,16 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "`{written}` is an address of the old website; the link is taken to go to `{file}`",
             "`{written}` ist eine Adresse der alten Website; der Link führt jetzt zu `{file}`"
         ),
+        QuartoCrossRef { id } => t!(
+            lang,
+            "Quarto cross-reference `@{id}`: no heading has this id, so it shows as text",
+            "Der Quarto-Querverweis `@{id}` findet keine Überschrift mit dieser Kennung und erscheint als Text"
+        ),
+        Citation { key } => t!(
+            lang,
+            "Pandoc citation `[@{key}]` is not resolved here and shows as text",
+            "Der Pandoc-Literaturverweis `[@{key}]` wird hier nicht aufgelöst und erscheint als Text"
+        ),
         RemovedHtml { tag } => t!(
             lang,
             "the HTML element `<{tag}>` is removed from the page for safety; what it shows is missing",
@@ -163,6 +173,16 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "link to the file instead, e.g. `[…]({file})`; that holds when addresses change",
             "verlinken Sie stattdessen die Datei, z. B. `[…]({file})`; das gilt auch, wenn sich Adressen ändern"
+        ),
+        QuartoCrossRef { id } => t!(
+            lang,
+            "give the heading that id, `## Titel {{#{id}}}`, or write a link, e.g. `[Kapitel](datei.md#anker)`",
+            "geben Sie der Überschrift diese Kennung, `## Titel {{#{id}}}`, oder schreiben Sie einen Link, z. B. `[Kapitel](datei.md#anker)`"
+        ),
+        Citation { .. } => t!(
+            lang,
+            "write the source out, e.g. `(Hanson 2015)`, with a link to the list of sources",
+            "schreiben Sie die Quelle aus, z. B. `(Hanson 2015)`, mit einem Link auf das Literaturverzeichnis"
         ),
         RemovedHtml { .. } => t!(
             lang,
