@@ -202,6 +202,10 @@ fn colon_fenced_callouts_render_as_our_boxes() {
         "<div class=\"box box-achtung\">\n<p class=\"box-title\">Warnung</p>\n<p>Vorsicht, <strong>heiß</strong>!</p>"
     ), "{page}");
     assert!(!page.contains(":::warnung"));
+    // GitHub's alerts are the same boxes
+    assert!(page.contains(
+        "<div class=\"box box-hinweis\">\n<p class=\"box-title\">Tipp</p>\n<p>Ein Tipp wie auf GitHub.</p>\n</div>"
+    ), "{page}");
 
     let (_tmp, public) = built("foreign-agile-verwaltung");
     let page = read(public.join("theorie/agil-was-ist-das/index.html"));

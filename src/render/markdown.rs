@@ -1,6 +1,7 @@
 //! Markdown → HTML for one page, with resolved links, heading anchors,
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
+use crate::content::callout;
 use crate::content::html_anchors;
 use crate::content::markdown::options;
 use crate::content::model::Placeholder;
@@ -193,6 +194,18 @@ impl<'e> Rewriter<'_, 'e> {
                 self.has_raw_html = true;
                 let h = html_anchors::prefixed(&h, self.input.id_prefix);
                 self.events.push(Event::InlineHtml(h.into()));
+            }
+            // GitHub's alerts are the boxes of `:::note` and `{% hinweis() %}`;
+            // their markup is the default theme's `hinweis.html`/`achtung.html`
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (shortcode, title) =
+                    callout::box_for(callout::alert_name(kind)).unwrap_or(("hinweis", "Hinweis"));
+                self.events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"box box-{shortcode}\">\n<p class=\"box-title\">{title}</p>\n"
+                ))));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.events.push(Event::Html(CowStr::from("</div>\n")));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;
