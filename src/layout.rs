@@ -9,7 +9,7 @@ pub const THEMES_DIR: &str = "themes";
 /// The regional editions, `editions/<name>/`.
 pub const EDITIONS_DIR: &str = "editions";
 
-/// The find index's folder inside `search-index/<name>/` ([`crate::find`]).
+/// The find index's folder inside `search-index/<name>/` (see `src/find/`).
 pub const FIND_DIR: &str = "find";
 
 /// The site's search page and its static index (`/suche/`).

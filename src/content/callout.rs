@@ -68,6 +68,18 @@ pub fn box_for(name: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// GitHub's alert (`> [!WARNING]`) as the name of a box.
+pub fn alert_name(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
+    use pulldown_cmark::BlockQuoteKind::*;
+    match kind {
+        Note => "note",
+        Tip => "tip",
+        Important => "important",
+        Warning => "warning",
+        Caution => "caution",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

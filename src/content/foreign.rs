@@ -7,21 +7,66 @@
 
 use super::callout;
 use super::source::SourceText;
-use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
+use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
-/// Warnings for the foreign syntax in the body starting at `body_start`.
-pub fn check(src: &SourceText, body_start: usize) -> Vec<Diagnostic> {
+/// Warnings for the foreign syntax in the body starting at `body_start`
+/// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
+pub fn check(src: &SourceText, body_start: usize, allow_raw_html: bool) -> Vec<Diagnostic> {
     let body = &src.text[body_start..];
-    let code = code_ranges(body);
+    // most pages hold none of it: no second Markdown pass for them
+    let triggers = [
+        "{", "<", ":::", "!!! ", "??? ", "???+ ", "import ", "export ",
+    ];
+    if !triggers.iter().any(|t| body.contains(t)) {
+        return Vec::new();
+    }
+    let (code, html) = code_and_html(body);
+    let mut found = syntax(body, &code);
+    if !allow_raw_html {
+        found.extend(super::html_removed::removed(&html));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let offsets: Vec<usize> = found.iter().map(|(at, _)| body_start + at).collect();
+    spans_in_order(src, &offsets)
+        .into_iter()
+        .zip(found)
+        .map(|(span, (_, issue))| {
+            Diagnostic::warning(Problem::Foreign(issue.clone()), span)
+                .with_help(Hint::Foreign(issue))
+        })
+        .collect()
+}
+
+/// The spans of ascending offsets in one walk: many findings on one long
+/// line must not each count that line's characters from its start.
+fn spans_in_order(src: &SourceText, offsets: &[usize]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(offsets.len());
+    let mut last: Option<usize> = None;
+    for &at in offsets {
+        let span = match (last, out.last()) {
+            (Some(prev), Some(prev_span)) if !src.text[prev..at].contains('\n') => {
+                let column = prev_span.column + src.text[prev..at].chars().count();
+                Span::new(src.rel_path.clone(), prev_span.line, column)
+            }
+            _ => src.span_at(at),
+        };
+        out.push(span);
+        last = Some(at);
+    }
+    out
+}
+
+/// The foreign syntax in the body, with offsets.
+fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
     let mut found: Vec<(usize, ForeignIssue)> = Vec::new();
     let mut fences: Vec<(usize, String)> = Vec::new();
     let mut pos = 0;
     for line in body.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
-        if code.iter().any(|r| r.contains(&start)) {
+        if in_code(code, start) {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -29,12 +74,16 @@ pub fn check(src: &SourceText, body_start: usize) -> Vec<Diagnostic> {
             fence(&mut fences, &mut found, f, start + indent);
             continue;
         }
-        if let Some(issue) = mkdocs(line.trim()) {
+        if let Some(issue) = mkdocs(line.trim()).or_else(|| mdx_import(line.trim())) {
             found.push((start + indent, issue));
             continue;
         }
-        for (at, issue) in in_line(line) {
-            if !code.iter().any(|r| r.contains(&(start + at))) {
+        let found_here = in_line(line)
+            .into_iter()
+            .chain(components(line))
+            .chain(references(line));
+        for (at, issue) in found_here {
+            if !in_code(code, start + at) {
                 found.push((start + at, issue));
             }
         }
@@ -44,17 +93,7 @@ pub fn check(src: &SourceText, body_start: usize) -> Vec<Diagnostic> {
             found.push((at, ForeignIssue::UnclosedCallout { name }));
         }
     }
-    found.sort_by_key(|(at, _)| *at);
     found
-        .into_iter()
-        .map(|(at, issue)| {
-            Diagnostic::warning(
-                Problem::Foreign(issue.clone()),
-                src.span_at(body_start + at),
-            )
-            .with_help(Hint::Foreign(issue))
-        })
-        .collect()
 }
 
 /// `:::` lines: openers are stacked, a closer ends the innermost box.
@@ -93,6 +132,49 @@ fn mkdocs(line: &str) -> Option<ForeignIssue> {
     (!kind.is_empty()).then_some(ForeignIssue::MkdocsAdmonition { kind })
 }
 
+/// Pandoc's citations `[@key]`, `[-@key]`; Quarto's cross-references
+/// (`@sec-x`) are the shortcode stage's, which resolves what it can.
+fn references(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices("@")
+        .filter_map(|(at, _)| {
+            let start = if line[..at].ends_with('[') {
+                at - 1
+            } else if line[..at].ends_with("[-") {
+                at - 2
+            } else {
+                return None;
+            };
+            let key: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || "-_:".contains(*c))
+                .collect();
+            let key = key.trim_end_matches([':', '-', '_']).to_string();
+            (!key.is_empty()).then_some((start, ForeignIssue::Citation { key }))
+        })
+        .collect()
+}
+
+/// `<PersonCard …`: a JSX component opened in this line.
+fn components(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices('<')
+        .filter_map(|(at, _)| {
+            let tag: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect();
+            super::html_removed::is_component(&tag)
+                .then_some((at, ForeignIssue::MdxComponent { tag }))
+        })
+        .collect()
+}
+
+/// `import { PersonCard } from "@site/src/components/PersonCard";`
+fn mdx_import(line: &str) -> Option<ForeignIssue> {
+    let is_import = line.starts_with("import ") && line.contains(" from ");
+    let is_export = line.starts_with("export const ") || line.starts_with("export default ");
+    (is_import || is_export).then(|| ForeignIssue::MdxImport { code: line.into() })
+}
+
 /// Template tags and attribute lists in one line, with their offsets.
 fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
     let mut out = Vec::new();
@@ -101,9 +183,10 @@ fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
         let at = from + i;
         from = at + 1;
         let rest = &line[at..];
-        let issue = if let Some(inner) = between(rest, "{{<", ">}}") {
-            hugo(inner)
-        } else if let Some(inner) = between(rest, "{{%", "%}}") {
+        let hugo_inner = between(rest, "{{<", ">}}").or_else(|| between(rest, "{{%", "%}}"));
+        let issue = if let Some(inner) = hugo_inner {
+            // `{{% x %}}` holds `{% x %}`: one construct, named once
+            from = at + inner.len() + 6;
             hugo(inner)
         } else if rest.starts_with("{{/*") || rest.starts_with("{%/*") {
             None
@@ -123,10 +206,17 @@ fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
     out
 }
 
-/// The text between `open` at the start of `rest` and the next `close`.
+/// The text between `open` at the start of `rest` and the next `close`,
+/// which must come within a few hundred bytes: a line of a thousand `{`
+/// must not be searched to its end from each of them.
 fn between<'a>(rest: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    const REACH: usize = 400;
     let inner = rest.strip_prefix(open)?;
-    inner.find(close).map(|end| &inner[..end])
+    let mut reach = inner.len().min(REACH);
+    while !inner.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    inner[..reach].find(close).map(|end| &inner[..end])
 }
 
 fn word(text: &str) -> (&str, &str) {
@@ -190,21 +280,44 @@ fn liquid_output(inner: &str) -> Option<ForeignIssue> {
     })
 }
 
-/// kramdown's `{: .note }`, `{:#id}`, `{:toc}`.
+/// kramdown's `{: .note }`, `{:#id}`, `{:toc}`, `{:width="400px"}`.
 fn ial(inner: &str) -> Option<ForeignIssue> {
     let t = inner.trim();
-    let ok = t.starts_with(['.', '#']) || t == "toc" || t.starts_with("target=");
+    let key_len = t
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(t.len());
+    let ok =
+        t.starts_with(['.', '#']) || t == "toc" || (key_len > 0 && t[key_len..].starts_with('='));
     ok.then(|| ForeignIssue::KramdownAttributes {
         code: format!("{{:{inner}}}"),
     })
 }
 
-/// Code spans and code blocks, where all this is just text.
-fn code_ranges(text: &str) -> Vec<Range<usize>> {
+/// Whether `at` is inside one of the ranges, which come in order and do
+/// not overlap: a binary search, as a page may have thousands of both.
+fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    let i = code.partition_point(|r| r.start <= at);
+    i > 0 && code[i - 1].contains(&at)
+}
+
+/// Raw HTML as Markdown reads it, with where it starts in the body.
+pub type HtmlPieces = Vec<(usize, String)>;
+
+/// One pass over the body: its code spans and code blocks, where all this
+/// is just text, and its raw HTML.
+fn code_and_html(text: &str) -> (Vec<Range<usize>>, HtmlPieces) {
     let mut out = Vec::new();
+    let mut html = Vec::new();
     let mut block_start = None;
     for (event, range) in Parser::new_ext(text, super::markdown::options()).into_offset_iter() {
         match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                // the event's text is the source's, less a container's indentation
+                let at = text[range.clone()]
+                    .find(&*h)
+                    .map_or(range.start, |j| range.start + j);
+                html.push((at, h.into_string()));
+            }
             Event::Code(_) => out.push(range),
             Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
             Event::End(TagEnd::CodeBlock) => {
@@ -215,7 +328,7 @@ fn code_ranges(text: &str) -> Vec<Range<usize>> {
             _ => {}
         }
     }
-    out
+    (out, html)
 }
 
 #[cfg(test)]
@@ -224,7 +337,7 @@ mod tests {
 
     fn issues(body: &str) -> Vec<(usize, String)> {
         let src = SourceText::new("a.md".into(), body);
-        check(&src, 0)
+        check(&src, 0, true)
             .into_iter()
             .map(|d| {
                 let line = d.span.as_ref().map_or(0, |s| s.line);
@@ -239,8 +352,11 @@ mod tests {
                     {{< figure src=\"a.png\" >}}\n{{< include _x.qmd >}}\n\
                     {% hint style=\"info\" %}\nx\n{% endhint %}\n{: .note }\n!!! note \"T\"\n\
                     :::details\nx\n:::\n:::note\nnie zu\n\
-                    {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n";
+                    {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n\
+                    import { PersonCard } from \"@site/src/components/PersonCard\";\n\
+                    <PersonCard\n  name={`Jenny`}\n/> <B>fett</B> `<Tabs>`\n\
+                    siehe @sec-management, [@hanson_2015, S. 3], mail@sec-x.de `@sec-y`\n";
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
-        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14]);
+        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18, 21]);
     }
 }

@@ -8,7 +8,11 @@ pub fn anchors_in(html: &str) -> Vec<String> {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         let tag = &rest[open + 1..];
-        let end = tag.find('>').unwrap_or(tag.len());
+        // without a `>` no tag follows; searching on from every `<` would
+        // take quadratic time on hostile text
+        let Some(end) = tag.find('>') else {
+            break;
+        };
         let inside = &tag[..end];
         let name: String = inside
             .chars()
@@ -30,8 +34,51 @@ pub fn anchors_in(html: &str) -> Vec<String> {
     out
 }
 
+/// `html` with `prefix` in front of every anchor it sets (`id="x"` →
+/// `id="k3-x"`, and `<a name>` likewise).
+pub fn prefixed(html: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open + 1..];
+        let Some(end) = tag.find('>') else {
+            break;
+        };
+        out.push_str(&rest[..open + 1]);
+        let mut inside = tag[..end].to_string();
+        let is_a = inside
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .is_some_and(|n| n.eq_ignore_ascii_case("a"));
+        for attr in ["id", "name"] {
+            if attr == "name" && !is_a {
+                continue;
+            }
+            if let Some(at) = value_at(&inside, attr) {
+                inside.insert_str(at, prefix);
+            }
+        }
+        out.push_str(&inside);
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The value of `attr="…"` (or `'…'`, or unquoted) in a tag's inside.
 fn attribute(inside: &str, attr: &str) -> Option<String> {
+    let at = value_at(inside, attr)?;
+    let value = &inside[at..];
+    let found = value
+        .split(|c: char| c == '"' || c == '\'' || c.is_ascii_whitespace() || c == '/')
+        .next()
+        .unwrap_or("")
+        .trim();
+    (!found.is_empty()).then(|| found.to_string())
+}
+
+/// Where the value of `attr=` starts in a tag's inside (after its quote).
+fn value_at(inside: &str, attr: &str) -> Option<usize> {
     let lower = inside.to_ascii_lowercase();
     let mut from = 0;
     while let Some(i) = lower[from..].find(attr) {
@@ -44,15 +91,8 @@ fn attribute(inside: &str, attr: &str) -> Option<String> {
         }
         let value_start = inside.len() - after.len() + 1;
         let value = inside[value_start..].trim_start();
-        let found = match value.chars().next() {
-            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
-            _ => value
-                .split(|c: char| c.is_ascii_whitespace() || c == '/')
-                .next()
-                .unwrap_or(""),
-        };
-        let found = found.trim();
-        return (!found.is_empty()).then(|| found.to_string());
+        let quote = usize::from(value.starts_with(['"', '\'']));
+        return Some(inside.len() - value.len() + quote);
     }
     None
 }
@@ -69,5 +109,9 @@ mod tests {
             ["fn-3", "ziel"]
         );
         assert!(anchors_in(r#"<div data-id="x"><img alt="name=x">"#).is_empty());
+        assert_eq!(
+            prefixed(r#"<a name="g">G</a> <span id='x'>"#, "k2-"),
+            r#"<a name="k2-g">G</a> <span id='k2-x'>"#
+        );
     }
 }

@@ -4,9 +4,9 @@
 //! The sanitiser's rules are defined here, once, so that what is reported
 //! and what is removed cannot drift apart.
 
-use super::source::SourceText;
-use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
-use pulldown_cmark::{Event, Parser};
+use crate::diagnostics::ForeignIssue;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Raw HTML in Markdown is a way to smuggle scripts and event handlers
 /// into a public site; ammonia keeps the harmless part.
@@ -21,36 +21,34 @@ pub fn sanitiser() -> ammonia::Builder<'static> {
     b
 }
 
-/// A warning at each element of the body's raw HTML the sanitiser removes.
-pub fn check(src: &SourceText, body_start: usize) -> Vec<Diagnostic> {
-    let body = &src.text[body_start..];
-    if !body.contains('<') {
-        return Vec::new();
-    }
-    let allowed = sanitiser().clone_tags();
+/// The tags the sanitiser keeps, built once.
+fn allowed() -> &'static HashSet<&'static str> {
+    static ALLOWED: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    ALLOWED.get_or_init(|| sanitiser().clone_tags())
+}
+
+/// Each element of the body's raw HTML (each piece with its offset in
+/// the body) that the sanitiser removes, with its offset.
+pub fn removed(html: &[(usize, String)]) -> Vec<(usize, ForeignIssue)> {
+    let allowed = allowed();
     let mut out = Vec::new();
-    for (event, range) in Parser::new_ext(body, super::markdown::options()).into_offset_iter() {
-        let (Event::Html(html) | Event::InlineHtml(html)) = event else {
-            continue;
-        };
-        for (i, tag) in opening_tags(&html) {
-            if allowed.contains(tag.to_ascii_lowercase().as_str()) {
+    for (start, html) in html {
+        for (i, tag) in opening_tags(html) {
+            // components are named by the foreign-syntax check, whether
+            // Markdown read them as HTML or as text
+            if allowed.contains(tag.to_ascii_lowercase().as_str()) || is_component(&tag) {
                 continue;
             }
-            let at = body[range.clone()]
-                .find(&html[i..])
-                .map_or(range.start, |j| range.start + j);
-            let issue = ForeignIssue::RemovedHtml { tag };
-            out.push(
-                Diagnostic::warning(
-                    Problem::Foreign(issue.clone()),
-                    src.span_at(body_start + at),
-                )
-                .with_help(Hint::Foreign(issue)),
-            );
+            out.push((start + i, ForeignIssue::RemovedHtml { tag }));
         }
     }
     out
+}
+
+/// `PersonCard`, `TabItem`: a JSX component, not HTML, whose tag names
+/// are case-insensitive (`<B>`, `<BR>` are HTML).
+pub fn is_component(tag: &str) -> bool {
+    tag.starts_with(|c: char| c.is_ascii_uppercase()) && tag.chars().any(|c| c.is_ascii_lowercase())
 }
 
 /// `<PersonCard name="x"/>` → `(0, "PersonCard")`; closing tags and
@@ -70,18 +68,21 @@ fn opening_tags(html: &str) -> Vec<(usize, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::content::source::SourceText;
 
     #[test]
     fn components_and_embeds_are_named_harmless_tags_not() {
         let src = SourceText::new(
             "a.md".into(),
-            "Text <b>fett</b>\n\n<PersonCard name=\"A\" />\n\n<iframe src=\"x\"></iframe>\n\n<a name=\"g\">G</a>\n",
+            "Text <b>fett</b>\n\n<Center>x</Center>\n\n<iframe src=\"x\"></iframe>\n\n<a name=\"g\">G</a> <B>X</B>\n",
         );
-        let lines: Vec<usize> = check(&src, 0)
+        let found: Vec<(usize, String)> = super::super::foreign::check(&src, 0, false)
             .iter()
-            .map(|d| d.span.as_ref().unwrap().line)
+            .map(|d| (d.span.as_ref().unwrap().line, d.message()))
             .collect();
-        assert_eq!(lines, [3, 5]);
+        // the component once, as a component; the iframe as removed; `<B>` is HTML
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].0 == 3 && found[0].1.contains("MDX component `<Center>`"));
+        assert!(found[1].0 == 5 && found[1].1.contains("`<iframe>` is removed"));
     }
 }

@@ -10,14 +10,15 @@ use crate::diagnostics::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::PathBuf;
 
-/// CommonMark plus tables, footnotes, strikethrough, task lists and
-/// `{#id}` heading attributes.
+/// CommonMark plus tables, footnotes, strikethrough, task lists,
+/// `{#id}` heading attributes and GitHub's alerts (`> [!NOTE]`).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
 }
 
 #[derive(Debug, Default)]

@@ -1,6 +1,7 @@
 //! The load stage: files → typed pages with URLs (see docs/content-model.md).
 
 pub mod callout;
+pub mod cross_ref;
 pub mod foreign;
 pub mod foreign_keys;
 pub mod frontmatter;

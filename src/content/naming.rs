@@ -8,10 +8,11 @@ use super::slug::slugify;
 use std::path::Path;
 
 /// `01-einfuehrung` → `(Some(1), "einfuehrung")`; a name that is only a
-/// number (`2024`) or has no separator after it keeps its digits.
+/// number, has no separator after it or starts with a year
+/// (`2024-bericht`, a date rather than a place in the order) keeps its digits.
 pub fn strip_number(name: &str) -> (Option<i64>, &str) {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 6 {
+    if digits == 0 || digits > 3 {
         return (None, name);
     }
     let rest = name[digits..].trim_start_matches(['-', '_', ' ', '.']);
@@ -31,6 +32,14 @@ fn stem(content_path: &Path) -> String {
 /// `_index.md`, and `index.md` as every other tool reads it.
 pub fn is_section_index(content_path: &Path) -> bool {
     matches!(stem(content_path).as_str(), "_index" | "index")
+}
+
+/// `_index.md` or `index.md` of the content folder itself.
+pub fn is_start_page(content_path: &Path) -> bool {
+    is_section_index(content_path)
+        && content_path
+            .parent()
+            .is_none_or(|p| p.as_os_str().is_empty())
 }
 
 /// The page's slug, and whether it is a section's own page (whose slug
@@ -92,6 +101,7 @@ mod tests {
         assert_eq!(strip_number("01-einfuehrung"), (Some(1), "einfuehrung"));
         assert_eq!(strip_number("02_Einleitung"), (Some(2), "Einleitung"));
         assert_eq!(strip_number("2024"), (None, "2024"));
+        assert_eq!(strip_number("2024-bericht"), (None, "2024-bericht"));
         assert_eq!(strip_number("3d-druck"), (None, "3d-druck"));
         assert_eq!(strip_number("kreis-wesel"), (None, "kreis-wesel"));
         assert_eq!(

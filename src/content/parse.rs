@@ -71,7 +71,7 @@ fn parse_inner(
         taxonomies: &taxonomies,
     };
     let sorted = sort_keys(kind, &entries, &keys, &at, diags);
-    let common: Common = typed(&sorted.common, &at, diags);
+    let mut common: Common = typed(&sorted.common, &at, diags);
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
@@ -81,10 +81,15 @@ fn parse_inner(
                 .with_help(u.hint.clone()),
         );
     }
-    diags.extend(super::foreign::check(&src, split.body_start));
-    if !config.allow_raw_html {
-        diags.extend(super::html_removed::check(&src, split.body_start));
+    // a start page without a title of its own has the handbook's
+    if common.title.is_none() && scan.first_h1.is_none() && naming::is_start_page(&content_path) {
+        common.title = Some(config.title.clone()).filter(|t| !t.trim().is_empty());
     }
+    diags.extend(super::foreign::check(
+        &src,
+        split.body_start,
+        config.allow_raw_html,
+    ));
     let title = page_title(
         &common,
         &scan,
@@ -92,7 +97,6 @@ fn parse_inner(
         &src,
         split.body_start,
         &content_path,
-        config,
         diags,
     )?;
     // the template prints the title as the page's `<h1>`: the heading it
@@ -377,9 +381,7 @@ fn references(
     refs
 }
 
-/// `title:`, else the first `# heading`; the start page may take the
-/// handbook's title; an empty file gets its file name.
-#[allow(clippy::too_many_arguments)]
+/// `title:`, else the first `# heading`; an empty file gets its file name.
 fn page_title(
     common: &Common,
     scan: &markdown::Scan,
@@ -387,16 +389,10 @@ fn page_title(
     src: &SourceText,
     body_start: usize,
     content_path: &Path,
-    config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    let is_start_page = naming::is_section_index(content_path)
-        && content_path
-            .parent()
-            .is_none_or(|p| p.as_os_str().is_empty());
     match common.title.clone().or(scan.first_h1.clone()) {
         Some(t) if !t.trim().is_empty() => Some(t),
-        _ if is_start_page && !config.title.trim().is_empty() => Some(config.title.clone()),
         // An empty file is a page someone has started (`touch`, a new
         // editor buffer): publish it under its file name rather than fail
         // the whole build, but say so.

@@ -26,6 +26,17 @@ pub enum ForeignIssue {
     UnknownCallout { name: String },
     /// A `:::note` fence without its closing `:::` line.
     UnclosedCallout { name: String },
+    /// MDX's `import X from "…"`: JavaScript, not text.
+    MdxImport { code: String },
+    /// A JSX component (`<PersonCard …/>`, `<Tabs>`): removed, or text.
+    MdxComponent { tag: String },
+    /// `/leitfaden/theorie/x`: an address on the old site (with its base
+    /// path) of a page that is here, taken as that page.
+    OldAddress { written: String, file: String },
+    /// Quarto's cross-reference `@sec-management`.
+    QuartoCrossRef { id: String },
+    /// Pandoc's citation `[@hanson_2015]`.
+    Citation { key: String },
     /// Raw HTML the sanitiser removes: a component tag, an `<iframe>`.
     RemovedHtml { tag: String },
 }

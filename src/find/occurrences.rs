@@ -104,7 +104,7 @@ mod tests {
         let found = p.occurrences(Path::new("a.md"), text);
         let at: Vec<(usize, usize)> = found.iter().map(|o| (o.line, o.column)).collect();
         // across a line break too; „ is one character
-        assert_eq!(at, [(2, 8), (4, 15)]);
+        assert_eq!(at, [(2, 8), (4, 14)]);
         assert_eq!(found[1].line_text, "Das Projekt „Neue");
         let any_case = Phrase::new("neue wege", true).unwrap();
         assert_eq!(any_case.occurrences(Path::new("a.md"), text).len(), 3);

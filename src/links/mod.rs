@@ -326,9 +326,14 @@ fn unsafe_link(link: &LinkSite) -> Option<Diagnostic> {
             .to_ascii_lowercase()
             .starts_with("data:image/");
     let scheme = target::unsafe_scheme(&link.dest).filter(|_| !inline_image)?;
+    // `ttps://…` is a typo, not an attack: say what was meant
+    let typo = did_you_mean(&scheme, ["http", "https"]).and_then(|meant| {
+        let (_, rest) = link.dest.split_once(':')?;
+        Some(Hint::DidYouMean(format!("{meant}:{rest}")))
+    });
     Some(
         Diagnostic::warning(Problem::UnsafeLink(scheme), link.span.clone())
-            .with_help(Hint::UnsafeLink),
+            .with_help(typo.unwrap_or(Hint::UnsafeLink)),
     )
 }
 

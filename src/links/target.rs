@@ -101,6 +101,7 @@ fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> 
     }
     let help = did_you_mean(anchor, target.headings.iter().map(|h| h.id.as_str()))
         .map(|m| Hint::DidYouMean(format!("#{m}")))
+        .or_else(|| elsewhere(content, id, anchor, link))
         .or_else(|| {
             (!target.headings.is_empty()).then(|| {
                 let ids: Vec<_> = target
@@ -122,6 +123,29 @@ fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> 
         )
         .with_help_opt(help),
     )
+}
+
+/// A book written for one PDF (Quarto, Pandoc) links `#komponenten` to a
+/// heading of another chapter: name the one page that has it.
+fn elsewhere(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> Option<Hint> {
+    let mut found = content.pages.iter().enumerate().filter(|(other, p)| {
+        *other != id
+            && !p.synthetic
+            && (p.anchor_exists(anchor) || super::anchor_aliases::resolve(p, anchor).is_some())
+    });
+    let (_, page) = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    let from_dir = link
+        .base_dir
+        .clone()
+        .unwrap_or_else(|| content.pages[id].content_dir());
+    let own = super::anchor_aliases::resolve(page, anchor).unwrap_or(anchor);
+    Some(Hint::DidYouMean(format!(
+        "{}#{own}",
+        relative_path(&from_dir, &page.content_path)
+    )))
 }
 
 /// What a link resolves to, and the problem with it, if any.
@@ -149,11 +173,17 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             };
             match index.by_url.get(with_slash.as_str()) {
                 Some(&id) => to_page(content, id, anchor, link),
-                None if is_page_url(&with_slash) && !is_built_folder(&with_slash) => {
-                    broken_url(index, link, path, &with_slash)
-                }
-                // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
-                None => (LinkTarget::SitePath(link.dest.clone()), None),
+                None => match old_address(content, index, from, &with_slash, link) {
+                    Some((id, diag)) => {
+                        let (target, anchor_diag) = to_page(content, id, anchor, link);
+                        (target, anchor_diag.or(Some(diag)))
+                    }
+                    None if is_page_url(&with_slash) && !is_built_folder(&with_slash) => {
+                        broken_url(index, link, path, &with_slash)
+                    }
+                    // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
+                    None => (LinkTarget::SitePath(link.dest.clone()), None),
+                },
             }
         }
         Dest::Relative { path, anchor } => {
@@ -172,6 +202,36 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             }
         }
     }
+}
+
+/// `/leitfaden/theorie/x/` when `/theorie/x/` is a page: the old site
+/// served the handbook under a base path (Docusaurus' `routeBasePath`,
+/// Jekyll's `baseurl`). Only an address with no page of its own and a
+/// page below its first segment counts, so theme files stay as they are.
+fn old_address(
+    content: &Content,
+    index: &Index,
+    from: PageId,
+    path: &str,
+    link: &LinkSite,
+) -> Option<(PageId, Diagnostic)> {
+    let rest = path.strip_prefix('/')?;
+    let (_, below) = rest.split_once('/')?;
+    let &id = index.by_url.get(format!("/{below}").as_str())?;
+    if below.is_empty() || content.pages[id].synthetic {
+        return None;
+    }
+    let from_dir = link
+        .base_dir
+        .clone()
+        .unwrap_or_else(|| content.pages[from].content_dir());
+    let issue = crate::diagnostics::ForeignIssue::OldAddress {
+        written: link.dest.clone(),
+        file: relative_path(&from_dir, &content.pages[id].content_path),
+    };
+    let diag = Diagnostic::warning(Problem::Foreign(issue.clone()), link.span.clone())
+        .with_help(Hint::Foreign(issue));
+    Some((id, diag))
 }
 
 fn to_page(content: &Content, id: PageId, anchor: Option<&str>, link: &LinkSite) -> Resolved {
@@ -251,6 +311,15 @@ fn resolve_folder_or_asset(
     }
     if index.assets.contains_key(target.as_path()) {
         return (LinkTarget::Asset(target), None);
+    }
+    // Docusaurus and GitHub link to a page without `.md`
+    if target.extension().is_none() {
+        if let Some(&id) = index
+            .by_content_path
+            .get(target.with_extension("md").as_path())
+        {
+            return to_page(content, id, anchor, link);
+        }
     }
     broken(content, link, written)
 }

@@ -1,6 +1,8 @@
 //! Markdown → HTML for one page, with resolved links, heading anchors,
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
+use crate::content::callout;
+use crate::content::html_anchors;
 use crate::content::markdown::options;
 use crate::content::model::Placeholder;
 use crate::content::page::Page;
@@ -91,6 +93,14 @@ impl<'e> Rewriter<'_, 'e> {
                 }),
             ) => {
                 self.flush_text();
+                // its anchor stays, so that links to it still land
+                if let Some(h) = self.input.page.headings.get(self.heading_no) {
+                    self.events.push(Event::Html(CowStr::from(format!(
+                        "<span id=\"{}{}\"></span>\n",
+                        self.input.id_prefix,
+                        escape(&h.id)
+                    ))));
+                }
                 self.heading_no += 1;
                 self.title = TitleHeading::Inside;
                 return;
@@ -172,6 +182,30 @@ impl<'e> Rewriter<'_, 'e> {
                 let name = format!("{}{name}", self.input.id_prefix);
                 self.events
                     .push(Event::Start(Tag::FootnoteDefinition(name.into())));
+            }
+            // in the print edition, anchors set in HTML get the chapter's
+            // prefix like the headings', so links to them still land
+            Event::Html(h) if !self.input.id_prefix.is_empty() => {
+                self.has_raw_html = true;
+                let h = html_anchors::prefixed(&h, self.input.id_prefix);
+                self.events.push(Event::Html(h.into()));
+            }
+            Event::InlineHtml(h) if !self.input.id_prefix.is_empty() => {
+                self.has_raw_html = true;
+                let h = html_anchors::prefixed(&h, self.input.id_prefix);
+                self.events.push(Event::InlineHtml(h.into()));
+            }
+            // GitHub's alerts are the boxes of `:::note` and `{% hinweis() %}`;
+            // their markup is the default theme's `hinweis.html`/`achtung.html`
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let (shortcode, title) =
+                    callout::box_for(callout::alert_name(kind)).unwrap_or(("hinweis", "Hinweis"));
+                self.events.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"box box-{shortcode}\">\n<p class=\"box-title\">{title}</p>\n"
+                ))));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.events.push(Event::Html(CowStr::from("</div>\n")));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;

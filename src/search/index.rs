@@ -2,7 +2,7 @@
 //! with frequencies per field), as builds wrote it until the static index
 //! stood on its own: kept for the test below, which holds the static
 //! index's own inversion ([`super::inverted`]) equal to tantivy's. Builds
-//! write no tantivy index; find and replace has its own ([`crate::find`]).
+//! write no tantivy index; find and replace has its own (`src/find/`).
 
 use super::corpus::{self, Passage, WordTerms};
 use super::docs::SearchDoc;

@@ -4,7 +4,7 @@
 //! The CLI, the preview server and the browser all answer from it with the
 //! same engine ([`query`] and its port, search-engine.js), so they rank
 //! alike. Its postings ([`inverted`]) are held equal to tantivy's by a test
-//! (`index`); tantivy itself serves find and replace ([`crate::find`]),
+//! (`index`); tantivy itself serves find and replace (`src/find/`),
 //! whose index a build keeps when it replaces this folder.
 
 pub mod analysis;

@@ -649,6 +649,8 @@ fn public_part(p: &Page) -> impl PartialEq + '_ {
     let refs: Vec<_> = p.refs.iter().map(|r| (&r.field, &r.target)).collect();
     let links: Vec<_> = p.links.iter().map(|l| (&l.dest, &l.base_dir)).collect();
     let headings: Vec<_> = p.headings.iter().map(|h| &h.id).collect();
+    // links from other pages resolve against both kinds of anchor and the address
+    let anchors = (&p.html_anchors, &p.url_override);
     let menu = (
         &p.title,
         &p.slug,
@@ -663,7 +665,7 @@ fn public_part(p: &Page) -> impl PartialEq + '_ {
         &p.template,
         p.is_section_index,
     );
-    (menu, data, refs, links, headings)
+    (menu, data, refs, links, headings, anchors)
 }
 
 /// The ids of the edited pages if each replaces a page whose
@@ -806,7 +808,8 @@ fn same_targets(site: &Site, undo: &[(PathBuf, Option<Page>)]) -> Option<Vec<Pag
             let new = &site.content.pages[id];
             let same = (&old.url, &old.slug, old.kind, old.is_section_index)
                 == (&new.url, &new.slug, new.kind, new.is_section_index)
-                && heading_ids(old).eq(heading_ids(new));
+                && heading_ids(old).eq(heading_ids(new))
+                && old.html_anchors == new.html_anchors;
             same.then_some(id)
         })
         .collect()

@@ -108,6 +108,7 @@ fn call_one(
     match call.name.as_str() {
         "var" | "count" => inline_value(frame, call, origin, at),
         "vorhanden" => if_present(frame, &site),
+        "@" => super::cross_ref::link(frame, call, origin, at),
         "include" => {
             check_args(frame, call, &["path"], &["path"], origin, at)?;
             include(frame, call, origin, at)

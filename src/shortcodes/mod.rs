@@ -10,7 +10,9 @@
 //! text keeps a source map, so positions still point at what the editor wrote.
 
 mod builtin;
+mod cross_ref;
 mod expand;
+mod fenced;
 pub use crate::content::sourcemap;
 pub mod syntax;
 
@@ -109,9 +111,13 @@ pub struct Update {
     pub description: Option<String>,
 }
 
-/// `:::` counts: fenced boxes are calls of `hinweis` and `achtung`.
+/// `:::` counts: fenced boxes are calls of `hinweis` and `achtung`; so
+/// do Quarto's cross-references (`@sec-x`), which become links.
 pub fn may_have_calls(s: &str) -> bool {
-    s.contains("{{") || s.contains("{%") || s.contains(":::")
+    s.contains("{{")
+        || s.contains("{%")
+        || s.contains(":::")
+        || crate::content::cross_ref::may_have(s)
 }
 
 /// Expands every page that contains a call; pages without one cost a scan for `{`.

@@ -58,6 +58,31 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the box `:::{name}` is not closed and shows as text",
             "Der Kasten `:::{name}` wird nicht geschlossen und erscheint als Text"
         ),
+        MdxImport { code } => t!(
+            lang,
+            "MDX import (Docusaurus) is not run here and shows as text: `{code}`",
+            "Der MDX-Import (Docusaurus) wird hier nicht ausgeführt und erscheint als Text: `{code}`"
+        ),
+        MdxComponent { tag } => t!(
+            lang,
+            "the MDX component `<{tag}>` (Docusaurus) is not shown here: it is removed or appears as text",
+            "Die MDX-Komponente `<{tag}>` (Docusaurus) wird hier nicht gezeigt: sie fehlt oder erscheint als Text"
+        ),
+        OldAddress { written, file } => t!(
+            lang,
+            "`{written}` is an address of the old website; the link is taken to go to `{file}`",
+            "`{written}` ist eine Adresse der alten Website; der Link führt jetzt zu `{file}`"
+        ),
+        QuartoCrossRef { id } => t!(
+            lang,
+            "Quarto cross-reference `@{id}`: no heading has this id, so it shows as text",
+            "Der Quarto-Querverweis `@{id}` findet keine Überschrift mit dieser Kennung und erscheint als Text"
+        ),
+        Citation { key } => t!(
+            lang,
+            "Pandoc citation `[@{key}]` is not resolved here and shows as text",
+            "Der Pandoc-Literaturverweis `[@{key}]` wird hier nicht aufgelöst und erscheint als Text"
+        ),
         RemovedHtml { tag } => t!(
             lang,
             "the HTML element `<{tag}>` is removed from the page for safety; what it shows is missing",
@@ -74,7 +99,22 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "the menu follows the folders; write `weight: 1` to order a page, `menu: false` to keep it out of the menu",
             "das Menü folgt den Ordnern; `weight: 1` ordnet eine Seite ein, `menu: false` nimmt sie aus dem Menü"
         ),
-        IgnoredKey { key } if key == "parent" || key == "grand_parent" => t!(
+        IgnoredKey { key } if key == "sidebar_label" => t!(
+            lang,
+            "the menu shows the page's `title:`",
+            "das Menü zeigt den `title:` der Seite"
+        ),
+        IgnoredKey { key } if key == "nav_exclude" => t!(
+            lang,
+            "`menu: false` keeps a page out of the menu",
+            "`menu: false` nimmt eine Seite aus dem Menü"
+        ),
+        IgnoredKey { key } if key == "aliases" => t!(
+            lang,
+            "old addresses are not redirected; set up redirects on the web server",
+            "alte Adressen werden nicht weitergeleitet; richten Sie Weiterleitungen auf dem Webserver ein"
+        ),
+        IgnoredKey { key } if ["parent", "grand_parent", "has_children"].contains(&key.as_str()) => t!(
             lang,
             "a page belongs where its file is: move it into its parent's folder",
             "eine Seite gehört dorthin, wo ihre Datei liegt: verschieben Sie sie in den Ordner der übergeordneten Seite"
@@ -118,6 +158,31 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "end the box with a line that holds only `:::`",
             "schließen Sie den Kasten mit einer Zeile, in der nur `:::` steht"
+        ),
+        MdxImport { .. } => t!(
+            lang,
+            "delete the line; what the component showed belongs into the text as Markdown",
+            "löschen Sie die Zeile; was die Komponente zeigte, gehört als Markdown in den Text"
+        ),
+        MdxComponent { .. } => t!(
+            lang,
+            "write what it shows as Markdown, e.g. a heading, a picture and a paragraph per person",
+            "schreiben Sie, was sie zeigt, als Markdown, z. B. je Person eine Überschrift, ein Bild und einen Absatz"
+        ),
+        OldAddress { file, .. } => t!(
+            lang,
+            "link to the file instead, e.g. `[…]({file})`; that holds when addresses change",
+            "verlinken Sie stattdessen die Datei, z. B. `[…]({file})`; das gilt auch, wenn sich Adressen ändern"
+        ),
+        QuartoCrossRef { id } => t!(
+            lang,
+            "give the heading that id, `## Titel {{#{id}}}`, or write a link, e.g. `[Kapitel](datei.md#anker)`",
+            "geben Sie der Überschrift diese Kennung, `## Titel {{#{id}}}`, oder schreiben Sie einen Link, z. B. `[Kapitel](datei.md#anker)`"
+        ),
+        Citation { .. } => t!(
+            lang,
+            "write the source out, e.g. `(Hanson 2015)`, with a link to the list of sources",
+            "schreiben Sie die Quelle aus, z. B. `(Hanson 2015)`, mit einem Link auf das Literaturverzeichnis"
         ),
         RemovedHtml { .. } => t!(
             lang,

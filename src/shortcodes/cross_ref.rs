@@ -1,0 +1,38 @@
+//! Quarto's `@sec-management` as a Markdown link to the heading with that
+//! id, on whichever page it is, titled with the heading's text: what
+//! Quarto writes. An id no heading has stays as written, with a warning.
+
+use super::expand::Frame;
+use super::sourcemap::{Expanded, Origin};
+use super::syntax::Call;
+use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
+
+pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option<Expanded> {
+    let id = call.arg("id")?.as_text();
+    let found = frame.env.content.pages.iter().find_map(|p| {
+        p.headings
+            .iter()
+            .find(|h| h.id == id)
+            .map(|h| (p, h.text.clone()))
+    });
+    let Some((page, text)) = found else {
+        let issue = ForeignIssue::QuartoCrossRef { id };
+        let span = origin.span(frame.page, at);
+        frame.diags.push(
+            Diagnostic::warning(Problem::Foreign(issue.clone()), span)
+                .with_help(Hint::Foreign(issue)),
+        );
+        return None;
+    };
+    let own = frame.page.rel_path == page.source.rel_path;
+    let target = if own {
+        String::new()
+    } else {
+        let from = origin.link_base().unwrap_or_else(|| frame.page_dir.clone());
+        crate::links::target::relative_path(&from, &page.content_path)
+    };
+    let text = text.replace('[', "\\[").replace(']', "\\]");
+    let mut out = Expanded::default();
+    out.push_generated(&format!("[{text}]({target}#{id})"), origin, at);
+    Some(out)
+}

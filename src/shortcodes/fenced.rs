@@ -1,0 +1,71 @@
+//! `:::`-fenced boxes (`:::note` … `:::`) as calls of the `hinweis` and
+//! `achtung` shortcodes, so that they expand, nest and keep their source
+//! positions like a `{% hinweis() %}` written by hand. Which names are
+//! boxes is the content stage's knowledge (`content::callout`).
+
+use super::syntax::{in_code, Arg, ArgValue, Call};
+use crate::content::callout;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Each opener's offset → the start and end of the line that closes it.
+pub(super) type Pairs = HashMap<usize, (usize, usize)>;
+
+/// Only spaces between the line's start and `at`.
+pub(super) fn at_line_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .bytes()
+        .rev()
+        .take_while(|&b| b != b'\n')
+        .all(|b| b == b' ' || b == b'\t')
+}
+
+/// Each `:::` opener (its offset) with the start and end of the line
+/// that closes it, found in one pass so that many unclosed boxes cost no
+/// more than closed ones.
+pub(super) fn pairs(text: &str, code: &[Range<usize>]) -> Pairs {
+    let mut pairs = HashMap::new();
+    if !text.contains(":::") {
+        return pairs;
+    }
+    let mut open = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        if in_code(code, start) {
+            continue;
+        }
+        if let Some(f) = callout::fence_line(line) {
+            let end = start + line.trim_end_matches('\n').len();
+            if f.name.is_empty() {
+                if let Some(opener) = open.pop() {
+                    pairs.insert(opener, (start, end));
+                }
+            } else {
+                open.push(start + line.len() - line.trim_start().len());
+            }
+        }
+    }
+    pairs
+}
+
+/// A `:::note` … `:::` box at `open` as a call of the `hinweis` or
+/// `achtung` shortcode; `None` for an unknown name or a box without its
+/// closing line, which stay text (the load stage warns about both).
+pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
+    let first_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
+    let fence = callout::fence_line(&text[open..first_end])?;
+    let (shortcode, default_title) = callout::box_for(&fence.name)?;
+    let &(close_start, close_end) = fences.get(&open)?;
+    let title = fence.title.unwrap_or_else(|| default_title.to_string());
+    Some(Call {
+        name: shortcode.to_string(),
+        args: vec![Arg {
+            name: "titel".into(),
+            value: ArgValue::Str(title),
+        }],
+        range: open..close_end,
+        body: Some((first_end + 1).min(close_start)..close_start),
+    })
+}

@@ -1,0 +1,377 @@
+//! The story of issue 28: handbooks written for Jekyll, Hugo, Quarto,
+//! Docusaurus or GitHub, put under `content/` as they are, build without a
+//! false error; what cannot work here is named at its `file:line:column`
+//! with what to write instead. Four fixtures are excerpts of real German
+//! handbooks (sources and licences in their `SOURCE.md`), `foreign-mixed`
+//! holds one piece of each other tool's syntax at a known line.
+
+mod common;
+use common::*;
+use std::collections::HashSet;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs `handbook ARGS` from inside the handbook folder, as an editor does.
+fn inside(dir: &Path, args: &[&str], lang: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(dir)
+        .env("HANDBOOK_MESSAGES", lang)
+        .args(args)
+        .output()
+        .expect("run handbook")
+}
+
+/// The fixture built in a copy; the copy lives as long as the result.
+fn built(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = copy_fixture(name);
+    ok(inside(tmp.path(), &["build"], "en"));
+    let public = tmp.path().join("public");
+    (tmp, public)
+}
+
+fn checked(name: &str, lang: &str) -> String {
+    let o = inside(&fixture(name), &["check", "--verbose"], lang);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{name}: {err}");
+    err
+}
+
+fn count(text: &str, needle: &str) -> usize {
+    text.matches(needle).count()
+}
+
+#[test]
+fn the_berlin_handbook_builds_as_it_is_and_only_its_real_mistake_is_reported() {
+    let err = checked("foreign-berlin", "en");
+    // no front matter, no `# heading`: the start page takes handbook.yaml's title
+    assert!(!err.contains("no title"), "{err}");
+    assert!(err.contains("no errors"), "{err}");
+    // kramdown's attribute lists after pictures show as text: named
+    for at in ["92:219", "92:235", "141:186", "141:202"] {
+        assert!(
+            err.contains(&format!(
+                "content/_index.md:{at}: warning: kramdown attributes"
+            )),
+            "{at}: {err}"
+        );
+    }
+    // the one real mistake of the original, a link to `ttps://…`
+    assert!(
+        err.contains("content/_index.md:331:55: warning: ") && err.contains("`ttps:`"),
+        "{err}"
+    );
+    assert!(err.contains("help: did you mean `https://www.govdata.de/lizenzen`?"));
+    let (_tmp, public) = built("foreign-berlin");
+    let page = read(public.join("index.html"));
+    assert!(page.contains("<h1>Berliner Open-Data-Handbuch</h1>"));
+    // glossary anchors set in raw HTML survive the sanitiser, links to them stay
+    assert!(
+        page.contains("<a name=\"glossar_api\">API</a>"),
+        "anchor kept"
+    );
+    assert!(page.contains("href=\"/#glossar_ckan\""));
+    // GitHub/kramdown spellings of heading ids are rewritten to ours
+    assert!(page.contains("href=\"/#schritt-fuer-schritt-zur-veroeffentlichung\""));
+    assert!(page.contains("id=\"schritt-fuer-schritt-zur-veroeffentlichung\""));
+    assert!(page.contains("href=\"/#dcat-ap-de\"") && page.contains("id=\"dcat-ap-de\""));
+    assert!(!page.contains("#dcat-apde") && !page.contains("#schritt-für"));
+}
+
+#[test]
+fn gender_marks_and_slashes_in_links_resolve_as_github_spells_them() {
+    checked("foreign-bibliotheken", "en");
+    let (_tmp, public) = built("foreign-bibliotheken");
+    let page = read(public.join("bibliotheksmanagementsysteme/index.html"));
+    let ours = "anbindung-an-verbundkataloge-verbundkatalogisierung";
+    assert!(page.contains(&format!("id=\"{ours}\"")));
+    assert!(page.contains(&format!("href=\"/bibliotheksmanagementsysteme/#{ours}\"")));
+    assert!(!page.contains("verbundkatalogeverbundkatalogisierung"));
+    let theory = read(
+        built("foreign-agile-verwaltung")
+            .1
+            .join("theorie/agil-was-ist-das/index.html"),
+    );
+    // `1. Nutzer:innenbedarfe …`: GitHub drops the colon, we write `-`
+    assert!(theory.contains(
+        "href=\"/theorie/wie-arbeitet-man-agil/#1-nutzer-innenbedarfe-erfassen-und-verstehen\""
+    ));
+}
+
+#[test]
+fn front_matter_of_other_tools_is_taken_over_or_named_at_its_line() {
+    let err = checked("foreign-mixed", "en");
+    for (at, key) in [
+        ("content/hugo-seite.md:4:1", "`menu`"),
+        ("content/hugo-seite.md:7:1", "`layout`"),
+        ("content/jekyll-seite.md:4:1", "`parent`"),
+    ] {
+        assert!(
+            err.contains(&format!("{at}: warning: {key} is a key of another tool")),
+            "{at} {key}: {err}"
+        );
+    }
+    // Hugo's `menu: {main: …}` and `weight: 1.5` are no type errors and
+    // cost the page nothing, least of all its title
+    assert!(
+        !err.contains("wrong type") && !err.contains("no title"),
+        "{err}"
+    );
+    for taken_over in [
+        "hugo-seite.md:3:",
+        "jekyll-seite.md:3:",
+        "jekyll-seite.md:5:",
+    ] {
+        assert!(!err.contains(taken_over), "{taken_over}: {err}");
+    }
+
+    let (_tmp, public) = built("foreign-mixed");
+    // `permalink: /ueber-uns/` is the page's address
+    assert!(public.join("ueber-uns/index.html").is_file());
+    assert!(!public.join("jekyll-seite").exists());
+    // order: folder numbers, `nav_order: 1`, Hugo's `weight: 1.5`
+    let start = read(public.join("index.html"));
+    let nav = &start[start.find("Hauptnavigation").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    let at = |href: &str| {
+        nav.find(&format!("href=\"{href}\""))
+            .unwrap_or_else(|| panic!("{href} in {nav}"))
+    };
+    let order = [
+        at("/anfang/"),
+        at("/ueber-uns/"),
+        at("/hugo-seite/"),
+        at("/kapitel/"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{nav}");
+}
+
+#[test]
+fn a_title_from_the_first_heading_is_not_printed_twice() {
+    let (_tmp, public) = built("foreign-mixed");
+    for page in [
+        "ueber-uns",
+        "anfang/eins",
+        "kapitel/erster-schritt",
+        "kapitel",
+    ] {
+        let html = read(public.join(page).join("index.html"));
+        assert_eq!(count(&html, "<h1"), 1, "{page}");
+    }
+    let (_tmp, public) = built("foreign-agile-verwaltung");
+    let html = read(public.join("einfuehrung/index.html"));
+    assert_eq!(count(&html, "<h1"), 1);
+    assert!(html.contains("<h1>Einführung</h1>"));
+    // the heading's anchor stays for links to it
+    assert!(html.contains("<span id=\"einfuehrung\"></span>"), "{html}");
+}
+
+#[test]
+fn foreign_syntax_warns_at_its_line_with_what_to_write_instead() {
+    let err = checked("foreign-mixed", "de");
+    for (at, says) in [
+        ("hugo-seite.md:10:1", "Der Hugo-Baustein `figure`"),
+        ("hugo-seite.md:12:1", "Der Hugo-Baustein `notice`"),
+        ("jekyll-seite.md:9:1", "Vorlagen-Code für Jekyll (Liquid) wird hier nicht ausgeführt und erscheint als Text: `{% include footer.html %}`"),
+        ("jekyll-seite.md:12:1", "Die kramdown-Angabe `{: .note }`"),
+        ("jekyll-seite.md:14:1", "Den GitBook-Kasten `{% hint %}`"),
+        ("jekyll-seite.md:18:1", "Den MkDocs-Kasten `!!! note`"),
+        ("jekyll-seite.md:21:1", "Das Einbinden von `_teil.qmd` in Quarto-Schreibweise"),
+        ("jekyll-seite.md:25:1", "`:::details` ist kein bekannter Kasten"),
+    ] {
+        assert!(err.contains(&format!("content/{at}: Warnung: {says}")), "{at}: {err}");
+    }
+    // each once: `{{% notice %}}` is Hugo, not also Liquid; closing tags are not repeated
+    assert_eq!(count(&err, "hugo-seite.md:12:"), 1, "{err}");
+    assert_eq!(count(&err, "hint %}`"), 1, "{err}");
+    assert!(err.contains("Tipp: schreiben Sie einen Kasten als `:::hinweis` … `:::`"));
+    assert!(err.contains("12 Warnungen"), "{err}");
+
+    let err = checked("foreign-jugendhackt", "en");
+    assert!(err.contains(
+        "content/04_Anhang/anhang.md:18:1: warning: Liquid template code (Jekyll) is not run here and shows as text: `{% for item in page.items %}`"
+    ), "{err}");
+    assert!(err.contains("content/04_Anhang/anhang.md:19:22: warning: Liquid"));
+    assert!(err.contains("content/_index.md:2:1: warning: `layout`"));
+}
+
+#[test]
+fn colon_fenced_callouts_render_as_our_boxes() {
+    let (_tmp, public) = built("foreign-mixed");
+    let page = read(public.join("ueber-uns/index.html"));
+    assert!(page.contains(
+        "<div class=\"box box-achtung\">\n<p class=\"box-title\">Warnung</p>\n<p>Vorsicht, <strong>heiß</strong>!</p>"
+    ), "{page}");
+    assert!(!page.contains(":::warnung"));
+    // GitHub's alerts are the same boxes
+    assert!(page.contains(
+        "<div class=\"box box-hinweis\">\n<p class=\"box-title\">Tipp</p>\n<p>Ein Tipp wie auf GitHub.</p>\n</div>"
+    ), "{page}");
+
+    let (_tmp, public) = built("foreign-agile-verwaltung");
+    let page = read(public.join("theorie/agil-was-ist-das/index.html"));
+    assert!(page.contains("<p class=\"box-title\">Die Definition von agil</p>"));
+    assert!(page.contains("<p class=\"box-title\">Weiteres Material</p>"));
+    assert!(!page.contains(":::"));
+
+    let (_tmp, public) = built("foreign-bibliotheken");
+    let page = read(public.join("index.html"));
+    assert!(page.contains("<div class=\"box box-achtung\">\n<p class=\"box-title\">Warnung</p>"));
+    let page = read(public.join("bibliotheksmanagementsysteme/index.html"));
+    assert!(page.contains("<p class=\"box-title\">Zusammenfassung</p>"));
+    assert!(!page.contains(":::"));
+}
+
+#[test]
+fn html_the_sanitiser_removes_is_named_at_its_line() {
+    let err = checked("foreign-mixed", "en");
+    assert!(err.contains(
+        "content/jekyll-seite.md:23:1: warning: the HTML element `<iframe>` is removed from the page for safety"
+    ), "{err}");
+    let err = checked("foreign-agile-verwaltung", "en");
+    // read as HTML (and removed) or, with a `{…}` value, as text: named either way
+    for line in [6, 13, 20] {
+        assert!(
+            err.contains(&format!(
+                "content/05-autorinnen/index.md:{line}:1: warning: the MDX component `<PersonCard>`"
+            )),
+            "{err}"
+        );
+    }
+    assert!(err.contains("content/05-autorinnen/index.md:1:1: warning: MDX import"));
+}
+
+#[test]
+fn numbered_names_order_pages_and_leave_urls_and_titles() {
+    let (_tmp, public) = built("foreign-agile-verwaltung");
+    let start = read(public.join("index.html"));
+    let nav = &start[start.find("Hauptnavigation").unwrap()..];
+    let titles: Vec<usize> = ["Einführung", "Theorie", "Agil – so gehts!", "Autor:innen"]
+        .iter()
+        .map(|t| nav.find(&format!(">{t}<")).unwrap_or_else(|| panic!("{t}")))
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] < w[1]), "{nav}");
+    // `index.md` is its folder's page; `sidebar_position` orders the rest
+    assert!(public.join("praxis/index.html").is_file());
+    assert!(!public.join("praxis/index").exists() && !public.join("03-praxis").exists());
+    let theory = read(public.join("theorie/index.html"));
+    let at = |p: &str| theory.find(&format!("href=\"/theorie/{p}/\"")).unwrap();
+    assert!(at("agil-was-ist-das") < at("wie-erstellt-man-einen-agilen-plan"));
+    assert!(at("wie-erstellt-man-einen-agilen-plan") < at("wie-arbeitet-man-agil"));
+
+    let (_tmp, public) = built("foreign-jugendhackt");
+    let start = read(public.join("index.html"));
+    assert!(start.contains(">Vorwort<") && !start.contains("01_Vorwort"));
+    assert!(public.join("vorwort/autorinnen/index.html").is_file());
+}
+
+#[test]
+fn footnotes_and_html_anchors_of_chapters_keep_their_own_ids_on_one_print_page() {
+    let (_tmp, public) = built("foreign-mixed");
+    let print = read(public.join("druckfassung/kapitel/index.html"));
+    assert_eq!(count(&print, "class=\"footnote-definition\""), 3);
+    let ids: Vec<&str> = print
+        .split("id=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    let unique: HashSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+    // each reference goes to its own chapter's note
+    for href in print
+        .split("class=\"footnote-reference\"><a href=\"#")
+        .skip(1)
+    {
+        let target = &href[..href.find('"').unwrap()];
+        assert!(ids.contains(&target), "{target} in {ids:?}");
+    }
+    // an anchor set in HTML gets its chapter's prefix too, and links follow it
+    let name = print
+        .split("<a name=\"")
+        .nth(1)
+        .map(|s| &s[..s.find('"').unwrap()]);
+    let name = name.expect("the <a name> anchor");
+    assert!(
+        name.starts_with('k') && name.ends_with("-merkliste"),
+        "{name}"
+    );
+    assert!(print.contains(&format!("href=\"#{name}\"")), "{print}");
+}
+
+#[test]
+fn one_wrong_key_is_one_error_and_the_page_keeps_its_title() {
+    let tmp = copy_fixture("foreign-mixed");
+    write(
+        tmp.path().join("content/kaputt.md"),
+        "---\ntitle: Kaputt\ndraft: vielleicht\n---\nText.\n",
+    );
+    let o = inside(tmp.path(), &["check"], "en");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/kaputt.md:3:1: error: `draft` has the wrong type"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("no title") && err.contains("1 error"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_link_to_a_heading_of_another_chapter_names_that_chapter() {
+    // books written for one PDF link headings of other chapters as `#…`
+    let tmp = copy_fixture("foreign-mixed");
+    write(
+        tmp.path().join("content/pdf-kapitel.md"),
+        "# PDF-Kapitel\n\nSiehe [Ziel](#schritt-für-schritt-zum-ziel) und [Liste](#merkliste).\n",
+    );
+    let err = stderr(&inside(tmp.path(), &["check"], "en"));
+    assert!(err.contains(
+        "content/pdf-kapitel.md:3:7: error: broken link: `pdf-kapitel.md` has no heading with the anchor `#schritt-für-schritt-zum-ziel`\n  \
+         help: did you mean `02-kapitel/01-erster-schritt.md#schritt-fuer-schritt-zum-ziel`?"
+    ), "{err}");
+    assert!(
+        err.contains("help: did you mean `02-kapitel/02-zweiter-schritt.md#merkliste`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_address_of_the_old_site_finds_its_page_and_says_so() {
+    // Docusaurus served the guide under `/leitfaden/`
+    let err = checked("foreign-agile-verwaltung", "en");
+    assert!(err.contains(
+        "content/03-praxis/produktrahmen-festlegen.md:17:25: warning: `/leitfaden/theorie/wie-arbeitet-man-agil#1-nutzerinnenbedarfe-erfassen-und-verstehen` is an address of the old website; the link is taken to go to `../02-theorie/wie-arbeitet-man-agil.md`"
+    ), "{err}");
+    let (_tmp, public) = built("foreign-agile-verwaltung");
+    let page = read(public.join("praxis/produktrahmen-festlegen/index.html"));
+    assert!(page.contains(
+        "href=\"/theorie/wie-arbeitet-man-agil/#1-nutzer-innenbedarfe-erfassen-und-verstehen\""
+    ));
+}
+
+#[test]
+fn quarto_cross_references_link_their_heading_or_are_named() {
+    let err = checked("foreign-bibliotheken", "en");
+    // chapters the excerpt leaves out: named at the reference
+    assert!(err.contains(
+        "content/index.md:60:35: warning: Quarto cross-reference `@sec-management`: no heading has this id, so it shows as text"
+    ), "{err}");
+    assert!(
+        err.contains(
+            "content/index.md:15:7: warning: Pandoc citation `[@hanson_cody_opinion_2015]`"
+        ),
+        "{err}"
+    );
+    // chapters it has: a link with the heading's text, as Quarto writes it
+    assert!(
+        !err.contains("`@sec-anforderungen`")
+            && !err.contains("`@sec-bibliotheksmanagementsysteme`")
+    );
+    let (_tmp, public) = built("foreign-bibliotheken");
+    let start = read(public.join("index.html"));
+    assert!(
+        start.contains("(<a href=\"/anforderungen/#sec-anforderungen\">Anforderungsanalyse</a>)")
+    );
+    assert!(!start.contains("@sec-anforderungen"));
+}
