@@ -11,6 +11,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod clap_errors;
 mod edition;
 mod search;
 
@@ -173,7 +174,8 @@ pub enum Command {
 }
 
 pub fn run() -> ExitCode {
-    let mut cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cli = Cli::try_parse_from(&args).unwrap_or_else(|e| clap_errors::exit(e, &args));
     if let Command::Build {
         common, reporting, ..
     }

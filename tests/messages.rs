@@ -230,8 +230,8 @@ fn serve_until(root: &std::path::Path, extra: &[&str], until: &str) -> String {
 
 /// What a German editor does in a day, every command once, and what each
 /// says: a category the schema does not know, a search before and after
-/// the build, an edition forked, drifted, merged, a page created, two
-/// mistyped names and the preview of a broken page.
+/// the build, an edition forked, drifted, merged, a page created, mistyped
+/// names and commands, and the preview of a broken page.
 fn a_working_day(root: &std::path::Path, messages: &[&str]) -> String {
     let cafe = root.join("content/konzepte/cafe.md");
     let good = read(&cafe);
@@ -264,6 +264,8 @@ fn a_working_day(root: &std::path::Path, messages: &[&str]) -> String {
     run(&["new", "concept", "fruehstueck"]);
     run(&["new", "konzept", "fruehstueck"]);
     run(&["build", "--out", "content"]);
+    run(&["buid"]);
+    run(&["edition", "status"]);
     all += &serve_until(root, messages, "://");
     std::fs::write(&cafe, "---\ntitle: \"Café\n---\n").unwrap();
     let fails = ["build failed", "Bauen fehlgeschlagen"];
@@ -302,6 +304,8 @@ fn a_german_handbook_says_everything_in_german() {
         "angelegt: content/konzepte/fruehstueck.md",
         "Fehler: Die Art `konzept` gibt es nicht",
         "Fehler: In `content` wird nicht gebaut",
+        "Fehler: `buid` ist kein Befehl von handbook\n\n  Meinten Sie `build`?",
+        "Fehler: Es fehlt: `<NAME>`\n\nAufruf: handbook edition status <NAME>",
         "Vorschau auf http://",
         "aktualisiert in ",
         "Bauen fehlgeschlagen; die Vorschau zeigt weiter die letzte fehlerfreie Fassung",
@@ -355,6 +359,8 @@ fn the_same_day_with_messages_en_is_english() {
         "created content/konzepte/fruehstueck.md",
         "error: unknown kind `konzept`",
         "error: refusing to build into `content`",
+        "error: unrecognized subcommand 'buid'",
+        "error: the following required arguments were not provided:\n  <NAME>",
         "serving http://",
         "updated in ",
         "build failed; still serving the last good site",
