@@ -101,6 +101,10 @@ fn every_kind_of_mistake_has_german_words_and_a_hint() {
         root.join("content/e.md"),
         "---\ntitle: E\nkind: concept\nchildcare: vielleicht\n---\n",
     );
+    write(
+        root.join("content/f.md"),
+        "---\ntitle: F\nkind concept\n---\n",
+    );
     let o = handbook_as_editor(&["check", "--root", root.to_str().unwrap()]);
     let err = stderr(&o);
     for expected in [
@@ -110,6 +114,7 @@ fn every_kind_of_mistake_has_german_words_and_a_hint() {
         "content/d.md:4:1: Fehler: Der Link führt ins Leere: `gibts-nicht.md` gibt es nicht",
         "content/d.md:4:26: Fehler: Den Wert `x` gibt es nicht",
         "content/e.md:4:1: Fehler: `childcare` hat einen Wert der falschen Art: erwartet wird true oder false\n  Tipp: schreiben Sie `true` oder `false`",
+        "content/f.md:3:1: Fehler: Der Kopfteil ist hier nicht lesbar (nach dem Namen fehlt der Doppelpunkt: `name: Wert`)",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }
