@@ -70,13 +70,18 @@ pub fn check_root(root: &Path) -> Result<(), Failure> {
     }
 }
 
-/// Load and resolve. Errors stop here; warnings travel with the site.
-pub fn load_site(
-    opts: &BuildOptions,
-    timings: &mut Timings,
-) -> Result<(Site, Diagnostics), Failure> {
+/// What the load stage made of a handbook: its pages as the edition
+/// shows them, before shortcodes and links. `handbook list` needs no more,
+/// and must work while pages have errors.
+pub struct Loaded {
+    pub config: Config,
+    pub project: editions::Project,
+    pub content: Content,
+    pub diags: Diagnostics,
+}
+
+pub fn load_pages(opts: &BuildOptions) -> Result<Loaded, Failure> {
     check_root(&opts.root)?;
-    let started = Instant::now();
     let mut diags = Diagnostics::new();
     let mut config = Config::load(&opts.root).map_err(|d| Diagnostics::from_iter([d]))?;
     if let Some(url) = &opts.base_url {
@@ -96,8 +101,34 @@ pub fn load_site(
     };
     let (content, load_diags) = content::load(&spec, &config);
     diags.extend(load_diags);
+    let hidden: Vec<_> = content
+        .hidden_paths
+        .iter()
+        .chain(&content.hidden_assets)
+        .cloned()
+        .collect();
+    diags.extend(project.unmatched_hides(&hidden));
+    Ok(Loaded {
+        config,
+        project,
+        content,
+        diags,
+    })
+}
+
+/// Load and resolve. Errors stop here; warnings travel with the site.
+pub fn load_site(
+    opts: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, Diagnostics), Failure> {
+    let started = Instant::now();
+    let Loaded {
+        config,
+        project,
+        mut content,
+        mut diags,
+    } = load_pages(opts)?;
     let theme_files = theme::collect(&opts.root, &project.theme_dirs(&config), &mut diags);
-    let mut content = content;
     diags.extend(expand_shortcodes(
         &opts.root,
         &config,
@@ -117,6 +148,10 @@ pub fn load_site(
     let started = Instant::now();
     let (resolved, link_diags) = links::resolve(&content, &config);
     diags.extend(link_diags);
+    diags.extend(links::theme_links::check(
+        &theme_files,
+        &links::Index::new(&content),
+    ));
     timings.resolve = started.elapsed();
     if diags.has_errors() {
         return Err(diags.into());

@@ -51,18 +51,25 @@ impl Common {
 /// `--messages`, else `HANDBOOK_MESSAGES`, else the language of the
 /// handbook in `root`.
 pub fn lang_for(messages: Option<Lang>, root: &Path) -> Lang {
+    messages_lang(messages, || {
+        // a handbook.yaml that does not load defaults to `de`, like `language:`
+        crate::config::Config::load(root)
+            .map(|c| Lang::for_language(&c.language))
+            .unwrap_or(Lang::De)
+    })
+}
+
+/// `--messages`, else `HANDBOOK_MESSAGES`, else `otherwise` (the
+/// handbook's language, or the one a new handbook gets).
+fn messages_lang(messages: Option<Lang>, otherwise: impl FnOnce() -> Lang) -> Lang {
     if let Some(l) = messages {
         return l;
     }
     match std::env::var("HANDBOOK_MESSAGES").ok().as_deref() {
-        Some("en") => return Lang::En,
-        Some("de") => return Lang::De,
-        _ => {}
+        Some("en") => Lang::En,
+        Some("de") => Lang::De,
+        _ => otherwise(),
     }
-    // a handbook.yaml that does not load defaults to `de`, like `language:`
-    crate::config::Config::load(root)
-        .map(|c| Lang::for_language(&c.language))
-        .unwrap_or(Lang::De)
 }
 
 /// How `build` and `check` report and judge warnings.
@@ -148,6 +155,38 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Start a new handbook in DIR: settings, a start page, an example page
+    /// per kind and the legal pages, ready to build
+    Init {
+        /// The new handbook's folder (created if missing; must be empty)
+        dir: PathBuf,
+        /// The handbook's title (default: from the folder's name)
+        #[arg(long)]
+        title: Option<String>,
+        /// The language of its pages and messages
+        #[arg(long, default_value = "de")]
+        language: String,
+        /// Write into a folder that has files; an existing file is never overwritten
+        #[arg(long)]
+        force: bool,
+        /// Language of the messages (default: from --language)
+        #[arg(long, value_enum)]
+        messages: Option<Lang>,
+    },
+    /// List the pages a reference may name: slug, title and file
+    List {
+        /// Only pages of this kind
+        #[arg(value_enum)]
+        kind: Option<crate::content::PageKind>,
+        /// Only pages in this folder of content/, e.g. zielgruppen
+        #[arg(long)]
+        section: Option<String>,
+        #[command(flatten)]
+        common: Common,
+        /// Print a JSON array of {slug, title, kind, url, file}
+        #[arg(long)]
+        json: bool,
+    },
     /// Regional editions: fork, override, check drift
     Edition {
         #[command(subcommand)]
@@ -176,6 +215,7 @@ pub enum Command {
 pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let mut cli = Cli::try_parse_from(&args).unwrap_or_else(|e| clap_errors::exit(e, &args));
+    resolve_roots(&mut cli.command);
     if let Command::Build {
         common, reporting, ..
     }
@@ -220,6 +260,19 @@ pub fn run() -> ExitCode {
             json,
             kind,
         } => search::run(&query, &common, limit, json, kind),
+        Command::Init {
+            dir,
+            title,
+            language,
+            force,
+            messages,
+        } => init(&dir, title.as_deref(), &language, force, messages),
+        Command::List {
+            kind,
+            section,
+            common,
+            json,
+        } => list(&common, kind, section.as_deref(), json),
         Command::Serve {
             common,
             bind,
@@ -293,6 +346,79 @@ fn check(common: Common, format: Format, reporting: Reporting) -> ExitCode {
     }
 }
 
+fn init(
+    dir: &Path,
+    title: Option<&str>,
+    language: &str,
+    force: bool,
+    messages: Option<Lang>,
+) -> ExitCode {
+    let lang = messages_lang(messages, || Lang::for_language(language));
+    let opts = crate::init::InitOptions {
+        title,
+        language,
+        force,
+    };
+    match crate::init::init(dir, &opts) {
+        Ok(created) => {
+            for kept in &created.kept {
+                eprintln!(
+                    "{}",
+                    catalogue::init_kept(&kept.display().to_string(), lang)
+                );
+            }
+            eprintln!(
+                "{}",
+                catalogue::init_done(&dir.display().to_string(), created.written.len(), lang)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(crate::init::InitError::NotEmpty(d)) => {
+            eprintln!("{}", catalogue::init_not_empty(&d, lang));
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!(
+                "{}: {e}",
+                catalogue::severity(crate::diagnostics::Severity::Error, lang)
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `handbook list`: from the pages as loaded, so that it works while some
+/// have errors (which is when an editor needs it).
+fn list(
+    common: &Common,
+    kind: Option<crate::content::PageKind>,
+    section: Option<&str>,
+    json: bool,
+) -> ExitCode {
+    let lang = common.lang();
+    let opts = BuildOptions {
+        root: common.root.clone(),
+        edition: common.edition.clone(),
+        messages: lang,
+        ..Default::default()
+    };
+    let loaded = match build::load_pages(&opts) {
+        Ok(l) => l,
+        Err(f) => return failure(f, Format::Text, lang),
+    };
+    let rows = crate::listing::pages(&loaded.content, kind, section);
+    if json {
+        print_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
+        ));
+    } else {
+        print_stdout(&crate::listing::text(&rows));
+        eprintln!("{}", catalogue::pages_listed(rows.len(), lang));
+    }
+    ExitCode::SUCCESS
+}
+
 fn serve(
     common: Common,
     bind: String,
@@ -342,7 +468,7 @@ fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode 
         Ok(report) => {
             report_diags(&report.warnings, format, reporting);
             if format == Format::Text {
-                let out = report.out_dir.display().to_string();
+                let out = crate::layout::shown(&report.out_dir);
                 let built =
                     catalogue::built(report.pages, report.files_written, &out, reporting.lang);
                 eprintln!("{built}");
@@ -467,4 +593,26 @@ fn failure_reported(f: Failure, format: Format, reporting: Reporting) -> ExitCod
             ExitCode::from(1)
         }
     }
+}
+
+/// Every command's `--root`, resolved once (see [`crate::layout::resolved_root`]).
+fn resolve_roots(command: &mut Command) {
+    let root = match command {
+        Command::Build { common, .. }
+        | Command::Check { common, .. }
+        | Command::Search { common, .. }
+        | Command::List { common, .. }
+        | Command::Serve { common, .. } => &mut common.root,
+        Command::New { root, .. } => root,
+        // a folder that is yet to be made: as given
+        Command::Init { .. } => return,
+        Command::Edition { command, .. } => match command {
+            EditionCommand::New { root, .. }
+            | EditionCommand::Override { root, .. }
+            | EditionCommand::Status { root, .. }
+            | EditionCommand::Merge { root, .. }
+            | EditionCommand::Diff { root, .. } => root,
+        },
+    };
+    *root = crate::layout::resolved_root(root);
 }

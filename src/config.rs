@@ -41,6 +41,25 @@ pub struct Config {
     /// The print edition (one page per part of the handbook).
     #[serde(default)]
     pub print: PrintConfig,
+    /// The pages the theme links in its header and footer, by role.
+    #[serde(default)]
+    pub pages: RolePages,
+    /// Words the search box suggests, e.g. `[Elterncafé, Alleinerziehende]`.
+    #[serde(default)]
+    pub search_examples: Vec<String>,
+}
+
+/// The pages a public-sector site must link from every page, each as a
+/// content path (`impressum.md`). A role left out means its usual file
+/// (`content/impressum.md`, …) if the handbook has one; the theme links
+/// only pages that exist, so a handbook without them has no dead link.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RolePages {
+    pub leichte_sprache: Option<serde_saphyr::Spanned<String>>,
+    pub accessibility: Option<serde_saphyr::Spanned<String>>,
+    pub imprint: Option<serde_saphyr::Spanned<String>>,
+    pub privacy: Option<serde_saphyr::Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -22,3 +22,31 @@ pub const PRINT_PAGE: &str = "druckfassung/index.html";
 pub const FACET_CATEGORY: &str = "kategorie";
 /// URL parameter and `data-` attribute of the regions' role filter.
 pub const FACET_ROLE: &str = "rolle";
+
+/// The handbook folder as an absolute path without `.` or symlinks.
+///
+/// Every command resolves `--root` once through this: the file watcher
+/// reports absolute paths, and a root of `.` (the default) would never be a
+/// prefix of them, so no save was ever picked up. A folder that cannot be
+/// resolved (it does not exist) stays as given, for the error that names it.
+pub fn resolved_root(root: &std::path::Path) -> std::path::PathBuf {
+    std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// A path as a person at the terminal wants to read it: relative to the
+/// current folder when it lies inside it (`public`, `editions/wesel`),
+/// else as it is. Roots are absolute since they are resolved once
+/// ([`resolved_root`]), and `/home/…/handbuch/public` is noise.
+pub fn shown(path: &std::path::Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            path.strip_prefix(cwd)
+                .ok()
+                .map(std::path::Path::to_path_buf)
+        })
+        .filter(|rel| !rel.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}

@@ -63,9 +63,22 @@ pub fn new_page(
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let title = parts.last().map(|s| title_case(s)).unwrap_or_default();
+    let written = slug.split('/').rfind(|s| !s.is_empty()).unwrap_or("");
+    let title = page_title(written, parts.last().map_or("", String::as_str));
     std::fs::write(&path, template(kind, &title))?;
     Ok(rel)
+}
+
+/// The title as the editor typed it (`Familienfrühstück am Samstag`); a
+/// name typed as a slug (`familienfruehstueck`) gets capitals, as it has
+/// no better spelling to keep.
+fn page_title(written: &str, slug: &str) -> String {
+    let written = written.trim();
+    if written == slug {
+        title_case(slug)
+    } else {
+        written.to_string()
+    }
 }
 
 fn title_case(slug: &str) -> String {
@@ -92,8 +105,39 @@ fn template(kind: PageKind, title: &str) -> String {
         PageKind::Agreement => "## Vereinbarung\n\nGeschlossen in [[ort_datum]].\n",
         _ => "## Überblick\n\nText folgt.\n",
     };
+    // a JSON string is a YAML double-quoted one: quotes and colons stay text
+    let title = serde_json::to_string(title).unwrap_or_default();
     format!(
-        "---\ntitle: \"{title}\"\nkind: {}\ndescription: \"\"\n{specific}---\n\n{body}",
+        "---\ntitle: {title}\nkind: {}\ndescription: \"\"\n{specific}---\n\n{body}",
         kind.name()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_keeps_the_words_as_typed() {
+        assert_eq!(
+            page_title(
+                "Familienfrühstück am Samstag",
+                "familienfruehstueck-am-samstag"
+            ),
+            "Familienfrühstück am Samstag"
+        );
+        assert_eq!(
+            page_title("elterncafe-plus", "elterncafe-plus"),
+            "Elterncafe Plus"
+        );
+    }
+
+    #[test]
+    fn a_title_with_quotes_and_colons_stays_valid_yaml() {
+        let t = template(PageKind::Page, r#"Teil 2: „Eltern" im "Café""#);
+        assert!(
+            t.starts_with("---\ntitle: \"Teil 2: „Eltern\\\" im \\\"Café\\\"\"\n"),
+            "{t}"
+        );
+    }
 }

@@ -151,7 +151,7 @@ pub fn top_level(content: &Content) -> Vec<TopLevel> {
                 .map(|&i| (key(i), TopLevel::Page(i))),
         )
         .collect();
-    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.sort_by(|a, b| crate::content::load::by_order(&a.0, &b.0));
     items.into_iter().map(|(_, t)| t).collect()
 }
 

@@ -307,3 +307,31 @@ fn content_assets_are_copied_next_to_their_pages() {
             .contains("href=\"/regionen/karte.pdf\"")
     );
 }
+
+/// The README's way: `handbook build` inside the handbook without `--root`,
+/// and `check` from a folder below it with a relative `--root`; paths in
+/// diagnostics stay relative to the handbook.
+#[test]
+fn build_and_check_run_inside_the_handbook_as_the_readme_says() {
+    let tmp = copy_fixture("basic");
+    let out = ok(handbook_in(tmp.path(), &["build"]));
+    assert!(tmp
+        .path()
+        .join("public/konzepte/elterncafe/index.html")
+        .is_file());
+    assert!(stderr(&out).contains("public"), "{}", stderr(&out));
+    write(
+        tmp.path().join("content/konzepte/kaputt.md"),
+        "---\ntitle: Kaputt\n---\n[weg](gibt-es-nicht.md)\n",
+    );
+    let out = handbook_in(
+        &tmp.path().join("content/konzepte"),
+        &["check", "--root", "../.."],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("content/konzepte/kaputt.md:4:1: error: broken link"),
+        "{}",
+        stderr(&out)
+    );
+}

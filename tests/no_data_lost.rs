@@ -163,3 +163,57 @@ fn edition_commands_refuse_to_overwrite_without_force() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!read(&copy).contains("Regionale Ergänzung."));
 }
+
+/// The staging folders beside `public/` (`.public.staging-…`).
+fn staging_folders(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public.staging-"))
+        .collect()
+}
+
+/// A build killed mid-way (`kill -9`) keeps the previous site, and the next
+/// build removes the half-written staging folder it left; it stayed for
+/// ever before, hundreds of MB on a large handbook.
+#[test]
+fn a_killed_build_leaves_its_site_and_the_next_build_removes_its_staging_folder() {
+    let tmp = copy_fixture("basic");
+    let root = tmp.path();
+    // enough pages that the build is still running when it is killed
+    for i in 0..3000 {
+        write(
+            root.join(format!("content/viele/seite-{i}.md")),
+            &format!("---\ntitle: Seite {i}\n---\nText über Eltern und Arbeit, Nummer {i}.\n"),
+        );
+    }
+    ok(handbook_in(root, &["build"]));
+    let before = read(root.join("public/index.html"));
+
+    let mut killed = false;
+    for _ in 0..5 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .current_dir(root)
+            .arg("build")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        while staging_folders(root).is_empty() && start.elapsed().as_secs() < 20 {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        // SIGKILL: no destructor runs, as when a terminal or CI kills it
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        if !status.success() && !staging_folders(root).is_empty() {
+            killed = true;
+            break;
+        }
+    }
+    assert!(killed, "no build could be killed while it was running");
+    assert_eq!(read(root.join("public/index.html")), before);
+
+    ok(handbook_in(root, &["build"]));
+    assert_eq!(staging_folders(root), Vec::<String>::new());
+    assert!(root.join("public/viele/seite-1/index.html").is_file());
+}

@@ -34,6 +34,41 @@ fn an_edit_sends_a_reload_event_and_serves_the_new_text() {
     assert!(!tmp.path().join("public").exists());
 }
 
+/// Saves one sentence and waits for the page to reload with it.
+fn a_save_reloads(server: &Server, handbook: &std::path::Path, word: &str) {
+    let events = server.events();
+    let file = handbook.join("content/konzepte/elterncafe.md");
+    let new = format!("Kurzer Input {word}");
+    atomic_save(&file, &read(&file).replace("Kurzer Input", &new));
+    wait_for_event(&events, "reload");
+    assert!(server.get("/konzepte/elterncafe/").2.contains(&new));
+}
+
+/// The README's command: `handbook serve` inside the handbook, no `--root`.
+/// The root `.` once matched none of the watcher's absolute paths, so no
+/// save was ever picked up.
+#[test]
+fn serve_inside_the_handbook_without_root_reloads_on_save() {
+    let tmp = copy_fixture("basic");
+    let server = Server::start_in(tmp.path(), &[], "en");
+    a_save_reloads(&server, tmp.path(), "ohne Wurzel");
+}
+
+#[test]
+fn serve_with_a_relative_root_reloads_on_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixture("basic"), &tmp.path().join("handbuch"));
+    let server = Server::start_in(tmp.path(), &["--root", "handbuch"], "en");
+    a_save_reloads(&server, &tmp.path().join("handbuch"), "relativ");
+    drop(server);
+    let server = Server::start_in(
+        &tmp.path().join("handbuch/content"),
+        &["--root", ".."],
+        "en",
+    );
+    a_save_reloads(&server, &tmp.path().join("handbuch"), "von unten");
+}
+
 #[test]
 fn pages_can_be_added_and_deleted() {
     let tmp = copy_fixture("basic");

@@ -123,7 +123,7 @@ fn edition_new(
     lang: Lang,
 ) -> Result<ExitCode, EditionError> {
     let dir = commands::new(root, name, extends, title)?;
-    eprintln!("{}", catalogue::created(&dir.display().to_string(), lang));
+    eprintln!("{}", catalogue::created(&crate::layout::shown(&dir), lang));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -135,7 +135,7 @@ fn edition_override(
     lang: Lang,
 ) -> Result<ExitCode, EditionError> {
     let target = commands::override_page(root, name, path, force)?;
-    let target = target.display().to_string();
+    let target = crate::layout::shown(&target);
     eprintln!("{}", catalogue::overridden(&target, name, lang));
     Ok(ExitCode::SUCCESS)
 }

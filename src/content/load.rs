@@ -2,9 +2,9 @@
 //! give each page its URL and each folder its section.
 
 use super::model::{KindMeta, PageKind};
+use super::naming;
 use super::page::{Page, PageId};
 use super::parse::{content_relative, parse_page};
-use super::slug::slugify;
 use super::source::SourceText;
 use crate::config::Config;
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
@@ -54,6 +54,8 @@ pub struct Content {
     pub sections: Vec<Section>,
     /// Content paths that exist in a lower layer but are hidden (editions).
     pub hidden_paths: Vec<PathBuf>,
+    /// Files beside the pages an edition hides.
+    pub hidden_assets: Vec<PathBuf>,
     /// Drafts, so that links to them can say so.
     pub draft_paths: Vec<PathBuf>,
     /// Snippets for `include(path=…)`: Markdown files whose name starts
@@ -88,6 +90,7 @@ struct Discovered {
     pages: BTreeMap<PathBuf, PathBuf>,
     assets: Vec<Asset>,
     hidden: Vec<PathBuf>,
+    hidden_assets: Vec<PathBuf>,
     snippets: BTreeMap<PathBuf, PathBuf>,
 }
 
@@ -149,6 +152,7 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
         }
     }
     let mut hidden = Vec::new();
+    let mut hidden_assets = Vec::new();
     if let Some(globs) = spec.hidden {
         pages.retain(|p, _| {
             let keep = !globs.is_match(p);
@@ -157,7 +161,13 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
             }
             keep
         });
-        assets.retain(|p, _| !globs.is_match(p));
+        assets.retain(|p, _| {
+            let keep = !globs.is_match(p);
+            if !keep {
+                hidden_assets.push(p.clone());
+            }
+            keep
+        });
     }
     let assets = assets
         .into_iter()
@@ -170,6 +180,7 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
         pages,
         assets,
         hidden,
+        hidden_assets,
         snippets,
     }
 }
@@ -204,6 +215,7 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     diags.extend(more);
     content.assets = found.assets;
     content.hidden_paths = found.hidden;
+    content.hidden_assets = found.hidden_assets;
     content.snippets = found.snippets;
     (content, diags)
 }
@@ -246,6 +258,7 @@ fn assemble(
             assets: Vec::new(),
             sections,
             hidden_paths: Vec::new(),
+            hidden_assets: Vec::new(),
             draft_paths,
             snippets: BTreeMap::new(),
             failed_paths,
@@ -267,12 +280,13 @@ pub fn reassemble(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) 
 /// gets a plain listing page so that its URL does not 404 (the start page
 /// one titled like the handbook).
 fn build_sections(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) -> Vec<Section> {
+    demote_second_index(pages);
     let mut dirs = section_dirs(pages);
     for (dir, index) in dirs.iter_mut() {
         if index.is_none() {
             let content_path = dir.join("_index.md");
             let title = match dir.file_name() {
-                Some(name) => capitalise(&name.to_string_lossy().replace(['-', '_'], " ")),
+                Some(name) => naming::folder_title(&name.to_string_lossy()),
                 None => site_title.to_string(),
             };
             pages.push(synthetic_index(
@@ -291,6 +305,27 @@ fn build_sections(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) 
     let mut sections = link_sections(pages, &dirs);
     sort_sections(pages, &mut sections);
     sections
+}
+
+/// A folder with both `_index.md` and `index.md`: ours is the section's
+/// page, the other an ordinary page named `index`.
+fn demote_second_index(pages: &mut [Page]) {
+    let ours: std::collections::HashSet<PathBuf> = pages
+        .iter()
+        .filter(|p| p.is_section_index && p.content_path.file_stem().is_some_and(|s| s == "_index"))
+        .map(|p| p.content_dir())
+        .collect();
+    for p in pages.iter_mut() {
+        if p.is_section_index
+            && p.content_path.file_stem().is_some_and(|s| s == "index")
+            && ours.contains(&p.content_dir())
+        {
+            p.is_section_index = false;
+            if p.slug.is_empty() {
+                p.slug = "index".into();
+            }
+        }
+    }
 }
 
 /// Every folder that holds a page, and its ancestors up to the content
@@ -322,7 +357,7 @@ fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
         let segment = match pages[index].slug.as_str() {
             "" => dir
                 .file_name()
-                .map(|n| slugify(&n.to_string_lossy()))
+                .map(|n| naming::folder_segment(&n.to_string_lossy()))
                 .unwrap_or_default(),
             s => s.to_string(),
         };
@@ -333,6 +368,8 @@ fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
             .unwrap_or_else(|| "/".into());
         let url = if dir.as_os_str().is_empty() {
             "/".to_string()
+        } else if let Some(own) = &pages[index].url_override {
+            own.clone()
         } else {
             format!("{parent_url}{segment}/")
         };
@@ -341,7 +378,10 @@ fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
     }
     for page in pages.iter_mut() {
         if !page.is_section_index {
-            page.url = format!("{}{}/", section_url[&page.content_dir()], page.slug);
+            page.url = match &page.url_override {
+                Some(own) => own.clone(),
+                None => format!("{}{}/", section_url[&page.content_dir()], page.slug),
+            };
         }
     }
 }
@@ -379,26 +419,24 @@ fn link_sections(pages: &[Page], dirs: &BTreeMap<PathBuf, PageId>) -> Vec<Sectio
 
 /// Pages and subsections by weight, then title.
 fn sort_sections(pages: &[Page], sections: &mut [Section]) {
-    let snapshot: Vec<(i64, String)> = pages
+    let snapshot: Vec<(f64, String)> = pages
         .iter()
         .map(|p| (p.weight, p.title.to_lowercase()))
         .collect();
     for s in sections.iter_mut() {
-        s.pages.sort_by(|a, b| snapshot[*a].cmp(&snapshot[*b]));
+        s.pages
+            .sort_by(|a, b| by_order(&snapshot[*a], &snapshot[*b]));
     }
-    let index_of: Vec<(i64, String)> = sections.iter().map(|s| snapshot[s.index].clone()).collect();
+    let index_of: Vec<(f64, String)> = sections.iter().map(|s| snapshot[s.index].clone()).collect();
     for s in sections.iter_mut() {
         s.subsections
-            .sort_by(|a, b| index_of[*a].cmp(&index_of[*b]));
+            .sort_by(|a, b| by_order(&index_of[*a], &index_of[*b]));
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
+/// By weight, then title.
+pub fn by_order(a: &(f64, String), b: &(f64, String)) -> std::cmp::Ordering {
+    a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1))
 }
 
 fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> Page {
@@ -408,7 +446,9 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         title,
         slug: String::new(),
         description: None,
-        weight: 0,
+        weight: naming::name_weight(&content_path).map_or(0.0, |w| w as f64),
+        url_override: None,
+        title_heading: false,
         template: None,
         draft: false,
         in_menu: true,
@@ -420,6 +460,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         synthetic: true,
         url: String::new(),
         headings: Vec::new(),
+        html_anchors: Vec::new(),
         links: Vec::new(),
         refs: Vec::new(),
         text_sections: Vec::new(),

@@ -5,6 +5,7 @@
 use super::page::{Heading, LinkSite, TextSection};
 use super::slug::AnchorSet;
 use super::source::SourceText;
+use super::unparsed_link::{Runs, Unparsed};
 use crate::diagnostics::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::PathBuf;
@@ -22,9 +23,12 @@ pub fn options() -> Options {
 #[derive(Debug, Default)]
 pub struct Scan {
     pub headings: Vec<Heading>,
+    pub html_anchors: Vec<String>,
     pub links: Vec<LinkSite>,
     pub first_h1: Option<String>,
     pub sections: Vec<TextSection>,
+    /// Text that was meant as a link but is none, where it stands.
+    pub unparsed_links: Vec<(Span, Unparsed)>,
 }
 
 pub fn level_number(level: HeadingLevel) -> u8 {
@@ -45,7 +49,21 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut anchors = AnchorSet::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut current = TextSection::default();
+    let mut runs = Runs::default();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Text(_) | Event::SoftBreak => runs.extend(range.clone()),
+            Event::Code(_) => runs.code(range.clone()),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+                runs.extend(range.clone())
+            }
+            _ => {
+                for u in runs.end(body) {
+                    scan.unparsed_links.push((locate(u.offset).0, u));
+                }
+            }
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((
@@ -96,12 +114,18 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                 Some((_, _, h)) => h.push_str(&t),
                 None => current.text.push_str(&t),
             },
+            Event::Html(html) | Event::InlineHtml(html) => scan
+                .html_anchors
+                .extend(super::html_anchors::anchors_in(&html)),
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
                 current.text.push(' ')
             }
             _ => {}
         }
+    }
+    for u in runs.end(body) {
+        scan.unparsed_links.push((locate(u.offset).0, u));
     }
     if !current.text.trim().is_empty() {
         scan.sections.push(current);

@@ -1,15 +1,23 @@
 //! The load stage: files → typed pages with URLs (see docs/content-model.md).
 
+pub mod callout;
+pub mod foreign;
+pub mod foreign_keys;
 pub mod frontmatter;
+pub mod german_keys;
+pub mod html_anchors;
+pub mod html_removed;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod naming;
 pub mod page;
 pub mod parse;
 pub mod slug;
 pub mod source;
 pub mod sourcemap;
 pub mod todo;
+pub mod unparsed_link;
 pub mod user_path;
 pub mod yaml;
 

@@ -18,7 +18,13 @@ pub struct Page {
     pub title: String,
     pub slug: String,
     pub description: Option<String>,
-    pub weight: i64,
+    /// Order among siblings; a fraction (Hugo's `weight: 1.5`) sorts between.
+    pub weight: f64,
+    /// The address `permalink:`/`url:` gave the page, instead of its folder's.
+    pub url_override: Option<String>,
+    /// Whether the body's first `# heading` is the title, which the
+    /// template prints: it is then left out of the body.
+    pub title_heading: bool,
     pub template: Option<String>,
     pub draft: bool,
     pub in_menu: bool,
@@ -35,6 +41,8 @@ pub struct Page {
     /// Site-relative URL with leading and trailing slash (no base path).
     pub url: String,
     pub headings: Vec<Heading>,
+    /// Anchors set in raw HTML (`<a name="…">`, `id="…"`).
+    pub html_anchors: Vec<String>,
     pub links: Vec<LinkSite>,
     pub refs: Vec<RefSite>,
     /// Plain text by heading, for search and descriptions.
@@ -71,6 +79,7 @@ impl Page {
 
     pub fn anchor_exists(&self, anchor: &str) -> bool {
         self.headings.iter().any(|h| h.id == anchor)
+            || self.html_anchors.iter().any(|a| a == anchor)
     }
 }
 

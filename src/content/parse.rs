@@ -2,11 +2,12 @@
 //! Type errors are reported per key, so a page with three wrong keys shows
 //! three errors, each at its own key.
 
+use super::foreign_keys;
 use super::frontmatter::{self, Split};
 use super::markdown;
 use super::model::*;
+use super::naming::{self, page_slug, title_from_path};
 use super::page::{Page, RefSite};
-use super::slug::slugify;
 use super::source::{invalid_utf8_position, SourceText};
 use super::yaml::{self, Node, Value};
 use crate::config::Config;
@@ -54,16 +55,36 @@ fn parse_inner(
     let line_offset = split.yaml_first_line - 1;
     let at = |n: &Node| src.span_line_col(n.line + line_offset, n.column);
     let root = front_matter_root(&src, &split, diags)?;
-    let entries = root_entries(&root, &at, diags)?;
+    let mut entries = root_entries(&root, &at, diags)?;
+    let adopted = foreign_keys::adopt(&mut entries, &at, diags);
 
     // The kind decides which keys are known, so it is read first.
     let kind = read_kind(&entries, &at, diags);
     let taxonomy_keys: Vec<&str> = config.taxonomies.keys().map(String::as_str).collect();
-    let sorted = sort_keys(kind, &entries, &taxonomy_keys, &at, diags);
+    let taxonomies: Vec<(&str, String, String)> = config
+        .taxonomies
+        .iter()
+        .map(|(k, t)| (k.as_str(), t.section.clone(), t.title.clone()))
+        .collect();
+    let keys = KnownKeys {
+        taxonomy_keys: &taxonomy_keys,
+        taxonomies: &taxonomies,
+    };
+    let sorted = sort_keys(kind, &entries, &keys, &at, diags);
     let common: Common = typed(&sorted.common, &at, diags);
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
+    for (span, u) in &scan.unparsed_links {
+        diags.push(
+            Diagnostic::error(Problem::UnparsedLink(u.written.clone()), span.clone())
+                .with_help(u.hint.clone()),
+        );
+    }
+    diags.extend(super::foreign::check(&src, split.body_start));
+    if !config.allow_raw_html {
+        diags.extend(super::html_removed::check(&src, split.body_start));
+    }
     let title = page_title(
         &common,
         &scan,
@@ -71,8 +92,15 @@ fn parse_inner(
         &src,
         split.body_start,
         &content_path,
+        config,
         diags,
     )?;
+    // the template prints the title as the page's `<h1>`: the heading it
+    // came from (or that repeats it) is not printed a second time
+    let title_heading = scan
+        .first_h1
+        .as_deref()
+        .is_some_and(|h| h.trim() == title.trim());
     if let KindMeta::Agreement(a) = &meta {
         check_placeholders(&src, split.body_start, a, &entries, &at, diags);
     }
@@ -87,7 +115,14 @@ fn parse_inner(
         title: title.trim().to_string(),
         slug,
         description: common.description,
-        weight: common.weight.unwrap_or(0),
+        weight: common
+            .weight
+            .map(|w| w as f64)
+            .or(adopted.weight)
+            .or(naming::name_weight(&content_path).map(|w| w as f64))
+            .unwrap_or(0.0),
+        url_override: adopted.url,
+        title_heading,
         template: common.template,
         draft: common.draft,
         in_menu: common.menu.unwrap_or(true),
@@ -99,6 +134,7 @@ fn parse_inner(
         synthetic: false,
         url: String::new(),
         headings: scan.headings,
+        html_anchors: scan.html_anchors,
         links: scan.links,
         refs,
         text_sections: scan.sections,
@@ -209,10 +245,17 @@ struct SortedKeys<'n> {
     extra: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The keys beside the schema's: the handbook's taxonomies, by key and by
+/// (key, section, title) for the German words that name them.
+struct KnownKeys<'a> {
+    taxonomy_keys: &'a [&'a str],
+    taxonomies: &'a [(&'a str, String, String)],
+}
+
 fn sort_keys<'n>(
     kind: PageKind,
     entries: &[(&'n Node, &'n Node)],
-    taxonomy_keys: &[&str],
+    keys: &KnownKeys,
     at: &dyn Fn(&Node) -> Span,
     diags: &mut Vec<Diagnostic>,
 ) -> SortedKeys<'n> {
@@ -227,30 +270,48 @@ fn sort_keys<'n>(
             sorted.common.push((k, v));
         } else if kind.keys().contains(&key.as_str()) {
             sorted.of_kind.push((k, v));
-        } else if taxonomy_keys.contains(&key.as_str()) {
+        } else if keys.taxonomy_keys.contains(&key.as_str()) {
             check_string_list(&key, k, v, at, diags);
         } else {
-            warn_near_miss(kind, &key, taxonomy_keys, at(k), diags);
+            warn_near_miss(kind, &key, keys, at(k), diags);
             sorted.extra.insert(key, v.to_json());
         }
     }
     sorted
 }
 
-/// An unknown key that looks like a known one is probably a typo.
+/// An unknown key that looks like a known one is probably a typo, or the
+/// German word for it (`Dauer` for `duration`).
 fn warn_near_miss(
     kind: PageKind,
     key: &str,
-    taxonomy_keys: &[&str],
+    keys: &KnownKeys,
     span: Span,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let known = COMMON_KEYS
+    let known: Vec<&str> = COMMON_KEYS
         .iter()
         .chain(kind.keys())
         .copied()
-        .chain(taxonomy_keys.iter().copied());
-    if let Some(m) = did_you_mean(key, known) {
+        .chain(keys.taxonomy_keys.iter().copied())
+        .collect();
+    if let Some(english) = super::german_keys::meaning(key, &known, keys.taxonomies) {
+        diags.push(
+            Diagnostic::warning(
+                Problem::GermanKey {
+                    key: key.into(),
+                    english: english.into(),
+                },
+                span,
+            )
+            .with_help(Hint::EnglishKey {
+                key: key.into(),
+                english: english.into(),
+            }),
+        );
+        return;
+    }
+    if let Some(m) = did_you_mean(key, known.iter().copied()) {
         diags.push(
             Diagnostic::warning(
                 Problem::UnknownKey {
@@ -316,7 +377,9 @@ fn references(
     refs
 }
 
-/// `title:`, else the first `# heading`; an empty file gets its file name.
+/// `title:`, else the first `# heading`; the start page may take the
+/// handbook's title; an empty file gets its file name.
+#[allow(clippy::too_many_arguments)]
 fn page_title(
     common: &Common,
     scan: &markdown::Scan,
@@ -324,10 +387,16 @@ fn page_title(
     src: &SourceText,
     body_start: usize,
     content_path: &Path,
+    config: &Config,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
+    let is_start_page = naming::is_section_index(content_path)
+        && content_path
+            .parent()
+            .is_none_or(|p| p.as_os_str().is_empty());
     match common.title.clone().or(scan.first_h1.clone()) {
         Some(t) if !t.trim().is_empty() => Some(t),
+        _ if is_start_page && !config.title.trim().is_empty() => Some(config.title.clone()),
         // An empty file is a page someone has started (`touch`, a new
         // editor buffer): publish it under its file name rather than fail
         // the whole build, but say so.
@@ -348,22 +417,6 @@ fn page_title(
     }
 }
 
-/// The page's slug, and whether it is a section's `_index.md` (whose slug
-/// is empty unless given).
-fn page_slug(given: Option<&str>, content_path: &Path) -> (String, bool) {
-    let file_stem = content_path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let is_section_index = file_stem == "_index";
-    let slug = match given {
-        Some(s) => slugify(s),
-        None if is_section_index => String::new(),
-        None => slugify(&file_stem),
-    };
-    (slug, is_section_index)
-}
-
 /// Deserialises the given keys into `T`; on failure, tries each key alone so
 /// that every wrong key gets its own diagnostic at its own position.
 fn typed<T: DeserializeOwned + Default>(
@@ -381,6 +434,7 @@ fn typed<T: DeserializeOwned + Default>(
     if let Ok(t) = serde_json::from_value::<T>(object(entries)) {
         return t;
     }
+    let mut good = Vec::new();
     for entry in entries {
         if let Err(e) = serde_json::from_value::<T>(object(std::slice::from_ref(entry))) {
             let (k, v) = entry;
@@ -397,9 +451,13 @@ fn typed<T: DeserializeOwned + Default>(
                 )
                 .with_help_opt(type_help(&detail)),
             );
+        } else {
+            good.push(*entry);
         }
     }
-    T::default()
+    // one wrong key must not cost the page its other keys (its title
+    // above all, which would add a false „no title“)
+    serde_json::from_value::<T>(object(&good)).unwrap_or_default()
 }
 
 fn strip_serde_position(s: &str) -> String {
@@ -520,18 +578,4 @@ pub fn content_relative(content_dir: &Path, path: &Path) -> PathBuf {
             .to_string_lossy()
             .replace('\\', "/"),
     )
-}
-
-/// `regionen/kreis-wesel.md` → `kreis-wesel`; `regionen/_index.md` → `regionen`.
-fn title_from_path(content_path: &std::path::Path) -> String {
-    let stem = content_path.file_stem().unwrap_or_default();
-    let name = if stem == "_index" {
-        content_path
-            .parent()
-            .and_then(|p| p.file_name())
-            .unwrap_or(stem)
-    } else {
-        stem
-    };
-    name.to_string_lossy().into_owned()
 }

@@ -4,6 +4,7 @@
 //! reports everything at once; [`render`] is the only place that prints them.
 
 pub mod catalogue;
+mod foreign;
 mod problem;
 pub mod render;
 pub mod usage;
@@ -11,6 +12,7 @@ pub mod yaml;
 mod yaml_issue;
 
 pub use catalogue::Lang;
+pub use foreign::ForeignIssue;
 pub use problem::{
     CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlFile, YamlIssue,
 };

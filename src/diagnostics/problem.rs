@@ -104,6 +104,22 @@ pub enum Problem {
     /// No index in this folder: `handbook build` was not run.
     NoSearchIndex(String),
     Edition(String),
+
+    // --- mistakes that used to pass in silence
+    /// Markdown that looks like a link but is none: it shows as text.
+    UnparsedLink(String),
+    /// A known key written in German (`Dauer:` for `duration:`).
+    GermanKey {
+        key: String,
+        english: String,
+    },
+    /// An edition's `hide:` pattern that hides no file.
+    HideMatchesNothing(String),
+    /// A template links a fixed site path no page has.
+    ThemeLink(String),
+
+    // --- handbooks written for other tools
+    Foreign(super::foreign::ForeignIssue),
 }
 
 impl std::fmt::Display for Problem {
@@ -259,4 +275,27 @@ pub enum Hint {
     },
     /// The YAML hint that goes with a [`YamlIssue`].
     Yaml(YamlIssue),
+
+    // --- mistakes that used to pass in silence
+    /// The link's target lacks its closing `)`.
+    CloseLink,
+    /// The link's target has a space, which ends it.
+    SpaceInLink,
+    /// The front matter's keys are English: `duration:`, not `Dauer:`.
+    EnglishKey {
+        key: String,
+        english: String,
+    },
+    /// `programme` hides only a file of that name: `programme/**` the folder.
+    HideFolder(String),
+    /// Link the legal pages by role, only where they exist.
+    LinkByRole,
+    /// Name the command that lists the valid slugs, and a few of them.
+    ListValid {
+        command: String,
+        some: String,
+    },
+
+    /// What to write instead of another tool's syntax.
+    Foreign(super::foreign::ForeignIssue),
 }

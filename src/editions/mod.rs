@@ -41,6 +41,8 @@ pub struct Project {
     theme_base: PathBuf,
     theme_layers: Vec<PathBuf>,
     pub hidden: Option<GlobSet>,
+    /// The patterns of `hidden`, in its order.
+    pub hide_patterns: Vec<HidePattern>,
     pub edition: Option<Edition>,
     /// Problems in edition.yaml files and drift warnings.
     pub diagnostics: Diagnostics,
@@ -97,7 +99,7 @@ impl Project {
         project
             .diagnostics
             .extend(chain.iter().flat_map(|l| l.diagnostics.clone()));
-        project.hidden = hide.build(&mut project.diagnostics);
+        (project.hidden, project.hide_patterns) = hide.build(&mut project.diagnostics);
         let top = chain.last().expect("chain has the edition itself");
         project.edition = Some(Edition {
             name: name.to_string(),
@@ -120,9 +122,38 @@ impl Project {
             theme_base: source.join(THEMES_DIR).join(&config.theme),
             theme_layers: Vec::new(),
             hidden: None,
+            hide_patterns: Vec::new(),
             edition: None,
             diagnostics: Diagnostics::new(),
         }
+    }
+
+    /// A `hide:` pattern that hides no page and no file is a mistake that
+    /// would publish what the region meant to hide (`programme` for the
+    /// folder `programme/`): a warning at the pattern.
+    pub fn unmatched_hides(&self, hidden_paths: &[PathBuf]) -> Diagnostics {
+        let mut diags = Diagnostics::new();
+        let Some(set) = &self.hidden else {
+            return diags;
+        };
+        let mut used = vec![false; self.hide_patterns.len()];
+        for p in hidden_paths {
+            for i in set.matches(p) {
+                used[i] = true;
+            }
+        }
+        for (pattern, _) in self.hide_patterns.iter().zip(used).filter(|(_, u)| !u) {
+            let bare = pattern.pattern.trim_end_matches('/');
+            let folder = !bare.contains(['*', '?', '[', '{']) && !bare.ends_with(".md");
+            diags.push(
+                Diagnostic::warning(
+                    Problem::HideMatchesNothing(pattern.pattern.clone()),
+                    pattern.at.clone(),
+                )
+                .with_help_opt(folder.then(|| Hint::HideFolder(bare.to_string()))),
+            );
+        }
+        diags
     }
 
     /// Building a drifted edition warns, naming each drifted page; a page
@@ -276,15 +307,22 @@ fn resolve_chain(root: &Path, name: &str) -> Result<Vec<ChainLink>, UsageError> 
 /// The `hide` patterns of an edition's chain, each with where it is written.
 struct HidePatterns {
     set: GlobSetBuilder,
-    /// Where each pattern added to `set` is written, for an error of the whole set.
-    spans: Vec<Span>,
+    /// Each pattern added to `set` as written, and where, in the set's order.
+    written: Vec<HidePattern>,
+}
+
+/// One `hide:` pattern of an edition as written, and where.
+#[derive(Debug, Clone)]
+pub struct HidePattern {
+    pub pattern: String,
+    pub at: Span,
 }
 
 impl HidePatterns {
     fn new() -> HidePatterns {
         HidePatterns {
             set: GlobSetBuilder::new(),
-            spans: Vec::new(),
+            written: Vec::new(),
         }
     }
 
@@ -305,7 +343,10 @@ impl HidePatterns {
             match Glob::new(pattern.trim_start_matches(prefix.as_str())) {
                 Ok(g) => {
                     self.set.add(g);
-                    self.spans.push(at);
+                    self.written.push(HidePattern {
+                        pattern: pattern.clone(),
+                        at,
+                    });
                 }
                 Err(e) => diagnostics.push(Diagnostic::error(
                     Problem::Edition(format!("invalid hide pattern `{pattern}`: {e}")),
@@ -317,16 +358,18 @@ impl HidePatterns {
 
     /// A set that fails to build would hide nothing, silently showing pages
     /// the edition hides: that is an error at the first pattern.
-    fn build(self, diagnostics: &mut Diagnostics) -> Option<GlobSet> {
-        let first = self.spans.first()?;
+    fn build(self, diagnostics: &mut Diagnostics) -> (Option<GlobSet>, Vec<HidePattern>) {
+        let Some(first) = self.written.first() else {
+            return (None, Vec::new());
+        };
         match self.set.build() {
-            Ok(set) => Some(set),
+            Ok(set) => (Some(set), self.written),
             Err(e) => {
                 diagnostics.push(Diagnostic::error(
                     Problem::Edition(format!("the hide patterns cannot be used together: {e}")),
-                    first.clone(),
+                    first.at.clone(),
                 ));
-                None
+                (None, Vec::new())
             }
         }
     }

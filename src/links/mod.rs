@@ -3,7 +3,10 @@
 //! unknown reference, missing anchor and duplicate URL is a diagnostic at
 //! its own position.
 
+pub mod anchor_aliases;
+pub mod roles;
 pub mod target;
+pub mod theme_links;
 
 pub use target::{classify, Dest};
 
@@ -48,6 +51,8 @@ pub struct Resolved {
     /// Per page: front-matter key → referenced pages, in the order written.
     pub refs: Vec<BTreeMap<String, Vec<PageId>>>,
     pub backlinks: Vec<Vec<Backlink>>,
+    /// The pages the theme links by role (Impressum, …) that exist.
+    pub roles: roles::Roles,
 }
 
 /// Lookup tables over the loaded pages.
@@ -134,6 +139,9 @@ pub fn resolve(content: &Content, config: &Config) -> (Resolved, Diagnostics) {
         resolved.refs.push(refs);
     }
     resolved.backlinks = backlinks(content, &resolved.links, &resolved.refs);
+    let (roles, role_diags) = roles::resolve(&config.pages, content);
+    resolved.roles = roles;
+    diags.extend(role_diags);
     (resolved, diags)
 }
 
@@ -153,6 +161,8 @@ pub fn resolve_again(
         links: previous.links.clone(),
         refs: previous.refs.clone(),
         backlinks: Vec::new(),
+        // no page was added or removed, and no URL changed
+        roles: previous.roles.clone(),
     };
     // only the pages the edited ones link to or reference, before or
     // after, get other backlinks (or the edited pages' titles and kinds,
@@ -368,7 +378,8 @@ fn reference_problem(
         RefError::Unknown => {
             let candidates = candidates_for(content, expect);
             let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))
-                .map(|m| Hint::DidYouMean(m.into()));
+                .map(|m| Hint::DidYouMean(m.into()))
+                .or_else(|| list_valid(expect, &candidates));
             Some(
                 Diagnostic::error(
                     Problem::UnknownReference {
@@ -450,6 +461,32 @@ fn is_hidden(content: &Content, content_path: &str) -> bool {
         .hidden_paths
         .iter()
         .any(|p| p == Path::new(content_path))
+}
+
+/// No name is close: say how to see the valid ones (`handbook list
+/// region`), with a few of them.
+fn list_valid(expect: &Expect, candidates: &[String]) -> Option<Hint> {
+    if candidates.is_empty() {
+        return None;
+    }
+    let command = match expect {
+        Expect::Kind(k) => format!("handbook list {}", k.name()),
+        Expect::Section(s) => format!("handbook list --section {s}"),
+        Expect::Any => "handbook list".to_string(),
+    };
+    let mut some: Vec<&str> = candidates.iter().map(String::as_str).collect();
+    some.sort_unstable();
+    let more = some.len() > 3;
+    some.truncate(3);
+    let mut some = some
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if more {
+        some.push_str(", …");
+    }
+    Some(Hint::ListValid { command, some })
 }
 
 fn candidates_for(content: &Content, expect: &Expect) -> Vec<String> {

@@ -130,13 +130,17 @@ type Resolved = (LinkTarget, Option<Diagnostic>);
 pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkSite) -> Resolved {
     match classify(&link.dest) {
         Dest::External => (LinkTarget::Unchanged, None),
-        Dest::SamePage(anchor) => (
-            LinkTarget::Page {
-                id: from,
-                anchor: Some(anchor.to_string()),
-            },
-            anchor_diag(content, from, anchor, link),
-        ),
+        Dest::SamePage(anchor) => {
+            let anchor = settle(content, from, anchor);
+            let diag = anchor_diag(content, from, &anchor, link);
+            (
+                LinkTarget::Page {
+                    id: from,
+                    anchor: Some(anchor),
+                },
+                diag,
+            )
+        }
         Dest::SiteAbsolute { path, anchor } => {
             let with_slash = if path.ends_with('/') || path.contains('.') {
                 path.to_string()
@@ -145,6 +149,9 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             };
             match index.by_url.get(with_slash.as_str()) {
                 Some(&id) => to_page(content, id, anchor, link),
+                None if is_page_url(&with_slash) && !is_built_folder(&with_slash) => {
+                    broken_url(index, link, path, &with_slash)
+                }
                 // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
                 None => (LinkTarget::SitePath(link.dest.clone()), None),
             }
@@ -168,13 +175,21 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
 }
 
 fn to_page(content: &Content, id: PageId, anchor: Option<&str>, link: &LinkSite) -> Resolved {
-    (
-        LinkTarget::Page {
-            id,
-            anchor: anchor.map(str::to_string),
-        },
-        anchor.and_then(|a| anchor_diag(content, id, a, link)),
-    )
+    let anchor = anchor.map(|a| settle(content, id, a));
+    let diag = anchor
+        .as_deref()
+        .and_then(|a| anchor_diag(content, id, a, link));
+    (LinkTarget::Page { id, anchor }, diag)
+}
+
+/// The anchor as the target page spells it: GitHub's or Pandoc's spelling
+/// of one of its headings becomes that heading's id.
+fn settle(content: &Content, id: PageId, anchor: &str) -> String {
+    let page = &content.pages[id];
+    if anchor.is_empty() || page.anchor_exists(anchor) {
+        return anchor.to_string();
+    }
+    super::anchor_aliases::resolve(page, anchor).map_or_else(|| anchor.to_string(), str::to_string)
 }
 
 /// A link to a `.md` file: its page, or why there is none in this build
@@ -238,6 +253,32 @@ fn resolve_folder_or_asset(
         return (LinkTarget::Asset(target), None);
     }
     broken(content, link, written)
+}
+
+/// A page's address (`/konzepte/elterncafe/`), not a file's (`/static/x.css`).
+fn is_page_url(path: &str) -> bool {
+    path.ends_with('/')
+}
+
+/// The folders a build writes beside the pages (the search and the print
+/// edition), whose addresses are no page of the content.
+fn is_built_folder(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    [crate::layout::SEARCH_DIR, crate::layout::PRINT_DIR].contains(&first)
+}
+
+/// A site-absolute link to a page address no page has: a build would
+/// publish it as a dead link (`/konzepte/elterncafee/`).
+fn broken_url(index: &Index, link: &LinkSite, written: &str, url: &str) -> Resolved {
+    let help = did_you_mean(url, index.by_url.keys().copied())
+        .map(|url| Hint::DidYouMean(url.to_string()));
+    (
+        LinkTarget::Broken,
+        Some(
+            Diagnostic::error(Problem::BrokenLink(written.to_string()), link.span.clone())
+                .with_help_opt(help),
+        ),
+    )
 }
 
 fn broken(content: &Content, link: &LinkSite, written: &str) -> Resolved {

@@ -6,6 +6,7 @@ mod guard;
 pub mod reuse;
 pub mod sitemap;
 mod staging;
+mod stale;
 
 pub use guard::{check_target, UnsafeTarget};
 pub use staging::{link_if, write_new, write_or_link, Previous, Staging};

@@ -1,3 +1,4 @@
+use super::stale::Claim;
 use crate::diagnostics::Diagnostic;
 use std::path::{Component, Path, PathBuf};
 
@@ -7,6 +8,9 @@ pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
     published: bool,
+    /// Held while the build runs, so that the next build can tell this
+    /// folder from one a killed build left ([`super::stale`]).
+    claim: Option<Claim>,
 }
 
 impl Staging {
@@ -21,21 +25,21 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
+        super::stale::remove_stale(parent, &name);
         // beside the target, so the final rename stays on one file system
-        let dir = tempfile::Builder::new()
-            .prefix(&format!(".{name}.staging-"))
-            .tempdir_in(parent)
-            .map_err(|e| {
-                Diagnostic::output(format!(
-                    "cannot create staging folder in {}: {e}",
-                    parent.display()
-                ))
-            })?
-            .keep();
+        let cannot = |e: std::io::Error| {
+            Diagnostic::output(format!(
+                "cannot create staging folder in {}: {e}",
+                parent.display()
+            ))
+        };
+        let (claim, dir) = super::stale::claim(parent, &name).map_err(cannot)?;
+        std::fs::create_dir(&dir).map_err(cannot)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
             published: false,
+            claim: Some(claim),
         })
     }
 
@@ -124,16 +128,24 @@ impl Staging {
             std::fs::rename(from, to)
         })?;
         self.published = true;
-        Ok(Previous(had_old.then_some(old)))
+        Ok(Previous {
+            old: had_old.then_some(old),
+            _claim: self.claim.take(),
+        })
     }
 }
 
-/// A published folder's predecessor, moved aside; removed on drop.
-pub struct Previous(Option<PathBuf>);
+/// A published folder's predecessor, moved aside; removed on drop. The
+/// build's lock stays held until it is gone.
+pub struct Previous {
+    old: Option<PathBuf>,
+    /// Dropped after `old` is removed.
+    _claim: Option<Claim>,
+}
 
 impl Drop for Previous {
     fn drop(&mut self) {
-        if let Some(old) = self.0.take() {
+        if let Some(old) = self.old.take() {
             // thousands of small files: unlinking them on all cores is
             // several times faster than one by one
             let _ = remove_dir_all::remove_dir_all(&old);

@@ -390,6 +390,14 @@ pub struct SiteCtx<'a> {
     pub base_url: &'a str,
     pub extra: &'a BTreeMap<String, serde_json::Value>,
     pub edition: Option<&'a serde_json::Value>,
+    /// Role (`imprint`, …) → URL of the page, for the roles whose page
+    /// exists ([`crate::links::roles`]).
+    pub pages: BTreeMap<&'static str, String>,
+    /// The kinds this handbook has pages of, for the search's kind filter.
+    pub kinds: Vec<&'static str>,
+    /// What the search box suggests (`search_examples:` of handbook.yaml;
+    /// a theme must not suggest one handbook's words in another).
+    pub search_examples: &'a [String],
 }
 
 impl Site {

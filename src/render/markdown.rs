@@ -30,6 +30,11 @@ pub fn to_html(input: &MarkdownInput) -> String {
         heading_no: 0,
         dropped: Vec::new(),
         has_raw_html: false,
+        title: if page.title_heading {
+            TitleHeading::Ahead
+        } else {
+            TitleHeading::None
+        },
         events: Vec::new(),
         text_buf: String::new(),
     };
@@ -58,14 +63,50 @@ struct Rewriter<'i, 'e> {
     /// They nest properly, so one stack serves both.
     dropped: Vec<bool>,
     has_raw_html: bool,
+    title: TitleHeading,
     events: Vec<Event<'e>>,
     /// pulldown-cmark splits text at brackets, so `[[key]]` arrives in
     /// pieces: text is collected and split at placeholders as a whole.
     text_buf: String,
 }
 
+/// The body's first `# heading` when it is the page's title, which the
+/// template prints already: where the rewriter is with it.
+#[derive(PartialEq)]
+enum TitleHeading {
+    None,
+    Ahead,
+    Inside,
+    Done,
+}
+
 impl<'e> Rewriter<'_, 'e> {
     fn push(&mut self, event: Event<'e>) {
+        match (&self.title, &event) {
+            (
+                TitleHeading::Ahead,
+                Event::Start(Tag::Heading {
+                    level: pulldown_cmark::HeadingLevel::H1,
+                    ..
+                }),
+            ) => {
+                self.flush_text();
+                self.heading_no += 1;
+                self.title = TitleHeading::Inside;
+                return;
+            }
+            (TitleHeading::Inside, Event::End(TagEnd::Heading(_))) => {
+                self.title = TitleHeading::Done;
+                return;
+            }
+            // its links still count, so the others keep their targets
+            (TitleHeading::Inside, Event::Start(Tag::Link { .. } | Tag::Image { .. })) => {
+                self.link_no += 1;
+                return;
+            }
+            (TitleHeading::Inside, _) => return,
+            _ => {}
+        }
         if let Event::Text(t) = &event {
             self.text_buf.push_str(t);
             return;
@@ -119,6 +160,18 @@ impl<'e> Rewriter<'_, 'e> {
                 if !self.dropped.pop().unwrap_or(false) {
                     self.events.push(Event::End(end));
                 }
+            }
+            // footnotes are named by the writer (`[^1]`), so in the print
+            // edition, where chapters share one document, two chapters'
+            // `[^1]` would share an id: they get the chapter's prefix
+            Event::FootnoteReference(name) if !self.input.id_prefix.is_empty() => {
+                let name = format!("{}{name}", self.input.id_prefix);
+                self.events.push(Event::FootnoteReference(name.into()));
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) if !self.input.id_prefix.is_empty() => {
+                let name = format!("{}{name}", self.input.id_prefix);
+                self.events
+                    .push(Event::Start(Tag::FootnoteDefinition(name.into())));
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;
@@ -210,13 +263,9 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Raw HTML in Markdown is a way to smuggle scripts and event handlers into
-/// a public site; ammonia keeps the harmless part.
+/// a public site; the load stage's rules say what stays.
 fn sanitise(html: &str) -> String {
-    ammonia::Builder::default()
-        .add_generic_attributes(["id", "class", "data-placeholder", "lang"])
-        .add_tags(["details", "summary", "figure", "figcaption", "mark"])
-        .link_rel(None)
-        .url_relative(ammonia::UrlRelative::PassThrough)
+    crate::content::html_removed::sanitiser()
         .clean(html)
         .to_string()
 }

@@ -78,6 +78,23 @@ pub fn globals(site: &Site) -> Globals<'_> {
             base_url: &site.config.base_url,
             extra: &site.config.extra,
             edition: site.edition_vars.as_ref(),
+            pages: site
+                .resolved
+                .roles
+                .iter()
+                .map(|(role, &id)| (*role, site.href(&site.content.pages[id].url)))
+                .collect(),
+            kinds: crate::content::PageKind::ALL
+                .into_iter()
+                .filter(|k| {
+                    site.content
+                        .pages
+                        .iter()
+                        .any(|p| p.kind == *k && !p.synthetic)
+                })
+                .map(|k| k.name())
+                .collect(),
+            search_examples: &site.config.search_examples,
         },
         nav: site.navigation(),
         t: &site.theme.strings,

@@ -515,7 +515,7 @@ fn size_hint(site: &Site, bytes: usize) -> String {
     } else {
         '.'
     };
-    if tenths % 10 == 0 || tenths >= 100 {
+    if tenths.is_multiple_of(10) || tenths >= 100 {
         format!("{} MB", (tenths + 5) / 10)
     } else {
         format!("{}{mark}{} MB", tenths / 10, tenths % 10)

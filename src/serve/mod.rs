@@ -33,6 +33,8 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     crate::build::check_root(&opts.build.root)?;
     let lang = opts.build.messages;
     let mut build = opts.build.clone();
+    // the watcher's paths are absolute: a relative root would match none
+    build.root = crate::layout::resolved_root(&build.root);
     build.serve_mode = true;
     // served from the root of a local port, whatever the published base URL
     build.base_url = Some("/".into());

@@ -109,8 +109,9 @@ pub struct Update {
     pub description: Option<String>,
 }
 
+/// `:::` counts: fenced boxes are calls of `hinweis` and `achtung`.
 pub fn may_have_calls(s: &str) -> bool {
-    s.contains("{{") || s.contains("{%")
+    s.contains("{{") || s.contains("{%") || s.contains(":::")
 }
 
 /// Expands every page that contains a call; pages without one cost a scan for `{`.
@@ -218,6 +219,7 @@ pub fn apply(content: &mut Content, updates: Vec<Update>) {
             let source = &page.source;
             let scan = markdown::scan_text(&body.text, &|o| body.locate(source, o));
             page.headings = scan.headings;
+            page.html_anchors = scan.html_anchors;
             page.links = scan.links;
             page.text_sections = scan.sections;
             page.expanded = Some(Arc::new(body));

@@ -3,6 +3,7 @@
 //! with a body. `{{/* … */}}` and `{%/* … */%}` write the call literally.
 //! Calls inside code spans and code blocks are text, not calls.
 
+use crate::content::callout;
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -116,7 +117,9 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             continue;
         }
         let block = text.as_bytes()[found + 1] == b'%';
-        let outcome = if let Some(lit) = literal_at(text, found, block) {
+        let outcome = if text.as_bytes()[found] == b':' {
+            Ok(callout_at(text, found, &code).map(Piece::Call))
+        } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
         } else if block {
             block_call_at(text, found, &code).map(|c| c.map(Piece::Call))
@@ -148,8 +151,56 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
 
 fn next_opener(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    (from..bytes.len().saturating_sub(1))
-        .find(|&i| bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
+    (from..bytes.len().saturating_sub(1)).find(|&i| {
+        (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
+            || (bytes[i] == b':' && at_line_start(text, i) && text[i..].starts_with(":::"))
+    })
+}
+
+/// Only spaces between the line's start and `at`.
+fn at_line_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .bytes()
+        .rev()
+        .take_while(|&b| b != b'\n')
+        .all(|b| b == b' ' || b == b'\t')
+}
+
+/// A `:::note` … `:::` box at `open` as a call of the `hinweis` or
+/// `achtung` shortcode; `None` for an unknown name or a box without its
+/// closing line, which stay text (the load stage warns about both).
+fn callout_at(text: &str, open: usize, code: &[Range<usize>]) -> Option<Call> {
+    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
+    let first_end = line_end(open);
+    let fence = callout::fence_line(&text[open..first_end])?;
+    let (shortcode, default_title) = callout::box_for(&fence.name)?;
+    let body_start = (first_end + 1).min(text.len());
+    let mut depth = 1;
+    let mut pos = body_start;
+    while pos < text.len() {
+        let end = line_end(pos);
+        if !in_code(code, pos) {
+            match callout::fence_line(&text[pos..end]) {
+                Some(f) if f.name.is_empty() => depth -= 1,
+                Some(_) => depth += 1,
+                None => {}
+            }
+            if depth == 0 {
+                let title = fence.title.unwrap_or_else(|| default_title.to_string());
+                return Some(Call {
+                    name: shortcode.to_string(),
+                    args: vec![Arg {
+                        name: "titel".into(),
+                        value: ArgValue::Str(title),
+                    }],
+                    range: open..end,
+                    body: Some(body_start..pos),
+                });
+            }
+        }
+        pos = end + 1;
+    }
+    None
 }
 
 /// `{{/* … */}}` → the call written without the comment marks.

@@ -78,6 +78,17 @@ pub fn read(path: impl AsRef<Path>) -> String {
         .unwrap_or_else(|e| panic!("{}: {e}", path.as_ref().display()))
 }
 
+/// Runs the binary in the folder `cwd`, as an editor runs it from inside
+/// the handbook (no `--root`, or a relative one).
+pub fn handbook_in(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(cwd)
+        .env("HANDBOOK_MESSAGES", "en")
+        .args(args)
+        .output()
+        .expect("run handbook")
+}
+
 /// Builds `root` into `root/public` and returns the output.
 pub fn build(root: &Path) -> Output {
     handbook(&["build", "--root", root.to_str().unwrap()])
@@ -109,4 +120,56 @@ pub fn stdout(o: &Output) -> String {
 pub fn write(path: impl AsRef<Path>, text: &str) {
     std::fs::create_dir_all(path.as_ref().parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
+}
+
+/// Every `href="/…"` and `src="/…"` in the site's HTML, without anchor and
+/// query.
+pub fn site_links(site: &Path) -> std::collections::BTreeSet<String> {
+    let mut links = std::collections::BTreeSet::new();
+    for (file, bytes) in tree_files(site) {
+        if !file.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8_lossy(&bytes);
+        for attr in ["href=\"/", "src=\"/"] {
+            for part in html.split(attr).skip(1) {
+                let link = part.split(['"', '#', '?']).next().unwrap_or("");
+                links.insert(format!("/{link}"));
+            }
+        }
+    }
+    links
+}
+
+/// Whether the site has a file for the site-absolute link `link`.
+pub fn resolves(site: &Path, link: &str) -> bool {
+    let rel = percent_decode(link.trim_start_matches('/'));
+    let path = site.join(&rel);
+    path.is_file() || path.join("index.html").is_file()
+}
+
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() + 1 {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..(i + 3).min(s.len())], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The site-absolute links of a built site that no file of it answers.
+pub fn dead_links(site: &Path) -> Vec<String> {
+    site_links(site)
+        .into_iter()
+        .filter(|l| !l.starts_with("/__handbook") && !resolves(site, l))
+        .collect()
 }

@@ -23,9 +23,22 @@ impl Server {
 
     /// `messages`: `en` or `de`, as `--messages` would set them.
     pub fn start_with_messages(root: &Path, messages: &str) -> Server {
+        Server::start_in(
+            Path::new("."),
+            &["--root", root.to_str().unwrap()],
+            messages,
+        )
+    }
+
+    /// As an editor starts it: `handbook serve` run in the folder `cwd`,
+    /// with `args` (e.g. none, as the README's command has, or a relative
+    /// `--root`).
+    pub fn start_in(cwd: &Path, args: &[&str], messages: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .current_dir(cwd)
             .env("HANDBOOK_MESSAGES", messages)
-            .args(["serve", "--root", root.to_str().unwrap(), "--port", "0"])
+            .args(["serve", "--port", "0"])
+            .args(args)
             .stderr(Stdio::piped())
             .spawn()
             .expect("start handbook serve");

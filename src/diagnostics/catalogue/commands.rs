@@ -421,3 +421,38 @@ pub fn cli_other(lang: Lang) -> String {
         "Der Aufruf stimmt so nicht"
     )
 }
+
+/// `handbook init`: done, and what to do next.
+pub fn init_done(dir: &str, files: usize, lang: Lang) -> String {
+    t!(
+        lang,
+        "created a new handbook in {dir} ({files} files). Next: cd {dir} && handbook serve --open\nReplace every `[bitte ergänzen …]`; `handbook check` lists where they are.",
+        "Neues Handbuch in {dir} angelegt ({files} Dateien). Weiter mit: cd {dir} && handbook serve --open\nErsetzen Sie jedes „[bitte ergänzen …]“; `handbook check` zeigt, wo sie stehen."
+    )
+}
+
+pub fn init_kept(file: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "kept {file}: it exists already",
+        "{file} bleibt, wie es ist: die Datei gibt es schon"
+    )
+}
+
+pub fn init_not_empty(dir: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "error: {dir} is not empty; choose a new folder, or add --force to add the starter files (existing files are kept)",
+        "Fehler: {dir} ist nicht leer; wählen Sie einen neuen Ordner oder ergänzen Sie --force, dann kommen die Startdateien dazu (vorhandene Dateien bleiben)"
+    )
+}
+
+/// The footer of `handbook list`: how many pages it listed.
+pub fn pages_listed(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 page".into(),
+        (Lang::En, n) => format!("{n} pages"),
+        (Lang::De, 1) => "1 Seite".into(),
+        (Lang::De, n) => format!("{n} Seiten"),
+    }
+}

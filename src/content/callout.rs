@@ -1,0 +1,101 @@
+//! `:::`-fenced boxes, a syntax Docusaurus, Pandoc, Quarto and VitePress
+//! share: `:::note`, `:::warning[Titel]`, `::: {.callout-tip}`, and the
+//! German names. They become this handbook's `hinweis` and `achtung`
+//! boxes; the shortcode stage renders them, the foreign-syntax check names
+//! the fences it cannot.
+
+/// One `:::` line: an opener names its box, a closer names nothing.
+#[derive(Debug, PartialEq)]
+pub struct Fence {
+    /// Lower case, without `{.` and `callout-`: `note`, `achtung`.
+    pub name: String,
+    pub title: Option<String>,
+}
+
+/// The line as a fence, or `None` when it is no `:::` line.
+pub fn fence_line(line: &str) -> Option<Fence> {
+    let trimmed = line.trim();
+    let rest = trimmed.strip_prefix(":::")?;
+    let rest = rest.trim_start_matches(':').trim();
+    // `::: {.callout-tip title="Gut zu wissen"}` or `:::note[Gut zu wissen]`
+    let (head, braces) = match rest.strip_prefix('{') {
+        Some(inner) => (inner.trim_end_matches('}'), true),
+        None => (rest, false),
+    };
+    let head = head.trim_start().trim_start_matches('.');
+    let name_len = head
+        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(head.len());
+    let raw_name = head[..name_len].to_lowercase();
+    let name = raw_name
+        .strip_prefix("callout-")
+        .unwrap_or(&raw_name)
+        .to_string();
+    let after = head[name_len..].trim();
+    let title = if braces {
+        quoted_after(after, "title=")
+    } else if let Some(bracketed) = after.strip_prefix('[') {
+        Some(bracketed.trim_end_matches(']').trim().to_string())
+    } else {
+        Some(after.to_string())
+    };
+    Some(Fence {
+        name,
+        title: title.filter(|t| !t.is_empty()),
+    })
+}
+
+fn quoted_after(text: &str, key: &str) -> Option<String> {
+    let at = text.find(key)? + key.len();
+    let value = &text[at..];
+    let q = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    value[1..].split(q).next().map(str::to_string)
+}
+
+/// The shortcode a box name becomes and the title it gets when none is
+/// written; `None` for a name that is no known box.
+pub fn box_for(name: &str) -> Option<(&'static str, &'static str)> {
+    Some(match name {
+        "note" | "hinweis" | "notiz" => ("hinweis", "Hinweis"),
+        "info" => ("hinweis", "Info"),
+        "tip" | "tipp" => ("hinweis", "Tipp"),
+        "important" | "wichtig" => ("hinweis", "Wichtig"),
+        "warning" | "warnung" => ("achtung", "Warnung"),
+        "caution" | "vorsicht" => ("achtung", "Vorsicht"),
+        "danger" | "gefahr" => ("achtung", "Gefahr"),
+        "achtung" => ("achtung", "Achtung"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fence(line: &str) -> (String, Option<String>) {
+        let f = fence_line(line).unwrap();
+        (f.name, f.title)
+    }
+
+    #[test]
+    fn the_spellings_of_several_tools() {
+        assert_eq!(fence(":::note"), ("note".into(), None));
+        assert_eq!(
+            fence(":::tip[Gut zu wissen]"),
+            ("tip".into(), Some("Gut zu wissen".into()))
+        );
+        assert_eq!(
+            fence(":::danger Vorsicht!"),
+            ("danger".into(), Some("Vorsicht!".into()))
+        );
+        assert_eq!(
+            fence("::: {.callout-warning title=\"Achtung\"}"),
+            ("warning".into(), Some("Achtung".into()))
+        );
+        assert_eq!(fence(":::: hinweis"), ("hinweis".into(), None));
+        assert_eq!(fence(":::"), (String::new(), None));
+        assert!(fence_line("Text ::: mehr").is_none());
+        assert_eq!(box_for("gefahr"), Some(("achtung", "Gefahr")));
+        assert_eq!(box_for("details"), None);
+    }
+}

@@ -1,0 +1,109 @@
+//! What a page's file and folder names say: whether it is a section's own
+//! page, its slug, its place in the order and a title when it has none.
+//! Other tools number chapters in the name (`01-einfuehrung.md`,
+//! `02_praxis/`) to order them; the number orders here too and is left
+//! out of URLs and titles, as Docusaurus does.
+
+use super::slug::slugify;
+use std::path::Path;
+
+/// `01-einfuehrung` → `(Some(1), "einfuehrung")`; a name that is only a
+/// number (`2024`) or has no separator after it keeps its digits.
+pub fn strip_number(name: &str) -> (Option<i64>, &str) {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 6 {
+        return (None, name);
+    }
+    let rest = name[digits..].trim_start_matches(['-', '_', ' ', '.']);
+    if rest.len() == name.len() - digits || rest.is_empty() {
+        return (None, name);
+    }
+    (name[..digits].parse().ok(), rest)
+}
+
+fn stem(content_path: &Path) -> String {
+    content_path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `_index.md`, and `index.md` as every other tool reads it.
+pub fn is_section_index(content_path: &Path) -> bool {
+    matches!(stem(content_path).as_str(), "_index" | "index")
+}
+
+/// The page's slug, and whether it is a section's own page (whose slug
+/// is empty unless given).
+pub fn page_slug(given: Option<&str>, content_path: &Path) -> (String, bool) {
+    let is_index = is_section_index(content_path);
+    let slug = match given {
+        Some(s) => slugify(s),
+        None if is_index => String::new(),
+        None => slugify(strip_number(&stem(content_path)).1),
+    };
+    (slug, is_index)
+}
+
+/// The folder of a section's own page, or the page's own file name.
+fn name_of(content_path: &Path) -> String {
+    if is_section_index(content_path) {
+        content_path
+            .parent()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| stem(content_path))
+    } else {
+        stem(content_path)
+    }
+}
+
+/// The number in front of the page's name (its folder's for a section page).
+pub fn name_weight(content_path: &Path) -> Option<i64> {
+    strip_number(&name_of(content_path)).0
+}
+
+/// `regionen/kreis-wesel.md` → `kreis-wesel`; `02-praxis/_index.md` → `praxis`.
+pub fn title_from_path(content_path: &Path) -> String {
+    strip_number(&name_of(content_path)).1.to_string()
+}
+
+/// `02-gute_praxis` → `Gute praxis`: a folder's title when it has no page.
+pub fn folder_title(name: &str) -> String {
+    let words = strip_number(name).1.replace(['-', '_'], " ");
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// A folder's URL segment: its name as a slug, without the number.
+pub fn folder_segment(name: &str) -> String {
+    slugify(strip_number(name).1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_order_and_leave_names() {
+        assert_eq!(strip_number("01-einfuehrung"), (Some(1), "einfuehrung"));
+        assert_eq!(strip_number("02_Einleitung"), (Some(2), "Einleitung"));
+        assert_eq!(strip_number("2024"), (None, "2024"));
+        assert_eq!(strip_number("3d-druck"), (None, "3d-druck"));
+        assert_eq!(strip_number("kreis-wesel"), (None, "kreis-wesel"));
+        assert_eq!(
+            page_slug(None, Path::new("02-praxis/01-start.md")),
+            ("start".into(), false)
+        );
+        assert_eq!(
+            page_slug(None, Path::new("02-praxis/index.md")),
+            (String::new(), true)
+        );
+        assert_eq!(name_weight(Path::new("02-praxis/index.md")), Some(2));
+        assert_eq!(title_from_path(Path::new("02-praxis/_index.md")), "praxis");
+        assert_eq!(folder_title("03-gute_praxis"), "Gute praxis");
+    }
+}

@@ -1,0 +1,70 @@
+//! Texts for mistakes that once passed without a word and published a
+//! broken page (a link without its `)`, `Dauer:` for `duration:`, a `hide:`
+//! pattern that hides nothing).
+
+use super::{pick, Lang};
+use crate::diagnostics::{Hint, Problem};
+
+pub(super) fn message(p: &Problem, lang: Lang) -> String {
+    use Problem::*;
+    match p {
+        UnparsedLink(text) => t!(
+            lang,
+            "`{text}` is not a link: it shows on the page as written",
+            "`{text}` ist kein Link: auf der Seite steht es so, wie es geschrieben ist"
+        ),
+        GermanKey { key, english } => t!(
+            lang,
+            "`{key}` is not a key of the front matter; it is called `{english}`",
+            "`{key}` ist kein Eintrag des Kopfteils; er heißt `{english}`"
+        ),
+        HideMatchesNothing(pattern) => t!(
+            lang,
+            "the hide pattern `{pattern}` hides nothing: no page or file matches it",
+            "Das Muster `{pattern}` unter `hide:` blendet nichts aus: keine Seite und keine Datei passt dazu"
+        ),
+        ThemeLink(path) => t!(
+            lang,
+            "the template links `{path}`, which no page of this handbook has",
+            "Die Vorlage verlinkt `{path}`, diese Seite gibt es in diesem Handbuch nicht"
+        ),
+        _ => unreachable!("message() sends only these here"),
+    }
+}
+
+pub(super) fn hint(h: &Hint, lang: Lang) -> String {
+    use Hint::*;
+    match h {
+        CloseLink => t!(
+            lang,
+            "end the link target with `)`, e.g. `[Text](seite.md)`",
+            "schließen Sie das Linkziel mit `)` ab, z. B. `[Text](seite.md)`"
+        ),
+        SpaceInLink => t!(
+            lang,
+            "a link target ends at a space: write `%20` for it or put the target in `<…>`",
+            "ein Linkziel endet am Leerzeichen: schreiben Sie dafür `%20` oder setzen Sie das Ziel in `<…>`"
+        ),
+        EnglishKey { key, english } => t!(
+            lang,
+            "write `{english}:` instead of `{key}:` (the keys are listed in docs/content-model.md)",
+            "schreiben Sie `{english}:` statt `{key}:` (alle Einträge stehen in docs/content-model.md)"
+        ),
+        HideFolder(folder) => t!(
+            lang,
+            "to hide the folder and everything in it, write `{folder}/**`",
+            "um den Ordner mit allem darin auszublenden, schreiben Sie `{folder}/**`"
+        ),
+        LinkByRole => t!(
+            lang,
+            "link the legal pages by their role, only where they exist: `{{% if site.pages.imprint %}}<a href=\"{{{{ site.pages.imprint }}}}\">…{{% endif %}}` (roles: leichte_sprache, accessibility, imprint, privacy; `pages:` in handbook.yaml)",
+            "verlinken Sie die Pflichtseiten über ihre Rolle und nur, wenn es sie gibt: `{{% if site.pages.imprint %}}<a href=\"{{{{ site.pages.imprint }}}}\">…{{% endif %}}` (Rollen: leichte_sprache, accessibility, imprint, privacy; `pages:` in handbook.yaml)"
+        ),
+        ListValid { command, some } => t!(
+            lang,
+            "`{command}` lists every valid name (e.g. {some})",
+            "`{command}` zeigt alle gültigen Namen (z. B. {some})"
+        ),
+        _ => unreachable!("hint() sends only these here"),
+    }
+}

@@ -1,0 +1,31 @@
+//! What a handbook written for another tool (Jekyll, Hugo, Quarto,
+//! Docusaurus, MkDocs, GitBook) contains that this one does not do, as
+//! data. One issue is both the message and, through [`super::Hint::Foreign`],
+//! what to write instead; the words are in `catalogue/foreign.rs`.
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ForeignIssue {
+    /// A front-matter key of another tool that has no meaning here
+    /// (`layout`, `parent`, Hugo's `menu: {main: …}`).
+    IgnoredKey { key: String },
+    /// `permalink: /:categories/:title/`: a pattern, not one URL.
+    PermalinkPattern { key: String, value: String },
+    /// Liquid (Jekyll) tags and output: `{% for … %}`, `{{ page.title }}`.
+    Liquid { code: String },
+    /// Hugo shortcodes: `{{< figure … >}}`, `{{% notice %}}`.
+    HugoShortcode { name: String },
+    /// Quarto's `{{< include file.qmd >}}`.
+    QuartoInclude { path: String },
+    /// GitBook's `{% hint style="info" %}`.
+    GitbookHint,
+    /// kramdown's inline attribute list `{: .note }`.
+    KramdownAttributes { code: String },
+    /// MkDocs' admonitions `!!! note "Titel"`.
+    MkdocsAdmonition { kind: String },
+    /// A `:::name` fence whose name is no known callout.
+    UnknownCallout { name: String },
+    /// A `:::note` fence without its closing `:::` line.
+    UnclosedCallout { name: String },
+    /// Raw HTML the sanitiser removes: a component tag, an `<iframe>`.
+    RemovedHtml { tag: String },
+}

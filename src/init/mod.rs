@@ -1,0 +1,144 @@
+//! `handbook init DIR`: a new, empty handbook that builds with no error
+//! and no warning but the `[bitte ergänzen …]` markers only its publisher
+//! can fill in. The starter files are real files in `src/init/starter/`,
+//! built into the binary, so what `init` writes can be read and tested
+//! like any handbook.
+
+use include_dir::{include_dir, Dir};
+use std::path::{Path, PathBuf};
+
+static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/init/starter");
+
+#[derive(Debug, thiserror::Error)]
+pub enum InitError {
+    /// The folder has files, and `--force` was not given.
+    #[error("{0}")]
+    NotEmpty(String),
+    #[error("{path}: {error}")]
+    Io { path: String, error: std::io::Error },
+}
+
+/// What `init` wrote, and what it left alone (with `--force`, a file that
+/// was there already is never overwritten).
+#[derive(Debug, Default)]
+pub struct Created {
+    pub written: Vec<PathBuf>,
+    pub kept: Vec<PathBuf>,
+}
+
+pub struct InitOptions<'a> {
+    pub title: Option<&'a str>,
+    pub language: &'a str,
+    /// Write into a folder that has files (keeping each one that is there).
+    pub force: bool,
+}
+
+pub fn init(dir: &Path, opts: &InitOptions) -> Result<Created, InitError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |error| InitError::Io { path, error }
+    };
+    if !opts.force && has_entries(dir) {
+        return Err(InitError::NotEmpty(dir.display().to_string()));
+    }
+    let title = opts.title.map_or_else(|| title_from(dir), str::to_string);
+    let mut created = Created::default();
+    for file in files(&STARTER) {
+        let rel = written_name(file.path());
+        let target = dir.join(&rel);
+        if target.exists() {
+            created.kept.push(rel);
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let text = String::from_utf8_lossy(file.contents())
+            .replace("{{TITLE}}", &yaml_quoted_inner(&title))
+            .replace("{{LANGUAGE}}", opts.language);
+        std::fs::write(&target, text).map_err(io(&target))?;
+        created.written.push(rel);
+    }
+    Ok(created)
+}
+
+fn has_entries(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
+}
+
+fn files<'a>(dir: &'a Dir<'a>) -> Vec<&'a include_dir::File<'a>> {
+    let mut out: Vec<_> = dir.files().collect();
+    for sub in dir.dirs() {
+        out.extend(files(sub));
+    }
+    out.sort_by_key(|f| f.path());
+    out
+}
+
+/// `gitignore` is kept under that name in the starter, so that it ignores
+/// nothing in this repository; it is written as `.gitignore`.
+fn written_name(path: &Path) -> PathBuf {
+    if path == Path::new("gitignore") {
+        PathBuf::from(".gitignore")
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// The folder's name as a title: `jugend-beteiligung` → `Jugend Beteiligung`.
+fn title_from(dir: &Path) -> String {
+    let name = std::fs::canonicalize(dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let words: Vec<String> = name
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+        })
+        .collect();
+    if words.is_empty() {
+        "Handbuch".into()
+    } else {
+        words.join(" ")
+    }
+}
+
+/// The title as it goes between the starter's double quotes: a JSON
+/// string is a YAML double-quoted one, so quotes and backslashes are safe.
+fn yaml_quoted_inner(title: &str) -> String {
+    let quoted = serde_json::to_string(title).unwrap_or_default();
+    quoted[1..quoted.len() - 1].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_from_folder_names_and_quotes_stay_yaml() {
+        assert_eq!(
+            title_from(Path::new("jugend-beteiligung")),
+            "Jugend Beteiligung"
+        );
+        assert_eq!(
+            yaml_quoted_inner(r#"Das „Neue" Handbuch"#),
+            r#"Das „Neue\" Handbuch"#
+        );
+    }
+
+    #[test]
+    fn the_starter_has_a_gitignore_and_the_index_readme() {
+        let names: Vec<PathBuf> = files(&STARTER)
+            .iter()
+            .map(|f| written_name(f.path()))
+            .collect();
+        assert!(names.contains(&PathBuf::from(".gitignore")));
+        assert!(names.contains(&PathBuf::from("search-index/README.md")));
+        assert!(names.contains(&PathBuf::from("handbook.yaml")));
+    }
+}

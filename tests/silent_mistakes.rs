@@ -1,0 +1,145 @@
+//! Mistakes a newcomer made that once passed without a word (exit 0, a
+//! broken page published): each is now reported at its file, line and
+//! column. Run as an editor runs it: from inside the handbook, no `--root`.
+
+mod common;
+use common::*;
+
+/// (severity, file, line, column, message)
+type Row = (String, String, u64, u64, String);
+
+/// `check --format json` inside a copy of the fixture: (severity, file,
+/// line, column, message) of every diagnostic, and whether the run failed.
+fn diagnostics(args: &[&str]) -> (Vec<Row>, bool) {
+    let tmp = copy_fixture("silent-mistakes");
+    let mut all = vec!["check", "--format", "json"];
+    all.extend(args);
+    let out = handbook_in(tmp.path(), &all);
+    let rows = stderr(&out)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap_or_default().to_string(),
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["column"].as_u64().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    (rows, !out.status.success())
+}
+
+fn find<'a>(rows: &'a [Row], needle: &str) -> &'a Row {
+    rows.iter()
+        .find(|r| r.4.contains(needle))
+        .unwrap_or_else(|| panic!("no diagnostic with {needle:?} in {rows:#?}"))
+}
+
+const PAGE: &str = "content/konzepte/elterncafe.md";
+
+#[test]
+fn a_link_missing_its_parenthesis_is_an_error_at_its_line() {
+    let (rows, failed) = diagnostics(&[]);
+    assert!(failed, "the page is certainly broken: the build must fail");
+    let d = find(&rows, "[Kurs](elternkurs-neue-wege.md.`");
+    assert_eq!(
+        (d.0.as_str(), d.1.as_str(), d.2, d.3),
+        ("error", PAGE, 10, 9)
+    );
+    let d = find(&rows, "[Plan](Plan 2025.pdf)");
+    assert_eq!((d.0.as_str(), d.2, d.3), ("error", 12, 62));
+    // brackets in code and escaped ones are meant literally
+    assert!(!rows.iter().any(|r| r.4.contains("[a](b")));
+    assert!(!rows.iter().any(|r| r.4.contains(r"\[das")));
+}
+
+#[test]
+fn a_site_absolute_link_to_a_missing_page_is_an_error() {
+    let (rows, _) = diagnostics(&[]);
+    let d = find(&rows, "/konzepte/elterncafee/");
+    assert_eq!(
+        (d.0.as_str(), d.1.as_str(), d.2, d.3),
+        ("error", PAGE, 12, 16)
+    );
+    // the print edition is the build's own, not a missing page
+    assert!(!rows.iter().any(|r| r.4.contains("/druckfassung/")));
+}
+
+#[test]
+fn german_key_names_name_the_key_they_mean() {
+    let (rows, _) = diagnostics(&[]);
+    let d = find(&rows, "`Dauer`");
+    assert_eq!((d.0.as_str(), d.2, d.3), ("warning", 4, 1));
+    assert!(d.4.contains("`duration`"), "{}", d.4);
+    // a taxonomy by its German title
+    assert!(find(&rows, "`Zielgruppen`").4.contains("`target_groups`"));
+}
+
+#[test]
+fn an_unknown_reference_says_how_to_see_the_valid_ones() {
+    let tmp = copy_fixture("silent-mistakes");
+    let out = handbook_in(tmp.path(), &["check", "--messages", "de"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("`handbook list region` zeigt alle gültigen Namen (z. B. `kreis-borken`)"),
+        "{err}"
+    );
+    // and that command lists them, from inside the handbook, while the
+    // handbook has errors
+    let out = ok(handbook_in(tmp.path(), &["list", "region"]));
+    assert!(
+        stdout(&out).starts_with("kreis-borken  Kreis Borken  content/regionen/kreis-borken.md")
+    );
+    let out = ok(handbook_in(tmp.path(), &["list", "--json"]));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let slugs: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["slug"].as_str().unwrap())
+        .collect();
+    assert!(slugs.contains(&"elternkurs-neue-wege") && slugs.contains(&"alleinerziehende"));
+    assert!(
+        !slugs.contains(&"konzepte"),
+        "section pages are no reference targets"
+    );
+    let out = ok(handbook_in(
+        tmp.path(),
+        &["list", "--section", "zielgruppen"],
+    ));
+    assert_eq!(stdout(&out).lines().count(), 1);
+}
+
+#[test]
+fn hide_patterns_that_hide_nothing_warn_at_their_line() {
+    let (rows, _) = diagnostics(&["--edition", "wesel"]);
+    let file = "editions/wesel/edition.yaml";
+    let d = find(&rows, "`programm/**`");
+    assert_eq!(
+        (d.0.as_str(), d.1.as_str(), d.2, d.3),
+        ("warning", file, 4, 5)
+    );
+    let d = find(&rows, "`programme`");
+    assert_eq!((d.2, d.3), (5, 5));
+    // the pattern that does hide a page is fine
+    assert!(!rows.iter().any(|r| r.4.contains("kreis-borken.md")));
+}
+
+#[test]
+fn new_keeps_the_title_as_typed() {
+    let tmp = copy_fixture("silent-mistakes");
+    ok(handbook_in(
+        tmp.path(),
+        &["new", "concept", "Familienfrühstück am Samstag"],
+    ));
+    let text = read(
+        tmp.path()
+            .join("content/konzepte/familienfruehstueck-am-samstag.md"),
+    );
+    assert!(
+        text.contains("title: \"Familienfrühstück am Samstag\"\n"),
+        "{text}"
+    );
+}
