@@ -378,10 +378,8 @@ fn init(
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!(
-                "{}: {e}",
-                catalogue::severity(crate::diagnostics::Severity::Error, lang)
-            );
+            let message = catalogue::usage(&crate::error::UsageError::System(e.to_string()), lang);
+            eprintln!("{}", catalogue::error_line(&message, lang));
             ExitCode::from(2)
         }
     }

@@ -165,7 +165,7 @@ fn usage_text(u: &Usage, lang: Lang) -> String {
             "cannot watch the handbook's files: {e}",
             "Die Dateien des Handbuchs lassen sich nicht beobachten: {e}"
         ),
-        System(e) => t!(lang, "{e}", "Fehler des Systems: {e}"),
+        System(e) => t!(lang, "{e}", "Das System meldet: {e}"),
     }
 }
 
