@@ -374,3 +374,33 @@ fn the_same_day_with_messages_en_is_english() {
     }
     assert!(!all.contains("Fehler") && !all.contains("Seiten"), "{all}");
 }
+
+/// An edition's `hide:` pattern that cannot be read says why in German,
+/// not in the glob library's English.
+#[test]
+fn a_broken_hide_pattern_is_explained_in_german() {
+    let tmp = copy_fixture("editions");
+    let root = tmp.path();
+    assert!(in_handbook(root, &["edition", "new", "lokal"])
+        .status
+        .success());
+    write(
+        root.join("editions/lokal/edition.yaml"),
+        "title: Lokal\nextends: base\nhide: [\"konzepte/[x\"]\n",
+    );
+    let err = said(&in_handbook(root, &["check", "--edition", "lokal"]));
+    assert!(
+        err.contains(
+            "editions/lokal/edition.yaml:3:8: Fehler: Das Muster `konzepte/[x` unter `hide` ist ungültig: eine `[` wird nicht mit `]` geschlossen"
+        ),
+        "{err}"
+    );
+    let err = said(&in_handbook(
+        root,
+        &["check", "--edition", "lokal", "--messages", "en"],
+    ));
+    assert!(
+        err.contains("error: edition: invalid hide pattern `konzepte/[x`: unclosed character class; missing ']'"),
+        "{err}"
+    );
+}
