@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 mod clap_errors;
 mod edition;
+mod help_de;
 mod search;
 
 pub use edition::EditionCommand;
@@ -214,7 +215,7 @@ pub enum Command {
 
 pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let mut cli = Cli::try_parse_from(&args).unwrap_or_else(|e| clap_errors::exit(e, &args));
+    let mut cli = parse(&args);
     resolve_roots(&mut cli.command);
     if let Command::Build {
         common, reporting, ..
@@ -299,6 +300,19 @@ pub fn run() -> ExitCode {
             }
         }
     }
+}
+
+/// The command line, with clap's help and errors in the handbook's language.
+fn parse(args: &[std::ffi::OsString]) -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = match clap_errors::lang_of(args) {
+        Lang::De => help_de::german(Cli::command()),
+        Lang::En => Cli::command(),
+    };
+    command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| clap_errors::exit(e, args))
 }
 
 /// The options of `build` that hold for every edition it builds.

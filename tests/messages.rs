@@ -271,6 +271,7 @@ fn a_working_day(root: &std::path::Path, messages: &[&str]) -> String {
     run(&["build", "--out", "content"]);
     run(&["buid"]);
     run(&["edition", "status"]);
+    run(&["build", "--help"]);
     all += &serve_until(root, messages, "://");
     std::fs::write(&cafe, "---\ntitle: \"Café\n---\n").unwrap();
     let fails = ["build failed", "Bauen fehlgeschlagen"];
@@ -311,6 +312,9 @@ fn a_german_handbook_says_everything_in_german() {
         "Fehler: In `content` wird nicht gebaut",
         "Fehler: `buid` ist kein Befehl von handbook\n\n  Meinten Sie `build`?",
         "Fehler: Es fehlt: `<NAME>`\n\nAufruf: handbook edition status <NAME>",
+        "Die Website nach public/ (oder --out) bauen\n\nAufruf: handbook build [OPTIONS]\n\nOptionen:",
+        "Form der Meldungen [möglich: text, json] [Vorgabe: text]",
+        "Hilfe anzeigen",
         "Vorschau auf http://",
         "aktualisiert in ",
         "Bauen fehlgeschlagen; die Vorschau zeigt weiter die letzte fehlerfreie Fassung",
@@ -366,6 +370,8 @@ fn the_same_day_with_messages_en_is_english() {
         "error: refusing to build into `content`",
         "error: unrecognized subcommand 'buid'",
         "error: the following required arguments were not provided:\n  <NAME>",
+        "Build the static site into public/ (or --out)\n\nUsage: handbook build [OPTIONS]",
+        "Print help",
         "serving http://",
         "updated in ",
         "build failed; still serving the last good site",

@@ -32,7 +32,7 @@ pub fn exit(e: clap::Error, args: &[OsString]) -> ! {
 
 /// The language before the arguments are understood: `--messages`, the
 /// environment, then the handbook in `--root` (or here).
-fn lang_of(args: &[OsString]) -> Lang {
+pub(super) fn lang_of(args: &[OsString]) -> Lang {
     let args: Vec<String> = args
         .iter()
         .map(|a| a.to_string_lossy().into_owned())

@@ -40,6 +40,7 @@ macro_rules! t {
 }
 
 mod commands;
+mod help;
 mod os_text;
 mod search;
 mod serde_text;
@@ -48,6 +49,7 @@ mod yaml;
 use yaml::{yaml_file_message, yaml_hint, yaml_message};
 
 pub use commands::*;
+pub use help::help_text;
 pub use search::*;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
