@@ -10,18 +10,37 @@ use clap::{Arg, ArgAction, Command};
 /// The command tree with German help.
 pub fn german(cmd: Command) -> Command {
     let version = cmd.get_version().is_some();
-    let cmd = localize(cmd);
-    if !version {
-        return cmd;
+    let mut cmd = localize(cmd);
+    if version {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Version anzeigen")
+                .help_heading("Optionen"),
+        );
     }
-    cmd.disable_version_flag(true).arg(
-        Arg::new("version")
-            .short('V')
-            .long("version")
-            .action(ArgAction::Version)
-            .help("Version anzeigen")
-            .help_heading("Optionen"),
-    )
+    // clap adds its `help` subcommands while building: build first, then
+    // say in German what they do
+    cmd.build();
+    help_subcommands(cmd)
+}
+
+fn help_subcommands(mut cmd: Command) -> Command {
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = match name.as_str() {
+            "help" => cmd.mut_subcommand(name, |s| {
+                s.about("Diese Hilfe oder die eines Befehls anzeigen")
+            }),
+            _ => cmd.mut_subcommand(name, help_subcommands),
+        };
+    }
+    cmd
 }
 
 fn localize(mut cmd: Command) -> Command {
@@ -46,7 +65,6 @@ fn localize(mut cmd: Command) -> Command {
     }
     cmd.help_template("{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}")
         .subcommand_help_heading("Befehle")
-        .disable_help_subcommand(true)
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
