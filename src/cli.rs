@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 mod clap_errors;
 mod edition;
+mod find;
 mod help_de;
 mod search;
 
@@ -174,6 +175,28 @@ pub enum Command {
         #[arg(long, value_enum)]
         messages: Option<Lang>,
     },
+    /// Find a phrase in every page (file:line:column), and replace it
+    Find {
+        /// The words to find, e.g. "Neue Wege"; they match across line breaks
+        phrase: String,
+        /// Replace every occurrence (or those of --at) with this text; shows the diff
+        #[arg(long)]
+        replace: Option<String>,
+        /// With --replace: show the diff, write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Upper and lower case alike
+        #[arg(long, short = 'i')]
+        ignore_case: bool,
+        /// With --replace: only the occurrences on this line (FILE:LINE, repeatable)
+        #[arg(long)]
+        at: Vec<String>,
+        /// Print a JSON array of {file, line, column, line_text}
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        common: Common,
+    },
     /// List the pages a reference may name: slug, title and file
     List {
         /// Only pages of this kind
@@ -268,6 +291,25 @@ pub fn run() -> ExitCode {
             force,
             messages,
         } => init(&dir, title.as_deref(), &language, force, messages),
+        Command::Find {
+            phrase,
+            replace,
+            dry_run,
+            ignore_case,
+            at,
+            json,
+            common,
+        } => find::run(
+            &find::FindArgs {
+                phrase,
+                replace,
+                dry_run,
+                ignore_case,
+                at,
+                json,
+            },
+            &common,
+        ),
         Command::List {
             kind,
             section,
@@ -614,6 +656,7 @@ fn resolve_roots(command: &mut Command) {
         | Command::Check { common, .. }
         | Command::Search { common, .. }
         | Command::List { common, .. }
+        | Command::Find { common, .. }
         | Command::Serve { common, .. } => &mut common.root,
         Command::New { root, .. } => root,
         // a folder that is yet to be made: as given

@@ -22,6 +22,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod editions;
 pub mod error;
+pub mod find;
 pub mod init;
 pub mod layout;
 pub mod links;

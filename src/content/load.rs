@@ -100,6 +100,15 @@ pub fn is_snippet(path: &Path) -> bool {
     name.is_some_and(|n| n.starts_with('_') && n != "_index.md")
 }
 
+/// Every Markdown file a build reads (pages and snippets), by content path,
+/// as the layers and `hide:` leave them: what find and replace may touch.
+pub fn markdown_files(spec: &LoadSpec) -> BTreeMap<PathBuf, PathBuf> {
+    let found = discover(spec, &mut Diagnostics::new());
+    let mut files = found.pages;
+    files.extend(found.snippets);
+    files
+}
+
 fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
     let mut pages: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut snippets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();

@@ -58,6 +58,10 @@ pub enum Usage {
     CannotWatch(String),
     /// An operating-system error with nothing of ours to add.
     System(String),
+    /// The find index (`search-index/<name>/find/`) could not be read or written.
+    FindIndex(String),
+    /// `find` was given a phrase of white space only.
+    EmptyPhrase,
 }
 
 impl std::fmt::Display for Usage {

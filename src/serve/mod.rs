@@ -3,6 +3,7 @@
 //! Never reads from or writes into `public/`.
 
 mod counts;
+mod find_live;
 pub mod http;
 pub mod preview;
 mod structure;
@@ -48,12 +49,15 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     let worker = Arc::clone(&state);
     let worker_root = build.root.clone();
     let timings = opts.timings;
+    let mut find = find_live::FindLive::new(&build);
     // the first build's spans are not an update's
     crate::timing::take();
     std::thread::spawn(move || {
         let mut watcher = watcher;
         while let Some(batch) = watch::next_batch(&changes) {
             update(&worker, &batch);
+            // after the browsers were told: the preview waits for nothing
+            crate::timing::span("update: find index", || find.sync());
             // taken either way, so that spans do not pile up
             let spans = crate::timing::take();
             if timings {

@@ -166,6 +166,16 @@ fn usage_text(u: &Usage, lang: Lang) -> String {
             "Die Dateien des Handbuchs lassen sich nicht beobachten: {e}"
         ),
         System(e) => t!(lang, "{e}", "Das System meldet: {e}"),
+        FindIndex(e) => t!(
+            lang,
+            "the find index cannot be used: {e} (delete search-index/*/find/ to make it anew)",
+            "Der Index für die Suche nach Textstellen lässt sich nicht verwenden: {e} (löschen Sie search-index/*/find/, dann entsteht er neu)"
+        ),
+        EmptyPhrase => t!(
+            lang,
+            "give a word or a phrase to find",
+            "geben Sie ein Wort oder eine Wortfolge an, nach der gesucht werden soll"
+        ),
     }
 }
 
@@ -455,4 +465,33 @@ pub fn pages_listed(n: usize, lang: Lang) -> String {
         (Lang::De, 1) => "1 Seite".into(),
         (Lang::De, n) => format!("{n} Seiten"),
     }
+}
+
+/// `handbook find`: how many occurrences in how many files.
+pub fn found_count(phrase: &str, n: usize, files: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 0) => format!("„{phrase}“ occurs nowhere"),
+        (Lang::En, _) => format!("{n} occurrence(s) of „{phrase}“ in {files} file(s)"),
+        (Lang::De, 0) => format!("„{phrase}“ kommt nirgends vor"),
+        (Lang::De, 1) => format!("1 Fundstelle von „{phrase}“"),
+        (Lang::De, _) => format!("{n} Fundstellen von „{phrase}“ in {files} Dateien"),
+    }
+}
+
+/// `find --replace --dry-run`: what would change.
+pub fn replace_planned(n: usize, files: usize, lang: Lang) -> String {
+    t!(
+        lang,
+        "would replace {n} occurrence(s) in {files} file(s); nothing written (--dry-run)",
+        "würde {n} Fundstelle(n) in {files} Datei(en) ersetzen; nichts geschrieben (--dry-run)"
+    )
+}
+
+/// `find --replace`: what changed.
+pub fn replaced(n: usize, files: usize, lang: Lang) -> String {
+    t!(
+        lang,
+        "replaced {n} occurrence(s) in {files} file(s)",
+        "{n} Fundstelle(n) in {files} Datei(en) ersetzt"
+    )
 }

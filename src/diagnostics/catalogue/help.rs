@@ -85,6 +85,35 @@ const HELP: &[(&str, &str)] = &[
         "Print a JSON array of {slug, title, kind, url, file}",
         "Eine JSON-Liste aus {slug, title, kind, url, file} ausgeben",
     ),
+    // find
+    (
+        "Find a phrase in every page (file:line:column), and replace it",
+        "Eine Textstelle in allen Seiten finden (Datei:Zeile:Spalte) und ersetzen",
+    ),
+    (
+        "The words to find, e.g. \"Neue Wege\"; they match across line breaks",
+        "Die gesuchten Wörter, z. B. \"Neue Wege\"; sie werden auch über Zeilenumbrüche hinweg gefunden",
+    ),
+    (
+        "Replace every occurrence (or those of --at) with this text; shows the diff",
+        "Jede Fundstelle (oder die von --at) durch diesen Text ersetzen; zeigt die Änderung",
+    ),
+    (
+        "With --replace: show the diff, write nothing",
+        "Mit --replace: die Änderung zeigen, nichts schreiben",
+    ),
+    (
+        "Upper and lower case alike",
+        "Groß- und Kleinschreibung gleich behandeln",
+    ),
+    (
+        "With --replace: only the occurrences on this line (FILE:LINE, repeatable)",
+        "Mit --replace: nur die Fundstellen in dieser Zeile (DATEI:ZEILE, mehrfach möglich)",
+    ),
+    (
+        "Print a JSON array of {file, line, column, line_text}",
+        "Eine JSON-Liste aus {file, line, column, line_text} ausgeben",
+    ),
     // serve
     (
         "Build in memory, serve with live reload, rebuild on every save",

@@ -1,0 +1,146 @@
+//! `handbook find PHRASE [--replace TEXT]`: every occurrence as
+//! `file:line:column: line`, and a replacement shown as a diff first.
+
+use super::{failure, print_stdout, Common};
+use crate::build::BuildOptions;
+use crate::diagnostics::render::Format;
+use crate::diagnostics::{catalogue, Lang};
+use crate::error::{Failure, UsageError};
+use crate::find::replace::{self, FileChange};
+use crate::find::{Occurrence, Phrase};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub struct FindArgs {
+    pub phrase: String,
+    pub replace: Option<String>,
+    pub dry_run: bool,
+    pub ignore_case: bool,
+    /// `FILE:LINE`: replace only the occurrences on these lines.
+    pub at: Vec<String>,
+    pub json: bool,
+}
+
+pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
+    let lang = common.lang();
+    let opts = BuildOptions {
+        root: common.root.clone(),
+        edition: common.edition.clone(),
+        messages: lang,
+        ..Default::default()
+    };
+    let Some(phrase) = Phrase::new(&args.phrase, args.ignore_case) else {
+        return failure(Failure::Usage(UsageError::EmptyPhrase), Format::Text, lang);
+    };
+    let found = match crate::find::find(&opts, &phrase) {
+        Ok((found, _)) => found,
+        Err(f) => return failure(f, Format::Text, lang),
+    };
+    let chosen: Vec<&Occurrence> = found
+        .iter()
+        .filter(|o| args.at.is_empty() || args.at.iter().any(|a| is_at(o, a)))
+        .collect();
+    let Some(with) = &args.replace else {
+        print_found(&found, args.json, &phrase, lang);
+        return ExitCode::SUCCESS;
+    };
+    let changes = match changes(&opts, &chosen, with) {
+        Ok(c) => c,
+        Err(f) => return failure(f, Format::Text, lang),
+    };
+    print_stdout(&changes.iter().map(replace::diff).collect::<String>());
+    let count: usize = changes.iter().map(|c| c.count).sum();
+    if args.dry_run || changes.is_empty() {
+        eprintln!("{}", catalogue::replace_planned(count, changes.len(), lang));
+        return ExitCode::SUCCESS;
+    }
+    for c in &changes {
+        if let Err(e) = replace::write(&opts.root.join(&c.file), &c.after) {
+            let error = Failure::Usage(UsageError::CannotRead {
+                path: c.file.display().to_string(),
+                error: e.to_string(),
+            });
+            return failure(error, Format::Text, lang);
+        }
+    }
+    // the index follows at once, so the next find sees the new text
+    if let Err(f) = crate::find::find(&opts, &phrase) {
+        return failure(f, Format::Text, lang);
+    }
+    eprintln!("{}", catalogue::replaced(count, changes.len(), lang));
+    ExitCode::SUCCESS
+}
+
+/// Whether `o` stands at `FILE:LINE`.
+fn is_at(o: &Occurrence, at: &str) -> bool {
+    at.rsplit_once(':').is_some_and(|(file, line)| {
+        o.file == std::path::Path::new(file) && line.parse() == Ok(o.line)
+    })
+}
+
+/// Each file's text with the chosen occurrences replaced.
+fn changes(
+    opts: &BuildOptions,
+    chosen: &[&Occurrence],
+    with: &str,
+) -> Result<Vec<FileChange>, Failure> {
+    let mut by_file: BTreeMap<&PathBuf, Vec<&Occurrence>> = BTreeMap::new();
+    for o in chosen {
+        by_file.entry(&o.file).or_default().push(o);
+    }
+    by_file
+        .into_iter()
+        .map(|(file, occurrences)| {
+            let before = std::fs::read_to_string(opts.root.join(file)).map_err(|e| {
+                Failure::Usage(UsageError::CannotRead {
+                    path: file.display().to_string(),
+                    error: e.to_string(),
+                })
+            })?;
+            // an occurrence that already reads as the replacement is no change
+            let occurrences: Vec<&Occurrence> = occurrences
+                .into_iter()
+                .filter(|o| before.get(o.range.clone()) != Some(with))
+                .collect();
+            let after = replace::apply(&before, &occurrences, with);
+            Ok(FileChange {
+                file: file.clone(),
+                before,
+                after,
+                count: occurrences.len(),
+            })
+        })
+        .filter(|c: &Result<FileChange, Failure>| c.as_ref().map_or(true, |c| c.count > 0))
+        .collect()
+}
+
+fn print_found(found: &[Occurrence], json: bool, phrase: &Phrase, lang: Lang) {
+    if json {
+        print_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(found).unwrap_or_else(|_| "[]".into())
+        ));
+        return;
+    }
+    let mut out = String::new();
+    for o in found {
+        out += &format!(
+            "{}:{}:{}: {}\n",
+            o.file.display(),
+            o.line,
+            o.column,
+            o.line_text
+        );
+    }
+    print_stdout(&out);
+    let files = found
+        .iter()
+        .map(|o| &o.file)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    eprintln!(
+        "{}",
+        catalogue::found_count(&phrase.text, found.len(), files, lang)
+    );
+}

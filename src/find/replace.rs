@@ -1,0 +1,77 @@
+//! A replacement across files: the new text of each file, shown as a diff
+//! before anything is written, and written atomically.
+
+use super::Occurrence;
+use std::path::{Path, PathBuf};
+
+/// One file's text before and after replacing the chosen occurrences.
+pub struct FileChange {
+    pub file: PathBuf,
+    pub before: String,
+    pub after: String,
+    pub count: usize,
+}
+
+/// The new text of `text` with `occurrences` (all in this file, in order)
+/// replaced by `with`.
+pub fn apply(text: &str, occurrences: &[&Occurrence], with: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for o in occurrences {
+        out.push_str(&text[at..o.range.start]);
+        out.push_str(with);
+        at = o.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// A unified diff of one change, with the file's path as its header.
+pub fn diff(change: &FileChange) -> String {
+    let name = change.file.display().to_string();
+    similar::TextDiff::from_lines(&change.before, &change.after)
+        .unified_diff()
+        .context_radius(1)
+        .header(&name, &name)
+        .to_string()
+}
+
+/// Writes the new text beside the file under a hidden name (which the
+/// preview's watcher ignores) and renames it over the file: a reader sees
+/// the old text or the new, never half of it.
+pub fn write(path: &Path, text: &str) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.ersetzen.tmp"));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::find::Phrase;
+
+    #[test]
+    fn only_the_chosen_occurrences_change() {
+        let text = "Elterncafe hier.\nUnd Elterncafe dort.\n";
+        let found = Phrase::new("Elterncafe", false)
+            .unwrap()
+            .occurrences(Path::new("a.md"), text);
+        let after = apply(text, &[&found[1]], "Elterncafé");
+        assert_eq!(after, "Elterncafe hier.\nUnd Elterncafé dort.\n");
+        let change = FileChange {
+            file: "content/a.md".into(),
+            before: text.into(),
+            after,
+            count: 1,
+        };
+        let d = diff(&change);
+        assert!(
+            d.contains("-Und Elterncafe dort.\n+Und Elterncafé dort.\n"),
+            "{d}"
+        );
+    }
+}
