@@ -9,6 +9,9 @@ pub const THEMES_DIR: &str = "themes";
 /// The regional editions, `editions/<name>/`.
 pub const EDITIONS_DIR: &str = "editions";
 
+/// The find index's folder inside `search-index/<name>/` ([`crate::find`]).
+pub const FIND_DIR: &str = "find";
+
 /// The site's search page and its static index (`/suche/`).
 pub const SEARCH_DIR: &str = "suche";
 /// The search page's file in the site.

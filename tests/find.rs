@@ -164,3 +164,24 @@ fn serve_keeps_the_find_index_current() {
             .is_ok_and(|c| c.len() == 1)
     });
 }
+
+/// A build writes no tantivy index of its own any more, and keeps the find
+/// index when it replaces its index folder: nothing is indexed again.
+#[test]
+fn a_build_keeps_the_find_index_and_writes_no_tantivy_index() {
+    let tmp = copy_fixture("basic");
+    ok(handbook_in(tmp.path(), &["build"]));
+    ok(handbook_in(tmp.path(), &["find", "Elterncafé"]));
+    ok(handbook_in(tmp.path(), &["build"]));
+    let index_dir = tmp.path().join("search-index/base");
+    assert!(index_dir.join("static").is_dir());
+    assert!(!index_dir.join("tantivy").exists());
+    let opts = handbook::build::BuildOptions {
+        root: tmp.path().to_path_buf(),
+        ..Default::default()
+    };
+    let mut index = FindIndex::open(&index_dir.join("find")).unwrap();
+    assert!(!index.is_empty(), "kept through the build");
+    let files = handbook::find::files(&opts).unwrap();
+    assert_eq!(index.sync(&files).unwrap(), Default::default());
+}

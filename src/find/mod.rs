@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 pub fn index_dir(root: &Path, edition: Option<&str>) -> PathBuf {
     root.join("search-index")
         .join(edition.unwrap_or("base"))
-        .join("find")
+        .join(crate::layout::FIND_DIR)
 }
 
 /// The Markdown files of the handbook (or edition) as a build reads them:

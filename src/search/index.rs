@@ -1,7 +1,8 @@
-//! The tantivy index of every build (term dictionary, postings with
-//! frequencies per field), built from the same analysed passages as the
-//! static index that all searches read; a test below holds the two's
-//! postings equal.
+//! Tantivy's index of the analysed passages (term dictionary, postings
+//! with frequencies per field), as builds wrote it until the static index
+//! stood on its own: kept for the test below, which holds the static
+//! index's own inversion ([`super::inverted`]) equal to tantivy's. Builds
+//! write no tantivy index; find and replace has its own ([`crate::find`]).
 
 use super::corpus::{self, Passage, WordTerms};
 use super::docs::SearchDoc;

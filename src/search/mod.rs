@@ -1,18 +1,19 @@
 //! Full-text search. Every build analyses the site's passages once and
-//! indexes them twice, side by side: with tantivy
-//! (`search-index/<name>/tantivy/`) and as a static index of small, bounded
-//! files (`search-index/<name>/static/`, hard-linked into the site as
-//! `suche/`), whose postings ([`inverted`]) a test holds equal to
-//! tantivy's. The CLI, the preview server and the browser all
-//! answer from the static index with the same engine ([`query`] and its
-//! port, search-engine.js), so they rank alike.
+//! writes a static index of small, bounded files
+//! (`search-index/<name>/static/`, hard-linked into the site as `suche/`).
+//! The CLI, the preview server and the browser all answer from it with the
+//! same engine ([`query`] and its port, search-engine.js), so they rank
+//! alike. Its postings ([`inverted`]) are held equal to tantivy's by a test
+//! (`index`); tantivy itself serves find and replace ([`crate::find`]),
+//! whose index a build keeps when it replaces this folder.
 
 pub mod analysis;
 pub mod corpus;
 pub mod docs;
 pub mod export;
 pub mod format;
-pub mod index;
+#[cfg(test)]
+mod index;
 pub mod inverted;
 pub mod phonetic;
 pub mod query;
@@ -24,8 +25,7 @@ use std::path::Path;
 
 pub use query::{Hit, Options, Results};
 
-/// Sub-folders of an index folder.
-const TANTIVY_DIR: &str = "tantivy";
+/// Sub-folder of an index folder.
 const STATIC_DIR: &str = "static";
 /// Where the static index goes in the site.
 pub const SITE_DIR: &str = crate::layout::SEARCH_DIR;
@@ -37,16 +37,20 @@ fn search_error(e: impl std::fmt::Display) -> Diagnostic {
 /// A complete new index in a staging folder beside its final place.
 pub struct PreparedIndex {
     staging: crate::output::Staging,
+    dir: std::path::PathBuf,
 }
 
 /// Indexes the site into a staging folder next to `dir`.
 pub fn prepare(site: &Site, dir: &Path) -> Result<PreparedIndex, Diagnostic> {
     let staging = crate::output::Staging::create(dir)?;
     write_beside(site, staging.path(), Some(dir))?;
-    Ok(PreparedIndex { staging })
+    Ok(PreparedIndex {
+        staging,
+        dir: dir.to_path_buf(),
+    })
 }
 
-/// Both indexes of `site` into the empty folder `dir`.
+/// The index of `site` into the empty folder `dir`.
 pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
     write_beside(site, dir, None)
 }
@@ -56,9 +60,7 @@ pub fn write(site: &Site, dir: &Path) -> Result<(), Diagnostic> {
 fn write_beside(site: &Site, dir: &Path, previous: Option<&Path>) -> Result<(), Diagnostic> {
     use crate::timing::span;
     let docs = span("index: passages", || docs::collect(site));
-    let tantivy_dir = dir.join(TANTIVY_DIR);
     let static_dir = dir.join(STATIC_DIR);
-    std::fs::create_dir_all(&tantivy_dir).map_err(search_error)?;
     std::fs::create_dir_all(&static_dir).map_err(search_error)?;
     let previous = previous.map(|p| p.join(STATIC_DIR));
     let out = export::Target {
@@ -66,23 +68,7 @@ fn write_beside(site: &Site, dir: &Path, previous: Option<&Path>) -> Result<(), 
         previous: previous.as_deref().filter(|p| p.is_dir()),
     };
     let analysed = corpus::analyse(&docs);
-    // Both indexes are built from the same analysed passages, side by side:
-    // the static one does not wait for tantivy's.
-    let (tantivy, exported) = rayon::join(
-        || {
-            span("index: tantivy (beside the export)", || {
-                index::write(
-                    &docs,
-                    &analysed.passages,
-                    analysed.terms.clone(),
-                    &tantivy_dir,
-                )
-            })
-        },
-        || export_static(&docs, &analysed, out),
-    );
-    tantivy.map_err(search_error)?;
-    exported.map_err(search_error)
+    export_static(&docs, &analysed, out).map_err(search_error)
 }
 
 /// The static index: stored texts compressed while the postings are
@@ -118,8 +104,14 @@ impl PreparedIndex {
     }
 
     /// Replaces the previous index (for `handbook search`), which is
-    /// removed when the returned value is dropped.
+    /// removed when the returned value is dropped. The find index moves
+    /// into the new folder: it is kept up to date file by file, and made
+    /// anew only when it is missing.
     pub fn publish(self) -> Result<crate::output::Previous, Diagnostic> {
+        let find = self.dir.join(crate::layout::FIND_DIR);
+        if find.is_dir() {
+            let _ = std::fs::rename(&find, self.staging.path().join(crate::layout::FIND_DIR));
+        }
         self.staging.publish_aside()
     }
 }
