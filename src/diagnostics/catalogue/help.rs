@@ -19,7 +19,7 @@ const HELP: &[(&str, &str)] = &[
     ),
     (
         "Build a regional edition (editions/NAME)",
-        "Eine regionale Ausgabe bauen (editions/NAME)",
+        "Für eine regionale Ausgabe (editions/NAME)",
     ),
     (
         "Language of the messages (default: the handbook's `language:`, German for `de`); `en` keeps English",
