@@ -11,8 +11,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod clap_errors;
 mod edition;
 mod find;
+mod help_de;
 mod search;
 
 pub use edition::EditionCommand;
@@ -235,7 +237,8 @@ pub enum Command {
 }
 
 pub fn run() -> ExitCode {
-    let mut cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut cli = parse(&args);
     resolve_roots(&mut cli.command);
     if let Command::Build {
         common, reporting, ..
@@ -341,6 +344,19 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The command line, with clap's help and errors in the handbook's language.
+fn parse(args: &[std::ffi::OsString]) -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = match clap_errors::lang_of(args) {
+        Lang::De => help_de::german(Cli::command()),
+        Lang::En => Cli::command(),
+    };
+    command
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .unwrap_or_else(|e| clap_errors::exit(e, args))
+}
+
 /// The options of `build` that hold for every edition it builds.
 struct BuildRun {
     base_url: Option<String>,
@@ -418,10 +434,8 @@ fn init(
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!(
-                "{}: {e}",
-                catalogue::severity(crate::diagnostics::Severity::Error, lang)
-            );
+            let message = catalogue::usage(&crate::error::UsageError::System(e.to_string()), lang);
+            eprintln!("{}", catalogue::error_line(&message, lang));
             ExitCode::from(2)
         }
     }

@@ -101,6 +101,10 @@ fn every_kind_of_mistake_has_german_words_and_a_hint() {
         root.join("content/e.md"),
         "---\ntitle: E\nkind: concept\nchildcare: vielleicht\n---\n",
     );
+    write(
+        root.join("content/f.md"),
+        "---\ntitle: F\nkind concept\n---\n",
+    );
     let o = handbook_as_editor(&["check", "--root", root.to_str().unwrap()]);
     let err = stderr(&o);
     for expected in [
@@ -110,6 +114,7 @@ fn every_kind_of_mistake_has_german_words_and_a_hint() {
         "content/d.md:4:1: Fehler: Der Link führt ins Leere: `gibts-nicht.md` gibt es nicht",
         "content/d.md:4:26: Fehler: Den Wert `x` gibt es nicht",
         "content/e.md:4:1: Fehler: `childcare` hat einen Wert der falschen Art: erwartet wird true oder false\n  Tipp: schreiben Sie `true` oder `false`",
+        "content/f.md:3:1: Fehler: Der Kopfteil ist hier nicht lesbar (nach dem Namen fehlt der Doppelpunkt: `name: Wert`)",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }
@@ -230,8 +235,8 @@ fn serve_until(root: &std::path::Path, extra: &[&str], until: &str) -> String {
 
 /// What a German editor does in a day, every command once, and what each
 /// says: a category the schema does not know, a search before and after
-/// the build, an edition forked, drifted, merged, a page created, two
-/// mistyped names and the preview of a broken page.
+/// the build, an edition forked, drifted, merged, a page created, mistyped
+/// names and commands, and the preview of a broken page.
 fn a_working_day(root: &std::path::Path, messages: &[&str]) -> String {
     let cafe = root.join("content/konzepte/cafe.md");
     let good = read(&cafe);
@@ -264,6 +269,9 @@ fn a_working_day(root: &std::path::Path, messages: &[&str]) -> String {
     run(&["new", "concept", "fruehstueck"]);
     run(&["new", "konzept", "fruehstueck"]);
     run(&["build", "--out", "content"]);
+    run(&["buid"]);
+    run(&["edition", "status"]);
+    run(&["build", "--help"]);
     all += &serve_until(root, messages, "://");
     std::fs::write(&cafe, "---\ntitle: \"Café\n---\n").unwrap();
     let fails = ["build failed", "Bauen fehlgeschlagen"];
@@ -302,6 +310,11 @@ fn a_german_handbook_says_everything_in_german() {
         "angelegt: content/konzepte/fruehstueck.md",
         "Fehler: Die Art `konzept` gibt es nicht",
         "Fehler: In `content` wird nicht gebaut",
+        "Fehler: `buid` ist kein Befehl von handbook\n\n  Meinten Sie `build`?",
+        "Fehler: Es fehlt: `<NAME>`\n\nAufruf: handbook edition status <NAME>",
+        "Die Website nach public/ (oder --out) bauen\n\nAufruf: handbook build [OPTIONS]\n\nOptionen:",
+        "Form der Meldungen [möglich: text, json] [Vorgabe: text]",
+        "Hilfe anzeigen",
         "Vorschau auf http://",
         "aktualisiert in ",
         "Bauen fehlgeschlagen; die Vorschau zeigt weiter die letzte fehlerfreie Fassung",
@@ -355,6 +368,10 @@ fn the_same_day_with_messages_en_is_english() {
         "created content/konzepte/fruehstueck.md",
         "error: unknown kind `konzept`",
         "error: refusing to build into `content`",
+        "error: unrecognized subcommand 'buid'",
+        "error: the following required arguments were not provided:\n  <NAME>",
+        "Build the static site into public/ (or --out)\n\nUsage: handbook build [OPTIONS]",
+        "Print help",
         "serving http://",
         "updated in ",
         "build failed; still serving the last good site",
@@ -362,4 +379,34 @@ fn the_same_day_with_messages_en_is_english() {
         assert!(all.contains(english), "missing {english:?} in\n{all}");
     }
     assert!(!all.contains("Fehler") && !all.contains("Seiten"), "{all}");
+}
+
+/// An edition's `hide:` pattern that cannot be read says why in German,
+/// not in the glob library's English.
+#[test]
+fn a_broken_hide_pattern_is_explained_in_german() {
+    let tmp = copy_fixture("editions");
+    let root = tmp.path();
+    assert!(in_handbook(root, &["edition", "new", "lokal"])
+        .status
+        .success());
+    write(
+        root.join("editions/lokal/edition.yaml"),
+        "title: Lokal\nextends: base\nhide: [\"konzepte/[x\"]\n",
+    );
+    let err = said(&in_handbook(root, &["check", "--edition", "lokal"]));
+    assert!(
+        err.contains(
+            "editions/lokal/edition.yaml:3:8: Fehler: Das Muster `konzepte/[x` unter `hide` ist ungültig: eine `[` wird nicht mit `]` geschlossen"
+        ),
+        "{err}"
+    );
+    let err = said(&in_handbook(
+        root,
+        &["check", "--edition", "lokal", "--messages", "en"],
+    ));
+    assert!(
+        err.contains("error: edition: invalid hide pattern `konzepte/[x`: unclosed character class; missing ']'"),
+        "{err}"
+    );
 }

@@ -253,6 +253,51 @@ fn a_word_spelt_as_heard_finds_its_page() {
     assert!(search("xyzzyplugh").is_empty());
 }
 
+/// The index files a query reads, by path, with their sizes.
+struct Counted(
+    handbook::search::query::DirFiles,
+    std::cell::RefCell<Vec<(String, usize)>>,
+);
+
+impl handbook::search::query::Files for Counted {
+    fn read(&self, path: &str) -> Option<Vec<u8>> {
+        let bytes = self.0.read(path)?;
+        self.1.borrow_mut().push((path.to_string(), bytes.len()));
+        Some(bytes)
+    }
+}
+
+fn files_read(q: &str) -> Vec<(String, usize)> {
+    let files = Counted(
+        handbook::search::query::DirFiles(index().join("static")),
+        Default::default(),
+    );
+    handbook::search::query::search(&files, q, &opts(10, 0, None)).expect("search");
+    files.1.into_inner()
+}
+
+/// Sounding a word out costs one small shard, and only for a word nothing
+/// else found.
+#[test]
+fn a_word_spelt_as_heard_reads_one_phonetic_shard_and_others_none() {
+    let phonetic = |q: &str| -> Vec<(String, usize)> {
+        files_read(q)
+            .into_iter()
+            .filter(|(p, _)| p.starts_with("k/"))
+            .collect()
+    };
+    let read = phonetic("Elternkaffee");
+    assert_eq!(read.len(), 1, "{read:?}");
+    assert!(
+        read[0].1 <= handbook::search::format::PHONETIC_SHARD_BYTES,
+        "{read:?}"
+    );
+    // found as typed, corrected, completed: nothing is sounded out
+    for q in ["Elterncafé", "Elterncfe", "Elte"] {
+        assert_eq!(phonetic(q), [], "`{q}`");
+    }
+}
+
 /// Frequent words typed wrong, one typo each: a wrong first or second
 /// letter, the first two letters swapped, the first letter left out, one
 /// left out later, one letter too many.

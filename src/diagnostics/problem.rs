@@ -104,6 +104,12 @@ pub enum Problem {
     /// No index in this folder: `handbook build` was not run.
     NoSearchIndex(String),
     Edition(String),
+    /// A `hide:` pattern globset cannot read; `detail` is its English reason.
+    InvalidHidePattern {
+        pattern: String,
+        detail: String,
+    },
+    HidePatternsTogether(String),
 
     // --- mistakes that used to pass in silence
     /// Markdown that looks like a link but is none: it shows as text.

@@ -349,7 +349,10 @@ impl HidePatterns {
                     });
                 }
                 Err(e) => diagnostics.push(Diagnostic::error(
-                    Problem::Edition(format!("invalid hide pattern `{pattern}`: {e}")),
+                    Problem::InvalidHidePattern {
+                        pattern: pattern.clone(),
+                        detail: e.kind().to_string(),
+                    },
                     at,
                 )),
             }
@@ -366,7 +369,7 @@ impl HidePatterns {
             Ok(set) => (Some(set), self.written),
             Err(e) => {
                 diagnostics.push(Diagnostic::error(
-                    Problem::Edition(format!("the hide patterns cannot be used together: {e}")),
+                    Problem::HidePatternsTogether(e.to_string()),
                     first.at.clone(),
                 ));
                 (None, Vec::new())

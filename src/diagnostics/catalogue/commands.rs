@@ -165,7 +165,7 @@ fn usage_text(u: &Usage, lang: Lang) -> String {
             "cannot watch the handbook's files: {e}",
             "Die Dateien des Handbuchs lassen sich nicht beobachten: {e}"
         ),
-        System(e) => t!(lang, "{e}", "Fehler des Systems: {e}"),
+        System(e) => t!(lang, "{e}", "Das System meldet: {e}"),
         FindIndex(e) => t!(
             lang,
             "the find index cannot be used: {e} (delete search-index/*/find/ to make it anew)",
@@ -336,6 +336,99 @@ pub fn updated(ms: u128, rendered: usize, compared: usize, full: bool, lang: Lan
         lang,
         "updated in {ms} ms ({rendered} {en_pages} rendered of {compared} compared{en_full})",
         "aktualisiert in {ms} ms ({rendered} von {compared} verglichenen Seiten neu erzeugt{de_full})"
+    )
+}
+
+/// The line under a command-line mistake: how the command is called.
+pub fn cli_usage(usage: &str, lang: Lang) -> String {
+    t!(lang, "Usage: {usage}", "Aufruf: {usage}")
+}
+
+pub fn cli_more(lang: Lang) -> String {
+    t!(
+        lang,
+        "For more information, try '--help'.",
+        "Mehr dazu zeigt `--help`."
+    )
+}
+
+pub fn cli_unknown_command(command: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "unrecognized subcommand '{command}'",
+        "`{command}` ist kein Befehl von handbook"
+    )
+}
+
+pub fn cli_unknown_argument(arg: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "unexpected argument '{arg}' found",
+        "`{arg}` ist hier keine mögliche Angabe"
+    )
+}
+
+pub fn cli_missing(args: &[String], lang: Lang) -> String {
+    let list = listed(args, false, lang);
+    t!(
+        lang,
+        "the following required arguments were not provided: {list}",
+        "Es fehlt: {list}"
+    )
+}
+
+pub fn cli_missing_subcommand(command: &str, valid: &[String], lang: Lang) -> String {
+    let list = listed(valid, true, lang);
+    t!(
+        lang,
+        "'{command}' requires a subcommand: {list}",
+        "`{command}` braucht einen weiteren Befehl: {list}"
+    )
+}
+
+/// `valid`: the possible values, if the argument has a fixed set.
+pub fn cli_invalid_value(value: &str, arg: &str, valid: &[String], lang: Lang) -> String {
+    let list = listed(valid, true, lang);
+    match (value.is_empty(), valid.is_empty()) {
+        (true, _) => t!(
+            lang,
+            "a value is required for '{arg}' but none was supplied",
+            "`{arg}` braucht einen Wert"
+        ),
+        (false, true) => t!(
+            lang,
+            "invalid value '{value}' for '{arg}'",
+            "`{value}` passt nicht zu `{arg}`"
+        ),
+        (false, false) => t!(
+            lang,
+            "invalid value '{value}' for '{arg}' (possible values: {list})",
+            "`{value}` passt nicht zu `{arg}`; möglich ist {list}"
+        ),
+    }
+}
+
+/// `prior`: the argument it conflicts with; none when it is given twice.
+pub fn cli_conflict(arg: &str, prior: Option<&str>, lang: Lang) -> String {
+    match prior {
+        Some(p) if p != arg => t!(
+            lang,
+            "the argument '{arg}' cannot be used with '{p}'",
+            "`{arg}` lässt sich nicht zusammen mit `{p}` angeben"
+        ),
+        _ => t!(
+            lang,
+            "the argument '{arg}' cannot be used multiple times",
+            "`{arg}` darf nur einmal stehen"
+        ),
+    }
+}
+
+pub fn cli_other(lang: Lang) -> String {
+    t!(
+        lang,
+        "the command line is not understood",
+        "Der Aufruf stimmt so nicht"
     )
 }
 

@@ -40,6 +40,7 @@ macro_rules! t {
 }
 
 mod commands;
+mod help;
 mod os_text;
 mod search;
 mod serde_text;
@@ -48,6 +49,7 @@ mod yaml;
 use yaml::{yaml_file_message, yaml_hint, yaml_message};
 
 pub use commands::*;
+pub use help::help_text;
 pub use search::*;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
@@ -164,7 +166,9 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | Output(..)
         | Search(..)
         | NoSearchIndex(..)
-        | Edition(..) => run_message(p, lang),
+        | Edition(..)
+        | InvalidHidePattern { .. }
+        | HidePatternsTogether(..) => run_message(p, lang),
         Foreign(issue) => foreign::message(issue, lang),
     }
 }
@@ -421,6 +425,19 @@ fn run_message(p: &Problem, lang: Lang) -> String {
             let de = os_text::german(e);
             t!(lang, "edition: {e}", "Ausgabe: {de}")
         }
+        InvalidHidePattern { pattern, detail } => {
+            let de = glob_de(detail);
+            t!(
+                lang,
+                "edition: invalid hide pattern `{pattern}`: {detail}",
+                "Das Muster `{pattern}` unter `hide` ist ungültig: {de}"
+            )
+        }
+        HidePatternsTogether(e) => t!(
+            lang,
+            "edition: the hide patterns cannot be used together: {e}",
+            "Die Muster unter `hide` lassen sich nicht zusammen verwenden ({e})"
+        ),
         _ => unreachable!("message() sends only these here"),
     }
 }
@@ -519,6 +536,38 @@ fn count_message(issue: &CountIssue, lang: Lang) -> String {
             "count: das Format `{f}` gibt es nicht (möglich: \"zahl\", \"wort\", \"Wort\")"
         ),
     }
+}
+
+/// globset's reasons (`unclosed character class; missing ']'`) in German.
+fn glob_de(detail: &str) -> String {
+    const REASONS: &[(&str, &str)] = &[
+        (
+            "unclosed character class",
+            "eine `[` wird nicht mit `]` geschlossen",
+        ),
+        (
+            "invalid character range",
+            "der Bereich in `[…]` ist ungültig",
+        ),
+        ("unopened alternate group", "vor der `}` fehlt die `{`"),
+        (
+            "unclosed alternate group",
+            "eine `{` wird nicht mit `}` geschlossen",
+        ),
+        (
+            "nested alternate groups",
+            "`{…}` darf nicht in `{…}` stehen",
+        ),
+        ("dangling", "am Ende steht ein einzelnes `\\`"),
+        (
+            "invalid use of **",
+            "`**` muss allein zwischen zwei `/` stehen",
+        ),
+    ];
+    REASONS
+        .iter()
+        .find(|(en, _)| detail.contains(en))
+        .map_or_else(|| detail.to_string(), |(_, de)| de.to_string())
 }
 
 /// serde's type errors in plain German: which kind of value was expected.

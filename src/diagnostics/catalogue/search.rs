@@ -34,15 +34,6 @@ pub fn hit_counts(total: usize, partial: usize, lang: Lang) -> String {
     )
 }
 
-/// Found only by how the words sound (Kölner Phonetik), not by spelling.
-pub fn sounds_like(lang: Lang) -> String {
-    t!(
-        lang,
-        "no page has these words as written; these sound alike:",
-        "Keine Seite enthält die Wörter so geschrieben; diese klingen ähnlich:"
-    )
-}
-
 /// The words a partial hit lacks.
 pub fn without(words: &str, lang: Lang) -> String {
     t!(lang, "(without: {words})", "(ohne: {words})")

@@ -54,10 +54,7 @@ pub(super) fn yaml_message(issue: &YamlIssue, lang: Lang) -> String {
         ),
         Other(m) => match lang {
             Lang::En => format!("YAML syntax error: {m}"),
-            Lang::De => format!(
-                "Der Kopfteil ist hier nicht lesbar ({})",
-                serde_text::aside(m)
-            ),
+            Lang::De => format!("Der Kopfteil ist hier nicht lesbar ({})", parser_de(m)),
         },
     }
 }
@@ -75,7 +72,7 @@ pub(super) fn yaml_file_message(file: YamlFile, issue: &YamlIssue, lang: Lang) -
             YamlFile::Strings => format!("template error: UI strings: {m}"),
         },
         (YamlIssue::Other(m), Lang::De) => {
-            format!("{name} ist hier nicht lesbar ({})", serde_text::aside(m))
+            format!("{name} ist hier nicht lesbar ({})", parser_de(m))
         }
         (YamlIssue::Tab, Lang::De) => {
             format!("Hier steht ein Tabulator; in {name} sind nur Leerzeichen erlaubt")
@@ -123,5 +120,58 @@ pub(super) fn yaml_hint(issue: &YamlIssue, lang: Lang) -> String {
             "compare the line with a working page; each line is `name: value`",
             "vergleichen Sie die Zeile mit einer funktionierenden Seite; jede Zeile hat die Form `name: Wert`"
         ),
+    }
+}
+
+/// What the YAML parser (or serde after it) could not read, in German
+/// where we know its words; otherwise its own text, which may be all there
+/// is to go on.
+fn parser_de(m: &str) -> String {
+    const PHRASES: &[(&str, &str)] = &[
+        (
+            "did not find expected key",
+            "die Einrückung passt nicht; jede Zeile beginnt mit `name:` oder in einer Liste mit `-`",
+        ),
+        (
+            "expected ':'",
+            "nach dem Namen fehlt der Doppelpunkt: `name: Wert`",
+        ),
+        (
+            "unexpected character",
+            "mit diesem Zeichen kann kein Wert beginnen; setzen Sie den Wert in Anführungszeichen",
+        ),
+        (
+            "unknown anchor",
+            "`*name` verweist auf nichts; soll `*` ein Zeichen sein, setzen Sie den Wert in Anführungszeichen",
+        ),
+        (
+            "did not find expected '-'",
+            "in der Liste fehlt am Zeilenanfang ein `-`",
+        ),
+        (
+            "block sequence entries are not allowed",
+            "ein Listeneintrag `- …` steht an einer Stelle, wo keine Liste beginnen kann; prüfen Sie die Einrückung",
+        ),
+        ("unexpected end", "der Text endet mitten in einem Wert"),
+    ];
+    PHRASES
+        .iter()
+        .find(|(en, _)| m.contains(en))
+        .map_or_else(|| serde_text::aside(m), |(_, de)| de.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_parsers_words_are_said_in_german() {
+        assert_eq!(
+            super::parser_de("while parsing a block mapping, did not find expected key"),
+            "die Einrückung passt nicht; jede Zeile beginnt mit `name:` oder in einer Liste mit `-`"
+        );
+        assert_eq!(
+            super::parser_de("simple key expected ':'"),
+            "nach dem Namen fehlt der Doppelpunkt: `name: Wert`"
+        );
+        assert_eq!(super::parser_de("neu"), "neu");
     }
 }
