@@ -137,6 +137,9 @@ pub enum Command {
         /// Print how long the parts of each update took
         #[arg(long)]
         timings: bool,
+        /// Also serve the browser editor („Redaktion“) at /_redaktion/ (loopback only)
+        #[arg(long)]
+        edit: bool,
     },
     /// Regional editions: fork, override, check drift
     Edition {
@@ -385,7 +388,8 @@ pub fn run() -> ExitCode {
             open,
             poll,
             timings,
-        } => serve(common, bind, port, open, poll, timings),
+            edit,
+        } => serve(common, bind, port, open, poll, timings, edit),
         Command::New {
             kind,
             slug,
@@ -495,6 +499,7 @@ fn serve(
     open: bool,
     poll: bool,
     timings: bool,
+    edit: bool,
 ) -> ExitCode {
     let lang = common.lang();
     let opts = crate::serve::ServeOptions {
@@ -509,6 +514,7 @@ fn serve(
         open,
         poll,
         timings,
+        edit,
     };
     match crate::serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,6 +6,7 @@ pub mod markdown;
 pub mod model;
 pub mod page;
 pub mod parse;
+pub mod patch;
 pub mod slug;
 pub mod source;
 pub mod sourcemap;

@@ -37,6 +37,8 @@ macro_rules! t {
     };
 }
 
+pub mod editor;
+
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
     use super::Severity::*;
     match (s, lang) {

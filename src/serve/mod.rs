@@ -3,6 +3,7 @@
 //! Never reads from or writes into `public/`.
 
 mod counts;
+pub mod edit;
 pub mod http;
 pub mod preview;
 mod structure;
@@ -26,10 +27,21 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Print the parts of each update (`crate::timing` spans).
     pub timings: bool,
+    /// Serve the browser editor at `/_redaktion/` (loopback only).
+    pub edit: bool,
 }
 
 pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     crate::build::check_root(&opts.build.root)?;
+    let loopback = opts
+        .bind
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback());
+    if opts.edit && !loopback {
+        let text =
+            crate::diagnostics::catalogue::editor::remote_bind(&opts.bind, opts.build.messages);
+        return Err(Failure::Usage(UsageError::Other(text)));
+    }
     let mut build = opts.build.clone();
     build.serve_mode = true;
     // served from the root of a local port, whatever the published base URL
@@ -92,12 +104,25 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
                 local.ip()
             );
         }
+        let (router, start) = match opts.edit {
+            true => {
+                let edit = edit::EditState::new(Arc::clone(&state), &build.root, local)
+                    .map_err(|e| Failure::Usage(UsageError::Other(e.to_string())))?;
+                let start = format!("http://{local}{}?token={}", edit::PREFIX, edit.token());
+                eprintln!("Redaktion: {start}");
+                (
+                    edit::with_editor(http::router(state), Arc::new(edit)),
+                    start,
+                )
+            }
+            false => (http::router(state), url),
+        };
         if opts.open {
-            if let Err(e) = open::that_detached(&url) {
+            if let Err(e) = open::that_detached(&start) {
                 eprintln!("warning: cannot open a browser: {e}");
             }
         }
-        axum::serve(listener, http::router(state))
+        axum::serve(listener, router)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
