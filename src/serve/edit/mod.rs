@@ -126,7 +126,3 @@ pub fn editor_response(content_type: &'static str, body: &'static str) -> Respon
     )
         .into_response()
 }
-
-#[cfg(test)]
-#[path = "guard_tests.rs"]
-mod guard_tests;
