@@ -64,6 +64,42 @@ pub fn read(text: &str) -> Result<(Map<String, J>, String), PatchError> {
     Ok((fields_of(&root)?, body))
 }
 
+/// Where a line of a page's text is, for showing a diagnostic in the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// On the lines of this top-level front-matter key.
+    Field(String),
+    /// On this line of the body (1-based, counted from the body's start).
+    Body(usize),
+    /// Somewhere else (the fences, a comment before the first key).
+    Other,
+}
+
+/// Which key or body line the file's (1-based) `line` belongs to.
+pub fn place_of(text: &str, line: usize) -> Place {
+    let p = parts(text);
+    let body_line = text[..p.body_start].matches('\n').count() + 1;
+    if line >= body_line {
+        return Place::Body(line - body_line + 1);
+    }
+    let Some((a, b)) = p.yaml else {
+        return Place::Other;
+    };
+    let first = text[..a].matches('\n').count() + 1;
+    let Ok(Node {
+        value: Value::Map(entries),
+        ..
+    }) = yaml::parse(&text[a..b])
+    else {
+        return Place::Other;
+    };
+    entries
+        .iter()
+        .take_while(|(k, _)| k.line + first - 1 <= line)
+        .last()
+        .map_or(Place::Other, |(k, _)| Place::Field(k.key_string()))
+}
+
 fn fields_of(root: &Node) -> Result<Map<String, J>, PatchError> {
     match &root.value {
         Value::Map(entries) => Ok(entries

@@ -145,3 +145,12 @@ fn every_bundled_page_changes_only_in_the_edited_value() {
     }
     assert!(seen > 20, "only {seen} pages");
 }
+
+#[test]
+fn lines_are_placed_at_their_key_or_body_line() {
+    assert_eq!(place_of(PAGE, 1), Place::Other);
+    assert_eq!(place_of(PAGE, 3), Place::Field("title".into()));
+    assert_eq!(place_of(PAGE, 7), Place::Field("concepts".into()));
+    assert_eq!(place_of(PAGE, 13), Place::Body(1));
+    assert_eq!(place_of(PAGE, 15), Place::Body(3));
+}

@@ -43,6 +43,11 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
         return Err(Failure::Usage(UsageError::Other(text)));
     }
     let mut build = opts.build.clone();
+    // the watcher reports absolute paths; a relative root (`.`, the
+    // default when run inside the handbook) would classify none of them
+    if let Ok(root) = build.root.canonicalize() {
+        build.root = root;
+    }
     build.serve_mode = true;
     // served from the root of a local port, whatever the published base URL
     build.base_url = Some("/".into());

@@ -182,8 +182,28 @@ fn change_of(s: &EditState, body: &Bytes) -> Result<Change, EditError> {
     serde_json::from_slice(body).map_err(|_| EditError::new(Refusal::NotJson, s.lang))
 }
 
-fn diagnostics_json(d: &draft::Draft, lang: crate::diagnostics::Lang) -> Vec<Value> {
-    d.diagnostics.iter().map(|d| to_json(d, lang)).collect()
+/// The diagnostics as `handbook check --format json` words them, each with
+/// the field or body line of the draft it stands at, for the form.
+fn diagnostics_json(
+    d: &draft::Draft,
+    lang: crate::diagnostics::Lang,
+    rel: &std::path::Path,
+    text: &str,
+) -> Vec<Value> {
+    d.diagnostics
+        .iter()
+        .map(|diag| {
+            let mut v = to_json(diag, lang);
+            if let Some(span) = diag.span.as_ref().filter(|s| s.file == rel) {
+                match patch::place_of(text, span.line) {
+                    patch::Place::Field(key) => v["field"] = json!(key),
+                    patch::Place::Body(line) => v["body_line"] = json!(line),
+                    patch::Place::Other => {}
+                }
+            }
+            v
+        })
+        .collect()
 }
 
 /// The draft checked and rendered as the build would; the rendering is
@@ -203,7 +223,7 @@ pub async fn draft(State(s): State<Arc<EditState>>, Path(id): Path<String>, body
         }
         Ok(json!({
             "ok": !d.has_errors(),
-            "diagnostics": diagnostics_json(&d, s.lang),
+            "diagnostics": diagnostics_json(&d, s.lang, &rel, &new),
             "preview": d.html.as_ref().map(|_| format!("{}vorschau/{id}", super::PREFIX)),
         }))
     })
@@ -263,12 +283,12 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         if d.has_errors() {
             return Err(EditError::new(Refusal::Invalid, s.lang)
-                .with(json!({ "diagnostics": diagnostics_json(&d, s.lang) })));
+                .with(json!({ "diagnostics": diagnostics_json(&d, s.lang, &rel, &new) })));
         }
         write_atomically(&path, new.as_bytes()).map_err(|e| EditError::internal(s.lang, e))?;
         Ok(json!({
             "hash": file_hash(new.as_bytes()),
-            "diagnostics": diagnostics_json(&d, s.lang),
+            "diagnostics": diagnostics_json(&d, s.lang, &rel, &new),
         }))
     })
     .await?;

@@ -1,0 +1,493 @@
+// The Redaktion's page: a list of pages and a form per page, both built
+// from what the server describes (/api/schema, /api/pages). No framework,
+// no build step: the binary embeds this file as it is.
+"use strict";
+
+const API = "/_redaktion/api/";
+let T = {}; // the catalogue's words, from the server
+let kinds = {}; // kind name → {label, fields}
+let pages = []; // {id, title, kind, slug, section, url}
+let current = null; // the page being edited: {id, kind, fields, body, hash, loaded}
+let previewTimer = null;
+let lastCheck = null; // the diagnostics of the last draft check
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v === true) e.setAttribute(k, "");
+    else e.setAttribute(k, v);
+  }
+  for (const c of children.flat()) {
+    if (c !== null && c !== undefined) e.append(c);
+  }
+  return e;
+}
+
+async function api(path, method, body) {
+  const opts = { method: method || "GET", headers: {} };
+  if (body !== undefined) {
+    opts.headers["Content-Type"] = "application/json";
+    opts.headers["X-Redaktion"] = "1";
+    opts.body = JSON.stringify(body);
+  }
+  const r = await fetch(API + path, opts);
+  let data = {};
+  try {
+    data = await r.json();
+  } catch (_) {}
+  return { status: r.status, data };
+}
+
+function say(text) {
+  const s = document.getElementById("status");
+  if (s) s.textContent = text;
+}
+
+// ---- the page list -------------------------------------------------------
+
+function renderList() {
+  const text = document.getElementById("f-text").value.trim().toLowerCase();
+  const kind = document.getElementById("f-kind").value;
+  const section = document.getElementById("f-section").value;
+  const shown = pages.filter(
+    (p) =>
+      (!kind || p.kind === kind) &&
+      (!section || p.section === section) &&
+      (!text || p.title.toLowerCase().includes(text) || p.slug.includes(text)),
+  );
+  const list = document.getElementById("page-list");
+  list.replaceChildren(
+    ...shown.map((p) =>
+      el(
+        "li",
+        {},
+        el(
+          "a",
+          {
+            href: "#/seite/" + p.id,
+            "aria-current": current && current.id === p.id ? "page" : null,
+          },
+          p.title,
+        ),
+        " ",
+        el("span", { class: "kind" }, kinds[p.kind] ? kinds[p.kind].label : p.kind),
+      ),
+    ),
+  );
+  document.getElementById("count").textContent = shown.length + " " + T.count;
+}
+
+function filters() {
+  const sections = [...new Set(pages.map((p) => p.section))].sort();
+  const option = (value, label) => el("option", { value }, label);
+  return el(
+    "div",
+    { class: "filters" },
+    el("label", { for: "f-text" }, T.filter_text),
+    el("input", { id: "f-text", type: "search", oninput: renderList }),
+    el("label", { for: "f-kind" }, T.filter_kind),
+    el(
+      "select",
+      { id: "f-kind", onchange: renderList },
+      option("", T.all),
+      Object.entries(kinds).map(([k, d]) => option(k, d.label)),
+    ),
+    el("label", { for: "f-section" }, T.filter_section),
+    el(
+      "select",
+      { id: "f-section", onchange: renderList },
+      option("", T.all),
+      sections.filter((s) => s).map((s) => option(s, s)),
+    ),
+  );
+}
+
+// ---- the form ------------------------------------------------------------
+
+let uid = 0;
+const nextId = (key) => "f" + ++uid + "-" + key.replace(/[^a-z0-9_]/gi, "");
+
+// Slugs of pages of a kind (any kind for `null`), for reference fields.
+function targets(kind) {
+  return pages.filter((p) => !kind || p.kind === kind);
+}
+
+function datalist(kind) {
+  const id = "dl-" + (kind || "alle");
+  if (!document.getElementById(id)) {
+    document.body.append(
+      el("datalist", { id }, targets(kind).map((p) => el("option", { value: p.slug }, p.title))),
+    );
+  }
+  return id;
+}
+
+function setValue(obj, key, value) {
+  const empty =
+    value === "" || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  if (empty) delete obj[key];
+  else obj[key] = value;
+  changed();
+}
+
+function errorSlot(id) {
+  return el("p", { id: id + "-err", class: "field-error", hidden: true });
+}
+
+function showError(input, slot, text) {
+  slot.textContent = text || "";
+  slot.hidden = !text;
+  if (text) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
+function referenceCheck(input, slot, kind) {
+  const v = input.value.trim();
+  const ok = !v || targets(kind).some((p) => p.slug === v);
+  showError(input, slot, ok ? "" : T.no_page.replace("{0}", v));
+}
+
+// One control for a scalar; returns [label, control, error slot].
+function scalarControl(f, obj) {
+  const id = nextId(f.key);
+  const value = obj[f.key];
+  const described = { "aria-describedby": id + "-err" };
+  let input;
+  if (f.type === "textarea") {
+    input = el("textarea", { id, rows: 3, ...described });
+    input.value = value ?? "";
+    input.addEventListener("input", () => setValue(obj, f.key, input.value));
+  } else if (f.type === "number") {
+    input = el("input", { id, type: "number", step: "any", ...described });
+    input.value = value ?? "";
+    input.addEventListener("input", () =>
+      setValue(obj, f.key, input.value === "" ? null : Number(input.value)),
+    );
+  } else if (f.type === "boolean" || f.type === "choice") {
+    const opts = f.type === "boolean" ? [["true", T.yes], ["false", T.no]] : f.options.map((o) => [o, o]);
+    input = el(
+      "select",
+      { id, ...described },
+      el("option", { value: "" }, T.unset),
+      opts.map(([v, l]) => el("option", { value: v }, l)),
+    );
+    input.value = value === undefined || value === null ? "" : String(value);
+    input.addEventListener("change", () => {
+      const v = input.value;
+      setValue(obj, f.key, f.type === "boolean" ? (v === "" ? null : v === "true") : v);
+    });
+  } else {
+    input = el("input", { id, type: "text", ...described });
+    input.value = value ?? "";
+    input.addEventListener("input", () => setValue(obj, f.key, input.value));
+  }
+  input.dataset.field = f.key;
+  return [el("label", { for: id }, f.label), input, errorSlot(id)];
+}
+
+// A list of texts or references: one input per entry, add and remove.
+function listControl(f, obj) {
+  const box = el("fieldset", { class: "list", "data-field": f.key }, el("legend", {}, f.label));
+  const items = Array.isArray(obj[f.key]) ? [...obj[f.key]] : [];
+  const store = () => setValue(obj, f.key, items.filter((v) => v !== ""));
+  const draw = () => {
+    box.replaceChildren(el("legend", {}, f.label));
+    if (f.type === "references") box.append(el("p", { class: "hint" }, T.reference_hint));
+    items.forEach((v, i) => {
+      const id = nextId(f.key + i);
+      const input = el("input", {
+        id,
+        type: "text",
+        list: f.type === "references" ? datalist(f.refers_to) : null,
+        "aria-describedby": id + "-err",
+      });
+      input.value = v;
+      const slot = errorSlot(id);
+      input.addEventListener("input", () => {
+        items[i] = input.value;
+        store();
+        if (f.type === "references") referenceCheck(input, slot, f.refers_to);
+      });
+      if (f.type === "references") referenceCheck(input, slot, f.refers_to);
+      const remove = el("button", { type: "button", onclick: () => { items.splice(i, 1); store(); draw(); } }, T.remove);
+      remove.setAttribute("aria-label", T.remove + ": " + f.label + " " + (i + 1));
+      box.append(el("div", { class: "item" }, el("label", { for: id }, f.label + " " + (i + 1)), input, remove, slot));
+    });
+    box.append(
+      el("button", { type: "button", onclick: () => { items.push(""); draw(); box.querySelector(".item:last-of-type input").focus(); } },
+        T.add + ": " + f.label),
+    );
+  };
+  draw();
+  return box;
+}
+
+// A list of groups (contacts, modules, …): a fieldset per group.
+function groupsControl(f, obj) {
+  const box = el("fieldset", { class: "groups", "data-field": f.key });
+  const groups = Array.isArray(obj[f.key]) ? obj[f.key].map((g) => ({ ...g })) : [];
+  const store = () => setValue(obj, f.key, groups.filter((g) => Object.keys(g).length));
+  const draw = () => {
+    box.replaceChildren(el("legend", {}, f.label));
+    groups.forEach((g, i) => {
+      const inner = el("fieldset", { class: "group" }, el("legend", {}, f.label + " " + (i + 1)));
+      const proxy = new Proxy(g, {
+        set(t, k, v) { t[k] = v; store(); return true; },
+        deleteProperty(t, k) { delete t[k]; store(); return true; },
+      });
+      for (const sub of f.fields) inner.append(fieldControl(sub, proxy, true));
+      inner.append(el("button", { type: "button", onclick: () => { groups.splice(i, 1); store(); draw(); } },
+        T.remove + ": " + f.label + " " + (i + 1)));
+      box.append(inner);
+    });
+    box.append(el("button", { type: "button", onclick: () => { groups.push({}); draw(); } }, T.add + ": " + f.label));
+  };
+  draw();
+  return box;
+}
+
+function pointControl(f, obj) {
+  const point = obj[f.key] && typeof obj[f.key] === "object" ? { ...obj[f.key] } : {};
+  const proxy = new Proxy(point, {
+    set(t, k, v) { t[k] = v; setValue(obj, f.key, Object.keys(t).length ? { ...t } : null); return true; },
+    deleteProperty(t, k) { delete t[k]; setValue(obj, f.key, Object.keys(t).length ? { ...t } : null); return true; },
+  });
+  return el("fieldset", { class: "point", "data-field": f.key }, el("legend", {}, f.label),
+    f.fields.map((sub) => fieldControl(sub, proxy, true)));
+}
+
+function fieldControl(f, obj, inGroup) {
+  let control;
+  if (f.type === "list" || f.type === "references") control = listControl(f, obj);
+  else if (f.type === "groups") control = groupsControl(f, obj);
+  else if (f.type === "point") control = pointControl(f, obj);
+  else control = el("div", { class: "field" }, scalarControl(f, obj));
+  if (!inGroup) control.classList.add("top");
+  return control;
+}
+
+function renderForm() {
+  const main = document.getElementById("main");
+  const desc = kinds[current.kind] || kinds.page;
+  const known = new Set(desc.fields.map((f) => f.key));
+  const unknown = Object.keys(current.fields).filter((k) => !known.has(k));
+  const body = el("textarea", { id: "body", rows: 18, spellcheck: "true", "aria-describedby": "body-err" });
+  body.value = current.body;
+  body.addEventListener("input", () => { current.body = body.value; changed(); });
+  main.replaceChildren(
+    el("h1", { id: "page-title" }, current.title || ""),
+    el("p", {}, el("a", { href: "#/" }, T.back), " · ", el("code", {}, current.file)),
+    el("div", { id: "restored", hidden: true }),
+    el("form", { id: "form", onsubmit: (e) => { e.preventDefault(); save(); } },
+      el("div", { class: "columns" },
+        el("div", { class: "edit" },
+          el("h2", {}, T.fields),
+          desc.fields.map((f) => fieldControl(f, current.fields)),
+          unknown.length
+            ? el("section", { class: "unknown", "aria-labelledby": "unknown-h" },
+                el("h3", { id: "unknown-h" }, T.unknown),
+                el("dl", {}, unknown.map((k) => [el("dt", {}, k), el("dd", {}, el("code", {}, JSON.stringify(current.fields[k])))])))
+            : null,
+          el("h2", {}, el("label", { for: "body" }, T.body)),
+          body,
+          el("div", { id: "body-err", class: "field-error", hidden: true }),
+        ),
+        el("div", { class: "show" },
+          el("h2", {}, T.preview),
+          el("iframe", { id: "preview", title: T.preview, sandbox: "allow-same-origin" }),
+          el("section", { "aria-labelledby": "diag-h" }, el("h2", { id: "diag-h" }, T.errors), el("ul", { id: "diagnostics" })),
+        ),
+      ),
+      el("div", { class: "actions" },
+        el("button", { type: "submit", id: "save" }, T.save),
+        el("p", { id: "status", role: "status" }),
+      ),
+      el("div", { id: "conflict", hidden: true }),
+    ),
+  );
+}
+
+// ---- drafts, checks, saving ----------------------------------------------
+
+const draftKey = (id) => "redaktion:" + id;
+
+function changed() {
+  if (!current) return;
+  localStorage.setItem(
+    draftKey(current.id),
+    JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash }),
+  );
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(checkDraft, 300);
+}
+
+function showDiagnostics(list) {
+  lastCheck = list;
+  const ul = document.getElementById("diagnostics");
+  if (!ul) return;
+  document.querySelectorAll(".field-error.from-server").forEach((e) => {
+    e.textContent = "";
+    e.hidden = true;
+    e.classList.remove("from-server");
+  });
+  ul.replaceChildren(
+    ...(list.length
+      ? list.map((d) => el("li", { class: d.severity },
+          d.label + ": " + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "")))
+      : [el("li", {}, T.no_errors)]),
+  );
+  for (const d of list) {
+    let slot = null;
+    if (d.field) {
+      const ctl = document.querySelector('[data-field="' + d.field + '"]');
+      if (ctl) {
+        slot = ctl.tagName === "FIELDSET" ? ctl.querySelector(".field-error") : document.getElementById(ctl.id + "-err");
+        if (!slot) {
+          slot = errorSlot(nextId(d.field));
+          ctl.append(slot);
+        }
+      }
+    } else if (d.body_line) {
+      slot = document.getElementById("body-err");
+    }
+    if (slot) {
+      const text = d.label + ": " + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "");
+      slot.textContent = slot.classList.contains("from-server") ? slot.textContent + " " + text : text;
+      slot.hidden = false;
+      slot.classList.add("from-server");
+    }
+  }
+}
+
+async function checkDraft() {
+  if (!current) return;
+  const id = current.id;
+  const r = await api("pages/" + id + "/draft", "POST", { fields: current.fields, body: current.body });
+  if (!current || current.id !== id) return;
+  if (r.status !== 200) {
+    say(r.data.error || String(r.status));
+    return;
+  }
+  showDiagnostics(r.data.diagnostics || []);
+  if (r.data.preview) {
+    document.getElementById("preview").src = r.data.preview + "?v=" + Date.now();
+  }
+}
+
+async function save() {
+  say(T.saving);
+  document.getElementById("conflict").hidden = true;
+  const r = await api("pages/" + current.id, "PUT", {
+    fields: current.fields,
+    body: current.body,
+    hash: current.hash,
+  });
+  if (r.status === 200) {
+    current.hash = r.data.hash;
+    localStorage.removeItem(draftKey(current.id));
+    showDiagnostics(r.data.diagnostics || []);
+    say(T.saved);
+    return;
+  }
+  say(r.data.error || String(r.status));
+  if (r.status === 422) showDiagnostics(r.data.diagnostics || []);
+  if (r.status === 409) showConflict(r.data);
+}
+
+function showConflict(disk) {
+  const box = document.getElementById("conflict");
+  const mine = el("textarea", { id: "c-mine", rows: 10, readonly: true });
+  mine.value = current.body;
+  const theirs = el("textarea", { id: "c-disk", rows: 10, readonly: true });
+  theirs.value = disk.body || "";
+  box.replaceChildren(
+    el("div", { class: "columns" },
+      el("div", {}, el("label", { for: "c-mine" }, T.conflict_mine), mine),
+      el("div", {}, el("label", { for: "c-disk" }, T.conflict_disk), theirs)),
+    el("button", { type: "button", onclick: () => openPage(current.id, true) }, T.conflict_take),
+  );
+  box.hidden = false;
+}
+
+async function openPage(id, fromDisk) {
+  const r = await api("pages/" + id);
+  if (r.status !== 200) {
+    document.getElementById("main").replaceChildren(el("p", { role: "alert" }, r.data.error || String(r.status)));
+    return;
+  }
+  current = { ...r.data };
+  let restored = false;
+  const kept = fromDisk ? null : localStorage.getItem(draftKey(id));
+  if (kept) {
+    const d = JSON.parse(kept);
+    if (JSON.stringify(d.fields) !== JSON.stringify(current.fields) || d.body !== current.body) {
+      current.fields = d.fields;
+      current.body = d.body;
+      current.hash = d.hash; // the version the draft was made from: a changed file is a conflict
+      restored = true;
+    }
+  }
+  renderForm();
+  renderList();
+  if (restored) {
+    const note = document.getElementById("restored");
+    note.replaceChildren(
+      el("p", { role: "status" }, T.draft_restored),
+      el("button", { type: "button", onclick: () => { localStorage.removeItem(draftKey(id)); openPage(id, true); } }, T.discard),
+    );
+    note.hidden = false;
+  }
+  document.getElementById("page-title").focus?.();
+  checkDraft();
+}
+
+function route() {
+  const m = location.hash.match(/^#\/seite\/([0-9a-f]+)$/);
+  if (m) openPage(m[1]);
+  else {
+    current = null;
+    document.getElementById("main").replaceChildren(el("p", {}, T.choose));
+    renderList();
+  }
+}
+
+// After a save the watcher rebuilds; the preview frame then shows the
+// page as served.
+function listen() {
+  const events = new EventSource("/__handbook/events");
+  events.addEventListener("message", (e) => {
+    const ev = JSON.parse(e.data);
+    if (ev.type === "reload" && current && current.url && ev.paths) {
+      const frame = document.getElementById("preview");
+      if (frame) frame.src = current.url;
+      api("pages").then((r) => { if (r.status === 200) { pages = r.data.pages; renderList(); } });
+    }
+  });
+}
+
+async function start() {
+  const [schema, list] = await Promise.all([api("schema"), api("pages")]);
+  const app = document.getElementById("app");
+  if (schema.status !== 200 || list.status !== 200) {
+    app.replaceChildren(el("p", { role: "alert" }, schema.data.error || list.data.error || "?"));
+    return;
+  }
+  T = schema.data.texts;
+  for (const k of schema.data.kinds) kinds[k.kind] = k;
+  pages = list.data.pages;
+  document.title = T.app_title;
+  app.replaceChildren(
+    el("header", {}, el("p", { class: "brand" }, T.app_title)),
+    el("div", { class: "layout" },
+      el("nav", { "aria-label": T.pages }, el("h2", {}, T.pages), filters(), el("p", { id: "count", role: "status" }), el("ul", { id: "page-list" })),
+      el("main", { id: "main", tabindex: "-1" }),
+    ),
+  );
+  window.addEventListener("hashchange", route);
+  route();
+  listen();
+}
+
+start();
