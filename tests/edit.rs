@@ -1,0 +1,228 @@
+//! `handbook serve --edit` as an editor uses it: started inside the
+//! handbook folder, the printed address opened, a title changed and saved;
+//! the file changes in that value only and the served page reloads. A file
+//! changed meanwhile is a conflict; a draft with errors is not written.
+
+mod common;
+use common::server::{wait_for_event, PATIENCE};
+use common::*;
+use reqwest::blocking::{Client, Response};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+
+struct Editor {
+    child: Child,
+    /// `http://127.0.0.1:PORT`
+    base: String,
+    start: String,
+    client: Client,
+    cookie: String,
+}
+
+impl Drop for Editor {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Editor {
+    /// As a user starts it: from inside the handbook folder, no --root.
+    fn start(dir: &std::path::Path) -> Editor {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .current_dir(dir)
+            .args(["serve", "--edit", "--port", "0"])
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start handbook serve --edit");
+        let (tx, rx) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if line.starts_with("Redaktion") {
+                    let _ = tx.send(line);
+                }
+            }
+        });
+        let line = rx.recv_timeout(PATIENCE).expect("the editor's address");
+        let start = line
+            .strip_prefix("Redaktion: ")
+            .expect("one line: Redaktion: URL")
+            .to_string();
+        let (base, token) = start.split_once("/_redaktion/?token=").expect("token URL");
+        assert!(base.starts_with("http://127.0.0.1:"), "{start}");
+        assert!(
+            token.len() >= 32 && token.chars().all(|c| c.is_ascii_hexdigit()),
+            "{token}"
+        );
+        let client = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Editor {
+            child,
+            base: base.to_string(),
+            start,
+            client,
+            cookie: String::new(),
+        }
+    }
+
+    fn sign_in(&mut self) {
+        let r = self.client.get(&self.start).send().unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/_redaktion/");
+        let set = r.headers()["set-cookie"].to_str().unwrap();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+            "{set}"
+        );
+        self.cookie = set.split(';').next().unwrap().to_string();
+    }
+
+    fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .send()
+            .unwrap()
+    }
+
+    fn put(&self, path: &str, body: &Value) -> (u16, Value) {
+        let r = self
+            .client
+            .put(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .header("origin", &self.base)
+            .header("x-redaktion", "1")
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, json_of(r))
+    }
+
+    fn events(&self) -> mpsc::Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        let (connected_tx, connected) = mpsc::channel();
+        let url = format!("{}/__handbook/events", self.base);
+        std::thread::spawn(move || {
+            let client = Client::builder().timeout(None).build().unwrap();
+            let Ok(resp) = client.get(url).send() else {
+                return;
+            };
+            let _ = connected_tx.send(());
+            for line in BufReader::new(resp).lines().map_while(Result::ok) {
+                if let Some(data) = line.strip_prefix("data: ") {
+                    if tx.send(data.to_string()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        connected.recv_timeout(PATIENCE).expect("events connect");
+        rx
+    }
+}
+
+fn json_of(r: Response) -> Value {
+    serde_json::from_str(&r.text().unwrap()).unwrap_or(Value::Null)
+}
+
+fn page_id(e: &Editor, slug: &str) -> String {
+    let pages: Value = json_of(e.get("/_redaktion/api/pages"));
+    let pages = pages["pages"].as_array().unwrap();
+    for p in pages {
+        let id = p["id"].as_str().unwrap();
+        assert!(
+            !id.contains('/') && !id.contains(".md"),
+            "ids are no paths: {id}"
+        );
+    }
+    let page = pages.iter().find(|p| p["slug"] == slug).expect(slug);
+    page["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
+    let tmp = copy_fixture("editor");
+    let file = tmp.path().join("content/regionen/kreis-borken.md");
+    let before = read(&file);
+    let mut e = Editor::start(tmp.path());
+    assert_eq!(e.get("/_redaktion/api/pages").status(), 401);
+    e.sign_in();
+
+    let id = page_id(&e, "kreis-borken");
+    let page: Value = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
+    assert_eq!(page["fields"]["title"], "Kreis Borken");
+    assert_eq!(
+        page["fields"]["farbe"], "grün",
+        "unknown keys are loaded too"
+    );
+    assert!(page["body"].as_str().unwrap().starts_with("## Umsetzung"));
+
+    let events = e.events();
+    let mut fields = page["fields"].clone();
+    fields["title"] = json!("Kreis Borken im Münsterland");
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": fields, "body": page["body"], "hash": page["hash"]}),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        read(&file),
+        before.replace("\"Kreis Borken\"", "\"Kreis Borken im Münsterland\""),
+        "only the title's value changed: comment, order, quotes and unknown keys stay"
+    );
+    let ev = wait_for_event(&events, "reload");
+    assert!(ev.contains("regionen/kreis-borken/index.html"), "{ev}");
+    let html = e.get("/regionen/kreis-borken/").text().unwrap();
+    assert!(html.contains("Kreis Borken im Münsterland"));
+
+    // saving again from the version loaded before: a conflict, nothing written
+    let saved = read(&file);
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": page["fields"], "body": page["body"], "hash": page["hash"]}),
+    );
+    assert_eq!(status, 409, "{answer}");
+    assert_eq!(answer["hash"], json!(answer["hash"].as_str().unwrap()));
+    assert_eq!(answer["fields"]["title"], "Kreis Borken im Münsterland");
+    assert_eq!(read(&file), saved);
+
+    // a reference to no page: the build's own error, in German, at its field
+    let mut broken = fields.clone();
+    broken["concepts"] = json!(["gibt-es-nicht"]);
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": broken, "body": page["body"], "hash": answer["hash"]}),
+    );
+    assert_eq!(status, 422, "{answer}");
+    let d = &answer["diagnostics"][0];
+    assert_eq!(d["field"], "concepts", "{answer}");
+    assert_eq!(d["label"], "Fehler", "{answer}");
+    assert!(
+        d["message"].as_str().unwrap().contains("gibt-es-nicht"),
+        "{answer}"
+    );
+    assert_eq!(read(&file), saved, "a page with errors is not written");
+}
+
+#[test]
+fn edit_refuses_an_address_other_machines_can_reach() {
+    let tmp = copy_fixture("editor");
+    let out = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(tmp.path())
+        .args(["serve", "--edit", "--bind", "0.0.0.0", "--port", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("127.0.0.1") && err.contains("0.0.0.0"),
+        "{err}"
+    );
+}
