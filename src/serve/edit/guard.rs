@@ -17,7 +17,7 @@ pub const COOKIE: &str = "redaktion";
 /// A header no form and no simple cross-site request can send.
 pub const WRITE_HEADER: &str = "x-redaktion";
 
-fn header<'a>(headers: &'a HeaderMap, name: impl header::AsHeaderName) -> Option<&'a str> {
+fn header(headers: &HeaderMap, name: impl header::AsHeaderName) -> Option<&str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 
