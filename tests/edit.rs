@@ -30,10 +30,11 @@ impl Drop for Editor {
 
 impl Editor {
     /// As a user starts it: from inside the handbook folder, no --root.
-    fn start(dir: &std::path::Path) -> Editor {
+    fn start(dir: &std::path::Path, more: &[&str]) -> Editor {
         let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
             .current_dir(dir)
             .args(["serve", "--edit", "--port", "0"])
+            .args(more)
             .stderr(Stdio::piped())
             .spawn()
             .expect("start handbook serve --edit");
@@ -151,7 +152,7 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     let tmp = copy_fixture("editor");
     let file = tmp.path().join("content/regionen/kreis-borken.md");
     let before = read(&file);
-    let mut e = Editor::start(tmp.path());
+    let mut e = Editor::start(tmp.path(), &[]);
     assert_eq!(e.get("/_redaktion/api/pages").status(), 401);
     e.sign_in();
 
@@ -225,4 +226,50 @@ fn edit_refuses_an_address_other_machines_can_reach() {
         err.contains("127.0.0.1") && err.contains("0.0.0.0"),
         "{err}"
     );
+}
+
+#[test]
+fn in_an_edition_its_own_pages_are_saved_and_the_base_handbook_is_left_alone() {
+    let tmp = copy_fixture("editor");
+    ok(run(tmp.path(), &["edition", "new", "lokal"]));
+    ok(run(
+        tmp.path(),
+        &[
+            "edition",
+            "override",
+            "lokal",
+            "content/konzepte/elterncafe.md",
+        ],
+    ));
+    let base = tmp.path().join("content/konzepte/elterncafe.md");
+    let own = tmp
+        .path()
+        .join("editions/lokal/content/konzepte/elterncafe.md");
+    let upstream = tmp.path().join("content/regionen/kreis-borken.md");
+    let (base_before, upstream_before) = (read(&base), read(&upstream));
+    let mut e = Editor::start(tmp.path(), &["--edition", "lokal"]);
+    e.sign_in();
+
+    let save_title = |slug: &str, title: &str| {
+        let id = page_id(&e, slug);
+        let page = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
+        let mut fields = page["fields"].clone();
+        fields["title"] = json!(title);
+        e.put(
+            &format!("/_redaktion/api/pages/{id}"),
+            &json!({"fields": fields, "body": page["body"], "hash": page["hash"]}),
+        )
+    };
+    let (status, answer) = save_title("kreis-borken", "Anders");
+    assert_eq!(status, 403, "{answer}");
+    assert_eq!(read(&upstream), upstream_before);
+
+    let (status, answer) = save_title("elterncafe", "Elterncafé vor Ort");
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        read(&own).contains("title: Elterncafé vor Ort\n"),
+        "{}",
+        read(&own)
+    );
+    assert_eq!(read(&base), base_before);
 }

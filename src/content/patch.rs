@@ -29,7 +29,9 @@ struct Parts {
 fn parts(text: &str) -> Parts {
     let is_fence = |line: &str, f: &str| line.trim_end() == f;
     let first_end = text.find('\n').unwrap_or(text.len());
-    if !is_fence(&text[..first_end], "---") {
+    // a byte-order mark before the fence stays where it is
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if !is_fence(&text[bom..first_end], "---") {
         return Parts {
             yaml: None,
             body_start: 0,

@@ -154,3 +154,15 @@ fn lines_are_placed_at_their_key_or_body_line() {
     assert_eq!(place_of(PAGE, 13), Place::Body(1));
     assert_eq!(place_of(PAGE, 15), Place::Body(3));
 }
+
+#[test]
+fn a_byte_order_mark_stays_and_the_front_matter_after_it_is_found() {
+    let text = "\u{feff}---\ntitle: A\n---\nText\n";
+    let (mut f, body) = read(text).unwrap();
+    assert_eq!(f["title"], "A");
+    f["title"] = json!("B");
+    assert_eq!(
+        patch(text, &f, &body).unwrap(),
+        "\u{feff}---\ntitle: B\n---\nText\n"
+    );
+}

@@ -21,6 +21,8 @@ pub enum Refusal {
     CrossOrigin,
     NotJson,
     NoPage,
+    /// A page of the base handbook, seen through an edition.
+    Upstream,
     Conflict,
     Invalid,
     TooLarge,
@@ -53,6 +55,11 @@ pub fn refusal(r: Refusal, lang: Lang) -> String {
             lang,
             "This page does not exist (any more).",
             "Diese Seite gibt es nicht (mehr)."
+        ),
+        Refusal::Upstream => t!(
+            lang,
+            "This page belongs to the base handbook; overriding it for the edition is not possible in the browser yet (use `handbook edition override`).",
+            "Diese Seite gehört zum Grundhandbuch; sie für die Ausgabe zu überschreiben geht im Browser noch nicht (mit `handbook edition override`)."
         ),
         Refusal::Conflict => t!(
             lang,

@@ -23,6 +23,26 @@ impl Draft {
     }
 }
 
+/// Whether `rel` is the edition's own file (always, without an edition):
+/// an upstream page is the edition's override to make, which the editor
+/// cannot do yet, so it must not change the base handbook instead.
+pub fn is_own(preview: &mut Preview, rel: &Path) -> bool {
+    let Some((site, _, opts)) = preview.parts() else {
+        return false;
+    };
+    if opts.edition.is_none() {
+        return true;
+    }
+    crate::editions::Project::open(&opts.root, opts.edition.as_deref(), &site.config)
+        .ok()
+        .and_then(|p| {
+            p.layers
+                .last()
+                .map(|l| relative_to(&opts.root, &l.content_dir))
+        })
+        .is_some_and(|top| rel.starts_with(top))
+}
+
 /// `None`: there is no site to check against, or no page at `rel`.
 pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
     let (site, templates, opts) = preview.parts()?;
@@ -77,6 +97,12 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
             Err(diags) => diagnostics.extend(diags),
         }
     }
+    let todo = crate::content::todo::warnings(&opts.root, &site.content, &site.config.todo_markers);
+    diagnostics.extend(
+        todo.iter()
+            .filter(|d| d.span.as_ref().is_some_and(|s| s.file == rel))
+            .cloned(),
+    );
     let (resolved, link_diags) = crate::links::resolve(&site.content, &site.config);
     // other pages' warnings are not the draft's; their errors are (a
     // changed slug breaks the links to it)

@@ -38,7 +38,7 @@ impl EditError {
     pub fn status(&self) -> StatusCode {
         match self.refusal {
             Refusal::NoSession => StatusCode::UNAUTHORIZED,
-            Refusal::WrongHost | Refusal::CrossOrigin => StatusCode::FORBIDDEN,
+            Refusal::WrongHost | Refusal::CrossOrigin | Refusal::Upstream => StatusCode::FORBIDDEN,
             Refusal::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Refusal::NoPage => StatusCode::NOT_FOUND,
             Refusal::Conflict => StatusCode::CONFLICT,

@@ -148,9 +148,9 @@ pub async fn load(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> An
     let answer = with_preview(&s, move |preview, s| {
         let rel = rel_of(preview, s, &id)?;
         let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
-        let text = String::from_utf8_lossy(&bytes);
+        let text = utf8(s, &bytes)?;
         let (fields, body) =
-            patch::read(&text).map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
+            patch::read(text).map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
         let (site, _, _) = preview
             .parts()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
@@ -168,6 +168,12 @@ pub async fn load(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> An
     })
     .await?;
     Ok(json_response(answer))
+}
+
+/// A file that is not UTF-8 is never rewritten (a lossy round trip would
+/// change bytes the editor never saw); the build reports it anyway.
+fn utf8<'b>(s: &EditState, bytes: &'b [u8]) -> Result<&'b str, EditError> {
+    std::str::from_utf8(bytes).map_err(|_| EditError::new(Refusal::Invalid, s.lang))
 }
 
 #[derive(serde::Deserialize)]
@@ -212,9 +218,8 @@ pub async fn draft(State(s): State<Arc<EditState>>, Path(id): Path<String>, body
     let change = change_of(&s, &body)?;
     let answer = with_preview(&s, move |preview, s| {
         let rel = rel_of(preview, s, &id)?;
-        let text = std::fs::read_to_string(file_of(s, &rel)?)
-            .map_err(|e| EditError::internal(s.lang, e))?;
-        let new = patch::patch(&text, &change.fields, &change.body)
+        let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
+        let new = patch::patch(utf8(s, &bytes)?, &change.fields, &change.body)
             .map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
         let d = draft::check(preview, &rel, new.as_bytes())
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
@@ -264,6 +269,9 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
             .lock()
             .map_err(|_| EditError::internal(s.lang, "write lock"))?;
         let rel = rel_of(preview, s, &id)?;
+        if !draft::is_own(preview, &rel) {
+            return Err(EditError::new(Refusal::Upstream, s.lang));
+        }
         let path = file_of(s, &rel)?;
         let bytes = std::fs::read(&path).map_err(|e| EditError::internal(s.lang, e))?;
         let hash = file_hash(&bytes);
@@ -276,8 +284,7 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
                 "body": body,
             })));
         }
-        let text = String::from_utf8_lossy(&bytes);
-        let new = patch::patch(&text, &change.fields, &change.body)
+        let new = patch::patch(utf8(s, &bytes)?, &change.fields, &change.body)
             .map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
         let d = draft::check(preview, &rel, new.as_bytes())
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
