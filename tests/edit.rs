@@ -92,9 +92,17 @@ impl Editor {
     }
 
     fn put(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.write(reqwest::Method::PUT, path, body)
+    }
+
+    fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.write(reqwest::Method::POST, path, body)
+    }
+
+    fn write(&self, method: reqwest::Method, path: &str, body: &Value) -> (u16, Value) {
         let r = self
             .client
-            .put(format!("{}{path}", self.base))
+            .request(method, format!("{}{path}", self.base))
             .header("cookie", &self.cookie)
             .header("origin", &self.base)
             .header("x-redaktion", "1")
@@ -165,9 +173,30 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     );
     assert!(page["body"].as_str().unwrap().starts_with("## Umsetzung"));
 
-    let events = e.events();
+    // a draft is checked and rendered by the build, nothing written
     let mut fields = page["fields"].clone();
     fields["title"] = json!("Kreis Borken im Münsterland");
+    let body = format!("{}\n[kaputt](fehlt.md)\n", page["body"].as_str().unwrap());
+    let (status, check) = e.post(
+        &format!("/_redaktion/api/pages/{id}/draft"),
+        &json!({"fields": fields, "body": body}),
+    );
+    assert_eq!(status, 200, "{check}");
+    assert_eq!(check["ok"], false);
+    assert_eq!(check["diagnostics"][0]["body_line"], 5, "{check}");
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{id}/draft"),
+        &json!({"fields": fields, "body": page["body"]}),
+    );
+    assert_eq!(check["ok"], true, "{check}");
+    let shown = e.get(check["preview"].as_str().unwrap()).text().unwrap();
+    assert!(
+        shown.contains("Kreis Borken im Münsterland</h1>"),
+        "{shown}"
+    );
+    assert_eq!(read(&file), before);
+
+    let events = e.events();
     let (status, answer) = e.put(
         &format!("/_redaktion/api/pages/{id}"),
         &json!({"fields": fields, "body": page["body"], "hash": page["hash"]}),

@@ -277,7 +277,7 @@ function renderForm() {
   body.value = current.body;
   body.addEventListener("input", () => { current.body = body.value; changed(); });
   main.replaceChildren(
-    el("h1", { id: "page-title" }, current.title || ""),
+    el("h1", { id: "page-title", tabindex: "-1" }, current.title || ""),
     el("p", {}, el("a", { href: "#/" }, T.back), " · ", el("code", {}, current.file)),
     el("div", { id: "restored", hidden: true }),
     el("form", { id: "form", onsubmit: (e) => { e.preventDefault(); save(); } },
@@ -439,7 +439,8 @@ async function openPage(id, fromDisk) {
     );
     note.hidden = false;
   }
-  document.getElementById("page-title").focus?.();
+  // screen readers start at the page just opened
+  document.getElementById("page-title").focus();
   checkDraft();
 }
 
@@ -460,8 +461,10 @@ function listen() {
   events.addEventListener("message", (e) => {
     const ev = JSON.parse(e.data);
     if (ev.type === "reload" && current && current.url && ev.paths) {
+      // the file the watcher made of this page, as the server names it
+      const file = current.url.replace(/^\//, "") + (current.url.endsWith("/") ? "index.html" : "");
       const frame = document.getElementById("preview");
-      if (frame) frame.src = current.url;
+      if (frame && ev.paths.includes(file)) frame.src = current.url;
       api("pages").then((r) => { if (r.status === 200) { pages = r.data.pages; renderList(); } });
     }
   });
