@@ -50,6 +50,10 @@ test('open the address, change a title, see the draft, Speichern, see the served
   await concept.fill('gibt-es-nicht');
   await page.getByText('Keine Seite dieser Art mit diesem Kurznamen: gibt-es-nicht').waitFor();
   await concept.fill('elterncafe');
+  // a taxonomy of handbook.yaml names pages of its section
+  const group = page.getByLabel('Zielgruppen 1', { exact: true });
+  assert.equal(await group.inputValue(), 'alleinerziehende');
+  assert.equal(await group.getAttribute('aria-invalid'), null);
 
   await title.fill('Kreis Borken im Münsterland');
   const preview = page.frameLocator('#preview');

@@ -44,6 +44,7 @@ pub fn with_editor(site: Router, state: Arc<EditState>) -> Router {
 pub fn router(state: Arc<EditState>) -> Router {
     let guarded = Router::new()
         .route("/_redaktion/app.js", get(asset))
+        .route("/_redaktion/form.js", get(asset))
         .route("/_redaktion/app.css", get(asset))
         .route("/_redaktion/api/schema", get(page::schema))
         .route("/_redaktion/api/pages", get(page::list))
@@ -105,6 +106,9 @@ async fn asset(uri: axum::http::Uri) -> Response {
     match output_path(uri.path()).as_deref() {
         Some("_redaktion/app.js") => {
             editor_response("text/javascript; charset=utf-8", include_str!("ui/app.js"))
+        }
+        Some("_redaktion/form.js") => {
+            editor_response("text/javascript; charset=utf-8", include_str!("ui/form.js"))
         }
         Some("_redaktion/app.css") => {
             editor_response("text/css; charset=utf-8", include_str!("ui/app.css"))

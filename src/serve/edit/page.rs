@@ -101,14 +101,30 @@ fn file_of(s: &EditState, rel: &std::path::Path) -> Result<PathBuf, EditError> {
     }
 }
 
-pub async fn schema(State(s): State<Arc<EditState>>) -> Response {
-    let mut v = schema::describe(s.lang);
+pub async fn schema(State(s): State<Arc<EditState>>) -> Answer {
+    let mut v = with_preview(&s, |preview, s| {
+        let (site, _, _) = preview
+            .parts()
+            .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        let taxonomies: Vec<schema::TaxonomyField> = site
+            .config
+            .taxonomies
+            .iter()
+            .map(|(key, t)| schema::TaxonomyField {
+                key,
+                title: &t.title,
+                section: &t.section,
+            })
+            .collect();
+        Ok(schema::describe(s.lang, &taxonomies))
+    })
+    .await?;
     let texts: Map<String, Value> = ui_texts(s.lang)
         .into_iter()
         .map(|(k, t)| (k.to_string(), Value::String(t)))
         .collect();
     v["texts"] = Value::Object(texts);
-    json_response(v)
+    Ok(json_response(v))
 }
 
 pub async fn list(State(s): State<Arc<EditState>>) -> Answer {

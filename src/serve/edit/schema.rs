@@ -110,16 +110,29 @@ pub fn keys(kind: PageKind) -> Vec<&'static str> {
     COMMON_KEYS.iter().chain(kind.keys()).copied().collect()
 }
 
-/// Every kind's form. `translations` and `uploads` are where later slices
-/// put a page's language versions and its images.
-pub fn describe(lang: Lang) -> Value {
+/// A taxonomy of handbook.yaml (`target_groups: {section, title}`): its
+/// key names pages of its section on any page.
+pub struct TaxonomyField<'a> {
+    pub key: &'a str,
+    pub title: &'a str,
+    pub section: &'a str,
+}
+
+/// Every kind's form, the handbook's taxonomies last. `translations` and
+/// `uploads` are where later slices put a page's language versions and
+/// its images.
+pub fn describe(lang: Lang, taxonomies: &[TaxonomyField]) -> Value {
     let kinds: Vec<Value> = PageKind::ALL
         .iter()
         .map(|&kind| {
+            let mut fields: Vec<Value> = keys(kind).iter().map(|k| field(kind, None, k, lang)).collect();
+            fields.extend(taxonomies.iter().map(|t| {
+                json!({"key": t.key, "label": t.title, "type": "references", "refers_to": null, "section": t.section})
+            }));
             json!({
                 "kind": kind.name(),
                 "label": kind_label(kind.name(), lang),
-                "fields": keys(kind).iter().map(|k| field(kind, None, k, lang)).collect::<Vec<_>>(),
+                "fields": fields,
                 "translations": [],
                 "uploads": null,
             })
@@ -158,7 +171,7 @@ mod tests {
     /// deserialises into the kind's type (which refuses unknown keys).
     #[test]
     fn every_described_field_fits_the_front_matter_types() {
-        let all = describe(Lang::De);
+        let all = describe(Lang::De, &[]);
         for k in all["kinds"].as_array().unwrap() {
             let kind = PageKind::parse(k["kind"].as_str().unwrap()).unwrap();
             let mut common = serde_json::Map::new();
@@ -187,7 +200,7 @@ mod tests {
 
     #[test]
     fn titles_are_labelled_titel_and_references_name_their_kind() {
-        let all = describe(Lang::De);
+        let all = describe(Lang::De, &[]);
         let region = &all["kinds"][0];
         assert_eq!(region["fields"][0]["label"], "Titel");
         let concepts = region["fields"]
