@@ -211,6 +211,26 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     assert!(ev.contains("regionen/kreis-borken/index.html"), "{ev}");
     let html = e.get("/regionen/kreis-borken/").text().unwrap();
     assert!(html.contains("Kreis Borken im Münsterland"));
+    // the draft's rendering is the served page's, byte for byte: a draft
+    // that changes only the body (put in alone) and one that changes the
+    // title (sections and URLs made again) alike
+    let drafted = |fields: &Value, body: &str| {
+        let (_, check) = e.post(
+            &format!("/_redaktion/api/pages/{id}/draft"),
+            &json!({"fields": fields, "body": body}),
+        );
+        e.get(check["preview"].as_str().expect("a preview"))
+            .text()
+            .unwrap()
+    };
+    assert_eq!(shown, html, "the title drafted before the save");
+    assert_eq!(drafted(&fields, page["body"].as_str().unwrap()), html);
+    let mut same = page["fields"].clone();
+    same["title"] = json!("Kreis Borken im Münsterland");
+    let mut other = same.clone();
+    other["title"] = json!("Kreis Borken");
+    assert_ne!(drafted(&other, page["body"].as_str().unwrap()), html);
+    assert_eq!(drafted(&same, page["body"].as_str().unwrap()), html);
 
     // saving again from the version loaded before: a conflict, nothing written
     let saved = read(&file);

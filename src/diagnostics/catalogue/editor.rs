@@ -160,6 +160,14 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ("filter_section", t!(lang, "Section", "Bereich")),
         ("all", t!(lang, "all", "alle")),
         ("count", t!(lang, "pages shown", "Seiten angezeigt")),
+        (
+            "count_limited",
+            t!(
+                lang,
+                "{{0}} of {{1}} pages shown; narrow with the filters",
+                "{{0}} von {{1}} Seiten angezeigt; mit den Filtern eingrenzen"
+            ),
+        ),
         ("save", t!(lang, "Save", "Speichern")),
         ("saved", t!(lang, "Saved.", "Gespeichert.")),
         ("saving", t!(lang, "Saving …", "Wird gespeichert …")),

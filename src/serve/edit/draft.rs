@@ -1,12 +1,15 @@
 //! A page's draft through the build's own pipeline, without writing it:
 //! parsed as a file would be, put into the preview's site in place of the
-//! page, shortcodes expanded, links resolved over all pages and rendered
-//! with the site's templates; then the site is put back as it was. Its
-//! diagnostics are those `handbook check` would report for the draft.
+//! page, shortcodes expanded, links resolved and rendered with the site's
+//! templates; then the site is put back as it was. Its diagnostics are
+//! those `handbook check` would report for the draft.
 
 use super::super::preview::Preview;
 use crate::content::parse::parse_page;
+use crate::content::{Page, PageId};
 use crate::diagnostics::{relative_to, Diagnostic, Severity};
+use crate::site::Site;
+use crate::templates::Templates;
 use std::path::Path;
 
 pub struct Draft {
@@ -21,6 +24,10 @@ impl Draft {
             .iter()
             .any(|d| d.severity == Severity::Error)
     }
+}
+
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
 }
 
 /// Whether `rel` is the edition's own file (always, without an edition):
@@ -43,6 +50,30 @@ pub fn is_own(preview: &mut Preview, rel: &Path) -> bool {
         .is_some_and(|top| rel.starts_with(top))
 }
 
+/// Whether a draft leaves every other page as it was: the same URL,
+/// place in its section and link targets. Then only its own links are
+/// resolved again and nothing else is touched (a keystroke in the body).
+fn keeps_its_place(old: &Page, new: &Page) -> bool {
+    let heading_ids = |p: &Page| p.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+    (
+        &old.slug,
+        old.kind,
+        old.is_section_index,
+        &old.title,
+        old.weight,
+        old.draft,
+        old.in_menu,
+    ) == (
+        &new.slug,
+        new.kind,
+        new.is_section_index,
+        &new.title,
+        new.weight,
+        new.draft,
+        new.in_menu,
+    ) && heading_ids(old) == heading_ids(new)
+}
+
 /// `None`: there is no site to check against, or no page at `rel`.
 pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
     let (site, templates, opts) = preview.parts()?;
@@ -54,8 +85,8 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
     let content_path = site.content.pages[id].content_path.clone();
     let parsed = parse_page(rel.to_path_buf(), content_path, bytes, &site.config);
     let mut diagnostics = parsed.diagnostics;
-    let page = match parsed.page {
-        Some(page) if !diagnostics.iter().any(|d| d.severity == Severity::Error) => page,
+    let mut page = match parsed.page {
+        Some(page) if !has_errors(&diagnostics) => page,
         _ => {
             return Some(Draft {
                 diagnostics,
@@ -63,18 +94,56 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
             })
         }
     };
+    diagnostics.extend(crate::content::todo::page_warnings(
+        &page.source,
+        &site.config.todo_markers,
+    ));
     let project =
         crate::editions::Project::open(&opts.root, opts.edition.as_deref(), &site.config).ok()?;
-    let base_content = relative_to(&opts.root, &project.layers.first()?.content_dir);
-    let saved_content = site.content.clone();
-    let saved_resolved = site.resolved.clone();
+    let root = opts.root.clone();
+    let vars = crate::build::shortcode_vars(&site.config, &project);
+    let html = if keeps_its_place(&site.content.pages[id], &page) {
+        page.url = site.content.pages[id].url.clone();
+        let old = std::mem::replace(&mut site.content.pages[id], page);
+        let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
+            crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id])
+        });
+        site.content.pages[id] = old;
+        html
+    } else {
+        // the sections, URLs and reading order may change: all of it again,
+        // on a copy of the pages to put back afterwards
+        let base_content = relative_to(&opts.root, &project.layers.first()?.content_dir);
+        let saved = site.content.clone();
+        site.content.pages[id] = page;
+        site.content.sections = crate::content::load::reassemble(
+            &mut site.content.pages,
+            &base_content,
+            &site.config.title,
+        );
+        let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
+            site.order_pages();
+            crate::links::resolve(&site.content, &site.config)
+        });
+        site.content = saved;
+        site.order_pages();
+        html
+    };
+    Some(Draft { diagnostics, html })
+}
 
-    site.content.pages[id] = page;
-    site.content.sections = crate::content::load::reassemble(
-        &mut site.content.pages,
-        &base_content,
-        &site.config.title,
-    );
+/// With the draft in place at `id`: its shortcodes expanded, links
+/// resolved by `resolve`, rendered unless there are errors. The site's
+/// links are put back before returning.
+fn expand_and_render(
+    site: &mut Site,
+    templates: &Templates,
+    id: PageId,
+    root: &Path,
+    vars: serde_json::Map<String, serde_json::Value>,
+    diagnostics: &mut Vec<Diagnostic>,
+    resolve: impl FnOnce(&mut Site) -> (crate::links::Resolved, crate::diagnostics::Diagnostics),
+) -> Option<String> {
     let p = &site.content.pages[id];
     let has_calls = crate::shortcodes::may_have_calls(p.raw_body())
         || crate::shortcodes::may_have_calls(&p.title)
@@ -85,8 +154,8 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         match crate::shortcodes::ShortcodeTemplates::new(&site.theme) {
             Ok(shortcodes) => {
                 let env = crate::shortcodes::Env {
-                    root: &opts.root,
-                    vars: crate::build::shortcode_vars(&site.config, &project),
+                    root,
+                    vars,
                     content: &site.content,
                     templates: &shortcodes,
                 };
@@ -97,13 +166,8 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
             Err(diags) => diagnostics.extend(diags),
         }
     }
-    let todo = crate::content::todo::warnings(&opts.root, &site.content, &site.config.todo_markers);
-    diagnostics.extend(
-        todo.iter()
-            .filter(|d| d.span.as_ref().is_some_and(|s| s.file == rel))
-            .cloned(),
-    );
-    let (resolved, link_diags) = crate::links::resolve(&site.content, &site.config);
+    let (resolved, link_diags) = resolve(site);
+    let rel = site.content.pages[id].source.rel_path.clone();
     // other pages' warnings are not the draft's; their errors are (a
     // changed slug breaks the links to it)
     diagnostics.extend(
@@ -114,17 +178,14 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
             })
             .cloned(),
     );
-    site.resolved = resolved;
-    site.order_pages();
+    let saved = std::mem::replace(&mut site.resolved, resolved);
     let mut html = None;
-    if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
+    if !has_errors(diagnostics) {
         match crate::render::render_page(site, templates, id) {
             Ok(r) => html = Some(r.html),
             Err(d) => diagnostics.push(d),
         }
     }
-    site.content = saved_content;
-    site.resolved = saved_resolved;
-    site.order_pages();
-    Some(Draft { diagnostics, html })
+    site.resolved = saved;
+    html
 }

@@ -11,6 +11,7 @@ let kinds = {}; // kind name → {label, fields}
 let pages = []; // {id, title, kind, slug, section, url}
 let current = null; // the page being edited: {id, kind, fields, body, hash, loaded}
 let previewTimer = null;
+const LIST_LIMIT = 300;
 
 async function api(path, method, body) {
   const opts = { method: method || "GET", headers: {} };
@@ -45,8 +46,9 @@ function renderList() {
       (!text || p.title.toLowerCase().includes(text) || p.slug.includes(text)),
   );
   const list = document.getElementById("page-list");
+  // ten thousand links would make every keystroke slow; the filters narrow
   list.replaceChildren(
-    ...shown.map((p) =>
+    ...shown.slice(0, LIST_LIMIT).map((p) =>
       el(
         "li",
         {},
@@ -63,7 +65,10 @@ function renderList() {
       ),
     ),
   );
-  document.getElementById("count").textContent = shown.length + " " + T.count;
+  document.getElementById("count").textContent =
+    shown.length > LIST_LIMIT
+      ? T.count_limited.replace("{0}", LIST_LIMIT).replace("{1}", shown.length)
+      : shown.length + " " + T.count;
 }
 
 function filters() {
