@@ -25,7 +25,6 @@ pub enum Refusal {
     Upstream,
     Conflict,
     Invalid,
-    TooLarge,
     Internal,
 }
 
@@ -70,11 +69,6 @@ pub fn refusal(r: Refusal, lang: Lang) -> String {
             lang,
             "The page has errors and was not written; your draft is kept.",
             "Die Seite enthält Fehler und wurde nicht gespeichert; Ihr Entwurf bleibt erhalten."
-        ),
-        Refusal::TooLarge => t!(
-            lang,
-            "The request is too large.",
-            "Die Anfrage ist zu groß."
         ),
         Refusal::Internal => t!(
             lang,

@@ -43,7 +43,6 @@ impl EditError {
             Refusal::NoPage => StatusCode::NOT_FOUND,
             Refusal::Conflict => StatusCode::CONFLICT,
             Refusal::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
-            Refusal::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -26,6 +26,9 @@ use std::sync::Arc;
 
 pub const PREFIX: &str = "/_redaktion/";
 
+/// The largest draft the editor takes.
+const MAX_REQUEST: usize = 32 * 1024 * 1024;
+
 /// The editor's own pages load nothing from elsewhere and run only their
 /// own script; the preview frame is same-origin and sandboxed.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -63,6 +66,9 @@ pub fn router(state: Arc<EditState>) -> Router {
         .route("/_redaktion", get(start))
         .merge(guarded)
         .route_layer(from_fn_with_state(Arc::clone(&state), guard::origin))
+        // a page may be long (tests/bad_input.rs builds one of 10 MB); the
+        // JSON of a draft is its text once more
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_REQUEST))
         .with_state(state)
 }
 
