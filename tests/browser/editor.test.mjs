@@ -78,6 +78,29 @@ test('open the address, change a title, see the draft, Speichern, see the served
   await context.close();
 });
 
+test('an error is shown at its field and nothing is written; a draft survives a reload', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Elterncafé' }).click();
+  const file = path.join(root, 'content/konzepte/elterncafe.md');
+  const before = await readFile(file, 'utf8');
+  const body = page.getByLabel('Text (Markdown)');
+  await body.fill('Ein offenes Café für Eltern.\n\n[Kaputt](fehlt.md)\n');
+  // the build's own message, in German, at the body's line
+  await page.locator('#body-err', { hasText: 'Zeile 3' }).waitFor();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Die Seite enthält Fehler und wurde nicht gespeichert').waitFor();
+  assert.equal(await readFile(file, 'utf8'), before);
+
+  await page.reload();
+  await page.getByText('Ein ungespeicherter Entwurf dieser Seite wurde wiederhergestellt.').waitFor();
+  assert.match(await page.getByLabel('Text (Markdown)').inputValue(), /\[Kaputt\]\(fehlt\.md\)/);
+  await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
+  await page.getByLabel('Titel', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Text (Markdown)').inputValue(), 'Ein offenes Café für Eltern.\n');
+  await context.close();
+});
+
 test('the editor is keyboard-operable and passes axe-core', async () => {
   // axe is injected as an inline script, which the editor's CSP forbids
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', bypassCSP: true });
@@ -92,6 +115,9 @@ test('the editor is keyboard-operable and passes axe-core', async () => {
   await page.keyboard.press('Enter');
   await page.getByLabel('Titel', { exact: true }).waitFor();
   assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Elterncafé');
-  assert.deepEqual(await axe(page), []);
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axe(page), [], `${width} px`);
+  }
   await context.close();
 });
