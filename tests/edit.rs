@@ -141,6 +141,17 @@ fn json_of(r: Response) -> Value {
     serde_json::from_str(&r.text().unwrap()).unwrap_or(Value::Null)
 }
 
+fn page_id_where(e: &Editor, pick: impl Fn(&Value) -> bool) -> String {
+    let pages = json_of(e.get("/_redaktion/api/pages"));
+    let page = pages["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| pick(p))
+        .expect("a page");
+    page["id"].as_str().unwrap().to_string()
+}
+
 fn page_id(e: &Editor, slug: &str) -> String {
     let pages: Value = json_of(e.get("/_redaktion/api/pages"));
     let pages = pages["pages"].as_array().unwrap();
@@ -231,6 +242,49 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     other["title"] = json!("Kreis Borken");
     assert_ne!(drafted(&other, page["body"].as_str().unwrap()), html);
     assert_eq!(drafted(&same, page["body"].as_str().unwrap()), html);
+
+    // a new slug breaks the references to the page, in other files too;
+    // and the site is put back: the page referring to it renders as served
+    let mut moved = same.clone();
+    moved["slug"] = json!("borken-neu");
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{id}/draft"),
+        &json!({"fields": moved, "body": page["body"]}),
+    );
+    assert_eq!(check["ok"], false, "{check}");
+    let elsewhere = check["diagnostics"].as_array().unwrap();
+    assert!(
+        elsewhere
+            .iter()
+            .any(|d| d["file"] == "content/konzepte/elterncafe.md"),
+        "{check}"
+    );
+    let regions = json_of(e.get("/_redaktion/api/pages")).to_string();
+    let index = page_id_where(&e, |p| p["url"] == "/regionen/");
+    let index_page = json_of(e.get(&format!("/_redaktion/api/pages/{index}")));
+    let mut index_fields = index_page["fields"].clone();
+    index_fields["slug"] = json!("gebiete");
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{index}/draft"),
+        &json!({"fields": index_fields, "body": index_page["body"]}),
+    );
+    assert_eq!(check["ok"], true, "{check}");
+    assert_eq!(json_of(e.get("/_redaktion/api/pages")).to_string(), regions);
+    let cafe = page_id(&e, "elterncafe");
+    let cafe_page = json_of(e.get(&format!("/_redaktion/api/pages/{cafe}")));
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{cafe}/draft"),
+        &json!({"fields": cafe_page["fields"], "body": cafe_page["body"]}),
+    );
+    let served = e.get("/konzepte/elterncafe/").text().unwrap();
+    assert!(
+        served.contains("/regionen/kreis-borken/"),
+        "the concept links the region"
+    );
+    assert_eq!(
+        e.get(check["preview"].as_str().unwrap()).text().unwrap(),
+        served
+    );
 
     // saving again from the version loaded before: a conflict, nothing written
     let saved = read(&file);

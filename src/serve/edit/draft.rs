@@ -112,10 +112,18 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         html
     } else {
         // the sections, URLs and reading order may change: all of it again,
-        // on a copy of the pages to put back afterwards
+        // and what it changes (URLs, sections, the synthetic section pages)
+        // put back afterwards
         let base_content = relative_to(&opts.root, &project.layers.first()?.content_dir);
-        let saved = site.content.clone();
-        site.content.pages[id] = page;
+        let pages = &site.content.pages;
+        let loaded = pages.iter().take_while(|p| !p.synthetic).count();
+        if pages[loaded..].iter().any(|p| !p.synthetic) {
+            return None; // not the order a load makes (synthetic pages last)
+        }
+        let urls: Vec<String> = pages[..loaded].iter().map(|p| p.url.clone()).collect();
+        let synthetic: Vec<Page> = pages[loaded..].to_vec();
+        let sections = site.content.sections.clone();
+        let old = std::mem::replace(&mut site.content.pages[id], page);
         site.content.sections = crate::content::load::reassemble(
             &mut site.content.pages,
             &base_content,
@@ -125,7 +133,14 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
             site.order_pages();
             crate::links::resolve(&site.content, &site.config)
         });
-        site.content = saved;
+        let pages = &mut site.content.pages;
+        pages.retain(|p| !p.synthetic);
+        pages[id] = old;
+        for (p, url) in pages.iter_mut().zip(urls) {
+            p.url = url;
+        }
+        pages.extend(synthetic);
+        site.content.sections = sections;
         site.order_pages();
         html
     };
