@@ -313,6 +313,20 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
         "{answer}"
     );
     assert_eq!(read(&file), saved, "a page with errors is not written");
+
+    // broken on disk by another editor: the form cannot load, the build says why
+    write(
+        &file,
+        &saved.replace("kind: region", "kind: region\n  falsch: eingerückt"),
+    );
+    let r = e.get(&format!("/_redaktion/api/pages/{id}"));
+    assert_eq!(r.status(), 422);
+    let answer = json_of(r);
+    assert_eq!(answer["diagnostics"][0]["label"], "Fehler", "{answer}");
+    assert_eq!(
+        answer["diagnostics"][0]["file"],
+        "content/regionen/kreis-borken.md"
+    );
 }
 
 #[test]

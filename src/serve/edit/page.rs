@@ -165,8 +165,14 @@ pub async fn load(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> An
         let rel = rel_of(preview, s, &id)?;
         let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
         let text = utf8(s, &bytes)?;
-        let (fields, body) =
-            patch::read(text).map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
+        let Ok((fields, body)) = patch::read(text) else {
+            // the file on disk does not parse (edited elsewhere): the form
+            // has no fields to show, the build's diagnostics say why
+            let found = draft::check(preview, &rel, &bytes)
+                .map(|d| diagnostics_json(&d, s.lang, &rel, text));
+            return Err(EditError::new(Refusal::Invalid, s.lang)
+                .with(json!({ "diagnostics": found.unwrap_or_default() })));
+        };
         let (site, _, _) = preview
             .parts()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;

@@ -242,7 +242,11 @@ function showConflict(disk) {
 async function openPage(id, fromDisk) {
   const r = await api("pages/" + id);
   if (r.status !== 200) {
-    document.getElementById("main").replaceChildren(el("p", { role: "alert" }, r.data.error || String(r.status)));
+    const where = (d) => d.file + ":" + d.line + ":" + d.column + ": " + d.label + ": " + d.message;
+    document.getElementById("main").replaceChildren(
+      el("p", { role: "alert" }, r.data.error || String(r.status)),
+      el("ul", {}, (r.data.diagnostics || []).map((d) => el("li", {}, where(d)))),
+    );
     return;
   }
   current = { ...r.data };
