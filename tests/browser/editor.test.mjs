@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repo, binary, launch, openPage, axe } from './lib/harness.mjs';
@@ -98,6 +98,26 @@ test('an error is shown at its field and nothing is written; a draft survives a 
   await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
   await page.getByLabel('Titel', { exact: true }).waitFor();
   assert.equal(await page.getByLabel('Text (Markdown)').inputValue(), 'Ein offenes Café für Eltern.\n');
+  await context.close();
+});
+
+test('a file changed on disk meanwhile is a conflict: both versions shown, nothing overwritten', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Alleinerziehende' }).click();
+  const title = page.getByLabel('Titel', { exact: true });
+  await title.waitFor();
+  const file = path.join(root, 'content/zielgruppen/alleinerziehende.md');
+  const theirs = (await readFile(file, 'utf8')).replace('allein erziehen', 'allein erziehen (von nebenan)');
+  await writeFile(file, theirs);
+  await title.fill('Alleinerziehende Eltern');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Die Datei wurde seit dem Öffnen auf der Festplatte geändert').waitFor();
+  assert.match(await page.getByLabel('Fassung auf der Festplatte').inputValue(), /von nebenan/);
+  assert.equal(await readFile(file, 'utf8'), theirs);
+  await page.getByRole('button', { name: /Fassung von der Festplatte laden/ }).click();
+  await page.waitForFunction(() => document.querySelector('#body')?.value.includes('von nebenan'));
+  assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Alleinerziehende');
   await context.close();
 });
 
