@@ -50,28 +50,21 @@ pub fn is_own(preview: &mut Preview, rel: &Path) -> bool {
         .is_some_and(|top| rel.starts_with(top))
 }
 
-/// Whether a draft leaves every other page as it was: the same URL,
-/// place in its section and link targets. Then only its own links are
-/// resolved again and nothing else is touched (a keystroke in the body).
-fn keeps_its_place(old: &Page, new: &Page) -> bool {
+/// Whether links to the page resolve as before: the same slug, kind,
+/// section role and heading ids.
+fn same_targets(old: &Page, new: &Page) -> bool {
     let heading_ids = |p: &Page| p.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
-    (
-        &old.slug,
-        old.kind,
-        old.is_section_index,
-        &old.title,
-        old.weight,
-        old.draft,
-        old.in_menu,
-    ) == (
-        &new.slug,
-        new.kind,
-        new.is_section_index,
-        &new.title,
-        new.weight,
-        new.draft,
-        new.in_menu,
-    ) && heading_ids(old) == heading_ids(new)
+    (&old.slug, old.kind, old.is_section_index) == (&new.slug, new.kind, new.is_section_index)
+        && heading_ids(old) == heading_ids(new)
+}
+
+/// Whether a draft leaves every other page as it was: the same link
+/// targets and place in its section. Then only its own links are resolved
+/// again and nothing else is touched (a keystroke in the body).
+fn keeps_its_place(old: &Page, new: &Page) -> bool {
+    same_targets(old, new)
+        && (&old.title, old.weight, old.draft, old.in_menu)
+            == (&new.title, new.weight, new.draft, new.in_menu)
 }
 
 /// `None`: there is no site to check against, or no page at `rel`.
@@ -123,6 +116,7 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         let urls: Vec<String> = pages[..loaded].iter().map(|p| p.url.clone()).collect();
         let synthetic: Vec<Page> = pages[loaded..].to_vec();
         let sections = site.content.sections.clone();
+        let targets_kept = same_targets(&site.content.pages[id], &page);
         let old = std::mem::replace(&mut site.content.pages[id], page);
         site.content.sections = crate::content::load::reassemble(
             &mut site.content.pages,
@@ -131,7 +125,16 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         );
         let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
             site.order_pages();
-            crate::links::resolve(&site.content, &site.config)
+            // a new title or weight moves the page in its section but
+            // leaves every link where it pointed: its own links suffice
+            let pages = &site.content.pages;
+            let moved = pages.len() != site.resolved.links.len()
+                || pages[..loaded].iter().zip(&urls).any(|(p, u)| p.url != *u);
+            if targets_kept && !moved {
+                crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id])
+            } else {
+                crate::links::resolve(&site.content, &site.config)
+            }
         });
         let pages = &mut site.content.pages;
         pages.retain(|p| !p.synthetic);
