@@ -152,7 +152,6 @@ function changed() {
 }
 
 function showDiagnostics(list) {
-
   const ul = document.getElementById("diagnostics");
   if (!ul) return;
   document.querySelectorAll(".field-error.from-server").forEach((e) => {
