@@ -156,6 +156,9 @@ pub enum Command {
         /// Print how long the parts of each update took
         #[arg(long)]
         timings: bool,
+        /// Also serve the browser editor („Redaktion“) at /_redaktion/ (loopback only)
+        #[arg(long)]
+        edit: bool,
     },
     /// Start a new handbook in DIR: settings, a start page, an example page
     /// per kind and the legal pages, ready to build
@@ -323,7 +326,8 @@ pub fn run() -> ExitCode {
             open,
             poll,
             timings,
-        } => serve(common, bind, port, open, poll, timings),
+            edit,
+        } => serve(common, bind, port, open, poll, timings, edit),
         Command::New {
             kind,
             slug,
@@ -480,6 +484,7 @@ fn serve(
     open: bool,
     poll: bool,
     timings: bool,
+    edit: bool,
 ) -> ExitCode {
     let lang = common.lang();
     let opts = crate::serve::ServeOptions {
@@ -494,6 +499,7 @@ fn serve(
         open,
         poll,
         timings,
+        edit,
     };
     match crate::serve::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,6 +14,7 @@ pub mod model;
 pub mod naming;
 pub mod page;
 pub mod parse;
+pub mod patch;
 pub mod slug;
 pub mod source;
 pub mod sourcemap;

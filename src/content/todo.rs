@@ -41,6 +41,13 @@ fn scan(src: &SourceText, markers: &[String], out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Warnings for every marker in one page's text (the editor's draft).
+pub fn page_warnings(src: &SourceText, markers: &[String]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    scan(src, markers, &mut out);
+    out
+}
+
 /// Warnings for every marker in the pages and snippets of this build.
 pub fn warnings(root: &Path, content: &Content, markers: &[String]) -> Diagnostics {
     if markers.is_empty() {

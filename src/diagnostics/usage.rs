@@ -62,6 +62,8 @@ pub enum Usage {
     FindIndex(String),
     /// `find` was given a phrase of white space only.
     EmptyPhrase,
+    /// `serve --edit` with a `--bind` that is not loopback.
+    EditRemoteBind(String),
 }
 
 impl std::fmt::Display for Usage {

@@ -3,6 +3,7 @@
 //! Never reads from or writes into `public/`.
 
 mod counts;
+pub mod edit;
 mod find_live;
 pub mod http;
 pub mod preview;
@@ -28,11 +29,22 @@ pub struct ServeOptions {
     pub poll: bool,
     /// Print the parts of each update (`crate::timing` spans).
     pub timings: bool,
+    /// Serve the browser editor at `/_redaktion/` (loopback only).
+    pub edit: bool,
 }
 
 pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     crate::build::check_root(&opts.build.root)?;
     let lang = opts.build.messages;
+    let loopback = opts
+        .bind
+        .parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback());
+    if opts.edit && !loopback {
+        return Err(Failure::Usage(UsageError::EditRemoteBind(
+            opts.bind.clone(),
+        )));
+    }
     let mut build = opts.build.clone();
     // the watcher's paths are absolute: a relative root would match none
     build.root = crate::layout::resolved_root(&build.root);
@@ -106,13 +118,26 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
             let message = catalogue::reachable_from_others(&ip, lang);
             eprintln!("{}", warning_line(&message, lang));
         }
+        let (router, start) = match opts.edit {
+            true => {
+                let edit = edit::EditState::new(Arc::clone(&state), &build.root, local)
+                    .map_err(|e| Failure::Usage(UsageError::System(e.to_string())))?;
+                let start = format!("http://{local}{}?token={}", edit::PREFIX, edit.token());
+                eprintln!("Redaktion: {start}");
+                (
+                    edit::with_editor(http::router(state), Arc::new(edit)),
+                    start,
+                )
+            }
+            false => (http::router(state), url),
+        };
         if opts.open {
-            if let Err(e) = open::that_detached(&url) {
+            if let Err(e) = open::that_detached(&start) {
                 let message = catalogue::cannot_open_browser(&e.to_string(), lang);
                 eprintln!("{}", warning_line(&message, lang));
             }
         }
-        axum::serve(listener, http::router(state))
+        axum::serve(listener, router)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -123,6 +123,12 @@ impl Preview {
         self.opts.messages
     }
 
+    /// The site and templates as last built, for the editor's drafts
+    /// (src/serve/edit/draft.rs), which put a page in and take it out again.
+    pub fn parts(&mut self) -> Option<(&mut Site, &Templates, &BuildOptions)> {
+        Some((self.site.as_mut()?, self.templates.as_ref()?, &self.opts))
+    }
+
     /// All files, the print edition brought up to date.
     pub fn files(&mut self) -> &Files {
         self.refresh_print();

@@ -171,6 +171,7 @@ fn usage_text(u: &Usage, lang: Lang) -> String {
             "the find index cannot be used: {e} (delete search-index/*/find/ to make it anew)",
             "Der Index für die Suche nach Textstellen lässt sich nicht verwenden: {e} (löschen Sie search-index/*/find/, dann entsteht er neu)"
         ),
+        EditRemoteBind(bind) => super::editor::remote_bind(bind, lang),
         EmptyPhrase => t!(
             lang,
             "give a word or a phrase to find",

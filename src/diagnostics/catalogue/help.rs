@@ -136,6 +136,10 @@ const HELP: &[(&str, &str)] = &[
         "Print how long the parts of each update took",
         "Zeigen, wie lange die Teile jeder Aktualisierung gedauert haben",
     ),
+    (
+        "Also serve the browser editor („Redaktion“) at /_redaktion/ (loopback only)",
+        "Auch die Redaktion im Browser unter /_redaktion/ starten (nur auf diesem Rechner)",
+    ),
     // init, new
     (
         "Start a new handbook in DIR: settings, a start page, an example page per kind and the legal pages, ready to build",

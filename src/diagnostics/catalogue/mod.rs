@@ -51,6 +51,7 @@ use yaml::{yaml_file_message, yaml_hint, yaml_message};
 pub use commands::*;
 pub use help::help_text;
 pub use search::*;
+pub mod editor;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
     use super::Severity::*;

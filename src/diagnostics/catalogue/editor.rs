@@ -1,0 +1,238 @@
+//! The texts of `handbook serve --edit` (the „Redaktion“): its refusals,
+//! its HTTP answers and the words of its forms, beside the diagnostics'
+//! texts so that a German handbook's editors read German everywhere.
+
+use super::{pick, Lang};
+
+/// `--edit` refused for an address other machines could reach.
+pub fn remote_bind(bind: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "--edit serves an editor that writes files: it listens on loopback only (127.0.0.1, ::1 or localhost), not on {bind}",
+        "--edit startet eine Redaktion, die Dateien schreibt: sie lauscht nur auf diesem Rechner (127.0.0.1, ::1 oder localhost), nicht auf {bind}"
+    )
+}
+
+/// Why a request to the editor was refused, as the browser shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    NoSession,
+    WrongHost,
+    CrossOrigin,
+    NotJson,
+    NoPage,
+    /// A page of the base handbook, seen through an edition.
+    Upstream,
+    Conflict,
+    Invalid,
+    Internal,
+}
+
+pub fn refusal(r: Refusal, lang: Lang) -> String {
+    match r {
+        Refusal::NoSession => t!(
+            lang,
+            "Not signed in: open the address `handbook serve --edit` printed (with ?token=…).",
+            "Nicht angemeldet: Öffnen Sie die Adresse, die `handbook serve --edit` ausgegeben hat (mit ?token=…)."
+        ),
+        Refusal::WrongHost => t!(
+            lang,
+            "This address is not the editor's: use 127.0.0.1, localhost or [::1] with the port it printed.",
+            "Diese Adresse gehört nicht zur Redaktion: Verwenden Sie 127.0.0.1, localhost oder [::1] mit dem ausgegebenen Port."
+        ),
+        Refusal::CrossOrigin => t!(
+            lang,
+            "Refused: changes are accepted only from the editor's own page.",
+            "Abgelehnt: Änderungen werden nur von der Seite der Redaktion selbst angenommen."
+        ),
+        Refusal::NotJson => t!(
+            lang,
+            "Refused: the request must be JSON.",
+            "Abgelehnt: Die Anfrage muss JSON sein."
+        ),
+        Refusal::NoPage => t!(
+            lang,
+            "This page does not exist (any more).",
+            "Diese Seite gibt es nicht (mehr)."
+        ),
+        Refusal::Upstream => t!(
+            lang,
+            "This page belongs to the base handbook; overriding it for the edition is not possible in the browser yet (use `handbook edition override`).",
+            "Diese Seite gehört zum Grundhandbuch; sie für die Ausgabe zu überschreiben geht im Browser noch nicht (mit `handbook edition override`)."
+        ),
+        Refusal::Conflict => t!(
+            lang,
+            "The file was changed on disk since you opened it. Nothing was written.",
+            "Die Datei wurde seit dem Öffnen auf der Festplatte geändert. Es wurde nichts geschrieben."
+        ),
+        Refusal::Invalid => t!(
+            lang,
+            "The page has errors and was not written; your draft is kept.",
+            "Die Seite enthält Fehler und wurde nicht gespeichert; Ihr Entwurf bleibt erhalten."
+        ),
+        Refusal::Internal => t!(
+            lang,
+            "Something went wrong on the server; see its console.",
+            "Auf dem Server ist etwas schiefgegangen; siehe seine Konsole."
+        ),
+    }
+}
+
+/// The label of a front-matter key in the form. `within` is the group a
+/// key belongs to (`contacts`, `modules`, …), since `role` of a contact is
+/// not the region's role.
+pub fn field_label(within: Option<&str>, key: &str, lang: Lang) -> String {
+    let (en, de) = match (within, key) {
+        (_, "title") => ("Title", "Titel"),
+        (_, "description") => ("Description", "Beschreibung"),
+        (_, "duration") => ("Duration", "Dauer"),
+        (Some("contacts"), "role") => ("Function", "Funktion"),
+        (_, "kind") => ("Kind of page", "Seitenart"),
+        (_, "slug") => ("Short name in the address", "Kurzname in der Adresse"),
+        (_, "weight") => ("Position (smaller first)", "Reihenfolge (kleiner zuerst)"),
+        (_, "template") => ("Template", "Vorlage"),
+        (_, "draft") => ("Draft (not published)", "Entwurf (nicht veröffentlicht)"),
+        (_, "related") => ("Related pages", "Verwandte Seiten"),
+        (_, "menu") => ("In the main menu", "Im Hauptmenü"),
+        (_, "role") => ("Role", "Rolle"),
+        (_, "region_type") => ("Type of area", "Gebietstyp"),
+        (_, "programme") => ("Programme", "Programm"),
+        (_, "partners") => ("Partners", "Partner"),
+        (_, "concepts") => ("Concepts", "Konzepte"),
+        (_, "agreements") => ("Agreements", "Vereinbarungen"),
+        (_, "contacts") => ("Contacts", "Ansprechpersonen"),
+        (_, "location") => ("Location on the map", "Lage auf der Karte"),
+        (_, "period") => ("Period", "Zeitraum"),
+        (_, "category") => ("Category", "Kategorie"),
+        (_, "led_by") => ("Led by", "Geleitet von"),
+        (_, "group_size") => ("Group size", "Gruppengröße"),
+        (_, "childcare") => ("Childcare", "Kinderbetreuung"),
+        (_, "modules") => ("Modules", "Module"),
+        (_, "regions") => ("Regions", "Regionen"),
+        (_, "parties") => ("Parties", "Vertragsparteien"),
+        (_, "sections") => ("Sections", "Abschnitte"),
+        (_, "placeholders") => ("Placeholders", "Platzhalter"),
+        (_, "groups") => ("Question groups", "Fragengruppen"),
+        (_, "questions") => ("Questions", "Fragen"),
+        (_, "name") => ("Name", "Name"),
+        (_, "organisation") => ("Organisation", "Organisation"),
+        (_, "email") => ("E-mail", "E-Mail"),
+        (_, "phone") => ("Phone", "Telefon"),
+        (_, "lat") => ("Latitude", "Breitengrad"),
+        (_, "lon") => ("Longitude", "Längengrad"),
+        (_, "id") => ("Anchor", "Sprungmarke"),
+        (_, "key") => ("Key", "Schlüssel"),
+        (_, "label") => ("Label", "Bezeichnung"),
+        (_, "hint") => ("Hint", "Hinweis"),
+        (_, "multiline") => ("Several lines", "Mehrzeilig"),
+        _ => return key.to_string(),
+    };
+    pick(lang, en.into(), de.into())
+}
+
+pub fn kind_label(kind: &str, lang: Lang) -> String {
+    let (en, de) = match kind {
+        "region" => ("Region", "Region"),
+        "concept" => ("Concept", "Konzept"),
+        "agreement" => ("Agreement", "Vereinbarung"),
+        "check" => ("Check", "Check"),
+        _ => ("Page", "Seite"),
+    };
+    pick(lang, en.into(), de.into())
+}
+
+/// The words of the editor's page, sent to it with the form descriptions.
+pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
+    vec![
+        ("app_title", t!(lang, "Editing", "Redaktion")),
+        ("pages", t!(lang, "Pages", "Seiten")),
+        (
+            "filter_text",
+            t!(lang, "Search in titles", "In Titeln suchen"),
+        ),
+        ("filter_kind", t!(lang, "Kind of page", "Seitenart")),
+        ("filter_section", t!(lang, "Section", "Bereich")),
+        ("all", t!(lang, "all", "alle")),
+        ("count", t!(lang, "pages shown", "Seiten angezeigt")),
+        (
+            "count_limited",
+            t!(
+                lang,
+                "{{0}} of {{1}} pages shown; narrow with the filters",
+                "{{0}} von {{1}} Seiten angezeigt; mit den Filtern eingrenzen"
+            ),
+        ),
+        ("save", t!(lang, "Save", "Speichern")),
+        ("saved", t!(lang, "Saved.", "Gespeichert.")),
+        ("saving", t!(lang, "Saving …", "Wird gespeichert …")),
+        ("body", t!(lang, "Text (Markdown)", "Text (Markdown)")),
+        ("preview", t!(lang, "Preview", "Vorschau")),
+        ("fields", t!(lang, "Details", "Angaben")),
+        (
+            "unknown",
+            t!(
+                lang,
+                "Further keys (not editable here)",
+                "Weitere Angaben (hier nicht bearbeitbar)"
+            ),
+        ),
+        ("add", t!(lang, "Add", "Hinzufügen")),
+        ("remove", t!(lang, "Remove", "Entfernen")),
+        ("yes", t!(lang, "yes", "ja")),
+        ("no", t!(lang, "no", "nein")),
+        ("unset", t!(lang, "not set", "nicht gesetzt")),
+        (
+            "no_page",
+            t!(
+                lang,
+                "No page with this short name and kind: {{0}}",
+                "Keine Seite dieser Art mit diesem Kurznamen: {{0}}"
+            ),
+        ),
+        (
+            "draft_restored",
+            t!(
+                lang,
+                "An unsaved draft of this page was restored.",
+                "Ein ungespeicherter Entwurf dieser Seite wurde wiederhergestellt."
+            ),
+        ),
+        ("discard", t!(lang, "Discard draft", "Entwurf verwerfen")),
+        ("errors", t!(lang, "Problems", "Probleme")),
+        (
+            "no_errors",
+            t!(lang, "No problems found.", "Keine Probleme gefunden."),
+        ),
+        (
+            "conflict_disk",
+            t!(lang, "Version on disk", "Fassung auf der Festplatte"),
+        ),
+        ("conflict_mine", t!(lang, "Your version", "Ihre Fassung")),
+        (
+            "conflict_take",
+            t!(
+                lang,
+                "Load the version on disk (your draft stays in this browser)",
+                "Fassung von der Festplatte laden (Ihr Entwurf bleibt in diesem Browser)"
+            ),
+        ),
+        ("line", t!(lang, "line", "Zeile")),
+        ("back", t!(lang, "All pages", "Alle Seiten")),
+        (
+            "choose",
+            t!(
+                lang,
+                "Choose a page on the left.",
+                "Wählen Sie links eine Seite."
+            ),
+        ),
+        (
+            "reference_hint",
+            t!(
+                lang,
+                "Type to search titles; the short name is stored.",
+                "Tippen, um Titel zu suchen; gespeichert wird der Kurzname."
+            ),
+        ),
+    ]
+}

@@ -1,0 +1,209 @@
+//! A page's draft through the build's own pipeline, without writing it:
+//! parsed as a file would be, put into the preview's site in place of the
+//! page, shortcodes expanded, links resolved and rendered with the site's
+//! templates; then the site is put back as it was. Its diagnostics are
+//! those `handbook check` would report for the draft.
+
+use super::super::preview::Preview;
+use crate::content::parse::parse_page;
+use crate::content::{Page, PageId};
+use crate::diagnostics::{relative_to, Diagnostic, Severity};
+use crate::site::Site;
+use crate::templates::Templates;
+use std::path::Path;
+
+pub struct Draft {
+    pub diagnostics: Vec<Diagnostic>,
+    /// The page as the build renders it; `None` when it has errors.
+    pub html: Option<String>,
+}
+
+impl Draft {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Whether `rel` is the edition's own file (always, without an edition):
+/// an upstream page is the edition's override to make, which the editor
+/// cannot do yet, so it must not change the base handbook instead.
+pub fn is_own(preview: &mut Preview, rel: &Path) -> bool {
+    let Some((site, _, opts)) = preview.parts() else {
+        return false;
+    };
+    if opts.edition.is_none() {
+        return true;
+    }
+    crate::editions::Project::open(&opts.root, opts.edition.as_deref(), &site.config)
+        .ok()
+        .and_then(|p| {
+            p.layers
+                .last()
+                .map(|l| relative_to(&opts.root, &l.content_dir))
+        })
+        .is_some_and(|top| rel.starts_with(top))
+}
+
+/// Whether links to the page resolve as before: the same slug, kind,
+/// section role and heading ids.
+fn same_targets(old: &Page, new: &Page) -> bool {
+    let heading_ids = |p: &Page| p.headings.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+    (&old.slug, old.kind, old.is_section_index) == (&new.slug, new.kind, new.is_section_index)
+        && heading_ids(old) == heading_ids(new)
+}
+
+/// Whether a draft leaves every other page as it was: the same link
+/// targets and place in its section. Then only its own links are resolved
+/// again and nothing else is touched (a keystroke in the body).
+fn keeps_its_place(old: &Page, new: &Page) -> bool {
+    same_targets(old, new)
+        && (&old.title, old.weight, old.draft, old.in_menu)
+            == (&new.title, new.weight, new.draft, new.in_menu)
+}
+
+/// `None`: there is no site to check against, or no page at `rel`.
+pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
+    let (site, templates, opts) = preview.parts()?;
+    let id = site
+        .content
+        .pages
+        .iter()
+        .position(|p| !p.synthetic && p.source.rel_path == rel)?;
+    let content_path = site.content.pages[id].content_path.clone();
+    let parsed = parse_page(rel.to_path_buf(), content_path, bytes, &site.config);
+    let mut diagnostics = parsed.diagnostics;
+    let mut page = match parsed.page {
+        Some(page) if !has_errors(&diagnostics) => page,
+        _ => {
+            return Some(Draft {
+                diagnostics,
+                html: None,
+            })
+        }
+    };
+    diagnostics.extend(crate::content::todo::page_warnings(
+        &page.source,
+        &site.config.todo_markers,
+    ));
+    let project =
+        crate::editions::Project::open(&opts.root, opts.edition.as_deref(), &site.config).ok()?;
+    let root = opts.root.clone();
+    let vars = crate::build::shortcode_vars(&site.config, &project);
+    let html = if keeps_its_place(&site.content.pages[id], &page) {
+        page.url = site.content.pages[id].url.clone();
+        let old = std::mem::replace(&mut site.content.pages[id], page);
+        let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
+            crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id])
+        });
+        site.content.pages[id] = old;
+        html
+    } else {
+        // the sections, URLs and reading order may change: all of it again,
+        // and what it changes (URLs, sections, the synthetic section pages)
+        // put back afterwards
+        let base_content = relative_to(&opts.root, &project.layers.first()?.content_dir);
+        let pages = &site.content.pages;
+        let loaded = pages.iter().take_while(|p| !p.synthetic).count();
+        if pages[loaded..].iter().any(|p| !p.synthetic) {
+            return None; // not the order a load makes (synthetic pages last)
+        }
+        let urls: Vec<String> = pages[..loaded].iter().map(|p| p.url.clone()).collect();
+        let synthetic: Vec<Page> = pages[loaded..].to_vec();
+        let sections = site.content.sections.clone();
+        let targets_kept = same_targets(&site.content.pages[id], &page);
+        let old = std::mem::replace(&mut site.content.pages[id], page);
+        site.content.sections = crate::content::load::reassemble(
+            &mut site.content.pages,
+            &base_content,
+            &site.config.title,
+        );
+        let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
+            site.order_pages();
+            // a new title or weight moves the page in its section but
+            // leaves every link where it pointed: its own links suffice
+            let pages = &site.content.pages;
+            let moved = pages.len() != site.resolved.links.len()
+                || pages[..loaded].iter().zip(&urls).any(|(p, u)| p.url != *u);
+            if targets_kept && !moved {
+                crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id])
+            } else {
+                crate::links::resolve(&site.content, &site.config)
+            }
+        });
+        let pages = &mut site.content.pages;
+        pages.retain(|p| !p.synthetic);
+        pages[id] = old;
+        for (p, url) in pages.iter_mut().zip(urls) {
+            p.url = url;
+        }
+        pages.extend(synthetic);
+        site.content.sections = sections;
+        site.order_pages();
+        html
+    };
+    Some(Draft { diagnostics, html })
+}
+
+/// With the draft in place at `id`: its shortcodes expanded, links
+/// resolved by `resolve`, rendered unless there are errors. The site's
+/// links are put back before returning.
+fn expand_and_render(
+    site: &mut Site,
+    templates: &Templates,
+    id: PageId,
+    root: &Path,
+    vars: serde_json::Map<String, serde_json::Value>,
+    diagnostics: &mut Vec<Diagnostic>,
+    resolve: impl FnOnce(&mut Site) -> (crate::links::Resolved, crate::diagnostics::Diagnostics),
+) -> Option<String> {
+    let p = &site.content.pages[id];
+    let has_calls = crate::shortcodes::may_have_calls(p.raw_body())
+        || crate::shortcodes::may_have_calls(&p.title)
+        || p.description
+            .as_deref()
+            .is_some_and(crate::shortcodes::may_have_calls);
+    if has_calls {
+        match crate::shortcodes::ShortcodeTemplates::new(&site.theme) {
+            Ok(shortcodes) => {
+                let env = crate::shortcodes::Env {
+                    root,
+                    vars,
+                    content: &site.content,
+                    templates: &shortcodes,
+                };
+                let (update, diags) = crate::shortcodes::expand_page(&env, id);
+                diagnostics.extend(diags);
+                crate::shortcodes::apply(&mut site.content, vec![update]);
+            }
+            Err(diags) => diagnostics.extend(diags),
+        }
+    }
+    let (resolved, link_diags) = resolve(site);
+    let rel = site.content.pages[id].source.rel_path.clone();
+    // other pages' warnings are not the draft's; their errors are (a
+    // changed slug breaks the links to it)
+    diagnostics.extend(
+        link_diags
+            .iter()
+            .filter(|d| {
+                d.severity == Severity::Error || d.span.as_ref().is_none_or(|s| s.file == rel)
+            })
+            .cloned(),
+    );
+    let saved = std::mem::replace(&mut site.resolved, resolved);
+    let mut html = None;
+    if !has_errors(diagnostics) {
+        match crate::render::render_page(site, templates, id) {
+            Ok(r) => html = Some(r.html),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    site.resolved = saved;
+    html
+}

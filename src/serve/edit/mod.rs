@@ -1,0 +1,138 @@
+//! `handbook serve --edit`: the „Redaktion“, a browser editor on the
+//! preview's own server. Pages by opaque id, forms described from the
+//! Rust front-matter types, drafts checked and rendered by the build's own
+//! pipeline, saves that change only the edited values (content::patch).
+//! Everything under [`PREFIX`]; plain `serve` never mounts it.
+
+mod draft;
+pub mod error;
+pub mod guard;
+mod page;
+pub mod schema;
+pub mod state;
+
+pub use state::EditState;
+
+use super::http::output_path;
+use crate::diagnostics::catalogue::editor::Refusal;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use error::EditError;
+use std::sync::Arc;
+
+pub const PREFIX: &str = "/_redaktion/";
+
+/// The largest draft the editor takes.
+const MAX_REQUEST: usize = 32 * 1024 * 1024;
+
+/// The editor's own pages load nothing from elsewhere and run only their
+/// own script; the preview frame is same-origin and sandboxed.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+connect-src 'self'; frame-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The preview's router with the editor merged in and every request's
+/// `Host` checked (DNS rebinding reaches the preview as well).
+pub fn with_editor(site: Router, state: Arc<EditState>) -> Router {
+    site.merge(router(Arc::clone(&state)))
+        .layer(from_fn_with_state(state, guard::host))
+}
+
+/// The editor's routes: the start page exchanges the token; everything
+/// else needs the session cookie; anything but reading needs the origin
+/// checks.
+pub fn router(state: Arc<EditState>) -> Router {
+    let guarded = Router::new()
+        .route("/_redaktion/app.js", get(asset))
+        .route("/_redaktion/form.js", get(asset))
+        .route("/_redaktion/app.css", get(asset))
+        .route("/_redaktion/api/schema", get(page::schema))
+        .route("/_redaktion/api/pages", get(page::list))
+        .route(
+            "/_redaktion/api/pages/{id}",
+            get(page::load).put(page::save),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/draft",
+            axum::routing::post(page::draft),
+        )
+        .route("/_redaktion/vorschau/{id}", get(page::shown_draft))
+        .route_layer(from_fn_with_state(Arc::clone(&state), guard::session));
+    Router::new()
+        .route("/_redaktion/", get(start))
+        .route("/_redaktion", get(start))
+        .merge(guarded)
+        .route_layer(from_fn_with_state(Arc::clone(&state), guard::origin))
+        // a page may be long (tests/bad_input.rs builds one of 10 MB); the
+        // JSON of a draft is its text once more
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_REQUEST))
+        .with_state(state)
+}
+
+#[derive(serde::Deserialize)]
+struct Start {
+    token: Option<String>,
+}
+
+/// With the start token: the session cookie, and a redirect that takes
+/// the token out of the address bar (and history). With the cookie: the page.
+async fn start(
+    State(s): State<Arc<EditState>>,
+    Query(q): Query<Start>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(token) = q.token {
+        if !guard::same(token.as_bytes(), s.token().as_bytes()) {
+            return EditError::new(Refusal::NoSession, s.lang).into_response();
+        }
+        let cookie = format!(
+            "{}={}; HttpOnly; SameSite=Strict; Path=/_redaktion",
+            guard::COOKIE,
+            s.session()
+        );
+        let mut r = StatusCode::SEE_OTHER.into_response();
+        let h = r.headers_mut();
+        h.insert(header::LOCATION, HeaderValue::from_static(PREFIX));
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            h.insert(header::SET_COOKIE, v);
+        }
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return r;
+    }
+    if !guard::has_session(&headers, s.session()) {
+        return EditError::new(Refusal::NoSession, s.lang).into_response();
+    }
+    editor_response("text/html; charset=utf-8", include_str!("ui/index.html"))
+}
+
+async fn asset(uri: axum::http::Uri) -> Response {
+    match output_path(uri.path()).as_deref() {
+        Some("_redaktion/app.js") => {
+            editor_response("text/javascript; charset=utf-8", include_str!("ui/app.js"))
+        }
+        Some("_redaktion/form.js") => {
+            editor_response("text/javascript; charset=utf-8", include_str!("ui/form.js"))
+        }
+        Some("_redaktion/app.css") => {
+            editor_response("text/css; charset=utf-8", include_str!("ui/app.css"))
+        }
+        _ => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+pub fn editor_response(content_type: &'static str, body: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "no-store"),
+            (header::CONTENT_SECURITY_POLICY, CSP),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::REFERRER_POLICY, "no-referrer"),
+        ],
+        body,
+    )
+        .into_response()
+}

@@ -1,0 +1,343 @@
+//! The pages API: list, load, draft (check and render) and save. Pages
+//! are named by an opaque id (a hash of their path), never by a path the
+//! client sends. Handlers only: the work runs off the runtime's threads.
+
+use super::error::EditError;
+use super::state::EditState;
+use super::{draft, schema};
+use crate::content::patch;
+use crate::diagnostics::catalogue::editor::{ui_texts, Refusal};
+use crate::diagnostics::render::to_json;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+use std::path::{Component, PathBuf};
+use std::sync::Arc;
+
+type Answer = Result<Response, EditError>;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A page's id: stable while its file keeps its path, and no path itself.
+pub fn page_id(rel: &std::path::Path) -> String {
+    let digest = Sha256::digest(rel.to_string_lossy().as_bytes());
+    hex(&digest[..8])
+}
+
+pub fn file_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn json_response(v: Value) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        v.to_string(),
+    )
+        .into_response()
+}
+
+/// Runs `f` on the preview engine, off the runtime's worker threads.
+async fn with_preview<T: Send + 'static>(
+    s: &Arc<EditState>,
+    f: impl FnOnce(&mut super::super::Preview, &EditState) -> Result<T, EditError> + Send + 'static,
+) -> Result<T, EditError> {
+    let state = Arc::clone(s);
+    let lang = s.lang;
+    tokio::task::spawn_blocking(move || {
+        let mut preview = state
+            .app
+            .preview
+            .lock()
+            .map_err(|_| EditError::internal(state.lang, "the preview's lock is poisoned"))?;
+        f(&mut preview, &state)
+    })
+    .await
+    .map_err(|e| EditError::internal(lang, e))?
+}
+
+/// The root-relative path of the page with this id.
+fn rel_of(
+    preview: &mut super::super::Preview,
+    s: &EditState,
+    id: &str,
+) -> Result<PathBuf, EditError> {
+    let (site, _, _) = preview
+        .parts()
+        .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+    site.content
+        .pages
+        .iter()
+        .filter(|p| !p.synthetic)
+        .find(|p| page_id(&p.source.rel_path) == id)
+        .map(|p| p.source.rel_path.clone())
+        .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))
+}
+
+/// The file of a page, refusing anything that is not a plain file inside
+/// the handbook folder: `..`, absolute paths, symlinks, `.git`.
+fn file_of(s: &EditState, rel: &std::path::Path) -> Result<PathBuf, EditError> {
+    let plain = rel.components().all(|c| match c {
+        Component::Normal(n) => n != ".git",
+        _ => false,
+    });
+    let path = s.root.join(rel);
+    let inside = plain
+        && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file())
+        && path
+            .parent()
+            .and_then(|p| p.canonicalize().ok())
+            .is_some_and(|p| p.starts_with(&s.root));
+    match inside {
+        true => Ok(path),
+        false => Err(EditError::new(Refusal::NoPage, s.lang)),
+    }
+}
+
+pub async fn schema(State(s): State<Arc<EditState>>) -> Answer {
+    let mut v = with_preview(&s, |preview, s| {
+        let (site, _, _) = preview
+            .parts()
+            .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        let taxonomies: Vec<schema::TaxonomyField> = site
+            .config
+            .taxonomies
+            .iter()
+            .map(|(key, t)| schema::TaxonomyField {
+                key,
+                title: &t.title,
+                section: &t.section,
+            })
+            .collect();
+        Ok(schema::describe(s.lang, &taxonomies))
+    })
+    .await?;
+    let texts: Map<String, Value> = ui_texts(s.lang)
+        .into_iter()
+        .map(|(k, t)| (k.to_string(), Value::String(t)))
+        .collect();
+    v["texts"] = Value::Object(texts);
+    Ok(json_response(v))
+}
+
+pub async fn list(State(s): State<Arc<EditState>>) -> Answer {
+    let pages = with_preview(&s, |preview, s| {
+        let (site, _, _) = preview
+            .parts()
+            .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        Ok(site
+            .content
+            .pages
+            .iter()
+            .filter(|p| !p.synthetic)
+            .map(|p| {
+                let mut dirs = p.content_path.components();
+                dirs.next_back();
+                let section = dirs
+                    .next()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                json!({
+                    "id": page_id(&p.source.rel_path),
+                    "title": p.title,
+                    "kind": p.kind.name(),
+                    "slug": p.slug,
+                    "section": section,
+                    "url": p.url,
+                })
+            })
+            .collect::<Vec<_>>())
+    })
+    .await?;
+    Ok(json_response(json!({ "pages": pages })))
+}
+
+/// Front matter as JSON fields, the raw body and the hash of the file.
+pub async fn load(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> Answer {
+    let answer = with_preview(&s, move |preview, s| {
+        let rel = rel_of(preview, s, &id)?;
+        let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
+        let text = utf8(s, &bytes)?;
+        let Ok((fields, body)) = patch::read(text) else {
+            // the file on disk does not parse (edited elsewhere): the form
+            // has no fields to show, the build's diagnostics say why
+            let found = draft::check(preview, &rel, &bytes)
+                .map(|d| diagnostics_json(&d, s.lang, &rel, text));
+            return Err(EditError::new(Refusal::Invalid, s.lang)
+                .with(json!({ "diagnostics": found.unwrap_or_default() })));
+        };
+        let (site, _, _) = preview
+            .parts()
+            .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        let page = site.content.pages.iter().find(|p| p.source.rel_path == rel);
+        Ok(json!({
+            "id": id,
+            "kind": page.map(|p| p.kind.name()),
+            "title": page.map(|p| p.title.clone()),
+            "url": page.map(|p| p.url.clone()),
+            "file": rel.to_string_lossy(),
+            "fields": fields,
+            "body": body,
+            "hash": file_hash(&bytes),
+        }))
+    })
+    .await?;
+    Ok(json_response(answer))
+}
+
+/// A file that is not UTF-8 is never rewritten (a lossy round trip would
+/// change bytes the editor never saw); the build reports it anyway.
+fn utf8<'b>(s: &EditState, bytes: &'b [u8]) -> Result<&'b str, EditError> {
+    std::str::from_utf8(bytes).map_err(|_| EditError::new(Refusal::Invalid, s.lang))
+}
+
+#[derive(serde::Deserialize)]
+struct Change {
+    fields: Map<String, Value>,
+    body: String,
+    /// The hash of the file the form was loaded from (saves only).
+    hash: Option<String>,
+}
+
+fn change_of(s: &EditState, body: &Bytes) -> Result<Change, EditError> {
+    serde_json::from_slice(body).map_err(|_| EditError::new(Refusal::NotJson, s.lang))
+}
+
+/// The diagnostics as `handbook check --format json` words them, each with
+/// the field or body line of the draft it stands at, for the form.
+fn diagnostics_json(
+    d: &draft::Draft,
+    lang: crate::diagnostics::Lang,
+    rel: &std::path::Path,
+    text: &str,
+) -> Vec<Value> {
+    d.diagnostics
+        .iter()
+        .map(|diag| {
+            let mut v = to_json(diag, lang);
+            if let Some(span) = diag.span.as_ref().filter(|s| s.file == rel) {
+                match patch::place_of(text, span.line) {
+                    patch::Place::Field(key) => v["field"] = json!(key),
+                    patch::Place::Body(line) => v["body_line"] = json!(line),
+                    patch::Place::Other => {}
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+/// The draft checked and rendered as the build would; the rendering is
+/// kept for the preview frame.
+pub async fn draft(State(s): State<Arc<EditState>>, Path(id): Path<String>, body: Bytes) -> Answer {
+    let change = change_of(&s, &body)?;
+    let answer = with_preview(&s, move |preview, s| {
+        let rel = rel_of(preview, s, &id)?;
+        let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
+        let new = patch::patch(utf8(s, &bytes)?, &change.fields, &change.body)
+            .map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
+        let d = draft::check(preview, &rel, new.as_bytes())
+            .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        if let (Some(html), Ok(mut drafts)) = (&d.html, s.drafts.lock()) {
+            drafts.insert(id.clone(), Bytes::from(html.clone()));
+        }
+        Ok(json!({
+            "ok": !d.has_errors(),
+            "diagnostics": diagnostics_json(&d, s.lang, &rel, &new),
+            "preview": d.html.as_ref().map(|_| format!("{}vorschau/{id}", super::PREFIX)),
+        }))
+    })
+    .await?;
+    Ok(json_response(answer))
+}
+
+/// The last rendered draft, with the page's own address as its base so
+/// that its relative links and styles resolve as on the site.
+pub async fn shown_draft(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> Answer {
+    let html = s
+        .drafts
+        .lock()
+        .ok()
+        .and_then(|d| d.get(&id).cloned())
+        .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .header(header::CACHE_CONTROL, "no-store")
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        // shown in the editor's sandboxed frame only
+        .header(
+            header::CONTENT_SECURITY_POLICY,
+            "sandbox allow-same-origin; frame-ancestors 'self'",
+        )
+        .body(Body::from(html))
+        .map_err(|e| EditError::internal(s.lang, e))
+}
+
+/// Checks the draft as `handbook check` would and writes it atomically,
+/// unless it has errors (422) or the file changed since it was loaded (409).
+/// The watcher sees the rename and updates the preview as for any save.
+pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body: Bytes) -> Answer {
+    let change = change_of(&s, &body)?;
+    let answer = with_preview(&s, move |preview, s| {
+        let _one_at_a_time = s
+            .writing
+            .lock()
+            .map_err(|_| EditError::internal(s.lang, "write lock"))?;
+        let rel = rel_of(preview, s, &id)?;
+        if !draft::is_own(preview, &rel) {
+            return Err(EditError::new(Refusal::Upstream, s.lang));
+        }
+        let path = file_of(s, &rel)?;
+        let bytes = std::fs::read(&path).map_err(|e| EditError::internal(s.lang, e))?;
+        let hash = file_hash(&bytes);
+        if change.hash.as_deref() != Some(hash.as_str()) {
+            let text = String::from_utf8_lossy(&bytes);
+            let (fields, body) = patch::read(&text).unwrap_or_default();
+            return Err(EditError::new(Refusal::Conflict, s.lang).with(json!({
+                "hash": hash,
+                "fields": fields,
+                "body": body,
+            })));
+        }
+        let new = patch::patch(utf8(s, &bytes)?, &change.fields, &change.body)
+            .map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
+        let d = draft::check(preview, &rel, new.as_bytes())
+            .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        if d.has_errors() {
+            return Err(EditError::new(Refusal::Invalid, s.lang)
+                .with(json!({ "diagnostics": diagnostics_json(&d, s.lang, &rel, &new) })));
+        }
+        write_atomically(&path, new.as_bytes()).map_err(|e| EditError::internal(s.lang, e))?;
+        Ok(json!({
+            "hash": file_hash(new.as_bytes()),
+            "diagnostics": diagnostics_json(&d, s.lang, &rel, &new),
+        }))
+    })
+    .await?;
+    Ok(json_response(answer))
+}
+
+/// A hidden `.…md.tmp` beside the page (which the watcher ignores), then
+/// renamed over it: readers see the old file or the new, never half.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".redaktion-")
+        .suffix(".md.tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

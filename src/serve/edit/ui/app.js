@@ -1,0 +1,328 @@
+// The Redaktion's page: a list of pages and a form per page, both built
+// from what the server describes (/api/schema, /api/pages). No framework,
+// no build step: the binary embeds this file as it is.
+"use strict";
+
+import { el, errorSlot, fieldControl, nextId, setup } from "./form.js";
+
+const API = "/_redaktion/api/";
+let T = {}; // the catalogue's words, from the server
+let kinds = {}; // kind name → {label, fields}
+let pages = []; // {id, title, kind, slug, section, url}
+let current = null; // the page being edited: {id, kind, fields, body, hash, loaded}
+let previewTimer = null;
+const LIST_LIMIT = 300;
+
+async function api(path, method, body) {
+  const opts = { method: method || "GET", headers: {} };
+  if (body !== undefined) {
+    opts.headers["Content-Type"] = "application/json";
+    opts.headers["X-Redaktion"] = "1";
+    opts.body = JSON.stringify(body);
+  }
+  const r = await fetch(API + path, opts);
+  let data = {};
+  try {
+    data = await r.json();
+  } catch (_) {}
+  return { status: r.status, data };
+}
+
+function say(text) {
+  const s = document.getElementById("status");
+  if (s) s.textContent = text;
+}
+
+// ---- the page list -------------------------------------------------------
+
+function renderList() {
+  const text = document.getElementById("f-text").value.trim().toLowerCase();
+  const kind = document.getElementById("f-kind").value;
+  const section = document.getElementById("f-section").value;
+  const shown = pages.filter(
+    (p) =>
+      (!kind || p.kind === kind) &&
+      (!section || p.section === section) &&
+      (!text || p.title.toLowerCase().includes(text) || p.slug.includes(text)),
+  );
+  const list = document.getElementById("page-list");
+  // ten thousand links would make every keystroke slow; the filters narrow
+  list.replaceChildren(
+    ...shown.slice(0, LIST_LIMIT).map((p) =>
+      el(
+        "li",
+        {},
+        el(
+          "a",
+          {
+            href: "#/seite/" + p.id,
+            "aria-current": current && current.id === p.id ? "page" : null,
+          },
+          p.title,
+        ),
+        " ",
+        el("span", { class: "kind" }, kinds[p.kind] ? kinds[p.kind].label : p.kind),
+      ),
+    ),
+  );
+  document.getElementById("count").textContent =
+    shown.length > LIST_LIMIT
+      ? T.count_limited.replace("{0}", LIST_LIMIT).replace("{1}", shown.length)
+      : shown.length + " " + T.count;
+}
+
+function filters() {
+  const sections = [...new Set(pages.map((p) => p.section))].sort();
+  const option = (value, label) => el("option", { value }, label);
+  return el(
+    "div",
+    { class: "filters" },
+    el("label", { for: "f-text" }, T.filter_text),
+    el("input", { id: "f-text", type: "search", oninput: renderList }),
+    el("label", { for: "f-kind" }, T.filter_kind),
+    el(
+      "select",
+      { id: "f-kind", onchange: renderList },
+      option("", T.all),
+      Object.entries(kinds).map(([k, d]) => option(k, d.label)),
+    ),
+    el("label", { for: "f-section" }, T.filter_section),
+    el(
+      "select",
+      { id: "f-section", onchange: renderList },
+      option("", T.all),
+      sections.filter((s) => s).map((s) => option(s, s)),
+    ),
+  );
+}
+
+function renderForm() {
+  const main = document.getElementById("main");
+  const desc = kinds[current.kind] || kinds.page;
+  const known = new Set(desc.fields.map((f) => f.key));
+  const unknown = Object.keys(current.fields).filter((k) => !known.has(k));
+  const body = el("textarea", { id: "body", rows: 18, spellcheck: "true", "aria-describedby": "body-err" });
+  body.value = current.body;
+  body.addEventListener("input", () => { current.body = body.value; changed(); });
+  main.replaceChildren(
+    el("h1", { id: "page-title", tabindex: "-1" }, current.title || ""),
+    el("p", {}, el("a", { href: "#/" }, T.back), " · ", el("code", {}, current.file)),
+    el("div", { id: "restored", hidden: true }),
+    el("form", { id: "form", onsubmit: (e) => { e.preventDefault(); save(); } },
+      el("div", { class: "columns" },
+        el("div", { class: "edit" },
+          el("h2", {}, T.fields),
+          desc.fields.map((f) => fieldControl(f, current.fields)),
+          unknown.length
+            ? el("section", { class: "unknown", "aria-labelledby": "unknown-h" },
+                el("h3", { id: "unknown-h" }, T.unknown),
+                el("dl", {}, unknown.map((k) => [el("dt", {}, k), el("dd", {}, el("code", {}, JSON.stringify(current.fields[k])))])))
+            : null,
+          el("h2", {}, el("label", { for: "body" }, T.body)),
+          body,
+          el("div", { id: "body-err", class: "field-error", hidden: true }),
+        ),
+        el("div", { class: "show" },
+          el("h2", {}, T.preview),
+          el("iframe", { id: "preview", title: T.preview, sandbox: "allow-same-origin" }),
+          el("section", { "aria-labelledby": "diag-h" }, el("h2", { id: "diag-h" }, T.errors), el("ul", { id: "diagnostics" })),
+        ),
+      ),
+      el("div", { class: "actions" },
+        el("button", { type: "submit", id: "save" }, T.save),
+        el("p", { id: "status", role: "status" }),
+      ),
+      el("div", { id: "conflict", hidden: true }),
+    ),
+  );
+}
+
+// ---- drafts, checks, saving ----------------------------------------------
+
+const draftKey = (id) => "redaktion:" + id;
+
+function changed() {
+  if (!current) return;
+  localStorage.setItem(
+    draftKey(current.id),
+    JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash }),
+  );
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(checkDraft, 300);
+}
+
+function showDiagnostics(list) {
+  const ul = document.getElementById("diagnostics");
+  if (!ul) return;
+  document.querySelectorAll(".field-error.from-server").forEach((e) => {
+    e.textContent = "";
+    e.hidden = true;
+    e.classList.remove("from-server");
+  });
+  ul.replaceChildren(
+    ...(list.length
+      ? list.map((d) => el("li", { class: d.severity },
+          d.label + ": " + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "")))
+      : [el("li", {}, T.no_errors)]),
+  );
+  for (const d of list) {
+    let slot = null;
+    if (d.field) {
+      const ctl = document.querySelector('[data-field="' + d.field + '"]');
+      if (ctl) {
+        slot = ctl.tagName === "FIELDSET" ? ctl.querySelector(".field-error") : document.getElementById(ctl.id + "-err");
+        if (!slot) {
+          slot = errorSlot(nextId(d.field));
+          ctl.append(slot);
+        }
+      }
+    } else if (d.body_line) {
+      slot = document.getElementById("body-err");
+    }
+    if (slot) {
+      const text = d.label + ": " + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "");
+      slot.textContent = slot.classList.contains("from-server") ? slot.textContent + " " + text : text;
+      slot.hidden = false;
+      slot.classList.add("from-server");
+    }
+  }
+}
+
+async function checkDraft() {
+  if (!current) return;
+  const id = current.id;
+  const r = await api("pages/" + id + "/draft", "POST", { fields: current.fields, body: current.body });
+  if (!current || current.id !== id) return;
+  if (r.status !== 200) {
+    say(r.data.error || String(r.status));
+    return;
+  }
+  showDiagnostics(r.data.diagnostics || []);
+  if (r.data.preview) {
+    document.getElementById("preview").src = r.data.preview + "?v=" + Date.now();
+  }
+}
+
+async function save() {
+  say(T.saving);
+  document.getElementById("conflict").hidden = true;
+  const r = await api("pages/" + current.id, "PUT", {
+    fields: current.fields,
+    body: current.body,
+    hash: current.hash,
+  });
+  if (r.status === 200) {
+    current.hash = r.data.hash;
+    localStorage.removeItem(draftKey(current.id));
+    showDiagnostics(r.data.diagnostics || []);
+    say(T.saved);
+    return;
+  }
+  say(r.data.error || String(r.status));
+  if (r.status === 422) showDiagnostics(r.data.diagnostics || []);
+  if (r.status === 409) showConflict(r.data);
+}
+
+function showConflict(disk) {
+  const box = document.getElementById("conflict");
+  const mine = el("textarea", { id: "c-mine", rows: 10, readonly: true });
+  mine.value = current.body;
+  const theirs = el("textarea", { id: "c-disk", rows: 10, readonly: true });
+  theirs.value = disk.body || "";
+  box.replaceChildren(
+    el("div", { class: "columns" },
+      el("div", {}, el("label", { for: "c-mine" }, T.conflict_mine), mine),
+      el("div", {}, el("label", { for: "c-disk" }, T.conflict_disk), theirs)),
+    el("button", { type: "button", onclick: () => openPage(current.id, true) }, T.conflict_take),
+  );
+  box.hidden = false;
+}
+
+async function openPage(id, fromDisk) {
+  const r = await api("pages/" + id);
+  if (r.status !== 200) {
+    const where = (d) => d.file + ":" + d.line + ":" + d.column + ": " + d.label + ": " + d.message;
+    document.getElementById("main").replaceChildren(
+      el("p", { role: "alert" }, r.data.error || String(r.status)),
+      el("ul", {}, (r.data.diagnostics || []).map((d) => el("li", {}, where(d)))),
+    );
+    return;
+  }
+  current = { ...r.data };
+  let restored = false;
+  const kept = fromDisk ? null : localStorage.getItem(draftKey(id));
+  if (kept) {
+    const d = JSON.parse(kept);
+    if (JSON.stringify(d.fields) !== JSON.stringify(current.fields) || d.body !== current.body) {
+      current.fields = d.fields;
+      current.body = d.body;
+      current.hash = d.hash; // the version the draft was made from: a changed file is a conflict
+      restored = true;
+    }
+  }
+  renderForm();
+  renderList();
+  if (restored) {
+    const note = document.getElementById("restored");
+    note.replaceChildren(
+      el("p", { role: "status" }, T.draft_restored),
+      el("button", { type: "button", onclick: () => { localStorage.removeItem(draftKey(id)); openPage(id, true); } }, T.discard),
+    );
+    note.hidden = false;
+  }
+  // screen readers start at the page just opened
+  document.getElementById("page-title").focus();
+  checkDraft();
+}
+
+function route() {
+  const m = location.hash.match(/^#\/seite\/([0-9a-f]+)$/);
+  if (m) openPage(m[1]);
+  else {
+    current = null;
+    document.getElementById("main").replaceChildren(el("p", {}, T.choose));
+    renderList();
+  }
+}
+
+// After a save the watcher rebuilds; the preview frame then shows the
+// page as served.
+function listen() {
+  const events = new EventSource("/__handbook/events");
+  events.addEventListener("message", (e) => {
+    const ev = JSON.parse(e.data);
+    if (ev.type === "reload" && current && current.url && ev.paths) {
+      // the file the watcher made of this page, as the server names it
+      const file = current.url.replace(/^\//, "") + (current.url.endsWith("/") ? "index.html" : "");
+      const frame = document.getElementById("preview");
+      if (frame && ev.paths.includes(file)) frame.src = current.url;
+      api("pages").then((r) => { if (r.status === 200) { pages = r.data.pages; renderList(); } });
+    }
+  });
+}
+
+async function start() {
+  const [schema, list] = await Promise.all([api("schema"), api("pages")]);
+  const app = document.getElementById("app");
+  if (schema.status !== 200 || list.status !== 200) {
+    app.replaceChildren(el("p", { role: "alert" }, schema.data.error || list.data.error || "?"));
+    return;
+  }
+  T = schema.data.texts;
+  setup({ T, pages: () => pages, changed });
+  for (const k of schema.data.kinds) kinds[k.kind] = k;
+  pages = list.data.pages;
+  document.title = T.app_title;
+  app.replaceChildren(
+    el("header", {}, el("p", { class: "brand" }, T.app_title)),
+    el("div", { class: "layout" },
+      el("nav", { "aria-label": T.pages }, el("h2", {}, T.pages), filters(), el("p", { id: "count", role: "status" }), el("ul", { id: "page-list" })),
+      el("main", { id: "main", tabindex: "-1" }),
+    ),
+  );
+  window.addEventListener("hashchange", route);
+  route();
+  listen();
+}
+
+start();

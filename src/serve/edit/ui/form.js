@@ -1,0 +1,189 @@
+// The Redaktion's form controls, one per field shape the server describes
+// (/api/schema): texts, choices, lists, references, groups, map points.
+// Each writes its value into the page's fields and calls `changed`.
+"use strict";
+
+let ctx = { T: {}, pages: () => [], changed: () => {} };
+
+/** `T`: the catalogue's words; `pages()`: the page list; `changed()`: after every edit. */
+export function setup(c) {
+  ctx = c;
+}
+
+export function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v === true) e.setAttribute(k, "");
+    else e.setAttribute(k, v);
+  }
+  for (const c of children.flat()) {
+    if (c !== null && c !== undefined) e.append(c);
+  }
+  return e;
+}
+
+let uid = 0;
+export const nextId = (key) => "f" + ++uid + "-" + key.replace(/[^a-z0-9_]/gi, "");
+
+// The pages a reference field may name: of its kind, or in its section
+// (taxonomies), or any.
+function targets(f) {
+  return ctx
+    .pages()
+    .filter((p) => (!f.refers_to || p.kind === f.refers_to) && (!f.section || p.section === f.section) && p.slug);
+}
+
+function datalist(f) {
+  const id = "dl-" + (f.refers_to || "alle") + "-" + (f.section || "alle");
+  if (!document.getElementById(id)) {
+    document.body.append(el("datalist", { id }, targets(f).map((p) => el("option", { value: p.slug }, p.title))));
+  }
+  return id;
+}
+
+function setValue(obj, key, value) {
+  const empty =
+    value === "" || value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  if (empty) delete obj[key];
+  else obj[key] = value;
+  ctx.changed();
+}
+
+export function errorSlot(id) {
+  return el("p", { id: id + "-err", class: "field-error", hidden: true });
+}
+
+function showError(input, slot, text) {
+  slot.textContent = text || "";
+  slot.hidden = !text;
+  if (text) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
+function referenceCheck(input, slot, f) {
+  const v = input.value.trim();
+  const ok = !v || targets(f).some((p) => p.slug === v);
+  showError(input, slot, ok ? "" : ctx.T.no_page.replace("{0}", v));
+}
+
+// One control for a scalar; returns [label, control, error slot].
+function scalarControl(f, obj) {
+  const id = nextId(f.key);
+  const value = obj[f.key];
+  const described = { "aria-describedby": id + "-err" };
+  let input;
+  if (f.type === "textarea") {
+    input = el("textarea", { id, rows: 3, ...described });
+    input.value = value ?? "";
+    input.addEventListener("input", () => setValue(obj, f.key, input.value));
+  } else if (f.type === "number") {
+    input = el("input", { id, type: "number", step: "any", ...described });
+    input.value = value ?? "";
+    input.addEventListener("input", () =>
+      setValue(obj, f.key, input.value === "" ? null : Number(input.value)),
+    );
+  } else if (f.type === "boolean" || f.type === "choice") {
+    const opts = f.type === "boolean" ? [["true", ctx.T.yes], ["false", ctx.T.no]] : f.options.map((o) => [o, o]);
+    input = el(
+      "select",
+      { id, ...described },
+      el("option", { value: "" }, ctx.T.unset),
+      opts.map(([v, l]) => el("option", { value: v }, l)),
+    );
+    input.value = value === undefined || value === null ? "" : String(value);
+    input.addEventListener("change", () => {
+      const v = input.value;
+      setValue(obj, f.key, f.type === "boolean" ? (v === "" ? null : v === "true") : v);
+    });
+  } else {
+    input = el("input", { id, type: "text", ...described });
+    input.value = value ?? "";
+    input.addEventListener("input", () => setValue(obj, f.key, input.value));
+  }
+  input.dataset.field = f.key;
+  return [el("label", { for: id }, f.label), input, errorSlot(id)];
+}
+
+// A list of texts or references: one input per entry, add and remove.
+function listControl(f, obj) {
+  const box = el("fieldset", { class: "list", "data-field": f.key }, el("legend", {}, f.label));
+  const items = Array.isArray(obj[f.key]) ? [...obj[f.key]] : [];
+  const store = () => setValue(obj, f.key, items.filter((v) => v !== ""));
+  const draw = () => {
+    box.replaceChildren(el("legend", {}, f.label));
+    if (f.type === "references") box.append(el("p", { class: "hint" }, ctx.T.reference_hint));
+    items.forEach((v, i) => {
+      const id = nextId(f.key + i);
+      const input = el("input", {
+        id,
+        type: "text",
+        list: f.type === "references" ? datalist(f) : null,
+        "aria-describedby": id + "-err",
+      });
+      input.value = v;
+      const slot = errorSlot(id);
+      input.addEventListener("input", () => {
+        items[i] = input.value;
+        store();
+        if (f.type === "references") referenceCheck(input, slot, f);
+      });
+      if (f.type === "references") referenceCheck(input, slot, f);
+      const remove = el("button", { type: "button", onclick: () => { items.splice(i, 1); store(); draw(); } }, ctx.T.remove);
+      remove.setAttribute("aria-label", ctx.T.remove + ": " + f.label + " " + (i + 1));
+      box.append(el("div", { class: "item" }, el("label", { for: id }, f.label + " " + (i + 1)), input, remove, slot));
+    });
+    box.append(
+      el("button", { type: "button", onclick: () => { items.push(""); draw(); box.querySelector(".item:last-of-type input").focus(); } },
+        ctx.T.add + ": " + f.label),
+    );
+  };
+  draw();
+  return box;
+}
+
+// A list of groups (contacts, modules, …): a fieldset per group.
+function groupsControl(f, obj) {
+  const box = el("fieldset", { class: "groups", "data-field": f.key });
+  const groups = Array.isArray(obj[f.key]) ? obj[f.key].map((g) => ({ ...g })) : [];
+  const store = () => setValue(obj, f.key, groups.filter((g) => Object.keys(g).length));
+  const draw = () => {
+    box.replaceChildren(el("legend", {}, f.label));
+    groups.forEach((g, i) => {
+      const inner = el("fieldset", { class: "group" }, el("legend", {}, f.label + " " + (i + 1)));
+      const proxy = new Proxy(g, {
+        set(t, k, v) { t[k] = v; store(); return true; },
+        deleteProperty(t, k) { delete t[k]; store(); return true; },
+      });
+      for (const sub of f.fields) inner.append(fieldControl(sub, proxy, true));
+      inner.append(el("button", { type: "button", onclick: () => { groups.splice(i, 1); store(); draw(); } },
+        ctx.T.remove + ": " + f.label + " " + (i + 1)));
+      box.append(inner);
+    });
+    box.append(el("button", { type: "button", onclick: () => { groups.push({}); draw(); } }, ctx.T.add + ": " + f.label));
+  };
+  draw();
+  return box;
+}
+
+function pointControl(f, obj) {
+  const point = obj[f.key] && typeof obj[f.key] === "object" ? { ...obj[f.key] } : {};
+  const proxy = new Proxy(point, {
+    set(t, k, v) { t[k] = v; setValue(obj, f.key, Object.keys(t).length ? { ...t } : null); return true; },
+    deleteProperty(t, k) { delete t[k]; setValue(obj, f.key, Object.keys(t).length ? { ...t } : null); return true; },
+  });
+  return el("fieldset", { class: "point", "data-field": f.key }, el("legend", {}, f.label),
+    f.fields.map((sub) => fieldControl(sub, proxy, true)));
+}
+
+export function fieldControl(f, obj, inGroup) {
+  let control;
+  if (f.type === "list" || f.type === "references") control = listControl(f, obj);
+  else if (f.type === "groups") control = groupsControl(f, obj);
+  else if (f.type === "point") control = pointControl(f, obj);
+  else control = el("div", { class: "field" }, scalarControl(f, obj));
+  if (!inGroup) control.classList.add("top");
+  return control;
+}
+

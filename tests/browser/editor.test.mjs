@@ -1,0 +1,143 @@
+// `handbook serve --edit` as an editor meets it, in headless Chromium: the
+// printed address opens the Redaktion, a page is picked from the list by
+// its title, its „Titel“ changed; the preview shows the draft as the build
+// renders it, „Speichern“ writes only that value, and the preview then
+// shows the served page. Its own strict CSP is in force throughout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repo, binary, launch, openPage, axe } from './lib/harness.mjs';
+
+let root, server, start, browser;
+
+before(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'handbook-editor-'));
+  await cp(path.join(repo, 'tests/fixtures/editor'), root, { recursive: true });
+  // as a user starts it: inside the handbook folder, no --root
+  server = spawn(binary, ['serve', '--edit', '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  start = await new Promise((resolve, reject) => {
+    let buf = '';
+    server.stderr.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/Redaktion: (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`serve --edit exited with ${code}: ${buf}`)));
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+test('open the address, change a title, see the draft, Speichern, see the served page', async () => {
+  const { page, context, problems } = await openPage(browser);
+  const missing = [];
+  page.on('response', (r) => { if (r.status() >= 400) missing.push(r.status() + ' ' + r.url()); });
+  await page.goto(start);
+  assert.ok(!page.url().includes('token='), 'the token leaves the address bar');
+  await page.getByRole('link', { name: 'Kreis Borken' }).click();
+  const title = page.getByLabel('Titel', { exact: true });
+  assert.equal(await title.inputValue(), 'Kreis Borken');
+
+  // a reference to no page shows as an error at once
+  const concept = page.getByLabel('Konzepte 1', { exact: true });
+  await concept.fill('gibt-es-nicht');
+  await page.getByText('Keine Seite dieser Art mit diesem Kurznamen: gibt-es-nicht').waitFor();
+  await concept.fill('elterncafe');
+  // a taxonomy of handbook.yaml names pages of its section
+  const group = page.getByLabel('Zielgruppen 1', { exact: true });
+  assert.equal(await group.inputValue(), 'alleinerziehende');
+  assert.equal(await group.getAttribute('aria-invalid'), null);
+
+  await title.fill('Kreis Borken im Münsterland');
+  const preview = page.frameLocator('#preview');
+  await preview.locator('h1:has-text("Kreis Borken im Münsterland")').waitFor({ timeout: 20000 });
+
+  const file = path.join(root, 'content/regionen/kreis-borken.md');
+  const before = await readFile(file, 'utf8');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Gespeichert.').waitFor();
+  assert.equal(
+    await readFile(file, 'utf8'),
+    before.replace('"Kreis Borken"', '"Kreis Borken im Münsterland"'),
+  );
+  // the watcher rebuilt the site; the frame now shows the served page
+  await page.waitForFunction(() => document.querySelector('#preview').getAttribute('src') === '/regionen/kreis-borken/', null, { timeout: 20000 });
+  await preview.locator('h1:has-text("Kreis Borken im Münsterland")').waitFor();
+  // the preview frame is sandboxed without scripts on purpose: the draft's
+  // page must not reach into the editor that holds the session
+  const errors = problems.console.filter((m) => !/frame is sandboxed and the 'allow-scripts' permission is not set/.test(m));
+  assert.deepEqual(errors, [], 'no errors, no CSP violations: ' + missing.join(', '));
+  assert.deepEqual(problems.foreign, []);
+  await context.close();
+});
+
+test('an error is shown at its field and nothing is written; a draft survives a reload', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Elterncafé' }).click();
+  const file = path.join(root, 'content/konzepte/elterncafe.md');
+  const before = await readFile(file, 'utf8');
+  const body = page.getByLabel('Text (Markdown)');
+  await body.fill('Ein offenes Café für Eltern.\n\n[Kaputt](fehlt.md)\n');
+  // the build's own message, in German, at the body's line
+  await page.locator('#body-err', { hasText: 'Zeile 3' }).waitFor();
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Die Seite enthält Fehler und wurde nicht gespeichert').waitFor();
+  assert.equal(await readFile(file, 'utf8'), before);
+
+  await page.reload();
+  await page.getByText('Ein ungespeicherter Entwurf dieser Seite wurde wiederhergestellt.').waitFor();
+  assert.match(await page.getByLabel('Text (Markdown)').inputValue(), /\[Kaputt\]\(fehlt\.md\)/);
+  await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
+  await page.getByLabel('Titel', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Text (Markdown)').inputValue(), 'Ein offenes Café für Eltern.\n');
+  await context.close();
+});
+
+test('a file changed on disk meanwhile is a conflict: both versions shown, nothing overwritten', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Alleinerziehende' }).click();
+  const title = page.getByLabel('Titel', { exact: true });
+  await title.waitFor();
+  const file = path.join(root, 'content/zielgruppen/alleinerziehende.md');
+  const theirs = (await readFile(file, 'utf8')).replace('allein erziehen', 'allein erziehen (von nebenan)');
+  await writeFile(file, theirs);
+  await title.fill('Alleinerziehende Eltern');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Die Datei wurde seit dem Öffnen auf der Festplatte geändert').waitFor();
+  assert.match(await page.getByLabel('Fassung auf der Festplatte').inputValue(), /von nebenan/);
+  assert.equal(await readFile(file, 'utf8'), theirs);
+  await page.getByRole('button', { name: /Fassung von der Festplatte laden/ }).click();
+  await page.waitForFunction(() => document.querySelector('#body')?.value.includes('von nebenan'));
+  assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Alleinerziehende');
+  await context.close();
+});
+
+test('the editor is keyboard-operable and passes axe-core', async () => {
+  // axe is injected as an inline script, which the editor's CSP forbids
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Elterncafé' }).waitFor();
+  await page.getByLabel('In Titeln suchen').focus();
+  await page.keyboard.type('Eltern');
+  await page.keyboard.press('Tab'); // kind filter
+  await page.keyboard.press('Tab'); // section filter
+  await page.keyboard.press('Tab'); // the first page shown
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Titel', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Elterncafé');
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axe(page), [], `${width} px`);
+  }
+  await context.close();
+});

@@ -1,0 +1,392 @@
+//! `handbook serve --edit` as an editor uses it: started inside the
+//! handbook folder, the printed address opened, a title changed and saved;
+//! the file changes in that value only and the served page reloads. A file
+//! changed meanwhile is a conflict; a draft with errors is not written.
+
+mod common;
+use common::server::{wait_for_event, PATIENCE};
+use common::*;
+use reqwest::blocking::{Client, Response};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+
+struct Editor {
+    child: Child,
+    /// `http://127.0.0.1:PORT`
+    base: String,
+    start: String,
+    client: Client,
+    cookie: String,
+}
+
+impl Drop for Editor {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Editor {
+    /// As a user starts it: from inside the handbook folder, no --root.
+    fn start(dir: &std::path::Path, more: &[&str]) -> Editor {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
+            .current_dir(dir)
+            .args(["serve", "--edit", "--port", "0"])
+            .args(more)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start handbook serve --edit");
+        let (tx, rx) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if line.starts_with("Redaktion") {
+                    let _ = tx.send(line);
+                }
+            }
+        });
+        let line = rx.recv_timeout(PATIENCE).expect("the editor's address");
+        let start = line
+            .strip_prefix("Redaktion: ")
+            .expect("one line: Redaktion: URL")
+            .to_string();
+        let (base, token) = start.split_once("/_redaktion/?token=").expect("token URL");
+        assert!(base.starts_with("http://127.0.0.1:"), "{start}");
+        assert!(
+            token.len() >= 32 && token.chars().all(|c| c.is_ascii_hexdigit()),
+            "{token}"
+        );
+        let client = Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Editor {
+            child,
+            base: base.to_string(),
+            start,
+            client,
+            cookie: String::new(),
+        }
+    }
+
+    fn sign_in(&mut self) {
+        let r = self.client.get(&self.start).send().unwrap();
+        assert_eq!(r.status(), 303);
+        assert_eq!(r.headers()["location"], "/_redaktion/");
+        let set = r.headers()["set-cookie"].to_str().unwrap();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+            "{set}"
+        );
+        self.cookie = set.split(';').next().unwrap().to_string();
+    }
+
+    fn get(&self, path: &str) -> Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .send()
+            .unwrap()
+    }
+
+    fn put(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.write(reqwest::Method::PUT, path, body)
+    }
+
+    fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        self.write(reqwest::Method::POST, path, body)
+    }
+
+    fn write(&self, method: reqwest::Method, path: &str, body: &Value) -> (u16, Value) {
+        let r = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .header("origin", &self.base)
+            .header("x-redaktion", "1")
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, json_of(r))
+    }
+
+    fn events(&self) -> mpsc::Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        let (connected_tx, connected) = mpsc::channel();
+        let url = format!("{}/__handbook/events", self.base);
+        std::thread::spawn(move || {
+            let client = Client::builder().timeout(None).build().unwrap();
+            let Ok(resp) = client.get(url).send() else {
+                return;
+            };
+            let _ = connected_tx.send(());
+            for line in BufReader::new(resp).lines().map_while(Result::ok) {
+                if let Some(data) = line.strip_prefix("data: ") {
+                    if tx.send(data.to_string()).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+        connected.recv_timeout(PATIENCE).expect("events connect");
+        rx
+    }
+}
+
+fn json_of(r: Response) -> Value {
+    serde_json::from_str(&r.text().unwrap()).unwrap_or(Value::Null)
+}
+
+fn page_id_where(e: &Editor, pick: impl Fn(&Value) -> bool) -> String {
+    let pages = json_of(e.get("/_redaktion/api/pages"));
+    let page = pages["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| pick(p))
+        .expect("a page");
+    page["id"].as_str().unwrap().to_string()
+}
+
+fn page_id(e: &Editor, slug: &str) -> String {
+    let pages: Value = json_of(e.get("/_redaktion/api/pages"));
+    let pages = pages["pages"].as_array().unwrap();
+    for p in pages {
+        let id = p["id"].as_str().unwrap();
+        assert!(
+            !id.contains('/') && !id.contains(".md"),
+            "ids are no paths: {id}"
+        );
+    }
+    let page = pages.iter().find(|p| p["slug"] == slug).expect(slug);
+    page["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
+    let tmp = copy_fixture("editor");
+    let file = tmp.path().join("content/regionen/kreis-borken.md");
+    let before = read(&file);
+    let mut e = Editor::start(tmp.path(), &[]);
+    assert_eq!(e.get("/_redaktion/api/pages").status(), 401);
+    e.sign_in();
+
+    let id = page_id(&e, "kreis-borken");
+    let page: Value = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
+    assert_eq!(page["fields"]["title"], "Kreis Borken");
+    assert_eq!(
+        page["fields"]["farbe"], "grün",
+        "unknown keys are loaded too"
+    );
+    assert!(page["body"].as_str().unwrap().starts_with("## Umsetzung"));
+
+    // a draft is checked and rendered by the build, nothing written
+    let mut fields = page["fields"].clone();
+    fields["title"] = json!("Kreis Borken im Münsterland");
+    let body = format!("{}\n[kaputt](fehlt.md)\n", page["body"].as_str().unwrap());
+    let (status, check) = e.post(
+        &format!("/_redaktion/api/pages/{id}/draft"),
+        &json!({"fields": fields, "body": body}),
+    );
+    assert_eq!(status, 200, "{check}");
+    assert_eq!(check["ok"], false);
+    assert_eq!(check["diagnostics"][0]["body_line"], 5, "{check}");
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{id}/draft"),
+        &json!({"fields": fields, "body": page["body"]}),
+    );
+    assert_eq!(check["ok"], true, "{check}");
+    let shown = e.get(check["preview"].as_str().unwrap()).text().unwrap();
+    assert!(
+        shown.contains("Kreis Borken im Münsterland</h1>"),
+        "{shown}"
+    );
+    assert_eq!(read(&file), before);
+
+    let events = e.events();
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": fields, "body": page["body"], "hash": page["hash"]}),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(
+        read(&file),
+        before.replace("\"Kreis Borken\"", "\"Kreis Borken im Münsterland\""),
+        "only the title's value changed: comment, order, quotes and unknown keys stay"
+    );
+    let ev = wait_for_event(&events, "reload");
+    assert!(ev.contains("regionen/kreis-borken/index.html"), "{ev}");
+    let html = e.get("/regionen/kreis-borken/").text().unwrap();
+    assert!(html.contains("Kreis Borken im Münsterland"));
+    // the draft's rendering is the served page's, byte for byte: a draft
+    // that changes only the body (put in alone) and one that changes the
+    // title (sections and URLs made again) alike
+    let drafted = |fields: &Value, body: &str| {
+        let (_, check) = e.post(
+            &format!("/_redaktion/api/pages/{id}/draft"),
+            &json!({"fields": fields, "body": body}),
+        );
+        e.get(check["preview"].as_str().expect("a preview"))
+            .text()
+            .unwrap()
+    };
+    assert_eq!(shown, html, "the title drafted before the save");
+    assert_eq!(drafted(&fields, page["body"].as_str().unwrap()), html);
+    let mut same = page["fields"].clone();
+    same["title"] = json!("Kreis Borken im Münsterland");
+    let mut other = same.clone();
+    other["title"] = json!("Kreis Borken");
+    assert_ne!(drafted(&other, page["body"].as_str().unwrap()), html);
+    assert_eq!(drafted(&same, page["body"].as_str().unwrap()), html);
+
+    // a new slug breaks the references to the page, in other files too;
+    // and the site is put back: the page referring to it renders as served
+    let mut moved = same.clone();
+    moved["slug"] = json!("borken-neu");
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{id}/draft"),
+        &json!({"fields": moved, "body": page["body"]}),
+    );
+    assert_eq!(check["ok"], false, "{check}");
+    let elsewhere = check["diagnostics"].as_array().unwrap();
+    assert!(
+        elsewhere
+            .iter()
+            .any(|d| d["file"] == "content/konzepte/elterncafe.md"),
+        "{check}"
+    );
+    let regions = json_of(e.get("/_redaktion/api/pages")).to_string();
+    let index = page_id_where(&e, |p| p["url"] == "/regionen/");
+    let index_page = json_of(e.get(&format!("/_redaktion/api/pages/{index}")));
+    let mut index_fields = index_page["fields"].clone();
+    index_fields["slug"] = json!("gebiete");
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{index}/draft"),
+        &json!({"fields": index_fields, "body": index_page["body"]}),
+    );
+    assert_eq!(check["ok"], true, "{check}");
+    assert_eq!(json_of(e.get("/_redaktion/api/pages")).to_string(), regions);
+    let cafe = page_id(&e, "elterncafe");
+    let cafe_page = json_of(e.get(&format!("/_redaktion/api/pages/{cafe}")));
+    let (_, check) = e.post(
+        &format!("/_redaktion/api/pages/{cafe}/draft"),
+        &json!({"fields": cafe_page["fields"], "body": cafe_page["body"]}),
+    );
+    let served = e.get("/konzepte/elterncafe/").text().unwrap();
+    assert!(
+        served.contains("/regionen/kreis-borken/"),
+        "the concept links the region"
+    );
+    assert_eq!(
+        e.get(check["preview"].as_str().unwrap()).text().unwrap(),
+        served
+    );
+
+    // saving again from the version loaded before: a conflict, nothing written
+    let saved = read(&file);
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": page["fields"], "body": page["body"], "hash": page["hash"]}),
+    );
+    assert_eq!(status, 409, "{answer}");
+    assert_eq!(answer["hash"], json!(answer["hash"].as_str().unwrap()));
+    assert_eq!(answer["fields"]["title"], "Kreis Borken im Münsterland");
+    assert_eq!(read(&file), saved);
+
+    // a reference to no page: the build's own error, in German, at its field
+    let mut broken = fields.clone();
+    broken["concepts"] = json!(["gibt-es-nicht"]);
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": broken, "body": page["body"], "hash": answer["hash"]}),
+    );
+    assert_eq!(status, 422, "{answer}");
+    let d = &answer["diagnostics"][0];
+    assert_eq!(d["field"], "concepts", "{answer}");
+    assert_eq!(d["label"], "Fehler", "{answer}");
+    assert!(
+        d["message"].as_str().unwrap().contains("gibt-es-nicht"),
+        "{answer}"
+    );
+    assert_eq!(read(&file), saved, "a page with errors is not written");
+
+    // broken on disk by another editor: the form cannot load, the build says why
+    write(
+        &file,
+        &saved.replace("kind: region", "kind: region\n  falsch: eingerückt"),
+    );
+    let r = e.get(&format!("/_redaktion/api/pages/{id}"));
+    assert_eq!(r.status(), 422);
+    let answer = json_of(r);
+    assert_eq!(answer["diagnostics"][0]["label"], "Fehler", "{answer}");
+    assert_eq!(
+        answer["diagnostics"][0]["file"],
+        "content/regionen/kreis-borken.md"
+    );
+}
+
+#[test]
+fn edit_refuses_an_address_other_machines_can_reach() {
+    let tmp = copy_fixture("editor");
+    let out = Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(tmp.path())
+        .args(["serve", "--edit", "--bind", "0.0.0.0", "--port", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("127.0.0.1") && err.contains("0.0.0.0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn in_an_edition_its_own_pages_are_saved_and_the_base_handbook_is_left_alone() {
+    let tmp = copy_fixture("editor");
+    ok(run(tmp.path(), &["edition", "new", "lokal"]));
+    ok(run(
+        tmp.path(),
+        &[
+            "edition",
+            "override",
+            "lokal",
+            "content/konzepte/elterncafe.md",
+        ],
+    ));
+    let base = tmp.path().join("content/konzepte/elterncafe.md");
+    let own = tmp
+        .path()
+        .join("editions/lokal/content/konzepte/elterncafe.md");
+    let upstream = tmp.path().join("content/regionen/kreis-borken.md");
+    let (base_before, upstream_before) = (read(&base), read(&upstream));
+    let mut e = Editor::start(tmp.path(), &["--edition", "lokal"]);
+    e.sign_in();
+
+    let save_title = |slug: &str, title: &str| {
+        let id = page_id(&e, slug);
+        let page = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
+        let mut fields = page["fields"].clone();
+        fields["title"] = json!(title);
+        e.put(
+            &format!("/_redaktion/api/pages/{id}"),
+            &json!({"fields": fields, "body": page["body"], "hash": page["hash"]}),
+        )
+    };
+    let (status, answer) = save_title("kreis-borken", "Anders");
+    assert_eq!(status, 403, "{answer}");
+    assert_eq!(read(&upstream), upstream_before);
+
+    let (status, answer) = save_title("elterncafe", "Elterncafé vor Ort");
+    assert_eq!(status, 200, "{answer}");
+    assert!(
+        read(&own).contains("title: Elterncafé vor Ort\n"),
+        "{}",
+        read(&own)
+    );
+    assert_eq!(read(&base), base_before);
+}
