@@ -166,3 +166,19 @@ fn a_byte_order_mark_stays_and_the_front_matter_after_it_is_found() {
         "\u{feff}---\ntitle: B\n---\nText\n"
     );
 }
+
+#[test]
+fn groups_with_lists_inside_are_written_as_block_yaml_that_reads_back() {
+    let text = "---\ntitle: Check\nkind: check\ngroups:\n  - title: Alt\n    questions: [a]\n---\n";
+    let (mut f, body) = read(text).unwrap();
+    f["groups"] = json!([
+        {"title": "Erste Gruppe", "description": "Mit: Doppelpunkt", "questions": ["Wer?", "- kein Punkt", "ja"]},
+        {"title": "Zweite", "questions": []}
+    ]);
+    let out = patch(text, &f, &body).unwrap();
+    assert!(
+        out.starts_with("---\ntitle: Check\nkind: check\ngroups:\n  - title: Erste Gruppe\n"),
+        "{out}"
+    );
+    assert_eq!(read(&out).unwrap().0, f);
+}

@@ -98,6 +98,12 @@ test('an error is shown at its field and nothing is written; a draft survives a 
   await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
   await page.getByLabel('Titel', { exact: true }).waitFor();
   assert.equal(await page.getByLabel('Text (Markdown)').inputValue(), 'Ein offenes Café für Eltern.\n');
+
+  // another kind brings its own fields
+  assert.equal(await page.getByLabel('Kategorie').count(), 1);
+  await page.locator('#form').getByLabel('Seitenart', { exact: true }).selectOption('region');
+  await page.getByLabel('Rolle', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('Kategorie').count(), 0);
   await context.close();
 });
 

@@ -143,6 +143,13 @@ const draftKey = (id) => "redaktion:" + id;
 
 function changed() {
   if (!current) return;
+  // another kind has other fields: the form follows the choice
+  const kind = current.fields.kind || "page";
+  if (kinds[kind] && kind !== current.kind) {
+    current.kind = kind;
+    renderForm();
+    document.querySelector('[data-field="kind"]')?.focus();
+  }
   localStorage.setItem(
     draftKey(current.id),
     JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash }),
