@@ -1,20 +1,22 @@
 //! Command-line interface (the spellings are a contract; see DESIGN.md).
 
-use crate::build::{self, BuildOptions};
+use crate::build::BuildOptions;
 use crate::diagnostics::catalogue;
 use crate::diagnostics::render::{emit_summarised, summary, Format};
 use crate::diagnostics::{Diagnostics, Lang};
 use crate::error::Failure;
 use crate::scaffold;
 use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod build_check;
 mod clap_errors;
 mod edition;
 mod find;
 mod help_de;
+mod init;
+mod list;
 mod search;
 
 pub use edition::EditionCommand;
@@ -263,23 +265,23 @@ pub fn run() -> ExitCode {
             all_editions,
             reporting,
         } => {
-            let how = BuildRun {
+            let how = build_check::BuildRun {
                 base_url,
                 format,
                 timings,
                 reporting,
             };
             if all_editions {
-                build_all(&common, &how)
+                build_check::build_all(&common, &how)
             } else {
-                build_one(&common, out, &how)
+                build_check::build_one(&common, out, &how)
             }
         }
         Command::Check {
             common,
             format,
             reporting,
-        } => check(common, format, reporting),
+        } => build_check::check(common, format, reporting),
         Command::Search {
             query,
             common,
@@ -293,7 +295,7 @@ pub fn run() -> ExitCode {
             language,
             force,
             messages,
-        } => init(&dir, title.as_deref(), &language, force, messages),
+        } => init::run(&dir, title.as_deref(), &language, force, messages),
         Command::Find {
             phrase,
             replace,
@@ -318,7 +320,7 @@ pub fn run() -> ExitCode {
             section,
             common,
             json,
-        } => list(&common, kind, section.as_deref(), json),
+        } => list::run(&common, kind, section.as_deref(), json),
         Command::Serve {
             common,
             bind,
@@ -361,122 +363,6 @@ fn parse(args: &[std::ffi::OsString]) -> Cli {
         .unwrap_or_else(|e| clap_errors::exit(e, args))
 }
 
-/// The options of `build` that hold for every edition it builds.
-struct BuildRun {
-    base_url: Option<String>,
-    format: Format,
-    timings: bool,
-    reporting: Reporting,
-}
-
-/// `build --all-editions`: the handbook, then each edition into its own folder.
-fn build_all(common: &Common, how: &BuildRun) -> ExitCode {
-    let mut names = vec![None];
-    names.extend(crate::editions::list(&common.root).into_iter().map(Some));
-    let mut code = ExitCode::SUCCESS;
-    for edition in names {
-        let c = Common {
-            root: common.root.clone(),
-            edition,
-            messages: common.messages,
-        };
-        if build_one(&c, None, how) != ExitCode::SUCCESS {
-            code = ExitCode::from(1);
-        }
-    }
-    code
-}
-
-fn check(common: Common, format: Format, reporting: Reporting) -> ExitCode {
-    let opts = BuildOptions {
-        root: common.root,
-        edition: common.edition,
-        strict: reporting.strict,
-        ..Default::default()
-    };
-    match build::check(&opts) {
-        Ok(warnings) => {
-            report_diags(&warnings, format, reporting);
-            if format == Format::Text {
-                eprintln!("{}", catalogue::no_errors(reporting.lang));
-            }
-            ExitCode::SUCCESS
-        }
-        Err(f) => failure_reported(f, format, reporting),
-    }
-}
-
-fn init(
-    dir: &Path,
-    title: Option<&str>,
-    language: &str,
-    force: bool,
-    messages: Option<Lang>,
-) -> ExitCode {
-    let lang = messages_lang(messages, || Lang::for_language(language));
-    let opts = crate::init::InitOptions {
-        title,
-        language,
-        force,
-    };
-    match crate::init::init(dir, &opts) {
-        Ok(created) => {
-            for kept in &created.kept {
-                eprintln!(
-                    "{}",
-                    catalogue::init_kept(&kept.display().to_string(), lang)
-                );
-            }
-            eprintln!(
-                "{}",
-                catalogue::init_done(&dir.display().to_string(), created.written.len(), lang)
-            );
-            ExitCode::SUCCESS
-        }
-        Err(crate::init::InitError::NotEmpty(d)) => {
-            eprintln!("{}", catalogue::init_not_empty(&d, lang));
-            ExitCode::from(2)
-        }
-        Err(e) => {
-            let message = catalogue::usage(&crate::error::UsageError::System(e.to_string()), lang);
-            eprintln!("{}", catalogue::error_line(&message, lang));
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// `handbook list`: from the pages as loaded, so that it works while some
-/// have errors (which is when an editor needs it).
-fn list(
-    common: &Common,
-    kind: Option<crate::content::PageKind>,
-    section: Option<&str>,
-    json: bool,
-) -> ExitCode {
-    let lang = common.lang();
-    let opts = BuildOptions {
-        root: common.root.clone(),
-        edition: common.edition.clone(),
-        messages: lang,
-        ..Default::default()
-    };
-    let loaded = match build::load_pages(&opts) {
-        Ok(l) => l,
-        Err(f) => return failure(f, Format::Text, lang),
-    };
-    let rows = crate::listing::pages(&loaded.content, kind, section);
-    if json {
-        print_stdout(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
-        ));
-    } else {
-        print_stdout(&crate::listing::text(&rows));
-        eprintln!("{}", catalogue::pages_listed(rows.len(), lang));
-    }
-    ExitCode::SUCCESS
-}
-
 fn serve(
     common: Common,
     bind: String,
@@ -507,82 +393,6 @@ fn serve(
     }
 }
 
-fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode {
-    let (format, reporting) = (how.format, how.reporting);
-    let opts = BuildOptions {
-        root: common.root.clone(),
-        edition: common.edition.clone(),
-        base_url: how.base_url.clone(),
-        serve_mode: false,
-        strict: reporting.strict,
-        messages: reporting.lang,
-    };
-    let out = out.unwrap_or_else(|| default_out(common));
-    let index = default_index(common);
-    let spinner = progress(reporting.lang);
-    let result = build::build(&opts, &out, &index);
-    if let Some(s) = spinner {
-        s.finish_and_clear();
-    }
-    match result {
-        Ok(report) => {
-            report_diags(&report.warnings, format, reporting);
-            if format == Format::Text {
-                let out = crate::layout::shown(&report.out_dir);
-                let built =
-                    catalogue::built(report.pages, report.files_written, &out, reporting.lang);
-                eprintln!("{built}");
-            }
-            if how.timings {
-                print_timings(&report.timings);
-                print_reuse(&report.reuse);
-            }
-            ExitCode::SUCCESS
-        }
-        Err(f) => failure_reported(f, format, reporting),
-    }
-}
-
-/// `--timings` stays English in any handbook: it is for developers, and
-/// benches/ read these lines.
-fn print_timings(t: &build::Timings) {
-    let ms = |d: std::time::Duration| d.as_millis();
-    eprintln!(
-        "timings (ms): load {}, resolve {}, render {}, index {}, write {}, total {}",
-        ms(t.load),
-        ms(t.resolve),
-        ms(t.render),
-        ms(t.index),
-        ms(t.write),
-        ms(t.total)
-    );
-    for (name, took) in &t.parts {
-        eprintln!("  {name}: {}", ms(*took));
-    }
-}
-
-/// What a rebuild rendered and what it kept from the previous build.
-fn print_reuse(c: &crate::output::reuse::Counts) {
-    eprintln!(
-        "rendered: {} pages, {} print parts, {} documents; kept: {} pages, {} print parts, {} documents",
-        c.pages_rendered,
-        c.print_rendered,
-        c.documents_made,
-        c.pages_kept,
-        c.print_kept,
-        c.documents_kept
-    );
-}
-
-/// `public/` for the handbook, `public-<edition>/` for an edition: each
-/// build replaces its folder whole, so they must not nest.
-fn default_out(c: &Common) -> PathBuf {
-    match &c.edition {
-        Some(name) => c.root.join(format!("public-{name}")),
-        None => c.root.join("public"),
-    }
-}
-
 /// Writes results to stdout. A reader that stops early (`| head`) closes
 /// the pipe; that is not an error, and `println!` would panic on it.
 pub(crate) fn print_stdout(text: &str) {
@@ -596,15 +406,6 @@ pub fn default_index(c: &Common) -> PathBuf {
     c.root
         .join("search-index")
         .join(c.edition.as_deref().unwrap_or("base"))
-}
-
-fn progress(lang: Lang) -> Option<indicatif::ProgressBar> {
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new_spinner().with_message(catalogue::building(lang));
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
-    Some(bar)
 }
 
 fn report_diags(diags: &Diagnostics, format: Format, reporting: Reporting) {
