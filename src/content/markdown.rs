@@ -7,6 +7,7 @@ use super::slug::AnchorSet;
 use super::source::SourceText;
 use crate::diagnostics::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
 use std::path::PathBuf;
 
 /// CommonMark plus tables, footnotes, strikethrough, task lists,
@@ -27,6 +28,11 @@ pub struct Scan {
     pub links: Vec<LinkSite>,
     pub first_h1: Option<String>,
     pub sections: Vec<TextSection>,
+    /// Code spans and code blocks (byte ranges of the body), where other
+    /// tools' syntax is just text.
+    pub code: Vec<Range<usize>>,
+    /// Raw HTML (byte ranges of the body), for what the sanitiser removes.
+    pub html: Vec<Range<usize>>,
 }
 
 pub fn level_number(level: HeadingLevel) -> u8 {
@@ -47,7 +53,19 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut anchors = AnchorSet::default();
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut current = TextSection::default();
+    let mut code_block = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Code(_) => scan.code.push(range.clone()),
+            Event::Start(Tag::CodeBlock(_)) => code_block = Some(range.start),
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some(start) = code_block.take() {
+                    scan.code.push(start..range.end);
+                }
+            }
+            Event::Html(_) | Event::InlineHtml(_) => scan.html.push(range.clone()),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((
