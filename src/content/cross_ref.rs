@@ -8,7 +8,8 @@ const KINDS: [&str; 6] = ["sec-", "fig-", "tbl-", "eq-", "lst-", "thm-"];
 
 /// Whether `text` may hold one, cheaply, before anything is parsed.
 pub fn may_have(text: &str) -> bool {
-    text.contains('@') && KINDS.iter().any(|k| text.contains(&format!("@{k}")))
+    text.match_indices('@')
+        .any(|(i, _)| KINDS.iter().any(|k| text[i + 1..].starts_with(k)))
 }
 
 /// The id of a cross-reference whose `@` is at `at`, and the offset after

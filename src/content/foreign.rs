@@ -6,25 +6,28 @@
 //! `:::` boxes the shortcode stage renders are not reported.
 
 use super::callout;
+use super::markdown::Scan;
 use super::source::SourceText;
 use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Warnings for the foreign syntax in the body starting at `body_start`
 /// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
-pub fn check(src: &SourceText, body_start: usize, allow_raw_html: bool) -> Vec<Diagnostic> {
+/// `scan` is the body's, whose Markdown pass found its code and raw HTML.
+pub fn check(
+    src: &SourceText,
+    body_start: usize,
+    scan: &Scan,
+    allow_raw_html: bool,
+) -> Vec<Diagnostic> {
     let body = &src.text[body_start..];
-    // most pages hold none of it: no second Markdown pass for them
-    let triggers = [
-        "{", "<", ":::", "!!! ", "??? ", "???+ ", "import ", "export ",
-    ];
-    if !triggers.iter().any(|t| body.contains(t)) {
-        return Vec::new();
-    }
-    let (code, html) = code_and_html(body);
-    let mut found = syntax(body, &code);
+    let mut found = syntax(body, &scan.code);
     if !allow_raw_html {
+        let html: Vec<(usize, &str)> = scan
+            .html
+            .iter()
+            .map(|r| (r.start, &body[r.clone()]))
+            .collect();
         found.extend(super::html_removed::removed(&html));
     }
     found.sort_by_key(|(at, _)| *at);
@@ -300,44 +303,13 @@ fn in_code(code: &[Range<usize>], at: usize) -> bool {
     i > 0 && code[i - 1].contains(&at)
 }
 
-/// Raw HTML as Markdown reads it, with where it starts in the body.
-pub type HtmlPieces = Vec<(usize, String)>;
-
-/// One pass over the body: its code spans and code blocks, where all this
-/// is just text, and its raw HTML.
-fn code_and_html(text: &str) -> (Vec<Range<usize>>, HtmlPieces) {
-    let mut out = Vec::new();
-    let mut html = Vec::new();
-    let mut block_start = None;
-    for (event, range) in Parser::new_ext(text, super::markdown::options()).into_offset_iter() {
-        match event {
-            Event::Html(h) | Event::InlineHtml(h) => {
-                // the event's text is the source's, less a container's indentation
-                let at = text[range.clone()]
-                    .find(&*h)
-                    .map_or(range.start, |j| range.start + j);
-                html.push((at, h.into_string()));
-            }
-            Event::Code(_) => out.push(range),
-            Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some(s) = block_start.take() {
-                    out.push(s..range.end);
-                }
-            }
-            _ => {}
-        }
-    }
-    (out, html)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn issues(body: &str) -> Vec<(usize, String)> {
         let src = SourceText::new("a.md".into(), body);
-        check(&src, 0, true)
+        check(&src, 0, &super::super::markdown::scan(&src, 0), true)
             .into_iter()
             .map(|d| {
                 let line = d.span.as_ref().map_or(0, |s| s.line);

@@ -29,7 +29,7 @@ fn allowed() -> &'static HashSet<&'static str> {
 
 /// Each element of the body's raw HTML (each piece with its offset in
 /// the body) that the sanitiser removes, with its offset.
-pub fn removed(html: &[(usize, String)]) -> Vec<(usize, ForeignIssue)> {
+pub fn removed(html: &[(usize, &str)]) -> Vec<(usize, ForeignIssue)> {
     let allowed = allowed();
     let mut out = Vec::new();
     for (start, html) in html {
@@ -76,7 +76,8 @@ mod tests {
             "a.md".into(),
             "Text <b>fett</b>\n\n<Center>x</Center>\n\n<iframe src=\"x\"></iframe>\n\n<a name=\"g\">G</a> <B>X</B>\n",
         );
-        let found: Vec<(usize, String)> = super::super::foreign::check(&src, 0, false)
+        let scan = super::super::markdown::scan(&src, 0);
+        let found: Vec<(usize, String)> = super::super::foreign::check(&src, 0, &scan, false)
             .iter()
             .map(|d| (d.span.as_ref().unwrap().line, d.message()))
             .collect();

@@ -8,6 +8,7 @@ use super::source::SourceText;
 use super::unparsed_link::{Runs, Unparsed};
 use crate::diagnostics::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
 use std::path::PathBuf;
 
 /// CommonMark plus tables, footnotes, strikethrough, task lists,
@@ -30,6 +31,11 @@ pub struct Scan {
     pub sections: Vec<TextSection>,
     /// Text that was meant as a link but is none, where it stands.
     pub unparsed_links: Vec<(Span, Unparsed)>,
+    /// Code spans and code blocks (byte ranges of the body), where other
+    /// tools' syntax is just text.
+    pub code: Vec<Range<usize>>,
+    /// Raw HTML (byte ranges of the body), for what the sanitiser removes.
+    pub html: Vec<Range<usize>>,
 }
 
 pub fn level_number(level: HeadingLevel) -> u8 {
@@ -51,17 +57,31 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut current = TextSection::default();
     let mut runs = Runs::default();
+    let mut code_block = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match &event {
             Event::Text(_) | Event::SoftBreak => runs.extend(range.clone()),
-            Event::Code(_) => runs.code(range.clone()),
+            Event::Code(_) => {
+                runs.code(range.clone());
+                scan.code.push(range.clone());
+            }
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
             | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
                 runs.extend(range.clone())
             }
-            _ => {
+            other => {
                 for u in runs.end(body) {
                     scan.unparsed_links.push((locate(u.offset).0, u));
+                }
+                match other {
+                    Event::Start(Tag::CodeBlock(_)) => code_block = Some(range.start),
+                    Event::End(TagEnd::CodeBlock) => {
+                        if let Some(start) = code_block.take() {
+                            scan.code.push(start..range.end);
+                        }
+                    }
+                    Event::Html(_) | Event::InlineHtml(_) => scan.html.push(range.clone()),
+                    _ => {}
                 }
             }
         }

@@ -88,6 +88,7 @@ fn parse_inner(
     diags.extend(super::foreign::check(
         &src,
         split.body_start,
+        &scan,
         config.allow_raw_html,
     ));
     let title = page_title(

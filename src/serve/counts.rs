@@ -24,15 +24,17 @@ pub fn counting_pages(site: &Site) -> Vec<PathBuf> {
             let text = &p.source.text;
             !p.synthetic
                 && shortcodes::may_have_calls(text)
-                && ["count", "vorhanden", "include"]
+                && (["count", "vorhanden", "include"]
                     .iter()
                     .any(|name| text.contains(name))
+                    // a Quarto cross-reference reads the heading it links
+                    || crate::content::cross_ref::may_have(text))
         })
         .map(|p| p.content_path.clone())
         .collect()
 }
 
-/// What `count` and `vorhanden` read of a page (see
+/// What `count`, `vorhanden` and cross-references read of a page (see
 /// `shortcodes::builtin::count_pages`); `None` for a page that is gone.
 fn counted(page: Option<&Page>) -> impl PartialEq + '_ {
     page.map(|p| {
@@ -40,6 +42,11 @@ fn counted(page: Option<&Page>) -> impl PartialEq + '_ {
             (p.synthetic, p.is_section_index, p.content_dir(), p.kind),
             serde_json::to_value(&p.meta).ok(),
             &p.extra,
+            // what cross-references read: the headings' ids and texts
+            p.headings
+                .iter()
+                .map(|h| (&h.id, &h.text))
+                .collect::<Vec<_>>(),
         )
     })
 }
