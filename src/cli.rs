@@ -50,6 +50,16 @@ impl Common {
     pub fn lang(&self) -> Lang {
         lang_for(self.messages, &self.root)
     }
+
+    /// The pipeline's options for this root and edition, messages in `lang`.
+    pub fn build_options(&self, lang: Lang) -> BuildOptions {
+        BuildOptions {
+            root: self.root.clone(),
+            edition: self.edition.clone(),
+            messages: lang,
+            ..Default::default()
+        }
+    }
 }
 
 /// `--messages`, else `HANDBOOK_MESSAGES`, else the language of the
@@ -374,12 +384,7 @@ fn serve(
 ) -> ExitCode {
     let lang = common.lang();
     let opts = crate::serve::ServeOptions {
-        build: BuildOptions {
-            root: common.root,
-            edition: common.edition,
-            messages: lang,
-            ..Default::default()
-        },
+        build: common.build_options(lang),
         bind,
         port,
         open,

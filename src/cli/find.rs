@@ -24,12 +24,7 @@ pub struct FindArgs {
 
 pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
     let lang = common.lang();
-    let opts = BuildOptions {
-        root: common.root.clone(),
-        edition: common.edition.clone(),
-        messages: lang,
-        ..Default::default()
-    };
+    let opts = common.build_options(lang);
     let Some(phrase) = Phrase::new(&args.phrase, args.ignore_case) else {
         return failure(Failure::Usage(UsageError::EmptyPhrase), Format::Text, lang);
     };

@@ -1,7 +1,7 @@
 //! `handbook list [KIND]`: the pages a reference may name.
 
 use super::{failure, print_stdout, Common};
-use crate::build::{self, BuildOptions};
+use crate::build;
 use crate::diagnostics::catalogue;
 use crate::diagnostics::render::Format;
 use std::process::ExitCode;
@@ -15,12 +15,7 @@ pub fn run(
     json: bool,
 ) -> ExitCode {
     let lang = common.lang();
-    let opts = BuildOptions {
-        root: common.root.clone(),
-        edition: common.edition.clone(),
-        messages: lang,
-        ..Default::default()
-    };
+    let opts = common.build_options(lang);
     let loaded = match build::load_pages(&opts) {
         Ok(l) => l,
         Err(f) => return failure(f, Format::Text, lang),
