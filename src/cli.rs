@@ -189,6 +189,10 @@ pub enum Command {
         /// Language of the messages (default: from --language)
         #[arg(long, value_enum)]
         messages: Option<Lang>,
+        /// Start a region's own repository instead: its edition extends the
+        /// handbook in this folder, or at this Git address (as a submodule)
+        #[arg(long, value_name = "PATH_OR_GIT_URL")]
+        edition_of: Option<String>,
     },
     /// Find a phrase in every page (file:line:column), and replace it
     Find {
@@ -305,7 +309,15 @@ pub fn run() -> ExitCode {
             language,
             force,
             messages,
-        } => init::run(&dir, title.as_deref(), &language, force, messages),
+            edition_of,
+        } => init::run(
+            &dir,
+            title.as_deref(),
+            &language,
+            force,
+            messages,
+            edition_of.as_deref(),
+        ),
         Command::Find {
             phrase,
             replace,

@@ -104,3 +104,73 @@ fn a_folder_with_files_is_refused_and_force_keeps_every_file() {
     );
     assert!(tmp.path().join("content/impressum.md").is_file());
 }
+
+/// A region's own repository: its edition extends the handbook beside it,
+/// and everything an editor does next works from inside it.
+#[test]
+fn a_region_starts_its_own_repository_beside_the_handbook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let handbook = bundled_copy();
+    copy_tree(handbook.path(), &tmp.path().join("landeshandbuch"));
+    let out = ok(handbook_in(
+        tmp.path(),
+        &["init", "Kreis Kleve", "--edition-of", "landeshandbuch"],
+    ));
+    assert!(
+        stderr(&out).contains("cd \"Kreis Kleve\" && handbook serve --edition kreis-kleve"),
+        "{}",
+        stderr(&out)
+    );
+    let region = tmp.path().join("Kreis Kleve");
+    let def = read(region.join("editions/kreis-kleve/edition.yaml"));
+    assert!(def.contains("extends: ../../../landeshandbuch\n"), "{def}");
+    assert!(
+        def.contains("title: \"Transferhandbuch – Ausgabe Kreis Kleve\""),
+        "{def}"
+    );
+    // the handbook's settings (taxonomies) came along
+    assert!(read(region.join("handbook.yaml")).contains("target_groups:"));
+    ok(handbook_in(&region, &["check", "--edition", "kreis-kleve"]));
+    ok(handbook_in(
+        &region,
+        &["edition", "override", "kreis-kleve", "content/_index.md"],
+    ));
+    ok(handbook_in(&region, &["build", "--edition", "kreis-kleve"]));
+    assert!(region
+        .join("public-kreis-kleve/konzepte/elterncafe/index.html")
+        .is_file());
+    assert!(read(region.join(".gitignore")).contains("/public-*/"));
+    // a folder that is no handbook is refused
+    let out = handbook_in(tmp.path(), &["init", "leer", "--edition-of", "fehlt"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Given the handbook's Git address, the region's repository gets it as a
+/// submodule.
+#[test]
+fn a_git_address_becomes_a_submodule() {
+    let tmp = tempfile::tempdir().unwrap();
+    let handbook = bundled_copy();
+    let git = |dir: &std::path::Path, args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    git(handbook.path(), &["init", "--quiet"]);
+    git(handbook.path(), &["add", "."]);
+    git(handbook.path(), &["commit", "--quiet", "-m", "Handbuch"]);
+    let url = format!("file://{}", handbook.path().display());
+    ok(handbook_in(
+        tmp.path(),
+        &["init", "kreis-kleve", "--edition-of", &url],
+    ));
+    let region = tmp.path().join("kreis-kleve");
+    assert!(read(region.join(".gitmodules")).contains("path = landeshandbuch"));
+    assert!(region.join("landeshandbuch/handbook.yaml").is_file());
+    ok(handbook_in(&region, &["check", "--edition", "kreis-kleve"]));
+}

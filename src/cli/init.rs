@@ -12,8 +12,22 @@ pub fn run(
     language: &str,
     force: bool,
     messages: Option<Lang>,
+    edition_of: Option<&str>,
 ) -> ExitCode {
     let lang = messages_lang(messages, || Lang::for_language(language));
+    if let Some(of) = edition_of {
+        return match crate::init::edition::init_edition(dir, of, title, force) {
+            Ok(made) => {
+                let (dir, upstream) = (shown(dir), made.upstream.display().to_string());
+                eprintln!(
+                    "{}",
+                    catalogue::init_edition_done(&dir, &made.name, &upstream, lang)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => init_failed(e, lang),
+        };
+    }
     let opts = crate::init::InitOptions {
         title,
         language,
@@ -29,18 +43,34 @@ pub fn run(
             }
             eprintln!(
                 "{}",
-                catalogue::init_done(&dir.display().to_string(), created.written.len(), lang)
+                catalogue::init_done(&shown(dir), created.written.len(), lang)
             );
             ExitCode::SUCCESS
         }
-        Err(crate::init::InitError::NotEmpty(d)) => {
-            eprintln!("{}", catalogue::init_not_empty(&d, lang));
-            ExitCode::from(2)
+        Err(e) => init_failed(e, lang),
+    }
+}
+
+fn init_failed(e: crate::init::InitError, lang: Lang) -> ExitCode {
+    use crate::init::InitError;
+    let message = match e {
+        InitError::NotEmpty(d) => catalogue::init_not_empty(&d, lang),
+        InitError::NoHandbook(of) => catalogue::init_no_handbook(&of, lang),
+        e => {
+            let m = catalogue::usage(&crate::error::UsageError::System(e.to_string()), lang);
+            catalogue::error_line(&m, lang)
         }
-        Err(e) => {
-            let message = catalogue::usage(&crate::error::UsageError::System(e.to_string()), lang);
-            eprintln!("{}", catalogue::error_line(&message, lang));
-            ExitCode::from(2)
-        }
+    };
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
+/// The folder as the next command must name it: quoted if it has a space.
+fn shown(dir: &Path) -> String {
+    let d = dir.display().to_string();
+    if d.contains(char::is_whitespace) {
+        format!("\"{d}\"")
+    } else {
+        d
     }
 }

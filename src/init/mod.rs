@@ -4,6 +4,8 @@
 //! built into the binary, so what `init` writes can be read and tested
 //! like any handbook.
 
+pub mod edition;
+
 use include_dir::{include_dir, Dir};
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,13 @@ pub enum InitError {
     /// The folder has files, and `--force` was not given.
     #[error("{0}")]
     NotEmpty(String),
+    /// `--edition-of` names no folder with a handbook.yaml.
+    #[error("{0}")]
+    NoHandbook(String),
+    #[error("{0}")]
+    Git(String),
+    #[error("{0}")]
+    Edition(String),
     #[error("{path}: {error}")]
     Io { path: String, error: std::io::Error },
 }

@@ -442,6 +442,23 @@ pub fn init_done(dir: &str, files: usize, lang: Lang) -> String {
     )
 }
 
+/// `handbook init --edition-of`: done, and what to do next.
+pub fn init_edition_done(dir: &str, name: &str, upstream: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "created the edition `{name}` in {dir}, extending the handbook in {upstream}. Next: cd {dir} && handbook serve --edition {name}",
+        "Ausgabe `{name}` in {dir} angelegt; sie baut auf dem Handbuch in {upstream} auf. Weiter mit: cd {dir} && handbook serve --edition {name}"
+    )
+}
+
+pub fn init_no_handbook(of: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "error: {of} is no handbook (no folder with a handbook.yaml); give the handbook's folder or its Git address",
+        "Fehler: {of} ist kein Handbuch (kein Ordner mit handbook.yaml); geben Sie den Ordner des Handbuchs oder seine Git-Adresse an"
+    )
+}
+
 pub fn init_kept(file: &str, lang: Lang) -> String {
     t!(
         lang,

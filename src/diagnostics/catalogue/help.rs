@@ -137,6 +137,10 @@ const HELP: &[(&str, &str)] = &[
         "Zeigen, wie lange die Teile jeder Aktualisierung gedauert haben",
     ),
     (
+        "Start a region's own repository instead: its edition extends the handbook in this folder, or at this Git address (as a submodule)",
+        "Stattdessen das eigene Repository einer Region anlegen: seine Ausgabe baut auf dem Handbuch in diesem Ordner oder unter dieser Git-Adresse (als Submodul) auf",
+    ),
+    (
         "Also serve the browser editor („Redaktion“) at /_redaktion/ (loopback only)",
         "Auch die Redaktion im Browser unter /_redaktion/ starten (nur auf diesem Rechner)",
     ),
