@@ -82,6 +82,12 @@ fn field(kind: PageKind, within: Option<&str>, key: &str, lang: Lang) -> Value {
         Shape::LongText => json!({"type": "textarea"}),
         Shape::Number => json!({"type": "number"}),
         Shape::Boolean => json!({"type": "boolean"}),
+        // a page's kind by its German name; the value written stays the key
+        Shape::Choice(options) if within.is_none() && key == "kind" => json!({
+            "type": "choice",
+            "options": options,
+            "option_labels": options.iter().map(|k| kind_label(k, lang)).collect::<Vec<_>>(),
+        }),
         Shape::Choice(options) => json!({"type": "choice", "options": options}),
         Shape::Texts => json!({"type": "list"}),
         Shape::References(to) => {
@@ -211,5 +217,19 @@ mod tests {
             .unwrap();
         assert_eq!(concepts["type"], "references");
         assert_eq!(concepts["refers_to"], "concept");
+    }
+
+    #[test]
+    fn the_kind_is_chosen_by_its_german_name_and_written_as_its_key() {
+        let all = describe(Lang::De, &[]);
+        let kind = all["kinds"][0]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["key"] == "kind")
+            .unwrap()
+            .clone();
+        assert_eq!(kind["options"][1], "concept");
+        assert_eq!(kind["option_labels"][1], "Konzept");
     }
 }

@@ -85,7 +85,7 @@ function scalarControl(f, obj) {
       setValue(obj, f.key, input.value === "" ? null : Number(input.value)),
     );
   } else if (f.type === "boolean" || f.type === "choice") {
-    const opts = f.type === "boolean" ? [["true", ctx.T.yes], ["false", ctx.T.no]] : f.options.map((o) => [o, o]);
+    const opts = f.type === "boolean" ? [["true", ctx.T.yes], ["false", ctx.T.no]] : f.options.map((o, i) => [o, f.option_labels ? f.option_labels[i] : o]);
     input = el(
       "select",
       { id, ...described },
