@@ -101,3 +101,28 @@ fn a_theme_link_to_a_missing_page_is_reported_at_the_template_line() {
     );
     assert!(!err.contains("/kapitel/planung/"), "{err}");
 }
+
+/// A handbook in a language written right to left runs right to left; the
+/// theme's CSS uses logical sides (inline start and end), so boxes, lists
+/// and the pager mirror with it.
+#[test]
+fn a_right_to_left_language_turns_the_page() {
+    let tmp = copy_fixture("other-handbook");
+    let yaml = tmp.path().join("handbook.yaml");
+    write(&yaml, &read(&yaml).replace("language: de", "language: ar"));
+    ok(handbook_in(tmp.path(), &["build"]));
+    let start = read(tmp.path().join("public/index.html"));
+    assert!(start.contains("<html lang=\"ar\" dir=\"rtl\">"), "{start}");
+    let css = read(tmp.path().join("public/static/style.css"));
+    for physical in [
+        "margin-left",
+        "padding-left",
+        "border-left",
+        "text-align: left",
+    ] {
+        assert!(!css.contains(physical), "{physical} does not mirror");
+    }
+    let tmp = copy_fixture("other-handbook");
+    ok(handbook_in(tmp.path(), &["build"]));
+    assert!(read(tmp.path().join("public/index.html")).contains("<html lang=\"de\">"));
+}

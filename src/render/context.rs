@@ -395,6 +395,9 @@ pub struct SiteCtx<'a> {
     pub pages: BTreeMap<&'static str, String>,
     /// The kinds this handbook has pages of, for the search's kind filter.
     pub kinds: Vec<&'static str>,
+    /// `rtl` for a language written right to left (Arabic, Hebrew, Persian,
+    /// Urdu), else none: the page then runs left to right as HTML does.
+    pub direction: Option<&'static str>,
     /// What the search box suggests (`search_examples:` of handbook.yaml;
     /// a theme must not suggest one handbook's words in another).
     pub search_examples: &'a [String],

@@ -95,11 +95,19 @@ pub fn globals(site: &Site) -> Globals<'_> {
                 .map(|k| k.name())
                 .collect(),
             search_examples: &site.config.search_examples,
+            direction: right_to_left(&site.config.language).then_some("rtl"),
         },
         nav: site.navigation(),
         t: &site.theme.strings,
         serve_mode: site.serve_mode,
     }
+}
+
+/// Whether a language (`ar`, `he-IL`, …) is written right to left.
+fn right_to_left(language: &str) -> bool {
+    let primary = language.split(['-', '_']).next().unwrap_or("");
+    ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"]
+        .contains(&primary.to_ascii_lowercase().as_str())
 }
 
 /// Sets what every template shares. Called once per build (and by the
