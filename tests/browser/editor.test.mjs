@@ -96,7 +96,13 @@ test('an error is shown at its field and nothing is written; a draft survives a 
   await page.getByText('Ein ungespeicherter Entwurf dieser Seite wurde wiederhergestellt.').waitFor();
   assert.match(await page.getByLabel('Text (Markdown)').inputValue(), /\[Kaputt\]\(fehlt\.md\)/);
   await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
-  await page.getByLabel('Titel', { exact: true }).waitFor();
+  // the page is loaded again from the server: wait for its text, not for a
+  // field that the old form already had
+  await page.waitForFunction(
+    () => document.querySelector('#body')?.value === 'Ein offenes Café für Eltern.\n',
+    null,
+    { timeout: 10000 },
+  );
   assert.equal(await page.getByLabel('Text (Markdown)').inputValue(), 'Ein offenes Café für Eltern.\n');
 
   // another kind brings its own fields
