@@ -313,7 +313,8 @@ def serve_pages(size):
 
 def wait_for_port(srv):
     for line in srv.stderr:
-        m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
+        # "Vorschau auf …" for a German handbook, "serving …" otherwise
+        m = re.match(r"(?:Vorschau auf|serving) http://127\.0\.0\.1:(\d+)/", line)
         if m:
             threading.Thread(target=lambda: [None for _ in srv.stderr], daemon=True).start()
             return int(m.group(1))

@@ -15,13 +15,20 @@ before(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'handbook-serve-'));
   await cp(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
   await cp(path.join(repo, 'handbook.yaml'), path.join(root, 'handbook.yaml'));
-  server = spawn(binary, ['serve', '--root', root, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // as the README starts it: inside the handbook, no --root; the handbook
+  // is German, so the server says „Vorschau auf …“
+  server = spawn(binary, ['serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   url = await new Promise((resolve, reject) => {
     let buf = '';
+    // a line we do not recognise must fail the run, not hang it
+    const timer = setTimeout(() => reject(new Error(`serve printed no address in 60 s: ${buf}`)), 60000);
     server.stderr.on('data', (d) => {
       buf += d;
-      const m = buf.match(/serving (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
+      const m = buf.match(/(?:Vorschau auf|serving) (http:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
     });
     server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${buf}`)));
   });
