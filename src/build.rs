@@ -2,7 +2,7 @@
 //! `build`, `check`, `serve` and editions all go through these functions.
 
 use crate::config::Config;
-use crate::content::{self, Content, Layer, LoadSpec, PageId};
+use crate::content::{self, Content, PageId};
 use crate::diagnostics::Diagnostics;
 use crate::editions;
 use crate::error::{Failure, UsageError};
@@ -80,26 +80,26 @@ pub struct Loaded {
     pub diags: Diagnostics,
 }
 
-pub fn load_pages(opts: &BuildOptions) -> Result<Loaded, Failure> {
+/// The handbook's settings and its project (the edition's layers and
+/// what it hides): where every run that reads the pages starts.
+pub fn open_project(opts: &BuildOptions) -> Result<(Config, editions::Project), Failure> {
     check_root(&opts.root)?;
-    let mut diags = Diagnostics::new();
     let mut config = Config::load(&opts.root).map_err(|d| Diagnostics::from_iter([d]))?;
     if let Some(url) = &opts.base_url {
         config.base_url = url.clone();
     }
     let project = editions::Project::open(&opts.root, opts.edition.as_deref(), &config)
         .map_err(Failure::Usage)?;
-    diags.extend(project.diagnostics.clone());
     if let Some(title) = project.title_override() {
         config.title = title;
     }
-    let layers: Vec<Layer> = project.layers.clone();
-    let spec = LoadSpec {
-        root: &opts.root,
-        layers: &layers,
-        hidden: project.hidden.as_ref(),
-    };
-    let (content, load_diags) = content::load(&spec, &config);
+    Ok((config, project))
+}
+
+pub fn load_pages(opts: &BuildOptions) -> Result<Loaded, Failure> {
+    let (config, project) = open_project(opts)?;
+    let mut diags = project.diagnostics.clone();
+    let (content, load_diags) = content::load(&project.load_spec(&opts.root), &config);
     diags.extend(load_diags);
     let hidden: Vec<_> = content
         .hidden_paths

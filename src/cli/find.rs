@@ -29,7 +29,7 @@ pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
         return failure(Failure::Usage(UsageError::EmptyPhrase), Format::Text, lang);
     };
     let found = match crate::find::find(&opts, &phrase) {
-        Ok((found, _)) => found,
+        Ok(found) => found,
         Err(f) => return failure(f, Format::Text, lang),
     };
     let chosen: Vec<&Occurrence> = found
@@ -60,7 +60,7 @@ pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
         }
     }
     // the index follows at once, so the next find sees the new text
-    if let Err(f) = crate::find::find(&opts, &phrase) {
+    if let Err(f) = crate::find::sync(&opts) {
         return failure(f, Format::Text, lang);
     }
     eprintln!("{}", catalogue::replaced(count, changes.len(), lang));

@@ -128,6 +128,16 @@ impl Project {
         }
     }
 
+    /// What the load stage reads for this project: its layers, less what
+    /// the edition hides.
+    pub fn load_spec<'a>(&'a self, root: &'a Path) -> crate::content::LoadSpec<'a> {
+        crate::content::LoadSpec {
+            root,
+            layers: &self.layers,
+            hidden: self.hidden.as_ref(),
+        }
+    }
+
     /// A `hide:` pattern that hides no page and no file is a mistake that
     /// would publish what the region meant to hide (`programme` for the
     /// folder `programme/`): a warning at the pattern.

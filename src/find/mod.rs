@@ -19,7 +19,6 @@ pub use index::{FindIndex, Synced};
 pub use occurrences::{Occurrence, Phrase};
 
 use crate::build::BuildOptions;
-use crate::content::{Layer, LoadSpec};
 use crate::error::{Failure, UsageError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -34,32 +33,39 @@ pub fn index_dir(root: &Path, edition: Option<&str>) -> PathBuf {
 /// The Markdown files of the handbook (or edition) as a build reads them:
 /// path relative to the root → absolute path.
 pub fn files(opts: &BuildOptions) -> Result<BTreeMap<PathBuf, PathBuf>, Failure> {
-    crate::build::check_root(&opts.root)?;
-    let config = crate::config::Config::load(&opts.root)
-        .map_err(|d| crate::diagnostics::Diagnostics::from_iter([d]))?;
-    let project = crate::editions::Project::open(&opts.root, opts.edition.as_deref(), &config)
-        .map_err(Failure::Usage)?;
-    let layers: Vec<Layer> = project.layers.clone();
-    let spec = LoadSpec {
-        root: &opts.root,
-        layers: &layers,
-        hidden: project.hidden.as_ref(),
-    };
-    Ok(crate::content::load::markdown_files(&spec)
-        .into_values()
-        .map(|abs| (crate::diagnostics::relative_to(&opts.root, &abs), abs))
-        .collect())
+    let (_, project) = crate::build::open_project(opts)?;
+    Ok(
+        crate::content::load::markdown_files(&project.load_spec(&opts.root))
+            .into_values()
+            .map(|abs| (crate::diagnostics::relative_to(&opts.root, &abs), abs))
+            .collect(),
+    )
+}
+
+/// The find index brought up to date with the handbook's files, and the
+/// files (relative path → absolute path).
+fn synced(opts: &BuildOptions) -> Result<(FindIndex, BTreeMap<PathBuf, PathBuf>), Failure> {
+    let files = files(opts)?;
+    let dir = index_dir(&opts.root, opts.edition.as_deref());
+    let mut index = FindIndex::open(&dir).map_err(index_error)?;
+    index.sync(&files).map_err(index_error)?;
+    Ok((index, files))
+}
+
+fn index_error(e: String) -> Failure {
+    Failure::Usage(UsageError::FindIndex(e))
+}
+
+/// Brings the find index up to date (after a replacement wrote files).
+pub fn sync(opts: &BuildOptions) -> Result<(), Failure> {
+    synced(opts).map(drop)
 }
 
 /// Every occurrence of `phrase` in the handbook, after bringing the index
-/// up to date; and what that update did.
-pub fn find(opts: &BuildOptions, phrase: &Phrase) -> Result<(Vec<Occurrence>, Synced), Failure> {
-    let files = files(opts)?;
-    let dir = index_dir(&opts.root, opts.edition.as_deref());
-    let io = |e: String| Failure::Usage(UsageError::FindIndex(e));
-    let mut index = FindIndex::open(&dir).map_err(io)?;
-    let synced = index.sync(&files).map_err(io)?;
-    let candidates = index.candidates(phrase).map_err(io)?;
+/// up to date.
+pub fn find(opts: &BuildOptions, phrase: &Phrase) -> Result<Vec<Occurrence>, Failure> {
+    let (index, files) = synced(opts)?;
+    let candidates = index.candidates(phrase).map_err(index_error)?;
     let mut found = Vec::new();
     for rel in candidates {
         let Some(abs) = files.get(&rel) else { continue };
@@ -69,5 +75,5 @@ pub fn find(opts: &BuildOptions, phrase: &Phrase) -> Result<(Vec<Occurrence>, Sy
         found.extend(phrase.occurrences(&rel, &text));
     }
     found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    Ok((found, synced))
+    Ok(found)
 }
