@@ -4,7 +4,7 @@
 //! changed meanwhile is a conflict; a draft with errors is not written.
 
 mod common;
-use common::server::{wait_for_event, PATIENCE};
+use common::server::{event_stream, wait_for_event, PATIENCE};
 use common::*;
 use reqwest::blocking::{Client, Response};
 use serde_json::{json, Value};
@@ -115,25 +115,7 @@ impl Editor {
     }
 
     fn events(&self) -> mpsc::Receiver<String> {
-        let (tx, rx) = mpsc::channel();
-        let (connected_tx, connected) = mpsc::channel();
-        let url = format!("{}/__handbook/events", self.base);
-        std::thread::spawn(move || {
-            let client = Client::builder().timeout(None).build().unwrap();
-            let Ok(resp) = client.get(url).send() else {
-                return;
-            };
-            let _ = connected_tx.send(());
-            for line in BufReader::new(resp).lines().map_while(Result::ok) {
-                if let Some(data) = line.strip_prefix("data: ") {
-                    if tx.send(data.to_string()).is_err() {
-                        return;
-                    }
-                }
-            }
-        });
-        connected.recv_timeout(PATIENCE).expect("events connect");
-        rx
+        event_stream(format!("{}/__handbook/events", self.base))
     }
 }
 

@@ -4,7 +4,8 @@
 //! page of every other handbook built with it, all dead, and nothing said so.
 
 use super::Index;
-use crate::diagnostics::{Diagnostic, Diagnostics, Hint, Problem, Span};
+use crate::content::source::SourceText;
+use crate::diagnostics::{Diagnostic, Diagnostics, Hint, Problem};
 use crate::theme::ThemeFiles;
 
 /// Folders and files a build writes itself, beside the pages.
@@ -23,15 +24,15 @@ pub fn check(theme: &ThemeFiles, index: &Index) -> Diagnostics {
         let Ok(text) = std::str::from_utf8(&file.bytes) else {
             continue;
         };
-        for (offset, path) in fixed_paths(text) {
+        let source = SourceText::new(file.display.clone(), text);
+        for (offset, path) in fixed_paths(&source.text) {
             if exists(path, theme, index) {
                 continue;
             }
-            let (line, column) = line_column(text, offset);
             diags.push(
                 Diagnostic::error(
                     Problem::ThemeLink(format!("/{path}")),
-                    Span::new(file.display.clone(), line, column),
+                    source.span_at(offset),
                 )
                 .with_help(Hint::LinkByRole),
             );
@@ -79,16 +80,6 @@ fn exists(path: &str, theme: &ThemeFiles, index: &Index) -> bool {
     index.by_url.contains_key(url.as_str())
 }
 
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,7 +89,8 @@ mod tests {
         let t = "<a href=\"{{ site.base_path }}impressum/\">\n<link href=\"{{site.base_path}}static/a.css\"> {{ site.base_path }}\"";
         let found: Vec<&str> = fixed_paths(t).into_iter().map(|(_, p)| p).collect();
         assert_eq!(found, ["impressum/", "static/a.css", ""]);
-        assert_eq!(line_column(t, fixed_paths(t)[1].0), (2, 31));
+        let source = SourceText::new("t.html".into(), t);
+        assert_eq!(source.position(fixed_paths(t)[1].0), (2, 31));
     }
 
     #[test]

@@ -78,31 +78,7 @@ impl Server {
 
     /// Collects the reload stream's `data:` lines on a channel.
     pub fn events(&self) -> mpsc::Receiver<String> {
-        let (tx, rx) = mpsc::channel();
-        let (connected_tx, connected) = mpsc::channel();
-        let url = format!("{}__handbook/events", self.url);
-        std::thread::spawn(move || {
-            let client = reqwest::blocking::Client::builder()
-                .timeout(None)
-                .build()
-                .unwrap();
-            let Ok(resp) = client.get(url).send() else {
-                return;
-            };
-            // the server subscribes before it answers: from here on, no event is missed
-            let _ = connected_tx.send(());
-            for line in BufReader::new(resp).lines().map_while(Result::ok) {
-                if let Some(data) = line.strip_prefix("data: ") {
-                    if tx.send(data.to_string()).is_err() {
-                        return;
-                    }
-                }
-            }
-        });
-        connected
-            .recv_timeout(PATIENCE)
-            .expect("the reload stream connects");
-        rx
+        event_stream(format!("{}__handbook/events", self.url))
     }
 
     pub fn wait_until(&self, what: &str, mut ok: impl FnMut(&Server) -> bool) {
@@ -119,6 +95,35 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// The `data:` lines of the reload stream at `url`, on a channel; returns
+/// once the server has subscribed the stream, so no later event is missed.
+pub fn event_stream(url: String) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    let (connected_tx, connected) = mpsc::channel();
+    std::thread::spawn(move || {
+        let client = reqwest::blocking::Client::builder()
+            .timeout(None)
+            .build()
+            .unwrap();
+        let Ok(resp) = client.get(url).send() else {
+            return;
+        };
+        // the server subscribes before it answers: from here on, no event is missed
+        let _ = connected_tx.send(());
+        for line in BufReader::new(resp).lines().map_while(Result::ok) {
+            if let Some(data) = line.strip_prefix("data: ") {
+                if tx.send(data.to_string()).is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    connected
+        .recv_timeout(PATIENCE)
+        .expect("the reload stream connects");
+    rx
 }
 
 pub fn wait_for_event(rx: &mpsc::Receiver<String>, needle: &str) -> String {
