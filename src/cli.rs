@@ -196,23 +196,8 @@ pub enum Command {
     },
     /// Find a phrase in every page (file:line:column), and replace it
     Find {
-        /// The words to find, e.g. "Neue Wege"; they match across line breaks
-        phrase: String,
-        /// Replace every occurrence (or those of --at) with this text; shows the diff
-        #[arg(long)]
-        replace: Option<String>,
-        /// With --replace: show the diff, write nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// Upper and lower case alike
-        #[arg(long, short = 'i')]
-        ignore_case: bool,
-        /// With --replace: only the occurrences on this line (FILE:LINE, repeatable)
-        #[arg(long)]
-        at: Vec<String>,
-        /// Print a JSON array of {file, line, column, line_text}
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        args: find::FindArgs,
         #[command(flatten)]
         common: Common,
     },
@@ -318,25 +303,7 @@ pub fn run() -> ExitCode {
             messages,
             edition_of.as_deref(),
         ),
-        Command::Find {
-            phrase,
-            replace,
-            dry_run,
-            ignore_case,
-            at,
-            json,
-            common,
-        } => find::run(
-            &find::FindArgs {
-                phrase,
-                replace,
-                dry_run,
-                ignore_case,
-                at,
-                json,
-            },
-            &common,
-        ),
+        Command::Find { args, common } => find::run(&args, &common),
         Command::List {
             kind,
             section,

@@ -12,13 +12,25 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// What `handbook find` is given besides the root and edition.
+#[derive(clap::Args, Debug)]
 pub struct FindArgs {
+    /// The words to find, e.g. "Neue Wege"; they match across line breaks
     pub phrase: String,
+    /// Replace every occurrence (or those of --at) with this text; shows the diff
+    #[arg(long)]
     pub replace: Option<String>,
+    /// With --replace: show the diff, write nothing
+    #[arg(long)]
     pub dry_run: bool,
+    /// Upper and lower case alike
+    #[arg(long, short = 'i')]
     pub ignore_case: bool,
-    /// `FILE:LINE`: replace only the occurrences on these lines.
+    /// With --replace: only the occurrences on this line (FILE:LINE, repeatable)
+    #[arg(long)]
     pub at: Vec<String>,
+    /// Print a JSON array of {file, line, column, line_text}
+    #[arg(long)]
     pub json: bool,
 }
 
