@@ -342,14 +342,23 @@ pub fn run() -> ExitCode {
 /// The command line, with clap's help and errors in the handbook's language.
 fn parse(args: &[std::ffi::OsString]) -> Cli {
     use clap::{CommandFactory, FromArgMatches};
-    let command = match clap_errors::lang_of(args) {
-        Lang::De => help_de::german(Cli::command()),
-        Lang::En => Cli::command(),
+    let lang = clap_errors::lang_of(args);
+    let command = Cli::command().version(version(lang));
+    let command = match lang {
+        Lang::De => help_de::german(command),
+        Lang::En => command,
     };
     command
         .try_get_matches_from(args)
         .and_then(|m| Cli::from_arg_matches(&m))
         .unwrap_or_else(|e| clap_errors::exit(e, args))
+}
+
+/// `handbook --version`'s text: clap wants it for the life of the program,
+/// and it is made once per run.
+fn version(lang: Lang) -> &'static str {
+    let commit = env!("HANDBOOK_COMMIT");
+    catalogue::version_text(env!("CARGO_PKG_VERSION"), commit, lang).leak()
 }
 
 fn serve(

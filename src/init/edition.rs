@@ -78,6 +78,12 @@ pub fn init_edition(
             std::fs::write(&target, file.contents()).map_err(io(&target))?;
         }
     }
+    // a region's own CI files (with --force) stay: nothing to report here
+    super::ci::write(
+        &dir,
+        super::ci::For::Edition(&name),
+        &mut Default::default(),
+    )?;
     Ok(EditionMade { name, upstream })
 }
 

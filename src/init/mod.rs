@@ -4,6 +4,7 @@
 //! built into the binary, so what `init` writes can be read and tested
 //! like any handbook.
 
+pub mod ci;
 pub mod edition;
 
 use include_dir::{include_dir, Dir};
@@ -68,6 +69,7 @@ pub fn init(dir: &Path, opts: &InitOptions) -> Result<Created, InitError> {
         std::fs::write(&target, text).map_err(io(&target))?;
         created.written.push(rel);
     }
+    ci::write(dir, ci::For::Handbook, &mut created)?;
     Ok(created)
 }
 
