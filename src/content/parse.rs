@@ -51,6 +51,7 @@ fn parse_inner(
             src.span_at(offset),
         ));
     }
+    conflict_markers(&src, &content_path, diags);
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let line_offset = split.yaml_first_line - 1;
     let at = |n: &Node| src.span_line_col(n.line + line_offset, n.column);
@@ -575,4 +576,24 @@ pub fn content_relative(content_dir: &Path, path: &Path) -> PathBuf {
             .to_string_lossy()
             .replace('\\', "/"),
     )
+}
+
+/// The marker Git and `edition merge` begin a conflict with (the same as
+/// editions::drift::CONFLICT_START; content does not depend on editions).
+const CONFLICT_START: &str = "<<<<<<< ";
+
+/// A line `<<<<<<< …` is what a merge leaves where both sides changed the
+/// same lines (`edition merge`, Git): published as it is, readers would see
+/// both versions and the markers. An error at the first one, in any page.
+fn conflict_markers(src: &SourceText, content_path: &Path, diags: &mut Vec<Diagnostic>) {
+    let Some(line) = src.text.lines().position(|l| l.starts_with(CONFLICT_START)) else {
+        return;
+    };
+    diags.push(
+        Diagnostic::error(
+            Problem::MergeConflict(content_path.to_string_lossy().replace('\\', "/")),
+            src.span_line_col(line + 1, 1),
+        )
+        .with_help(Hint::ResolveConflict),
+    );
 }

@@ -129,26 +129,41 @@ pub fn override_page(
         return Err(Usage::Exists(relative_to(root, &target).display().to_string()).into());
     }
     let text = std::fs::read(&upstream)?;
-    for file in [
-        target.clone(),
-        drift::upstream_copy_path(&dir, &content_path),
-    ] {
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&file, &text)?;
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
     }
-    let mut overrides = drift::load(root, &dir)?;
+    std::fs::write(&target, &text)?;
+    record_fork(root, &dir, &content_path, &upstream, &text)?;
+    Ok(target)
+}
+
+/// What makes a page an override `edition status` tracks: upstream's text
+/// at fork time in `.upstream/` and its record in `overrides.yaml`. The
+/// editor writes the page itself (its first save), then this. Returns the
+/// files written.
+pub fn record_fork(
+    root: &Path,
+    dir: &Path,
+    content_path: &str,
+    upstream: &Path,
+    upstream_text: &[u8],
+) -> Result<Vec<PathBuf>, EditionError> {
+    let copy = drift::upstream_copy_path(dir, content_path);
+    if let Some(parent) = copy.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(&copy, upstream_text)?;
+    let mut overrides = drift::load(root, dir)?;
     overrides.insert(
-        content_path,
+        content_path.to_string(),
         drift::Override {
-            upstream: relative_to(root, &upstream).display().to_string(),
-            sha256: drift::hash(&text),
+            upstream: relative_to(root, upstream).display().to_string(),
+            sha256: drift::hash(upstream_text),
             merged: false,
         },
     );
-    drift::save(&dir, &overrides)?;
-    Ok(target)
+    drift::save(dir, &overrides)?;
+    Ok(vec![copy, dir.join(drift::OVERRIDES_FILE)])
 }
 
 /// Every page of the top edition that replaces one below, with its state.

@@ -159,6 +159,30 @@ pub fn upstream_diff(
     )
 }
 
+/// After a merge: upstream's text now is the base of the next merge (its
+/// copy in `.upstream/`), and the record says it was merged. The record is
+/// the one made at fork time; a page without one is left alone.
+pub fn mark_merged(
+    edition_dir: &Path,
+    records: &mut Overrides,
+    content_path: &str,
+    theirs: &str,
+) -> std::io::Result<()> {
+    let Some(record) = records.get(content_path).cloned() else {
+        return Ok(());
+    };
+    std::fs::write(upstream_copy_path(edition_dir, content_path), theirs)?;
+    records.insert(
+        content_path.to_string(),
+        Override {
+            upstream: record.upstream,
+            sha256: hash(theirs.as_bytes()),
+            merged: true,
+        },
+    );
+    save(edition_dir, records)
+}
+
 pub fn upstream_copy_path(edition_dir: &Path, content_path: &str) -> PathBuf {
     edition_dir.join(UPSTREAM_DIR).join(content_path)
 }

@@ -115,16 +115,7 @@ fn merge_one(
     // the merged page first: whatever happens next, the region's edits are on disk
     std::fs::write(&ours_path, merged)?;
     // upstream now is the base of the next merge
-    std::fs::write(&base_path, &theirs)?;
-    records.insert(
-        content_path.to_string(),
-        drift::Override {
-            upstream: record.upstream,
-            sha256: drift::hash(theirs.as_bytes()),
-            merged: true,
-        },
-    );
-    drift::save(&dir, &records)?;
+    drift::mark_merged(&dir, &mut records, content_path, &theirs)?;
     done(outcome)
 }
 

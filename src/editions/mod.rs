@@ -11,7 +11,10 @@
 pub mod commands;
 pub mod definition;
 pub mod drift;
+pub mod hide_list;
 pub mod merge;
+pub mod merge_plan;
+pub mod page_states;
 
 use crate::config::Config;
 use crate::content::Layer;
@@ -180,17 +183,12 @@ impl Project {
         for status in states {
             let file = dir.join(&status.path);
             let rel = relative_to(&self.root, &file);
+            // unresolved markers are the page's own error (content::parse),
+            // reported wherever they are
             if status.state == drift::State::Conflict {
-                // markers in the text would be published as they are
-                let line = drift::first_conflict_line(&file).unwrap_or(1);
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Problem::MergeConflict(status.path.clone()),
-                        Span::new(rel, line, 1),
-                    )
-                    .with_help(Hint::ResolveConflict),
-                );
-            } else if status.state.is_drift() {
+                continue;
+            }
+            if status.state.is_drift() {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         Problem::UpstreamChanged {
