@@ -121,6 +121,20 @@ pub fn load_site(
     opts: &BuildOptions,
     timings: &mut Timings,
 ) -> Result<(Site, Diagnostics), Failure> {
+    let (site, diags) = load_site_with_errors(opts, timings)?;
+    if diags.has_errors() {
+        return Err(diags.into());
+    }
+    Ok((site, diags))
+}
+
+/// The site as far as it loads: pages that fail to parse are left out
+/// and the errors returned beside it, for the editor, which must reach a
+/// handbook with errors to mend them. `Err` only when nothing loads.
+pub fn load_site_with_errors(
+    opts: &BuildOptions,
+    timings: &mut Timings,
+) -> Result<(Site, Diagnostics), Failure> {
     let started = Instant::now();
     let Loaded {
         config,
@@ -153,9 +167,6 @@ pub fn load_site(
         &links::Index::new(&content),
     ));
     timings.resolve = started.elapsed();
-    if diags.has_errors() {
-        return Err(diags.into());
-    }
     let site = Site::new(
         config,
         content,

@@ -8,8 +8,6 @@ use crate::diagnostics::{catalogue, Lang};
 use crate::error::{Failure, UsageError};
 use crate::find::replace::{self, FileChange};
 use crate::find::{Occurrence, Phrase};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// What `handbook find` is given besides the root and edition.
@@ -92,34 +90,12 @@ fn changes(
     chosen: &[&Occurrence],
     with: &str,
 ) -> Result<Vec<FileChange>, Failure> {
-    let mut by_file: BTreeMap<&PathBuf, Vec<&Occurrence>> = BTreeMap::new();
-    for o in chosen {
-        by_file.entry(&o.file).or_default().push(o);
-    }
-    by_file
-        .into_iter()
-        .map(|(file, occurrences)| {
-            let before = std::fs::read_to_string(opts.root.join(file)).map_err(|e| {
-                Failure::Usage(UsageError::CannotRead {
-                    path: file.display().to_string(),
-                    error: e.to_string(),
-                })
-            })?;
-            // an occurrence that already reads as the replacement is no change
-            let occurrences: Vec<&Occurrence> = occurrences
-                .into_iter()
-                .filter(|o| before.get(o.range.clone()) != Some(with))
-                .collect();
-            let after = replace::apply(&before, &occurrences, with);
-            Ok(FileChange {
-                file: file.clone(),
-                before,
-                after,
-                count: occurrences.len(),
-            })
+    replace::changes(&opts.root, chosen, with).map_err(|(file, e)| {
+        Failure::Usage(UsageError::CannotRead {
+            path: file.display().to_string(),
+            error: e.to_string(),
         })
-        .filter(|c: &Result<FileChange, Failure>| c.as_ref().map_or(true, |c| c.count > 0))
-        .collect()
+    })
 }
 
 fn print_found(found: &[Occurrence], json: bool, phrase: &Phrase, lang: Lang) {

@@ -64,16 +64,33 @@ pub fn sync(opts: &BuildOptions) -> Result<(), Failure> {
 /// Every occurrence of `phrase` in the handbook, after bringing the index
 /// up to date.
 pub fn find(opts: &BuildOptions, phrase: &Phrase) -> Result<Vec<Occurrence>, Failure> {
-    let (index, files) = synced(opts)?;
-    let candidates = index.candidates(phrase).map_err(index_error)?;
+    let (index, _) = synced(opts)?;
+    Ok(locate(&index, &opts.root, phrase, usize::MAX)
+        .map_err(index_error)?
+        .0)
+}
+
+/// The occurrences of `phrase` in the files the index names, read from
+/// `root`, in file order; reading stops once `limit` are found (a word on
+/// thousands of pages). `true` with them: these are all.
+pub fn locate(
+    index: &FindIndex,
+    root: &Path,
+    phrase: &Phrase,
+    limit: usize,
+) -> Result<(Vec<Occurrence>, bool), String> {
     let mut found = Vec::new();
-    for rel in candidates {
-        let Some(abs) = files.get(&rel) else { continue };
-        let Ok(text) = std::fs::read_to_string(abs) else {
+    for rel in index.candidates(phrase)? {
+        if found.len() >= limit {
+            return Ok((found, false));
+        }
+        // a file gone since it was indexed has nothing to find
+        let Ok(text) = std::fs::read_to_string(root.join(&rel)) else {
             continue;
         };
-        found.extend(phrase.occurrences(&rel, &text));
+        let mut here = phrase.occurrences(&rel, &text);
+        here.sort_by_key(|o| (o.line, o.column));
+        found.extend(here);
     }
-    found.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    Ok(found)
+    Ok((found, true))
 }

@@ -2,6 +2,7 @@
 //! before anything is written, and written atomically.
 
 use super::Occurrence;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// One file's text before and after replacing the chosen occurrences.
@@ -10,6 +11,39 @@ pub struct FileChange {
     pub before: String,
     pub after: String,
     pub count: usize,
+}
+
+/// Each file's text (read from `root`) with the chosen occurrences
+/// replaced; files where nothing changes are left out. The error names
+/// the file that could not be read.
+pub fn changes(
+    root: &Path,
+    chosen: &[&Occurrence],
+    with: &str,
+) -> Result<Vec<FileChange>, (PathBuf, std::io::Error)> {
+    let mut by_file: BTreeMap<&PathBuf, Vec<&Occurrence>> = BTreeMap::new();
+    for o in chosen {
+        by_file.entry(&o.file).or_default().push(o);
+    }
+    let mut out = Vec::new();
+    for (file, occurrences) in by_file {
+        let before = std::fs::read_to_string(root.join(file)).map_err(|e| (file.clone(), e))?;
+        // an occurrence that already reads as the replacement is no change
+        let occurrences: Vec<&Occurrence> = occurrences
+            .into_iter()
+            .filter(|o| before.get(o.range.clone()) != Some(with))
+            .collect();
+        if occurrences.is_empty() {
+            continue;
+        }
+        out.push(FileChange {
+            file: file.clone(),
+            after: apply(&before, &occurrences, with),
+            before,
+            count: occurrences.len(),
+        });
+    }
+    Ok(out)
 }
 
 /// The new text of `text` with `occurrences` (all in this file, in order)
