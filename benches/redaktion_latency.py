@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Latency of the Redaktion (`handbook serve --edit`) over HTTP, as the
 browser calls it: page list, load, draft (check and render of an edited
-draft), save, and save → reload event.
+draft), save, and save → reload event; the reference picker's title
+search and the find panel's phrase search (both on the find index).
 
     cd /tmp/handbook-bench/c10000            # any handbook; it is edited
     handbook serve --edit --port 8790 2> /tmp/serve.err &
@@ -16,6 +17,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 err = sys.argv[1]
@@ -74,12 +76,46 @@ def save_to_reload(label, page_id, fields, body, version):
     print(f"{label} save to reload event: " + (f"{(reloads[0] - t0) * 1000:.0f} ms" if reloads else "no reload"))
 
 
+def median_ms(label, calls):
+    times = []
+    for path in calls:
+        (status, out), ms = req("GET", path)
+        assert status == 200, (status, out)
+        times.append(ms)
+    times.sort()
+    print(f"{label}: median {times[len(times) // 2]:.0f} ms, max {times[-1]:.0f} ms ({len(times)} requests)")
+
+
+# the find index is made at the editor's start; wait until the picker answers
+for _ in range(600):
+    (status, out), _ = req("GET", "/_redaktion/api/titel?q=a")
+    if status == 200 and out["pages"]:
+        break
+    time.sleep(0.1)
+
 times = []
 for _ in range(3):
     (_, pages), ms = req("GET", "/_redaktion/api/pages")
     times.append(ms)
 print(f"list of {len(pages['pages'])} pages: {min(times):.0f} ms (best of 3)")
 pid = [p["id"] for p in pages["pages"] if p["kind"] == "region"][0]
+
+# as one types a title into a reference field: every prefix of a few titles
+titles = [p["title"] for p in pages["pages"] if p["kind"] in ("concept", "region")][:8]
+typed = [t[:n] for t in titles for n in range(3, min(len(t), 14) + 1, 2)]
+median_ms("picker, title typed letter by letter", ["/_redaktion/api/titel?art=concept&q=" + urllib.parse.quote(q) for q in typed])
+# find: a phrase of three words from a page's text, as one looks for a
+# sentence to change, and a word of a title, which stands on many pages
+phrases = []
+for p in pages["pages"][:400:40]:
+    (_, loaded), _ = req("GET", "/_redaktion/api/pages/" + p["id"])
+    words = [w.strip(".,;:()*_#") for w in loaded["body"].split()]
+    words = [w for w in words if w.isalpha()]
+    if len(words) > 20:
+        phrases.append(" ".join(words[10:13]))
+median_ms("find panel, a phrase of three words", ["/_redaktion/api/finden?egal=true&text=" + urllib.parse.quote(w) for w in phrases])
+words = [w for t in titles for w in t.split() if len(w) > 4][:10]
+median_ms("find panel, a word of a title (on many pages; the first 500 places listed)", ["/_redaktion/api/finden?egal=true&text=" + urllib.parse.quote(w) for w in words])
 (_, page), ms = req("GET", "/_redaktion/api/pages/" + pid)
 print(f"load: {ms:.1f} ms")
 times = []

@@ -23,6 +23,7 @@ pub mod diagnostics;
 pub mod editions;
 pub mod error;
 pub mod find;
+pub mod git;
 pub mod init;
 pub mod layout;
 pub mod links;

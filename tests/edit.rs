@@ -4,149 +4,11 @@
 //! changed meanwhile is a conflict; a draft with errors is not written.
 
 mod common;
-use common::server::{event_stream, wait_for_event, PATIENCE};
+use common::editor::*;
+use common::server::wait_for_event;
 use common::*;
-use reqwest::blocking::{Client, Response};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-
-struct Editor {
-    child: Child,
-    /// `http://127.0.0.1:PORT`
-    base: String,
-    start: String,
-    client: Client,
-    cookie: String,
-}
-
-impl Drop for Editor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Editor {
-    /// As a user starts it: from inside the handbook folder, no --root.
-    fn start(dir: &std::path::Path, more: &[&str]) -> Editor {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
-            .current_dir(dir)
-            .args(["serve", "--edit", "--port", "0"])
-            .args(more)
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start handbook serve --edit");
-        let (tx, rx) = mpsc::channel();
-        let stderr = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if line.starts_with("Redaktion") {
-                    let _ = tx.send(line);
-                }
-            }
-        });
-        let line = rx.recv_timeout(PATIENCE).expect("the editor's address");
-        let start = line
-            .strip_prefix("Redaktion: ")
-            .expect("one line: Redaktion: URL")
-            .to_string();
-        let (base, token) = start.split_once("/_redaktion/?token=").expect("token URL");
-        assert!(base.starts_with("http://127.0.0.1:"), "{start}");
-        assert!(
-            token.len() >= 32 && token.chars().all(|c| c.is_ascii_hexdigit()),
-            "{token}"
-        );
-        let client = Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
-        Editor {
-            child,
-            base: base.to_string(),
-            start,
-            client,
-            cookie: String::new(),
-        }
-    }
-
-    fn sign_in(&mut self) {
-        let r = self.client.get(&self.start).send().unwrap();
-        assert_eq!(r.status(), 303);
-        assert_eq!(r.headers()["location"], "/_redaktion/");
-        let set = r.headers()["set-cookie"].to_str().unwrap();
-        assert!(
-            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
-            "{set}"
-        );
-        self.cookie = set.split(';').next().unwrap().to_string();
-    }
-
-    fn get(&self, path: &str) -> Response {
-        self.client
-            .get(format!("{}{path}", self.base))
-            .header("cookie", &self.cookie)
-            .send()
-            .unwrap()
-    }
-
-    fn put(&self, path: &str, body: &Value) -> (u16, Value) {
-        self.write(reqwest::Method::PUT, path, body)
-    }
-
-    fn post(&self, path: &str, body: &Value) -> (u16, Value) {
-        self.write(reqwest::Method::POST, path, body)
-    }
-
-    fn write(&self, method: reqwest::Method, path: &str, body: &Value) -> (u16, Value) {
-        let r = self
-            .client
-            .request(method, format!("{}{path}", self.base))
-            .header("cookie", &self.cookie)
-            .header("origin", &self.base)
-            .header("x-redaktion", "1")
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .send()
-            .unwrap();
-        let status = r.status().as_u16();
-        (status, json_of(r))
-    }
-
-    fn events(&self) -> mpsc::Receiver<String> {
-        event_stream(format!("{}/__handbook/events", self.base))
-    }
-}
-
-fn json_of(r: Response) -> Value {
-    serde_json::from_str(&r.text().unwrap()).unwrap_or(Value::Null)
-}
-
-fn page_id_where(e: &Editor, pick: impl Fn(&Value) -> bool) -> String {
-    let pages = json_of(e.get("/_redaktion/api/pages"));
-    let page = pages["pages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|p| pick(p))
-        .expect("a page");
-    page["id"].as_str().unwrap().to_string()
-}
-
-fn page_id(e: &Editor, slug: &str) -> String {
-    let pages: Value = json_of(e.get("/_redaktion/api/pages"));
-    let pages = pages["pages"].as_array().unwrap();
-    for p in pages {
-        let id = p["id"].as_str().unwrap();
-        assert!(
-            !id.contains('/') && !id.contains(".md"),
-            "ids are no paths: {id}"
-        );
-    }
-    let page = pages.iter().find(|p| p["slug"] == slug).expect(slug);
-    page["id"].as_str().unwrap().to_string()
-}
+use std::process::Command;
 
 #[test]
 fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
@@ -296,14 +158,15 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     );
     assert_eq!(read(&file), saved, "a page with errors is not written");
 
-    // broken on disk by another editor: the form cannot load, the build says why
-    write(
-        &file,
-        &saved.replace("kind: region", "kind: region\n  falsch: eingerückt"),
-    );
+    // broken on disk by another editor: no form can show it, so the page
+    // opens as its whole source, with the build saying where it breaks
+    let broken = saved.replace("kind: region", "kind: region\n  falsch: eingerückt");
+    write(&file, &broken);
     let r = e.get(&format!("/_redaktion/api/pages/{id}"));
-    assert_eq!(r.status(), 422);
+    assert_eq!(r.status(), 200);
     let answer = json_of(r);
+    assert_eq!(answer["raw"], true, "{answer}");
+    assert_eq!(answer["body"], broken.as_str(), "{answer}");
     assert_eq!(answer["diagnostics"][0]["label"], "Fehler", "{answer}");
     assert_eq!(
         answer["diagnostics"][0]["file"],
@@ -328,7 +191,7 @@ fn edit_refuses_an_address_other_machines_can_reach() {
 }
 
 #[test]
-fn in_an_edition_its_own_pages_are_saved_and_the_base_handbook_is_left_alone() {
+fn in_an_edition_pages_are_saved_in_the_edition_and_the_base_handbook_is_left_alone() {
     let tmp = copy_fixture("editor");
     ok(run(tmp.path(), &["edition", "new", "lokal"]));
     ok(run(
@@ -359,9 +222,16 @@ fn in_an_edition_its_own_pages_are_saved_and_the_base_handbook_is_left_alone() {
             &json!({"fields": fields, "body": page["body"], "hash": page["hash"]}),
         )
     };
+    // a page of the base handbook: saved as the edition's own version
+    // (tests/edit_editions.rs), the base file left as it was
     let (status, answer) = save_title("kreis-borken", "Anders");
-    assert_eq!(status, 403, "{answer}");
+    assert_eq!(status, 200, "{answer}");
     assert_eq!(read(&upstream), upstream_before);
+    assert!(read(
+        tmp.path()
+            .join("editions/lokal/content/regionen/kreis-borken.md")
+    )
+    .contains("title: \"Anders\""));
 
     let (status, answer) = save_title("elterncafe", "Elterncafé vor Ort");
     assert_eq!(status, 200, "{answer}");

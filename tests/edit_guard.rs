@@ -136,7 +136,7 @@ async fn every_editor_request_needs_the_session_cookie() {
     let e = editor();
     for path in [
         "/_redaktion/",
-        "/_redaktion/app.js",
+        "/_redaktion/ui/app.js",
         "/_redaktion/api/schema",
         "/_redaktion/api/pages",
     ] {

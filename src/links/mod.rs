@@ -4,6 +4,7 @@
 //! its own position.
 
 pub mod anchor_aliases;
+pub mod rewrite;
 pub mod roles;
 pub mod target;
 pub mod theme_links;

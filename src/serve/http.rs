@@ -34,15 +34,19 @@ pub struct AppState {
     /// runtime's worker threads.
     pub preview: Mutex<Preview>,
     pub events: broadcast::Sender<String>,
+    /// The find index, kept current by the watcher, asked by the editor.
+    pub find: super::find_live::FindLive,
 }
 
 impl AppState {
     pub fn new(preview: Preview) -> Arc<AppState> {
         let (events, _) = broadcast::channel(64);
+        let find = super::find_live::FindLive::new(preview.options());
         let state = Arc::new(AppState {
             snapshot: RwLock::new(Arc::new(Snapshot::default())),
             preview: Mutex::new(preview),
             events,
+            find,
         });
         state.publish();
         state
@@ -243,6 +247,9 @@ fn ok(path: &str, bytes: Bytes) -> Response {
     Response::builder()
         .header(header::CONTENT_TYPE, content_type)
         .header(header::CACHE_CONTROL, "no-store")
+        // an uploaded image is served as the type its name says, never
+        // sniffed into HTML
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
         .body(Body::from(bytes))
         .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }

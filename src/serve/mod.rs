@@ -4,7 +4,7 @@
 
 mod counts;
 pub mod edit;
-mod find_live;
+pub mod find_live;
 pub mod http;
 pub mod preview;
 mod structure;
@@ -61,7 +61,6 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     let worker = Arc::clone(&state);
     let worker_root = build.root.clone();
     let timings = opts.timings;
-    let mut find = find_live::FindLive::new(&build);
     // the first build's spans are not an update's
     crate::timing::take();
     std::thread::spawn(move || {
@@ -69,7 +68,7 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
         while let Some(batch) = watch::next_batch(&changes) {
             update(&worker, &batch);
             // after the browsers were told: the preview waits for nothing
-            crate::timing::span("update: find index", || find.sync());
+            crate::timing::span("update: find index", || worker.find.sync());
             // taken either way, so that spans do not pile up
             let spans = crate::timing::take();
             if timings {
@@ -124,6 +123,14 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
                     .map_err(|e| Failure::Usage(UsageError::System(e.to_string())))?;
                 let start = format!("http://{local}{}?token={}", edit::PREFIX, edit.token());
                 eprintln!("Redaktion: {start}");
+                // the pickers and the find panel answer from the find
+                // index; made now, the preview keeps it current
+                let made = Arc::clone(&state);
+                std::thread::spawn(move || {
+                    if let Err(e) = made.find.with(|_| ()) {
+                        eprintln!("error: Redaktion: find index: {e}");
+                    }
+                });
                 (
                     edit::with_editor(http::router(state), Arc::new(edit)),
                     start,

@@ -79,6 +79,14 @@ pub struct Preview {
     /// after a change (in a private temporary folder).
     search: Option<tempfile::TempDir>,
     stats: Stats,
+    /// While no build has succeeded yet: the site as loaded by the last
+    /// failed one (its broken pages left out, nothing published), so the
+    /// editor can still list the pages and mend the broken one.
+    unpublished: Option<(Site, Templates)>,
+    /// Counts the updates that may have changed the site, so that what
+    /// the editor derives from it (an edition's page states) is computed
+    /// once per update, not once per request.
+    generation: u64,
 }
 
 /// One edited Markdown file, parsed.
@@ -106,6 +114,8 @@ impl Preview {
             print_stale: false,
             search: None,
             stats: Stats::default(),
+            unpublished: None,
+            generation: 0,
         };
         match p.full_rebuild() {
             Err(Failure::Usage(e)) => Err(Failure::Usage(e)),
@@ -123,10 +133,25 @@ impl Preview {
         self.opts.messages
     }
 
+    /// Changes whenever an update may have changed the site.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
     /// The site and templates as last built, for the editor's drafts
     /// (src/serve/edit/draft.rs), which put a page in and take it out again.
     pub fn parts(&mut self) -> Option<(&mut Site, &Templates, &BuildOptions)> {
-        Some((self.site.as_mut()?, self.templates.as_ref()?, &self.opts))
+        match (self.site.as_mut(), self.templates.as_ref()) {
+            (Some(site), Some(templates)) => Some((site, templates, &self.opts)),
+            _ => {
+                let (site, templates) = self.unpublished.as_mut()?;
+                Some((site, &*templates, &self.opts))
+            }
+        }
     }
 
     /// All files, the print edition brought up to date.
@@ -197,10 +222,16 @@ impl Preview {
     /// Renders only the pages whose inputs changed, unless the globals
     /// (templates, strings, menu, settings) did.
     pub fn full_rebuild(&mut self) -> Result<Outcome, Failure> {
+        self.generation += 1;
         let mut timings = Timings::default();
+        let mut loaded = None;
         let result = (|| {
-            let (site, mut diags) = build::load_site(&self.opts, &mut timings)?;
+            let (site, mut diags) = build::load_site_with_errors(&self.opts, &mut timings)?;
             let templates = build::templates_for(&site)?;
+            if diags.has_errors() {
+                loaded = Some((site, templates));
+                return Err(Failure::Content(diags));
+            }
             let bodies = fingerprint::all_bodies(&site);
             let plan = self
                 .ledger
@@ -212,6 +243,7 @@ impl Preview {
             };
             diags.extend(render_diags);
             if diags.has_errors() {
+                loaded = Some((site, templates));
                 return Err(Failure::Content(diags));
             }
             let support = output::support_files(&site).map_err(|d| Diagnostics::from_iter([d]))?;
@@ -247,12 +279,16 @@ impl Preview {
                 self.counting = counts::counting_pages(&site);
                 self.site = Some(site);
                 self.templates = Some(templates);
+                self.unpublished = None;
                 self.diagnostics = warnings;
                 self.failed = false;
                 self.search = None;
                 Ok(reload(changed))
             }
             Err(Failure::Content(diags)) => {
+                if self.site.is_none() {
+                    self.unpublished = loaded;
+                }
                 self.diagnostics = diags;
                 self.failed = true;
                 Ok(Outcome::Failed)
@@ -301,6 +337,7 @@ impl Preview {
         if kinds.iter().all(|k| *k == ChangeKind::Ignored) {
             return Ok(Outcome::Unchanged);
         }
+        self.generation += 1;
         if !self.failed {
             if kinds
                 .iter()

@@ -5,28 +5,15 @@
 // shows the served page. Its own strict CSP is in force throughout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { repo, binary, launch, openPage, axe } from './lib/harness.mjs';
+import { launch, openPage, axe, startEditor } from './lib/harness.mjs';
 
 let root, server, start, browser;
 
 before(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'handbook-editor-'));
-  await cp(path.join(repo, 'tests/fixtures/editor'), root, { recursive: true });
   // as a user starts it: inside the handbook folder, no --root
-  server = spawn(binary, ['serve', '--edit', '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-  start = await new Promise((resolve, reject) => {
-    let buf = '';
-    server.stderr.on('data', (d) => {
-      buf += d;
-      const m = buf.match(/Redaktion: (http:\/\/\S+)/);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`serve --edit exited with ${code}: ${buf}`)));
-  });
+  ({ root, start, server } = await startEditor('editor'));
   browser = await launch();
 });
 
@@ -78,13 +65,16 @@ test('open the address, change a title, see the draft, Speichern, see the served
   await context.close();
 });
 
+// The page's text in the CodeMirror editor (ui/body.js keeps its view on #body).
+const bodyText = (page) => page.evaluate(() => document.getElementById('body').editorView.state.doc.toString());
+
 test('an error is shown at its field and nothing is written; a draft survives a reload', async () => {
   const { page, context } = await openPage(browser);
   await page.goto(start);
   await page.getByRole('link', { name: 'Elterncafé' }).click();
   const file = path.join(root, 'content/konzepte/elterncafe.md');
   const before = await readFile(file, 'utf8');
-  const body = page.getByLabel('Text (Markdown)');
+  const body = page.getByRole('textbox', { name: 'Text der Seite' });
   await body.fill('Ein offenes Café für Eltern.\n\n[Kaputt](fehlt.md)\n');
   // the build's own message, in German, at the body's line
   await page.locator('#body-err', { hasText: 'Zeile 3' }).waitFor();
@@ -94,16 +84,17 @@ test('an error is shown at its field and nothing is written; a draft survives a 
 
   await page.reload();
   await page.getByText('Ein ungespeicherter Entwurf dieser Seite wurde wiederhergestellt.').waitFor();
-  assert.match(await page.getByLabel('Text (Markdown)').inputValue(), /\[Kaputt\]\(fehlt\.md\)/);
+  await page.locator('#body .cm-content').waitFor();
+  assert.match(await bodyText(page), /\[Kaputt\]\(fehlt\.md\)/);
   await page.getByRole('button', { name: 'Entwurf verwerfen' }).click();
   // the page is loaded again from the server: wait for its text, not for a
   // field that the old form already had
   await page.waitForFunction(
-    () => document.querySelector('#body')?.value === 'Ein offenes Café für Eltern.\n',
+    () => document.querySelector('#body')?.editorView?.state.doc.toString() === 'Ein offenes Café für Eltern.\n',
     null,
     { timeout: 10000 },
   );
-  assert.equal(await page.getByLabel('Text (Markdown)').inputValue(), 'Ein offenes Café für Eltern.\n');
+  assert.equal(await bodyText(page), 'Ein offenes Café für Eltern.\n');
 
   // another kind brings its own fields
   assert.equal(await page.getByLabel('Kategorie').count(), 1);
@@ -113,8 +104,10 @@ test('an error is shown at its field and nothing is written; a draft survives a 
   await context.close();
 });
 
-test('a file changed on disk meanwhile is a conflict: both versions shown, nothing overwritten', async () => {
-  const { page, context } = await openPage(browser);
+test('a file changed on disk meanwhile is a conflict: both versions shown, nothing overwritten, both kept', async () => {
+  // axe is injected as an inline script, which the editor's CSP forbids
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', bypassCSP: true });
+  const page = await context.newPage();
   await page.goto(start);
   await page.getByRole('link', { name: 'Alleinerziehende' }).click();
   const title = page.getByLabel('Titel', { exact: true });
@@ -127,9 +120,32 @@ test('a file changed on disk meanwhile is a conflict: both versions shown, nothi
   await page.getByText('Die Datei wurde seit dem Öffnen auf der Festplatte geändert').waitFor();
   assert.match(await page.getByLabel('Fassung auf der Festplatte').inputValue(), /von nebenan/);
   assert.equal(await readFile(file, 'utf8'), theirs);
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axe(page), [], `conflict at ${width} px`);
+    if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/conflict-${width}.png`, fullPage: true });
+  }
+  // the colleague's sentence and my title, both: carried over, then saved
+  await page.getByRole('button', { name: 'Meine Änderungen in die Fassung von der Festplatte übernehmen' }).click();
+  await page.getByText('Ihre Änderungen stehen jetzt in der Fassung von der Festplatte').waitFor();
+  assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Alleinerziehende Eltern');
+  await page.waitForFunction(() => document.querySelector('#body')?.editorView?.state.doc.toString().includes('von nebenan'));
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.waitForFunction(() => /^Gespeichert\./.test(document.getElementById('status')?.textContent || ''));
+  const both = await readFile(file, 'utf8');
+  assert.match(both, /title: "?Alleinerziehende Eltern/);
+  assert.match(both, /von nebenan/);
+  assert.equal(both, theirs.replace(/^title: .*$/m, (l) => l.replace('Alleinerziehende', 'Alleinerziehende Eltern')));
+
+  // or the other way out: the version on disk replaces my draft
+  const again = both.replace('von nebenan', 'von gegenüber');
+  await writeFile(file, again);
+  await page.getByLabel('Titel', { exact: true }).fill('Nur meins');
+  await page.getByRole('button', { name: 'Speichern' }).click();
   await page.getByRole('button', { name: /Fassung von der Festplatte laden/ }).click();
-  await page.waitForFunction(() => document.querySelector('#body')?.value.includes('von nebenan'));
-  assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Alleinerziehende');
+  await page.waitForFunction(() => document.querySelector('#body')?.editorView?.state.doc.toString().includes('von gegenüber'));
+  assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Alleinerziehende Eltern');
+  assert.equal(await readFile(file, 'utf8'), again);
   await context.close();
 });
 

@@ -1,6 +1,7 @@
 //! Helpers for tests that run the real `handbook` binary on fixture trees.
 #![allow(dead_code)]
 
+pub mod editor;
 pub mod server;
 
 use std::collections::BTreeMap;

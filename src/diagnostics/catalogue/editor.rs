@@ -14,7 +14,7 @@ pub fn remote_bind(bind: &str, lang: Lang) -> String {
 }
 
 /// Why a request to the editor was refused, as the browser shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     NoSession,
     WrongHost,
@@ -25,11 +25,22 @@ pub enum Refusal {
     Upstream,
     Conflict,
     Invalid,
+    /// An upload that is not a PNG, JPEG, GIF or WebP image.
+    NotImage,
+    TooLarge {
+        limit_mb: usize,
+    },
     Internal,
+    /// New, rename, delete and history (catalogue::editor_pages).
+    Pages(super::editor_pages::PageRefusal),
+    /// Override, hide, show and merge in an edition (catalogue::editor_editions).
+    Editions(super::editor_editions::EditionRefusal),
 }
 
 pub fn refusal(r: Refusal, lang: Lang) -> String {
     match r {
+        Refusal::Pages(p) => super::editor_pages::page_refusal(&p, lang),
+        Refusal::Editions(e) => super::editor_editions::edition_refusal(&e, lang),
         Refusal::NoSession => t!(
             lang,
             "Not signed in: open the address `handbook serve --edit` printed (with ?token=…).",
@@ -57,8 +68,8 @@ pub fn refusal(r: Refusal, lang: Lang) -> String {
         ),
         Refusal::Upstream => t!(
             lang,
-            "This page belongs to the base handbook; overriding it for the edition is not possible in the browser yet (use `handbook edition override`).",
-            "Diese Seite gehört zum Grundhandbuch; sie für die Ausgabe zu überschreiben geht im Browser noch nicht (mit `handbook edition override`)."
+            "This page belongs to the base handbook: it cannot be renamed, deleted or changed here. Save a change to it to give the edition its own version, or hide it.",
+            "Diese Seite gehört zum Grundhandbuch: Sie lässt sich hier nicht umbenennen, löschen oder ändern. Speichern Sie eine Änderung, damit die Ausgabe eine eigene Fassung bekommt, oder blenden Sie sie aus."
         ),
         Refusal::Conflict => t!(
             lang,
@@ -70,6 +81,8 @@ pub fn refusal(r: Refusal, lang: Lang) -> String {
             "The page has errors and was not written; your draft is kept.",
             "Die Seite enthält Fehler und wurde nicht gespeichert; Ihr Entwurf bleibt erhalten."
         ),
+        Refusal::NotImage => super::editor_body::not_image(lang),
+        Refusal::TooLarge { limit_mb } => super::editor_body::too_large(limit_mb, lang),
         Refusal::Internal => t!(
             lang,
             "Something went wrong on the server; see its console.",
@@ -143,7 +156,8 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
 
 /// The words of the editor's page, sent to it with the form descriptions.
 pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
-    vec![
+    let mut texts = super::editor_pages::ui_texts(lang);
+    texts.extend([
         ("app_title", t!(lang, "Editing", "Redaktion")),
         ("pages", t!(lang, "Pages", "Seiten")),
         (
@@ -166,6 +180,18 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ("saved", t!(lang, "Saved.", "Gespeichert.")),
         ("saving", t!(lang, "Saving …", "Wird gespeichert …")),
         ("body", t!(lang, "Text (Markdown)", "Text (Markdown)")),
+        (
+            "raw_body",
+            t!(lang, "The whole file (source)", "Die ganze Datei (Quelltext)"),
+        ),
+        (
+            "raw_note",
+            t!(
+                lang,
+                "The details at the top of this file cannot be read, so there is no form. Mend the source below until the message goes; then the form comes back.",
+                "Die Angaben am Anfang dieser Datei lassen sich nicht lesen, deshalb gibt es kein Formular. Berichtigen Sie den Quelltext unten, bis die Meldung verschwindet; dann erscheint wieder das Formular."
+            ),
+        ),
         ("preview", t!(lang, "Preview", "Vorschau")),
         ("fields", t!(lang, "Details", "Angaben")),
         (
@@ -216,16 +242,59 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
                 "Fassung von der Festplatte laden (Ihr Entwurf bleibt in diesem Browser)"
             ),
         ),
+        (
+            "conflict_heading",
+            t!(
+                lang,
+                "The page was changed meanwhile",
+                "Die Seite wurde inzwischen geändert"
+            ),
+        ),
+        (
+            "conflict_rebase",
+            t!(
+                lang,
+                "Carry my changes over onto the version on disk",
+                "Meine Änderungen in die Fassung von der Festplatte übernehmen"
+            ),
+        ),
+        (
+            "rebased",
+            t!(
+                lang,
+                "Your changes are now in the version on disk. Nothing is saved yet: check the preview, then „Speichern“.",
+                "Ihre Änderungen stehen jetzt in der Fassung von der Festplatte. Gespeichert ist noch nichts: Vorschau prüfen, dann „Speichern“."
+            ),
+        ),
+        (
+            "rebased_clashes",
+            t!(
+                lang,
+                "Your changes are now in the version on disk, except where both of you changed the same thing. Decide there, then „Speichern“:",
+                "Ihre Änderungen stehen jetzt in der Fassung von der Festplatte, außer wo beide dasselbe geändert haben. Entscheiden Sie dort, dann „Speichern“:"
+            ),
+        ),
+        ("take_mine", t!(lang, "Take mine", "Meine übernehmen")),
+        (
+            "body_clashes",
+            t!(
+                lang,
+                "In the text, lines both of you changed stand between „<<<<<<< Ihre Fassung“ and „>>>>>>> Fassung auf der Festplatte“, the two versions divided by „=======“. Keep what should stand and delete the three marker lines; until then the page shows an error there.",
+                "Im Text stehen Zeilen, die beide geändert haben, zwischen „<<<<<<< Ihre Fassung“ und „>>>>>>> Fassung auf der Festplatte“, die zwei Fassungen getrennt durch „=======“. Behalten Sie, was gelten soll, und löschen Sie die drei Markierungszeilen; bis dahin zeigt die Seite dort einen Fehler."
+            ),
+        ),
         ("line", t!(lang, "line", "Zeile")),
         ("back", t!(lang, "All pages", "Alle Seiten")),
         (
             "choose",
             t!(
                 lang,
-                "Choose a page on the left.",
-                "Wählen Sie links eine Seite."
+                "Choose a page from the list.",
+                "Wählen Sie eine Seite aus der Liste."
             ),
         ),
+        ("state_entwurf", t!(lang, "draft", "Entwurf")),
+        ("state_fehlerhaft", t!(lang, "has errors", "fehlerhaft")),
         (
             "reference_hint",
             t!(
@@ -234,5 +303,7 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
                 "Tippen, um Titel zu suchen; gespeichert wird der Kurzname."
             ),
         ),
-    ]
+    ]);
+    texts.extend(super::editor_body::texts(lang));
+    texts
 }

@@ -42,6 +42,7 @@ macro_rules! t {
 mod commands;
 mod help;
 mod os_text;
+mod release;
 mod search;
 mod serde_text;
 mod yaml;
@@ -50,8 +51,13 @@ use yaml::{yaml_file_message, yaml_hint, yaml_message};
 
 pub use commands::*;
 pub use help::help_text;
+pub use release::*;
 pub use search::*;
 pub mod editor;
+pub mod editor_body;
+pub mod editor_editions;
+pub mod editor_find;
+pub mod editor_pages;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
     use super::Severity::*;
@@ -385,7 +391,7 @@ fn run_message(p: &Problem, lang: Lang) -> String {
         MergeConflict(p) => t!(
             lang,
             "edition: `{p}` has an unresolved merge conflict",
-            "`{p}` enthält noch einen ungelösten Konflikt aus `edition merge`"
+            "`{p}` enthält noch einen ungelösten Konflikt einer Zusammenführung (`edition merge` oder Git)"
         ),
         UpstreamChanged { path, removed } => match removed {
             true => t!(

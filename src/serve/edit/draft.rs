@@ -67,15 +67,30 @@ fn keeps_its_place(old: &Page, new: &Page) -> bool {
             == (&new.title, new.weight, new.draft, new.in_menu)
 }
 
-/// `None`: there is no site to check against, or no page at `rel`.
+/// `None`: there is no site to check against, or no page at `rel`. A
+/// draft or a page whose file does not parse ([`super::unlisted`]) is
+/// put into the site for the check and taken out again.
 pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
+    let listed = preview.parts().and_then(|(site, _, _)| {
+        site.content
+            .pages
+            .iter()
+            .position(|p| !p.synthetic && p.source.rel_path == rel)
+    });
+    let content_path = match listed {
+        Some(_) => None,
+        None => Some(super::unlisted::content_path_of(preview, rel)?),
+    };
     let (site, templates, opts) = preview.parts()?;
-    let id = site
+    let loaded = site
         .content
         .pages
         .iter()
-        .position(|p| !p.synthetic && p.source.rel_path == rel)?;
-    let content_path = site.content.pages[id].content_path.clone();
+        .take_while(|p| !p.synthetic)
+        .count();
+    // an unlisted page takes the place after the last loaded page
+    let id = listed.unwrap_or(loaded);
+    let content_path = content_path.unwrap_or_else(|| site.content.pages[id].content_path.clone());
     let parsed = parse_page(rel.to_path_buf(), content_path, bytes, &site.config);
     let mut diagnostics = parsed.diagnostics;
     let mut page = match parsed.page {
@@ -95,7 +110,11 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         crate::editions::Project::open(&opts.root, opts.edition.as_deref(), &site.config).ok()?;
     let root = opts.root.clone();
     let vars = crate::build::shortcode_vars(&site.config, &project);
-    let html = if keeps_its_place(&site.content.pages[id], &page) {
+    if page.draft {
+        let base_content = relative_to(&opts.root, &project.layers.first()?.content_dir);
+        diagnostics.extend(broken_without(site, rel, &base_content));
+    }
+    let html = if listed.is_some() && keeps_its_place(&site.content.pages[id], &page) {
         page.url = site.content.pages[id].url.clone();
         let old = std::mem::replace(&mut site.content.pages[id], page);
         let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
@@ -109,15 +128,22 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         // put back afterwards
         let base_content = relative_to(&opts.root, &project.layers.first()?.content_dir);
         let pages = &site.content.pages;
-        let loaded = pages.iter().take_while(|p| !p.synthetic).count();
         if pages[loaded..].iter().any(|p| !p.synthetic) {
             return None; // not the order a load makes (synthetic pages last)
         }
         let urls: Vec<String> = pages[..loaded].iter().map(|p| p.url.clone()).collect();
         let synthetic: Vec<Page> = pages[loaded..].to_vec();
         let sections = site.content.sections.clone();
-        let targets_kept = same_targets(&site.content.pages[id], &page);
-        let old = std::mem::replace(&mut site.content.pages[id], page);
+        let old = match listed {
+            Some(_) => Some(std::mem::replace(&mut site.content.pages[id], page)),
+            None => {
+                site.content.pages.insert(id, page);
+                None
+            }
+        };
+        let targets_kept = old
+            .as_ref()
+            .is_some_and(|old| same_targets(old, &site.content.pages[id]));
         site.content.sections = crate::content::load::reassemble(
             &mut site.content.pages,
             &base_content,
@@ -138,7 +164,12 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         });
         let pages = &mut site.content.pages;
         pages.retain(|p| !p.synthetic);
-        pages[id] = old;
+        match old {
+            Some(old) => pages[id] = old,
+            None => {
+                pages.remove(id);
+            }
+        }
         for (p, url) in pages.iter_mut().zip(urls) {
             p.url = url;
         }
@@ -148,6 +179,27 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         html
     };
     Some(Draft { diagnostics, html })
+}
+
+/// The errors in other pages once the page at `rel` leaves the published
+/// site (a draft): every reference and link to it breaks, as the build
+/// will say. Checked on a copy, since the page stays in the preview's
+/// site until the save.
+fn broken_without(site: &Site, rel: &Path, base_content: &Path) -> Vec<Diagnostic> {
+    let mut content = site.content.clone();
+    let Some(gone) = content.pages.iter().position(|p| p.source.rel_path == rel) else {
+        return Vec::new();
+    };
+    let gone = content.pages.remove(gone);
+    content.draft_paths.push(gone.content_path);
+    content.sections =
+        crate::content::load::reassemble(&mut content.pages, base_content, &site.config.title);
+    let (_, diags) = crate::links::resolve(&content, &site.config);
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error && d.span.as_ref().is_some_and(|s| s.file != rel))
+        .cloned()
+        .collect()
 }
 
 /// With the draft in place at `id`: its shortcodes expanded, links

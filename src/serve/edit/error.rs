@@ -39,11 +39,14 @@ impl EditError {
         match self.refusal {
             Refusal::NoSession => StatusCode::UNAUTHORIZED,
             Refusal::WrongHost | Refusal::CrossOrigin | Refusal::Upstream => StatusCode::FORBIDDEN,
-            Refusal::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Refusal::NotJson | Refusal::NotImage => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Refusal::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::NoPage => StatusCode::NOT_FOUND,
             Refusal::Conflict => StatusCode::CONFLICT,
             Refusal::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
             Refusal::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            Refusal::Pages(ref p) => super::ops::status(p),
+            Refusal::Editions(ref e) => super::edition::status(e),
         }
     }
 }

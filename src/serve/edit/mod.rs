@@ -4,24 +4,33 @@
 //! pipeline, saves that change only the edited values (content::patch).
 //! Everything under [`PREFIX`]; plain `serve` never mounts it.
 
+mod conflict;
 mod draft;
+mod edition;
 pub mod error;
+pub mod find;
 pub mod guard;
+mod history;
+mod link;
+mod ops;
 mod page;
+mod rename;
 pub mod schema;
 pub mod state;
+mod unlisted;
+pub mod upload;
 
 pub use state::EditState;
 
-use super::http::output_path;
 use crate::diagnostics::catalogue::editor::Refusal;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use error::EditError;
+use include_dir::{include_dir, Dir};
 use std::sync::Arc;
 
 pub const PREFIX: &str = "/_redaktion/";
@@ -46,26 +55,76 @@ pub fn with_editor(site: Router, state: Arc<EditState>) -> Router {
 /// checks.
 pub fn router(state: Arc<EditState>) -> Router {
     let guarded = Router::new()
-        .route("/_redaktion/app.js", get(asset))
-        .route("/_redaktion/form.js", get(asset))
-        .route("/_redaktion/app.css", get(asset))
+        .route("/_redaktion/ui/{*file}", get(asset))
         .route("/_redaktion/api/schema", get(page::schema))
         .route("/_redaktion/api/pages", get(page::list))
         .route(
             "/_redaktion/api/pages/{id}",
-            get(page::load).put(page::save),
+            get(page::load).put(page::save).delete(ops::delete),
+        )
+        .route(
+            "/_redaktion/api/pages/new",
+            get(ops::new_form).post(ops::create),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/rename",
+            axum::routing::post(rename::rename),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/references",
+            get(ops::references),
+        )
+        .route("/_redaktion/api/history", get(history::enabled))
+        .route("/_redaktion/api/pages/{id}/history", get(history::list))
+        .route(
+            "/_redaktion/api/pages/{id}/history/{commit}",
+            get(history::version),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/rebase",
+            axum::routing::post(conflict::rebase),
         )
         .route(
             "/_redaktion/api/pages/{id}/draft",
             axum::routing::post(page::draft),
         )
+        .route("/_redaktion/api/pages/{id}/link/{target}", get(link::link))
         .route("/_redaktion/vorschau/{id}", get(page::shown_draft))
+        .route("/_redaktion/api/edition", get(edition::info))
+        .route(
+            "/_redaktion/api/pages/{id}/override",
+            axum::routing::post(edition::override_page),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/hide",
+            axum::routing::post(edition::hide),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/show",
+            axum::routing::post(edition::show),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/merge",
+            get(edition::merge_view).put(edition::merge_save),
+        )
+        .route(
+            "/_redaktion/api/pages/{id}/merge/draft",
+            axum::routing::post(edition::merge_draft),
+        )
+        .route("/_redaktion/api/titel", get(find::titles))
+        .route("/_redaktion/api/finden", get(find::find))
+        .route(
+            "/_redaktion/api/ersetzen",
+            axum::routing::post(find::replace),
+        )
         .route_layer(from_fn_with_state(Arc::clone(&state), guard::session));
     Router::new()
         .route("/_redaktion/", get(start))
         .route("/_redaktion", get(start))
         .merge(guarded)
         .route_layer(from_fn_with_state(Arc::clone(&state), guard::origin))
+        // multipart, with its own guard and limit, after the JSON guard
+        .merge(upload::router(Arc::clone(&state)))
         // a page may be long (tests/bad_input.rs builds one of 10 MB); the
         // JSON of a draft is its text once more
         .layer(axum::extract::DefaultBodyLimit::max(MAX_REQUEST))
@@ -108,18 +167,19 @@ async fn start(
     editor_response("text/html; charset=utf-8", include_str!("ui/index.html"))
 }
 
-async fn asset(uri: axum::http::Uri) -> Response {
-    match output_path(uri.path()).as_deref() {
-        Some("_redaktion/app.js") => {
-            editor_response("text/javascript; charset=utf-8", include_str!("ui/app.js"))
-        }
-        Some("_redaktion/form.js") => {
-            editor_response("text/javascript; charset=utf-8", include_str!("ui/form.js"))
-        }
-        Some("_redaktion/app.css") => {
-            editor_response("text/css; charset=utf-8", include_str!("ui/app.css"))
-        }
-        _ => StatusCode::NOT_FOUND.into_response(),
+/// The editor's scripts and styles, compiled into the binary. A new
+/// script or stylesheet in `ui/` is served without a new route.
+static UI: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/serve/edit/ui");
+
+async fn asset(Path(file): Path<String>) -> Response {
+    let content_type = match file.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        _ => return StatusCode::NOT_FOUND.into_response(),
+    };
+    match UI.get_file(&file).and_then(|f| f.contents_utf8()) {
+        Some(body) => editor_response(content_type, body),
+        None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 

@@ -7,6 +7,7 @@ use super::state::EditState;
 use super::{draft, schema};
 use crate::content::patch;
 use crate::diagnostics::catalogue::editor::{ui_texts, Refusal};
+use crate::diagnostics::catalogue::editor_pages::Change::Saved;
 use crate::diagnostics::render::to_json;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
@@ -17,9 +18,9 @@ use sha2::{Digest, Sha256};
 use std::path::{Component, PathBuf};
 use std::sync::Arc;
 
-type Answer = Result<Response, EditError>;
+pub(super) type Answer = Result<Response, EditError>;
 
-fn hex(bytes: &[u8]) -> String {
+pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -33,7 +34,7 @@ pub fn file_hash(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-fn json_response(v: Value) -> Response {
+pub(super) fn json_response(v: Value) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/json"),
@@ -45,7 +46,7 @@ fn json_response(v: Value) -> Response {
 }
 
 /// Runs `f` on the preview engine, off the runtime's worker threads.
-async fn with_preview<T: Send + 'static>(
+pub(super) async fn with_preview<T: Send + 'static>(
     s: &Arc<EditState>,
     f: impl FnOnce(&mut super::super::Preview, &EditState) -> Result<T, EditError> + Send + 'static,
 ) -> Result<T, EditError> {
@@ -63,8 +64,9 @@ async fn with_preview<T: Send + 'static>(
     .map_err(|e| EditError::internal(lang, e))?
 }
 
-/// The root-relative path of the page with this id.
-fn rel_of(
+/// The root-relative path of the page with this id: a page of the site,
+/// or a draft or broken page the site leaves out.
+pub(super) fn rel_of(
     preview: &mut super::super::Preview,
     s: &EditState,
     id: &str,
@@ -72,18 +74,41 @@ fn rel_of(
     let (site, _, _) = preview
         .parts()
         .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
-    site.content
+    let listed = site
+        .content
         .pages
         .iter()
         .filter(|p| !p.synthetic)
         .find(|p| page_id(&p.source.rel_path) == id)
-        .map(|p| p.source.rel_path.clone())
+        .map(|p| p.source.rel_path.clone());
+    listed
+        .or_else(|| {
+            super::unlisted::unlisted(preview)
+                .into_iter()
+                .find(|u| page_id(&u.rel) == id)
+                .map(|u| u.rel)
+        })
         .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))
+}
+
+/// The root-relative path of a page the editor may write: the
+/// handbook's own, or in an edition the edition's (an upstream page's file
+/// belongs to the base handbook).
+pub(super) fn own_rel_of(
+    preview: &mut super::super::Preview,
+    s: &EditState,
+    id: &str,
+) -> Result<PathBuf, EditError> {
+    let rel = rel_of(preview, s, id)?;
+    match draft::is_own(preview, &rel) {
+        true => Ok(rel),
+        false => Err(EditError::new(Refusal::Upstream, s.lang)),
+    }
 }
 
 /// The file of a page, refusing anything that is not a plain file inside
 /// the handbook folder: `..`, absolute paths, symlinks, `.git`.
-fn file_of(s: &EditState, rel: &std::path::Path) -> Result<PathBuf, EditError> {
+pub(super) fn file_of(s: &EditState, rel: &std::path::Path) -> Result<PathBuf, EditError> {
     let plain = rel.components().all(|c| match c {
         Component::Normal(n) => n != ".git",
         _ => false,
@@ -121,29 +146,42 @@ pub async fn schema(State(s): State<Arc<EditState>>) -> Answer {
     .await?;
     let texts: Map<String, Value> = ui_texts(s.lang)
         .into_iter()
+        .chain(crate::diagnostics::catalogue::editor_find::find_texts(
+            s.lang,
+        ))
+        .chain(crate::diagnostics::catalogue::editor_editions::edition_texts(s.lang))
         .map(|(k, t)| (k.to_string(), Value::String(t)))
         .collect();
     v["texts"] = Value::Object(texts);
     Ok(json_response(v))
 }
 
+/// The first folder of a page's path in `content/`, as the page list
+/// names sections.
+pub fn section_of(content_path: &std::path::Path) -> String {
+    let mut dirs = content_path.components();
+    dirs.next_back();
+    dirs.next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 pub async fn list(State(s): State<Arc<EditState>>) -> Answer {
-    let pages = with_preview(&s, |preview, s| {
-        let (site, _, _) = preview
+    let (pages, edition) = with_preview(&s, |preview, s| {
+        let unlisted = super::unlisted::unlisted(preview);
+        let states = super::edition::states(preview, s);
+        let hidden = super::edition::hidden_entries(preview, s);
+        let (site, _, opts) = preview
             .parts()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
-        Ok(site
+        let mut pages: Vec<Value> = site
             .content
             .pages
             .iter()
             .filter(|p| !p.synthetic)
             .map(|p| {
-                let mut dirs = p.content_path.components();
-                dirs.next_back();
-                let section = dirs
-                    .next()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .unwrap_or_default();
+                let section = section_of(&p.content_path);
+                let origin = states.as_ref().and_then(|st| st.of(&p.source.rel_path));
                 json!({
                     "id": page_id(&p.source.rel_path),
                     "title": p.title,
@@ -151,12 +189,28 @@ pub async fn list(State(s): State<Arc<EditState>>) -> Answer {
                     "slug": p.slug,
                     "section": section,
                     "url": p.url,
+                    "edition": origin,
                 })
             })
-            .collect::<Vec<_>>())
+            .collect();
+        // drafts and broken pages: no address, but an editor must reach them
+        pages.extend(unlisted.iter().map(|u| {
+            json!({
+                "id": page_id(&u.rel),
+                "title": u.title,
+                "kind": u.kind,
+                "slug": u.content_path.file_stem().map(|s| s.to_string_lossy()),
+                "section": section_of(&u.content_path),
+                "url": Value::Null,
+                "state": if u.failed { "fehlerhaft" } else { "entwurf" },
+            })
+        }));
+        let edition = opts.edition.clone();
+        pages.extend(hidden);
+        Ok((pages, edition))
     })
     .await?;
-    Ok(json_response(json!({ "pages": pages })))
+    Ok(json_response(json!({ "pages": pages, "edition": edition })))
 }
 
 /// Front matter as JSON fields, the raw body and the hash of the file.
@@ -166,26 +220,46 @@ pub async fn load(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> An
         let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
         let text = utf8(s, &bytes)?;
         let Ok((fields, body)) = patch::read(text) else {
-            // the file on disk does not parse (edited elsewhere): the form
-            // has no fields to show, the build's diagnostics say why
+            // the front matter does not read (edited elsewhere): no fields
+            // to show, so the editor mends the whole source, with the
+            // build's diagnostics saying where
             let found = draft::check(preview, &rel, &bytes)
                 .map(|d| diagnostics_json(&d, s.lang, &rel, text));
-            return Err(EditError::new(Refusal::Invalid, s.lang)
-                .with(json!({ "diagnostics": found.unwrap_or_default() })));
+            return Ok(json!({
+                "id": id,
+                "kind": Value::Null,
+                "title": rel.file_stem().map(|n| n.to_string_lossy()),
+                "url": Value::Null,
+                "file": rel.to_string_lossy(),
+                "fields": {},
+                "body": text,
+                "raw": true,
+                "hash": file_hash(&bytes),
+                "diagnostics": found.unwrap_or_default(),
+            }));
         };
+        let edition = super::edition::state_json(preview, s, &rel);
         let (site, _, _) = preview
             .parts()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         let page = site.content.pages.iter().find(|p| p.source.rel_path == rel);
+        // a draft is not in the site: its kind is what its front matter says
+        let kind = page.map(|p| p.kind.name().to_string()).or_else(|| {
+            fields
+                .get("kind")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        });
         Ok(json!({
             "id": id,
-            "kind": page.map(|p| p.kind.name()),
+            "kind": kind,
             "title": page.map(|p| p.title.clone()),
             "url": page.map(|p| p.url.clone()),
             "file": rel.to_string_lossy(),
             "fields": fields,
             "body": body,
             "hash": file_hash(&bytes),
+            "edition": edition,
         }))
     })
     .await?;
@@ -194,7 +268,7 @@ pub async fn load(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> An
 
 /// A file that is not UTF-8 is never rewritten (a lossy round trip would
 /// change bytes the editor never saw); the build reports it anyway.
-fn utf8<'b>(s: &EditState, bytes: &'b [u8]) -> Result<&'b str, EditError> {
+pub(super) fn utf8<'b>(s: &EditState, bytes: &'b [u8]) -> Result<&'b str, EditError> {
     std::str::from_utf8(bytes).map_err(|_| EditError::new(Refusal::Invalid, s.lang))
 }
 
@@ -204,6 +278,20 @@ struct Change {
     body: String,
     /// The hash of the file the form was loaded from (saves only).
     hash: Option<String>,
+    /// `body` is the whole file: its front matter could not be read into
+    /// fields, so the editor mends the source itself.
+    #[serde(default)]
+    raw: bool,
+}
+
+/// The file's text as the change makes it: only the changed values
+/// replaced, or (raw) the source as the editor wrote it.
+fn new_text(s: &EditState, old: &[u8], change: &Change) -> Result<String, EditError> {
+    if change.raw {
+        return Ok(change.body.clone());
+    }
+    patch::patch(utf8(s, old)?, &change.fields, &change.body)
+        .map_err(|e| EditError::internal(s.lang, format!("{e:?}")))
 }
 
 fn change_of(s: &EditState, body: &Bytes) -> Result<Change, EditError> {
@@ -212,7 +300,7 @@ fn change_of(s: &EditState, body: &Bytes) -> Result<Change, EditError> {
 
 /// The diagnostics as `handbook check --format json` words them, each with
 /// the field or body line of the draft it stands at, for the form.
-fn diagnostics_json(
+pub(super) fn diagnostics_json(
     d: &draft::Draft,
     lang: crate::diagnostics::Lang,
     rel: &std::path::Path,
@@ -241,8 +329,7 @@ pub async fn draft(State(s): State<Arc<EditState>>, Path(id): Path<String>, body
     let answer = with_preview(&s, move |preview, s| {
         let rel = rel_of(preview, s, &id)?;
         let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
-        let new = patch::patch(utf8(s, &bytes)?, &change.fields, &change.body)
-            .map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
+        let new = new_text(s, &bytes, &change)?;
         let d = draft::check(preview, &rel, new.as_bytes())
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         if let (Some(html), Ok(mut drafts)) = (&d.html, s.drafts.lock()) {
@@ -285,13 +372,13 @@ pub async fn shown_draft(State(s): State<Arc<EditState>>, Path(id): Path<String>
 /// The watcher sees the rename and updates the preview as for any save.
 pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body: Bytes) -> Answer {
     let change = change_of(&s, &body)?;
+    let author = super::history::author_of(&s, &body).await?;
     let answer = with_preview(&s, move |preview, s| {
-        let _one_at_a_time = s
-            .writing
-            .lock()
-            .map_err(|_| EditError::internal(s.lang, "write lock"))?;
+        let _one_at_a_time = s.write_lock()?;
         let rel = rel_of(preview, s, &id)?;
-        if !draft::is_own(preview, &rel) {
+        // an upstream page's first save becomes the edition's override
+        let upstream = super::edition::is_upstream(preview, s, &rel);
+        if !upstream && !draft::is_own(preview, &rel) {
             return Err(EditError::new(Refusal::Upstream, s.lang));
         }
         let path = file_of(s, &rel)?;
@@ -306,16 +393,31 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
                 "body": body,
             })));
         }
-        let new = patch::patch(utf8(s, &bytes)?, &change.fields, &change.body)
-            .map_err(|e| EditError::internal(s.lang, format!("{e:?}")))?;
+        let new = new_text(s, &bytes, &change)?;
         let d = draft::check(preview, &rel, new.as_bytes())
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         if d.has_errors() {
             return Err(EditError::new(Refusal::Invalid, s.lang)
                 .with(json!({ "diagnostics": diagnostics_json(&d, s.lang, &rel, &new) })));
         }
-        write_atomically(&path, new.as_bytes()).map_err(|e| EditError::internal(s.lang, e))?;
+        let (saved, written) = match upstream {
+            true => super::edition::fork(preview, s, &rel, new.as_bytes())?,
+            false => {
+                write_atomically(&path, new.as_bytes())
+                    .map_err(|e| EditError::internal(s.lang, e))?;
+                (rel.clone(), vec![rel.clone()])
+            }
+        };
+        let title = change
+            .fields
+            .get("title")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let warning = super::history::record(s, author.as_deref(), &written, Saved, title);
         Ok(json!({
+            "id": page_id(&saved),
+            "overridden": upstream,
+            "warning": warning,
             "hash": file_hash(new.as_bytes()),
             "diagnostics": diagnostics_json(&d, s.lang, &rel, &new),
         }))
@@ -326,7 +428,7 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
 
 /// A hidden `.…md.tmp` beside the page (which the watcher ignores), then
 /// renamed over it: readers see the old file or the new, never half.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
     let mut tmp = tempfile::Builder::new()

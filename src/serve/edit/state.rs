@@ -3,6 +3,7 @@
 
 use super::super::http::AppState;
 use crate::diagnostics::Lang;
+use crate::editions::page_states::PageStates;
 use axum::body::Bytes;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -26,6 +27,8 @@ pub struct EditState {
     pub writing: Mutex<()>,
     /// The last rendered draft of each page, shown in the preview frame.
     pub drafts: Mutex<HashMap<String, Bytes>>,
+    /// An edition's page states and the preview generation they are of.
+    pub edition_states: Mutex<Option<(u64, Arc<PageStates>)>>,
 }
 
 /// 128 bits from the operating system's random source, as hex.
@@ -36,6 +39,13 @@ fn secret() -> Result<String, getrandom::Error> {
 }
 
 impl EditState {
+    /// The one-write-at-a-time lock every handler that writes takes first.
+    pub fn write_lock(&self) -> Result<std::sync::MutexGuard<'_, ()>, super::error::EditError> {
+        self.writing
+            .lock()
+            .map_err(|_| super::error::EditError::internal(self.lang, "write lock"))
+    }
+
     pub fn new(app: Arc<AppState>, root: &Path, local: SocketAddr) -> std::io::Result<EditState> {
         let lang = app.preview.lock().map(|p| p.messages()).unwrap_or_default();
         let root = root.canonicalize()?;
@@ -57,6 +67,7 @@ impl EditState {
             lang,
             writing: Mutex::new(()),
             drafts: Mutex::new(HashMap::new()),
+            edition_states: Mutex::new(None),
         })
     }
 

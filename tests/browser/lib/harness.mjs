@@ -2,7 +2,7 @@
 // binary, serve it over real HTTP on loopback, drive Debian's Chromium.
 import { before, after } from 'node:test';
 import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat, mkdtemp, cp } from 'node:fs/promises';
@@ -133,4 +133,35 @@ export async function axe(page) {
   return result.violations
     .filter((v) => ['serious', 'critical'].includes(v.impact))
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+/** A private copy of `tests/fixtures/<fixture>` in a new temp folder. */
+export async function copyFixture(fixture) {
+  const root = await mkdtemp(path.join(tmpdir(), 'handbook-editor-'));
+  await cp(path.join(repo, 'tests/fixtures', fixture), root, { recursive: true });
+  return root;
+}
+
+/**
+ * `handbook serve --edit` started as a user starts it (inside `root`, no
+ * --root): the printed `start` address and the `server` process.
+ */
+export async function serveEditor(root, extraArgs = []) {
+  const server = spawn(binary, ['serve', '--edit', '--port', '0', ...extraArgs], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const start = await new Promise((resolve, reject) => {
+    let buf = '';
+    server.stderr.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/Redaktion: (http:\/\/\S+)/);
+      if (m) resolve(m[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`serve --edit exited with ${code}: ${buf}`)));
+  });
+  return { start, server };
+}
+
+/** The editor on a private copy of a fixture: `root`, `start`, `server`. */
+export async function startEditor(fixture, extraArgs = []) {
+  const root = await copyFixture(fixture);
+  return { root, ...(await serveEditor(root, extraArgs)) };
 }

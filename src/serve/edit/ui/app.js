@@ -4,13 +4,20 @@
 "use strict";
 
 import { el, errorSlot, fieldControl, nextId, setup } from "./form.js";
+import { renderFind, setupFind } from "./find.js";
+import { newPageButton, pageButtons, setupPages } from "./pages.js";
+import { historyButton, setupHistory, withAuthor } from "./history.js";
+import { loadCodeMirror } from "./body.js";
+import { bodyPanel, showBodyDiagnostics } from "./bodypanel.js";
+import { showConflict } from "./conflict.js";
+import { editionPanel, hiddenPanel, isHidden, matchesOrigin, openOverride, originBadge, originFilter, renderMerge, setupEdition } from "./edition.js";
 
 const API = "/_redaktion/api/";
 let T = {}; // the catalogue's words, from the server
 let kinds = {}; // kind name → {label, fields}
 let pages = []; // {id, title, kind, slug, section, url}
 let current = null; // the page being edited: {id, kind, fields, body, hash, loaded}
-let previewTimer = null;
+let pendingNote = null; // said once the next page (or the start) is shown
 const LIST_LIMIT = 300;
 
 async function api(path, method, body) {
@@ -43,6 +50,7 @@ function renderList() {
     (p) =>
       (!kind || p.kind === kind) &&
       (!section || p.section === section) &&
+      matchesOrigin(p) &&
       (!text || p.title.toLowerCase().includes(text) || p.slug.includes(text)),
   );
   const list = document.getElementById("page-list");
@@ -61,7 +69,9 @@ function renderList() {
           p.title,
         ),
         " ",
-        el("span", { class: "kind" }, kinds[p.kind] ? kinds[p.kind].label : p.kind),
+        el("span", { class: "kind" }, (kinds[p.kind] ? kinds[p.kind].label : p.kind) + (p.state ? " · " + T["state_" + p.state] : "")),
+        originBadge(p) ? " " : null,
+        originBadge(p),
       ),
     ),
   );
@@ -93,6 +103,7 @@ function filters() {
       option("", T.all),
       sections.filter((s) => s).map((s) => option(s, s)),
     ),
+    originFilter(renderList),
   );
 }
 
@@ -101,25 +112,27 @@ function renderForm() {
   const desc = kinds[current.kind] || kinds.page;
   const known = new Set(desc.fields.map((f) => f.key));
   const unknown = Object.keys(current.fields).filter((k) => !known.has(k));
-  const body = el("textarea", { id: "body", rows: 18, spellcheck: "true", "aria-describedby": "body-err" });
-  body.value = current.body;
-  body.addEventListener("input", () => { current.body = body.value; changed(); });
   main.replaceChildren(
     el("h1", { id: "page-title", tabindex: "-1" }, current.title || ""),
     el("p", {}, el("a", { href: "#/" }, T.back), " · ", el("code", {}, current.file)),
+    // a page of the base handbook is renamed or deleted there, not in the edition
+    el("div", { class: "page-ops" }, current.edition && current.edition.origin === "upstream" ? null : pageButtons(), historyButton()),
+    editionPanel(current),
     el("div", { id: "restored", hidden: true }),
     el("form", { id: "form", onsubmit: (e) => { e.preventDefault(); save(); } },
       el("div", { class: "columns" },
         el("div", { class: "edit" },
           el("h2", {}, T.fields),
-          desc.fields.map((f) => fieldControl(f, current.fields)),
+          current.raw ? el("p", { class: "raw-note", role: "status" }, T.raw_note) : null,
+          current.raw ? null : desc.fields.map((f) => fieldControl(f, current.fields)),
           unknown.length
             ? el("section", { class: "unknown", "aria-labelledby": "unknown-h" },
                 el("h3", { id: "unknown-h" }, T.unknown),
-                el("dl", {}, unknown.map((k) => [el("dt", {}, k), el("dd", {}, el("code", {}, JSON.stringify(current.fields[k])))])))
+                el("dl", {}, unknown.flatMap((k) => [el("dt", {}, k), el("dd", {}, el("code", {}, JSON.stringify(current.fields[k])))])))
             : null,
-          el("h2", {}, el("label", { for: "body" }, T.body)),
-          body,
+          el("h2", { id: "body-h" }, current.raw ? T.raw_body : T.body),
+          bodyPanel({ T, api, text: current.body, pageId: () => current.id, pages: () => pages, say,
+            onChange: (text) => { current.body = text; changed(); } }),
           el("div", { id: "body-err", class: "field-error", hidden: true }),
         ),
         el("div", { class: "show" },
@@ -152,13 +165,39 @@ function changed() {
   }
   localStorage.setItem(
     draftKey(current.id),
-    JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash }),
+    JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash, base: current.loaded }),
   );
-  clearTimeout(previewTimer);
-  previewTimer = setTimeout(checkDraft, 300);
+  scheduleCheck();
+}
+
+// One draft check in flight at a time, the next as soon as it returns: a
+// lone keystroke is checked at once (no fixed debounce to wait out), fast
+// typing makes one request per server round trip, never a queue.
+let checking = false;
+let checkAgain = false;
+function scheduleCheck() {
+  if (checking) {
+    checkAgain = true;
+    return;
+  }
+  checking = true;
+  // a few milliseconds gather a burst (paste, key repeat) into one request
+  setTimeout(async () => {
+    try {
+      await checkDraft();
+    } finally {
+      checking = false;
+      if (checkAgain) {
+        checkAgain = false;
+        scheduleCheck();
+      }
+    }
+  }, 20);
 }
 
 function showDiagnostics(list) {
+  // the source of a page whose details do not read: its lines are the file's
+  if (current && current.raw) list = list.map((d) => (d.file === current.file ? { ...d, body_line: d.line } : d));
   const ul = document.getElementById("diagnostics");
   if (!ul) return;
   document.querySelectorAll(".field-error.from-server").forEach((e) => {
@@ -172,6 +211,7 @@ function showDiagnostics(list) {
           d.label + ": " + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "")))
       : [el("li", {}, T.no_errors)]),
   );
+  showBodyDiagnostics(list, [...ul.children]);
   for (const d of list) {
     let slot = null;
     if (d.field) {
@@ -195,11 +235,16 @@ function showDiagnostics(list) {
   }
 }
 
+// Checks can overlap (opening a page checks at once, beside the scheduled
+// ones); only the answer to the latest request may show, or an older,
+// slower answer would put back diagnostics of text already changed.
+let checkSeq = 0;
 async function checkDraft() {
   if (!current) return;
   const id = current.id;
-  const r = await api("pages/" + id + "/draft", "POST", { fields: current.fields, body: current.body });
-  if (!current || current.id !== id) return;
+  const seq = ++checkSeq;
+  const r = await api("pages/" + id + "/draft", "POST", { fields: current.fields, body: current.body, raw: !!current.raw });
+  if (!current || current.id !== id || seq !== checkSeq) return;
   if (r.status !== 200) {
     say(r.data.error || String(r.status));
     return;
@@ -211,39 +256,42 @@ async function checkDraft() {
 }
 
 async function save() {
+  const change = await withAuthor({ fields: current.fields, body: current.body, hash: current.hash, raw: !!current.raw });
+  if (!change) return;
   say(T.saving);
   document.getElementById("conflict").hidden = true;
-  const r = await api("pages/" + current.id, "PUT", {
-    fields: current.fields,
-    body: current.body,
-    hash: current.hash,
-  });
+  const r = await api("pages/" + current.id, "PUT", change);
   if (r.status === 200) {
     current.hash = r.data.hash;
+    current.loaded = { fields: structuredClone(current.fields), body: current.body };
     localStorage.removeItem(draftKey(current.id));
+    // an upstream page's first save made the edition's own version: open it
+    if (r.data.overridden && r.data.id !== current.id) {
+      say(T.saved);
+      return openOverride(r.data.id);
+    }
     showDiagnostics(r.data.diagnostics || []);
-    say(T.saved);
+    say(T.saved + (r.data.warning ? " " + r.data.warning : ""));
+    // mended source: the page opens as a form again once its details read
+    if (current.raw) {
+      pendingNote = T.saved;
+      openPage(current.id, true);
+    }
     return;
   }
   say(r.data.error || String(r.status));
   if (r.status === 422) showDiagnostics(r.data.diagnostics || []);
-  if (r.status === 409) showConflict(r.data);
+  if (r.status === 409) showConflict(conflictWays, r.data);
 }
 
-function showConflict(disk) {
-  const box = document.getElementById("conflict");
-  const mine = el("textarea", { id: "c-mine", rows: 10, readonly: true });
-  mine.value = current.body;
-  const theirs = el("textarea", { id: "c-disk", rows: 10, readonly: true });
-  theirs.value = disk.body || "";
-  box.replaceChildren(
-    el("div", { class: "columns" },
-      el("div", {}, el("label", { for: "c-mine" }, T.conflict_mine), mine),
-      el("div", {}, el("label", { for: "c-disk" }, T.conflict_disk), theirs)),
-    el("button", { type: "button", onclick: () => openPage(current.id, true) }, T.conflict_take),
-  );
-  box.hidden = false;
-}
+const conflictWays = {
+  get T() { return T; },
+  api,
+  current: () => current,
+  reopen: () => openPage(current.id, true),
+  redraw: () => renderForm(),
+  check: () => changed(),
+};
 
 async function openPage(id, fromDisk) {
   const r = await api("pages/" + id);
@@ -256,6 +304,8 @@ async function openPage(id, fromDisk) {
     return;
   }
   current = { ...r.data };
+  // what the form was loaded from: the base a conflict's merge needs
+  current.loaded = { fields: structuredClone(r.data.fields), body: r.data.body };
   let restored = false;
   const kept = fromDisk ? null : localStorage.getItem(draftKey(id));
   if (kept) {
@@ -264,11 +314,16 @@ async function openPage(id, fromDisk) {
       current.fields = d.fields;
       current.body = d.body;
       current.hash = d.hash; // the version the draft was made from: a changed file is a conflict
+      current.loaded = d.base;
       restored = true;
     }
   }
   renderForm();
   renderList();
+  if (pendingNote) {
+    say(pendingNote);
+    pendingNote = null;
+  }
   if (restored) {
     const note = document.getElementById("restored");
     note.replaceChildren(
@@ -282,12 +337,43 @@ async function openPage(id, fromDisk) {
   checkDraft();
 }
 
+// A version from the history becomes the form's draft: checked as typed,
+// written only by „Speichern“ (against the file's current hash).
+function restoreDraft(fields, body, note) {
+  if (!current) return;
+  current.fields = fields;
+  current.body = body;
+  renderForm();
+  changed();
+  say(note);
+  document.getElementById("page-title").focus();
+}
+
 function route() {
   const m = location.hash.match(/^#\/seite\/([0-9a-f]+)$/);
-  if (m) openPage(m[1]);
+  const merge = location.hash.match(/^#\/zusammenfuehren\/([0-9a-f]+)$/);
+  if (m && isHidden(m[1], pages)) {
+    current = null;
+    hiddenPanel(document.getElementById("main"), pages.find((p) => p.id === m[1]));
+    renderList();
+  } else if (m) openPage(m[1]);
+  else if (merge) {
+    current = null;
+    renderMerge(document.getElementById("main"), merge[1]);
+    renderList();
+  }
+  else if (location.hash === "#/suchen") {
+    current = null;
+    renderFind(document.getElementById("main"));
+    renderList();
+  }
   else {
     current = null;
-    document.getElementById("main").replaceChildren(el("p", {}, T.choose));
+    document.getElementById("main").replaceChildren(
+      pendingNote ? el("p", { role: "status" }, pendingNote) : null,
+      el("p", {}, T.choose),
+    );
+    pendingNote = null;
     renderList();
   }
 }
@@ -309,7 +395,7 @@ function listen() {
 }
 
 async function start() {
-  const [schema, list] = await Promise.all([api("schema"), api("pages")]);
+  const [schema, list] = await Promise.all([api("schema"), api("pages"), loadCodeMirror()]);
   const app = document.getElementById("app");
   if (schema.status !== 200 || list.status !== 200) {
     app.replaceChildren(el("p", { role: "alert" }, schema.data.error || list.data.error || "?"));
@@ -317,13 +403,51 @@ async function start() {
   }
   T = schema.data.texts;
   setup({ T, pages: () => pages, changed });
+  setupFind(T, api);
   for (const k of schema.data.kinds) kinds[k.kind] = k;
+  setupPages({
+    api,
+    T,
+    current: () => current,
+    open: (id, note) => { pendingNote = note || null; location.hash = "#/seite/" + id; },
+    home: (note) => { pendingNote = note || null; location.hash = "#/"; },
+    refresh: async () => {
+      const r = await api("pages");
+      if (r.status === 200) { pages = r.data.pages; renderList(); }
+    },
+  });
+  await setupHistory({ api, T, current: () => current, restore: restoreDraft });
+  setupEdition({
+    api,
+    T,
+    say,
+    edition: list.data.edition,
+    open: (id, note) => {
+      pendingNote = note || null;
+      if (location.hash === "#/seite/" + id) route();
+      else location.hash = "#/seite/" + id;
+    },
+    home: (note) => { pendingNote = note || null; location.hash = "#/"; },
+    // a write is in the list once the watcher has rebuilt the site
+    refreshUntil: async (done) => {
+      for (let i = 0; i < 50; i++) {
+        const r = await api("pages");
+        if (r.status === 200) {
+          pages = r.data.pages;
+          if (done(pages)) break;
+        }
+        await new Promise((ok) => setTimeout(ok, 200));
+      }
+      renderList();
+    },
+  });
   pages = list.data.pages;
   document.title = T.app_title;
   app.replaceChildren(
-    el("header", {}, el("p", { class: "brand" }, T.app_title)),
+    el("header", {}, el("p", { class: "brand" }, T.app_title),
+      el("a", { href: "#/suchen", class: "tool" }, T.find_title)),
     el("div", { class: "layout" },
-      el("nav", { "aria-label": T.pages }, el("h2", {}, T.pages), filters(), el("p", { id: "count", role: "status" }), el("ul", { id: "page-list" })),
+      el("nav", { "aria-label": T.pages }, el("h2", {}, T.pages), newPageButton(), filters(), el("p", { id: "count", role: "status" }), el("ul", { id: "page-list" })),
       el("main", { id: "main", tabindex: "-1" }),
     ),
   );

@@ -3,6 +3,8 @@
 // Each writes its value into the page's fields and calls `changed`.
 "use strict";
 
+import { picker } from "./picker.js";
+
 let ctx = { T: {}, pages: () => [], changed: () => {} };
 
 /** `T`: the catalogue's words; `pages()`: the page list; `changed()`: after every edit. */
@@ -18,7 +20,8 @@ export function el(tag, attrs, ...children) {
     else if (v === true) e.setAttribute(k, "");
     else e.setAttribute(k, v);
   }
-  for (const c of children.flat()) {
+  // nested arrays too: a list of [dt, dd] pairs would otherwise be appended as text
+  for (const c of children.flat(Infinity)) {
     if (c !== null && c !== undefined) e.append(c);
   }
   return e;
@@ -35,12 +38,20 @@ function targets(f) {
     .filter((p) => (!f.refers_to || p.kind === f.refers_to) && (!f.section || p.section === f.section) && p.slug);
 }
 
-function datalist(f) {
-  const id = "dl-" + (f.refers_to || "alle") + "-" + (f.section || "alle");
-  if (!document.getElementById(id)) {
-    document.body.append(el("datalist", { id }, targets(f).map((p) => el("option", { value: p.slug }, p.title))));
-  }
-  return id;
+// A reference field searches titles as one types and writes the short
+// name (slug) of the page taken, which is what the front matter holds.
+function referencePicker(input, f, taken) {
+  const query = {};
+  if (f.refers_to) query.art = f.refers_to;
+  if (f.section) query.bereich = f.section;
+  return picker(input, {
+    query,
+    label: (p) => p.title + " (" + p.slug + ")",
+    onPick: (p) => {
+      input.value = p.slug;
+      taken(p.slug);
+    },
+  });
 }
 
 function setValue(obj, key, value) {
@@ -62,10 +73,13 @@ function showError(input, slot, text) {
   else input.removeAttribute("aria-invalid");
 }
 
-function referenceCheck(input, slot, f) {
+// An unresolved reference is an error at once; a resolved one shows the
+// title of the page it names.
+function referenceCheck(input, slot, f, named) {
   const v = input.value.trim();
-  const ok = !v || targets(f).some((p) => p.slug === v);
-  showError(input, slot, ok ? "" : ctx.T.no_page.replace("{0}", v));
+  const page = v && targets(f).find((p) => p.slug === v);
+  showError(input, slot, !v || page ? "" : ctx.T.no_page.replace("{0}", v));
+  if (named) named.textContent = page ? "→ " + page.title : "";
 }
 
 // One control for a scalar; returns [label, control, error slot].
@@ -116,23 +130,26 @@ function listControl(f, obj) {
     if (f.type === "references") box.append(el("p", { class: "hint" }, ctx.T.reference_hint));
     items.forEach((v, i) => {
       const id = nextId(f.key + i);
+      const isRef = f.type === "references";
+      const named = isRef ? el("p", { id: id + "-page", class: "hint named" }) : null;
       const input = el("input", {
         id,
         type: "text",
-        list: f.type === "references" ? datalist(f) : null,
-        "aria-describedby": id + "-err",
+        "aria-describedby": id + "-err" + (isRef ? " " + id + "-page" : ""),
       });
       input.value = v;
       const slot = errorSlot(id);
-      input.addEventListener("input", () => {
+      const update = () => {
         items[i] = input.value;
         store();
-        if (f.type === "references") referenceCheck(input, slot, f);
-      });
-      if (f.type === "references") referenceCheck(input, slot, f);
+        if (isRef) referenceCheck(input, slot, f, named);
+      };
+      input.addEventListener("input", update);
+      const options = isRef ? referencePicker(input, f, update) : null;
+      if (isRef) referenceCheck(input, slot, f, named);
       const remove = el("button", { type: "button", onclick: () => { items.splice(i, 1); store(); draw(); } }, ctx.T.remove);
       remove.setAttribute("aria-label", ctx.T.remove + ": " + f.label + " " + (i + 1));
-      box.append(el("div", { class: "item" }, el("label", { for: id }, f.label + " " + (i + 1)), input, remove, slot));
+      box.append(el("div", { class: "item" }, el("label", { for: id }, f.label + " " + (i + 1)), input, remove, options, named, slot));
     });
     box.append(
       el("button", { type: "button", onclick: () => { items.push(""); draw(); box.querySelector(".item:last-of-type input").focus(); } },

@@ -1,0 +1,211 @@
+//! Images dropped on a page's text or chosen with „Bild einfügen“: saved
+//! beside the page under a name the server chooses, if their first bytes
+//! say PNG, JPEG, GIF or WebP. The only route that takes multipart, with
+//! its own guard and body limit; everything else the editor writes is JSON.
+
+use super::error::EditError;
+use super::guard;
+use super::page::{file_of, hex, json_response, own_rel_of, with_preview};
+use super::state::EditState;
+use crate::diagnostics::catalogue::editor::Refusal;
+use axum::extract::multipart::MultipartError;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::{from_fn_with_state, Next};
+use axum::response::Response;
+use axum::routing::post;
+use axum::Router;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+pub const LIMIT_MB: usize = 10;
+const LIMIT: usize = LIMIT_MB * 1024 * 1024;
+/// Room for the multipart framing around the image.
+const FRAMING: usize = 64 * 1024;
+
+/// The upload route, guarded like every write (session, origin, custom
+/// header) but taking multipart instead of JSON.
+pub fn router(state: Arc<EditState>) -> Router<Arc<EditState>> {
+    Router::new()
+        .route("/_redaktion/api/pages/{id}/bilder", post(upload))
+        .route_layer(DefaultBodyLimit::max(LIMIT + FRAMING))
+        .route_layer(from_fn_with_state(Arc::clone(&state), guard::session))
+        .route_layer(from_fn_with_state(state, multipart_write))
+}
+
+fn is_multipart(req: &Request) -> bool {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|c| c.split(';').next())
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case("multipart/form-data"))
+}
+
+async fn multipart_write(
+    State(s): State<Arc<EditState>>,
+    req: Request,
+    next: Next,
+) -> Result<Response, EditError> {
+    if !guard::write_allowed(req.method(), req.headers(), &s.origins) {
+        return Err(EditError::new(Refusal::CrossOrigin, s.lang));
+    }
+    if !is_multipart(&req) {
+        return Err(EditError::new(Refusal::NotImage, s.lang));
+    }
+    Ok(next.run(req).await)
+}
+
+/// The image formats a browser shows and that carry no script, by their
+/// magic bytes, with the extension the file gets. Four signatures do not
+/// need a crate that knows a hundred formats only to refuse the rest.
+pub fn image_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("jpg")
+    } else if bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a") {
+        Some("gif")
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Some("webp")
+    } else {
+        None
+    }
+}
+
+/// `Elterncafé im März.PNG` → `elterncafe-im-maerz-1a2b3c4d.png`: the
+/// last part of the client's name only (never a folder), made a slug,
+/// with a hash of the content so that another image never replaces it.
+pub fn file_name(client_name: &str, bytes: &[u8], ext: &str) -> String {
+    let last = client_name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let stem = last.rsplit_once('.').map_or(last, |(stem, _)| stem);
+    let mut slug = crate::content::slug::slugify(stem);
+    slug.truncate(60);
+    let slug = slug.trim_end_matches('-');
+    let hash = hex(&Sha256::digest(bytes)[..4]);
+    match slug.is_empty() {
+        true => format!("bild-{hash}.{ext}"),
+        false => format!("{slug}-{hash}.{ext}"),
+    }
+}
+
+fn refused(e: MultipartError, lang: crate::diagnostics::Lang) -> EditError {
+    match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            EditError::new(Refusal::TooLarge { limit_mb: LIMIT_MB }, lang)
+        }
+        _ => EditError::new(Refusal::NotImage, lang),
+    }
+}
+
+/// The first file of the form, read no further than the limit.
+async fn image_of(s: &EditState, form: &mut Multipart) -> Result<(String, Vec<u8>), EditError> {
+    while let Some(mut field) = form.next_field().await.map_err(|e| refused(e, s.lang))? {
+        let Some(name) = field.file_name().map(str::to_string) else {
+            continue;
+        };
+        let mut bytes = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(|e| refused(e, s.lang))? {
+            if bytes.len() + chunk.len() > LIMIT {
+                return Err(EditError::new(
+                    Refusal::TooLarge { limit_mb: LIMIT_MB },
+                    s.lang,
+                ));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        return Ok((name, bytes));
+    }
+    Err(EditError::new(Refusal::NotImage, s.lang))
+}
+
+pub async fn upload(
+    State(s): State<Arc<EditState>>,
+    Path(id): Path<String>,
+    mut form: Multipart,
+) -> Result<Response, EditError> {
+    let (client_name, bytes) = image_of(&s, &mut form).await?;
+    let ext = image_kind(&bytes).ok_or_else(|| EditError::new(Refusal::NotImage, s.lang))?;
+    let name = file_name(&client_name, &bytes, ext);
+    let answer = with_preview(&s, move |preview, s| {
+        let _one_at_a_time = s.write_lock()?;
+        let rel = own_rel_of(preview, s, &id)?;
+        // the page's own file, checked to lie inside the handbook folder
+        // with no symlink on the way: its folder is where the image goes
+        let page = file_of(s, &rel)?;
+        let dir = page
+            .parent()
+            .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        let file = dir.join(&name);
+        write_new(&file, &bytes).map_err(|e| EditError::internal(s.lang, e))?;
+        // known to the site before the answer, so that the figure the page
+        // inserts next resolves at once, not once the watcher catches up;
+        // a handbook broken elsewhere is the watcher's to report
+        let _ = preview.apply(&[file]);
+        Ok(json!({ "src": name }))
+    })
+    .await?;
+    s.app.publish();
+    Ok(json_response(answer))
+}
+
+/// Written to a hidden temporary file and renamed to `name` without
+/// replacing anything: the same image twice is the same file (the name
+/// holds its hash), a different file of that name is left alone.
+fn write_new(target: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = target.parent().unwrap_or(std::path::Path::new("."));
+    if let Ok(meta) = std::fs::symlink_metadata(target) {
+        return match meta.file_type().is_file() && std::fs::read(target)? == bytes {
+            true => Ok(()),
+            false => Err(std::io::Error::other(format!(
+                "{} exists with other content",
+                target.display()
+            ))),
+        };
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".redaktion-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_four_image_kinds_by_their_first_bytes() {
+        assert_eq!(image_kind(b"\x89PNG\r\n\x1a\nrest"), Some("png"));
+        assert_eq!(image_kind(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("jpg"));
+        assert_eq!(image_kind(b"GIF89a..."), Some("gif"));
+        assert_eq!(image_kind(b"RIFF\0\0\0\0WEBPVP8 "), Some("webp"));
+        assert_eq!(
+            image_kind(b"<svg xmlns='http://www.w3.org/2000/svg'/>"),
+            None
+        );
+        assert_eq!(image_kind(b"<!doctype html>"), None);
+        assert_eq!(image_kind(b""), None);
+    }
+
+    #[test]
+    fn names_come_from_the_server() {
+        let n = file_name("../../etc/Elterncafé im März.PNG", b"x", "png");
+        assert!(
+            n.starts_with("elterncafe-im-maerz-") && n.ends_with(".png"),
+            "{n}"
+        );
+        assert!(!n.contains('/') && !n.contains(".."), "{n}");
+        let n = file_name("C:\\Users\\x\\..\\.git", b"x", "gif");
+        assert!(n.starts_with("git-") || n.starts_with("bild-"), "{n}");
+        assert!(file_name("", b"x", "jpg").starts_with("bild-"));
+        assert_ne!(
+            file_name("a.png", b"x", "png"),
+            file_name("a.png", b"y", "png")
+        );
+    }
+}
