@@ -21,7 +21,7 @@
 //! page of results could still change, and at most `MAX_EXTRA_BLOCKS`.
 
 use super::analysis::{edit_distance, fold, max_typos, normalize, stem, words};
-use super::format::{reversed, shard_for, Reader, TermEntry, DOC_CHUNK};
+use super::format::{reversed, shard_for, Reader, TermEntry, TitleMatch, DOC_CHUNK};
 use super::stored::{doc_path, inflate};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -32,13 +32,41 @@ const MAX_WORDS: usize = 8;
 const PREFIX_COMPLETIONS: usize = 6;
 const FUZZY_CANDIDATES: usize = 3;
 const MAX_EXTRA_BLOCKS: usize = 4;
-/// Tier units; sums over `MAX_WORDS` words never carry into the next tier
-/// (impacts are below 256, so their sum is below `FORM`).
+/// Each query word a page contains adds `MATCH`, more than all the other
+/// weights of all words together: pages with more of the query words come
+/// first (a reader who types two words wants both). Below that, a page's
+/// score is a sum of weights per query word, in the units of a passage's
+/// impact (BM25 over title and body, 0–255, see `export.rs`), which
+/// length-normalises title-and-heading and body per passage: a heading
+/// among hundreds weighs as much as its passage, no more.
 const MATCH: u64 = 1 << 24;
-const CLASS: u64 = 1 << 20;
-const TITLE_FORM: u64 = 1 << 17;
-const TITLE: u64 = 1 << 14;
-const FORM: u64 = 1 << 11;
+/// How the word was matched, added once per word: the word itself above a
+/// completion of the word being typed above a typo correction. Weights,
+/// not tiers: a completion in the title of a short page beats the typed
+/// word somewhere in a long one (150 is about a good body match).
+const CLASS_WEIGHT: [u64; 3] = [0, 60, 150];
+/// The term in the page title: a title names what the page is about. A
+/// title word that is the word itself counts more than one that only
+/// contains it (`Hundeverordnung` is not about `Hund` as much as a title
+/// `Hunde` is); tuned on the judged sets (benches/relevance) so that the
+/// eponymous law (`Tierschutzgesetz` for `Tierschutz`) leads.
+const TITLE_WHOLE: u64 = 300;
+const TITLE_PART: u64 = 240;
+/// Divides the title weight by (`TITLE_LEN_B` + words) / (`TITLE_LEN_B` +
+/// 1): a word of a two-word title weighs 3/4, of a ten-word title 1/4 (a
+/// long title names many things, BM25's length normalisation for the
+/// title field).
+const TITLE_LEN_B: u64 = 2;
+/// The title begins with the word (or with a compound of it): titles
+/// put what the page is about first (`Arbeitszeitgesetz`, not `Verordnung
+/// über die Arbeitszeit der …`).
+const TITLE_STARTS: u64 = 150;
+/// The title is the word (`Alleinerziehende`): the page named so.
+const TITLE_EXACT: u64 = 200;
+/// The word itself, as typed, in a title or heading, and for a rare word
+/// anywhere: a small nudge among pages that share its stem.
+const TITLE_FORM: u64 = 40;
+const FORM: u64 = 20;
 
 const EXACT: u8 = 2;
 const PREFIX: u8 = 1;
@@ -444,7 +472,22 @@ impl KindFilter {
     }
 }
 
-/// Tiers per page and query word, from the complete page sets.
+/// The weight of the term in a page title, from its [`TitleMatch`] byte.
+fn title_weight(m: u8) -> u64 {
+    let len = u64::from(m & TitleMatch::LEN);
+    let whole = m & TitleMatch::WHOLE != 0;
+    let base = if whole { TITLE_WHOLE } else { TITLE_PART };
+    base * (TITLE_LEN_B + 1) / (TITLE_LEN_B + len)
+        + if m & TitleMatch::STARTS != 0 {
+            TITLE_STARTS
+        } else {
+            0
+        }
+        + if whole && len == 1 { TITLE_EXACT } else { 0 }
+}
+
+/// The static part of the score per page and query word (all but the
+/// impacts), from the complete page sets.
 fn page_tiers(
     cands: &[Candidate],
     forms: &[Forms],
@@ -457,7 +500,10 @@ fn page_tiers(
             if kinds.is_some_and(|k| !k.keeps(p)) {
                 continue;
             }
-            let title = c.entry.title_pages.binary_search(&p).is_ok();
+            let title = match c.entry.title_pages.binary_search(&p) {
+                Ok(i) => title_weight(c.entry.title_match[i]),
+                Err(_) => 0,
+            };
             // a completion is not the word typed; a correction is the
             // word meant
             let (title_form, form) = match c.class {
@@ -468,9 +514,9 @@ fn page_tiers(
                 ),
             };
             let v = MATCH
-                + u64::from(c.class) * CLASS
+                + CLASS_WEIGHT[c.class as usize]
+                + title
                 + if title_form { TITLE_FORM } else { 0 }
-                + if title { TITLE } else { 0 }
                 + if form { FORM } else { 0 };
             let t = tiers.entry(p).or_insert_with(|| vec![0; n]);
             t[c.word] = t[c.word].max(v);
@@ -697,28 +743,23 @@ fn rank(tiers: &HashMap<u32, Vec<u64>>, best: &HashMap<u32, Vec<u8>>, next: &[u8
         })
         .collect();
     out.sort_by(|a, b| {
-        b.tier
-            .cmp(&a.tier)
-            .then(b.lb.cmp(&a.lb))
+        (b.tier + b.lb)
+            .cmp(&(a.tier + a.lb))
             .then(a.page.cmp(&b.page))
     });
     out
 }
 
-/// Whether reading more postings could still change the first `need` places.
+/// Whether reading more postings could still change the first `need`
+/// places: whether a page below one of them could still score above it.
 fn settled(ranked: &[Ranked], need: usize) -> bool {
     let mut below_max = 0;
-    let mut below_tier = None;
     let mut ok = true;
     for (i, r) in ranked.iter().enumerate().rev() {
-        if below_tier != Some(r.tier) {
-            below_max = 0;
-        }
-        if i < need && below_max > r.lb {
+        if i < need && below_max > r.tier + r.lb {
             ok = false;
         }
-        below_max = below_max.max(r.ub);
-        below_tier = Some(r.tier);
+        below_max = below_max.max(r.tier + r.ub);
     }
     ok
 }

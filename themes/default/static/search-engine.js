@@ -308,11 +308,12 @@
     const term = utf8.decode(prevBytes) + utf8.decode(r.bytes(len));
     const pages = r.byte() === 0 ? { list: readList(r) } : { bitmap: r.bytes(Math.ceil(totalPages / 8)) };
     const titlePages = readList(r);
+    const titleMatch = Array.from(r.bytes(titlePages.length));
     const first = readBlock(r);
     const n = r.varint();
     const later = [];
     for (let i = 0; i < n; i++) later.push({ max: r.byte(), pack: r.varint(), offset: r.varint(), len: r.varint() });
-    return { term, pages, titlePages, first, later };
+    return { term, pages, titlePages, titleMatch, first, later };
   }
   function pagesOf(set) {
     if (set.list) return set.list;
@@ -322,6 +323,11 @@
       if (byte) for (let bit = 0; bit < 8; bit++) if (byte & (1 << bit)) out.push(i * 8 + bit);
     }
     return out;
+  }
+  function sortedIndex(list, v) {
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < v) lo = mid + 1; else hi = mid; }
+    return lo < list.length && list[lo] === v ? lo : -1;
   }
   function sortedHas(list, v) {
     let lo = 0, hi = list.length;
@@ -337,7 +343,17 @@
   // ----------------------------------------------------------------- engine
 
   const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4;
-  const MATCH = 2 ** 24, CLASS = 2 ** 20, TITLE_FORM = 2 ** 17, TITLE = 2 ** 14, FORM = 2 ** 11;
+  // the weights and why: src/search/query.rs
+  const MATCH = 2 ** 24, CLASS_WEIGHT = [0, 60, 150];
+  const TITLE_WHOLE = 300, TITLE_PART = 240, TITLE_LEN_B = 2, TITLE_STARTS = 150, TITLE_EXACT = 200;
+  const TITLE_FORM = 40, FORM = 20;
+  const T_WHOLE = 0x80, T_STARTS = 0x40, T_LEN = 0x3f;
+  function titleWeight(m) {
+    const len = m & T_LEN, whole = (m & T_WHOLE) !== 0;
+    const base = whole ? TITLE_WHOLE : TITLE_PART;
+    return Math.floor(base * (TITLE_LEN_B + 1) / (TITLE_LEN_B + len))
+      + ((m & T_STARTS) !== 0 ? TITLE_STARTS : 0) + (whole && len === 1 ? TITLE_EXACT : 0);
+  }
   const EXACT = 2, PREFIX = 1, FUZZY = 0;
   const PASSAGES = 4096, KINDS = 8, DOC_CHUNK_DEFAULT = 16;
   const pageOf = (key) => Math.floor(key / (KINDS * PASSAGES));
@@ -538,18 +554,17 @@
         }
         out.push({ page, tier, lb, ub });
       }
-      out.sort((a, b) => b.tier - a.tier || b.lb - a.lb || a.page - b.page);
+      out.sort((a, b) => (b.tier + b.lb) - (a.tier + a.lb) || a.page - b.page);
       return out;
     }
 
     function settled(ranked, need) {
-      let belowMax = 0, belowTier = null, ok = true;
+      // whether a page below one of the first `need` could still score above it
+      let belowMax = 0, ok = true;
       for (let i = ranked.length - 1; i >= 0; i--) {
         const r = ranked[i];
-        if (belowTier !== r.tier) belowMax = 0;
-        if (i < need && belowMax > r.lb) ok = false;
-        belowMax = Math.max(belowMax, r.ub);
-        belowTier = r.tier;
+        if (i < need && belowMax > r.tier + r.lb) ok = false;
+        belowMax = Math.max(belowMax, r.tier + r.ub);
       }
       return ok;
     }
@@ -592,11 +607,12 @@
       for (const c of cands) {
         for (const p of pagesOf(c.entry.pages)) {
           if (kinds && kinds.bytes[p] !== kinds.code) continue;
-          const title = sortedHas(c.entry.titlePages, p);
+          const at = sortedIndex(c.entry.titlePages, p);
+          const title = at >= 0 ? titleWeight(c.entry.titleMatch[at]) : 0;
           // a completion is not the word typed; a correction is the word meant
           const titleForm = c.cls !== PREFIX && sortedHas(forms[c.word][0], p);
           const form = c.cls !== PREFIX && sortedHas(forms[c.word][1], p);
-          const v = MATCH + c.cls * CLASS + (titleForm ? TITLE_FORM : 0) + (title ? TITLE : 0) + (form ? FORM : 0);
+          const v = MATCH + CLASS_WEIGHT[c.cls] + title + (titleForm ? TITLE_FORM : 0) + (form ? FORM : 0);
           let t = tiers.get(p);
           if (!t) { t = new Array(n).fill(0); tiers.set(p, t); }
           t[c.word] = Math.max(t[c.word], v);
