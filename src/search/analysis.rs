@@ -60,7 +60,33 @@ pub fn fold(word: &str) -> String {
         }
         i += 1;
     }
-    out
+    ungender(out)
+}
+
+/// Characters that join a gender-inclusive ending to its word.
+const GENDER_MARKS: [char; 4] = ['/', '*', ':', '_'];
+
+/// A gender-inclusive form as its base word, so that `Mentor/innen`,
+/// `Mentor*innen`, `Mentor:innen`, `MentorInnen`, `Mentorinnen`,
+/// `Mentoren` and `Mentor` share a term (the stemmer relates none of the
+/// feminine plurals to the base). A plain `…innen` needs four letters
+/// before it, so `beginnen` and `Spinnen` stay whole.
+fn ungender(folded: String) -> String {
+    for suffix in ["innen", "in"] {
+        for m in GENDER_MARKS {
+            if let Some(base) = folded
+                .strip_suffix(suffix)
+                .and_then(|f| f.strip_suffix(m))
+                .filter(|b| !b.is_empty())
+            {
+                return base.to_string();
+            }
+        }
+    }
+    match folded.strip_suffix("innen") {
+        Some(base) if base.chars().count() >= 4 => base.to_string(),
+        _ => folded,
+    }
 }
 
 /// Words of a (normalized) text with their byte ranges: runs of letters
@@ -72,13 +98,27 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((s, i));
+            push_word(&mut out, text, (s, i));
         }
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        push_word(&mut out, text, (s, text.len()));
     }
     out
+}
+
+/// `Mentor/innen`, `Mentor*in`, `Mentor:innen`, `Nutzer_innen` are one word.
+fn push_word(out: &mut Vec<(usize, usize)>, text: &str, (a, b): (usize, usize)) {
+    if let Some(last) = out.last_mut() {
+        let joined = last.1 + 1 == a
+            && text[last.1..a].starts_with(GENDER_MARKS)
+            && matches!(&text[a..b], "in" | "innen");
+        if joined {
+            last.1 = b;
+            return;
+        }
+    }
+    out.push((a, b));
 }
 
 /// The Snowball German stem of a folded word.
@@ -295,6 +335,29 @@ mod tests {
         assert_eq!(fold("Elterncafé"), "elterncafe");
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("Quelle"), "quelle");
+    }
+
+    #[test]
+    fn gender_inclusive_forms_are_the_base_word() {
+        for form in [
+            "Mentor/innen",
+            "Mentor*innen",
+            "Mentor:innen",
+            "Mentor_innen",
+            "MentorInnen",
+            "Mentorinnen",
+            "Mentoren",
+            "Mentor*in",
+        ] {
+            assert_eq!(term(form), term("Mentor"), "{form}");
+        }
+        assert_eq!(term("Pädagog/innen"), term("Pädagoginnen"));
+        let text = "Die Mentor/innen und Nutzer_innen helfen";
+        let ws: Vec<&str> = words(text).iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(ws, ["Die", "Mentor/innen", "und", "Nutzer_innen", "helfen"]);
+        // words that merely end in -innen stay whole
+        assert_eq!(fold("beginnen"), "beginnen");
+        assert_eq!(fold("Spinnen"), "spinnen");
     }
 
     #[test]

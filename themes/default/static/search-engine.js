@@ -31,14 +31,33 @@
       else if (c.codePointAt(0) < 128) out += c;
       else out += c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     }
-    return out;
+    return ungender(out);
+  }
+
+  // gender-inclusive forms read as the base word (src/search/analysis.rs)
+  const GENDER_MARKS = ['/', '*', ':', '_'];
+  function ungender(folded) {
+    for (const suffix of ['innen', 'in']) {
+      for (const m of GENDER_MARKS) {
+        if (folded.endsWith(m + suffix) && folded.length > suffix.length + 1) return folded.slice(0, folded.length - suffix.length - 1);
+      }
+    }
+    const base = folded.slice(0, folded.length - 5);
+    if (folded.endsWith('innen') && Array.from(base).length >= 4) return base;
+    return folded;
   }
 
   // runs of letters and digits, as Rust's char::is_alphanumeric
   const WORD = /[\p{Alphabetic}\p{N}]+/gu;
   function words(text) {
     const out = [];
-    for (const m of text.matchAll(WORD)) out.push([m.index, m.index + m[0].length]);
+    for (const m of text.matchAll(WORD)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      const last = out[out.length - 1];
+      // `Mentor/innen`, `Mentor*in`, `Mentor:innen`, `Nutzer_innen` are one word
+      if (last && a === last[1] + 1 && GENDER_MARKS.includes(text[last[1]]) && (m[0] === 'in' || m[0] === 'innen')) last[1] = b;
+      else out.push([a, b]);
+    }
     return out;
   }
 
