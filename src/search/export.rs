@@ -1,7 +1,7 @@
 //! Writes the static index (see [`super::format`]) from the inverted
 //! passages and the word list.
 
-use super::analysis::{fold, normalize, term, words};
+use super::analysis::{fold, hyphen_runs, normalize, term, words};
 use super::corpus::Word;
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
@@ -136,6 +136,12 @@ impl<'a> Sharded<'a> {
 
     fn full(&self, adding: usize) -> bool {
         !self.buf.is_empty() && self.buf.len() + adding > self.limit
+    }
+
+    /// Whether a JSON row (with its `,` before and the closing `]` after
+    /// it) no longer fits: the bracket counts, or a shard ends a byte over.
+    fn full_json(&self, row: usize) -> bool {
+        self.full(row + 2)
     }
 
     fn close(&mut self) -> io::Result<()> {
@@ -297,6 +303,9 @@ impl TermFiles<'_> {
 struct Titles {
     pages: u32,
     passages: Vec<u32>,
+    /// Title length in words; `terms` are those of the words and then of
+    /// the hyphen runs.
+    len: Vec<usize>,
     terms: Vec<Vec<String>>,
     first: Vec<String>,
 }
@@ -306,6 +315,7 @@ impl Titles {
         let mut t = Titles {
             pages,
             passages: vec![0; pages as usize],
+            len: vec![0; pages as usize],
             terms: vec![Vec::new(); pages as usize],
             first: vec![String::new(); pages as usize],
         };
@@ -315,10 +325,18 @@ impl Titles {
             if d.key.passage() == 0 {
                 let title = normalize(&d.page_title);
                 let ws = words(&title);
+                let runs = hyphen_runs(&title, &ws);
+                let run = |&(a, b): &(usize, usize)| &title[ws[a].0..ws[b].1];
+                t.len[page] = ws.len();
                 t.terms[page] = ws.iter().map(|&(a, b)| term(&title[a..b])).collect();
-                t.first[page] = ws
-                    .first()
-                    .map_or(String::new(), |&(a, b)| fold(&title[a..b]));
+                // `Regionen-Check` is the word `regionencheck` of the title too
+                t.terms[page].extend(runs.iter().map(|r| term(run(r))));
+                t.first[page] = match runs.first() {
+                    Some(r) if r.0 == 0 => fold(run(r)),
+                    _ => ws
+                        .first()
+                        .map_or(String::new(), |&(a, b)| fold(&title[a..b])),
+                };
             }
         }
         t
@@ -349,10 +367,10 @@ fn entry(term: &str, postings: &[RawPosting], titles: &Titles) -> TermEntry {
         .map(|&page| {
             let words = &titles.terms[page as usize];
             let first = &titles.first[page as usize];
-            TitleMatch::new(
+            TitleMatch::byte(
                 words.iter().any(|w| w == term),
                 words.first().is_some_and(|w| w == term) || first.starts_with(term),
-                words.len(),
+                titles.len[page as usize],
             )
         })
         .collect();
@@ -387,7 +405,7 @@ fn write_words(words: &[Word], out: Target) -> io::Result<Vec<String>> {
         } else {
             serde_json::to_vec(&(&w.folded, w.freq))?
         };
-        if shards.full(row.len() + 1) {
+        if shards.full_json(row.len()) {
             shards.buf.push(b']');
             shards.close()?;
         }
@@ -421,7 +439,7 @@ fn write_reversed(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     let mut prev = "";
     for (word, freq) in &rows {
         let row = serde_json::to_vec(&(word, freq))?;
-        if shards.full(row.len() + 1) {
+        if shards.full_json(row.len()) {
             shards.buf.push(b']');
             shards.close()?;
             keys.push(separator(prev, word));
@@ -447,7 +465,7 @@ fn write_phonetic(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     let mut keys = Vec::new();
     for (code, alike) in super::phonetic::groups(words) {
         let row = serde_json::to_vec(&(&code, alike))?;
-        if shards.full(row.len() + 1) {
+        if shards.full_json(row.len()) {
             shards.buf.push(b']');
             shards.close()?;
         }

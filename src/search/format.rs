@@ -276,7 +276,7 @@ impl TitleMatch {
     pub const STARTS: u8 = 0x40;
     pub const LEN: u8 = 0x3f;
 
-    pub fn new(whole: bool, starts: bool, len: usize) -> u8 {
+    pub fn byte(whole: bool, starts: bool, len: usize) -> u8 {
         (if whole { Self::WHOLE } else { 0 })
             | (if starts { Self::STARTS } else { 0 })
             | len.clamp(1, Self::LEN as usize) as u8
@@ -334,7 +334,7 @@ mod tests {
             term: "eltern".into(),
             pages: page_set(vec![1, 5, 9], 100),
             title_pages: vec![5],
-            title_match: vec![TitleMatch::new(true, true, 3)],
+            title_match: vec![TitleMatch::byte(true, true, 3)],
             first: vec![(40, 200), (9000, 17), (1 << 40, 1)],
             later: vec![BlockRef {
                 max: 12,

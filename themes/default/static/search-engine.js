@@ -18,7 +18,8 @@
   }
 
   function fold(word) {
-    const chars = Array.from(word.toLowerCase());
+    // a hyphen run (`Kita-Eltern`) folds as the word typed together
+    const chars = Array.from(word.toLowerCase()).filter((c) => !HYPHENS.includes(c));
     let out = '';
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i], next = chars[i + 1];
@@ -32,6 +33,27 @@
       else out += c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     }
     return ungender(out);
+  }
+
+  const HYPHENS = ['-', '\u2010', '\u2011'];
+  const MAX_RUN_BYTES = 48;
+  // words joined by single hyphens (`Regionen-Check`): [first, last] word
+  // indexes, as hyphen_runs in src/search/analysis.rs
+  function hyphenRuns(text, ws) {
+    const letter = /^\p{Alphabetic}/u;
+    const joined = (i) => {
+      const gap = text.slice(ws[i - 1][1], ws[i][0]);
+      return Array.from(gap).length === 1 && HYPHENS.includes(gap)
+        && letter.test(text.slice(ws[i - 1][0], ws[i - 1][1])) && letter.test(text.slice(ws[i][0], ws[i][1]));
+    };
+    const out = [];
+    for (let i = 1; i < ws.length; i++) {
+      if (!joined(i)) continue;
+      const first = i - 1;
+      while (i + 1 < ws.length && joined(i + 1)) i++;
+      if (new TextEncoder().encode(text.slice(ws[first][0], ws[i][1])).length <= MAX_RUN_BYTES) out.push([first, i]);
+    }
+    return out;
   }
 
   // gender-inclusive forms read as the base word (src/search/analysis.rs)
@@ -361,11 +383,11 @@
 
   // ----------------------------------------------------------------- engine
 
-  const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4;
+  const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4, MIN_SPLIT = 3;
   // the weights and why: src/search/query.rs
   const MATCH = 2 ** 24, CLASS_WEIGHT = [0, 60, 150];
   const TITLE_WHOLE = 300, TITLE_PART = 240, TITLE_LEN_B = 2, TITLE_STARTS = 150, TITLE_EXACT = 200;
-  const TITLE_FORM = 40, FORM = 20;
+  const TITLE_FORM = 40, FORM = 60;
   const T_WHOLE = 0x80, T_STARTS = 0x40, T_LEN = 0x3f;
   function titleWeight(m) {
     const len = m & T_LEN, whole = (m & T_WHOLE) !== 0;
@@ -511,6 +533,32 @@
       return out;
     }
 
+    // a word the index has neither whole nor as a beginning, typed as two
+    // words it has (`Neuzugewanderte`): read as those two (split_compounds
+    // in src/search/query.rs)
+    async function splitCompounds(qwords) {
+      const out = [];
+      for (let i = 0; i < qwords.length; i++) {
+        const w = qwords[i];
+        const parts = await splitInTwo(w.folded, i + 1 === qwords.length);
+        if (parts && out.length + 2 <= MAX_WORDS) {
+          for (const part of parts) out.push({ typed: await display(part), folded: part });
+        } else out.push(w);
+      }
+      return out;
+    }
+
+    async function splitInTwo(folded, last) {
+      const chars = Array.from(folded);
+      if (chars.length < 2 * MIN_SPLIT || (await lookup(stem(folded))) || (await completions(folded)).length
+        || (await corrections(folded, last)).length) return null;
+      for (let cut = chars.length - MIN_SPLIT; cut >= MIN_SPLIT; cut--) {
+        const head = chars.slice(0, cut).join(''), tail = chars.slice(cut).join('');
+        if ((await wordRow(head)) && (await wordRow(tail))) return [head, tail];
+      }
+      return null;
+    }
+
     async function candidates(qwords) {
       const cands = [], meant = [], suggestion = [];
       let corrected = false;
@@ -558,19 +606,25 @@
 
     const nextMax = (c) => (c.entry.later[c.read] ? c.entry.later[c.read].max : 0);
 
-    function rank(tiers, best, next) {
+    // score: tiers + best impact per word + the proximity bonus (the
+    // words together in one passage), as rank in src/search/query.rs
+    function rank(tiers, seen, next) {
       const out = [];
       for (const [page, t] of tiers) {
-        const b = best.get(page);
-        let lb = 0, ub = 0, tier = 0;
+        const b = seen.best.get(page);
+        let lb = 0, ub = 0, tier = 0, top = 0;
         for (let w = 0; w < t.length; w++) {
           tier += t[w];
           if (t[w] > 0) {
-            const seen = b ? b[w] : 0;
-            lb += seen;
-            ub += Math.max(seen, next[w]);
+            const got = b ? b[w] : 0;
+            lb += got;
+            ub += Math.max(got, next[w]);
+            top = Math.max(top, got);
           }
         }
+        const near = seen.near.get(page) || 0;
+        lb += Math.max(0, near - top);
+        ub += Math.max(0, ub - top);
         out.push({ page, tier, lb, ub });
       }
       out.sort((a, b) => (b.tier + b.lb) - (a.tier + a.lb) || a.page - b.page);
@@ -591,7 +645,7 @@
     async function search(query, { limit = 10, offset = 0, kind = null } = {}) {
       const empty = { hits: [], total: 0, partial: 0, suggestion: null };
       if (!(await open())) return null;
-      const qwords = queryWords(query);
+      const qwords = await splitCompounds(queryWords(query));
       if (qwords.length === 0) return empty;
       const { cands, meant, suggestion } = await candidates(qwords);
       const n = qwords.length;
@@ -641,7 +695,7 @@
     }
 
     async function readImpacts(cands, tiers, n, need) {
-      const seen = { best: new Map(), passages: new Map() };
+      const seen = { best: new Map(), passages: new Map(), near: new Map() };
       const add = (word, postings) => {
         for (const [key, impact] of postings) {
           const page = pageOf(key);
@@ -652,13 +706,15 @@
           let p = seen.passages.get(key);
           if (!p) { p = new Array(n).fill(0); seen.passages.set(key, p); }
           p[word] = Math.max(p[word], impact);
+          const sum = p.reduce((a, x) => a + x, 0);
+          seen.near.set(page, Math.max(seen.near.get(page) || 0, sum));
         }
       };
       for (const c of cands) add(c.word, c.entry.first);
       for (let extra = 0; ; extra++) {
         const next = new Array(n).fill(0);
         for (const c of cands) next[c.word] = Math.max(next[c.word], nextMax(c));
-        const ranked = rank(tiers, seen.best, next);
+        const ranked = rank(tiers, seen, next);
         if (extra === MAX_EXTRA_BLOCKS || settled(ranked, need)) return { ranked, seen };
         let pick = null;
         for (const c of cands) if (nextMax(c) > 0 && (pick === null || nextMax(c) > nextMax(pick))) pick = c;
@@ -716,16 +772,22 @@
       return terms.some((t) => f.startsWith(t) || (new TextEncoder().encode(t).length >= 5 && f.includes(t)));
     };
     if (ws.length === 0) return [];
-    let first = ws.findIndex(([a, b]) => isMatch(text.slice(a, b)));
+    const marked = ws.map(([a, b]) => isMatch(text.slice(a, b)));
+    // `Regionen-Check` found as `Regionencheck`: the run is the match
+    for (const [a, b] of hyphenRuns(text, ws)) {
+      if (!marked.slice(a, b + 1).includes(true) && isMatch(text.slice(ws[a][0], ws[b][1]))) marked.fill(true, a, b + 1);
+    }
+    let first = marked.indexOf(true);
     if (first < 0) first = 0;
     const from = Math.max(0, first - 8);
     const to = Math.min(from + 25, ws.length);
     const parts = [];
     if (from > 0) parts.push(['…', false]);
     let pos = ws[from][0];
-    for (const [a, b] of ws.slice(from, to)) {
+    for (let i = from; i < to; i++) {
+      const [a, b] = ws[i];
       if (a > pos) parts.push([text.slice(pos, a), false]);
-      parts.push([text.slice(a, b), isMatch(text.slice(a, b))]);
+      parts.push([text.slice(a, b), marked[i]]);
       pos = b;
     }
     if (to < ws.length) parts.push(['…', false]);
