@@ -4,9 +4,11 @@
     benches/bench.py build [--sizes long,1000,10000,50000] [--runs 5] [--bin PATH]
     benches/bench.py serve [--sizes bundled,10000,long] [--edits 9] [--full-runs 3] [--bin PATH]
 
-A size is a page count (the default corpus of short pages) or `long`: the
+A size is a page count (the default corpus of short pages), `long`: the
 corpus of long documents with files beside them (gen_corpus.py --long,
---long-pages of them, 6,000 by default).
+--long-pages of them, 6,000 by default), or `laws`: the federal laws of
+bundestag/gesetze as Markdown (benches/corpus_laws.py; fetch the
+repository into /work/.mirror first).
 
 `build`: for each corpus size, generates the corpus, its twin with our
 theme cut down to the Hugo templates, and its Hugo twin (benches/
@@ -46,6 +48,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(REPO, "target", "release", "handbook")
 WORK = os.path.join(tempfile.gettempdir(), "handbook-bench")
+LAWS_REPO = "/work/.mirror/bundestag+gesetze/repo"
 
 
 def sh(args, **kw):
@@ -74,7 +77,9 @@ LONG_BIG_PAGE = os.path.join("content", "seiten", "teil-000", "page-00003.md")
 
 
 def corpus(size):
-    """The corpus of a size label (a page count or "long") and its twins."""
+    """The corpus of a size label (a page count, "long" or "laws") and its twins."""
+    if size == "laws":
+        return laws_corpus()
     if size == "long":
         root = os.path.join(WORK, f"long{LONG_PAGES}")
         args = ["--long", "--pages", str(LONG_PAGES)]
@@ -86,7 +91,23 @@ def corpus(size):
     return root, root + "-min", root + "-hugo"
 
 
+def laws_corpus():
+    """The federal laws (bundestag/gesetze, fetched into /work/.mirror by the
+    tool library's `fetch`) as a handbook root by benches/corpus_laws.py,
+    with the same Hugo and minimal-theme twins as a generated corpus."""
+    root = os.path.join(WORK, "laws")
+    if not os.path.exists(os.path.join(root + "-min", "handbook.yaml")):
+        sh([sys.executable, os.path.join(REPO, "benches", "corpus_laws.py"), "--repo", LAWS_REPO, "--out", root])
+        sys.path.insert(0, os.path.join(REPO, "benches"))
+        import gen_corpus
+        gen_corpus.write_hugo(root, root + "-hugo")
+        gen_corpus.write_minimal(root, root + "-min")
+    return root, root + "-min", root + "-hugo"
+
+
 def label(size):
+    if size == "laws":
+        return "federal laws (6,600)"
     return f"long ({LONG_PAGES:,})" if size == "long" else f"{int(size):,}"
 
 

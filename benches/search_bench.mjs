@@ -11,7 +11,8 @@
 //   --site DIR          built site (required); never modified: Pagefind runs on a temp copy
 //   --queries FILE      query set (default benches/german_queries.json; for generated
 //                       corpora use benches/corpus_queries.json, for the long-document
-//                       corpus benches/long_queries.json). Entries with "expected" URL
+//                       corpus benches/long_queries.json; a judged set of
+//                       benches/relevance/ works too). Entries with "expected" URL
 //                       paths are scored for quality (top-N hit), the others only timed;
 //                       entries with a "category" are also summarised per category.
 //   --json PATH         also write every measurement as JSON
@@ -559,7 +560,10 @@ async function main() {
 
   if (!existsSync(path.join(opts.site, 'suche', 'index.html'))) fail(`${opts.site}/suche/index.html not found: build the site first`);
   const qdoc = JSON.parse(await readFile(opts.queries, 'utf8'));
-  const queries = (Array.isArray(qdoc) ? qdoc : qdoc.queries).map((e) => (typeof e === 'string' ? { q: e } : e));
+  // a judged set of benches/relevance ({query, relevant: {path: grade}}) reads as queries with expected pages
+  const judged = (e) => ({ q: e.query, expected: Object.keys(e.relevant).map((p) => (p ? `/${p}/` : '/')) });
+  const queries = (Array.isArray(qdoc) ? qdoc : qdoc.queries)
+    .map((e) => (typeof e === 'string' ? { q: e } : e.query !== undefined ? judged(e) : e));
   if (!queries.length) fail('no queries');
 
   const { chromium } = loadPlaywright();

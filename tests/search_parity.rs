@@ -11,7 +11,7 @@
 mod common;
 
 use handbook::build::{self, BuildOptions};
-use handbook::search::analysis::{fold, normalize, term, words};
+use handbook::search::analysis::{fold, hyphen_runs, normalize, term, words};
 use handbook::search::phonetic;
 use handbook::search::{query_dir, Options};
 use serde_json::{json, Value};
@@ -385,9 +385,12 @@ fn page_text(site: &Path, url: &str, cache: &mut BTreeMap<String, String>) -> St
                     .replace("&quot;", "\"")
                     .replace("&#x27;", "'"),
             );
-            words(&text)
-                .into_iter()
-                .map(|(a, b)| fold(&text[a..b]))
+            // a hyphen run (`Rhein-Erft-Kreis`) is a word of its own too
+            let ws = words(&text);
+            let runs = hyphen_runs(&text, &ws);
+            ws.iter()
+                .map(|&(a, b)| fold(&text[a..b]))
+                .chain(runs.iter().map(|&(a, b)| fold(&text[ws[a].0..ws[b].1])))
                 .collect::<Vec<_>>()
                 .join(" ")
         })

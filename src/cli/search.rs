@@ -66,10 +66,32 @@ fn print_results(query: &str, results: &crate::search::Results, lang: Lang) {
             let missing = h.missing.join(", ");
             out += &format!("   {}\n", catalogue::without(&missing, lang));
         }
-        out += &format!(
-            "   {}\n",
-            h.snippet.replace("<mark>", "»").replace("</mark>", "«")
-        );
+        out += &format!("   {}\n", plain_snippet(&h.snippet));
     }
     print_stdout(&out);
+}
+
+/// A snippet (HTML: escaped text and `<mark>`) as terminal text: matches
+/// in »…«, and the three characters the engine escapes as themselves
+/// (`Hacken & Coden`, not `Hacken &amp; Coden`); `&amp;` last, so an
+/// escaped `&lt;` in the text stays what it was written as.
+fn plain_snippet(html: &str) -> String {
+    html.replace("<mark>", "»")
+        .replace("</mark>", "«")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_snippet;
+
+    #[test]
+    fn snippets_print_as_the_text_reads() {
+        assert_eq!(
+            plain_snippet("Hacken &amp; <mark>Coden</mark> mit &lt;html&gt; und &amp;lt;"),
+            "Hacken & »Coden« mit <html> und &lt;"
+        );
+    }
 }

@@ -27,7 +27,13 @@ pub fn normalize(text: &str) -> String {
 /// Lower-case and fold: umlauts and their `ae`/`oe`/`ue` spellings to the
 /// plain vowel, `ß` to `ss`, accents off (`café` → `cafe`).
 pub fn fold(word: &str) -> String {
-    let chars: Vec<char> = word.to_lowercase().chars().collect();
+    // a hyphen run (`Kita-Eltern`, see [`hyphen_runs`]) folds as the word
+    // typed together, so the hyphens go before `ae`/`oe`/`ue` are read
+    let chars: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| !HYPHENS.contains(c))
+        .collect();
     let mut out = String::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
@@ -60,7 +66,33 @@ pub fn fold(word: &str) -> String {
         }
         i += 1;
     }
-    out
+    ungender(out)
+}
+
+/// Characters that join a gender-inclusive ending to its word.
+const GENDER_MARKS: [char; 4] = ['/', '*', ':', '_'];
+
+/// A gender-inclusive form as its base word, so that `Mentor/innen`,
+/// `Mentor*innen`, `Mentor:innen`, `MentorInnen`, `Mentorinnen`,
+/// `Mentoren` and `Mentor` share a term (the stemmer relates none of the
+/// feminine plurals to the base). A plain `…innen` needs four letters
+/// before it, so `beginnen` and `Spinnen` stay whole.
+fn ungender(folded: String) -> String {
+    for suffix in ["innen", "in"] {
+        for m in GENDER_MARKS {
+            if let Some(base) = folded
+                .strip_suffix(suffix)
+                .and_then(|f| f.strip_suffix(m))
+                .filter(|b| !b.is_empty())
+            {
+                return base.to_string();
+            }
+        }
+    }
+    match folded.strip_suffix("innen") {
+        Some(base) if base.chars().count() >= 4 => base.to_string(),
+        _ => folded,
+    }
 }
 
 /// Words of a (normalized) text with their byte ranges: runs of letters
@@ -72,11 +104,66 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
-            out.push((s, i));
+            push_word(&mut out, text, (s, i));
         }
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        push_word(&mut out, text, (s, text.len()));
+    }
+    out
+}
+
+/// `Mentor/innen`, `Mentor*in`, `Mentor:innen`, `Nutzer_innen` are one word.
+fn push_word(out: &mut Vec<(usize, usize)>, text: &str, (a, b): (usize, usize)) {
+    if let Some(last) = out.last_mut() {
+        let joined = last.1 + 1 == a
+            && text[last.1..a].starts_with(GENDER_MARKS)
+            && matches!(&text[a..b], "in" | "innen");
+        if joined {
+            last.1 = b;
+            return;
+        }
+    }
+    out.push((a, b));
+}
+
+/// Hyphens that join the parts of a compound (`Regionen-Check`).
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+/// A longer run is a phrase with hyphens, not a word anyone types whole.
+const MAX_RUN_BYTES: usize = 48;
+
+/// Runs of two or more words joined by single hyphens (`Regionen-Check`,
+/// `Jobcenter-Beratung`), as the indexes in `ws` of their first and last
+/// word. People type such compounds together (`Regionencheck`), and the
+/// stemmer and the compound splitter only ever see one word, so the run
+/// is indexed as one more word (its fold drops the hyphens). Each part
+/// begins with a letter: `2021-2023` is no compound.
+pub fn hyphen_runs(text: &str, ws: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let joined = |i: usize| {
+        let (prev, next) = (ws[i - 1], ws[i]);
+        let gap = &text[prev.1..next.0];
+        let mut g = gap.chars();
+        g.next().is_some_and(|c| HYPHENS.contains(&c))
+            && g.next().is_none()
+            && [prev, next]
+                .iter()
+                .all(|&(a, b)| text[a..b].starts_with(char::is_alphabetic))
+    };
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i < ws.len() {
+        if !joined(i) {
+            i += 1;
+            continue;
+        }
+        let first = i - 1;
+        while i + 1 < ws.len() && joined(i + 1) {
+            i += 1;
+        }
+        if ws[i].1 - ws[first].0 <= MAX_RUN_BYTES {
+            out.push((first, i));
+        }
+        i += 1;
     }
     out
 }
@@ -295,6 +382,50 @@ mod tests {
         assert_eq!(fold("Elterncafé"), "elterncafe");
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("Quelle"), "quelle");
+        // a hyphen run folds as typed together
+        assert_eq!(fold("Regionen-Check"), fold("Regionencheck"));
+        assert_eq!(fold("Kita-Eltern"), fold("Kitaeltern"));
+    }
+
+    #[test]
+    fn words_joined_by_hyphens_are_a_run() {
+        let runs = |t: &str| -> Vec<String> {
+            let ws = words(t);
+            hyphen_runs(t, &ws)
+                .into_iter()
+                .map(|(a, b)| t[ws[a].0..ws[b].1].to_string())
+                .collect()
+        };
+        assert_eq!(runs("der Regionen-Check hilft"), ["Regionen-Check"]);
+        assert_eq!(
+            runs("Jobcenter-Arbeitsagentur-Kooperation und Kita-Eltern"),
+            ["Jobcenter-Arbeitsagentur-Kooperation", "Kita-Eltern"]
+        );
+        // numbers, spaced dashes and double hyphens join nothing
+        assert!(runs("2021-2023, Eltern - Kinder, A--B").is_empty());
+    }
+
+    #[test]
+    fn gender_inclusive_forms_are_the_base_word() {
+        for form in [
+            "Mentor/innen",
+            "Mentor*innen",
+            "Mentor:innen",
+            "Mentor_innen",
+            "MentorInnen",
+            "Mentorinnen",
+            "Mentoren",
+            "Mentor*in",
+        ] {
+            assert_eq!(term(form), term("Mentor"), "{form}");
+        }
+        assert_eq!(term("Pädagog/innen"), term("Pädagoginnen"));
+        let text = "Die Mentor/innen und Nutzer_innen helfen";
+        let ws: Vec<&str> = words(text).iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(ws, ["Die", "Mentor/innen", "und", "Nutzer_innen", "helfen"]);
+        // words that merely end in -innen stay whole
+        assert_eq!(fold("beginnen"), "beginnen");
+        assert_eq!(fold("Spinnen"), "spinnen");
     }
 
     #[test]

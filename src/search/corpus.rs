@@ -5,7 +5,7 @@
 //! passage's terms by id, and lengths, title words and the pages of rare
 //! forms come from the same ids.
 
-use super::analysis::{fold, normalize, words, Analyzer};
+use super::analysis::{fold, hyphen_runs, normalize, words, Analyzer};
 use super::docs::SearchDoc;
 use crate::timing::span;
 use rayon::prelude::*;
@@ -80,6 +80,29 @@ fn pages_of_words(
     (titles, forms)
 }
 
+/// A text's tokens as byte ranges: its words, each hyphen run
+/// ([`hyphen_runs`]) after its last word as one more token (at the
+/// position where a reader's `Regionencheck` stands), and the number of
+/// words.
+fn tokens(text: &str) -> (Vec<(usize, usize)>, u32) {
+    let ws = words(text);
+    let runs = hyphen_runs(text, &ws);
+    if runs.is_empty() {
+        let n = ws.len() as u32;
+        return (ws, n);
+    }
+    let mut out = Vec::with_capacity(ws.len() + runs.len());
+    let mut runs = runs.into_iter().peekable();
+    for (i, &w) in ws.iter().enumerate() {
+        out.push(w);
+        if let Some(&(first, last)) = runs.peek().filter(|r| r.1 == i) {
+            out.push((ws[first].0, ws[last].1));
+            runs.next();
+        }
+    }
+    (out, ws.len() as u32)
+}
+
 /// The distinct words of a corpus with their ids and index terms.
 pub struct Vocabulary<'a> {
     ids: FxHashMap<&'a str, u32>,
@@ -112,7 +135,7 @@ impl<'a> Vocabulary<'a> {
         let counts: FxHashMap<&'a str, u32> = texts
             .par_iter()
             .fold(FxHashMap::default, |mut map, t| {
-                for (a, b) in words(t) {
+                for (a, b) in tokens(t).0 {
                     *map.entry(&t[a..b]).or_insert(0) += 1;
                 }
                 map
@@ -156,8 +179,8 @@ impl<'a> Vocabulary<'a> {
 
     /// A passage's title and body (normalized, words of this vocabulary).
     pub fn passage(&self, title: &str, body: &str) -> Passage {
-        let title_ids = self.ids_of(title);
-        let body_ids = self.ids_of(body);
+        let (title_ids, len_title) = self.ids_of(title);
+        let (body_ids, len_body) = self.ids_of(body);
         let mut all_words: Vec<u32> = title_ids.iter().chain(&body_ids).copied().collect();
         all_words.sort_unstable();
         all_words.dedup();
@@ -167,19 +190,24 @@ impl<'a> Vocabulary<'a> {
         Passage {
             title: encode(&title_ids),
             body: encode(&body_ids),
-            len_title: title_ids.len() as u32,
-            len_body: body_ids.len() as u32,
+            len_title,
+            len_body,
             title_words,
             all_words,
         }
     }
 
-    fn ids_of(&self, text: &str) -> Vec<u32> {
-        words(text)
+    /// The ids of a text's tokens, and its length in words (a hyphen run
+    /// is one token more, but no more words: it does not make a field
+    /// longer for BM25).
+    fn ids_of(&self, text: &str) -> (Vec<u32>, u32) {
+        let (tokens, len) = tokens(text);
+        let ids = tokens
             .into_iter()
             // every word of the texts the vocabulary was built from is in it
             .filter_map(|(a, b)| self.ids.get(&text[a..b]).copied())
-            .collect()
+            .collect();
+        (ids, len)
     }
 
     /// The word list: spellings folded together, the commonest shown.

@@ -1,12 +1,13 @@
 //! Writes the static index (see [`super::format`]) from the inverted
 //! passages and the word list.
 
+use super::analysis::{fold, hyphen_runs, normalize, term, words};
 use super::corpus::Word;
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
-    page_set, put_block, reversed, separator, BlockRef, Posting, TermEntry, BLOCK, DOC_CHUNK,
-    FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES, REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION,
-    WORD_SHARD_BYTES,
+    page_set, put_block, reversed, separator, BlockRef, Posting, TermEntry, TitleMatch, BLOCK,
+    DOC_CHUNK, FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES, REVERSED_SHARD_BYTES,
+    TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
 use super::inverted::{Inverted, RawPosting};
 use rayon::prelude::*;
@@ -137,6 +138,12 @@ impl<'a> Sharded<'a> {
         !self.buf.is_empty() && self.buf.len() + adding > self.limit
     }
 
+    /// Whether a JSON row (with its `,` before and the closing `]` after
+    /// it) no longer fits: the bracket counts, or a shard ends a byte over.
+    fn full_json(&self, row: usize) -> bool {
+        self.full(row + 2)
+    }
+
     fn close(&mut self) -> io::Result<()> {
         if !self.buf.is_empty() {
             let name = format!("{}/{}.{}", self.sub, self.count, self.ext);
@@ -157,7 +164,8 @@ pub fn write(
 ) -> io::Result<usize> {
     let pages = docs.last().map_or(0, |d| d.key.page() + 1);
     use crate::timing::span;
-    let term_keys = span("export: postings", || write_terms(source, pages, out))?;
+    let titles = Titles::of(docs, pages);
+    let term_keys = span("export: postings", || write_terms(source, &titles, out))?;
     let word_keys = span("export: words", || write_words(words, out))?;
     let reversed_keys = write_reversed(words, out)?;
     let phonetic_keys = write_phonetic(words, out)?;
@@ -185,10 +193,10 @@ struct Prepared {
     later: Vec<(u8, Vec<u8>)>,
 }
 
-fn prepare(source: &Inverted, t: usize, impact: &Impact, pages: u32) -> Prepared {
+fn prepare(source: &Inverted, t: usize, impact: &Impact, titles: &Titles) -> Prepared {
     let term = &source.terms()[t];
     let postings = source.postings(t);
-    let mut entry = entry(term, &postings, pages);
+    let mut entry = entry(term, &postings, titles);
     let idf = impact.idf(postings.len());
     let mut by_impact: Vec<Posting> = postings
         .iter()
@@ -209,14 +217,14 @@ fn prepare(source: &Inverted, t: usize, impact: &Impact, pages: u32) -> Prepared
 }
 
 /// Term shards and pack files; returns the shards' first terms and the pack count.
-fn write_terms(source: &Inverted, pages: u32, out: Target) -> io::Result<(Vec<String>, u32)> {
+fn write_terms(source: &Inverted, titles: &Titles, out: Target) -> io::Result<(Vec<String>, u32)> {
     let impact = Impact::new(source);
     let mut files = TermFiles {
         shards: Sharded::new(out, "t", "bin", TERM_SHARD_BYTES)?,
         packs: Sharded::new(out, "p", "bin", PACK_BYTES)?,
         first_keys: Vec::new(),
         prev: String::new(),
-        pages,
+        pages: titles.pages,
     };
     let terms: Vec<usize> = (0..source.terms().len()).collect();
     // Reading and ranking postings runs on every core, a slice of the
@@ -228,7 +236,7 @@ fn write_terms(source: &Inverted, pages: u32, out: Target) -> io::Result<(Vec<St
             || {
                 slice
                     .par_iter()
-                    .map(|&t| prepare(source, t, &impact, pages))
+                    .map(|&t| prepare(source, t, &impact, titles))
                     .collect::<Vec<_>>()
             },
             || ready.drain(..).try_for_each(|p| files.add(p)),
@@ -290,19 +298,87 @@ impl TermFiles<'_> {
     }
 }
 
-fn entry(term: &str, postings: &[RawPosting], pages: u32) -> TermEntry {
+/// Per page: its number of passages, and its title's words as terms and
+/// folded (for [`TitleMatch`]).
+struct Titles {
+    pages: u32,
+    passages: Vec<u32>,
+    /// Title length in words; `terms` are those of the words and then of
+    /// the hyphen runs.
+    len: Vec<usize>,
+    terms: Vec<Vec<String>>,
+    first: Vec<String>,
+}
+
+impl Titles {
+    fn of(docs: &[SearchDoc], pages: u32) -> Titles {
+        let mut t = Titles {
+            pages,
+            passages: vec![0; pages as usize],
+            len: vec![0; pages as usize],
+            terms: vec![Vec::new(); pages as usize],
+            first: vec![String::new(); pages as usize],
+        };
+        for d in docs {
+            let page = d.key.page() as usize;
+            t.passages[page] += 1;
+            if d.key.passage() == 0 {
+                let title = normalize(&d.page_title);
+                let ws = words(&title);
+                let runs = hyphen_runs(&title, &ws);
+                let run = |&(a, b): &(usize, usize)| &title[ws[a].0..ws[b].1];
+                t.len[page] = ws.len();
+                t.terms[page] = ws.iter().map(|&(a, b)| term(&title[a..b])).collect();
+                // `Regionen-Check` is the word `regionencheck` of the title too
+                t.terms[page].extend(runs.iter().map(|r| term(run(r))));
+                t.first[page] = match runs.first() {
+                    Some(r) if r.0 == 0 => fold(run(r)),
+                    _ => ws
+                        .first()
+                        .map_or(String::new(), |&(a, b)| fold(&title[a..b])),
+                };
+            }
+        }
+        t
+    }
+}
+
+fn entry(term: &str, postings: &[RawPosting], titles: &Titles) -> TermEntry {
     let mut on: Vec<u32> = postings.iter().map(|p| p.key.page()).collect();
     on.dedup();
-    let mut in_title: Vec<u32> = postings
+    // A passage's title field is the page title and its heading, so a term
+    // of the page title is in the title field of every passage of the page,
+    // one of a heading only in that heading's passages.
+    let mut in_title: Vec<u32> = Vec::new();
+    let mut run = (u32::MAX, 0u32);
+    for p in postings.iter().filter(|p| p.tf_title > 0) {
+        let page = p.key.page();
+        run = if run.0 == page {
+            (page, run.1 + 1)
+        } else {
+            (page, 1)
+        };
+        if run.1 == titles.passages[page as usize] {
+            in_title.push(page);
+        }
+    }
+    let title_match = in_title
         .iter()
-        .filter(|p| p.tf_title > 0)
-        .map(|p| p.key.page())
+        .map(|&page| {
+            let words = &titles.terms[page as usize];
+            let first = &titles.first[page as usize];
+            TitleMatch::byte(
+                words.iter().any(|w| w == term),
+                words.first().is_some_and(|w| w == term) || first.starts_with(term),
+                titles.len[page as usize],
+            )
+        })
         .collect();
-    in_title.dedup();
     TermEntry {
         term: term.to_string(),
-        pages: page_set(on, pages),
+        pages: page_set(on, titles.pages),
         title_pages: in_title,
+        title_match,
         first: Vec::new(),
         later: Vec::new(),
     }
@@ -329,7 +405,7 @@ fn write_words(words: &[Word], out: Target) -> io::Result<Vec<String>> {
         } else {
             serde_json::to_vec(&(&w.folded, w.freq))?
         };
-        if shards.full(row.len() + 1) {
+        if shards.full_json(row.len()) {
             shards.buf.push(b']');
             shards.close()?;
         }
@@ -363,7 +439,7 @@ fn write_reversed(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     let mut prev = "";
     for (word, freq) in &rows {
         let row = serde_json::to_vec(&(word, freq))?;
-        if shards.full(row.len() + 1) {
+        if shards.full_json(row.len()) {
             shards.buf.push(b']');
             shards.close()?;
             keys.push(separator(prev, word));
@@ -389,7 +465,7 @@ fn write_phonetic(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     let mut keys = Vec::new();
     for (code, alike) in super::phonetic::groups(words) {
         let row = serde_json::to_vec(&(&code, alike))?;
-        if shards.full(row.len() + 1) {
+        if shards.full_json(row.len()) {
             shards.buf.push(b']');
             shards.close()?;
         }

@@ -33,13 +33,19 @@
 //! Binary numbers are LEB128 varints; a block is `count` then `count` ×
 //! (key delta varint, impact byte), keys ascending within the block.
 
-pub const VERSION: u32 = 5;
+/// Format 6: `title_pages` are the pages with the term in the page title
+/// (no longer also a heading), each with a [`TitleMatch`] byte.
+pub const VERSION: u32 = 6;
 /// Postings in a term's first block (the best by impact, stored inline).
 pub const FIRST_BLOCK: usize = 128;
 /// Postings in each later block.
 pub const BLOCK: usize = 1024;
-/// Size at which a term or word shard or a pack file is closed.
-pub const TERM_SHARD_BYTES: usize = 24 * 1024;
+/// Size at which a term or word shard or a pack file is closed. A term
+/// lookup fetches one term shard whole, so its size is what a query word
+/// costs: 16 KB since format 6 added a byte per title page and hyphen
+/// runs their terms (at 24 KB a two-word query on the bundled handbook
+/// fetched both term shards, 27 KB gzipped of its 40 KB).
+pub const TERM_SHARD_BYTES: usize = 16 * 1024;
 pub const WORD_SHARD_BYTES: usize = 16 * 1024;
 /// A reversed word row is short (no page lists), so a shard of this size
 /// holds some 600 words: a typo correction reads three.
@@ -162,8 +168,10 @@ impl PageSet {
 pub struct TermEntry {
     pub term: String,
     pub pages: PageSet,
-    /// Pages with the term in their title or a heading, ascending.
+    /// Pages with the term in their page title, ascending.
     pub title_pages: Vec<u32>,
+    /// Per title page, how the term stands in the title ([`TitleMatch`]).
+    pub title_match: Vec<u8>,
     pub first: Vec<Posting>,
     pub later: Vec<BlockRef>,
 }
@@ -216,6 +224,7 @@ impl TermEntry {
             }
         }
         put_list(out, &self.title_pages);
+        out.extend_from_slice(&self.title_match);
         put_block(out, &self.first);
         put_varint(out, self.later.len() as u64);
         for b in &self.later {
@@ -236,6 +245,7 @@ impl TermEntry {
             _ => PageSet::Bitmap(r.bytes(total_pages.div_ceil(8) as usize)?.to_vec()),
         };
         let title_pages = read_list(r)?;
+        let title_match = r.bytes(title_pages.len())?.to_vec();
         let first = read_block(r)?;
         let n = r.varint()? as usize;
         let mut later = Vec::with_capacity(n.min(1 << 16));
@@ -251,9 +261,29 @@ impl TermEntry {
             term,
             pages,
             title_pages,
+            title_match,
             first,
             later,
         })
+    }
+}
+
+/// How a term stands in a page title, in one byte: whether a title word
+/// is the term itself (not only a compound part of one), whether the title
+/// begins with it (`Tierschutzgesetz` for `tierschutz`), and the title's
+/// length in words (up to 63). The query side weighs these
+/// (`search/query.rs`), so the weights can change without a new format.
+pub struct TitleMatch;
+
+impl TitleMatch {
+    pub const WHOLE: u8 = 0x80;
+    pub const STARTS: u8 = 0x40;
+    pub const LEN: u8 = 0x3f;
+
+    pub fn byte(whole: bool, starts: bool, len: usize) -> u8 {
+        (if whole { Self::WHOLE } else { 0 })
+            | (if starts { Self::STARTS } else { 0 })
+            | len.clamp(1, Self::LEN as usize) as u8
     }
 }
 
@@ -308,6 +338,7 @@ mod tests {
             term: "eltern".into(),
             pages: page_set(vec![1, 5, 9], 100),
             title_pages: vec![5],
+            title_match: vec![TitleMatch::byte(true, true, 3)],
             first: vec![(40, 200), (9000, 17), (1 << 40, 1)],
             later: vec![BlockRef {
                 max: 12,
@@ -320,6 +351,7 @@ mod tests {
             term: "elternkür".into(),
             pages: page_set((0..90).collect(), 100),
             title_pages: vec![],
+            title_match: vec![],
             first: vec![(7, 3)],
             later: vec![],
         };

@@ -62,7 +62,7 @@ test('a query fetches a few small files, none above 50 kB, whatever the word', a
     // static hosts send these compressed; what counts is what travels
     const gz = fetched.reduce((s, l) => s + l.gz, 0);
     assert.ok(fetched.every((l) => l.gz < 50_000), JSON.stringify(fetched));
-    assert.ok(gz < 40_000, `${q}: ${gz} bytes gzipped in ${fetched.length} files`);
+    assert.ok(gz < 40_000, `${q}: ${gz} bytes gzipped in ${fetched.length} files ${JSON.stringify(fetched.map((l) => [l.path, l.gz]))}`);
     await context.close();
   }
   await server.close();
@@ -147,13 +147,16 @@ test('a word typed wrong at its start still finds its pages, on a phone and a de
   for (const width of [390, 1280]) {
     const { page, context, problems } = await openPage(browser, { width, height: 900 });
     await page.goto(server.url('projekt/'));
+    // the page the word typed right finds first (which one is the ranking's
+    // business, judged in benches/relevance; here: the typo must not change it)
+    const meant = (await page.evaluate(() => window.HandbookSearch.search('Eltern')))[0].title;
     // `Etlern`: the first round looked for corrections only beside it in
     // the word list, among words beginning with `e`, and found nothing
     await page.fill('#search-input', 'Etlern');
     const first = page.locator('#search-results a').first();
     await first.waitFor();
     assert.ok(await first.isVisible(), `${width}px: first hit visible`);
-    assert.match(await first.textContent(), /Eltern in der Familienphase/, `${width}px`);
+    assert.ok((await first.textContent()).includes(meant), `${width}px: ${meant}`);
     // the results page offers the word meant
     await page.locator('#search-input').press('Enter');
     await page.waitForURL(/suche\/\?q=Etlern/);
@@ -164,7 +167,7 @@ test('a word typed wrong at its start still finds its pages, on a phone and a de
     // the count names the word its pages contain
     assert.match(await page.locator('.search-count').textContent(), /Suchwörter von „Eltern“/);
     const titles = await page.$$eval('.search-page-results .search-title', (t) => t.map((x) => x.textContent));
-    assert.equal(titles[0], 'Eltern in der Familienphase', titles.join());
+    assert.equal(titles[0], meant, titles.join());
     await page.screenshot({ path: path.join(tmpdir(), `handbook-search-typo-${width}.png`) });
     assert.deepEqual(problems.console, []);
     assert.deepEqual(problems.foreign, []);

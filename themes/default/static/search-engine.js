@@ -18,7 +18,8 @@
   }
 
   function fold(word) {
-    const chars = Array.from(word.toLowerCase());
+    // a hyphen run (`Kita-Eltern`) folds as the word typed together
+    const chars = Array.from(word.toLowerCase()).filter((c) => !HYPHENS.includes(c));
     let out = '';
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i], next = chars[i + 1];
@@ -31,14 +32,54 @@
       else if (c.codePointAt(0) < 128) out += c;
       else out += c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     }
+    return ungender(out);
+  }
+
+  const HYPHENS = ['-', '\u2010', '\u2011'];
+  const MAX_RUN_BYTES = 48;
+  // words joined by single hyphens (`Regionen-Check`): [first, last] word
+  // indexes, as hyphen_runs in src/search/analysis.rs
+  function hyphenRuns(text, ws) {
+    const letter = /^\p{Alphabetic}/u;
+    const joined = (i) => {
+      const gap = text.slice(ws[i - 1][1], ws[i][0]);
+      return Array.from(gap).length === 1 && HYPHENS.includes(gap)
+        && letter.test(text.slice(ws[i - 1][0], ws[i - 1][1])) && letter.test(text.slice(ws[i][0], ws[i][1]));
+    };
+    const out = [];
+    for (let i = 1; i < ws.length; i++) {
+      if (!joined(i)) continue;
+      const first = i - 1;
+      while (i + 1 < ws.length && joined(i + 1)) i++;
+      if (new TextEncoder().encode(text.slice(ws[first][0], ws[i][1])).length <= MAX_RUN_BYTES) out.push([first, i]);
+    }
     return out;
+  }
+
+  // gender-inclusive forms read as the base word (src/search/analysis.rs)
+  const GENDER_MARKS = ['/', '*', ':', '_'];
+  function ungender(folded) {
+    for (const suffix of ['innen', 'in']) {
+      for (const m of GENDER_MARKS) {
+        if (folded.endsWith(m + suffix) && folded.length > suffix.length + 1) return folded.slice(0, folded.length - suffix.length - 1);
+      }
+    }
+    const base = folded.slice(0, folded.length - 5);
+    if (folded.endsWith('innen') && Array.from(base).length >= 4) return base;
+    return folded;
   }
 
   // runs of letters and digits, as Rust's char::is_alphanumeric
   const WORD = /[\p{Alphabetic}\p{N}]+/gu;
   function words(text) {
     const out = [];
-    for (const m of text.matchAll(WORD)) out.push([m.index, m.index + m[0].length]);
+    for (const m of text.matchAll(WORD)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      const last = out[out.length - 1];
+      // `Mentor/innen`, `Mentor*in`, `Mentor:innen`, `Nutzer_innen` are one word
+      if (last && a === last[1] + 1 && GENDER_MARKS.includes(text[last[1]]) && (m[0] === 'in' || m[0] === 'innen')) last[1] = b;
+      else out.push([a, b]);
+    }
     return out;
   }
 
@@ -308,11 +349,12 @@
     const term = utf8.decode(prevBytes) + utf8.decode(r.bytes(len));
     const pages = r.byte() === 0 ? { list: readList(r) } : { bitmap: r.bytes(Math.ceil(totalPages / 8)) };
     const titlePages = readList(r);
+    const titleMatch = Array.from(r.bytes(titlePages.length));
     const first = readBlock(r);
     const n = r.varint();
     const later = [];
     for (let i = 0; i < n; i++) later.push({ max: r.byte(), pack: r.varint(), offset: r.varint(), len: r.varint() });
-    return { term, pages, titlePages, first, later };
+    return { term, pages, titlePages, titleMatch, first, later };
   }
   function pagesOf(set) {
     if (set.list) return set.list;
@@ -322,6 +364,11 @@
       if (byte) for (let bit = 0; bit < 8; bit++) if (byte & (1 << bit)) out.push(i * 8 + bit);
     }
     return out;
+  }
+  function sortedIndex(list, v) {
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < v) lo = mid + 1; else hi = mid; }
+    return lo < list.length && list[lo] === v ? lo : -1;
   }
   function sortedHas(list, v) {
     let lo = 0, hi = list.length;
@@ -336,8 +383,18 @@
 
   // ----------------------------------------------------------------- engine
 
-  const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4;
-  const MATCH = 2 ** 24, CLASS = 2 ** 20, TITLE_FORM = 2 ** 17, TITLE = 2 ** 14, FORM = 2 ** 11;
+  const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4, MIN_SPLIT = 3;
+  // the weights and why: src/search/query.rs
+  const MATCH = 2 ** 24, CLASS_WEIGHT = [0, 60, 150];
+  const TITLE_WHOLE = 300, TITLE_PART = 240, TITLE_LEN_B = 2, TITLE_STARTS = 150, TITLE_EXACT = 200;
+  const TITLE_FORM = 40, FORM = 60;
+  const T_WHOLE = 0x80, T_STARTS = 0x40, T_LEN = 0x3f;
+  function titleWeight(m) {
+    const len = m & T_LEN, whole = (m & T_WHOLE) !== 0;
+    const base = whole ? TITLE_WHOLE : TITLE_PART;
+    return Math.floor(base * (TITLE_LEN_B + 1) / (TITLE_LEN_B + len))
+      + ((m & T_STARTS) !== 0 ? TITLE_STARTS : 0) + (whole && len === 1 ? TITLE_EXACT : 0);
+  }
   const EXACT = 2, PREFIX = 1, FUZZY = 0;
   const PASSAGES = 4096, KINDS = 8, DOC_CHUNK_DEFAULT = 16;
   const pageOf = (key) => Math.floor(key / (KINDS * PASSAGES));
@@ -476,6 +533,32 @@
       return out;
     }
 
+    // a word the index has neither whole nor as a beginning, typed as two
+    // words it has (`Neuzugewanderte`): read as those two (split_compounds
+    // in src/search/query.rs)
+    async function splitCompounds(qwords) {
+      const out = [];
+      for (let i = 0; i < qwords.length; i++) {
+        const w = qwords[i];
+        const parts = await splitInTwo(w.folded, i + 1 === qwords.length);
+        if (parts && out.length + 2 <= MAX_WORDS) {
+          for (const part of parts) out.push({ typed: await display(part), folded: part });
+        } else out.push(w);
+      }
+      return out;
+    }
+
+    async function splitInTwo(folded, last) {
+      const chars = Array.from(folded);
+      if (chars.length < 2 * MIN_SPLIT || (await lookup(stem(folded))) || (await completions(folded)).length
+        || (await corrections(folded, last)).length) return null;
+      for (let cut = chars.length - MIN_SPLIT; cut >= MIN_SPLIT; cut--) {
+        const head = chars.slice(0, cut).join(''), tail = chars.slice(cut).join('');
+        if ((await wordRow(head)) && (await wordRow(tail))) return [head, tail];
+      }
+      return null;
+    }
+
     async function candidates(qwords) {
       const cands = [], meant = [], suggestion = [];
       let corrected = false;
@@ -523,33 +606,38 @@
 
     const nextMax = (c) => (c.entry.later[c.read] ? c.entry.later[c.read].max : 0);
 
-    function rank(tiers, best, next) {
+    // score: tiers + best impact per word + the proximity bonus (the
+    // words together in one passage), as rank in src/search/query.rs
+    function rank(tiers, seen, next) {
       const out = [];
       for (const [page, t] of tiers) {
-        const b = best.get(page);
-        let lb = 0, ub = 0, tier = 0;
+        const b = seen.best.get(page);
+        let lb = 0, ub = 0, tier = 0, top = 0;
         for (let w = 0; w < t.length; w++) {
           tier += t[w];
           if (t[w] > 0) {
-            const seen = b ? b[w] : 0;
-            lb += seen;
-            ub += Math.max(seen, next[w]);
+            const got = b ? b[w] : 0;
+            lb += got;
+            ub += Math.max(got, next[w]);
+            top = Math.max(top, got);
           }
         }
+        const near = seen.near.get(page) || 0;
+        lb += Math.max(0, near - top);
+        ub += Math.max(0, ub - top);
         out.push({ page, tier, lb, ub });
       }
-      out.sort((a, b) => b.tier - a.tier || b.lb - a.lb || a.page - b.page);
+      out.sort((a, b) => (b.tier + b.lb) - (a.tier + a.lb) || a.page - b.page);
       return out;
     }
 
     function settled(ranked, need) {
-      let belowMax = 0, belowTier = null, ok = true;
+      // whether a page below one of the first `need` could still score above it
+      let belowMax = 0, ok = true;
       for (let i = ranked.length - 1; i >= 0; i--) {
         const r = ranked[i];
-        if (belowTier !== r.tier) belowMax = 0;
-        if (i < need && belowMax > r.lb) ok = false;
-        belowMax = Math.max(belowMax, r.ub);
-        belowTier = r.tier;
+        if (i < need && belowMax > r.tier + r.lb) ok = false;
+        belowMax = Math.max(belowMax, r.tier + r.ub);
       }
       return ok;
     }
@@ -557,7 +645,7 @@
     async function search(query, { limit = 10, offset = 0, kind = null } = {}) {
       const empty = { hits: [], total: 0, partial: 0, suggestion: null };
       if (!(await open())) return null;
-      const qwords = queryWords(query);
+      const qwords = await splitCompounds(queryWords(query));
       if (qwords.length === 0) return empty;
       const { cands, meant, suggestion } = await candidates(qwords);
       const n = qwords.length;
@@ -592,11 +680,12 @@
       for (const c of cands) {
         for (const p of pagesOf(c.entry.pages)) {
           if (kinds && kinds.bytes[p] !== kinds.code) continue;
-          const title = sortedHas(c.entry.titlePages, p);
+          const at = sortedIndex(c.entry.titlePages, p);
+          const title = at >= 0 ? titleWeight(c.entry.titleMatch[at]) : 0;
           // a completion is not the word typed; a correction is the word meant
           const titleForm = c.cls !== PREFIX && sortedHas(forms[c.word][0], p);
           const form = c.cls !== PREFIX && sortedHas(forms[c.word][1], p);
-          const v = MATCH + c.cls * CLASS + (titleForm ? TITLE_FORM : 0) + (title ? TITLE : 0) + (form ? FORM : 0);
+          const v = MATCH + CLASS_WEIGHT[c.cls] + title + (titleForm ? TITLE_FORM : 0) + (form ? FORM : 0);
           let t = tiers.get(p);
           if (!t) { t = new Array(n).fill(0); tiers.set(p, t); }
           t[c.word] = Math.max(t[c.word], v);
@@ -606,7 +695,7 @@
     }
 
     async function readImpacts(cands, tiers, n, need) {
-      const seen = { best: new Map(), passages: new Map() };
+      const seen = { best: new Map(), passages: new Map(), near: new Map() };
       const add = (word, postings) => {
         for (const [key, impact] of postings) {
           const page = pageOf(key);
@@ -617,13 +706,15 @@
           let p = seen.passages.get(key);
           if (!p) { p = new Array(n).fill(0); seen.passages.set(key, p); }
           p[word] = Math.max(p[word], impact);
+          const sum = p.reduce((a, x) => a + x, 0);
+          seen.near.set(page, Math.max(seen.near.get(page) || 0, sum));
         }
       };
       for (const c of cands) add(c.word, c.entry.first);
       for (let extra = 0; ; extra++) {
         const next = new Array(n).fill(0);
         for (const c of cands) next[c.word] = Math.max(next[c.word], nextMax(c));
-        const ranked = rank(tiers, seen.best, next);
+        const ranked = rank(tiers, seen, next);
         if (extra === MAX_EXTRA_BLOCKS || settled(ranked, need)) return { ranked, seen };
         let pick = null;
         for (const c of cands) if (nextMax(c) > 0 && (pick === null || nextMax(c) > nextMax(pick))) pick = c;
@@ -681,16 +772,22 @@
       return terms.some((t) => f.startsWith(t) || (new TextEncoder().encode(t).length >= 5 && f.includes(t)));
     };
     if (ws.length === 0) return [];
-    let first = ws.findIndex(([a, b]) => isMatch(text.slice(a, b)));
+    const marked = ws.map(([a, b]) => isMatch(text.slice(a, b)));
+    // `Regionen-Check` found as `Regionencheck`: the run is the match
+    for (const [a, b] of hyphenRuns(text, ws)) {
+      if (!marked.slice(a, b + 1).includes(true) && isMatch(text.slice(ws[a][0], ws[b][1]))) marked.fill(true, a, b + 1);
+    }
+    let first = marked.indexOf(true);
     if (first < 0) first = 0;
     const from = Math.max(0, first - 8);
     const to = Math.min(from + 25, ws.length);
     const parts = [];
     if (from > 0) parts.push(['…', false]);
     let pos = ws[from][0];
-    for (const [a, b] of ws.slice(from, to)) {
+    for (let i = from; i < to; i++) {
+      const [a, b] = ws[i];
       if (a > pos) parts.push([text.slice(pos, a), false]);
-      parts.push([text.slice(a, b), isMatch(text.slice(a, b))]);
+      parts.push([text.slice(a, b), marked[i]]);
       pos = b;
     }
     if (to < ws.length) parts.push(['…', false]);
