@@ -177,13 +177,30 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
 #[test]
 fn edit_refuses_an_address_other_machines_can_reach() {
     let tmp = copy_fixture("editor");
-    let out = Command::new(env!("CARGO_BIN_EXE_handbook"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handbook"))
         .current_dir(tmp.path())
         .args(["serve", "--edit", "--bind", "0.0.0.0", "--port", "0"])
-        .output()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    // without the refusal the server would start and serve for ever: the
+    // test must fail then, not hang
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("serve --edit --bind 0.0.0.0 was not refused: it started serving");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(2));
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
     assert!(
         err.contains("127.0.0.1") && err.contains("0.0.0.0"),
         "{err}"

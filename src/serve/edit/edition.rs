@@ -24,7 +24,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde_json::{json, Value};
-use std::path::{Component, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 type Preview = super::super::Preview;
@@ -152,10 +152,7 @@ fn inside_edition(
 ) -> Result<PathBuf, EditError> {
     let no = || EditError::new(Refusal::Upstream, s.lang);
     let edition = project.edition.as_ref().ok_or_else(no)?;
-    let plain = std::path::Path::new(content_path)
-        .components()
-        .all(|c| matches!(c, Component::Normal(n) if n != ".git"));
-    if !plain {
+    if !super::paths::plain(std::path::Path::new(content_path)) {
         return Err(no());
     }
     let dir = edition.dir.join(CONTENT_DIR);

@@ -14,6 +14,7 @@ mod history;
 mod link;
 mod ops;
 mod page;
+mod paths;
 mod rename;
 pub mod schema;
 pub mod state;

@@ -18,7 +18,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde_json::{json, Value};
-use std::path::{Component, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub fn status(r: &PageRefusal) -> StatusCode {
@@ -62,13 +62,11 @@ pub(super) fn reload(s: &EditState) {
 /// names: no `..`, no root, no `.git`, no symlink on the way.
 fn plain_dir(s: &EditState, rel: &std::path::Path) -> bool {
     let mut at = s.root.clone();
-    rel.components().all(|c| match c {
-        Component::Normal(n) if n != ".git" => {
-            at.push(n);
+    super::paths::plain(rel)
+        && rel.components().all(|c| {
+            at.push(c);
             std::fs::symlink_metadata(&at).map_or(true, |m| m.is_dir())
-        }
-        _ => false,
-    })
+        })
 }
 
 /// What the „Neue Seite“ form offers: each kind with the section its

@@ -15,7 +15,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
-use std::path::{Component, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub(super) type Answer = Result<Response, EditError>;
@@ -109,10 +109,7 @@ pub(super) fn own_rel_of(
 /// The file of a page, refusing anything that is not a plain file inside
 /// the handbook folder: `..`, absolute paths, symlinks, `.git`.
 pub(super) fn file_of(s: &EditState, rel: &std::path::Path) -> Result<PathBuf, EditError> {
-    let plain = rel.components().all(|c| match c {
-        Component::Normal(n) => n != ".git",
-        _ => false,
-    });
+    let plain = super::paths::plain(rel);
     let path = s.root.join(rel);
     let inside = plain
         && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file())

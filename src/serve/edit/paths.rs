@@ -1,0 +1,52 @@
+//! Where the Redaktion may write. The client never sends a path: pages go
+//! by id, sections by a slug, upload names are chosen here. The paths those
+//! name indirectly still pass this check before any write, so that a slip
+//! in one of them (a slug that keeps a dot, a content path of an odd page)
+//! cannot carry a write out of the handbook or into its Git repository.
+
+use std::path::{Component, Path};
+
+/// Only plain names, relative to the folder they are joined to: no `..`,
+/// no root or drive, no leading `.`, no `.git` anywhere.
+pub(super) fn plain(rel: &Path) -> bool {
+    rel.components()
+        .all(|c| matches!(c, Component::Normal(n) if n != ".git"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+    use std::path::Path;
+
+    #[test]
+    fn plain_names_below_the_folder_pass() {
+        assert!(plain(Path::new("content/konzepte/elterncafe.md")));
+        assert!(plain(Path::new("editions/lokal/content/a b.md")));
+        assert!(plain(Path::new("content/.well-known/x.md")));
+    }
+
+    #[test]
+    fn a_way_up_is_refused() {
+        assert!(!plain(Path::new("../outside.md")));
+        assert!(!plain(Path::new("content/../../outside.md")));
+        assert!(!plain(Path::new("content/konzepte/..")));
+    }
+
+    #[test]
+    fn an_absolute_path_is_refused() {
+        assert!(!plain(Path::new("/etc/passwd")));
+        assert!(!plain(Path::new("/work/handbuch/content/a.md")));
+    }
+
+    #[test]
+    fn the_git_folder_is_refused_at_any_depth() {
+        assert!(!plain(Path::new(".git/config")));
+        assert!(!plain(Path::new("content/.git/hooks/pre-commit")));
+        assert!(!plain(Path::new("editions/lokal/.git")));
+    }
+
+    #[test]
+    fn a_leading_dot_folder_is_refused() {
+        assert!(!plain(Path::new("./content/a.md")));
+    }
+}
