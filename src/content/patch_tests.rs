@@ -50,10 +50,7 @@ fn a_changed_list_is_rewritten_in_its_indentation_and_the_rest_stays() {
     let (mut f, body) = read(PAGE).unwrap();
     f["concepts"] = json!(["elterncafe", "neu"]);
     let out = patch(PAGE, &f, &body).unwrap();
-    assert!(
-        out.contains("concepts:\n  - elterncafe\n  - neu\nunbekannt: {a: 1}\n\n# vor dem Ende\n"),
-        "{out}"
-    );
+    assert_eq!(changed(PAGE, &out), ("kurs", "neu"));
     assert!(out.starts_with("---\n# Kommentar oben\ntitle: 'Alt'   # bleibt\n"));
 }
 
@@ -181,4 +178,55 @@ fn groups_with_lists_inside_are_written_as_block_yaml_that_reads_back() {
         "{out}"
     );
     assert_eq!(read(&out).unwrap().0, f);
+}
+
+#[test]
+fn a_list_keeps_its_items_comments_and_quotes_where_it_stands() {
+    const FLOW: &str =
+        "---\ntitle: A\nconcepts: [\"konzepte/a\", 'b']   # seit 2025\nweight: 1\n---\n";
+    let (mut f, body) = read(FLOW).unwrap();
+    f["concepts"] = json!(["konzepte/a", "b", "c, d"]);
+    let out = patch(FLOW, &f, &body).unwrap();
+    assert!(
+        out.contains("concepts: [\"konzepte/a\", \"b\", \"c, d\"]   # seit 2025\n"),
+        "{out}"
+    );
+
+    const BLOCK: &str = "---\nconcepts:\n  - a   # erstes\n  # zwischen\n  - 'b'\n  - c # drittes\nweight: 1\n---\n";
+    let (mut f, body) = read(BLOCK).unwrap();
+    // changed in the middle: its quotes stay, the others' lines too
+    f["concepts"] = json!(["a", "B", "c"]);
+    let out = patch(BLOCK, &f, &body).unwrap();
+    assert_eq!(changed(BLOCK, &out), ("b", "B"));
+    // removed: the item's line goes, the comment line before it stays
+    f["concepts"] = json!(["a", "c"]);
+    let out = patch(BLOCK, &f, &body).unwrap();
+    assert_eq!(out, BLOCK.replace("  - 'b'\n", ""));
+    // added: after the last, as the last is written
+    f["concepts"] = json!(["a", "b", "c", "d"]);
+    let out = patch(BLOCK, &f, &body).unwrap();
+    assert_eq!(
+        out,
+        BLOCK.replace("  - c # drittes\n", "  - c # drittes\n  - d\n")
+    );
+    // added at the top: before the first, as the first is written
+    f["concepts"] = json!(["z", "a", "b", "c"]);
+    let out = patch(BLOCK, &f, &body).unwrap();
+    assert_eq!(
+        out,
+        BLOCK.replace("  - a   # erstes\n", "  - z\n  - a   # erstes\n")
+    );
+}
+
+#[test]
+fn a_list_item_folded_over_lines_is_written_anew_and_reads_back() {
+    const FOLDED: &str = "---\nconcepts:\n  - a\n  - lang\n    weiter\nweight: 1\n---\n";
+    let (mut f, body) = read(FOLDED).unwrap();
+    assert_eq!(f["concepts"], json!(["a", "lang weiter"]));
+    f["concepts"] = json!(["a", "lang weiter", "neu"]);
+    let out = patch(FOLDED, &f, &body).unwrap();
+    assert_eq!(
+        read(&out).unwrap().0["concepts"],
+        json!(["a", "lang weiter", "neu"])
+    );
 }

@@ -140,3 +140,38 @@ test('Neue Seite: kind and title make the page from its scaffold, and its form o
   await dialog.getByText('Eine Seite mit diesem Kurznamen gibt es schon').waitFor();
   await context.close();
 });
+
+test('a region names one more concept, picked by its title; „Speichern“ writes only that line and the served page links it', async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Stadt Bochum' }).click();
+  const file = path.join(root, 'content/regionen/stadt-bochum.md');
+  const before = await readFile(file, 'utf8');
+  await page.getByRole('button', { name: 'Hinzufügen: Konzepte' }).click();
+  // the new entry has the focus: the editor types the title, not a short name
+  const concept = page.getByLabel('Konzepte 2', { exact: true });
+  await concept.pressSequentially('Familienz');
+  await page.getByRole('option', { name: 'Familienzentrum (familienzentrum)' }).click();
+  assert.equal(await concept.inputValue(), 'familienzentrum');
+  await page.getByText('→ Familienzentrum').waitFor();
+  assert.equal(await concept.getAttribute('aria-invalid'), null);
+
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  const name = page.getByRole('dialog', { name: 'Ihr Name' });
+  await name.getByRole('textbox', { name: 'Ihr Name' }).fill('Dana');
+  await name.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByText('Gespeichert.').waitFor();
+  const after = await readFile(file, 'utf8');
+  const [was, now] = [before.split('\n'), after.split('\n')];
+  assert.equal(now.length, was.length, after);
+  const changed = now.map((l, i) => [was[i], l]).filter(([a, b]) => a !== b);
+  assert.equal(changed.length, 1, after);
+  assert.match(changed[0][1], /^concepts: \["konzepte\/familiencafe", "familienzentrum"\]   # seit 2025\r?$/, 'quotes and the comment of the changed line stay');
+
+  // the watcher rebuilt the site: the served page lists both concepts
+  await page.waitForFunction(() => document.querySelector('#preview').getAttribute('src') === '/regionen/stadt-bochum/', null, { timeout: 20000 });
+  await page.frameLocator('#preview').locator('a[href$="/konzepte/familienzentrum/"]').first().waitFor();
+  const errors = problems.console.filter((m) => !/frame is sandboxed and the 'allow-scripts' permission is not set/.test(m));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
