@@ -287,3 +287,127 @@ fn an_edition_is_published_and_its_scheduled_job_names_the_pages_upstream_change
         );
     }
 }
+
+/// git in `dir`, as a developer with a name would run it.
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(["-c", "protocol.file.allow=always"])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(out.status.success(), "git {args:?}: {}", both(&out));
+}
+
+/// The layout `init --edition-of URL` makes: the handbook as a Git submodule
+/// of the region's repository. The scheduled job itself fetches upstream's
+/// newest commit (`git submodule update --remote`), so it learns of a change
+/// nobody pulled by hand.
+#[test]
+fn an_edition_on_a_submodule_learns_of_upstream_commits_in_its_scheduled_job() {
+    let tmp = tempfile::tempdir().unwrap();
+    ok(handbook_in(tmp.path(), &["init", "landeshandbuch"]));
+    let upstream = tmp.path().join("landeshandbuch");
+    fill_in_markers(&upstream);
+    git(&upstream, &["init", "--quiet"]);
+    git(&upstream, &["add", "."]);
+    git(&upstream, &["commit", "--quiet", "-m", "Landeshandbuch"]);
+    let url = format!("file://{}", upstream.display());
+    ok(handbook_in(
+        tmp.path(),
+        &["init", "kreis-kleve", "--edition-of", &url],
+    ));
+    let root = tmp.path().join("kreis-kleve");
+    assert!(root.join(".gitmodules").is_file());
+    assert_written_from_docs(&root, "ausgabe", Some("kreis-kleve"));
+    ok(handbook_in(
+        &root,
+        &["edition", "override", "kreis-kleve", "content/_index.md"],
+    ));
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "--quiet", "-m", "Ausgabe Kreis Kleve"]);
+    // a runner fetches from https; this test's upstream is a local file URL,
+    // which git allows only when told
+    let allow = [
+        ("GIT_CONFIG_COUNT", "1"),
+        ("GIT_CONFIG_KEY_0", "protocol.file.allow"),
+        ("GIT_CONFIG_VALUE_0", "always"),
+    ];
+    succeeded(github_job(&root, "landeshandbuch", &allow));
+    succeeded(gitlab_job(&root, "landeshandbuch", &allow));
+
+    // upstream commits a change of the start page the region overrides; the
+    // region's checkout still has the old commit
+    let start = upstream.join("content/_index.md");
+    write(&start, &(read(&start) + "\nEin neuer Absatz des Landes.\n"));
+    git(&upstream, &["commit", "--quiet", "-am", "Neuer Absatz"]);
+    assert!(!read(root.join("landeshandbuch/content/_index.md")).contains("neuer Absatz"));
+    for out in [
+        github_job(&root, "landeshandbuch", &allow),
+        gitlab_job(&root, "landeshandbuch", &allow),
+    ] {
+        assert!(!out.status.success(), "{}", both(&out));
+        assert!(both(&out).contains("content/_index.md"), "{}", both(&out));
+    }
+    assert!(read(root.join("landeshandbuch/content/_index.md")).contains("neuer Absatz"));
+}
+
+/// What the shell steps cannot show: when each job runs. An edition
+/// publishes on a push to its main branch, never from the weekly run, and
+/// checks upstream on the weekly run (on GitHub also by hand), with the
+/// submodule checked out; a handbook publishes from its main branch.
+#[test]
+fn the_templates_publish_on_push_and_check_upstream_on_the_schedule() {
+    let yaml = |rel: &str| -> serde_json::Value {
+        serde_saphyr::from_str(&read(Path::new(REPO).join("docs/ci").join(rel))).unwrap()
+    };
+    let gh = yaml("ausgabe/.github/workflows/handbuch.yml");
+    assert!(gh["on"]["push"]["branches"][0] == "main", "{}", gh["on"]);
+    assert!(gh["on"]["schedule"][0]["cron"]
+        .as_str()
+        .is_some_and(|c| c.split(' ').count() == 5));
+    assert!(gh["on"].get("workflow_dispatch").is_some());
+    for job in ["bauen", "veroeffentlichen"] {
+        assert_eq!(
+            gh["jobs"][job]["if"], "github.event_name != 'schedule'",
+            "{job}"
+        );
+    }
+    let check = &gh["jobs"]["landeshandbuch"];
+    assert!(check["if"]
+        .as_str()
+        .unwrap()
+        .contains("github.event_name == 'schedule'"));
+    for job in ["bauen", "landeshandbuch"] {
+        let checkout = &gh["jobs"][job]["steps"][0];
+        assert!(checkout["uses"]
+            .as_str()
+            .unwrap()
+            .starts_with("actions/checkout@"));
+        assert_eq!(checkout["with"]["submodules"], true, "{job}");
+    }
+    assert_eq!(gh["jobs"]["veroeffentlichen"]["needs"], "bauen");
+    assert!(gh["permissions"]["pages"] == "write" && gh["permissions"]["id-token"] == "write");
+
+    let gl = yaml("ausgabe/.gitlab-ci.yml");
+    let rule = |job: &str| gl[job]["rules"][0]["if"].as_str().unwrap().to_string();
+    assert!(rule("pages").contains(r#"$CI_PIPELINE_SOURCE != "schedule""#));
+    assert!(rule("pages").contains("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"));
+    assert_eq!(
+        rule("landeshandbuch"),
+        r#"$CI_PIPELINE_SOURCE == "schedule""#
+    );
+    assert_eq!(gl["pages"]["artifacts"]["paths"][0], "public");
+    assert_eq!(gl["variables"]["GIT_SUBMODULE_STRATEGY"], "recursive");
+
+    let gl = yaml("handbuch/.gitlab-ci.yml");
+    assert_eq!(
+        gl["pages"]["rules"][0]["if"],
+        "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"
+    );
+    assert_eq!(gl["pages"]["artifacts"]["paths"][0], "public");
+    let gh = yaml("handbuch/.github/workflows/handbuch.yml");
+    assert!(gh["on"]["push"]["branches"][0] == "main", "{}", gh["on"]);
+}
