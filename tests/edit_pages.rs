@@ -317,6 +317,26 @@ fn deleting_a_page_others_name_lists_them_and_needs_confirmation() {
         borken,
         "nothing else"
     );
+    // the build now fails on the dangling references, yet the editor's
+    // list is the pages as they are: the deleted one is gone from it
+    let listed = || {
+        let (_, pages) = e.get_json("/_redaktion/api/pages");
+        pages["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["slug"] == "elterncafe")
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while listed() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!listed(), "the deleted page is still listed");
+    assert!(e.get_json("/_redaktion/api/pages").1["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["slug"] == "kreis-borken"));
     drop(e);
     // the dangling references are now the build's errors, as the dialog said
     let out = handbook_in(tmp.path(), &["check"]);

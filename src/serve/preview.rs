@@ -79,9 +79,9 @@ pub struct Preview {
     /// after a change (in a private temporary folder).
     search: Option<tempfile::TempDir>,
     stats: Stats,
-    /// While no build has succeeded yet: the site as loaded by the last
-    /// failed one (its broken pages left out, nothing published), so the
-    /// editor can still list the pages and mend the broken one.
+    /// While the build fails: the site as the failed build loaded it (its
+    /// broken pages left out, nothing published), so the editor lists the
+    /// pages as they are now and can mend the broken one.
     unpublished: Option<(Site, Templates)>,
     /// Counts the updates that may have changed the site, so that what
     /// the editor derives from it (an edition's page states) is computed
@@ -142,11 +142,17 @@ impl Preview {
         &self.opts
     }
 
-    /// The site and templates as last built, for the editor's drafts
-    /// (src/serve/edit/draft.rs), which put a page in and take it out again.
+    /// The site and templates for the editor (its list, forms and drafts,
+    /// src/serve/edit/): as last built, or, while the build fails, as the
+    /// failed build loaded the files. A page deleted or renamed in the
+    /// editor must leave its list even when the deletion leaves a reference
+    /// dangling, which fails the build; the reader's preview keeps the
+    /// last good site meanwhile.
     pub fn parts(&mut self) -> Option<(&mut Site, &Templates, &BuildOptions)> {
-        match (self.site.as_mut(), self.templates.as_ref()) {
-            (Some(site), Some(templates)) => Some((site, templates, &self.opts)),
+        let as_loaded = self.unpublished.is_some()
+            && (self.failed || self.site.is_none() || self.templates.is_none());
+        match (as_loaded, self.site.as_mut(), self.templates.as_ref()) {
+            (false, Some(site), Some(templates)) => Some((site, templates, &self.opts)),
             _ => {
                 let (site, templates) = self.unpublished.as_mut()?;
                 Some((site, &*templates, &self.opts))
@@ -286,9 +292,7 @@ impl Preview {
                 Ok(reload(changed))
             }
             Err(Failure::Content(diags)) => {
-                if self.site.is_none() {
-                    self.unpublished = loaded;
-                }
+                self.unpublished = loaded;
                 self.diagnostics = diags;
                 self.failed = true;
                 Ok(Outcome::Failed)

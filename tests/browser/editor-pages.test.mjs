@@ -175,3 +175,31 @@ test('a region names one more concept, picked by its title; „Speichern“ writ
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('Löschen: a page another names is deleted only after the list of those places and a second confirmation', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(start);
+  // the previous test made Stadt Bochum name the Familienzentrum
+  await page.getByRole('link', { name: 'Familienzentrum' }).first().click();
+  const file = path.join(root, 'content/konzepte/familienzentrum.md');
+  await page.getByRole('button', { name: 'Löschen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Löschen' });
+  await dialog.getByText('Diese Seiten verweisen auf diese Seite.', { exact: false }).waitFor();
+  const listed = await dialog.locator('.changes li code').allTextContents();
+  assert.ok(listed.includes('content/regionen/stadt-bochum.md:6'), listed.join(' | '));
+  // cancelled: nothing happens
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await access(file);
+
+  await page.getByRole('button', { name: 'Löschen' }).click();
+  await dialog.getByRole('button', { name: 'Trotzdem löschen' }).click();
+  const name = page.getByRole('dialog', { name: 'Ihr Name' });
+  await name.getByRole('textbox', { name: 'Ihr Name' }).fill('Emil');
+  await name.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByText('Gelöscht.', { exact: false }).waitFor();
+  await assert.rejects(access(file));
+  assert.match(git('log', '-1', '--format=%an|%s'), /^Emil\|Redaktion: „Familienzentrum“ gelöscht/);
+  // the page is gone from the list
+  await page.getByRole('link', { name: 'Familienzentrum', exact: true }).waitFor({ state: 'detached', timeout: 10000 });
+  await context.close();
+});
