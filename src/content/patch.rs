@@ -5,7 +5,14 @@
 //! every other key stay byte-identical. Text in, text out: no files here.
 
 use super::yaml::{self, Node, Value};
+use emit::{emit, is_block, plain_or_quoted, scalar};
+use list::list_edits;
 use serde_json::{Map, Value as J};
+
+#[path = "patch_emit.rs"]
+mod emit;
+#[path = "patch_list.rs"]
+mod list;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum PatchError {
@@ -238,149 +245,6 @@ fn patch_yaml(
     Ok(out)
 }
 
-/// A list of scalars changed item by item where it stands, as (from, to,
-/// new text) edits in order: a flow list `[a, "b"]  # note` keeps what
-/// follows its `]` and its quoting; a block list keeps the items that stay
-/// at both ends, each changed item's quotes and comment and the comment
-/// lines between items, drops removed items' lines and writes added ones
-/// beside their neighbour, in its indentation. None where the old or new
-/// value is no list of scalars (the caller writes the value anew).
-fn list_edits(
-    yaml: &str,
-    value: &Node,
-    new: &J,
-    value_at: usize,
-    line_start: &dyn Fn(usize) -> usize,
-    nl: &str,
-) -> Option<Vec<(usize, usize, String)>> {
-    let (Value::Seq(old), J::Array(items)) = (&value.value, new) else {
-        return None;
-    };
-    let scalars = |v: &J| !matches!(v, J::Array(_) | J::Object(_));
-    let old_scalars = old
-        .iter()
-        .all(|n| !matches!(n.value, Value::Seq(_) | Value::Map(_)));
-    if !old_scalars || !items.iter().all(scalars) {
-        return None;
-    }
-    if yaml[value_at..].starts_with('[') {
-        let end = flow_end(yaml, value_at, line_end(yaml, value_at))?;
-        let inner = yaml[value_at + 1..end - 1].trim_start();
-        let style = &inner[..inner.chars().next().map_or(0, char::len_utf8)];
-        let texts: Vec<String> = items.iter().map(|i| flow_item(i, style)).collect();
-        return Some(vec![(value_at, end, format!("[{}]", texts.join(", ")))]);
-    }
-    let distinct = old.windows(2).all(|w| w[1].line > w[0].line);
-    if items.is_empty() || !distinct {
-        return None;
-    }
-    let item_at = |n: &Node| {
-        let start = line_start(n.line);
-        start + byte_of_column(&yaml[start..], n.column)
-    };
-    let written = |n: &Node| {
-        let start = item_at(n);
-        &yaml[start..scalar_end(yaml, start, line_end(yaml, start))]
-    };
-    // the items kept at both ends stay as they are; between them, items are
-    // changed in place, then the rest removed or added
-    let same = |(o, n): (&Node, &J)| o.to_json() == *n;
-    let p = old.iter().zip(items).take_while(|&x| same(x)).count();
-    let q = old[p..]
-        .iter()
-        .rev()
-        .zip(items[p..].iter().rev())
-        .take_while(|&x| same(x))
-        .count();
-    let (was, now) = (&old[p..old.len() - q], &items[p..items.len() - q]);
-    let common = was.len().min(now.len());
-    let mut edits = Vec::new();
-    for (node, v) in was.iter().zip(now) {
-        let start = item_at(node);
-        let end = start + written(node).len();
-        edits.push((start, end, scalar(v, &yaml[start..end])));
-    }
-    for node in &was[common..] {
-        // the removed item's whole line, with its line end
-        let from = line_start(node.line);
-        let to = line_start(node.line + 1).max(line_end(yaml, item_at(node)));
-        edits.push((from, to, String::new()));
-    }
-    let added = &now[common..];
-    let anchor = match common {
-        0 => p.checked_sub(1).map(|i| &old[i]),
-        _ => Some(&was[common - 1]),
-    };
-    let line_of = |n: &Node, v: &J| {
-        format!(
-            "{}{}",
-            &yaml[line_start(n.line)..item_at(n)],
-            scalar(v, written(n))
-        )
-    };
-    match anchor {
-        _ if added.is_empty() => {}
-        // after the item before them, written like it
-        Some(a) => {
-            let end = line_end(yaml, item_at(a));
-            let text: String = added
-                .iter()
-                .map(|v| format!("{nl}{}", line_of(a, v)))
-                .collect();
-            edits.push((end, end, text));
-        }
-        // at the top: before the first item, written like it
-        None => {
-            let b = &old[p];
-            let at = line_start(b.line);
-            let text: String = added
-                .iter()
-                .map(|v| format!("{}{nl}", line_of(b, v)))
-                .collect();
-            edits.push((at, at, text));
-        }
-    }
-    edits.sort_by_key(|e| e.0);
-    Some(edits)
-}
-
-/// The end (after `]`) of a flow list that closes on its line.
-fn flow_end(text: &str, start: usize, end: usize) -> Option<usize> {
-    let (mut depth, mut quote, mut escaped) = (0usize, None::<char>, false);
-    for (i, c) in text[start..end].char_indices() {
-        match (quote, c) {
-            (Some('"'), '\\') if !escaped => {
-                escaped = true;
-                continue;
-            }
-            (Some(q), c) if c == q && !escaped => quote = None,
-            (Some(_), _) => {}
-            (None, '"' | '\'') => quote = Some(c),
-            (None, '[') => depth += 1,
-            (None, ']') => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(start + i + 1);
-                }
-            }
-            (None, '#') => return None,
-            _ => {}
-        }
-        escaped = false;
-    }
-    None
-}
-
-/// One item of a flow list, quoted like the list's first item was.
-fn flow_item(v: &J, style: &str) -> String {
-    let s = scalar(v, style);
-    if s.contains([',', '[', ']', '{', '}']) && !s.starts_with(['"', '\'']) {
-        double_quoted(&s)
-    } else {
-        s
-    }
-}
-
 fn append_keys<'a>(out: &mut String, keys: impl Iterator<Item = (&'a String, &'a J)>, nl: &str) {
     for (k, v) in keys {
         out.push_str(&plain_or_quoted(k));
@@ -478,34 +342,6 @@ fn key_colon(yaml: &str, region_start: usize, key: &Node) -> usize {
     region_start + colon
 }
 
-/// Keys of a group written anew go in the order the content model lists
-/// them (serde_json's maps sort them by name).
-const KEY_ORDER: &[&str] = &[
-    "title",
-    "name",
-    "key",
-    "id",
-    "label",
-    "role",
-    "organisation",
-    "email",
-    "phone",
-    "description",
-    "hint",
-    "duration",
-    "multiline",
-    "questions",
-    "lat",
-    "lon",
-];
-
-fn rank(key: &str) -> usize {
-    KEY_ORDER
-        .iter()
-        .position(|k| *k == key)
-        .unwrap_or(KEY_ORDER.len())
-}
-
 /// How far a block list's dashes were indented (2 when it was not a block list).
 fn item_indent(key: &Node, value: &Node) -> usize {
     match &value.value {
@@ -515,126 +351,6 @@ fn item_indent(key: &Node, value: &Node) -> usize {
             .map_or(2, |i| i.column - 3),
         _ => 2,
     }
-}
-
-fn is_block(v: &J) -> bool {
-    matches!(v, J::Array(a) if !a.is_empty()) || matches!(v, J::Object(o) if !o.is_empty())
-}
-
-/// A new scalar in the style of the one it replaces: quoted as it was
-/// when it can be, plain when that reads back the same, else double-quoted.
-fn scalar(v: &J, old: &str) -> String {
-    match v {
-        J::String(s) => {
-            if old.starts_with('\'')
-                && !s.contains(['\n', '\r'])
-                && !s.chars().any(char::is_control)
-            {
-                format!("'{}'", s.replace('\'', "''"))
-            } else if old.starts_with('"') {
-                double_quoted(s)
-            } else {
-                plain_or_quoted(s)
-            }
-        }
-        J::Array(_) => "[]".into(),
-        J::Object(_) => "{}".into(),
-        other => other.to_string(),
-    }
-}
-
-fn double_quoted(s: &str) -> String {
-    // JSON strings are YAML double-quoted scalars
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
-fn plain_or_quoted(s: &str) -> String {
-    if is_plain_safe(s) {
-        s.to_string()
-    } else {
-        double_quoted(s)
-    }
-}
-
-/// Whether `s` written plain reads back as the same string.
-fn is_plain_safe(s: &str) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    let lower = s.to_ascii_lowercase();
-    let special = [
-        "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n",
-    ];
-    !(s.trim() != s
-        || "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || s.contains(": ")
-        || s.contains(" #")
-        || s.ends_with(':')
-        || s.chars().any(|c| c.is_control())
-        || special.contains(&lower.as_str())
-        || s.parse::<f64>().is_ok()
-        || lower.starts_with("0x")
-        || lower.starts_with("0o")
-        || lower.starts_with(".inf")
-        || lower.starts_with(".nan")
-        || lower.starts_with("-.inf"))
-}
-
-/// A value as it follows `key:`: ` scalar`, ` [a, b]` (`flow`), or
-/// indented block lines.
-fn emit(v: &J, indent: usize, flow: bool, nl: &str) -> String {
-    match v {
-        J::Array(items) if flow && items.iter().all(|i| !is_block(i)) => {
-            let inner: Vec<String> = items.iter().map(|i| scalar(i, "")).collect();
-            let inner: Vec<String> = inner
-                .into_iter()
-                .map(|s| {
-                    if s.contains([',', '[', ']', '{', '}']) && !s.starts_with('"') {
-                        double_quoted(&s)
-                    } else {
-                        s
-                    }
-                })
-                .collect();
-            format!(" [{}]", inner.join(", "))
-        }
-        J::Array(items) if !items.is_empty() => {
-            let pad = " ".repeat(indent);
-            let mut out = String::new();
-            for item in items {
-                out.push_str(nl);
-                out.push_str(&pad);
-                out.push('-');
-                match item {
-                    J::Object(o) if !o.is_empty() => {
-                        let inner = emit_map(o, indent + 2, nl);
-                        // the first key goes on the dash's line
-                        out.push(' ');
-                        out.push_str(inner.trim_start_matches(nl).trim_start());
-                    }
-                    other => out.push_str(&emit(other, indent + 2, false, nl)),
-                }
-            }
-            out
-        }
-        J::Object(o) if !o.is_empty() => emit_map(o, indent, nl),
-        scalar_value => format!(" {}", scalar(scalar_value, "")),
-    }
-}
-
-fn emit_map(o: &Map<String, J>, indent: usize, nl: &str) -> String {
-    let pad = " ".repeat(indent);
-    let mut out = String::new();
-    let mut keys: Vec<(&String, &J)> = o.iter().collect();
-    keys.sort_by_key(|(k, _)| rank(k));
-    for (k, v) in keys {
-        out.push_str(nl);
-        out.push_str(&pad);
-        out.push_str(&plain_or_quoted(k));
-        out.push(':');
-        out.push_str(&emit(v, indent + 2, false, nl));
-    }
-    out
 }
 
 #[cfg(test)]
