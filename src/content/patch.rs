@@ -206,16 +206,15 @@ fn patch_yaml(
                     && single_line
                     && !matches!(value.value, Value::Seq(_) | Value::Map(_))
                     && !is_block(new);
-                let list = match in_place {
-                    true => list_edits(yaml, value, new, value_at, &line_start, newline),
-                    false => None,
-                };
                 if inline {
                     let end = scalar_end(yaml, value_at, line_end(yaml, value_at));
                     out.push_str(&yaml[at..value_at]);
                     out.push_str(&scalar(new, &yaml[value_at..end]));
                     at = end;
-                } else if let Some(edits) = list {
+                } else if let Some(edits) = in_place
+                    .then(|| list_edits(yaml, value, new, value_at, &line_start, newline))
+                    .flatten()
+                {
                     for (from, to, text) in edits {
                         out.push_str(&yaml[at..from]);
                         out.push_str(&text);

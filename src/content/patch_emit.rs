@@ -101,17 +101,7 @@ fn is_plain_safe(s: &str) -> bool {
 pub(super) fn emit(v: &J, indent: usize, flow: bool, nl: &str) -> String {
     match v {
         J::Array(items) if flow && items.iter().all(|i| !is_block(i)) => {
-            let inner: Vec<String> = items.iter().map(|i| scalar(i, "")).collect();
-            let inner: Vec<String> = inner
-                .into_iter()
-                .map(|s| {
-                    if s.contains([',', '[', ']', '{', '}']) && !s.starts_with('"') {
-                        double_quoted(&s)
-                    } else {
-                        s
-                    }
-                })
-                .collect();
+            let inner: Vec<String> = items.iter().map(|i| flow_scalar(i, "")).collect();
             format!(" [{}]", inner.join(", "))
         }
         J::Array(items) if !items.is_empty() => {
@@ -151,4 +141,15 @@ fn emit_map(o: &Map<String, J>, indent: usize, nl: &str) -> String {
         out.push_str(&emit(v, indent + 2, false, nl));
     }
     out
+}
+
+/// One item of a flow list: quoted like `old` where it can be, and
+/// double-quoted where plain text would break the list (`,`, brackets).
+pub(super) fn flow_scalar(v: &J, old: &str) -> String {
+    let s = scalar(v, old);
+    if s.contains([',', '[', ']', '{', '}']) && !s.starts_with(['"', '\'']) {
+        double_quoted(&s)
+    } else {
+        s
+    }
 }

@@ -3,7 +3,7 @@
 //! lines) keeps its bytes. Part of [`super`]: positions come from its
 //! line helpers, new scalars from [`super::emit`].
 
-use super::emit::{double_quoted, scalar};
+use super::emit::{flow_scalar, scalar};
 use super::yaml::{Node, Value};
 use super::{byte_of_column, line_end, scalar_end};
 use serde_json::Value as J;
@@ -37,7 +37,7 @@ pub(super) fn list_edits(
         let end = flow_end(yaml, value_at, line_end(yaml, value_at))?;
         let inner = yaml[value_at + 1..end - 1].trim_start();
         let style = &inner[..inner.chars().next().map_or(0, char::len_utf8)];
-        let texts: Vec<String> = items.iter().map(|i| flow_item(i, style)).collect();
+        let texts: Vec<String> = items.iter().map(|i| flow_scalar(i, style)).collect();
         return Some(vec![(value_at, end, format!("[{}]", texts.join(", ")))]);
     }
     let distinct = old.windows(2).all(|w| w[1].line > w[0].line);
@@ -139,14 +139,4 @@ fn flow_end(text: &str, start: usize, end: usize) -> Option<usize> {
         escaped = false;
     }
     None
-}
-
-/// One item of a flow list, quoted like the list's first item was.
-fn flow_item(v: &J, style: &str) -> String {
-    let s = scalar(v, style);
-    if s.contains([',', '[', ']', '{', '}']) && !s.starts_with(['"', '\'']) {
-        double_quoted(&s)
-    } else {
-        s
-    }
 }
