@@ -149,8 +149,7 @@ impl Preview {
     /// dangling, which fails the build; the reader's preview keeps the
     /// last good site meanwhile.
     pub fn parts(&mut self) -> Option<(&mut Site, &Templates, &BuildOptions)> {
-        let as_loaded = self.unpublished.is_some()
-            && (self.failed || self.site.is_none() || self.templates.is_none());
+        let as_loaded = self.failed && self.unpublished.is_some();
         match (as_loaded, self.site.as_mut(), self.templates.as_ref()) {
             (false, Some(site), Some(templates)) => Some((site, templates, &self.opts)),
             _ => {
