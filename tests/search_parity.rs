@@ -209,8 +209,10 @@ fn build_bundled() -> Built {
 fn vocabulary(site: &Path) -> Vec<(String, u64)> {
     let mut rows = Vec::new();
     for entry in std::fs::read_dir(site.join("suche/w")).unwrap() {
-        let v: Value =
-            serde_json::from_slice(&std::fs::read(entry.unwrap().path()).unwrap()).unwrap();
+        // word shards are gzip'd (format 7)
+        let gz = std::fs::read(entry.unwrap().path()).unwrap();
+        let json = handbook::search::stored::inflate(gz).unwrap();
+        let v: Value = serde_json::from_slice(&json).unwrap();
         for row in v.as_array().unwrap() {
             rows.push((
                 row[0].as_str().unwrap().to_string(),

@@ -5,6 +5,12 @@
 //! - `meta.json`: counts, kind names, the first key of every shard (for
 //!   the reversed word list, `rwords`, the shortest prefix of it that still
 //!   sorts after the previous shard's last key);
+//! Since format 7 every shard and pack file below is stored gzip'd, its
+//! name ending in `.gz` (`w/<n>.json.gz`, `t/<n>.bin.gz`): a host cannot be
+//! relied on to compress them on the fly (few compress `.bin` at all), and
+//! the site is a third smaller on disk. Readers inflate by the first bytes
+//! (see [`super::stored`] and [`super::files`]).
+//!
 //! - `w/<n>.json`: the word list, sorted, cut by size: `[folded, freq]` or
 //!   `[folded, freq, display]` (for completion and typo correction);
 //! - `r/<n>.json`: the same words spelt backwards, sorted so, cut by size:
@@ -34,8 +40,28 @@
 //! (key delta varint, impact byte), keys ascending within the block.
 
 /// Format 6: `title_pages` are the pages with the term in the page title
-/// (no longer also a heading), each with a [`TitleMatch`] byte.
-pub const VERSION: u32 = 6;
+/// (no longer also a heading), each with a [`TitleMatch`] byte. Format 7:
+/// the shards and packs are gzip'd, as the stored texts are since format 4.
+pub const VERSION: u32 = 7;
+
+/// The path of shard `i` of the folder `dir` whose inflated bytes are
+/// `ext`, in an index of `version`.
+pub fn shard_path(version: u32, dir: &str, i: usize, ext: &str) -> String {
+    if version >= 7 {
+        format!("{dir}/{i}.{ext}.gz")
+    } else {
+        format!("{dir}/{i}.{ext}")
+    }
+}
+
+/// The path of a page's chunk of stored passages in an index of `version`.
+pub fn doc_path(version: u32, page: u32, chunk: u32) -> String {
+    if version >= 4 {
+        format!("d/{page}-{chunk}.json.gz")
+    } else {
+        format!("d/{page}-{chunk}.json")
+    }
+}
 /// Postings in a term's first block (the best by impact, stored inline).
 pub const FIRST_BLOCK: usize = 128;
 /// Postings in each later block.

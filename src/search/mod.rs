@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod corpus;
 pub mod docs;
 pub mod export;
+pub mod files;
 pub mod format;
 #[cfg(test)]
 mod index;

@@ -7,8 +7,8 @@
 
 use super::analysis::edit_distance;
 use super::corpus::Word;
+use super::files::{json_shard, IndexFiles};
 use super::format::shard_for;
-use super::query::{json_shard, Files};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -108,7 +108,7 @@ pub struct Row(String, Vec<String>);
 /// first, then the commonest: one shard read, none for a short word or an
 /// index without phonetic shards (format 4 and before).
 pub fn alike(
-    files: &dyn Files,
+    files: IndexFiles,
     keys: &[String],
     cache: &mut HashMap<usize, Vec<Row>>,
     word: &str,

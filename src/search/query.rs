@@ -32,12 +32,11 @@
 //! `MAX_EXTRA_BLOCKS`.
 
 use super::analysis::{edit_distance, fold, hyphen_runs, max_typos, normalize, stem, words};
+use super::files::{json_shard, IndexFiles};
+pub use super::files::{DirFiles, Files};
 use super::format::{reversed, shard_for, Reader, TermEntry, TitleMatch, DOC_CHUNK};
-use super::stored::{doc_path, inflate};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 
 const MAX_WORDS: usize = 8;
 const PREFIX_COMPLETIONS: usize = 6;
@@ -87,20 +86,6 @@ const FORM: u64 = 60;
 const EXACT: u8 = 2;
 const PREFIX: u8 = 1;
 const FUZZY: u8 = 0;
-
-/// Where the index files come from.
-pub trait Files {
-    fn read(&self, path: &str) -> Option<Vec<u8>>;
-}
-
-/// The index in a folder (`search-index/base`, or the preview's).
-pub struct DirFiles(pub PathBuf);
-
-impl Files for DirFiles {
-    fn read(&self, path: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.0.join(path)).ok()
-    }
-}
 
 #[derive(Deserialize)]
 struct Meta {
@@ -191,27 +176,12 @@ struct Fix {
 }
 
 struct Engine<'a> {
-    files: &'a dyn Files,
+    files: IndexFiles<'a>,
     meta: Meta,
     words: HashMap<usize, Vec<WordRow>>,
     reversed: HashMap<usize, Vec<ReversedRow>>,
     phonetic: HashMap<usize, Vec<super::phonetic::Row>>,
     terms: HashMap<usize, Vec<TermEntry>>,
-}
-
-/// A JSON shard `<dir>/<i>.json`, read once (an unreadable one is empty).
-pub(super) fn json_shard<'c, T: DeserializeOwned>(
-    files: &dyn Files,
-    cache: &'c mut HashMap<usize, Vec<T>>,
-    dir: &str,
-    i: usize,
-) -> &'c [T] {
-    cache.entry(i).or_insert_with(|| {
-        files
-            .read(&format!("{dir}/{i}.json"))
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
-    })
 }
 
 /// Shard `at` of `count`, and its neighbour on the side nearer to where
@@ -229,9 +199,12 @@ fn shard_pair(at: usize, pos: usize, len: usize, count: usize) -> Vec<usize> {
 
 impl<'a> Engine<'a> {
     fn open(files: &'a dyn Files) -> Option<Engine<'a>> {
-        let meta = serde_json::from_slice(&files.read("meta.json")?).ok()?;
+        let meta: Meta = serde_json::from_slice(&files.read("meta.json")?).ok()?;
         Some(Engine {
-            files,
+            files: IndexFiles {
+                files,
+                version: meta.version,
+            },
             meta,
             words: HashMap::new(),
             reversed: HashMap::new(),
@@ -251,7 +224,7 @@ impl<'a> Engine<'a> {
     fn term(&mut self, term: &str) -> Option<TermEntry> {
         let i = shard_for(&self.meta.terms, term);
         if !self.terms.contains_key(&i) {
-            let bytes = self.files.read(&format!("t/{i}.bin")).unwrap_or_default();
+            let bytes = self.files.shard("t", i, "bin").unwrap_or_default();
             let mut r = Reader::new(&bytes);
             let mut entries: Vec<TermEntry> = Vec::new();
             while !r.done() {
@@ -367,7 +340,7 @@ impl<'a> Engine<'a> {
         let Some(b) = c.entry.later.get(c.read) else {
             return Vec::new();
         };
-        let Some(pack) = self.files.read(&format!("p/{}.bin", b.pack)) else {
+        let Some(pack) = self.files.shard("p", b.pack as usize, "bin") else {
             return Vec::new();
         };
         let (from, to) = (b.offset as usize, (b.offset + b.len) as usize);
@@ -377,8 +350,7 @@ impl<'a> Engine<'a> {
     }
 
     fn doc_file(&self, page: u32, passage: u32) -> Option<DocFile> {
-        let name = doc_path(self.meta.version, page, passage / DOC_CHUNK);
-        serde_json::from_slice(&inflate(self.files.read(&name)?)?).ok()
+        serde_json::from_slice(&self.files.doc(page, passage / DOC_CHUNK)?).ok()
     }
 }
 
@@ -527,7 +499,7 @@ impl KindFilter {
     fn read(engine: &Engine, kind: &str) -> Option<KindFilter> {
         let code = engine.meta.kinds.iter().position(|n| n == kind)?;
         Some(KindFilter {
-            kinds: engine.files.read("kinds.txt")?,
+            kinds: engine.files.plain("kinds.txt")?,
             code: b'0' + code as u8,
         })
     }

@@ -1,7 +1,8 @@
-//! The stored passage texts (`d/`): gzip'd JSON since format 4. They are
-//! most of the static index's bytes (plain text, ~60 % of it redundant),
-//! and a host cannot be relied on to compress `.json` on the fly, so the
-//! build stores them compressed and the reader inflates them.
+//! Compression of the static index's files: the stored passage texts
+//! (`d/`, gzip'd JSON since format 4, most of the index's bytes) and,
+//! since format 7, every shard and pack. A host cannot be relied on to
+//! compress them on the fly, so the build stores them compressed and the
+//! reader inflates them.
 //!
 //! A host may still serve a `.gz` file with `Content-Encoding: gzip`; the
 //! browser then hands over the inflated bytes, so readers look at the
@@ -18,15 +19,6 @@ use std::io::{Read, Write};
 const LEVEL: u32 = 2;
 
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
-
-/// The path of a page's chunk of stored passages in an index of `version`.
-pub fn doc_path(version: u32, page: u32, chunk: u32) -> String {
-    if version >= 4 {
-        format!("d/{page}-{chunk}.json.gz")
-    } else {
-        format!("d/{page}-{chunk}.json")
-    }
-}
 
 /// `json` gzip'd. The header carries no time or name, so a build's output
 /// depends on its input alone (tests/output_stable.rs).
@@ -80,7 +72,11 @@ mod tests {
 
     #[test]
     fn older_indexes_keep_their_plain_file_names() {
+        use crate::search::format::{doc_path, shard_path};
         assert_eq!(doc_path(3, 12, 0), "d/12-0.json");
         assert_eq!(doc_path(4, 12, 1), "d/12-1.json.gz");
+        assert_eq!(shard_path(6, "t", 3, "bin"), "t/3.bin");
+        assert_eq!(shard_path(7, "t", 3, "bin"), "t/3.bin.gz");
+        assert_eq!(shard_path(7, "w", 0, "json"), "w/0.json.gz");
     }
 }

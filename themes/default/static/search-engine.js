@@ -419,6 +419,15 @@
       }
       return docs.get(path);
     };
+    // shards and packs are gzip'd since format 7 (src/search/files.rs),
+    // read by their first bytes like the stored texts
+    const shards = new Map();
+    const shard = (dir, i, ext) => {
+      const path = meta.version >= 7 ? `${dir}/${i}.${ext}.gz` : `${dir}/${i}.${ext}`;
+      if (!shards.has(path)) shards.set(path, file(path).then(inflate).catch(() => null));
+      return shards.get(path);
+    };
+    const jsonShard = async (dir, i) => { const b = await shard(dir, i, 'json'); return b ? JSON.parse(utf8.decode(b)) : null; };
     const termShards = new Map();
     let meta = null;
 
@@ -426,11 +435,11 @@
       if (!meta) meta = await json('meta.json');
       return meta;
     }
-    async function wordShard(i) { return (await json(`w/${i}.json`)) || []; }
+    async function wordShard(i) { return (await jsonShard('w', i)) || []; }
     async function termShard(i) {
       if (!termShards.has(i)) {
         termShards.set(i, (async () => {
-          const bytes = (await file(`t/${i}.bin`)) || new Uint8Array();
+          const bytes = (await shard('t', i, 'bin')) || new Uint8Array();
           const r = new Reader(bytes);
           const entries = [];
           try {
@@ -461,14 +470,14 @@
       found.sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
       return found;
     }
-    async function reversedShard(i) { return (await json(`r/${i}.json`)) || []; }
+    async function reversedShard(i) { return (await jsonShard('r', i)) || []; }
     // the words that sound like `word`, closest in spelling first, then the
     // commonest: one shard, none for a short word or an index before format 5
     async function alike(word) {
       const code = phonetic(word);
       const keys = meta.phonetic || [];
       if (Array.from(word).length < PHONETIC_MIN_CHARS || code === '' || keys.length === 0) return [];
-      const rows = (await json(`k/${shardFor(keys, code)}.json`)) || [];
+      const rows = (await jsonShard('k', shardFor(keys, code))) || [];
       const at = lowerBound(rows, code);
       if (at >= rows.length || rows[at][0] !== code) return [];
       return rows[at][1]
@@ -518,7 +527,7 @@
     async function block(c) {
       const b = c.entry.later[c.read];
       if (!b) return [];
-      const pack = await file(`p/${b.pack}.bin`);
+      const pack = await shard('p', b.pack, 'bin');
       if (!pack || b.offset + b.len > pack.length) return [];
       try { return readBlock(new Reader(pack.subarray(b.offset, b.offset + b.len))); } catch (_) { return []; }
     }
