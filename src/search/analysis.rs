@@ -9,8 +9,8 @@
 //! needs the corpus vocabulary and so happens at index time only: a
 //! compound is indexed under its own term and those of its parts.
 
-use rayon::prelude::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// Text in composed form, so `u` + combining diaeresis is one letter `ü`
@@ -21,6 +21,17 @@ pub fn normalize(text: &str) -> String {
         text.to_string()
     } else {
         text.nfc().collect()
+    }
+}
+
+/// [`normalize`] keeping `text` itself when it is composed already (the
+/// index normalizes every passage of the corpus).
+pub fn normalize_cow(text: Cow<'_, str>) -> Cow<'_, str> {
+    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        text
+    } else {
+        Cow::Owned(text.nfc().collect())
     }
 }
 
@@ -226,12 +237,13 @@ pub fn edit_distance(a: &str, b: &str, prefix: bool) -> usize {
 /// Index-time analysis: the term of every word plus, for compounds, the
 /// terms of their parts.
 pub struct Analyzer {
-    /// Folded words a compound may be split into.
-    vocabulary: HashSet<String>,
+    /// Folded words a compound may be split into (a fast hash: splitting
+    /// looks up every cut of every word).
+    vocabulary: FxHashSet<String>,
     /// Their terms, so an inflected head (`rückkehrerinnen`) counts too.
-    vocabulary_terms: HashSet<String>,
+    vocabulary_terms: FxHashSet<String>,
     /// Three-letter words that are parts of many compounds (`Job`, `Amt`).
-    short_parts: HashSet<String>,
+    short_parts: FxHashSet<String>,
 }
 
 /// Common German words that often stand inside compounds but rarely alone
@@ -240,12 +252,25 @@ const LEXICON: &str = include_str!("lexicon.txt");
 
 /// Linking elements (Fugen) between the parts of a compound.
 const FUGEN: [&str; 5] = ["s", "es", "n", "en", "er"];
-const MIN_PART: usize = 4;
+pub const MIN_PART: usize = 4;
 
 impl Analyzer {
     /// `corpus_words` are all words of the corpus (any case); words of at
     /// least four letters become the vocabulary that compounds split into.
     pub fn new<'a>(corpus_words: impl IntoIterator<Item = &'a str>) -> Analyzer {
+        let (folded, long): (Vec<String>, Vec<bool>) = corpus_words
+            .into_iter()
+            .map(|w| (fold(w), w.chars().count() >= MIN_PART))
+            .unzip();
+        let folded: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let stems: Vec<String> = folded.iter().map(|f| stem(f)).collect();
+        Analyzer::from_folded(&folded, &stems, &long)
+    }
+
+    /// The analyzer of a corpus whose words fold to `folded`, with the
+    /// stems `stems`; a folding is a part compounds may split into if it is
+    /// `long`, written with at least four letters somewhere.
+    pub fn from_folded(folded: &[&str], stems: &[String], long: &[bool]) -> Analyzer {
         let lexicon: Vec<String> = LEXICON
             .lines()
             .map(str::trim)
@@ -257,14 +282,12 @@ impl Analyzer {
             .filter(|w| w.chars().count() == MIN_PART - 1)
             .cloned()
             .collect();
-        let mut vocabulary: HashSet<String> = lexicon.into_iter().collect();
-        vocabulary.extend(
-            corpus_words
-                .into_iter()
-                .filter(|w| w.chars().count() >= MIN_PART)
-                .map(fold),
-        );
-        let vocabulary_terms = vocabulary.par_iter().map(|w| stem(w)).collect();
+        let mut vocabulary_terms: FxHashSet<String> = lexicon.iter().map(|w| stem(w)).collect();
+        let mut vocabulary: FxHashSet<String> = lexicon.into_iter().collect();
+        for ((f, s), _) in folded.iter().zip(stems).zip(long).filter(|(_, &l)| l) {
+            vocabulary.insert(f.to_string());
+            vocabulary_terms.insert(s.clone());
+        }
         Analyzer {
             vocabulary,
             vocabulary_terms,
@@ -277,11 +300,17 @@ impl Analyzer {
     /// `kooperation`, `vereinbar`), all at the word's position.
     pub fn index_terms(&self, word: &str) -> Vec<String> {
         let folded = fold(word);
-        let mut terms = vec![stem(&folded)];
+        let stem = stem(&folded);
+        self.folded_terms(&folded, stem)
+    }
+
+    /// [`Self::index_terms`] of a word folded already, whose stem is `stem`.
+    pub fn folded_terms(&self, folded: &str, stem: String) -> Vec<String> {
+        let mut terms = vec![stem];
         let mut parts = Vec::new();
-        self.split(&folded, 0, &mut parts);
+        self.split(folded, 0, &mut parts);
         for p in parts {
-            let t = stem(&p);
+            let t = self::stem(&p);
             if !terms.contains(&t) {
                 terms.push(t);
             }
@@ -293,7 +322,7 @@ impl Analyzer {
             .iter()
             .filter_map(|t| t.strip_suffix("um"))
             .filter(|stem| stem.len() >= MIN_PART)
-            .map(|s| stem(&format!("{s}en")))
+            .map(|s| self::stem(&format!("{s}en")))
             .collect();
         for p in plurals {
             if !terms.contains(&p) {

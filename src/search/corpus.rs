@@ -1,20 +1,19 @@
-//! The corpus analysed once. Every distinct word gets an id and its index
-//! terms (stemming and compound splitting, the costly part, once per word
-//! and in parallel); every passage becomes the ids of its words. From then
-//! on nothing splits or hashes text again: tantivy's tokenizer reads a
-//! passage's terms by id, and lengths, title words and the pages of rare
-//! forms come from the same ids.
+//! The corpus analysed once. Every passage is split into words once, on
+//! every core, and each distinct word gets an id; every distinct folded
+//! spelling is then analysed once (stemming and compound splitting, the
+//! costly part, in parallel), and words that fold alike share its terms.
+//! From then on nothing splits or hashes text again: the postings,
+//! lengths, title words and the pages of rare forms come from the ids.
 
-use super::analysis::{fold, hyphen_runs, normalize, words, Analyzer};
+use super::analysis::{fold, hyphen_runs, normalize_cow, stem, words, Analyzer, MIN_PART};
 use super::docs::SearchDoc;
 use crate::timing::span;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::sync::Arc;
 
-/// The passages of a corpus analysed: what tantivy and the static index
-/// are both built from.
+/// The passages of a corpus analysed: what the static index is built from.
 pub struct Analysed {
     /// By passage, in the order of the docs.
     pub passages: Vec<Passage>,
@@ -26,30 +25,21 @@ pub struct Analysed {
 
 /// Normalizes, splits and analyses every passage of `docs`.
 pub fn analyse(docs: &[SearchDoc]) -> Analysed {
-    let fields: Vec<(String, String)> = span("index: normalize", || {
+    let fields: Vec<Fields> = span("index: normalize", || {
         docs.par_iter()
-            .map(|d| (normalize(&d.title_text()), normalize(&d.body_text())))
+            .map(|d| (normalize_cow(d.title_text()), normalize_cow(d.body_text())))
             .collect()
     });
-    let texts: Vec<&str> = fields
-        .iter()
-        .flat_map(|(t, b)| [t.as_str(), b.as_str()])
-        .collect();
-    let vocabulary = span("index: analyse words", || Vocabulary::new(&texts));
-    let passages: Vec<Passage> = span("index: passages as word ids", || {
-        fields
-            .par_iter()
-            .map(|(title, body)| vocabulary.passage(title, body))
-            .collect()
-    });
+    let (vocabulary, passages) = span("index: passages as word ids", || Vocabulary::read(&fields));
+    let folds = span("index: analyse words", || vocabulary.analyse());
     let words = span("index: word list", || {
         let (titles, forms) = pages_of_words(docs, &passages, vocabulary.len());
-        vocabulary.word_list(titles, forms)
+        vocabulary.word_list(&folds, titles, forms)
     });
     Analysed {
         passages,
         words,
-        terms: vocabulary.terms(),
+        terms: folds.terms,
     }
 }
 
@@ -103,23 +93,62 @@ fn tokens(text: &str) -> (Vec<(usize, usize)>, u32) {
     (out, ws.len() as u32)
 }
 
-/// The distinct words of a corpus with their ids and index terms.
+/// A passage's title and body, normalized (borrowed from its doc where
+/// that changed nothing).
+pub type Fields<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// Runs of passages read apart, on every core: enough to share out, few
+/// enough that merging their word lists stays cheap.
+const RUNS: usize = 32;
+const MIN_RUN: usize = 256;
+
+/// The distinct words of a corpus as written, by id, with how often each
+/// occurs.
 pub struct Vocabulary<'a> {
-    ids: FxHashMap<&'a str, u32>,
-    /// By id: the word as written, how often it occurs, its terms.
     words: Vec<&'a str>,
     counts: Vec<u32>,
-    terms: WordTerms,
 }
 
-/// Each word's index terms, by word id; shared with tantivy's tokenizer.
-pub type WordTerms = Arc<[Box<[Box<str>]>]>;
+/// Words that fold alike (`Mütter`, `muetter`) analysed once: per word
+/// id its folding's id, per folding its terms.
+pub struct Folds {
+    fold_of: Vec<u32>,
+    folded: Vec<String>,
+    pub terms: WordTerms,
+}
+
+/// Each word's index terms, by word id; words that fold alike share them.
+#[derive(Clone)]
+pub struct WordTerms {
+    fold_of: Arc<[u32]>,
+    /// By folding.
+    terms: Arc<[Box<[Box<str>]>]>,
+}
+
+impl WordTerms {
+    /// The terms of word `word`.
+    pub fn of(&self, word: u32) -> &[Box<str>] {
+        self.fold_of
+            .get(word as usize)
+            .map_or(&[], |&f| &self.terms[f as usize])
+    }
+
+    /// The folding of word `word`, an index into [`Self::by_folding`].
+    pub fn folding(&self, word: u32) -> usize {
+        self.fold_of[word as usize] as usize
+    }
+
+    /// The terms of every folding.
+    pub fn by_folding(&self) -> &[Box<[Box<str>]>] {
+        &self.terms
+    }
+}
 
 /// A passage's fields as word ids, with what ranking and the word list need.
 pub struct Passage {
-    /// The fields for tantivy, each word as its id ([`encode`]).
-    pub title: String,
-    pub body: String,
+    /// The ids of the fields' tokens, in order.
+    pub title: Vec<u32>,
+    pub body: Vec<u32>,
     /// Field lengths in words.
     pub len_title: u32,
     pub len_body: u32,
@@ -128,93 +157,180 @@ pub struct Passage {
     pub all_words: Vec<u32>,
 }
 
-impl<'a> Vocabulary<'a> {
-    /// Counts and analyses the words of `texts` (normalized fields).
-    pub fn new(texts: &[&'a str]) -> Vocabulary<'a> {
-        // a fast hash: this map sees every word of the corpus
-        let counts: FxHashMap<&'a str, u32> = texts
-            .par_iter()
-            .fold(FxHashMap::default, |mut map, t| {
-                for (a, b) in tokens(t).0 {
-                    *map.entry(&t[a..b]).or_insert(0) += 1;
-                }
-                map
-            })
-            .reduce(FxHashMap::default, |mut a, b| {
-                for (w, n) in b {
-                    *a.entry(w).or_insert(0) += n;
-                }
-                a
-            });
-        let (words, counts): (Vec<&'a str>, Vec<u32>) = counts.into_iter().unzip();
-        let analyzer = Analyzer::new(words.iter().copied());
-        let terms = words
-            .par_iter()
-            .map(|w| {
-                let terms: Box<[Box<str>]> = analyzer
-                    .index_terms(w)
-                    .into_iter()
-                    .map(String::into_boxed_str)
-                    .collect();
-                terms
-            })
-            .collect();
-        let ids = words
-            .iter()
-            .enumerate()
-            .map(|(i, &w)| (w, i as u32))
-            .collect();
-        Vocabulary {
-            ids,
-            words,
-            counts,
-            terms,
+/// A run of passages with its own word ids.
+struct Run<'a> {
+    ids: FxHashMap<&'a str, u32>,
+    words: Vec<&'a str>,
+    counts: Vec<u32>,
+    /// Per passage: title ids, body ids, their lengths in words.
+    passages: Vec<(Vec<u32>, Vec<u32>, u32, u32)>,
+}
+
+impl<'a> Run<'a> {
+    fn read(fields: &'a [Fields<'a>]) -> Run<'a> {
+        let mut run = Run {
+            // a fast hash: these maps see every word of the corpus
+            ids: FxHashMap::default(),
+            words: Vec::new(),
+            counts: Vec::new(),
+            passages: Vec::with_capacity(fields.len()),
+        };
+        for (title, body) in fields {
+            let (title, len_title) = run.ids_of(title);
+            let (body, len_body) = run.ids_of(body);
+            run.passages.push((title, body, len_title, len_body));
         }
+        run
     }
 
-    /// Each word's terms by id, for the tokenizer (shared, not copied).
-    pub fn terms(&self) -> WordTerms {
-        Arc::clone(&self.terms)
+    /// The ids of a text's tokens, and its length in words (a hyphen run
+    /// is one token more, but no more words: it does not make a field
+    /// longer for BM25).
+    fn ids_of(&mut self, text: &'a str) -> (Vec<u32>, u32) {
+        let (tokens, len) = tokens(text);
+        let Run {
+            ids, words, counts, ..
+        } = self;
+        let ids = tokens
+            .into_iter()
+            .map(|(a, b)| {
+                let word = &text[a..b];
+                let id = *ids.entry(word).or_insert_with(|| {
+                    words.push(word);
+                    counts.push(0);
+                    (words.len() - 1) as u32
+                });
+                counts[id as usize] += 1;
+                id
+            })
+            .collect();
+        (ids, len)
     }
+}
 
-    /// A passage's title and body (normalized, words of this vocabulary).
-    pub fn passage(&self, title: &str, body: &str) -> Passage {
-        let (title_ids, len_title) = self.ids_of(title);
-        let (body_ids, len_body) = self.ids_of(body);
-        let mut all_words: Vec<u32> = title_ids.iter().chain(&body_ids).copied().collect();
+impl Passage {
+    fn new(title: Vec<u32>, body: Vec<u32>, len_title: u32, len_body: u32) -> Passage {
+        let mut all_words: Vec<u32> = title.iter().chain(&body).copied().collect();
         all_words.sort_unstable();
         all_words.dedup();
-        let mut title_words = title_ids.clone();
+        let mut title_words = title.clone();
         title_words.sort_unstable();
         title_words.dedup();
         Passage {
-            title: encode(&title_ids),
-            body: encode(&body_ids),
+            title,
+            body,
             len_title,
             len_body,
             title_words,
             all_words,
         }
     }
+}
 
-    /// The ids of a text's tokens, and its length in words (a hyphen run
-    /// is one token more, but no more words: it does not make a field
-    /// longer for BM25).
-    fn ids_of(&self, text: &str) -> (Vec<u32>, u32) {
-        let (tokens, len) = tokens(text);
-        let ids = tokens
-            .into_iter()
-            // every word of the texts the vocabulary was built from is in it
-            .filter_map(|(a, b)| self.ids.get(&text[a..b]).copied())
+impl<'a> Vocabulary<'a> {
+    /// The words of `fields` (normalized title and body per passage), and
+    /// the passages as their ids. Each run of passages is split and given
+    /// ids of its own on one core; the runs' word lists are then merged
+    /// and their ids mapped to the merged ones.
+    pub fn read(fields: &'a [Fields<'a>]) -> (Vocabulary<'a>, Vec<Passage>) {
+        let size = fields.len().div_ceil(RUNS).max(MIN_RUN);
+        let runs: Vec<Run> = fields.par_chunks(size).map(Run::read).collect();
+        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut vocabulary = Vocabulary {
+            words: Vec::new(),
+            counts: Vec::new(),
+        };
+        let merged: Vec<Vec<u32>> = runs
+            .iter()
+            .map(|run| {
+                run.words
+                    .iter()
+                    .zip(&run.counts)
+                    .map(|(&word, &n)| {
+                        let v = &mut vocabulary;
+                        let id = *ids.entry(word).or_insert_with(|| {
+                            v.words.push(word);
+                            v.counts.push(0);
+                            (v.words.len() - 1) as u32
+                        });
+                        v.counts[id as usize] += n;
+                        id
+                    })
+                    .collect()
+            })
             .collect();
-        (ids, len)
+        let passages: Vec<Vec<Passage>> = runs
+            .into_par_iter()
+            .zip(merged)
+            .map(|(run, to)| {
+                let global = |ids: Vec<u32>| -> Vec<u32> {
+                    ids.into_iter().map(|i| to[i as usize]).collect()
+                };
+                run.passages
+                    .into_iter()
+                    .map(|(t, b, lt, lb)| Passage::new(global(t), global(b), lt, lb))
+                    .collect()
+            })
+            .collect();
+        (vocabulary, passages.into_iter().flatten().collect())
+    }
+
+    /// Folds every word, then analyses each folding once: its stem, and
+    /// for a compound the terms of its parts.
+    pub fn analyse(&self) -> Folds {
+        let folded_words: Vec<String> = self.words.par_iter().map(|w| fold(w)).collect();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut folded: Vec<&str> = Vec::new();
+        // a compound splits into words written with at least four letters
+        let mut long: Vec<bool> = Vec::new();
+        let fold_of: Vec<u32> = folded_words
+            .iter()
+            .zip(&self.words)
+            .map(|(f, w)| {
+                let id = *ids.entry(f).or_insert_with(|| {
+                    folded.push(f);
+                    long.push(false);
+                    (folded.len() - 1) as u32
+                });
+                if !long[id as usize] && w.chars().count() >= MIN_PART {
+                    long[id as usize] = true;
+                }
+                id
+            })
+            .collect();
+        let stems: Vec<String> = folded.par_iter().map(|f| stem(f)).collect();
+        let analyzer = Analyzer::from_folded(&folded, &stems, &long);
+        let terms: Arc<[Box<[Box<str>]>]> = folded
+            .par_iter()
+            .zip(&stems)
+            .map(|(f, s)| {
+                analyzer
+                    .folded_terms(f, s.clone())
+                    .into_iter()
+                    .map(String::into_boxed_str)
+                    .collect()
+            })
+            .collect();
+        Folds {
+            folded: folded.into_iter().map(str::to_string).collect(),
+            terms: WordTerms {
+                fold_of: fold_of.clone().into(),
+                terms,
+            },
+            fold_of,
+        }
     }
 
     /// The word list: spellings folded together, the commonest shown.
     /// `title_pages` and `pages` are by word id, ascending; a word's
     /// `pages` longer than [`FORM_PAGES`] mean "too many to list".
-    pub fn word_list(&self, title_pages: Vec<Vec<u32>>, pages: Vec<Vec<u32>>) -> Vec<Word> {
-        #[derive(Default)]
+    pub fn word_list(
+        &self,
+        folds: &Folds,
+        title_pages: Vec<Vec<u32>>,
+        pages: Vec<Vec<u32>>,
+    ) -> Vec<Word> {
+        #[derive(Default, Clone)]
         struct Folded<'w> {
             freq: u32,
             display: &'w str,
@@ -222,10 +338,10 @@ impl<'a> Vocabulary<'a> {
             title_pages: Vec<u32>,
             pages: Vec<u32>,
         }
-        let mut by_fold: HashMap<String, Folded> = HashMap::new();
+        let mut by_fold: Vec<Folded> = vec![Folded::default(); folds.folded.len()];
         for (id, (titles, on)) in title_pages.into_iter().zip(pages).enumerate() {
             let (w, n) = (self.words[id], self.counts[id]);
-            let e = by_fold.entry(fold(w)).or_default();
+            let e = &mut by_fold[folds.fold_of[id] as usize];
             e.freq += n;
             if n > e.display_freq || (n == e.display_freq && w < e.display) {
                 e.display = w;
@@ -235,8 +351,9 @@ impl<'a> Vocabulary<'a> {
             e.pages.extend(on);
         }
         let mut out: Vec<Word> = by_fold
-            .into_iter()
-            .map(|(folded, mut f)| {
+            .into_par_iter()
+            .zip(&folds.folded)
+            .map(|(mut f, folded)| {
                 for p in [&mut f.title_pages, &mut f.pages] {
                     p.sort_unstable();
                     p.dedup();
@@ -245,7 +362,7 @@ impl<'a> Vocabulary<'a> {
                     f.pages.clear();
                 }
                 Word {
-                    folded,
+                    folded: folded.clone(),
                     freq: f.freq,
                     display: f.display.to_string(),
                     title_pages: f.title_pages,
@@ -253,7 +370,7 @@ impl<'a> Vocabulary<'a> {
                 }
             })
             .collect();
-        out.sort_by(|a, b| a.folded.cmp(&b.folded));
+        out.par_sort_unstable_by(|a, b| a.folded.cmp(&b.folded));
         out
     }
 
@@ -287,66 +404,44 @@ pub struct Word {
 /// Pages listed per word at most.
 pub const FORM_PAGES: usize = 64;
 
-// Word ids travel to tantivy's tokenizer as the characters of a string:
-// one character for the first ids, a private-use lead character and one
-// more for the rest. Surrogates are no characters, so ids skip them.
-const ONE_CHAR: u32 = 0xD000;
-const LEAD: u32 = 0xE000;
-const LEADS: u32 = 0x1900;
-
-/// Word ids as a string that [`decode`] reads back.
-pub fn encode(ids: &[u32]) -> String {
-    let mut out = String::with_capacity(ids.len() * 3);
-    for &id in ids {
-        if id < ONE_CHAR {
-            out.push(char::from_u32(id).unwrap_or('\0'));
-        } else {
-            let rest = id - ONE_CHAR;
-            out.push(char::from_u32(LEAD + (rest / ONE_CHAR).min(LEADS - 1)).unwrap_or('\0'));
-            out.push(char::from_u32(rest % ONE_CHAR).unwrap_or('\0'));
-        }
-    }
-    out
-}
-
-/// The next word id of an [`encode`]d string.
-pub fn decode(chars: &mut std::str::Chars) -> Option<u32> {
-    let c = chars.next()? as u32;
-    if (LEAD..LEAD + LEADS).contains(&c) {
-        let low = chars.next()? as u32;
-        Some(ONE_CHAR + (c - LEAD) * ONE_CHAR + low)
-    } else {
-        Some(c)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn word_ids_survive_the_string() {
-        let ids = [
-            0, 1, 0xCFFF, 0xD000, 0xD001, 0x1_0000, 0x2_0000, 5_000_000, 7,
-        ];
-        let s = encode(&ids);
-        let mut chars = s.chars();
-        let back: Vec<u32> = std::iter::from_fn(|| decode(&mut chars)).collect();
-        assert_eq!(back, ids);
-    }
-
-    #[test]
     fn a_passage_is_its_words_ids() {
-        let texts = ["Eltern und Kinder", "Kinder der Eltern Eltern"];
-        let v = Vocabulary::new(&texts);
+        let fields = [(
+            Cow::from("Eltern und Kinder"),
+            Cow::from("Kinder der Eltern Eltern"),
+        )];
+        let (v, passages) = Vocabulary::read(&fields);
         assert_eq!(v.len(), 4);
-        let p = v.passage(texts[0], texts[1]);
+        let p = &passages[0];
         assert_eq!((p.len_title, p.len_body), (3, 4));
         assert_eq!(p.title_words.len(), 3);
         assert_eq!(p.all_words.len(), 4);
-        let mut chars = p.body.chars();
-        let ids: Vec<u32> = std::iter::from_fn(|| decode(&mut chars)).collect();
-        let spelled: Vec<&str> = ids.iter().map(|&i| v.words[i as usize]).collect();
+        let spelled: Vec<&str> = p.body.iter().map(|&i| v.words[i as usize]).collect();
         assert_eq!(spelled, ["Kinder", "der", "Eltern", "Eltern"]);
+        assert_eq!(v.counts[p.body[2] as usize], 3);
+    }
+
+    #[test]
+    fn words_that_fold_alike_share_their_terms_and_one_row() {
+        let fields: Vec<Fields> = ["Mütter Muetter", "mütter Väter"]
+            .iter()
+            .map(|&t| (Cow::from(""), Cow::from(t)))
+            .collect();
+        let (v, passages) = Vocabulary::read(&fields);
+        let folds = v.analyse();
+        let ids = &passages[0].body;
+        assert_ne!(ids[0], ids[1]);
+        assert_eq!(folds.terms.of(ids[0]), folds.terms.of(ids[1]));
+        let pages = vec![Vec::new(); v.len()];
+        let list = v.word_list(&folds, pages.clone(), pages);
+        let folded: Vec<(&str, u32, &str)> = list
+            .iter()
+            .map(|w| (w.folded.as_str(), w.freq, w.display.as_str()))
+            .collect();
+        assert_eq!(folded, [("mutter", 3, "Muetter"), ("vater", 1, "Väter")]);
     }
 }

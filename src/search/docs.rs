@@ -7,6 +7,7 @@
 use crate::content::PageKind;
 use crate::site::Site;
 use rayon::prelude::*;
+use std::borrow::Cow;
 
 /// Target size of a passage's text.
 pub const PASSAGE_BYTES: usize = 1200;
@@ -68,16 +69,21 @@ pub struct SearchDoc {
 
 impl SearchDoc {
     /// The text of the weighted field: page title and heading.
-    pub fn title_text(&self) -> String {
+    /// (Borrowed where it is one field: the body is most of the corpus.)
+    pub fn title_text(&self) -> Cow<'_, str> {
         if self.heading.is_empty() {
-            self.page_title.clone()
+            Cow::Borrowed(&self.page_title)
         } else {
-            format!("{} {}", self.page_title, self.heading)
+            Cow::Owned(format!("{} {}", self.page_title, self.heading))
         }
     }
 
-    pub fn body_text(&self) -> String {
-        format!("{} {}", self.text, self.keywords)
+    pub fn body_text(&self) -> Cow<'_, str> {
+        if self.keywords.is_empty() {
+            Cow::Borrowed(&self.text)
+        } else {
+            Cow::Owned(format!("{} {}", self.text, self.keywords))
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! index's own inversion ([`super::inverted`]) equal to tantivy's. Builds
 //! write no tantivy index; find and replace has its own (`src/find/`).
 
-use super::corpus::{self, Passage, WordTerms};
+use super::corpus::{Passage, WordTerms};
 use super::docs::SearchDoc;
 use std::path::Path;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
@@ -39,16 +39,15 @@ fn schema() -> (Schema, Fields) {
 }
 
 /// The handbook's analysis as a tantivy tokenizer over fields that
-/// [`corpus::encode`] wrote: each word id becomes the word's terms, read
-/// from the table built for exactly this corpus. Tantivy tokenizes on its
-/// own indexing threads, and no token list travels through its queue.
+/// [`encode`] wrote: each word id becomes the word's terms, read from the
+/// table built for exactly this corpus.
 #[derive(Clone)]
 struct Analysed(WordTerms);
 
 const TOKENIZER: &str = "handbook";
 
 struct AnalysedStream<'a> {
-    table: &'a [Box<[Box<str>]>],
+    table: &'a WordTerms,
     ids: std::str::Chars<'a>,
     terms: &'a [Box<str>],
     position: usize,
@@ -71,10 +70,10 @@ impl Tokenizer for Analysed {
 impl TokenStream for AnalysedStream<'_> {
     fn advance(&mut self) -> bool {
         while self.terms.is_empty() {
-            let Some(id) = corpus::decode(&mut self.ids) else {
+            let Some(id) = decode(&mut self.ids) else {
                 return false;
             };
-            self.terms = self.table.get(id as usize).map_or(&[], |t| &t[..]);
+            self.terms = self.table.of(id);
             self.position += 1;
         }
         let (term, rest) = self.terms.split_first().expect("not empty");
@@ -91,6 +90,39 @@ impl TokenStream for AnalysedStream<'_> {
     }
     fn token_mut(&mut self) -> &mut Token {
         &mut self.token
+    }
+}
+
+// Word ids travel to tantivy's tokenizer as the characters of a string:
+// one character for the first ids, a private-use lead character and one
+// more for the rest. Surrogates are no characters, so ids skip them.
+const ONE_CHAR: u32 = 0xD000;
+const LEAD: u32 = 0xE000;
+const LEADS: u32 = 0x1900;
+
+/// Word ids as a string that [`decode`] reads back.
+fn encode(ids: &[u32]) -> String {
+    let mut out = String::with_capacity(ids.len() * 3);
+    for &id in ids {
+        if id < ONE_CHAR {
+            out.push(char::from_u32(id).unwrap_or('\0'));
+        } else {
+            let rest = id - ONE_CHAR;
+            out.push(char::from_u32(LEAD + (rest / ONE_CHAR).min(LEADS - 1)).unwrap_or('\0'));
+            out.push(char::from_u32(rest % ONE_CHAR).unwrap_or('\0'));
+        }
+    }
+    out
+}
+
+/// The next word id of an [`encode`]d string.
+fn decode(chars: &mut std::str::Chars) -> Option<u32> {
+    let c = chars.next()? as u32;
+    if (LEAD..LEAD + LEADS).contains(&c) {
+        let low = chars.next()? as u32;
+        Some(ONE_CHAR + (c - LEAD) * ONE_CHAR + low)
+    } else {
+        Some(c)
     }
 }
 
@@ -125,8 +157,8 @@ fn add_all(
         index.writer_with_num_threads::<TantivyDocument>(threads, threads * 48_000_000)?;
     for (d, p) in docs.iter().zip(passages) {
         let mut doc = TantivyDocument::default();
-        doc.add_text(f.title, &p.title);
-        doc.add_text(f.body, &p.body);
+        doc.add_text(f.title, encode(&p.title));
+        doc.add_text(f.body, encode(&p.body));
         doc.add_u64(f.key, d.key.0);
         doc.add_u64(f.len_title, p.len_title as u64);
         doc.add_u64(f.len_body, p.len_body as u64);
@@ -144,6 +176,17 @@ mod tests {
     use crate::search::inverted::{Inverted, RawPosting};
     use rayon::prelude::*;
     use tantivy::{Searcher, Term};
+
+    #[test]
+    fn word_ids_survive_the_string() {
+        let ids = [
+            0, 1, 0xCFFF, 0xD000, 0xD001, 0x1_0000, 0x2_0000, 5_000_000, 7,
+        ];
+        let s = encode(&ids);
+        let mut chars = s.chars();
+        let back: Vec<u32> = std::iter::from_fn(|| decode(&mut chars)).collect();
+        assert_eq!(back, ids);
+    }
 
     fn doc(page: u32, passage: u32, title: &str, heading: &str, text: &str) -> SearchDoc {
         SearchDoc {

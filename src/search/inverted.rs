@@ -5,7 +5,7 @@
 //! the export run beside tantivy's indexing instead of after it, reading
 //! tantivy's segments back term by term.
 
-use super::corpus::{self, Passage};
+use super::corpus::{Passage, WordTerms};
 use super::docs::{DocKey, SearchDoc};
 use rayon::prelude::*;
 
@@ -56,9 +56,9 @@ struct Chunk {
 
 impl Inverted {
     /// Inverts `passages` (the analysed `docs`, in the same order), whose
-    /// words have the terms `word_terms` (by word id).
-    pub fn new(docs: &[SearchDoc], passages: &[Passage], word_terms: &[Box<[Box<str>]>]) -> Self {
-        let terms = dictionary(word_terms);
+    /// words have the terms `word_terms`.
+    pub fn new(docs: &[SearchDoc], passages: &[Passage], word_terms: &WordTerms) -> Self {
+        let terms = dictionary(word_terms.by_folding());
         let of_word = WordTermIds::new(word_terms, &terms);
         let size = passages.len().div_ceil(CHUNKS).max(MIN_CHUNK);
         let chunks = passages
@@ -115,9 +115,9 @@ impl Inverted {
     }
 }
 
-/// Every term of every word, sorted and distinct.
-fn dictionary(word_terms: &[Box<[Box<str>]>]) -> Vec<Box<str>> {
-    let mut terms: Vec<&str> = word_terms
+/// Every term of every folding, sorted and distinct.
+fn dictionary(by_folding: &[Box<[Box<str>]>]) -> Vec<Box<str>> {
+    let mut terms: Vec<&str> = by_folding
         .par_iter()
         .flat_map_iter(|t| t.iter().map(|s| &**s))
         .filter(|t| t.len() <= MAX_TERM_BYTES)
@@ -128,15 +128,19 @@ fn dictionary(word_terms: &[Box<[Box<str>]>]) -> Vec<Box<str>> {
 }
 
 /// Each word's term ids, in the order of its terms (a term a word yields
-/// twice counts twice, as a token does in tantivy).
-struct WordTermIds {
+/// twice counts twice, as a token does in tantivy); words that fold alike
+/// share them.
+struct WordTermIds<'w> {
+    words: &'w WordTerms,
+    /// By folding.
     starts: Vec<u32>,
     ids: Vec<u32>,
 }
 
-impl WordTermIds {
-    fn new(word_terms: &[Box<[Box<str>]>], terms: &[Box<str>]) -> Self {
-        let per_word: Vec<Vec<u32>> = word_terms
+impl<'w> WordTermIds<'w> {
+    fn new(words: &'w WordTerms, terms: &[Box<str>]) -> Self {
+        let per_folding: Vec<Vec<u32>> = words
+            .by_folding()
             .par_iter()
             .map(|ts| {
                 ts.iter()
@@ -145,19 +149,19 @@ impl WordTermIds {
                     .collect()
             })
             .collect();
-        let mut starts = Vec::with_capacity(per_word.len() + 1);
+        let mut starts = Vec::with_capacity(per_folding.len() + 1);
         let mut ids = Vec::new();
-        for w in per_word {
+        for f in per_folding {
             starts.push(ids.len() as u32);
-            ids.extend(w);
+            ids.extend(f);
         }
         starts.push(ids.len() as u32);
-        WordTermIds { starts, ids }
+        WordTermIds { words, starts, ids }
     }
 
     fn of(&self, word: u32) -> &[u32] {
-        let w = word as usize;
-        &self.ids[self.starts[w] as usize..self.starts[w + 1] as usize]
+        let f = self.words.folding(word);
+        &self.ids[self.starts[f] as usize..self.starts[f + 1] as usize]
     }
 }
 
@@ -178,8 +182,7 @@ impl Counter {
 
     fn count(&mut self, p: &Passage, of_word: &WordTermIds, doc: u32, out: &mut Vec<(u32, Entry)>) {
         for (field, title) in [(&p.title, true), (&p.body, false)] {
-            let mut chars = field.chars();
-            while let Some(word) = corpus::decode(&mut chars) {
+            for &word in field {
                 for &t in of_word.of(word) {
                     let slot = &mut self.tally[t as usize];
                     if *slot == (0, 0) {
