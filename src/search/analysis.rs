@@ -16,12 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 /// Text in composed form, so `u` + combining diaeresis is one letter `ü`
 /// and does not split a word in two.
 pub fn normalize(text: &str) -> String {
-    if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes
-    {
-        text.to_string()
-    } else {
-        text.nfc().collect()
-    }
+    normalize_cow(Cow::Borrowed(text)).into_owned()
 }
 
 /// [`normalize`] keeping `text` itself when it is composed already (the
@@ -257,6 +252,9 @@ pub const MIN_PART: usize = 4;
 impl Analyzer {
     /// `corpus_words` are all words of the corpus (any case); words of at
     /// least four letters become the vocabulary that compounds split into.
+    /// (The index builds its analyzer with [`Self::from_folded`], from
+    /// each folding once.)
+    #[cfg(test)]
     pub fn new<'a>(corpus_words: impl IntoIterator<Item = &'a str>) -> Analyzer {
         let (folded, long): (Vec<String>, Vec<bool>) = corpus_words
             .into_iter()

@@ -112,7 +112,6 @@ pub struct Vocabulary<'a> {
 /// Words that fold alike (`Mütter`, `muetter`) analysed once: per word
 /// id its folding's id, per folding its terms.
 pub struct Folds {
-    fold_of: Vec<u32>,
     folded: Vec<String>,
     pub terms: WordTerms,
 }
@@ -314,10 +313,9 @@ impl<'a> Vocabulary<'a> {
         Folds {
             folded: folded.into_iter().map(str::to_string).collect(),
             terms: WordTerms {
-                fold_of: fold_of.clone().into(),
+                fold_of: fold_of.into(),
                 terms,
             },
-            fold_of,
         }
     }
 
@@ -341,7 +339,7 @@ impl<'a> Vocabulary<'a> {
         let mut by_fold: Vec<Folded> = vec![Folded::default(); folds.folded.len()];
         for (id, (titles, on)) in title_pages.into_iter().zip(pages).enumerate() {
             let (w, n) = (self.words[id], self.counts[id]);
-            let e = &mut by_fold[folds.fold_of[id] as usize];
+            let e = &mut by_fold[folds.terms.folding(id as u32)];
             e.freq += n;
             if n > e.display_freq || (n == e.display_freq && w < e.display) {
                 e.display = w;

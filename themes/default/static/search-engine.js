@@ -410,23 +410,22 @@
     const json = async (path) => { const b = await file(path); return b ? JSON.parse(utf8.decode(b)) : null; };
     // stored passage texts (d/) are gzip'd since format 4, read like
     // stored.rs reads them: by their first bytes, because a host that sent
-    // one with Content-Encoding: gzip has had the browser inflate it already
+    // one with Content-Encoding: gzip has had the browser inflate it already;
+    // so are the shards and packs since format 7 (src/search/files.rs)
+    const inflated = new Map();
+    const inflatedFile = (path) => {
+      if (!inflated.has(path)) inflated.set(path, file(path).then(inflate).catch(() => null));
+      return inflated.get(path);
+    };
     const docs = new Map();
     const docFile = (page, chunk) => {
       const path = meta.version >= 4 ? `d/${page}-${chunk}.json.gz` : `d/${page}-${chunk}.json`;
       if (!docs.has(path)) {
-        docs.set(path, file(path).then(inflate).then((b) => (b ? JSON.parse(utf8.decode(b)) : null)).catch(() => null));
+        docs.set(path, inflatedFile(path).then((b) => (b ? JSON.parse(utf8.decode(b)) : null)).catch(() => null));
       }
       return docs.get(path);
     };
-    // shards and packs are gzip'd since format 7 (src/search/files.rs),
-    // read by their first bytes like the stored texts
-    const shards = new Map();
-    const shard = (dir, i, ext) => {
-      const path = meta.version >= 7 ? `${dir}/${i}.${ext}.gz` : `${dir}/${i}.${ext}`;
-      if (!shards.has(path)) shards.set(path, file(path).then(inflate).catch(() => null));
-      return shards.get(path);
-    };
+    const shard = (dir, i, ext) => inflatedFile(meta.version >= 7 ? `${dir}/${i}.${ext}.gz` : `${dir}/${i}.${ext}`);
     const jsonShard = async (dir, i) => { const b = await shard(dir, i, 'json'); return b ? JSON.parse(utf8.decode(b)) : null; };
     const termShards = new Map();
     let meta = null;
