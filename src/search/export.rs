@@ -5,9 +5,9 @@ use super::analysis::{fold, hyphen_runs, normalize, term, words};
 use super::corpus::Word;
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
-    page_set, put_block, reversed, separator, shard_path, BlockRef, Posting, TermEntry, TitleMatch,
-    BLOCK, DOC_CHUNK, FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES, REVERSED_SHARD_BYTES,
-    TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
+    page_set, posting_key, put_block, reversed, separator, shard_path, BlockRef, Posting,
+    TermEntry, TitleMatch, BLOCK, DOC_CHUNK, FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES,
+    REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
 use super::inverted::{Inverted, RawPosting};
 use rayon::prelude::*;
@@ -253,7 +253,12 @@ fn prepare(source: &Inverted, t: usize, impact: &Impact, titles: &Titles) -> Pre
     let idf = impact.idf(postings.len());
     let mut by_impact: Vec<Posting> = postings
         .iter()
-        .map(|p| (p.key.0, impact.of(p, idf)))
+        .map(|p| {
+            (
+                posting_key(p.key.page(), p.key.passage()),
+                impact.of(p, idf),
+            )
+        })
         .collect();
     by_impact.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let rest = by_impact.split_off(FIRST_BLOCK.min(by_impact.len()));

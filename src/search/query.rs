@@ -34,7 +34,7 @@
 use super::analysis::{edit_distance, fold, hyphen_runs, max_typos, normalize, stem, words};
 use super::files::{json_shard, IndexFiles};
 pub use super::files::{DirFiles, Files};
-use super::format::{reversed, shard_for, Reader, TermEntry, TitleMatch, DOC_CHUNK};
+use super::format::{reversed, shard_for, Reader, TermEntry, TitleMatch};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -102,6 +102,13 @@ struct Meta {
     #[serde(default)]
     phonetic: Vec<String>,
     terms: Vec<String>,
+    /// Passages per stored-text file (16 until format 8 wrote 32).
+    #[serde(default = "sixteen")]
+    doc_chunk: u32,
+}
+
+fn sixteen() -> u32 {
+    16
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -229,7 +236,7 @@ impl<'a> Engine<'a> {
             let mut entries: Vec<TermEntry> = Vec::new();
             while !r.done() {
                 let prev = entries.last().map_or("", |e| e.term.as_str());
-                match TermEntry::decode(&mut r, prev, self.meta.pages) {
+                match TermEntry::decode(&mut r, prev, self.meta.pages, self.files.version) {
                     Some(e) => entries.push(e),
                     None => break,
                 }
@@ -345,12 +352,18 @@ impl<'a> Engine<'a> {
         };
         let (from, to) = (b.offset as usize, (b.offset + b.len) as usize);
         pack.get(from..to)
-            .and_then(|bytes| super::format::read_block(&mut Reader::new(bytes)))
+            .and_then(|bytes| {
+                super::format::read_block(&mut Reader::new(bytes), self.files.version)
+            })
             .unwrap_or_default()
     }
 
-    fn doc_file(&self, page: u32, passage: u32) -> Option<DocFile> {
-        serde_json::from_slice(&self.files.doc(page, passage / DOC_CHUNK)?).ok()
+    /// The stored-text file holding a page's passage, and the passage's
+    /// place in it.
+    fn doc_file(&self, page: u32, passage: u32) -> Option<(DocFile, usize)> {
+        let chunk = self.meta.doc_chunk.max(1);
+        let file = serde_json::from_slice(&self.files.doc(page, passage / chunk)?).ok()?;
+        Some((file, (passage % chunk) as usize))
     }
 }
 
@@ -618,8 +631,8 @@ fn hit(
         .map(|(&k, imp)| (imp.iter().map(|&i| u64::from(i)).sum::<u64>(), k))
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
         .map_or(0, |(_, k)| passage_of(k));
-    let doc = engine.doc_file(r.page, passage)?;
-    let (anchor, heading, text) = doc.p.get((passage % DOC_CHUNK) as usize)?;
+    let (doc, at) = engine.doc_file(r.page, passage)?;
+    let (anchor, heading, text) = doc.p.get(at)?;
     Some(Hit {
         url: if anchor.is_empty() {
             doc.u.clone()

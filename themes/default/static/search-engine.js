@@ -327,11 +327,27 @@
   }
   const utf8 = new TextDecoder();
 
-  function readBlock(r) {
+  // a block's keys: format 8 steps within a page (`Δpassage << 1`) or to a
+  // later page (`Δpage << 1 | 1`, then the passage), impacts after the keys;
+  // before, key deltas each followed by its impact (src/search/format.rs)
+  function readBlock(r, version) {
     const n = r.varint();
     const out = [];
-    let key = 0;
-    for (let i = 0; i < n; i++) { key += r.varint(); out.push([key, r.byte()]); }
+    if (version < 8) {
+      let key = 0;
+      for (let i = 0; i < n; i++) { key += r.varint(); out.push([key, r.byte()]); }
+      return out;
+    }
+    let page = 0, passage = 0;
+    for (let i = 0; i < n; i++) {
+      const step = r.varint();
+      const by = Math.floor(step / 2);
+      if (step % 2 === 1) { page += by; passage = r.varint(); } else passage += by;
+      if (passage >= PASSAGES) throw new Error('damaged block');
+      out.push([page * KINDS * PASSAGES + passage, 0]);
+    }
+    const impacts = r.bytes(n);
+    for (let i = 0; i < n; i++) out[i][1] = impacts[i];
     return out;
   }
   function readList(r) {
@@ -341,16 +357,23 @@
     for (let i = 0; i < n; i++) { v += r.varint(); out.push(v); }
     return out;
   }
-  function decodeTerm(r, prev, totalPages) {
+  function decodeTerm(r, prev, totalPages, version) {
     const shared = r.varint();
     const len = r.varint();
     // front coding shares bytes; prev's first `shared` bytes are whole characters
     const prevBytes = new TextEncoder().encode(prev).subarray(0, shared);
     const term = utf8.decode(prevBytes) + utf8.decode(r.bytes(len));
-    const pages = r.byte() === 0 ? { list: readList(r) } : { bitmap: r.bytes(Math.ceil(totalPages / 8)) };
+    const tag = r.byte();
+    // tag 2: no later blocks, the pages are those of the first block
+    let pages = tag === 0 ? { list: readList(r) } : tag === 2 ? null : { bitmap: r.bytes(Math.ceil(totalPages / 8)) };
     const titlePages = readList(r);
     const titleMatch = Array.from(r.bytes(titlePages.length));
-    const first = readBlock(r);
+    const first = readBlock(r, version);
+    if (!pages) {
+      const list = [];
+      for (const [key] of first) { const p = pageOf(key); if (list[list.length - 1] !== p) list.push(p); }
+      pages = { list };
+    }
     const n = r.varint();
     const later = [];
     for (let i = 0; i < n; i++) later.push({ max: r.byte(), pack: r.varint(), offset: r.varint(), len: r.varint() });
@@ -396,6 +419,7 @@
       + ((m & T_STARTS) !== 0 ? TITLE_STARTS : 0) + (whole && len === 1 ? TITLE_EXACT : 0);
   }
   const EXACT = 2, PREFIX = 1, FUZZY = 0;
+  // indexes before meta.json named doc_chunk stored 16 passages per file
   const PASSAGES = 4096, KINDS = 8, DOC_CHUNK_DEFAULT = 16;
   const pageOf = (key) => Math.floor(key / (KINDS * PASSAGES));
   const passageOf = (key) => key % PASSAGES;
@@ -442,7 +466,7 @@
           const r = new Reader(bytes);
           const entries = [];
           try {
-            while (!r.done()) entries.push(decodeTerm(r, entries.length ? entries[entries.length - 1].term : '', meta.pages));
+            while (!r.done()) entries.push(decodeTerm(r, entries.length ? entries[entries.length - 1].term : '', meta.pages, meta.version));
           } catch (_) { /* a truncated file ends the shard, as in Rust */ }
           return entries;
         })());
@@ -528,7 +552,7 @@
       if (!b) return [];
       const pack = await shard('p', b.pack, 'bin');
       if (!pack || b.offset + b.len > pack.length) return [];
-      try { return readBlock(new Reader(pack.subarray(b.offset, b.offset + b.len))); } catch (_) { return []; }
+      try { return readBlock(new Reader(pack.subarray(b.offset, b.offset + b.len)), meta.version); } catch (_) { return []; }
     }
 
     function queryWords(query) {
