@@ -68,28 +68,28 @@ fn write_beside(site: &Site, dir: &Path, previous: Option<&Path>) -> Result<(), 
         dir: &static_dir,
         previous: previous.as_deref().filter(|p| p.is_dir()),
     };
-    let analysed = corpus::analyse(&docs);
-    export_static(&docs, &analysed, out).map_err(search_error)
+    export_static(&docs, out).map_err(search_error)
 }
 
-/// The static index: stored texts compressed while the postings are
-/// inverted, then the term, word and posting files.
-fn export_static(
-    docs: &[docs::SearchDoc],
-    a: &corpus::Analysed,
-    out: export::Target,
-) -> std::io::Result<()> {
+/// The static index: stored texts compressed while the words are analysed
+/// and the postings inverted, then the term, word and posting files. The
+/// stored texts need the passages alone; started first, their compression
+/// fills the cores whenever the analysis runs on one (merging the
+/// vocabulary, numbering foldings, the word list).
+fn export_static(docs: &[docs::SearchDoc], out: export::Target) -> std::io::Result<()> {
     use crate::timing::span;
-    let (stored, inverted) = rayon::join(
+    let (stored, (analysed, inverted)) = rayon::join(
         || span("index: stored text", || export::write_docs(docs, out)),
         || {
-            span("index: invert", || {
+            let a = corpus::analyse(docs);
+            let inverted = span("index: invert", || {
                 inverted::Inverted::new(docs, &a.passages, &a.terms)
-            })
+            });
+            (a, inverted)
         },
     );
     stored?;
-    export::write(&inverted, docs, &a.words, out)?;
+    export::write(&inverted, docs, &analysed.words, out)?;
     Ok(())
 }
 
