@@ -474,3 +474,57 @@ fn compounds_typed_together_find_what_is_written_apart() {
     let r = results("Familienzentum");
     assert_eq!(r.suggestion.as_deref(), Some("Familienzentrum"));
 }
+
+/// A law and an ordinance both begin their titles with `Elternzeit`, and
+/// the ordinance says the word more often; but twenty other pages cite the
+/// law by its name, none the ordinance. Someone typing the name looks for
+/// the law.
+#[test]
+fn the_page_other_pages_cite_by_name_comes_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("hb");
+    let content = root.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(root.join("handbook.yaml"), "title: \"Familienrecht\"\n").unwrap();
+    std::fs::write(
+        content.join("_index.md"),
+        "---\ntitle: Start\n---\nRegeln für Familien.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("ezg.md"),
+        "---\ntitle: Elternzeitgesetz (EZG)\n---\nEltern haben Anspruch auf Elternzeit \
+         bis zum dritten Geburtstag des Kindes.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        content.join("ezmv.md"),
+        "---\ntitle: Elternzeitmeldeverordnung (EZMV)\n---\nDie Elternzeit wird dem Arbeitgeber \
+         gemeldet, Beginn und Ende der Elternzeit auch.\n",
+    )
+    .unwrap();
+    for i in 1..=20 {
+        std::fs::write(
+            content.join(format!("regel-{i}.md")),
+            format!(
+                "---\ntitle: Regel {i}\n---\nDiese Regel {i} gilt neben dem Elternzeitgesetz.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let build_opts = BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    };
+    let index = tmp.path().join("index");
+    assert!(build::build(&build_opts, &tmp.path().join("site"), &index).is_ok());
+    let hits = query_dir(&index, "Elternzeit", &opts(10, 0, None))
+        .unwrap()
+        .hits;
+    assert_eq!(
+        urls(&hits)[..2],
+        ["/ezg/", "/ezmv/"],
+        "{:?}",
+        hits.iter().map(|h| (&h.url, h.score)).collect::<Vec<_>>()
+    );
+}

@@ -11,6 +11,7 @@ use super::format::{
 };
 use super::inverted::{Inverted, RawPosting};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::io;
 use std::path::Path;
@@ -217,7 +218,8 @@ pub fn write(
 ) -> io::Result<usize> {
     let pages = docs.last().map_or(0, |d| d.key.page() + 1);
     use crate::timing::span;
-    let titles = Titles::of(docs, pages);
+    let mut titles = Titles::of(docs, pages);
+    titles.count_mentions(source);
     let term_keys = span("export: postings", || write_terms(source, &titles, out))?;
     let word_keys = span("export: words", || write_words(words, out))?;
     let reversed_keys = write_reversed(words, out)?;
@@ -368,6 +370,12 @@ struct Titles {
     len: Vec<usize>,
     terms: Vec<Vec<String>>,
     first: Vec<String>,
+    /// The title's names: its hyphen runs and the words outside them,
+    /// folded, each with its term (`Tierschutz-Hundeverordnung` is one
+    /// name, not `Tierschutz` and `Hundeverordnung`).
+    names: Vec<Vec<(String, String)>>,
+    /// Per name's term, how many other pages mention it ([`mentions`]).
+    mentions: FxHashMap<String, u8>,
 }
 
 impl Titles {
@@ -378,6 +386,8 @@ impl Titles {
             len: vec![0; pages as usize],
             terms: vec![Vec::new(); pages as usize],
             first: vec![String::new(); pages as usize],
+            names: vec![Vec::new(); pages as usize],
+            mentions: FxHashMap::default(),
         };
         for d in docs {
             let page = d.key.page() as usize;
@@ -397,10 +407,70 @@ impl Titles {
                         .first()
                         .map_or(String::new(), |&(a, b)| fold(&title[a..b])),
                 };
+                let in_run = |i: usize| runs.iter().any(|&(a, b)| (a..=b).contains(&i));
+                t.names[page] = runs
+                    .iter()
+                    .map(run)
+                    .chain(
+                        (0..ws.len())
+                            .filter(|&i| !in_run(i))
+                            .map(|i| &title[ws[i].0..ws[i].1]),
+                    )
+                    .map(|n| (fold(n), term(n)))
+                    .collect();
             }
         }
         t
     }
+
+    /// Counts, for every title name, the pages that mention it.
+    fn count_mentions(&mut self, source: &Inverted) {
+        let mut names: Vec<&str> = self
+            .names
+            .iter()
+            .flatten()
+            .map(|(_, term)| term.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        self.mentions = names
+            .par_iter()
+            .map(|&name| {
+                let pages = source
+                    .terms()
+                    .binary_search_by(|t| (**t).cmp(name))
+                    .map_or(0, |t| {
+                        let mut on: Vec<u32> =
+                            source.postings(t).iter().map(|p| p.key.page()).collect();
+                        on.dedup();
+                        on.len()
+                    });
+                (name.to_string(), mentions(pages.saturating_sub(1)))
+            })
+            .collect();
+    }
+
+    /// How much the page's name that carries `term` is mentioned: the
+    /// name itself or one that begins with it (`Tierschutzgesetz` for
+    /// `tierschutz`), the most mentioned of them.
+    fn mentions_of(&self, page: u32, term: &str) -> u8 {
+        self.names[page as usize]
+            .iter()
+            .filter(|(folded, t)| t == term || folded.starts_with(term))
+            .filter_map(|(_, t)| self.mentions.get(t).copied())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Pages mentioning a title name, on a log scale in a byte: 1 → 20,
+/// 10 → 69, 100 → 133, 1,000 → 199, 6,000 and more → 251–255. Other pages
+/// name the law or page that people look for by that name (the
+/// `Einkommensteuergesetz` is mentioned by hundreds of laws, the
+/// `Einkommensteuer-Zuständigkeitsverordnung` by a few), as links count
+/// for a web page.
+fn mentions(pages: usize) -> u8 {
+    ((pages as f64 + 1.0).log2() * 20.0).round().min(255.0) as u8
 }
 
 fn entry(term: &str, postings: &[RawPosting], titles: &Titles) -> TermEntry {
@@ -434,11 +504,16 @@ fn entry(term: &str, postings: &[RawPosting], titles: &Titles) -> TermEntry {
             )
         })
         .collect();
+    let title_mentions = in_title
+        .iter()
+        .map(|&page| titles.mentions_of(page, term))
+        .collect();
     TermEntry {
         term: term.to_string(),
         pages: page_set(on, titles.pages),
         title_pages: in_title,
         title_match,
+        title_mentions,
         first: Vec::new(),
         later: Vec::new(),
     }

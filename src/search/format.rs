@@ -51,7 +51,9 @@ use super::docs::DocKey;
 /// Format 8: a block writes its keys as page and passage steps and its
 /// impacts after them ([`put_block`]), and a term without later blocks
 /// leaves its page set to be read off its postings ([`TermEntry::encode`]).
-pub const VERSION: u32 = 8;
+/// Format 9: per title page also how much other pages mention the title's
+/// name that carries the term (`title_mentions`).
+pub const VERSION: u32 = 9;
 
 /// The path of shard `i` of the folder `dir` whose inflated bytes are
 /// `ext`, in an index of `version`.
@@ -257,6 +259,9 @@ pub struct TermEntry {
     pub title_pages: Vec<u32>,
     /// Per title page, how the term stands in the title ([`TitleMatch`]).
     pub title_match: Vec<u8>,
+    /// Per title page, how many other pages mention the title's name that
+    /// carries the term, on a log scale (format 9; zeros before).
+    pub title_mentions: Vec<u8>,
     pub first: Vec<Posting>,
     pub later: Vec<BlockRef>,
 }
@@ -316,6 +321,7 @@ impl TermEntry {
         }
         put_list(out, &self.title_pages);
         out.extend_from_slice(&self.title_match);
+        out.extend_from_slice(&self.title_mentions);
         put_block(out, &self.first);
         put_varint(out, self.later.len() as u64);
         for b in &self.later {
@@ -341,6 +347,11 @@ impl TermEntry {
         };
         let title_pages = read_list(r)?;
         let title_match = r.bytes(title_pages.len())?.to_vec();
+        let title_mentions = if version >= 9 {
+            r.bytes(title_pages.len())?.to_vec()
+        } else {
+            vec![0; title_pages.len()]
+        };
         let first = read_block(r, version)?;
         let pages = pages.unwrap_or_else(|| pages_of(&first, total_pages));
         let n = r.varint()? as usize;
@@ -358,6 +369,7 @@ impl TermEntry {
             pages,
             title_pages,
             title_match,
+            title_mentions,
             first,
             later,
         })
@@ -445,6 +457,7 @@ mod tests {
             pages: page_set(vec![1, 5, 9], 100),
             title_pages: vec![5],
             title_match: vec![TitleMatch::byte(true, true, 3)],
+            title_mentions: vec![133],
             first: vec![
                 (posting_key(1, 40), 200),
                 (posting_key(5, 0), 17),
@@ -463,6 +476,7 @@ mod tests {
             pages: page_set((0..90).collect(), 100),
             title_pages: vec![],
             title_match: vec![],
+            title_mentions: vec![],
             first: (0..90).map(|p| (posting_key(p, p % 3), 3)).collect(),
             later: vec![],
         };

@@ -73,6 +73,19 @@ const TITLE_LEN_B: u64 = 2;
 const TITLE_STARTS: u64 = 150;
 /// The title is the word (`Alleinerziehende`): the page named so.
 const TITLE_EXACT: u64 = 200;
+/// Other pages mention the title's name that carries the word: at most
+/// 200 (a name on every page), 104 for 100 mentioning pages, 25 for one.
+/// People look for a law by the name other laws cite it by: with this
+/// weight `Einkommensteuer` finds the Einkommensteuergesetz before the
+/// Einkommensteuer-Zuständigkeitsverordnung, `Wohngeld` the
+/// Wohngeldgesetz. On the judged law queries (benches/relevance.py), by
+/// weight 0 / 100 / 150 / 200 / 250 / 300 / 400 / 800: MRR@10 of the
+/// tuned 81 queries 0.851 / 0.874 / 0.882 / **0.883** / 0.868 / 0.861 /
+/// 0.871 / 0.875; of the 32 held out (not looked at) 0.854 → 0.901 at
+/// 200; the other two sets unchanged up to 600. `Tierschutz` still puts
+/// the Tierschutz-Hundeverordnung first: 2 pages against the
+/// Tierschutzgesetz's 23 make 60 of 255, and the Verordnung leads by 119.
+const TITLE_MENTIONS: u64 = 200;
 /// The word itself, as typed, in a title or heading, and for a rare word
 /// anywhere: a nudge among pages that share its stem. A rare form typed
 /// (`Kreise`, where eight titles say `Kreis`) is what the reader meant
@@ -536,6 +549,12 @@ fn title_weight(m: u8) -> u64 {
         + if whole && len == 1 { TITLE_EXACT } else { 0 }
 }
 
+/// The weight of how much other pages mention the title's name that
+/// carries the word ([`crate::search::export`]'s `mentions`, 0–255).
+fn mentions_weight(m: u8) -> u64 {
+    TITLE_MENTIONS * u64::from(m) / 255
+}
+
 /// The static part of the score per page and query word (all but the
 /// impacts), from the complete page sets.
 fn page_tiers(
@@ -551,7 +570,10 @@ fn page_tiers(
                 continue;
             }
             let title = match c.entry.title_pages.binary_search(&p) {
-                Ok(i) => title_weight(c.entry.title_match[i]),
+                Ok(i) => {
+                    title_weight(c.entry.title_match[i])
+                        + mentions_weight(c.entry.title_mentions[i])
+                }
                 Err(_) => 0,
             };
             // a completion is not the word typed; a correction is the

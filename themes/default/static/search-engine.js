@@ -368,6 +368,8 @@
     let pages = tag === 0 ? { list: readList(r) } : tag === 2 ? null : { bitmap: r.bytes(Math.ceil(totalPages / 8)) };
     const titlePages = readList(r);
     const titleMatch = Array.from(r.bytes(titlePages.length));
+    // format 9: how much other pages mention the title's name carrying the term
+    const titleMentions = version >= 9 ? Array.from(r.bytes(titlePages.length)) : titlePages.map(() => 0);
     const first = readBlock(r, version);
     if (!pages) {
       const list = [];
@@ -377,7 +379,7 @@
     const n = r.varint();
     const later = [];
     for (let i = 0; i < n; i++) later.push({ max: r.byte(), pack: r.varint(), offset: r.varint(), len: r.varint() });
-    return { term, pages, titlePages, titleMatch, first, later };
+    return { term, pages, titlePages, titleMatch, titleMentions, first, later };
   }
   function pagesOf(set) {
     if (set.list) return set.list;
@@ -410,7 +412,8 @@
   // the weights and why: src/search/query.rs
   const MATCH = 2 ** 24, CLASS_WEIGHT = [0, 60, 150];
   const TITLE_WHOLE = 300, TITLE_PART = 240, TITLE_LEN_B = 2, TITLE_STARTS = 150, TITLE_EXACT = 200;
-  const TITLE_FORM = 40, FORM = 60;
+  const TITLE_FORM = 40, FORM = 60, TITLE_MENTIONS = 200;
+  const mentionsWeight = (m) => Math.floor(TITLE_MENTIONS * m / 255);
   const T_WHOLE = 0x80, T_STARTS = 0x40, T_LEN = 0x3f;
   function titleWeight(m) {
     const len = m & T_LEN, whole = (m & T_WHOLE) !== 0;
@@ -713,7 +716,7 @@
         for (const p of pagesOf(c.entry.pages)) {
           if (kinds && kinds.bytes[p] !== kinds.code) continue;
           const at = sortedIndex(c.entry.titlePages, p);
-          const title = at >= 0 ? titleWeight(c.entry.titleMatch[at]) : 0;
+          const title = at >= 0 ? titleWeight(c.entry.titleMatch[at]) + mentionsWeight(c.entry.titleMentions[at]) : 0;
           // a completion is not the word typed; a correction is the word meant
           const titleForm = c.cls !== PREFIX && sortedHas(forms[c.word][0], p);
           const form = c.cls !== PREFIX && sortedHas(forms[c.word][1], p);
