@@ -26,8 +26,10 @@
 //! - `t/<n>.bin`: the term dictionary, sorted, cut by size. Per term: the
 //!   pages it occurs on (a list, or a bitmap when that is smaller, or,
 //!   since format 8, nothing when all its postings are in the first block),
-//!   the pages where it is in a title, and its postings as blocks ordered
-//!   by impact: the first block inline, later ones in pack files;
+//!   the pages where it is in a title (with how it stands there and, since
+//!   format 9, how many other pages mention that title's name), and its
+//!   postings as blocks ordered by impact: the first block inline, later
+//!   ones in pack files;
 //! - `p/<n>.bin`: pack files holding later blocks;
 //! - `d/<page>-<chunk>.json.gz`: a page's title, URL and kind and the
 //!   stored text of `doc_chunk` of its passages (32; 16 before format 8),
