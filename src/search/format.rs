@@ -392,7 +392,7 @@ fn pages_of(postings: &[Posting], total_pages: u32) -> PageSet {
 /// is the term itself (not only a compound part of one), whether the title
 /// begins with it (`Tierschutzgesetz` for `tierschutz`), and the title's
 /// length in words (up to 63). The query side weighs these
-/// (`search/query.rs`), so the weights can change without a new format.
+/// (`search/query/rank.rs`), so the weights can change without a new format.
 pub struct TitleMatch;
 
 impl TitleMatch {

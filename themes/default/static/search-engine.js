@@ -1,5 +1,5 @@
 // The search engine over the static index in /suche/, a port of
-// src/search/analysis.rs and src/search/query.rs: the same analysis (folding,
+// src/search/analysis.rs and src/search/query/: the same analysis (folding,
 // Snowball German), the same files (src/search/format.rs), the same steps
 // in the same order and the same integer arithmetic, so the browser answers
 // exactly like `handbook search`. tests/search_parity.rs holds both to it.
@@ -409,7 +409,7 @@
   // ----------------------------------------------------------------- engine
 
   const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4, MIN_SPLIT = 3;
-  // the weights and why: src/search/query.rs
+  // the weights and why: src/search/query/rank.rs
   const MATCH = 2 ** 24, CLASS_WEIGHT = [0, 60, 150];
   const TITLE_WHOLE = 300, TITLE_PART = 240, TITLE_LEN_B = 2, TITLE_STARTS = 150, TITLE_EXACT = 200;
   const TITLE_FORM = 40, FORM = 60, TITLE_MENTIONS = 200;
@@ -570,7 +570,7 @@
 
     // a word the index has neither whole nor as a beginning, typed as two
     // words it has (`Neuzugewanderte`): read as those two (split_compounds
-    // in src/search/query.rs)
+    // in src/search/query/terms.rs)
     async function splitCompounds(qwords) {
       const out = [];
       for (let i = 0; i < qwords.length; i++) {
@@ -642,7 +642,7 @@
     const nextMax = (c) => (c.entry.later[c.read] ? c.entry.later[c.read].max : 0);
 
     // score: tiers + best impact per word + the proximity bonus (the
-    // words together in one passage), as rank in src/search/query.rs
+    // words together in one passage), as rank in src/search/query/rank.rs
     function rank(tiers, seen, next) {
       const out = [];
       for (const [page, t] of tiers) {
