@@ -13,7 +13,7 @@ fn main() -> std::process::ExitCode {
 /// kernel for them, and the kernel zeroes each 2 MB page on first touch;
 /// on virtual machines (where CI and most small servers run) first touches
 /// of fresh memory are slow, and a build touches its memory once: on the
-/// law corpus, 2 cores, the build spent 15 s of system time and took 0.89×
+/// law corpus, 2 cores, the build spent 15 s of system time and took 0.88×
 /// the time without them (BENCHMARKS.md, "huge pages").
 #[cfg(target_os = "linux")]
 fn no_huge_pages() {

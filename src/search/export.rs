@@ -439,12 +439,7 @@ impl Titles {
                 let pages = source
                     .terms()
                     .binary_search_by(|t| (**t).cmp(name))
-                    .map_or(0, |t| {
-                        let mut on: Vec<u32> =
-                            source.postings(t).iter().map(|p| p.key.page()).collect();
-                        on.dedup();
-                        on.len()
-                    });
+                    .map_or(0, |t| pages(&source.postings(t)).len());
                 (name.to_string(), mentions(pages.saturating_sub(1)))
             })
             .collect();
@@ -473,9 +468,15 @@ fn mentions(pages: usize) -> u8 {
     ((pages as f64 + 1.0).log2() * 20.0).round().min(255.0) as u8
 }
 
-fn entry(term: &str, postings: &[RawPosting], titles: &Titles) -> TermEntry {
+/// The pages of `postings` (by key), each once.
+fn pages(postings: &[RawPosting]) -> Vec<u32> {
     let mut on: Vec<u32> = postings.iter().map(|p| p.key.page()).collect();
     on.dedup();
+    on
+}
+
+fn entry(term: &str, postings: &[RawPosting], titles: &Titles) -> TermEntry {
+    let on = pages(postings);
     // A passage's title field is the page title and its heading, so a term
     // of the page title is in the title field of every passage of the page,
     // one of a heading only in that heading's passages.
