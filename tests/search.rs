@@ -528,3 +528,62 @@ fn the_page_other_pages_cite_by_name_comes_first() {
         hits.iter().map(|h| (&h.url, h.score)).collect::<Vec<_>>()
     );
 }
+
+/// Someone typing `Tierschutz` looks for the Tierschutzgesetz, the law
+/// named for it (its name is the word and `gesetz`, a head that names a
+/// kind of page here), not the ordinance that names dogs under animal
+/// protection, although that one holds the word itself in its title and
+/// says it in every short passage. Nobody cites either by name, so only
+/// the title tells them apart.
+#[test]
+fn the_page_named_for_the_word_comes_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("hb");
+    let content = root.join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::write(root.join("handbook.yaml"), "title: \"Tierrecht\"\n").unwrap();
+    let pages = [
+        ("_index", "Start", "Regeln für Tiere."),
+        (
+            "tierschg",
+            "Tierschutzgesetz (TierSchG)",
+            "Dieses Gesetz dient dem Schutz des Lebens der Tiere.\n\n## Bericht\n\n\
+             Die Bundesregierung berichtet über den Stand des Tierschutzes.\n",
+        ),
+        (
+            "tierschhuv",
+            "Tierschutz-Hundeverordnung (TierSchHuV)",
+            "Die Tierschutz-Hundeverordnung gilt für das Halten von Hunden.\n\n\
+             ## Tierschutz\n\nTierschutz beim Halten: Hunde brauchen Auslauf.\n",
+        ),
+        ("baug", "Baugesetz (BauG)", "Regeln für das Bauen."),
+        ("wasserg", "Wassergesetz (WasserG)", "Regeln für Gewässer."),
+        ("jagdg", "Jagdgesetz (JagdG)", "Regeln für die Jagd."),
+    ];
+    for (name, title, body) in pages {
+        std::fs::write(
+            content.join(format!("{name}.md")),
+            format!("---\ntitle: \"{title}\"\n---\n{body}\n"),
+        )
+        .unwrap();
+    }
+    let build_opts = BuildOptions {
+        root: root.clone(),
+        ..Default::default()
+    };
+    let index = tmp.path().join("index");
+    assert!(build::build(&build_opts, &tmp.path().join("site"), &index).is_ok());
+    let hits = query_dir(&index, "Tierschutz", &opts(10, 0, None))
+        .unwrap()
+        .hits;
+    let pages: Vec<&str> = hits
+        .iter()
+        .map(|h| h.url.split('#').next().unwrap())
+        .collect();
+    assert_eq!(
+        pages[..2],
+        ["/tierschg/", "/tierschhuv/"],
+        "{:?}",
+        hits.iter().map(|h| (&h.url, h.score)).collect::<Vec<_>>()
+    );
+}

@@ -134,7 +134,13 @@ fn push_word(out: &mut Vec<(usize, usize)>, text: &str, (a, b): (usize, usize)) 
 }
 
 /// Hyphens that join the parts of a compound (`Regionen-Check`).
-const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+pub const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{2011}'];
+/// Whether a token is a hyphen run ([`hyphen_runs`]): [`words`] never
+/// holds a hyphen inside a word.
+pub fn is_hyphen_run(token: &str) -> bool {
+    token.contains(HYPHENS)
+}
+
 /// A longer run is a phrase with hyphens, not a word anyone types whole.
 const MAX_RUN_BYTES: usize = 48;
 

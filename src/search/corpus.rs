@@ -5,7 +5,9 @@
 //! From then on nothing splits or hashes text again: the postings,
 //! lengths, title words and the pages of rare forms come from the ids.
 
-use super::analysis::{fold, hyphen_runs, normalize_cow, stem, words, Analyzer, MIN_PART};
+use super::analysis::{
+    fold, hyphen_runs, is_hyphen_run, normalize_cow, stem, words, Analyzer, MIN_PART,
+};
 use super::docs::SearchDoc;
 use crate::timing::span;
 use rayon::prelude::*;
@@ -282,6 +284,8 @@ impl<'a> Vocabulary<'a> {
         let mut folded: Vec<&str> = Vec::new();
         // a compound splits into words written with at least four letters
         let mut long: Vec<bool> = Vec::new();
+        // a folding written somewhere as one word, not only as a hyphen run
+        let mut closed: Vec<bool> = Vec::new();
         let fold_of: Vec<u32> = folded_words
             .iter()
             .zip(&self.words)
@@ -289,10 +293,14 @@ impl<'a> Vocabulary<'a> {
                 let id = *ids.entry(f).or_insert_with(|| {
                     folded.push(f);
                     long.push(false);
+                    closed.push(false);
                     (folded.len() - 1) as u32
                 });
                 if !long[id as usize] && w.chars().count() >= MIN_PART {
                     long[id as usize] = true;
+                }
+                if !closed[id as usize] && !is_hyphen_run(w) {
+                    closed[id as usize] = true;
                 }
                 id
             })
@@ -302,12 +310,20 @@ impl<'a> Vocabulary<'a> {
         let terms: Arc<[Box<[Box<str>]>]> = folded
             .par_iter()
             .zip(&stems)
-            .map(|(f, s)| {
-                analyzer
-                    .folded_terms(f, s.clone())
-                    .into_iter()
-                    .map(String::into_boxed_str)
-                    .collect()
+            .zip(&closed)
+            .map(|((f, s), &closed)| {
+                // A hyphen run (`Tierschutz-Hundeverordnung`) stands beside
+                // its words, which give its parts' terms already: the run
+                // adds only the word typed together. Its parts again would
+                // count each word twice wherever it is written in a run, so
+                // a short page that names `Tierschutz-…` often outweighed
+                // the Tierschutzgesetz.
+                let terms = if closed {
+                    analyzer.folded_terms(f, s.clone())
+                } else {
+                    vec![s.clone()]
+                };
+                terms.into_iter().map(String::into_boxed_str).collect()
             })
             .collect();
         Folds {
@@ -421,6 +437,28 @@ mod tests {
         let spelled: Vec<&str> = p.body.iter().map(|&i| v.words[i as usize]).collect();
         assert_eq!(spelled, ["Kinder", "der", "Eltern", "Eltern"]);
         assert_eq!(v.counts[p.body[2] as usize], 3);
+    }
+
+    #[test]
+    fn a_hyphen_run_adds_only_the_word_typed_together() {
+        let fields = [(
+            Cow::from(""),
+            Cow::from("Tierschutz-Hundeverordnung und Hundeverordnung, Hunde, Verordnung"),
+        )];
+        let (v, passages) = Vocabulary::read(&fields);
+        let folds = v.analyse();
+        let terms = |i: usize| folds.terms.of(passages[0].body[i]).to_vec();
+        // the words give `tierschutz`, `hund`, `verordnung`; the run again
+        // would count each twice in this passage
+        assert_eq!(
+            v.words[passages[0].body[2] as usize],
+            "Tierschutz-Hundeverordnung"
+        );
+        assert_eq!(
+            terms(2),
+            [stem("tierschutzhundeverordnung").into_boxed_str()]
+        );
+        assert!(terms(1).len() > 1, "{:?}", terms(1));
     }
 
     #[test]

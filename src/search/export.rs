@@ -1,17 +1,16 @@
 //! Writes the static index (see [`super::format`]) from the inverted
 //! passages and the word list.
 
-use super::analysis::{fold, hyphen_runs, normalize, term, words};
 use super::corpus::Word;
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
     page_set, posting_key, put_block, reversed, separator, shard_path, BlockRef, Posting,
-    TermEntry, TitleMatch, BLOCK, DOC_CHUNK, FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES,
+    TermEntry, BLOCK, DOC_CHUNK, FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES,
     REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
 use super::inverted::{Inverted, RawPosting};
+use super::titles::Titles;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::io;
 use std::path::Path;
@@ -360,116 +359,8 @@ impl TermFiles<'_> {
     }
 }
 
-/// Per page: its number of passages, and its title's words as terms and
-/// folded (for [`TitleMatch`]).
-struct Titles {
-    pages: u32,
-    passages: Vec<u32>,
-    /// Title length in words; `terms` are those of the words and then of
-    /// the hyphen runs.
-    len: Vec<usize>,
-    terms: Vec<Vec<String>>,
-    first: Vec<String>,
-    /// The title's names: its hyphen runs and the words outside them,
-    /// folded, each with its term (`Tierschutz-Hundeverordnung` is one
-    /// name, not `Tierschutz` and `Hundeverordnung`).
-    names: Vec<Vec<(String, String)>>,
-    /// Per name's term, how many other pages mention it ([`mentions`]).
-    mentions: FxHashMap<String, u8>,
-}
-
-impl Titles {
-    fn of(docs: &[SearchDoc], pages: u32) -> Titles {
-        let mut t = Titles {
-            pages,
-            passages: vec![0; pages as usize],
-            len: vec![0; pages as usize],
-            terms: vec![Vec::new(); pages as usize],
-            first: vec![String::new(); pages as usize],
-            names: vec![Vec::new(); pages as usize],
-            mentions: FxHashMap::default(),
-        };
-        for d in docs {
-            let page = d.key.page() as usize;
-            t.passages[page] += 1;
-            if d.key.passage() == 0 {
-                let title = normalize(&d.page_title);
-                let ws = words(&title);
-                let runs = hyphen_runs(&title, &ws);
-                let run = |&(a, b): &(usize, usize)| &title[ws[a].0..ws[b].1];
-                t.len[page] = ws.len();
-                t.terms[page] = ws.iter().map(|&(a, b)| term(&title[a..b])).collect();
-                // `Regionen-Check` is the word `regionencheck` of the title too
-                t.terms[page].extend(runs.iter().map(|r| term(run(r))));
-                t.first[page] = match runs.first() {
-                    Some(r) if r.0 == 0 => fold(run(r)),
-                    _ => ws
-                        .first()
-                        .map_or(String::new(), |&(a, b)| fold(&title[a..b])),
-                };
-                let in_run = |i: usize| runs.iter().any(|&(a, b)| (a..=b).contains(&i));
-                t.names[page] = runs
-                    .iter()
-                    .map(run)
-                    .chain(
-                        (0..ws.len())
-                            .filter(|&i| !in_run(i))
-                            .map(|i| &title[ws[i].0..ws[i].1]),
-                    )
-                    .map(|n| (fold(n), term(n)))
-                    .collect();
-            }
-        }
-        t
-    }
-
-    /// Counts, for every title name, the pages that mention it.
-    fn count_mentions(&mut self, source: &Inverted) {
-        let mut names: Vec<&str> = self
-            .names
-            .iter()
-            .flatten()
-            .map(|(_, term)| term.as_str())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        self.mentions = names
-            .par_iter()
-            .map(|&name| {
-                let pages = source
-                    .terms()
-                    .binary_search_by(|t| (**t).cmp(name))
-                    .map_or(0, |t| pages(&source.postings(t)).len());
-                (name.to_string(), mentions(pages.saturating_sub(1)))
-            })
-            .collect();
-    }
-
-    /// How much the page's name that carries `term` is mentioned: the
-    /// name itself or one that begins with it (`Tierschutzgesetz` for
-    /// `tierschutz`), the most mentioned of them.
-    fn mentions_of(&self, page: u32, term: &str) -> u8 {
-        self.names[page as usize]
-            .iter()
-            .filter(|(folded, t)| t == term || folded.starts_with(term))
-            .filter_map(|(_, t)| self.mentions.get(t).copied())
-            .max()
-            .unwrap_or(0)
-    }
-}
-
-/// Pages mentioning a title name, on a log scale in a byte: 1 → 20,
-/// 10 → 69, 100 → 133, 1,000 → 199, 6,000 and more → 251–255. Other pages
-/// name the law or page that people look for by that name (the
-/// `Einkommensteuergesetz` is mentioned by hundreds of laws, the
-/// `Einkommensteuer-Zuständigkeitsverordnung` by a few), as links count
-/// for a web page.
-fn mentions(pages: usize) -> u8 {
-    ((pages as f64 + 1.0).log2() * 20.0).round().min(255.0) as u8
-}
-
 /// The pages of `postings` (by key), each once.
-fn pages(postings: &[RawPosting]) -> Vec<u32> {
+pub(super) fn pages(postings: &[RawPosting]) -> Vec<u32> {
     let mut on: Vec<u32> = postings.iter().map(|p| p.key.page()).collect();
     on.dedup();
     on
@@ -495,15 +386,7 @@ fn entry(term: &str, postings: &[RawPosting], titles: &Titles) -> TermEntry {
     }
     let title_match = in_title
         .iter()
-        .map(|&page| {
-            let words = &titles.terms[page as usize];
-            let first = &titles.first[page as usize];
-            TitleMatch::byte(
-                words.iter().any(|w| w == term),
-                words.first().is_some_and(|w| w == term) || first.starts_with(term),
-                titles.len[page as usize],
-            )
-        })
+        .map(|&page| titles.match_byte(page, term))
         .collect();
     let title_mentions = in_title
         .iter()

@@ -54,8 +54,10 @@ use super::docs::DocKey;
 /// impacts after them ([`put_block`]), and a term without later blocks
 /// leaves its page set to be read off its postings ([`TermEntry::encode`]).
 /// Format 9: per title page also how much other pages mention the title's
-/// name that carries the term (`title_mentions`).
-pub const VERSION: u32 = 9;
+/// name that carries the term (`title_mentions`). Format 10: the title
+/// match byte tells whether a title is named for the term
+/// ([`TitleMatch::NAMED`]).
+pub const VERSION: u32 = 10;
 
 /// The path of shard `i` of the folder `dir` whose inflated bytes are
 /// `ext`, in an index of `version`.
@@ -348,7 +350,11 @@ impl TermEntry {
             )),
         };
         let title_pages = read_list(r)?;
-        let title_match = r.bytes(title_pages.len())?.to_vec();
+        let title_match = r
+            .bytes(title_pages.len())?
+            .iter()
+            .map(|&m| TitleMatch::upgrade(m, version))
+            .collect();
         let title_mentions = if version >= 9 {
             r.bytes(title_pages.len())?.to_vec()
         } else {
@@ -390,20 +396,37 @@ fn pages_of(postings: &[Posting], total_pages: u32) -> PageSet {
 
 /// How a term stands in a page title, in one byte: whether a title word
 /// is the term itself (not only a compound part of one), whether the title
-/// begins with it (`Tierschutzgesetz` for `tierschutz`), and the title's
-/// length in words (up to 63). The query side weighs these
-/// (`search/query/rank.rs`), so the weights can change without a new format.
+/// begins with it (`Tierschutzgesetz` for `tierschutz`), whether a name the
+/// title is cited by is the term with a head naming a kind of page (format
+/// 10: `Tierschutz|gesetz`, see `search/titles.rs`), and the title's
+/// length in words (up to 31; 63 before format 10). The query side weighs
+/// these (`search/query/rank.rs`), so the weights can change without a new
+/// format.
 pub struct TitleMatch;
 
 impl TitleMatch {
     pub const WHOLE: u8 = 0x80;
     pub const STARTS: u8 = 0x40;
-    pub const LEN: u8 = 0x3f;
+    pub const NAMED: u8 = 0x20;
+    pub const LEN: u8 = 0x1f;
+    /// The length's bits in an index before format 10, which had no
+    /// [`Self::NAMED`].
+    pub const LEN_BEFORE_10: u8 = 0x3f;
 
-    pub fn byte(whole: bool, starts: bool, len: usize) -> u8 {
+    pub fn byte(whole: bool, starts: bool, named: bool, len: usize) -> u8 {
         (if whole { Self::WHOLE } else { 0 })
             | (if starts { Self::STARTS } else { 0 })
+            | (if named { Self::NAMED } else { 0 })
             | len.clamp(1, Self::LEN as usize) as u8
+    }
+
+    /// The byte of an index of `version` in the current layout.
+    pub fn upgrade(m: u8, version: u32) -> u8 {
+        if version >= 10 {
+            m
+        } else {
+            (m & !Self::LEN_BEFORE_10) | (m & Self::LEN_BEFORE_10).min(Self::LEN)
+        }
     }
 }
 
@@ -458,7 +481,7 @@ mod tests {
             term: "eltern".into(),
             pages: page_set(vec![1, 5, 9], 100),
             title_pages: vec![5],
-            title_match: vec![TitleMatch::byte(true, true, 3)],
+            title_match: vec![TitleMatch::byte(true, true, false, 3)],
             title_mentions: vec![133],
             first: vec![
                 (posting_key(1, 40), 200),

@@ -19,6 +19,7 @@ pub mod inverted;
 pub mod phonetic;
 pub mod query;
 pub mod stored;
+mod titles;
 
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::site::Site;

@@ -367,7 +367,9 @@
     // tag 2: no later blocks, the pages are those of the first block
     let pages = tag === 0 ? { list: readList(r) } : tag === 2 ? null : { bitmap: r.bytes(Math.ceil(totalPages / 8)) };
     const titlePages = readList(r);
-    const titleMatch = Array.from(r.bytes(titlePages.length));
+    // format 10 took a bit of the title length for T_NAMED
+    const titleMatch = Array.from(r.bytes(titlePages.length), (m) => (version >= 10 ? m
+      : (m & ~T_LEN_BEFORE_10) | Math.min(m & T_LEN_BEFORE_10, T_LEN)));
     // format 9: how much other pages mention the title's name carrying the term
     const titleMentions = version >= 9 ? Array.from(r.bytes(titlePages.length)) : titlePages.map(() => 0);
     const first = readBlock(r, version);
@@ -411,15 +413,16 @@
   const MAX_WORDS = 8, PREFIX_COMPLETIONS = 6, FUZZY_CANDIDATES = 3, MAX_EXTRA_BLOCKS = 4, MIN_SPLIT = 3;
   // the weights and why: src/search/query/rank.rs
   const MATCH = 2 ** 24, CLASS_WEIGHT = [0, 60, 150];
-  const TITLE_WHOLE = 300, TITLE_PART = 240, TITLE_LEN_B = 2, TITLE_STARTS = 150, TITLE_EXACT = 200;
+  const TITLE_WHOLE = 300, TITLE_PART = 240, TITLE_LEN_B = 2, TITLE_STARTS = 150, TITLE_EXACT = 200, TITLE_NAMED = 150;
   const TITLE_FORM = 40, FORM = 60, TITLE_MENTIONS = 200;
   const mentionsWeight = (m) => Math.floor(TITLE_MENTIONS * m / 255);
-  const T_WHOLE = 0x80, T_STARTS = 0x40, T_LEN = 0x3f;
+  const T_WHOLE = 0x80, T_STARTS = 0x40, T_NAMED = 0x20, T_LEN = 0x1f, T_LEN_BEFORE_10 = 0x3f;
   function titleWeight(m) {
     const len = m & T_LEN, whole = (m & T_WHOLE) !== 0;
     const base = whole ? TITLE_WHOLE : TITLE_PART;
     return Math.floor(base * (TITLE_LEN_B + 1) / (TITLE_LEN_B + len))
-      + ((m & T_STARTS) !== 0 ? TITLE_STARTS : 0) + (whole && len === 1 ? TITLE_EXACT : 0);
+      + ((m & T_STARTS) !== 0 ? TITLE_STARTS : 0) + (whole && len === 1 ? TITLE_EXACT : 0)
+      + ((m & T_NAMED) !== 0 ? TITLE_NAMED : 0);
   }
   const EXACT = 2, PREFIX = 1, FUZZY = 0;
   // indexes before meta.json named doc_chunk stored 16 passages per file
