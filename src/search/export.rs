@@ -217,8 +217,11 @@ pub fn write(
 ) -> io::Result<usize> {
     let pages = docs.last().map_or(0, |d| d.key.page() + 1);
     use crate::timing::span;
-    let mut titles = Titles::of(docs, pages);
-    titles.count_mentions(source);
+    let titles = span("export: titles", || {
+        let mut titles = Titles::of(docs, pages);
+        titles.count_mentions(source);
+        titles
+    });
     let term_keys = span("export: postings", || write_terms(source, &titles, out))?;
     let word_keys = span("export: words", || write_words(words, out))?;
     let reversed_keys = write_reversed(words, out)?;

@@ -20,6 +20,7 @@ pub mod phonetic;
 pub mod query;
 pub mod stored;
 mod titles;
+pub mod word_list;
 
 use crate::diagnostics::{Diagnostic, Problem};
 use crate::site::Site;
