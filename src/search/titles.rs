@@ -92,11 +92,15 @@ impl Titles {
 
     /// How `term` stands in the title of `page` (a page with the term in
     /// its title).
+    /// A word inside a hyphen run is a part of the run's word, as in a
+    /// closed compound: `Umsatzsteuer-Durchführungsverordnung` holds
+    /// `Umsatzsteuer` as `Umsatzsteuergesetz` does, not as the title
+    /// `Umsatzsteuer` would.
     pub(super) fn match_byte(&self, page: u32, term: &str) -> u8 {
         let page = page as usize;
         let words = &self.terms[page];
         TitleMatch::byte(
-            words.iter().any(|w| w == term),
+            self.names[page].iter().any(|(_, t)| t == term),
             words.first().is_some_and(|w| w == term) || self.first[page].starts_with(term),
             self.named(page, term),
             self.len[page],
@@ -282,6 +286,32 @@ mod tests {
             cited_of("Tierschutz-Hundeverordnung (TierSchHuV)"),
             ["Tierschutz-Hundeverordnung", "TierSchHuV"]
         );
+    }
+
+    #[test]
+    fn a_word_inside_a_hyphen_run_is_a_part_of_the_title_word() {
+        let title = "Umsatzsteuer-Durchführungsverordnung (UStDV)";
+        let ws = words(title);
+        let runs = hyphen_runs(title, &ws);
+        let t = Titles {
+            pages: 1,
+            passages: vec![1],
+            len: vec![ws.len()],
+            terms: vec![ws.iter().map(|&(a, b)| term(&title[a..b])).collect()],
+            first: vec![fold("Umsatzsteuer-Durchführungsverordnung")],
+            names: vec![names(title, &ws, &runs)
+                .into_iter()
+                .map(|n| (fold(n), term(n)))
+                .collect()],
+            cited: vec![Vec::new()],
+            heads: FxHashSet::default(),
+            mentions: FxHashMap::default(),
+        };
+        let m = t.match_byte(0, &term("Umsatzsteuer"));
+        assert_eq!(m & TitleMatch::WHOLE, 0);
+        assert_ne!(m & TitleMatch::STARTS, 0);
+        let m = t.match_byte(0, &term("UStDV"));
+        assert_ne!(m & TitleMatch::WHOLE, 0);
     }
 
     #[test]
