@@ -332,8 +332,7 @@ impl<'a> Vocabulary<'a> {
         for (&f, &n) in fold_of.iter().zip(&self.counts) {
             freq[f as usize] += u64::from(n);
         }
-        let word_like =
-            crate::timing::span("index: word endings", || word_like(&folded, &ids, &freq));
+        let word_like = span("index: word endings", || word_like(&folded, &ids, &freq));
         for (long, word_like) in long.iter_mut().zip(word_like) {
             *long &= word_like;
         }
