@@ -10,15 +10,16 @@ use super::inverted::Inverted;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// Per page: its number of passages, and its title's words as terms and
-/// folded.
+/// Per page: its number of passages, and its title's length, beginning,
+/// names and cited names.
 pub(super) struct Titles {
     pub(super) pages: u32,
     pub(super) passages: Vec<u32>,
-    /// Title length in words; `terms` are those of the words and then of
-    /// the hyphen runs.
+    /// Title length in words.
     len: Vec<usize>,
-    terms: Vec<Vec<String>>,
+    /// The term of the title's first word, and its first name folded (a
+    /// hyphen run or the first word).
+    first_term: Vec<String>,
     first: Vec<String>,
     /// The title's names: its hyphen runs and the words outside them,
     /// folded, each with its term (`Tierschutz-Hundeverordnung` is one
@@ -51,7 +52,7 @@ impl Titles {
             pages,
             passages: vec![0; n],
             len: vec![0; n],
-            terms: vec![Vec::new(); n],
+            first_term: vec![String::new(); n],
             first: vec![String::new(); n],
             names: vec![Vec::new(); n],
             cited: vec![Vec::new(); n],
@@ -67,9 +68,9 @@ impl Titles {
                 let runs = hyphen_runs(&title, &ws);
                 let run = |&(a, b): &(usize, usize)| &title[ws[a].0..ws[b].1];
                 t.len[page] = ws.len();
-                t.terms[page] = ws.iter().map(|&(a, b)| term(&title[a..b])).collect();
-                // `Regionen-Check` is the word `regionencheck` of the title too
-                t.terms[page].extend(runs.iter().map(|r| term(run(r))));
+                t.first_term[page] = ws
+                    .first()
+                    .map_or(String::new(), |&(a, b)| term(&title[a..b]));
                 t.first[page] = match runs.first() {
                     Some(r) if r.0 == 0 => fold(run(r)),
                     _ => ws
@@ -91,17 +92,15 @@ impl Titles {
     }
 
     /// How `term` stands in the title of `page` (a page with the term in
-    /// its title).
-    /// A word inside a hyphen run is a part of the run's word, as in a
-    /// closed compound: `Umsatzsteuer-Durchführungsverordnung` holds
+    /// its title). A word inside a hyphen run is a part of the run's word,
+    /// as in a closed compound: `Umsatzsteuer-Durchführungsverordnung` holds
     /// `Umsatzsteuer` as `Umsatzsteuergesetz` does, not as the title
     /// `Umsatzsteuer` would.
     pub(super) fn match_byte(&self, page: u32, term: &str) -> u8 {
         let page = page as usize;
-        let words = &self.terms[page];
         TitleMatch::byte(
             self.names[page].iter().any(|(_, t)| t == term),
-            words.first().is_some_and(|w| w == term) || self.first[page].starts_with(term),
+            self.first_term[page] == term || self.first[page].starts_with(term),
             self.named(page, term),
             self.len[page],
         )
@@ -297,7 +296,7 @@ mod tests {
             pages: 1,
             passages: vec![1],
             len: vec![ws.len()],
-            terms: vec![ws.iter().map(|&(a, b)| term(&title[a..b])).collect()],
+            first_term: vec![term("Umsatzsteuer")],
             first: vec![fold("Umsatzsteuer-Durchführungsverordnung")],
             names: vec![names(title, &ws, &runs)
                 .into_iter()
@@ -331,7 +330,7 @@ mod tests {
             pages: 5,
             passages: vec![1; 5],
             len: vec![1; 5],
-            terms: vec![Vec::new(); 5],
+            first_term: vec![String::new(); 5],
             first: vec![String::new(); 5],
             names: vec![Vec::new(); 5],
             heads: common_heads(&cited, 5),
