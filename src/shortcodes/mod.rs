@@ -19,7 +19,7 @@ pub mod syntax;
 use crate::content::markdown;
 use crate::content::{Content, PageId};
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
-use crate::templates::Templates;
+use crate::templates::{Templates, Whitespace};
 use crate::theme::ThemeFiles;
 use expand::Frame;
 use rayon::prelude::*;
@@ -50,7 +50,7 @@ impl ShortcodeTemplates {
             .map(str::to_string)
             .collect();
         Ok(ShortcodeTemplates {
-            templates: Some(Templates::new(&files)?),
+            templates: Some(Templates::with(&files, Whitespace::AsWritten)?),
             names,
         })
     }
