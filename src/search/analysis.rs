@@ -313,6 +313,24 @@ impl Analyzer {
         let mut terms = vec![stem];
         let mut parts = Vec::new();
         self.split(folded, 0, &mut parts);
+        // The split takes the longest head it knows, so a head the corpus
+        // writes only inflected (`Meldegesetzen`, never `Meldegesetz`) is
+        // no part of `Bundesmeldegesetz` (`bundesmelde|gesetz`), though
+        // it is of `Bundesmeldegesetzes`: add the word's endings from a
+        // part on that are a term of the corpus as they stand.
+        let mut ends = Vec::new();
+        for p in &parts {
+            if let Some(at) = folded.find(p.as_str()).filter(|&at| at > 0) {
+                let end = &folded[at..];
+                if end.len() >= 2 * MIN_PART - 1
+                    && !parts.iter().any(|q| q == end)
+                    && self.vocabulary_terms.contains(end)
+                {
+                    ends.push(end.to_string());
+                }
+            }
+        }
+        parts.extend(ends);
         for p in parts {
             let t = self::stem(&p);
             if !terms.contains(&t) {
@@ -507,6 +525,15 @@ mod tests {
             a.index_terms("Datum").iter().all(|t| t != &term("Daten")),
             "too short to guess"
         );
+    }
+
+    #[test]
+    fn a_head_the_corpus_writes_only_inflected_is_a_part_of_the_uninflected_compound() {
+        let a = Analyzer::new("Meldegesetzen Bundes Melde Gesetz".split(' '));
+        for word in ["Bundesmeldegesetz", "Bundesmeldegesetzes"] {
+            let terms = a.index_terms(word);
+            assert!(terms.contains(&term("Meldegesetz")), "{word}: {terms:?}");
+        }
     }
 
     #[test]
