@@ -27,6 +27,8 @@ pub(super) struct Titles {
     names: Vec<Vec<(String, String)>>,
     /// The names a title is cited by ([`cited`]), folded.
     cited: Vec<Vec<Cited>>,
+    /// The terms of the subjects a title names after a dash ([`subjects`]).
+    subjects: Vec<Vec<String>>,
     /// The endings (of four letters or more) that many cited names share:
     /// the kinds of page a corpus names (`gesetz`, `verordnung`).
     heads: FxHashSet<String>,
@@ -56,6 +58,7 @@ impl Titles {
             first: vec![String::new(); n],
             names: vec![Vec::new(); n],
             cited: vec![Vec::new(); n],
+            subjects: vec![Vec::new(); n],
             heads: FxHashSet::default(),
             mentions: FxHashMap::default(),
         };
@@ -85,6 +88,7 @@ impl Titles {
                     .into_iter()
                     .map(Cited::of)
                     .collect();
+                t.subjects[page] = subjects(&title, &ws).into_iter().map(term).collect();
             }
         }
         t.heads = common_heads(&t.cited, n);
@@ -111,8 +115,14 @@ impl Titles {
     /// schutzgesetz`, `Fahrerlaubnis-Verordnung` are named for their
     /// subject, the `Tierschutz-Hundeverordnung` is named for dogs (its
     /// head `hundeverordnung` is no kind of page), a title `Gesetz über
-    /// den Datenschutz …` is not named for `Datenschutz`.
+    /// den Datenschutz …` is not named for `Datenschutz`. A subject named
+    /// after a dash is the title's subject too (`… Drittes Buch (III) -
+    /// Arbeitsförderung - …`).
     fn named(&self, page: usize, term: &str) -> bool {
+        self.subjects[page].iter().any(|s| s == term) || self.named_by_head(page, term)
+    }
+
+    fn named_by_head(&self, page: usize, term: &str) -> bool {
         self.cited[page].iter().any(|c| {
             let name = c.folded.as_str();
             c.starts.iter().any(|&start| {
@@ -247,6 +257,36 @@ fn cited<'t>(title: &'t str, ws: &[(usize, usize)], runs: &[(usize, usize)]) -> 
     out
 }
 
+/// The subjects a title names after a spaced dash, as the books of the
+/// Sozialgesetzbuch do (`Sozialgesetzbuch (SGB) Fünftes Buch (V) -
+/// Gesetzliche Krankenversicherung - (SGB 5)`): the last word of each part
+/// a dash opens (up to the next dash or bracket), when it is a noun.
+fn subjects<'t>(title: &'t str, ws: &[(usize, usize)]) -> Vec<&'t str> {
+    let bytes = title.as_bytes();
+    let dashes: Vec<usize> = title
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '-' | '–' | '—')
+                && i > 0
+                && bytes[i - 1] == b' '
+                && bytes.get(i + c.len_utf8()) == Some(&b' ')
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    for (n, &dash) in dashes.iter().enumerate() {
+        let next = dashes.get(n + 1).copied().unwrap_or(title.len());
+        let end = title[dash..next].find('(').map_or(next, |b| dash + b);
+        let last = ws.iter().rev().find(|&&(a, b)| a > dash && b <= end);
+        if let Some(&(a, b)) = last {
+            if title[a..b].starts_with(char::is_uppercase) {
+                out.push(&title[a..b]);
+            }
+        }
+    }
+    out
+}
+
 /// Whether a folded title name carries the term as itself or as a compound
 /// part: it begins with it, or holds it whole when the term is long enough
 /// not to stand by chance inside another word (`datenschutz` in
@@ -288,6 +328,30 @@ mod tests {
     }
 
     #[test]
+    fn a_title_names_its_subject_after_a_dash() {
+        fn subjects_of(title: &str) -> Vec<&str> {
+            subjects(title, &words(title))
+        }
+        assert_eq!(
+            subjects_of("Sozialgesetzbuch (SGB) Drittes Buch (III) - Arbeitsförderung - (Artikel 1 des (SGB 3)"),
+            ["Arbeitsförderung"]
+        );
+        assert_eq!(
+            subjects_of("Sozialgesetzbuch (SGB) Fünftes Buch (V) - Gesetzliche Krankenversicherung - (SGB 5)"),
+            ["Krankenversicherung"]
+        );
+        assert!(
+            subjects_of("Sozialgesetzbuch Neuntes Buch – Rehabilitation und Teilhabe von Menschen mit (SGB 9 2018)").is_empty(),
+            "a title cut short names no subject"
+        );
+        assert!(subjects_of("Elterncafé im Familienzentrum").is_empty());
+        assert!(
+            subjects_of("Kita-Eltern-Abend").is_empty(),
+            "a hyphen joins words"
+        );
+    }
+
+    #[test]
     fn a_word_inside_a_hyphen_run_is_a_part_of_the_title_word() {
         let title = "Umsatzsteuer-Durchführungsverordnung (UStDV)";
         let ws = words(title);
@@ -303,6 +367,7 @@ mod tests {
                 .map(|n| (fold(n), term(n)))
                 .collect()],
             cited: vec![Vec::new()],
+            subjects: vec![Vec::new()],
             heads: FxHashSet::default(),
             mentions: FxHashMap::default(),
         };
@@ -335,6 +400,7 @@ mod tests {
             names: vec![Vec::new(); 5],
             heads: common_heads(&cited, 5),
             cited,
+            subjects: vec![Vec::new(); 5],
             mentions: FxHashMap::default(),
         };
         let named = |page, word: &str| t.named(page, &term(word));
