@@ -41,7 +41,7 @@ fn one_print_page_per_part_and_an_index_linking_them() {
     for part in ["startseite", "kurz", "kontakt", "anhang"] {
         assert!(index.contains(&format!("href=\"/druckfassung/{part}/\"")));
     }
-    assert!(index.contains("2 Kapitel, ca. 5 KB"), "count and size");
+    assert!(index.contains("2 Kapitel, ca. 4 KB"), "count and size");
     let kurz = read(print.join("kurz/index.html"));
     assert!(kurz.contains("id=\"kapitel-1\"") && kurz.contains("id=\"kapitel-2\""));
     assert!(!kurz.contains("Viel Text"), "only its own chapters");
