@@ -144,12 +144,12 @@ impl Templates {
 /// A page template without the whitespace that only shapes its source:
 /// each line's indentation, and the line a tag alone stands on (as
 /// Jinja's `trim_blocks` and `lstrip_blocks` do; Tera has neither). On
-/// the law corpus the pages' indentation and tag lines were 4 MB of
-/// 216 MB. Lines keep their numbers; the indentation taken per line is
+/// the law corpus the site shrinks from 307.9 to 305.7 MB. Lines keep
+/// their numbers; the indentation taken per line is
 /// returned so that diagnostics keep their columns. Line breaks stay, so
 /// inline elements on separate lines keep the space between them. The
 /// templates hold no `<pre>`, and a `<textarea>` stands on one line.
-pub fn compact(source: &str) -> (String, Vec<u32>) {
+fn compact(source: &str) -> (String, Vec<u32>) {
     let mut out = String::with_capacity(source.len());
     let mut taken = Vec::new();
     for line in source.split_inclusive('\n') {

@@ -322,10 +322,8 @@ impl Analyzer {
         for p in &parts {
             if let Some(at) = folded.find(p.as_str()).filter(|&at| at > 0) {
                 let end = &folded[at..];
-                if end.len() >= 2 * MIN_PART - 1
-                    && !parts.iter().any(|q| q == end)
-                    && self.vocabulary_terms.contains(end)
-                {
+                // an end that is a part already adds no term: terms are unique below
+                if end.len() >= 2 * MIN_PART - 1 && self.vocabulary_terms.contains(end) {
                     ends.push(end.to_string());
                 }
             }
