@@ -184,7 +184,7 @@ fn foreign_syntax_warns_at_its_line_with_what_to_write_instead() {
     assert_eq!(count(&err, "hugo-seite.md:12:"), 1, "{err}");
     assert_eq!(count(&err, "hint %}`"), 1, "{err}");
     assert!(err.contains("Tipp: schreiben Sie einen Kasten als `:::hinweis` … `:::`"));
-    assert!(err.contains("12 Warnungen"), "{err}");
+    assert!(err.contains("13 Warnungen"), "{err}");
 
     let err = checked("foreign-jugendhackt", "en");
     assert!(err.contains(
@@ -374,4 +374,34 @@ fn quarto_cross_references_link_their_heading_or_are_named() {
         start.contains("(<a href=\"/anforderungen/#sec-anforderungen\">Anforderungsanalyse</a>)")
     );
     assert!(!start.contains("@sec-anforderungen"));
+}
+
+#[test]
+fn definition_lists_and_table_captions_render_and_a_grid_table_is_named() {
+    let err = checked("foreign-mixed", "de");
+    assert!(
+        err.contains("content/pandoc-seite.md:20:1: Warnung: Die Pandoc-Gittertabelle"),
+        "{err}"
+    );
+    // the caption's id is a target: Quarto's reference to it resolves
+    assert!(!err.contains("@tbl-kennzahlen"), "{err}");
+    let (_tmp, public) = built("foreign-mixed");
+    let page = read(public.join("pandoc-seite/index.html"));
+    assert!(
+        page.contains("<dl>\n<dt>Stand</dt>\n<dd>März 2026</dd>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<table><caption id=\"tbl-kennzahlen\">Teilnehmende je Kreis</caption>"),
+        "{page}"
+    );
+    assert!(page.contains("<a href=\"/pandoc-seite/#tbl-kennzahlen\">Teilnehmende je Kreis</a>"));
+    assert!(!page.contains(": Teilnehmende") && !page.contains("{#tbl"));
+    // the dates are words of the page for search, not glued to their names
+    let found = inside(&public.join(".."), &["search", "Jahresberichte"], "de");
+    assert!(
+        stdout(&found).contains("Kennzahlen der Regionen"),
+        "{}",
+        stdout(&found)
+    );
 }

@@ -66,6 +66,7 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
     let mut found: Vec<(usize, ForeignIssue)> = Vec::new();
     let mut fences: Vec<(usize, String)> = Vec::new();
     let mut pos = 0;
+    let mut in_grid = false;
     for line in body.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
@@ -73,6 +74,14 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
+        let grid_line = is_grid_border(line.trim()) || (in_grid && line.trim().starts_with('|'));
+        if grid_line && !in_grid {
+            found.push((start + indent, ForeignIssue::GridTable));
+        }
+        in_grid = grid_line;
+        if in_grid {
+            continue;
+        }
         if let Some(f) = callout::fence_line(line) {
             fence(&mut fences, &mut found, f, start + indent);
             continue;
@@ -97,6 +106,17 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
         }
     }
     found
+}
+
+/// A grid table's border line: `+---+----+`, `+===+`, `+:--+`.
+fn is_grid_border(line: &str) -> bool {
+    let Some(inner) = line.strip_prefix('+').and_then(|l| l.strip_suffix('+')) else {
+        return false;
+    };
+    !inner.is_empty()
+        && inner
+            .split('+')
+            .all(|cell| cell.len() >= 3 && cell.chars().all(|c| matches!(c, '-' | '=' | ':')))
 }
 
 /// `:::` lines: openers are stacked, a closer ends the innermost box.
@@ -330,5 +350,15 @@ mod tests {
                     siehe @sec-management, [@hanson_2015, S. 3], mail@sec-x.de `@sec-y`\n";
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18, 21]);
+    }
+
+    #[test]
+    fn a_grid_table_is_named_once_at_its_first_line() {
+        let body = "Text\n\n+-----+------+\n| Kreis | Ort |\n+=====+======+\n| a | b |\n                    +-----+------+\n: Titel {#tbl-x}\n\nx + y +-+ z\n\n    +---+\n";
+        // the indented border is a code block, as the Markdown pass finds it
+        let code_start = body.rfind("    +").unwrap();
+        let found = syntax(body, std::slice::from_ref(&(code_start..body.len())));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0], (6, ForeignIssue::GridTable));
     }
 }

@@ -470,6 +470,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         url: String::new(),
         headings: Vec::new(),
         html_anchors: Vec::new(),
+        captions: Vec::new(),
         links: Vec::new(),
         refs: Vec::new(),
         text_sections: Vec::new(),

@@ -5,6 +5,7 @@
 use super::page::{Heading, LinkSite, TextSection};
 use super::slug::AnchorSet;
 use super::source::SourceText;
+use super::table_caption::{self, Caption};
 use super::unparsed_link::{Runs, Unparsed};
 use crate::diagnostics::Span;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -12,7 +13,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 /// CommonMark plus tables, footnotes, strikethrough, task lists,
-/// `{#id}` heading attributes and GitHub's alerts (`> [!NOTE]`).
+/// `{#id}` heading attributes, GitHub's alerts (`> [!NOTE]`) and
+/// definition lists (`Begriff` / `:   Erklärung`), which Hugo, kramdown,
+/// Pandoc and MkDocs render and the federal laws use for their dates.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -20,12 +23,15 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 #[derive(Debug, Default)]
 pub struct Scan {
     pub headings: Vec<Heading>,
     pub html_anchors: Vec<String>,
+    /// Pandoc's table captions that name their table, `: Text {#tbl-x}`.
+    pub captions: Vec<Caption>,
     pub links: Vec<LinkSite>,
     pub first_h1: Option<String>,
     pub sections: Vec<TextSection>,
@@ -58,7 +64,27 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut current = TextSection::default();
     let mut runs = Runs::default();
     let mut code_block = None;
+    // the text of a paragraph right after a table, which may be its caption
+    let mut table_ended = false;
+    let mut caption: Option<String> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Paragraph) if table_ended => caption = Some(String::new()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = &mut caption {
+                    c.push_str(t)
+                }
+            }
+            Event::End(TagEnd::Paragraph) => {
+                let found = caption.take().and_then(|c| table_caption::parse(&c));
+                if let Some(c) = found.filter(|c| c.id.is_some()) {
+                    anchors.claim(c.id.as_deref().unwrap_or_default());
+                    scan.captions.push(c);
+                }
+            }
+            _ => {}
+        }
+        table_ended = matches!(event, Event::End(TagEnd::Table));
         match &event {
             Event::Text(_) | Event::SoftBreak => runs.extend(range.clone()),
             Event::Code(_) => {
@@ -139,9 +165,13 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                 .html_anchors
                 .extend(super::html_anchors::anchors_in(&html)),
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                current.text.push(' ')
-            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition,
+            ) => current.text.push(' '),
             _ => {}
         }
     }

@@ -18,6 +18,7 @@ pub mod patch;
 pub mod slug;
 pub mod source;
 pub mod sourcemap;
+pub mod table_caption;
 pub mod todo;
 pub mod unparsed_link;
 pub mod user_path;

@@ -43,6 +43,9 @@ pub struct Page {
     pub headings: Vec<Heading>,
     /// Anchors set in raw HTML (`<a name="…">`, `id="…"`).
     pub html_anchors: Vec<String>,
+    /// Table captions with an id (`: Text {#tbl-x}`): anchors too, and
+    /// what Quarto's `@tbl-x` links to.
+    pub captions: Vec<super::table_caption::Caption>,
     pub links: Vec<LinkSite>,
     pub refs: Vec<RefSite>,
     /// Plain text by heading, for search and descriptions.
@@ -80,6 +83,10 @@ impl Page {
     pub fn anchor_exists(&self, anchor: &str) -> bool {
         self.headings.iter().any(|h| h.id == anchor)
             || self.html_anchors.iter().any(|a| a == anchor)
+            || self
+                .captions
+                .iter()
+                .any(|c| c.id.as_deref() == Some(anchor))
     }
 }
 

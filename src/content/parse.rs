@@ -141,6 +141,7 @@ fn parse_inner(
         url: String::new(),
         headings: scan.headings,
         html_anchors: scan.html_anchors,
+        captions: scan.captions,
         links: scan.links,
         refs,
         text_sections: scan.sections,

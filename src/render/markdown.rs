@@ -2,11 +2,11 @@
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
 use crate::content::callout;
-use crate::content::html_anchors;
 use crate::content::markdown::options;
 use crate::content::model::Placeholder;
 use crate::content::page::Page;
 use crate::content::parse::placeholder_marks;
+use crate::content::{html_anchors, table_caption};
 use crate::links::LinkTarget;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
@@ -39,6 +39,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         },
         events: Vec::new(),
         text_buf: String::new(),
+        table: TableState::default(),
     };
     for event in Parser::new_ext(page.body(), options()) {
         rewriter.push(event);
@@ -70,6 +71,19 @@ struct Rewriter<'i, 'e> {
     /// pulldown-cmark splits text at brackets, so `[[key]]` arrives in
     /// pieces: text is collected and split at placeholders as a whole.
     text_buf: String,
+    table: TableState,
+}
+
+/// Where the last table's events are, for a Pandoc caption after it
+/// (see [`table_caption`]), which moves into the table.
+#[derive(Default)]
+struct TableState {
+    /// The index of the last table's start event.
+    start: Option<usize>,
+    /// The last event pushed ended a table.
+    just_ended: bool,
+    /// The index of the start of the paragraph right after it.
+    paragraph: Option<usize>,
 }
 
 /// The body's first `# heading` when it is the page's title, which the
@@ -122,7 +136,24 @@ impl<'e> Rewriter<'_, 'e> {
             return;
         }
         self.flush_text();
+        let after_table = std::mem::take(&mut self.table.just_ended);
         match event {
+            Event::Start(Tag::Table(_)) => {
+                self.table.start = Some(self.events.len());
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Table) => {
+                self.table.just_ended = true;
+                self.events.push(event);
+            }
+            Event::Start(Tag::Paragraph) if after_table => {
+                self.table.paragraph = Some(self.events.len());
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Paragraph) if self.table.paragraph.is_some() => {
+                self.events.push(event);
+                self.caption_table();
+            }
             Event::Start(Tag::Heading {
                 level,
                 classes,
@@ -234,6 +265,42 @@ impl<'e> Rewriter<'_, 'e> {
             .map(CowStr::from)
             .unwrap_or(dest_url);
         self.events.push(Event::Start(tag(dest_url)));
+    }
+
+    /// Moves the paragraph just pushed into the table before it as its
+    /// `<caption>` when it is one (`: Text {#tbl-x}`).
+    fn caption_table(&mut self) {
+        let (Some(table), Some(para)) = (self.table.start, self.table.paragraph.take()) else {
+            return;
+        };
+        let inner = para + 1..self.events.len() - 1;
+        let Some(Event::Text(first)) = self.events.get(inner.start) else {
+            return;
+        };
+        let Some(marker) = table_caption::marker_len(first) else {
+            return;
+        };
+        let mut inline: Vec<Event> = self.events.drain(para..).collect();
+        inline.pop();
+        inline.remove(0);
+        if let Some(Event::Text(t)) = inline.first_mut() {
+            *t = CowStr::from(t[marker..].to_string());
+        }
+        let mut id = None;
+        if let Some(Event::Text(t)) = inline.last_mut() {
+            if let Some((open, found)) = table_caption::attributes(t) {
+                id = found;
+                *t = CowStr::from(t[..open].trim_end().to_string());
+            }
+        }
+        let mut html = match id {
+            Some(id) => format!("<caption id=\"{}{}\">", self.input.id_prefix, escape(&id)),
+            None => "<caption>".to_string(),
+        };
+        pulldown_cmark::html::push_html(&mut html, inline.into_iter());
+        html.push_str("</caption>\n");
+        self.events
+            .insert(table + 1, Event::Html(CowStr::from(html)));
     }
 
     fn flush_text(&mut self) {

@@ -1,6 +1,7 @@
-//! Quarto's `@sec-management` as a Markdown link to the heading with that
-//! id, on whichever page it is, titled with the heading's text: what
-//! Quarto writes. An id no heading has stays as written, with a warning.
+//! Quarto's `@sec-management` as a Markdown link to the heading (or the
+//! table caption, `@tbl-verbund`) with that id, on whichever page it is,
+//! titled with its text: what Quarto writes. An id that neither has
+//! stays as written, with a warning.
 
 use super::expand::Frame;
 use super::sourcemap::{Expanded, Origin};
@@ -10,10 +11,14 @@ use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
 pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option<Expanded> {
     let id = call.arg("id")?.as_text();
     let found = frame.env.content.pages.iter().find_map(|p| {
-        p.headings
-            .iter()
-            .find(|h| h.id == id)
-            .map(|h| (p, h.text.clone()))
+        let heading = p.headings.iter().find(|h| h.id == id).map(|h| &h.text);
+        let caption = || {
+            p.captions
+                .iter()
+                .find(|c| c.id.as_deref() == Some(id.as_str()))
+                .map(|c| &c.text)
+        };
+        heading.or_else(caption).map(|text| (p, text.clone()))
     });
     let Some((page, text)) = found else {
         let issue = ForeignIssue::QuartoCrossRef { id };

@@ -228,6 +228,7 @@ pub fn apply(content: &mut Content, updates: Vec<Update>) {
             let scan = markdown::scan_text(&body.text, &|o| body.locate(source, o));
             page.headings = scan.headings;
             page.html_anchors = scan.html_anchors;
+            page.captions = scan.captions;
             page.links = scan.links;
             page.text_sections = scan.sections;
             page.expanded = Some(Arc::new(body));

@@ -78,6 +78,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "Quarto cross-reference `@{id}`: no heading has this id, so it shows as text",
             "Der Quarto-Querverweis `@{id}` findet keine Überschrift mit dieser Kennung und erscheint als Text"
         ),
+        GridTable => t!(
+            lang,
+            "Pandoc grid table (`+---+` lines): it is not read as a table here and shows as text",
+            "Die Pandoc-Gittertabelle (Zeilen wie `+---+`) wird hier nicht als Tabelle gelesen und erscheint als Text"
+        ),
         Citation { key } => t!(
             lang,
             "Pandoc citation `[@{key}]` is not resolved here and shows as text",
@@ -178,6 +183,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "give the heading that id, `## Titel {{#{id}}}`, or write a link, e.g. `[Kapitel](datei.md#anker)`",
             "geben Sie der Überschrift diese Kennung, `## Titel {{#{id}}}`, oder schreiben Sie einen Link, z. B. `[Kapitel](datei.md#anker)`"
+        ),
+        GridTable => t!(
+            lang,
+            "write it as a pipe table: cells between `|`, a line `|---|---|` under the head row, each row on one line; `: Caption {{#tbl-name}}` below it names it",
+            "schreiben Sie sie als Tabelle mit `|` zwischen den Zellen, einer Zeile `|---|---|` unter der Kopfzeile und jeder Zeile auf einer Zeile; `: Titel {{#tbl-name}}` darunter gibt ihr einen Titel"
         ),
         Citation { .. } => t!(
             lang,

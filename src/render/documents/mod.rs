@@ -190,6 +190,8 @@ impl BlockBuilder<'_> {
             }
             // a paragraph inside a loose list item continues the item
             Event::Start(Tag::Paragraph)
+            | Event::Start(Tag::DefinitionListTitle)
+            | Event::Start(Tag::DefinitionListDefinition)
             | Event::Start(Tag::TableRow)
             | Event::Start(Tag::TableHead) => {
                 let in_fresh_item = matches!(

@@ -127,7 +127,7 @@ fn public_part(p: &Page) -> impl PartialEq + '_ {
     let links: Vec<_> = p.links.iter().map(|l| (&l.dest, &l.base_dir)).collect();
     let headings: Vec<_> = p.headings.iter().map(|h| &h.id).collect();
     // links from other pages resolve against both kinds of anchor and the address
-    let anchors = (&p.html_anchors, &p.url_override);
+    let anchors = (&p.html_anchors, &p.captions, &p.url_override);
     let menu = (
         &p.title,
         &p.slug,
@@ -290,7 +290,8 @@ fn same_targets(site: &Site, undo: &[(PathBuf, Option<Page>)]) -> Option<Vec<Pag
             let same = (&old.url, &old.slug, old.kind, old.is_section_index)
                 == (&new.url, &new.slug, new.kind, new.is_section_index)
                 && heading_ids(old).eq(heading_ids(new))
-                && old.html_anchors == new.html_anchors;
+                && old.html_anchors == new.html_anchors
+                && old.captions == new.captions;
             same.then_some(id)
         })
         .collect()
