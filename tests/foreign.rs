@@ -374,17 +374,30 @@ fn quarto_cross_references_link_their_heading_or_are_named() {
         start.contains("(<a href=\"/anforderungen/#sec-anforderungen\">Anforderungsanalyse</a>)")
     );
     assert!(!start.contains("@sec-anforderungen"));
+    // the grid table and its caption: a table, its caption the link's text
+    assert!(!err.contains("@tbl-verbund") && !err.contains("Pandoc grid table"));
+    let page = read(public.join("bibliotheksmanagementsysteme/index.html"));
+    assert!(
+        page.contains("<caption id=\"tbl-verbund\">Bibliotheksverbünde und -kataloge</caption>")
+    );
+    assert!(
+        page.contains("<td>Österreichischer Bibliothekenverbund</td>"),
+        "{page}"
+    );
+    assert!(page.contains("\">Bibliotheksverbünde und -kataloge</a> gibt eine Übersicht"));
 }
 
 #[test]
-fn definition_lists_and_table_captions_render_and_a_grid_table_is_named() {
+fn definition_lists_table_captions_and_grid_tables_render_as_tables() {
     let err = checked("foreign-mixed", "de");
+    // a grid table whose rows keep its columns is a table; one that does not is named
     assert!(
-        err.contains("content/pandoc-seite.md:20:1: Warnung: Die Pandoc-Gittertabelle"),
+        err.contains("content/pandoc-seite.md:31:1: Warnung: Die Pandoc-Gittertabelle"),
         "{err}"
     );
-    // the caption's id is a target: Quarto's reference to it resolves
-    assert!(!err.contains("@tbl-kennzahlen"), "{err}");
+    assert_eq!(count(&err, "Gittertabelle"), 1, "{err}");
+    // the captions' ids are targets: Quarto's references to them resolve
+    assert!(!err.contains("@tbl-"), "{err}");
     let (_tmp, public) = built("foreign-mixed");
     let page = read(public.join("pandoc-seite/index.html"));
     assert!(
@@ -396,12 +409,18 @@ fn definition_lists_and_table_captions_render_and_a_grid_table_is_named() {
         "{page}"
     );
     assert!(page.contains("<a href=\"/pandoc-seite/#tbl-kennzahlen\">Teilnehmende je Kreis</a>"));
+    assert!(page.contains("<table><caption id=\"tbl-traeger\">Träger je Kreis</caption>"));
+    assert!(page.contains("<td>Jobcenter, Kreis Borken</td>"), "{page}");
+    assert!(page.contains("<a href=\"/pandoc-seite/#tbl-traeger\">Träger je Kreis</a>"));
     assert!(!page.contains(": Teilnehmende") && !page.contains("{#tbl"));
-    // the dates are words of the page for search, not glued to their names
-    let found = inside(&public.join(".."), &["search", "Jahresberichte"], "de");
-    assert!(
-        stdout(&found).contains("Kennzahlen der Regionen"),
-        "{}",
-        stdout(&found)
-    );
+    assert!(!page.contains("+====="));
+    // the dates and the cells are words of the page for search
+    for word in ["Jahresberichte", "Kreis Borken"] {
+        let found = inside(&public.join(".."), &["search", word], "de");
+        assert!(
+            stdout(&found).contains("Kennzahlen der Regionen"),
+            "{word}: {}",
+            stdout(&found)
+        );
+    }
 }

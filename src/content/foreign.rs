@@ -6,6 +6,7 @@
 //! `:::` boxes the shortcode stage renders are not reported.
 
 use super::callout;
+use super::grid_table;
 use super::markdown::Scan;
 use super::source::SourceText;
 use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
@@ -74,8 +75,10 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
-        let grid_line = is_grid_border(line.trim()) || (in_grid && line.trim().starts_with('|'));
-        if grid_line && !in_grid {
+        let grid_line =
+            grid_table::is_border(line.trim()) || (in_grid && line.trim().starts_with('|'));
+        // one the shortcode stage cannot write as a pipe table stays text
+        if grid_line && !in_grid && grid_table::at(body, start).is_none() {
             found.push((start + indent, ForeignIssue::GridTable));
         }
         in_grid = grid_line;
@@ -106,17 +109,6 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
         }
     }
     found
-}
-
-/// A grid table's border line: `+---+----+`, `+===+`, `+:--+`.
-fn is_grid_border(line: &str) -> bool {
-    let Some(inner) = line.strip_prefix('+').and_then(|l| l.strip_suffix('+')) else {
-        return false;
-    };
-    !inner.is_empty()
-        && inner
-            .split('+')
-            .all(|cell| cell.len() >= 3 && cell.chars().all(|c| matches!(c, '-' | '=' | ':')))
 }
 
 /// `:::` lines: openers are stacked, a closer ends the innermost box.

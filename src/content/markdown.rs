@@ -64,27 +64,12 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut current = TextSection::default();
     let mut runs = Runs::default();
     let mut code_block = None;
-    // the text of a paragraph right after a table, which may be its caption
-    let mut table_ended = false;
-    let mut caption: Option<String> = None;
+    // where tables end, for the captions below them
+    let mut table_ends = Vec::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match &event {
-            Event::Start(Tag::Paragraph) if table_ended => caption = Some(String::new()),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(c) = &mut caption {
-                    c.push_str(t)
-                }
-            }
-            Event::End(TagEnd::Paragraph) => {
-                let found = caption.take().and_then(|c| table_caption::parse(&c));
-                if let Some(c) = found.filter(|c| c.id.is_some()) {
-                    anchors.claim(c.id.as_deref().unwrap_or_default());
-                    scan.captions.push(c);
-                }
-            }
-            _ => {}
+        if let Event::End(TagEnd::Table) = event {
+            table_ends.push(range.end);
         }
-        table_ended = matches!(event, Event::End(TagEnd::Table));
         match &event {
             Event::Text(_) | Event::SoftBreak => runs.extend(range.clone()),
             Event::Code(_) => {
@@ -178,10 +163,40 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     for u in runs.end(body) {
         scan.unparsed_links.push((locate(u.offset).0, u));
     }
+    // grid tables are text until the shortcode stage writes them as
+    // tables, but Quarto's `@tbl-x` to their caption resolves before that
+    if super::grid_table::may_have(body) {
+        table_ends.extend(grid_table_ends(body, &scan.code));
+    }
+    for end in table_ends {
+        if let Some(c) = table_caption::after(&body[end..]).filter(|c| c.id.is_some()) {
+            anchors.claim(c.id.as_deref().unwrap_or_default());
+            scan.captions.push(c);
+        }
+    }
     if !current.text.trim().is_empty() {
         scan.sections.push(current);
     }
     scan
+}
+
+/// Where each grid table of `body` outside code ends.
+fn grid_table_ends(body: &str, code: &[Range<usize>]) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut at = 0;
+    while at < body.len() {
+        let grid = (body[at..].starts_with('+') && !code.iter().any(|r| r.contains(&at)))
+            .then(|| super::grid_table::at(body, at))
+            .flatten();
+        at = match grid {
+            Some(g) => {
+                ends.push(g.end);
+                g.end
+            }
+            None => body[at..].find('\n').map_or(body.len(), |n| at + n + 1),
+        };
+    }
+    ends
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ pub mod foreign;
 pub mod foreign_keys;
 pub mod frontmatter;
 pub mod german_keys;
+pub mod grid_table;
 pub mod html_anchors;
 pub mod html_removed;
 pub mod load;

@@ -38,7 +38,24 @@ pub fn attributes(last_text: &str) -> Option<(usize, Option<String>)> {
     Some((open, id))
 }
 
-/// A caption from its paragraph's plain text (the scan's view).
+/// The caption below a table, from the text after it: its paragraph,
+/// after at most one blank line (Pandoc allows one).
+pub fn after(rest: &str) -> Option<Caption> {
+    let mut lines = rest.lines().skip_while(|l| l.trim().is_empty());
+    let blank = rest.lines().take_while(|l| l.trim().is_empty()).count();
+    if blank > 2 {
+        return None;
+    }
+    let first = lines.next()?;
+    let more = lines.take_while(|l| !l.trim().is_empty());
+    let paragraph = std::iter::once(first)
+        .chain(more)
+        .collect::<Vec<_>>()
+        .join(" ");
+    parse(&paragraph)
+}
+
+/// A caption from its paragraph's plain text.
 pub fn parse(paragraph: &str) -> Option<Caption> {
     let start = marker_len(paragraph)?;
     let body = &paragraph[start..];

@@ -35,7 +35,8 @@ pub enum ForeignIssue {
     OldAddress { written: String, file: String },
     /// Quarto's cross-reference `@sec-management`.
     QuartoCrossRef { id: String },
-    /// Pandoc's grid table (`+----+----+` lines), named at its first line.
+    /// Pandoc's grid table (`+----+----+` lines) with joined cells or
+    /// indented, which is not written as a pipe table; at its first line.
     GridTable,
     /// Pandoc's citation `[@hanson_2015]`.
     Citation { key: String },

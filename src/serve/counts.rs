@@ -42,11 +42,13 @@ fn counted(page: Option<&Page>) -> impl PartialEq + '_ {
             (p.synthetic, p.is_section_index, p.content_dir(), p.kind),
             serde_json::to_value(&p.meta).ok(),
             &p.extra,
-            // what cross-references read: the headings' ids and texts
+            // what cross-references read: the headings' and table
+            // captions' ids and texts
             p.headings
                 .iter()
                 .map(|h| (&h.id, &h.text))
                 .collect::<Vec<_>>(),
+            &p.captions,
         )
     })
 }

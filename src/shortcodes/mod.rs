@@ -112,12 +112,14 @@ pub struct Update {
 }
 
 /// `:::` counts: fenced boxes are calls of `hinweis` and `achtung`; so
-/// do Quarto's cross-references (`@sec-x`), which become links.
+/// do Quarto's cross-references (`@sec-x`), which become links, and
+/// Pandoc's grid tables, which become pipe tables.
 pub fn may_have_calls(s: &str) -> bool {
     s.contains("{{")
         || s.contains("{%")
         || s.contains(":::")
         || crate::content::cross_ref::may_have(s)
+        || crate::content::grid_table::may_have(s)
 }
 
 /// Expands every page that contains a call; pages without one cost a scan for `{`.

@@ -4,7 +4,7 @@
 //! Calls inside code spans and code blocks are text, not calls.
 
 use super::fenced;
-use crate::content::cross_ref;
+use crate::content::{cross_ref, grid_table};
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -119,7 +119,10 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             continue;
         }
         let block = text.as_bytes()[found + 1] == b'%';
-        let outcome = if text.as_bytes()[found] == b'@' {
+        let outcome = if text.as_bytes()[found] == b'+' {
+            // Pandoc's grid table, written as the pipe table it means
+            Ok(grid_table::at(text, found).map(|g| Piece::Literal(g.pipe, found..g.end)))
+        } else if text.as_bytes()[found] == b'@' {
             Ok(cross_ref_at(text, found).map(Piece::Call))
         } else if text.as_bytes()[found] == b':' {
             Ok(fenced::call_at(text, found, &fences).map(Piece::Call))
@@ -159,6 +162,9 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
             || (bytes[i] == b':' && text[i..].starts_with(":::") && fenced::at_line_start(text, i))
             || (bytes[i] == b'@' && cross_ref::at(text, i).is_some())
+            || (bytes[i] == b'+'
+                && (i == 0 || bytes[i - 1] == b'\n')
+                && grid_table::is_border(text[i..].lines().next().unwrap_or_default().trim_end()))
     })
 }
 
