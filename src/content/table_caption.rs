@@ -39,7 +39,8 @@ pub fn attributes(last_text: &str) -> Option<(usize, Option<String>)> {
 }
 
 /// The caption below a table, from the text after it: its paragraph,
-/// after at most one blank line (Pandoc allows one).
+/// after at most one blank line (Pandoc allows one). `rest` may start
+/// with the newline of the table's last row, so two empty lines pass.
 pub fn after(rest: &str) -> Option<Caption> {
     let mut lines = rest.lines().skip_while(|l| l.trim().is_empty());
     let blank = rest.lines().take_while(|l| l.trim().is_empty()).count();

@@ -273,8 +273,7 @@ impl<'e> Rewriter<'_, 'e> {
         let (Some(table), Some(para)) = (self.table.start, self.table.paragraph.take()) else {
             return;
         };
-        let inner = para + 1..self.events.len() - 1;
-        let Some(Event::Text(first)) = self.events.get(inner.start) else {
+        let Some(Event::Text(first)) = self.events.get(para + 1) else {
             return;
         };
         let Some(marker) = table_caption::marker_len(first) else {
