@@ -331,7 +331,41 @@ fn typos_at_the_start(w: &str) -> Vec<String> {
 
 #[test]
 fn browser_engine_answers_exactly_like_the_cli() {
-    let built = build_bundled();
+    assert_engines_agree(&build_bundled());
+}
+
+/// A site large enough for a stored-text dictionary (format 11): the
+/// snippets both engines show are inflated against it.
+#[test]
+fn browser_engine_reads_stored_texts_deflated_against_the_dictionary_like_the_cli() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("corpus");
+    let status = Command::new("python3")
+        .arg(repo().join("benches/gen_corpus.py"))
+        .args(["--pages", "300", "--seed", "7", "--out"])
+        .arg(&root)
+        .stdout(Stdio::null())
+        .status()
+        .expect("python3 runs the corpus generator");
+    assert!(status.success());
+    let opts = BuildOptions {
+        root,
+        ..Default::default()
+    };
+    let (site, index) = (tmp.path().join("site"), tmp.path().join("index"));
+    assert!(build::build(&opts, &site, &index).is_ok());
+    let meta: Value =
+        serde_json::from_slice(&std::fs::read(site.join("suche/meta.json")).unwrap()).unwrap();
+    assert!(meta["doc_dict"].as_u64().unwrap() >= 4096, "{meta}");
+    assert!(site.join("suche/d/dict.bin.gz").is_file());
+    assert_engines_agree(&Built {
+        _tmp: tmp,
+        site,
+        index,
+    });
+}
+
+fn assert_engines_agree(built: &Built) {
     let qs = queries(&vocabulary(&built.site));
     let input: Vec<Value> = qs.iter().map(|(q, l, o, k)| json!([q, l, o, k])).collect();
     let js: Vec<Value> = serde_json::from_str(&node(
@@ -339,6 +373,12 @@ fn browser_engine_answers_exactly_like_the_cli() {
         &serde_json::to_string(&input).unwrap(),
     ))
     .unwrap();
+    let snippets = js
+        .iter()
+        .flat_map(|r| r["hits"].as_array().into_iter().flatten())
+        .filter(|h| h["snippet"].as_str().is_some_and(|s| s.contains("<mark>")))
+        .count();
+    assert!(snippets > qs.len() / 2, "{snippets} snippets with a match");
     let mut differ = Vec::new();
     for ((q, limit, offset, kind), js) in qs.iter().zip(&js) {
         let opts = Options {

@@ -32,15 +32,8 @@ struct Meta<'a> {
     phonetic: &'a [String],
     terms: &'a [String],
     doc_chunk: u32,
-}
-
-#[derive(Serialize)]
-struct DocFile<'a> {
-    t: &'a str,
-    u: &'a str,
-    k: &'static str,
-    /// `[anchor, heading, text]` per passage.
-    p: Vec<[&'a str; 3]>,
+    /// Bytes of the stored texts' dictionary (`d/dict.bin.gz`), 0 for none.
+    doc_dict: usize,
 }
 
 fn bm25(tf: u32, len: u32, avg: f64, idf: f64) -> f64 {
@@ -95,12 +88,12 @@ pub struct Target<'a> {
 impl Target<'_> {
     /// Links the previous index's file `rel` into this one if `same` finds
     /// in its bytes what this build would write there.
-    fn keep_if(&self, rel: &str, same: impl FnOnce(Vec<u8>) -> bool) -> bool {
+    pub(super) fn keep_if(&self, rel: &str, same: impl FnOnce(Vec<u8>) -> bool) -> bool {
         self.previous
             .is_some_and(|p| crate::output::link_if(&p.join(rel), &self.dir.join(rel), same))
     }
 
-    fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    pub(super) fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         let previous = self.previous.map(|p| p.join(rel));
         crate::output::write_or_link(&self.dir.join(rel), bytes, previous.as_deref())
     }
@@ -208,11 +201,13 @@ impl<'a> Sharded<'a> {
 }
 
 /// Writes the static index into `out` but for the stored texts
-/// ([`write_docs`]); returns the number of files.
+/// ([`super::doc_files`], whose dictionary is `doc_dict` bytes long);
+/// returns the number of files.
 pub fn write(
     source: &Inverted,
     docs: &[SearchDoc],
     words: &[Word],
+    doc_dict: usize,
     out: Target,
 ) -> io::Result<usize> {
     let pages = docs.last().map_or(0, |d| d.key.page() + 1);
@@ -238,6 +233,7 @@ pub fn write(
         phonetic: &phonetic_keys,
         terms: &term_keys.0,
         doc_chunk: DOC_CHUNK,
+        doc_dict,
     };
     out.put("meta.json", &serde_json::to_vec(&meta)?)?;
     let shards = word_keys.len() + reversed_keys.len() + phonetic_keys.len();
@@ -473,52 +469,6 @@ fn write_phonetic(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     }
     shards.finish_rows(false)?;
     Ok(keys)
-}
-
-/// Stored text, a gzip'd file per page and chunk of passages, into the
-/// static index `out`, compressed and written on every core: on a big
-/// handbook these are thousands of files and most of the index's bytes.
-/// They need only the passages, so this runs beside tantivy's indexing.
-pub fn write_docs(docs: &[SearchDoc], out: Target) -> io::Result<usize> {
-    std::fs::create_dir_all(out.dir.join("d"))?;
-    let groups: Vec<&[SearchDoc]> = docs
-        .chunk_by(|a, b| {
-            a.key.page() == b.key.page()
-                && a.key.passage() / DOC_CHUNK == b.key.passage() / DOC_CHUNK
-        })
-        .collect();
-    groups
-        .par_iter()
-        .try_for_each(|group| write_doc_file(group, out))?;
-    Ok(groups.len())
-}
-
-fn write_doc_file(group: &[SearchDoc], out: Target) -> io::Result<()> {
-    let first = &group[0];
-    let file = DocFile {
-        t: &first.page_title,
-        u: &first.page_url,
-        k: KINDS[first.key.kind() as usize].name(),
-        p: group
-            .iter()
-            .map(|d| {
-                [
-                    d.anchor.as_deref().unwrap_or(""),
-                    d.heading.as_str(),
-                    d.text.as_str(),
-                ]
-            })
-            .collect(),
-    };
-    let name = super::format::doc_path(VERSION, first.key.page(), first.key.passage() / DOC_CHUNK);
-    let json = serde_json::to_vec(&file)?;
-    // inflating the previous file to compare costs a fraction of
-    // compressing anew, and most texts are unchanged from build to build
-    if out.keep_if(&name, |old| super::stored::holds(old, &json)) {
-        return Ok(());
-    }
-    // the previous file, read once already, holds other texts
-    crate::output::write_new(&out.dir.join(&name), &super::stored::compress(&json)?)
 }
 
 fn page_kinds(docs: &[SearchDoc], pages: u32) -> String {

@@ -2,8 +2,8 @@
 //! name: the name of a shard, and whether it is gzip'd, depend on the
 //! index's format (see [`super::format`]), and only this module knows how.
 
-use super::format::{doc_path, shard_path};
-use super::stored::inflate;
+use super::format::{doc_path, shard_path, DOC_DICT};
+use super::stored::{inflate, inflate_with};
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -36,9 +36,20 @@ impl IndexFiles<'_> {
         inflate(self.files.read(&shard_path(self.version, dir, i, ext))?)
     }
 
-    /// The stored passages of a page's chunk.
-    pub fn doc(&self, page: u32, chunk: u32) -> Option<Vec<u8>> {
-        inflate(self.files.read(&doc_path(self.version, page, chunk))?)
+    /// The stored passages of a page's chunk, deflated against `dict`
+    /// since format 11 ([`Self::doc_dict`]).
+    pub fn doc(&self, page: u32, chunk: u32, dict: &[u8]) -> Option<Vec<u8>> {
+        let bytes = self.files.read(&doc_path(self.version, page, chunk))?;
+        if self.version >= 11 {
+            inflate_with(&bytes, dict)
+        } else {
+            inflate(bytes)
+        }
+    }
+
+    /// The stored texts' dictionary (format 11), if the index has one.
+    pub fn doc_dict(&self) -> Option<Vec<u8>> {
+        inflate(self.files.read(DOC_DICT)?)
     }
 
     /// A file of the index that is never compressed (`meta.json`, `kinds.txt`).

@@ -31,10 +31,11 @@
 //!   postings as blocks ordered by impact: the first block inline, later
 //!   ones in pack files;
 //! - `p/<n>.bin`: pack files holding later blocks;
-//! - `d/<page>-<chunk>.json.gz`: a page's title, URL and kind and the
-//!   stored text of `doc_chunk` of its passages (32; 16 before format 8),
-//!   gzip'd (format 3: `.json`, plain; see [`super::stored`]), fetched
-//!   only for the hits shown;
+//! - `d/<page>-<chunk>.json.deflate`: a page's title, URL and kind and
+//!   the stored text of `doc_chunk` of its passages (32; 16 before format
+//!   8), raw deflate against the dictionary `d/dict.bin.gz` (format 11,
+//!   see [`super::doc_files`]; `.json.gz` from format 4, `.json` plain
+//!   before), fetched only for the hits shown;
 //! - `kinds.txt`: one digit per page, its kind, fetched only to filter.
 //!
 //! Every file is bounded in size whatever the corpus: shards and packs are
@@ -56,8 +57,14 @@ use super::docs::DocKey;
 /// Format 9: per title page also how much other pages mention the title's
 /// name that carries the term (`title_mentions`). Format 10: the title
 /// match byte tells whether a title is named for the term
-/// ([`TitleMatch::NAMED`]).
-pub const VERSION: u32 = 10;
+/// ([`TitleMatch::NAMED`]). Format 11: the stored texts are raw deflate
+/// against a dictionary trained on the site ([`DOC_DICT`],
+/// [`super::dictionary`]).
+pub const VERSION: u32 = 11;
+
+/// The stored texts' dictionary, gzip'd; absent when `meta.json` gives
+/// its size as 0.
+pub const DOC_DICT: &str = "d/dict.bin.gz";
 
 /// The path of shard `i` of the folder `dir` whose inflated bytes are
 /// `ext`, in an index of `version`.
@@ -71,7 +78,9 @@ pub fn shard_path(version: u32, dir: &str, i: usize, ext: &str) -> String {
 
 /// The path of a page's chunk of stored passages in an index of `version`.
 pub fn doc_path(version: u32, page: u32, chunk: u32) -> String {
-    if version >= 4 {
+    if version >= 11 {
+        format!("d/{page}-{chunk}.json.deflate")
+    } else if version >= 4 {
         format!("d/{page}-{chunk}.json.gz")
     } else {
         format!("d/{page}-{chunk}.json")

@@ -9,6 +9,8 @@
 
 pub mod analysis;
 pub mod corpus;
+pub mod dictionary;
+pub mod doc_files;
 pub mod docs;
 pub mod export;
 pub mod files;
@@ -81,7 +83,7 @@ fn write_beside(site: &Site, dir: &Path, previous: Option<&Path>) -> Result<(), 
 fn export_static(docs: &[docs::SearchDoc], out: export::Target) -> std::io::Result<()> {
     use crate::timing::span;
     let (stored, (analysed, inverted)) = rayon::join(
-        || span("index: stored text", || export::write_docs(docs, out)),
+        || span("index: stored text", || doc_files::write(docs, out)),
         || {
             let a = corpus::analyse(docs);
             let inverted = span("index: invert", || {
@@ -90,8 +92,8 @@ fn export_static(docs: &[docs::SearchDoc], out: export::Target) -> std::io::Resu
             (a, inverted)
         },
     );
-    stored?;
-    export::write(&inverted, docs, &analysed.words, out)?;
+    let stored = stored?;
+    export::write(&inverted, docs, &analysed.words, stored.dict, out)?;
     Ok(())
 }
 

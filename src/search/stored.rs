@@ -8,9 +8,9 @@
 //! browser then hands over the inflated bytes, so readers look at the
 //! first bytes rather than the name (search-engine.js does the same).
 
-use flate2::read::GzDecoder;
+use flate2::read::{DeflateDecoder, GzDecoder};
 use flate2::write::GzEncoder;
-use flate2::Compression;
+use flate2::{Compress, Compression, FlushCompress, Status};
 use std::io::{Read, Write};
 
 /// zlib level 6. On the long corpus's generated stored texts (zlib-rs,
@@ -51,9 +51,93 @@ pub fn holds(gz: Vec<u8>, json: &[u8]) -> bool {
     gz.starts_with(&GZIP_MAGIC) && inflate(gz).is_some_and(|text| text == json)
 }
 
+/// `json` as raw deflate (no header) made against the preset dictionary
+/// `dict` (format 11's stored texts, see [`super::doc_files`]): deflate
+/// may copy from the dictionary as if it came just before the file.
+pub fn deflate_with(json: &[u8], dict: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut deflate = Compress::new(Compression::new(LEVEL), false);
+    if !dict.is_empty() {
+        deflate
+            .set_dictionary(dict)
+            .map_err(std::io::Error::other)?;
+    }
+    let mut out = Vec::with_capacity(json.len() / 3 + 64);
+    loop {
+        let read = deflate.total_in() as usize;
+        let status = deflate
+            .compress_vec(&json[read..], &mut out, FlushCompress::Finish)
+            .map_err(std::io::Error::other)?;
+        if status == Status::StreamEnd {
+            return Ok(out);
+        }
+        out.reserve(out.capacity().max(1024));
+    }
+}
+
+/// What [`deflate_with`] made of `bytes` with `dict`, inflated the way
+/// the browser does it (search-engine.js: `DecompressionStream` has no
+/// preset dictionary): the dictionary goes first as a stored block (no
+/// compression, so any deflate reader takes it as earlier output), the
+/// file's blocks follow and copy from it, and the dictionary's bytes are
+/// dropped from what comes out. `None` for a damaged file or one made
+/// against another dictionary (it fails or inflates to other bytes; the
+/// caller compares).
+pub fn inflate_with(bytes: &[u8], dict: &[u8]) -> Option<Vec<u8>> {
+    let len = u16::try_from(dict.len()).ok()?;
+    let mut stream = Vec::with_capacity(5 + dict.len() + bytes.len());
+    // BFINAL 0, BTYPE 00 (stored), then LEN and its complement
+    stream.push(0);
+    stream.extend_from_slice(&len.to_le_bytes());
+    stream.extend_from_slice(&(!len).to_le_bytes());
+    stream.extend_from_slice(dict);
+    stream.extend_from_slice(bytes);
+    let mut out = Vec::with_capacity(dict.len() + bytes.len() * 4);
+    DeflateDecoder::new(stream.as_slice())
+        .read_to_end(&mut out)
+        .ok()?;
+    out.get(dict.len()..).map(<[u8]>::to_vec)
+}
+
+/// Whether the file `old`, made against `dict`, holds exactly `json`.
+pub fn holds_with(old: &[u8], json: &[u8], dict: &[u8]) -> bool {
+    inflate_with(old, dict).is_some_and(|text| text == json)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_deflated_against_a_dictionary_inflates_through_a_stored_block() {
+        let dict = "Die Arbeitszeit der Arbeitnehmer darf acht Stunden nicht überschreiten. "
+            .repeat(40)
+            .into_bytes();
+        let json = br#"{"t":"Arbeitszeitgesetz","p":[["1","\u00a7 1","Die Arbeitszeit der Arbeitnehmer"]]}"#;
+        let with = deflate_with(json, &dict).unwrap();
+        let without = deflate_with(json, &[]).unwrap();
+        assert!(
+            with.len() < without.len(),
+            "{} < {}",
+            with.len(),
+            without.len()
+        );
+        assert_eq!(inflate_with(&with, &dict).unwrap(), json);
+        assert_eq!(inflate_with(&without, &[]).unwrap(), json);
+        assert!(holds_with(&with, json, &dict));
+        assert!(!holds_with(&with, &json[1..], &dict));
+        // the wrong dictionary copies the wrong bytes (or fails)
+        let other = dict.iter().map(|b| b ^ 1).collect::<Vec<u8>>();
+        assert!(!holds_with(&with, json, &other));
+        assert!(inflate_with(&with[..with.len() / 2], &dict).is_none());
+        assert_eq!(
+            deflate_with(json, &dict).unwrap(),
+            with,
+            "the same bytes every time"
+        );
+        // the largest dictionary a stored block carries, and a longer one
+        assert!(inflate_with(&without, &vec![b'a'; 65_535]).is_some());
+        assert!(inflate_with(&without, &vec![b'a'; 65_536]).is_none());
+    }
 
     #[test]
     fn stored_text_round_trips_and_plain_json_passes_through() {

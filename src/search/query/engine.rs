@@ -28,6 +28,9 @@ pub(super) struct Meta {
     /// Passages per stored-text file (16 until format 8 wrote 32).
     #[serde(default = "sixteen")]
     pub(super) doc_chunk: u32,
+    /// Bytes of the stored texts' dictionary (format 11), 0 for none.
+    #[serde(default)]
+    pub(super) doc_dict: usize,
 }
 
 fn sixteen() -> u32 {
@@ -67,6 +70,8 @@ pub(super) struct Engine<'a> {
     pub(super) reversed: HashMap<usize, Vec<ReversedRow>>,
     pub(super) phonetic: HashMap<usize, Vec<crate::search::phonetic::Row>>,
     pub(super) terms: HashMap<usize, Vec<TermEntry>>,
+    /// Read with the first stored text a query shows.
+    doc_dict: std::cell::OnceCell<Vec<u8>>,
 }
 
 /// Shard `at` of `count`, and its neighbour on the side nearer to where
@@ -95,6 +100,7 @@ impl<'a> Engine<'a> {
             reversed: HashMap::new(),
             phonetic: HashMap::new(),
             terms: HashMap::new(),
+            doc_dict: std::cell::OnceCell::new(),
         })
     }
 
@@ -240,7 +246,11 @@ impl<'a> Engine<'a> {
     /// place in it.
     pub(super) fn doc_file(&self, page: u32, passage: u32) -> Option<(DocFile, usize)> {
         let chunk = self.meta.doc_chunk.max(1);
-        let file = serde_json::from_slice(&self.files.doc(page, passage / chunk)?).ok()?;
+        let dict = self.doc_dict.get_or_init(|| match self.meta.doc_dict {
+            0 => Vec::new(),
+            _ => self.files.doc_dict().unwrap_or_default(),
+        });
+        let file = serde_json::from_slice(&self.files.doc(page, passage / chunk, dict)?).ok()?;
         Some((file, (passage % chunk) as usize))
     }
 }

@@ -447,11 +447,20 @@
       if (!inflated.has(path)) inflated.set(path, file(path).then(inflate).catch(() => null));
       return inflated.get(path);
     };
+    // since format 11 they are raw deflate against the site's dictionary
+    // (d/dict.bin.gz, read once), inflated as stored.rs's inflate_with does
+    let docDict = null;
+    const docBytes = (path) => {
+      if (meta.version < 11) return inflatedFile(path);
+      if (!docDict) docDict = meta.doc_dict ? inflatedFile('d/dict.bin.gz') : Promise.resolve(new Uint8Array(0));
+      return Promise.all([docDict, file(path)]).then(([dict, b]) => (dict && b ? inflateWith(b, dict) : null));
+    };
     const docs = new Map();
     const docFile = (page, chunk) => {
-      const path = meta.version >= 4 ? `d/${page}-${chunk}.json.gz` : `d/${page}-${chunk}.json`;
+      const path = meta.version >= 11 ? `d/${page}-${chunk}.json.deflate`
+        : meta.version >= 4 ? `d/${page}-${chunk}.json.gz` : `d/${page}-${chunk}.json`;
       if (!docs.has(path)) {
-        docs.set(path, inflatedFile(path).then((b) => (b ? JSON.parse(utf8.decode(b)) : null)).catch(() => null));
+        docs.set(path, docBytes(path).then((b) => (b ? JSON.parse(utf8.decode(b)) : null)).catch(() => null));
       }
       return docs.get(path);
     };
@@ -795,6 +804,17 @@
     if (!bytes || bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  // DecompressionStream takes no preset dictionary: the dictionary goes
+  // first as a stored block (BFINAL 0, BTYPE 00, LEN, ~LEN), which any
+  // inflater takes as earlier output for the file's blocks to copy from,
+  // and its bytes are dropped from what comes out
+  async function inflateWith(bytes, dict) {
+    const n = dict.length;
+    const head = new Uint8Array([0, n & 0xff, n >> 8, ~n & 0xff, (~n >> 8) & 0xff]);
+    const stream = new Blob([head, dict, bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Uint8Array(await new Response(stream).arrayBuffer()).subarray(n);
   }
 
   function escapeHtml(s) {
