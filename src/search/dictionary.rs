@@ -26,7 +26,7 @@ const SMALLEST: usize = 4 * 1024;
 /// the others' samples, and so the dictionary, as they were), at most
 /// `SAMPLE_BYTES` of it: the law corpus gives 2.7 MB of samples, trained
 /// in some 0.15 s on one core, beside the analysis.
-pub const SAMPLE_EVERY: u64 = 16;
+pub const SAMPLE_EVERY: u64 = 8;
 pub const SAMPLE_BYTES: usize = 4 * 1024;
 /// Room asked of the trainer beyond the content kept, for its header.
 const HEADER_ROOM: usize = 8 * 1024;

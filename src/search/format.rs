@@ -59,7 +59,8 @@ use super::docs::DocKey;
 /// match byte tells whether a title is named for the term
 /// ([`TitleMatch::NAMED`]). Format 11: the stored texts are raw deflate
 /// against a dictionary trained on the site ([`DOC_DICT`],
-/// [`super::dictionary`]).
+/// [`super::dictionary`]), and a word row's page lists are written as
+/// steps from one page to the next.
 pub const VERSION: u32 = 11;
 
 /// The stored texts' dictionary, gzip'd; absent when `meta.json` gives

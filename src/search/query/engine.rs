@@ -105,7 +105,26 @@ impl<'a> Engine<'a> {
     }
 
     pub(super) fn word_shard(&mut self, i: usize) -> &[WordRow] {
-        json_shard(self.files, &mut self.words, "w", i)
+        let files = self.files;
+        self.words.entry(i).or_insert_with(|| {
+            let mut rows: Vec<WordRow> = files
+                .shard("w", i, "json")
+                .and_then(|b| serde_json::from_slice(&b).ok())
+                .unwrap_or_default();
+            // page lists as steps since format 11 (export.rs, `steps`)
+            if files.version >= 11 {
+                for row in &mut rows {
+                    for pages in [&mut row.3, &mut row.4] {
+                        let mut page = 0;
+                        for p in pages.iter_mut() {
+                            page += *p;
+                            *p = page;
+                        }
+                    }
+                }
+            }
+            rows
+        })
     }
 
     pub(super) fn reversed_shard(&mut self, i: usize) -> &[ReversedRow] {

@@ -11,7 +11,7 @@
   const box = document.querySelector('#check-summary [data-summary]');
   // what only works with JavaScript (saving, downloads) appears only now
   form.querySelectorAll('[data-js-only]').forEach((el) => { el.hidden = false; });
-  // from now on the summary prints instead of the form (print.css)
+  // from now on the summary prints instead of the form (the print rules in style.css)
   form.classList.add('has-summary');
 
   function collect() {

@@ -473,7 +473,14 @@
       if (!meta) meta = await json('meta.json');
       return meta;
     }
-    async function wordShard(i) { return (await jsonShard('w', i)) || []; }
+    // a word row's page lists are steps since format 11 (export.rs, `steps`);
+    // every call parses the shard anew, so the sums are taken once per copy
+    const sumSteps = (pages) => { if (pages) for (let i = 1; i < pages.length; i++) pages[i] += pages[i - 1]; };
+    async function wordShard(i) {
+      const rows = (await jsonShard('w', i)) || [];
+      if (meta.version >= 11) for (const r of rows) { sumSteps(r[3]); sumSteps(r[4]); }
+      return rows;
+    }
     async function termShard(i) {
       if (!termShards.has(i)) {
         termShards.set(i, (async () => {
