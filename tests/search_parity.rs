@@ -166,18 +166,23 @@ fn the_browser_gives_the_kolner_phonetik_codes() {
     assert_eq!(codes, expected);
 }
 
-#[test]
-fn every_word_of_a_generated_corpus_is_analysed_alike() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("corpus");
+/// The benchmark corpus generator's handbook of 300 pages (seed 7) in `out`.
+fn generate_corpus(out: &Path) {
     let status = Command::new("python3")
         .arg(repo().join("benches/gen_corpus.py"))
         .args(["--pages", "300", "--seed", "7", "--out"])
-        .arg(&out)
+        .arg(out)
         .stdout(Stdio::null())
         .status()
         .expect("python3 runs the corpus generator");
     assert!(status.success());
+}
+
+#[test]
+fn every_word_of_a_generated_corpus_is_analysed_alike() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("corpus");
+    generate_corpus(&out);
     let mut all = BTreeSet::new();
     words_below(&out, &mut all);
     assert!(all.len() > 500, "{} words", all.len());
@@ -340,14 +345,7 @@ fn browser_engine_answers_exactly_like_the_cli() {
 fn browser_engine_reads_stored_texts_deflated_against_the_dictionary_like_the_cli() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("corpus");
-    let status = Command::new("python3")
-        .arg(repo().join("benches/gen_corpus.py"))
-        .args(["--pages", "300", "--seed", "7", "--out"])
-        .arg(&root)
-        .stdout(Stdio::null())
-        .status()
-        .expect("python3 runs the corpus generator");
-    assert!(status.success());
+    generate_corpus(&root);
     let opts = BuildOptions {
         root,
         ..Default::default()

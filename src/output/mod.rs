@@ -3,6 +3,7 @@
 //! build leaves the previous site untouched.
 
 mod guard;
+pub mod gzip;
 pub mod reuse;
 pub mod sitemap;
 mod staging;

@@ -152,15 +152,7 @@ impl Rebuild {
         let global = fingerprint::global(site);
         let previous = std::fs::read(index_dir.join(STATE_FILE))
             .ok()
-            .and_then(|gz| {
-                let mut json = Vec::new();
-                std::io::Read::read_to_end(
-                    &mut flate2::read::GzDecoder::new(gz.as_slice()),
-                    &mut json,
-                )
-                .ok()
-                .map(|_| json)
-            })
+            .and_then(super::gzip::inflate)
             .and_then(|bytes| serde_json::from_slice::<State>(&bytes).ok())
             .filter(|s| s.format == FORMAT && s.stamp == stamp && s.global == Some(global))
             .unwrap_or_default();
@@ -335,9 +327,7 @@ impl Recorded {
             Diagnostic::output(format!("{}: {e}", index_dir.join(STATE_FILE).display()))
         };
         let json = serde_json::to_vec(&self.0).map_err(|e| err(&e))?;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        std::io::Write::write_all(&mut gz, &json).map_err(|e| err(&e))?;
-        let bytes = gz.finish().map_err(|e| err(&e))?;
+        let bytes = super::gzip::compress(&json).map_err(|e| err(&e))?;
         let mut file = tempfile::NamedTempFile::new_in(index_dir).map_err(|e| err(&e))?;
         std::io::Write::write_all(&mut file, &bytes).map_err(|e| err(&e))?;
         file.persist(index_dir.join(STATE_FILE))

@@ -23,15 +23,9 @@ struct DocFile<'a> {
     p: Vec<[&'a str; 3]>,
 }
 
-/// What [`write`] wrote.
-pub struct Written {
-    pub files: usize,
-    /// Bytes of the dictionary, 0 for none.
-    pub dict: usize,
-}
-
-/// Writes the stored texts of `docs` (in key order) into `out`.
-pub fn write(docs: &[SearchDoc], out: Target) -> io::Result<Written> {
+/// Writes the stored texts of `docs` (in key order) into `out`; returns
+/// the dictionary's length (0 for none), which `meta.json` gives.
+pub fn write(docs: &[SearchDoc], out: Target) -> io::Result<usize> {
     std::fs::create_dir_all(out.dir.join("d"))?;
     let groups: Vec<&[SearchDoc]> = docs
         .chunk_by(|a, b| {
@@ -52,7 +46,7 @@ pub fn write(docs: &[SearchDoc], out: Target) -> io::Result<Written> {
         out.put(DOC_DICT, &stored::compress(&dict)?)?;
     }
     // a previous file can only be kept if it was made against this dictionary
-    let docs_out = match previous_dict == Some(dict.clone()) {
+    let docs_out = match previous_dict.as_deref() == Some(dict.as_slice()) {
         true => out,
         false => Target {
             previous: None,
@@ -62,10 +56,7 @@ pub fn write(docs: &[SearchDoc], out: Target) -> io::Result<Written> {
     groups
         .par_iter()
         .try_for_each(|group| write_file(group, &dict, docs_out))?;
-    Ok(Written {
-        files: groups.len() + usize::from(!dict.is_empty()),
-        dict: dict.len(),
-    })
+    Ok(dict.len())
 }
 
 fn json(group: &[SearchDoc]) -> serde_json::Result<Vec<u8>> {

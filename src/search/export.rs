@@ -4,7 +4,7 @@
 use super::corpus::Word;
 use super::docs::{SearchDoc, KINDS};
 use super::format::{
-    page_set, posting_key, put_block, reversed, separator, shard_path, BlockRef, Posting,
+    page_set, posting_key, put_block, reversed, separator, shard_path, to_steps, BlockRef, Posting,
     TermEntry, BLOCK, DOC_CHUNK, FIRST_BLOCK, PACK_BYTES, PHONETIC_SHARD_BYTES,
     REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
@@ -413,7 +413,7 @@ fn write_words(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     let mut first_keys = Vec::new();
     for w in words {
         let display = (w.display != w.folded).then_some(&w.display);
-        let (title_pages, pages) = (steps(&w.title_pages), steps(&w.pages));
+        let (title_pages, pages) = (to_steps(&w.title_pages), to_steps(&w.pages));
         // trailing empty fields are left out
         let row = if !pages.is_empty() {
             serde_json::to_vec(&(&w.folded, w.freq, display, &title_pages, &pages))?
@@ -433,21 +433,6 @@ fn write_words(words: &[Word], out: Target) -> io::Result<Vec<String>> {
     }
     shards.finish_rows(true)?;
     Ok(first_keys)
-}
-
-/// Ascending page numbers as the first and then the steps between them
-/// (format 11): fewer digits, and gzip finds the small steps again and
-/// again (the law corpus's word shards shrink from 6.3 to 5.8 MB).
-fn steps(pages: &[u32]) -> Vec<u32> {
-    let mut previous = 0;
-    pages
-        .iter()
-        .map(|&p| {
-            let step = p - previous;
-            previous = p;
-            step
-        })
-        .collect()
 }
 
 /// Reversed word shards (`r/<n>.json`, rows `[reversed, freq]`); returns

@@ -65,10 +65,13 @@ pub fn json_shard<'c, T: DeserializeOwned>(
     dir: &str,
     i: usize,
 ) -> &'c [T] {
-    cache.entry(i).or_insert_with(|| {
-        files
-            .shard(dir, i, "json")
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
-    })
+    cache.entry(i).or_insert_with(|| json_rows(files, dir, i))
+}
+
+/// The rows of the JSON shard `<dir>/<i>` (none if it is unreadable).
+pub fn json_rows<T: DeserializeOwned>(files: IndexFiles, dir: &str, i: usize) -> Vec<T> {
+    files
+        .shard(dir, i, "json")
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default()
 }

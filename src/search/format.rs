@@ -113,6 +113,31 @@ pub const PACK_BYTES: usize = 32 * 1024;
 /// the median.
 pub const DOC_CHUNK: u32 = 32;
 
+/// Ascending page numbers as the first and then the steps between them,
+/// as a word row's page lists are written since format 11: fewer digits,
+/// and gzip finds the small steps again and again (the law corpus's word
+/// shards shrink from 6.3 to 5.8 MB). search-engine.js sums them alike.
+pub fn to_steps(pages: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    pages
+        .iter()
+        .map(|&p| {
+            let step = p - previous;
+            previous = p;
+            step
+        })
+        .collect()
+}
+
+/// The page numbers [`to_steps`] made steps of, in place.
+pub fn from_steps(steps: &mut [u32]) {
+    let mut page = 0;
+    for p in steps {
+        page += *p;
+        *p = page;
+    }
+}
+
 pub fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     loop {
         let byte = (v & 0x7f) as u8;
@@ -484,6 +509,16 @@ pub fn separator(prev_last: &str, first: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_lists_round_trip_through_steps() {
+        let pages = [3, 4, 90, 4095, 70_000];
+        let mut steps = to_steps(&pages);
+        assert_eq!(steps, [3, 1, 86, 4005, 65_905]);
+        from_steps(&mut steps);
+        assert_eq!(steps, pages);
+        assert!(to_steps(&[]).is_empty());
+    }
 
     #[test]
     fn term_entries_round_trip_with_front_coding() {

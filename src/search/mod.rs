@@ -92,8 +92,8 @@ fn export_static(docs: &[docs::SearchDoc], out: export::Target) -> std::io::Resu
             (a, inverted)
         },
     );
-    let stored = stored?;
-    export::write(&inverted, docs, &analysed.words, stored.dict, out)?;
+    let doc_dict = stored?;
+    export::write(&inverted, docs, &analysed.words, doc_dict, out)?;
     Ok(())
 }
 

@@ -8,41 +8,12 @@
 //! browser then hands over the inflated bytes, so readers look at the
 //! first bytes rather than the name (search-engine.js does the same).
 
-use flate2::read::{DeflateDecoder, GzDecoder};
-use flate2::write::GzEncoder;
+use flate2::read::DeflateDecoder;
 use flate2::{Compress, Compression, FlushCompress, Status};
-use std::io::{Read, Write};
+use std::io::Read;
 
-/// zlib level 6. On the long corpus's generated stored texts (zlib-rs,
-/// one core) level 1 keeps 55 % of the bytes at 141 MB/s, level 2 41.5 %
-/// at 86 MB/s, level 6 40 % at 65 MB/s, so level 2 seemed enough; on the
-/// real text of the law corpus (files of 32 passages) level 2 writes
-/// 50.9 MB and level 6 46.1 MB, a tenth less for some 0.6 s more on one
-/// core. Compressing runs beside the analysis, on the core it leaves idle.
-const LEVEL: u32 = 6;
-
-const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
-
-/// `json` gzip'd. The header carries no time or name, so a build's output
-/// depends on its input alone (tests/output_stable.rs).
-pub fn compress(json: &[u8]) -> std::io::Result<Vec<u8>> {
-    let mut gz = GzEncoder::new(Vec::with_capacity(json.len() / 2), Compression::new(LEVEL));
-    gz.write_all(json)?;
-    gz.finish()
-}
-
-/// The JSON of a stored-text file, whether it arrives gzip'd or inflated
-/// already; `None` for a damaged file.
-pub fn inflate(bytes: Vec<u8>) -> Option<Vec<u8>> {
-    if !bytes.starts_with(&GZIP_MAGIC) {
-        return Some(bytes);
-    }
-    let mut out = Vec::with_capacity(bytes.len() * 3);
-    GzDecoder::new(bytes.as_slice())
-        .read_to_end(&mut out)
-        .ok()?;
-    Some(out)
-}
+pub use crate::output::gzip::{compress, inflate};
+use crate::output::gzip::{LEVEL, MAGIC as GZIP_MAGIC};
 
 /// Whether the gzip'd file `gz` holds exactly `json`. A file written by an
 /// older compressor still holds the same text, so keeping it is as good as

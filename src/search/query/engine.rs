@@ -4,8 +4,8 @@
 
 use super::terms::Candidate;
 use crate::search::analysis::{edit_distance, max_typos};
-use crate::search::files::{json_shard, IndexFiles};
-use crate::search::format::{reversed, shard_for, Reader, TermEntry};
+use crate::search::files::{json_rows, json_shard, IndexFiles};
+use crate::search::format::{from_steps, reversed, shard_for, Reader, TermEntry};
 use crate::search::query::Files;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -107,20 +107,11 @@ impl<'a> Engine<'a> {
     pub(super) fn word_shard(&mut self, i: usize) -> &[WordRow] {
         let files = self.files;
         self.words.entry(i).or_insert_with(|| {
-            let mut rows: Vec<WordRow> = files
-                .shard("w", i, "json")
-                .and_then(|b| serde_json::from_slice(&b).ok())
-                .unwrap_or_default();
-            // page lists as steps since format 11 (export.rs, `steps`)
+            let mut rows: Vec<WordRow> = json_rows(files, "w", i);
             if files.version >= 11 {
                 for row in &mut rows {
-                    for pages in [&mut row.3, &mut row.4] {
-                        let mut page = 0;
-                        for p in pages.iter_mut() {
-                            page += *p;
-                            *p = page;
-                        }
-                    }
+                    from_steps(&mut row.3);
+                    from_steps(&mut row.4);
                 }
             }
             rows
