@@ -93,6 +93,10 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
             found.push((start + indent, issue));
             continue;
         }
+        // most lines hold none of the three: one pass finds that out
+        if memchr::memchr3(b'{', b'<', b'@', line.as_bytes()).is_none() {
+            continue;
+        }
         let found_here = in_line(line)
             .into_iter()
             .chain(components(line))
@@ -150,7 +154,7 @@ fn mkdocs(line: &str) -> Option<ForeignIssue> {
 /// Pandoc's citations `[@key]`, `[-@key]`; Quarto's cross-references
 /// (`@sec-x`) are the shortcode stage's, which resolves what it can.
 fn references(line: &str) -> Vec<(usize, ForeignIssue)> {
-    line.match_indices("@")
+    line.match_indices('@')
         .filter_map(|(at, _)| {
             let start = if line[..at].ends_with('[') {
                 at - 1
