@@ -10,6 +10,7 @@ use super::format::{
 };
 use super::inverted::{Inverted, RawPosting};
 use super::titles::Titles;
+use crate::output::gzip::{compress_at, Level};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::io;
@@ -86,11 +87,11 @@ pub struct Target<'a> {
 }
 
 impl Target<'_> {
-    /// Links the previous index's file `rel` into this one if `same` finds
-    /// in its bytes what this build would write there.
-    pub(super) fn keep_if(&self, rel: &str, same: impl FnOnce(Vec<u8>) -> bool) -> bool {
+    /// Links the previous index's file `rel` into this one, unread; whether
+    /// it could.
+    pub(super) fn link_previous(&self, rel: &str) -> bool {
         self.previous
-            .is_some_and(|p| crate::output::link_if(&p.join(rel), &self.dir.join(rel), same))
+            .is_some_and(|p| std::fs::hard_link(p.join(rel), self.dir.join(rel)).is_ok())
     }
 
     pub(super) fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
@@ -163,11 +164,17 @@ impl<'a> Sharded<'a> {
     /// Writes the closed files, gzip'd.
     fn flush(&mut self) -> io::Result<()> {
         let (target, sub, ext) = (self.target, self.sub, self.ext);
+        // binary files are packed numbers already: see `Level::Fast`
+        let level = if ext == "bin" {
+            Level::Fast
+        } else {
+            Level::Small
+        };
         std::mem::take(&mut self.pending)
             .into_par_iter()
             .try_for_each(|(i, bytes)| {
                 let name = shard_path(VERSION, sub, i as usize, ext);
-                target.put(&name, &super::stored::compress(&bytes)?)
+                target.put(&name, &compress_at(&bytes, level)?)
             })
     }
 
