@@ -174,6 +174,48 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     );
 }
 
+/// The save hands its file to the preview at once; the watcher's report of
+/// that same write a moment later is no second update (which would hold
+/// up the editor's next save), while a change someone makes afterwards,
+/// in a text editor that writes in place, still reloads the page.
+#[test]
+fn a_save_updates_the_preview_once_and_a_later_change_by_hand_still_reloads() {
+    let tmp = copy_fixture("editor");
+    let file = tmp.path().join("content/regionen/kreis-borken.md");
+    let mut e = Editor::start(tmp.path(), &[]);
+    e.sign_in();
+    let id = page_id(&e, "kreis-borken");
+    let page: Value = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
+    let mut fields = page["fields"].clone();
+    fields["title"] = json!("Kreis Borken im Münsterland");
+
+    let events = e.events();
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": fields, "body": page["body"], "hash": page["hash"]}),
+    );
+    assert_eq!(status, 200, "{answer}");
+    wait_for_event(&events, "regionen/kreis-borken/index.html");
+    // every update ends with a status event, an update that changed nothing too
+    wait_for_event(&events, "status");
+    let later: Vec<String> = std::iter::from_fn(|| {
+        events
+            .recv_timeout(std::time::Duration::from_millis(800))
+            .ok()
+    })
+    .collect();
+    assert!(
+        later.is_empty(),
+        "no update after the save's own: {later:?}"
+    );
+
+    let text = read(&file).replace("Kreis Borken im Münsterland", "Kreis Borken (Westfalen)");
+    std::fs::write(&file, text).unwrap();
+    wait_for_event(&events, "regionen/kreis-borken/index.html");
+    let html = e.get("/regionen/kreis-borken/").text().unwrap();
+    assert!(html.contains("Kreis Borken (Westfalen)"), "{html}");
+}
+
 #[test]
 fn edit_refuses_an_address_other_machines_can_reach() {
     let tmp = copy_fixture("editor");

@@ -36,6 +36,10 @@ pub struct AppState {
     pub events: broadcast::Sender<String>,
     /// The find index, kept current by the watcher, asked by the editor.
     pub find: super::find_live::FindLive,
+    /// Where the update worker takes its batches of changed files (the
+    /// watcher's channel), so that a write the server makes itself
+    /// reaches the preview at once; see [`AppState::written`].
+    changes: std::sync::OnceLock<std::sync::mpsc::Sender<super::watch::Change>>,
 }
 
 impl AppState {
@@ -47,6 +51,7 @@ impl AppState {
             preview: Mutex::new(preview),
             events,
             find,
+            changes: std::sync::OnceLock::new(),
         });
         state.publish();
         state
@@ -76,6 +81,22 @@ impl AppState {
         drop(preview);
         if let Ok(mut s) = self.snapshot.write() {
             *s = snapshot;
+        }
+    }
+
+    /// Hands the update worker the channel's sending side (once).
+    pub fn take_changes_from(&self, tx: std::sync::mpsc::Sender<super::watch::Change>) {
+        let _ = self.changes.set(tx);
+    }
+
+    /// Files the server itself has just written (the Redaktion's save):
+    /// queued for the update at once rather than after the watcher's
+    /// debounce and batching, some 35 ms of the save → reload time. The
+    /// watcher reports the same files again a moment later; the worker
+    /// knows that echo ([`super::watch::Echoes`]) and skips it.
+    pub fn written(&self, paths: Vec<std::path::PathBuf>) {
+        if let Some(tx) = self.changes.get() {
+            let _ = tx.send(super::watch::Change::Written(paths));
         }
     }
 

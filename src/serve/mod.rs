@@ -56,7 +56,9 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     report(&preview, started);
     let state = http::AppState::new(preview);
 
-    let (watcher, changes) = watch::watch(&build.root, opts.poll)
+    let (tx, changes) = std::sync::mpsc::channel();
+    state.take_changes_from(tx.clone());
+    let watcher = watch::watch(&build.root, opts.poll, tx)
         .map_err(|e| Failure::Usage(UsageError::CannotWatch(e)))?;
     let worker = Arc::clone(&state);
     let worker_root = build.root.clone();
@@ -65,7 +67,12 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
     crate::timing::take();
     std::thread::spawn(move || {
         let mut watcher = watcher;
+        let mut echoes = watch::Echoes::default();
         while let Some(batch) = watch::next_batch(&changes) {
+            let batch = echoes.paths(batch);
+            if batch.is_empty() {
+                continue;
+            }
             update(&worker, &batch);
             // after the browsers were told: the preview waits for nothing
             crate::timing::span("update: find index", || worker.find.sync());

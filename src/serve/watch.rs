@@ -4,9 +4,10 @@
 use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
 use notify::RecursiveMode;
 use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, NoCache};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// Debounce window: long enough to merge an editor's write-and-rename into
 /// one event, short enough that a save shows up at once.
@@ -50,10 +51,18 @@ impl Watcher {
     }
 }
 
-/// Starts watching the handbook's folders; changed paths arrive on the
-/// returned channel in batches.
-pub fn watch(root: &Path, poll: bool) -> Result<(Watcher, mpsc::Receiver<Vec<PathBuf>>), String> {
-    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+/// Files changed on disk: seen by the watcher, or written by the server
+/// itself (the Redaktion's save), which the watcher reports again a
+/// moment later.
+#[derive(Debug)]
+pub enum Change {
+    Seen(Vec<PathBuf>),
+    Written(Vec<PathBuf>),
+}
+
+/// Starts watching the handbook's folders; changed paths are sent on `tx`
+/// in batches.
+pub fn watch(root: &Path, poll: bool, tx: mpsc::Sender<Change>) -> Result<Watcher, String> {
     let handler = move |res: DebounceEventResult| {
         if let Ok(events) = res {
             // reading files (as every build does) raises access events;
@@ -66,7 +75,7 @@ pub fn watch(root: &Path, poll: bool) -> Result<(Watcher, mpsc::Receiver<Vec<Pat
             paths.sort();
             paths.dedup();
             if !paths.is_empty() {
-                let _ = tx.send(paths);
+                let _ = tx.send(Change::Seen(paths));
             }
         }
     };
@@ -82,7 +91,7 @@ pub fn watch(root: &Path, poll: bool) -> Result<(Watcher, mpsc::Receiver<Vec<Pat
     // the root itself only for handbook.yaml; sub-folders recursively
     watcher.add(root, RecursiveMode::NonRecursive)?;
     watcher.ensure_folders(root)?;
-    Ok((watcher, rx))
+    Ok(watcher)
 }
 
 /// Waits for the next batch and merges whatever else is already queued, so
@@ -90,16 +99,149 @@ pub fn watch(root: &Path, poll: bool) -> Result<(Watcher, mpsc::Receiver<Vec<Pat
 /// A lone save waits only `FIRST_WAIT` more; once a second batch shows that
 /// a burst is under way, batches are merged until the files have been quiet
 /// for `BURST_QUIET`, since the debouncer hands a long burst over in slices.
-pub fn next_batch(rx: &mpsc::Receiver<Vec<PathBuf>>) -> Option<Vec<PathBuf>> {
+/// Files the server wrote itself wait for nothing: it names every one.
+pub fn next_batch(rx: &mpsc::Receiver<Change>) -> Option<Batch> {
     const FIRST_WAIT: Duration = Duration::from_millis(12);
     const BURST_QUIET: Duration = Duration::from_millis(150);
-    let mut batch = rx.recv().ok()?;
-    let mut wait = FIRST_WAIT;
-    while let Ok(more) = rx.recv_timeout(wait) {
-        batch.extend(more);
-        wait = BURST_QUIET;
+    let mut batch = Batch::default();
+    let first = rx.recv().ok()?;
+    let mut wait = match first {
+        Change::Written(_) => None,
+        Change::Seen(_) => Some(FIRST_WAIT),
+    };
+    batch.add(first);
+    while let Some(more) = wait.and_then(|w| rx.recv_timeout(w).ok()) {
+        batch.add(more);
+        wait = Some(BURST_QUIET);
     }
-    batch.sort();
-    batch.dedup();
+    for list in [&mut batch.seen, &mut batch.written] {
+        list.sort();
+        list.dedup();
+    }
     Some(batch)
+}
+
+/// Changed files to update the preview for.
+#[derive(Debug, Default)]
+pub struct Batch {
+    pub seen: Vec<PathBuf>,
+    pub written: Vec<PathBuf>,
+}
+
+impl Batch {
+    fn add(&mut self, change: Change) {
+        match change {
+            Change::Seen(p) => self.seen.extend(p),
+            Change::Written(p) => self.written.extend(p),
+        }
+    }
+}
+
+/// What the server wrote and the preview has taken in, to tell the
+/// watcher's report of that very write (an echo, which would cost an
+/// update that changes nothing and hold up the next save) from a later
+/// change by someone else: a file is the same while its inode, length and
+/// modification time are (the Redaktion writes by rename, so every save
+/// is a new inode).
+#[derive(Default)]
+pub struct Echoes(HashMap<PathBuf, Stamp>);
+
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+struct Stamp {
+    inode: u64,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::symlink_metadata(path).ok()?;
+    #[cfg(unix)]
+    let inode = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let inode = 0;
+    Some(Stamp {
+        inode,
+        len: m.len(),
+        modified: m.modified().ok(),
+    })
+}
+
+impl Echoes {
+    /// The files of `batch` to update for: all it names but the watcher's
+    /// echoes of the server's own writes. Call before the update; the
+    /// written files are stamped as they are now, before the update
+    /// reads them, so a change made in between is never taken for an echo.
+    pub fn paths(&mut self, batch: Batch) -> Vec<PathBuf> {
+        let mut paths = Vec::with_capacity(batch.seen.len() + batch.written.len());
+        for p in batch.seen {
+            match self.0.get(&p) {
+                Some(s) if stamp(&p).as_ref() == Some(s) => {}
+                _ => {
+                    self.0.remove(&p);
+                    paths.push(p);
+                }
+            }
+        }
+        for p in batch.written {
+            match stamp(&p) {
+                Some(s) => self.0.insert(p.clone(), s),
+                None => self.0.remove(&p),
+            };
+            paths.push(p);
+        }
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_new(path: &Path, text: &str) {
+        // as the Redaktion saves: a new file renamed over the old
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, text).unwrap();
+        std::fs::rename(&tmp, path).unwrap();
+    }
+
+    #[test]
+    fn the_watchers_report_of_a_save_the_server_made_is_no_second_update() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("seite.md");
+        write_new(&page, "---\ntitle: Eins\n---\n");
+        let mut echoes = Echoes::default();
+        let written = Batch {
+            seen: vec![],
+            written: vec![page.clone()],
+        };
+        assert_eq!(echoes.paths(written), std::slice::from_ref(&page));
+        let echo = || Batch {
+            seen: vec![page.clone()],
+            written: vec![],
+        };
+        assert!(echoes.paths(echo()).is_empty(), "the echo of our own save");
+        // someone else saves the file afterwards: that is a change
+        write_new(&page, "---\ntitle: Zwei\n---\n");
+        assert_eq!(echoes.paths(echo()), std::slice::from_ref(&page));
+        // and its own report again is one too: only the server's writes echo
+        assert_eq!(echoes.paths(echo()), [page]);
+    }
+
+    #[test]
+    fn a_batch_waits_for_more_only_when_the_watcher_started_it() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(Change::Written(vec!["a.md".into()])).unwrap();
+        tx.send(Change::Seen(vec!["b.md".into()])).unwrap();
+        let first = next_batch(&rx).unwrap();
+        assert_eq!((first.written.len(), first.seen.len()), (1, 0));
+        let second = next_batch(&rx).unwrap();
+        assert_eq!(second.seen, [PathBuf::from("b.md")]);
+        tx.send(Change::Seen(vec!["c.md".into()])).unwrap();
+        tx.send(Change::Seen(vec!["c.md".into(), "d.md".into()]))
+            .unwrap();
+        let merged = next_batch(&rx).unwrap();
+        assert_eq!(merged.seen, [PathBuf::from("c.md"), "d.md".into()]);
+    }
 }

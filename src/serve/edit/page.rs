@@ -405,6 +405,10 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
                 (rel.clone(), vec![rel.clone()])
             }
         };
+        // as the watcher names them: below the preview's root
+        let root = &preview.options().root;
+        s.app
+            .written(written.iter().map(|rel| root.join(rel)).collect());
         let title = change
             .fields
             .get("title")
