@@ -216,6 +216,38 @@ fn a_save_updates_the_preview_once_and_a_later_change_by_hand_still_reloads() {
     assert!(html.contains("Kreis Borken (Westfalen)"), "{html}");
 }
 
+/// A save takes the result of the draft check of the same text, which the
+/// editor made as one typed, but only while the site is as it was then:
+/// a page that appeared meanwhile makes a link that was broken good.
+#[test]
+fn a_save_checks_again_when_the_site_changed_since_its_draft() {
+    let tmp = copy_fixture("editor");
+    let mut e = Editor::start(tmp.path(), &[]);
+    e.sign_in();
+    let id = page_id(&e, "kreis-borken");
+    let page: Value = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
+    let body = format!(
+        "{}\n[Sprechstunde](../konzepte/sprechstunde.md)\n",
+        page["body"].as_str().unwrap()
+    );
+    let text = json!({"fields": page["fields"], "body": body, "hash": page["hash"]});
+    let (_, check) = e.post(&format!("/_redaktion/api/pages/{id}/draft"), &text);
+    assert_eq!(check["ok"], false, "the page linked to is not there yet");
+
+    let events = e.events();
+    write(
+        tmp.path().join("content/konzepte/sprechstunde.md"),
+        "---\ntitle: Offene Sprechstunde\n---\nDienstags im Familienzentrum.\n",
+    );
+    wait_for_event(&events, "konzepte/sprechstunde/index.html");
+    let (status, answer) = e.put(&format!("/_redaktion/api/pages/{id}"), &text);
+    assert_eq!(
+        status, 200,
+        "checked against the site as it is now: {answer}"
+    );
+    assert!(read(tmp.path().join("content/regionen/kreis-borken.md")).contains("sprechstunde.md"));
+}
+
 #[test]
 fn edit_refuses_an_address_other_machines_can_reach() {
     let tmp = copy_fixture("editor");

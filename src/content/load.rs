@@ -343,16 +343,17 @@ fn section_dirs(pages: &[Page]) -> BTreeMap<PathBuf, Option<PageId>> {
     let mut dirs: BTreeMap<PathBuf, Option<PageId>> = BTreeMap::new();
     dirs.insert(PathBuf::new(), None);
     for (id, page) in pages.iter().enumerate() {
-        let mut dir = page.content_dir();
-        if page.is_section_index {
-            dirs.insert(dir.clone(), Some(id));
-        }
-        loop {
-            dirs.entry(dir.clone()).or_insert(None);
-            match dir.parent() {
-                Some(p) => dir = p.to_path_buf(),
-                None => break,
+        let dir = page.content_path.parent().unwrap_or(Path::new(""));
+        // a folder already there has its ancestors there too: most pages
+        // share their folder, and comparing paths is slow
+        for dir in dir.ancestors() {
+            if dirs.contains_key(dir) {
+                break;
             }
+            dirs.insert(dir.to_path_buf(), None);
+        }
+        if page.is_section_index {
+            dirs.insert(dir.to_path_buf(), Some(id));
         }
     }
     dirs
@@ -389,7 +390,10 @@ fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
         if !page.is_section_index {
             page.url = match &page.url_override {
                 Some(own) => own.clone(),
-                None => format!("{}{}/", section_url[&page.content_dir()], page.slug),
+                None => {
+                    let dir = page.content_path.parent().unwrap_or(Path::new(""));
+                    format!("{}{}/", section_url[dir], page.slug)
+                }
             };
         }
     }
@@ -397,7 +401,13 @@ fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
 
 /// The sections in folder order, each with its parent, subsections and pages.
 fn link_sections(pages: &[Page], dirs: &BTreeMap<PathBuf, PageId>) -> Vec<Section> {
-    let dir_list: Vec<&PathBuf> = dirs.keys().collect();
+    // each page looks up its folder: by hash, not by a scan of every
+    // folder (a title saved in the Redaktion re-sections the whole site)
+    let position: HashMap<&Path, usize> = dirs
+        .keys()
+        .enumerate()
+        .map(|(i, d)| (d.as_path(), i))
+        .collect();
     let mut sections: Vec<Section> = dirs
         .iter()
         .map(|(dir, &index)| Section {
@@ -407,7 +417,7 @@ fn link_sections(pages: &[Page], dirs: &BTreeMap<PathBuf, PageId>) -> Vec<Sectio
             subsections: Vec::new(),
             parent: dir
                 .parent()
-                .and_then(|p| dir_list.iter().position(|d| *d == p))
+                .and_then(|p| position.get(p).copied())
                 .filter(|_| !dir.as_os_str().is_empty()),
         })
         .collect();
@@ -418,7 +428,8 @@ fn link_sections(pages: &[Page], dirs: &BTreeMap<PathBuf, PageId>) -> Vec<Sectio
     }
     for (id, page) in pages.iter().enumerate() {
         if !page.is_section_index {
-            if let Some(s) = dir_list.iter().position(|d| **d == page.content_dir()) {
+            let dir = page.content_path.parent().unwrap_or(Path::new(""));
+            if let Some(&s) = position.get(dir) {
                 sections[s].pages.push(id);
             }
         }

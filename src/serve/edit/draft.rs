@@ -10,7 +10,8 @@ use crate::content::{Page, PageId};
 use crate::diagnostics::{relative_to, Diagnostic, Severity};
 use crate::site::Site;
 use crate::templates::Templates;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 pub struct Draft {
     pub diagnostics: Vec<Diagnostic>,
@@ -23,6 +24,45 @@ impl Draft {
         self.diagnostics
             .iter()
             .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// The last draft checked. The editor checks every change as it is made
+/// and offers „Speichern“ only for a text it has checked, so a save is
+/// nearly always of the very text last checked, against the same site:
+/// the save takes that check's result instead of running it again (on
+/// 10,000 pages a changed title costs 60–70 ms to check).
+#[derive(Default)]
+pub struct LastCheck(Mutex<Option<Checked>>);
+
+struct Checked {
+    /// The preview's generation after the check: any update since makes
+    /// the result stale.
+    generation: u64,
+    rel: PathBuf,
+    text: String,
+    draft: Arc<Draft>,
+}
+
+impl LastCheck {
+    /// [`check`] of `text` at `rel`, or the last check's result if it was
+    /// of the same text and page and the site has not changed since.
+    pub fn check(&self, preview: &mut Preview, rel: &Path, text: &str) -> Option<Arc<Draft>> {
+        let mut last = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(c) = last
+            .as_ref()
+            .filter(|c| c.generation == preview.generation() && c.rel == rel && c.text == text)
+        {
+            return Some(Arc::clone(&c.draft));
+        }
+        let draft = Arc::new(check(preview, rel, text.as_bytes())?);
+        *last = Some(Checked {
+            generation: preview.generation(),
+            rel: rel.to_path_buf(),
+            text: text.to_string(),
+            draft: Arc::clone(&draft),
+        });
+        Some(draft)
     }
 }
 

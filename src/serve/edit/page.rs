@@ -327,7 +327,9 @@ pub async fn draft(State(s): State<Arc<EditState>>, Path(id): Path<String>, body
         let rel = rel_of(preview, s, &id)?;
         let bytes = std::fs::read(file_of(s, &rel)?).map_err(|e| EditError::internal(s.lang, e))?;
         let new = new_text(s, &bytes, &change)?;
-        let d = draft::check(preview, &rel, new.as_bytes())
+        let d = s
+            .last_check
+            .check(preview, &rel, &new)
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         if let (Some(html), Ok(mut drafts)) = (&d.html, s.drafts.lock()) {
             drafts.insert(id.clone(), Bytes::from(html.clone()));
@@ -391,7 +393,9 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
             })));
         }
         let new = new_text(s, &bytes, &change)?;
-        let d = draft::check(preview, &rel, new.as_bytes())
+        let d = s
+            .last_check
+            .check(preview, &rel, &new)
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         if d.has_errors() {
             return Err(EditError::new(Refusal::Invalid, s.lang)

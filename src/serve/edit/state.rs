@@ -29,6 +29,8 @@ pub struct EditState {
     pub drafts: Mutex<HashMap<String, Bytes>>,
     /// An edition's page states and the preview generation they are of.
     pub edition_states: Mutex<Option<(u64, Arc<PageStates>)>>,
+    /// The last draft checked, which a save of the same text reuses.
+    pub last_check: super::draft::LastCheck,
 }
 
 /// 128 bits from the operating system's random source, as hex.
@@ -68,6 +70,7 @@ impl EditState {
             writing: Mutex::new(()),
             drafts: Mutex::new(HashMap::new()),
             edition_states: Mutex::new(None),
+            last_check: Default::default(),
         })
     }
 
