@@ -8,7 +8,7 @@
 # starts `serve --edit` on it, waits for the find index and runs
 # benches/redaktion_latency.py.
 set -eu
-old=$1 new=$2 runs=${3:-3}
+old=$(realpath "$1") new=$(realpath "$2") runs=${3:-3}
 here=$(cd "$(dirname "$0")" && pwd)
 copy=$(mktemp -d)/corpus
 trap 'rm -rf "$(dirname "$copy")"' EXIT
