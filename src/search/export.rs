@@ -9,6 +9,7 @@ use super::format::{
     REVERSED_SHARD_BYTES, TERM_SHARD_BYTES, VERSION, WORD_SHARD_BYTES,
 };
 use super::inverted::{Inverted, RawPosting};
+use super::made::{hash_of, shard_key, Kept, Made};
 use super::titles::Titles;
 use crate::output::gzip::{compress_at, Level};
 use rayon::prelude::*;
@@ -84,6 +85,10 @@ impl Impact {
 pub struct Target<'a> {
     pub dir: &'a Path,
     pub previous: Option<&'a Path>,
+    /// The previous index's hashes: which of its files to keep unread.
+    pub kept: &'a Kept,
+    /// This index's, for the next build.
+    pub made: &'a Made,
 }
 
 impl Target<'_> {
@@ -174,6 +179,13 @@ impl<'a> Sharded<'a> {
             .into_par_iter()
             .try_for_each(|(i, bytes)| {
                 let name = shard_path(VERSION, sub, i as usize, ext);
+                // made from the same bytes as the previous build's file:
+                // linked, neither compressed nor compared again
+                let (key, hash) = (shard_key(sub, i), hash_of(level as u8 + 1, &bytes));
+                target.made.add(key, hash);
+                if target.kept.same(key, hash) && target.link_previous(&name) {
+                    return Ok(());
+                }
                 target.put(&name, &compress_at(&bytes, level)?)
             })
     }

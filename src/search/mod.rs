@@ -18,6 +18,7 @@ pub mod format;
 #[cfg(test)]
 mod index;
 pub mod inverted;
+pub mod made;
 pub mod phonetic;
 pub mod query;
 pub mod stored;
@@ -67,12 +68,17 @@ fn write_beside(site: &Site, dir: &Path, previous: Option<&Path>) -> Result<(), 
     let docs = span("index: passages", || docs::collect(site));
     let static_dir = dir.join(STATIC_DIR);
     std::fs::create_dir_all(&static_dir).map_err(search_error)?;
+    let kept = previous.map(made::Kept::read).unwrap_or_default();
     let previous = previous.map(|p| p.join(STATIC_DIR));
+    let made = made::Made::default();
     let out = export::Target {
         dir: &static_dir,
         previous: previous.as_deref().filter(|p| p.is_dir()),
+        kept: &kept,
+        made: &made,
     };
-    export_static(&docs, out).map_err(search_error)
+    export_static(&docs, out).map_err(search_error)?;
+    made.write(dir).map_err(search_error)
 }
 
 /// The static index: stored texts compressed while the words are analysed
