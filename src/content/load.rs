@@ -343,7 +343,7 @@ fn section_dirs(pages: &[Page]) -> BTreeMap<PathBuf, Option<PageId>> {
     let mut dirs: BTreeMap<PathBuf, Option<PageId>> = BTreeMap::new();
     dirs.insert(PathBuf::new(), None);
     for (id, page) in pages.iter().enumerate() {
-        let dir = page.content_path.parent().unwrap_or(Path::new(""));
+        let dir = page.folder();
         // a folder already there has its ancestors there too: most pages
         // share their folder, and comparing paths is slow
         for dir in dir.ancestors() {
@@ -390,10 +390,7 @@ fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
         if !page.is_section_index {
             page.url = match &page.url_override {
                 Some(own) => own.clone(),
-                None => {
-                    let dir = page.content_path.parent().unwrap_or(Path::new(""));
-                    format!("{}{}/", section_url[dir], page.slug)
-                }
+                None => format!("{}{}/", section_url[page.folder()], page.slug),
             };
         }
     }
@@ -428,8 +425,7 @@ fn link_sections(pages: &[Page], dirs: &BTreeMap<PathBuf, PageId>) -> Vec<Sectio
     }
     for (id, page) in pages.iter().enumerate() {
         if !page.is_section_index {
-            let dir = page.content_path.parent().unwrap_or(Path::new(""));
-            if let Some(&s) = position.get(dir) {
+            if let Some(&s) = position.get(page.folder()) {
                 sections[s].pages.push(id);
             }
         }

@@ -3,7 +3,7 @@ use super::source::SourceText;
 use super::sourcemap::Expanded;
 use crate::diagnostics::Span;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// Index of a page in [`super::Site::pages`].
@@ -74,10 +74,13 @@ impl Page {
 
     /// The folder this page lives in, relative to its content folder.
     pub fn content_dir(&self) -> PathBuf {
-        self.content_path
-            .parent()
-            .map(PathBuf::from)
-            .unwrap_or_default()
+        self.folder().to_path_buf()
+    }
+
+    /// [`Self::content_dir`], borrowed: for lookups over every page, which
+    /// need not allocate a path each.
+    pub fn folder(&self) -> &Path {
+        self.content_path.parent().unwrap_or(Path::new(""))
     }
 
     pub fn anchor_exists(&self, anchor: &str) -> bool {
