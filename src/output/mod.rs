@@ -10,7 +10,7 @@ mod staging;
 mod stale;
 
 pub use guard::{check_target, UnsafeTarget};
-pub use staging::{link_if, write_new, write_or_link, Previous, Staging};
+pub use staging::{write_new, write_or_link, Previous, Staging};
 
 use crate::content::PageId;
 use crate::diagnostics::Diagnostic;

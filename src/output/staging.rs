@@ -159,16 +159,11 @@ impl Drop for Previous {
 /// project's test machines) allocating inodes right after thousands were
 /// freed is what a build of many small files spends most kernel time on.
 pub fn write_or_link(path: &Path, bytes: &[u8], previous: Option<&Path>) -> std::io::Result<()> {
-    if previous.is_some_and(|p| link_if(p, path, |old| old == bytes)) {
+    let same = |p: &Path| std::fs::read(p).is_ok_and(|old| old == bytes);
+    if previous.is_some_and(|p| same(p) && std::fs::hard_link(p, path).is_ok()) {
         return Ok(());
     }
     write_new(path, bytes)
-}
-
-/// Hard-links `previous` at `path` if `same` finds in its bytes what would
-/// be written there; whether it did.
-pub fn link_if(previous: &Path, path: &Path, same: impl FnOnce(Vec<u8>) -> bool) -> bool {
-    std::fs::read(previous).is_ok_and(same) && std::fs::hard_link(previous, path).is_ok()
 }
 
 /// Writes `bytes` into a new file at `path`; a file already there is
