@@ -115,10 +115,6 @@ fn write_file(group: &[SearchDoc], dict: &[u8], out: Target) -> io::Result<()> {
     let (page, chunk) = (group[0].key.page(), chunk_of(group));
     let name = doc_path(VERSION, page, chunk);
     let json = json(group)?;
-    let (key, hash) = (doc_key(page, chunk), hash_of(DEFLATED, &json));
-    out.made.add(key, hash);
-    if !(out.kept.same(key, hash) && out.link_previous(&name)) {
-        crate::output::write_new(&out.dir.join(&name), &stored::deflate_with(&json, dict)?)?;
-    }
-    Ok(())
+    let made_from = (doc_key(page, chunk), hash_of(DEFLATED, &json));
+    out.keep_or_make(&name, made_from, || stored::deflate_with(&json, dict))
 }

@@ -94,9 +94,31 @@ pub struct Target<'a> {
 impl Target<'_> {
     /// Links the previous index's file `rel` into this one, unread; whether
     /// it could.
-    pub(super) fn link_previous(&self, rel: &str) -> bool {
+    fn link_previous(&self, rel: &str) -> bool {
         self.previous
             .is_some_and(|p| std::fs::hard_link(p.join(rel), self.dir.join(rel)).is_ok())
+    }
+
+    /// Puts the file `rel`, which `make` makes from bytes whose hash is
+    /// `hash` (noted under `key` for the next build): linked unread from
+    /// the previous index if that made it from the same bytes, else made,
+    /// which compresses, the costly part. A file the previous build hashed
+    /// otherwise is new; one it did not hash (an index from before the
+    /// hashes) is compared as [`Self::put`] does.
+    pub(super) fn keep_or_make(
+        &self,
+        rel: &str,
+        (key, hash): (u64, u64),
+        make: impl FnOnce() -> io::Result<Vec<u8>>,
+    ) -> io::Result<()> {
+        self.made.add(key, hash);
+        if self.kept.same(key, hash) && self.link_previous(rel) {
+            return Ok(());
+        }
+        match self.kept.knows(key) {
+            true => crate::output::write_new(&self.dir.join(rel), &make()?),
+            false => self.put(rel, &make()?),
+        }
     }
 
     pub(super) fn put(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
@@ -179,14 +201,8 @@ impl<'a> Sharded<'a> {
             .into_par_iter()
             .try_for_each(|(i, bytes)| {
                 let name = shard_path(VERSION, sub, i as usize, ext);
-                // made from the same bytes as the previous build's file:
-                // linked, neither compressed nor compared again
-                let (key, hash) = (shard_key(sub, i), hash_of(level as u8 + 1, &bytes));
-                target.made.add(key, hash);
-                if target.kept.same(key, hash) && target.link_previous(&name) {
-                    return Ok(());
-                }
-                target.put(&name, &compress_at(&bytes, level)?)
+                let made_from = (shard_key(sub, i), hash_of(level as u8 + 1, &bytes));
+                target.keep_or_make(&name, made_from, || compress_at(&bytes, level))
             })
     }
 

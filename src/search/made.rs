@@ -78,6 +78,11 @@ impl Kept {
     pub fn same(&self, key: u64, hash: u64) -> bool {
         self.0.get(&key) == Some(&hash)
     }
+
+    /// Whether the previous build noted a hash for the file `key` at all.
+    pub fn knows(&self, key: u64) -> bool {
+        self.0.contains_key(&key)
+    }
 }
 
 /// The hashes of the files this build makes, gathered from every core.
@@ -132,9 +137,10 @@ mod tests {
         let kept = Kept::read(dir.path());
         assert_eq!(kept.0.len(), 4);
         for (key, hash) in files {
-            assert!(kept.same(key, hash));
+            assert!(kept.same(key, hash) && kept.knows(key));
             assert!(!kept.same(key, hash ^ 1));
         }
+        assert!(!kept.knows(doc_key(1, 0)));
         // a damaged file keeps nothing
         let bytes = std::fs::read(dir.path().join(FILE)).unwrap();
         std::fs::write(dir.path().join(FILE), &bytes[..bytes.len() - 3]).unwrap();
