@@ -43,15 +43,18 @@ pub const STATE_FILE: &str = "build-state.json.gz";
 /// Bumped when the state's shape or meaning changes.
 const FORMAT: u32 = 1;
 
-/// Which file a path named when it was recorded.
+/// Which file a path named when it was recorded: the same while its
+/// inode, size and modification time are (a save by rename makes a new
+/// inode). Also how the preview tells the watcher's report of its own
+/// write from a later one (`serve::watch::Echoes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-struct FileId {
+pub struct FileId {
     inode: u64,
     size: u64,
     mtime_ns: u128,
 }
 
-fn file_id(path: &Path) -> Option<FileId> {
+pub fn file_id(path: &Path) -> Option<FileId> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     if !meta.is_file() {
         return None;

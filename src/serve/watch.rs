@@ -2,12 +2,13 @@
 //! single files: editors save by writing a temp file and renaming it).
 
 use crate::layout::{CONTENT_DIR, EDITIONS_DIR, THEMES_DIR};
+use crate::output::reuse::{file_id, FileId};
 use notify::RecursiveMode;
 use notify_debouncer_full::{new_debouncer, new_debouncer_opt, DebounceEventResult, NoCache};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// Debounce window: long enough to merge an editor's write-and-rename into
 /// one event, short enough that a save shows up at once.
@@ -140,42 +141,22 @@ impl Batch {
 /// What the server wrote and the preview has taken in, to tell the
 /// watcher's report of that very write (an echo, which would cost an
 /// update that changes nothing and hold up the next save) from a later
-/// change by someone else: a file is the same while its inode, length and
-/// modification time are (the Redaktion writes by rename, so every save
-/// is a new inode).
+/// change by someone else: a file is the same while its
+/// [`FileId`] is (the Redaktion writes by rename, so every save is a new
+/// inode).
 #[derive(Default)]
-pub struct Echoes(HashMap<PathBuf, Stamp>);
-
-#[derive(PartialEq, Eq, Clone, Copy, Debug)]
-struct Stamp {
-    inode: u64,
-    len: u64,
-    modified: Option<SystemTime>,
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let m = std::fs::symlink_metadata(path).ok()?;
-    #[cfg(unix)]
-    let inode = std::os::unix::fs::MetadataExt::ino(&m);
-    #[cfg(not(unix))]
-    let inode = 0;
-    Some(Stamp {
-        inode,
-        len: m.len(),
-        modified: m.modified().ok(),
-    })
-}
+pub struct Echoes(HashMap<PathBuf, FileId>);
 
 impl Echoes {
     /// The files of `batch` to update for: all it names but the watcher's
     /// echoes of the server's own writes. Call before the update; the
-    /// written files are stamped as they are now, before the update
+    /// written files are noted as they are now, before the update
     /// reads them, so a change made in between is never taken for an echo.
     pub fn paths(&mut self, batch: Batch) -> Vec<PathBuf> {
         let mut paths = Vec::with_capacity(batch.seen.len() + batch.written.len());
         for p in batch.seen {
             match self.0.get(&p) {
-                Some(s) if stamp(&p).as_ref() == Some(s) => {}
+                Some(id) if file_id(&p).as_ref() == Some(id) => {}
                 _ => {
                     self.0.remove(&p);
                     paths.push(p);
@@ -183,8 +164,8 @@ impl Echoes {
             }
         }
         for p in batch.written {
-            match stamp(&p) {
-                Some(s) => self.0.insert(p.clone(), s),
+            match file_id(&p) {
+                Some(id) => self.0.insert(p.clone(), id),
                 None => self.0.remove(&p),
             };
             paths.push(p);
