@@ -60,14 +60,15 @@ fn every_kind_renders_with_its_fields_and_backlinks() {
 
     for f in [
         "404.html",
-        "sitemap.xml",
         "robots.txt",
         "static/style.css",
         "druckfassung/index.html",
     ] {
         assert!(public.join(f).is_file(), "{f} written");
     }
-    assert!(read(public.join("sitemap.xml")).contains("/regionen/kreis-borken/"));
+    // no absolute base_url, so no sitemap: one with bare paths is invalid
+    assert!(!public.join("sitemap.xml").exists());
+    assert!(!read(public.join("robots.txt")).contains("Sitemap"));
 }
 
 #[test]
@@ -247,7 +248,9 @@ fn base_url_prefixes_every_link() {
         "no link escapes the sub-path"
     );
     assert!(read(tmp.path().join("public/sitemap.xml"))
-        .contains("https://example.org/handbuch/regionen/kreis-borken/"));
+        .contains("<loc>https://example.org/handbuch/regionen/kreis-borken/</loc>"));
+    assert!(read(tmp.path().join("public/robots.txt"))
+        .contains("Sitemap: https://example.org/handbuch/sitemap.xml"));
 }
 
 #[test]

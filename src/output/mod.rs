@@ -110,10 +110,9 @@ fn generated_files<'a>(
             .flatten()
             .map(|(path, bytes)| (path, Cow::Owned(bytes))),
     );
-    files.push((
-        "sitemap.xml".into(),
-        Cow::Owned(sitemap::sitemap(site).into_bytes()),
-    ));
+    if let Some(map) = sitemap::sitemap(site) {
+        files.push(("sitemap.xml".into(), Cow::Owned(map.into_bytes())));
+    }
     files.push((
         "robots.txt".into(),
         Cow::Owned(sitemap::robots(site).into_bytes()),

@@ -1,7 +1,13 @@
 use crate::render::markdown::escape;
 use crate::site::Site;
 
-pub fn sitemap(site: &Site) -> String {
+/// The sitemap protocol allows only absolute `<loc>` URLs, so without an
+/// absolute `base_url` there is no sitemap: search engines reject one with
+/// paths alone, and a host name guessed here would be wrong on every copy.
+pub fn sitemap(site: &Site) -> Option<String> {
+    if site.origin.is_empty() {
+        return None;
+    }
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -10,7 +16,7 @@ pub fn sitemap(site: &Site) -> String {
         out.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
     }
     out.push_str("</urlset>\n");
-    out
+    Some(out)
 }
 
 pub fn robots(site: &Site) -> String {

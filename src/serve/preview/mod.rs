@@ -71,7 +71,7 @@ pub struct Preview {
     /// What the page files in `files` were made from.
     ledger: Ledger,
     /// Output paths of the files that are not pages (theme assets, files
-    /// beside pages, agreement documents, sitemap), to drop stale ones.
+    /// beside pages, agreement documents), to drop stale ones.
     support: HashSet<String>,
     /// Content paths of the pages whose shortcodes count pages or include
     /// snippets: an edit of what they count expands them again.
@@ -494,8 +494,7 @@ impl Preview {
         }
         let started = std::time::Instant::now();
         let new_documents = agreement_documents(site, &edited)?;
-        let sitemap = output::sitemap::sitemap(site);
-        crate::timing::record("preview: documents, sitemap", started);
+        crate::timing::record("preview: documents", started);
         self.stats = Stats {
             rendered: plan.render.len(),
             full: false,
@@ -510,10 +509,9 @@ impl Preview {
                 changed.push(path);
             }
         }
-        for (path, bytes) in new_documents
-            .into_iter()
-            .chain([("sitemap.xml".to_string(), Bytes::from(sitemap.into_bytes()))])
-        {
+        // the preview serves at `/` with no host name, so it has no sitemap
+        // (output::sitemap) to follow the pages
+        for (path, bytes) in new_documents {
             self.support.insert(path.clone());
             put(&mut self.files, path, bytes, &mut changed);
         }
