@@ -338,3 +338,23 @@ fn build_and_check_run_inside_the_handbook_as_the_readme_says() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_link_to_a_draft_says_it_is_a_draft() {
+    // „gibt es nicht“ sent editors looking for a page that is there
+    let tmp = copy_fixture("basic");
+    write(
+        tmp.path().join("content/entwurf.md"),
+        "---\ntitle: Entwurf\ndraft: true\n---\nNoch nicht fertig.\n",
+    );
+    let check = tmp.path().join("content/check.md");
+    write(&check, &(read(&check) + "\n[Zum Entwurf](entwurf.md)\n"));
+    let out = build(tmp.path());
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error: the link leads to `entwurf.md`, a draft, which is not published"),
+        "{err}"
+    );
+    assert!(!err.contains("does not exist"), "{err}");
+}

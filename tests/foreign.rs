@@ -424,3 +424,167 @@ fn definition_lists_table_captions_and_grid_tables_render_as_tables() {
         );
     }
 }
+
+#[test]
+fn markdown_that_other_tools_write_and_is_valid_is_no_mistake() {
+    // found in real handbooks (i-doit, GOAT, ABAP-Leitfaden): an e-mail
+    // address in `<…>` failed as a dead link, a link with a title inside
+    // bold as "no link", a link text starting with `@` as a citation
+    let err = checked("foreign-more", "de");
+    assert!(!err.contains("gueltig.md"), "{err}");
+    let (_tmp, public) = built("foreign-more");
+    let page = read(public.join("gueltig/index.html"));
+    assert!(page.contains("<a href=\"mailto:hilfe@example.org\">hilfe@example.org</a>"));
+    assert!(page.contains(
+        "<strong><a href=\"https://example.org/support\" title=\"Zum Support\">Support</a></strong>"
+    ));
+    assert!(
+        page.contains("<a href=\"https://www.npmjs.com/package/@sap/cds-rfc\">@sap/cds-rfc</a>")
+    );
+    assert!(
+        page.contains("<div class=\"box box-hinweis\">"),
+        "GitHub's alert is a box"
+    );
+}
+
+#[test]
+fn syntax_of_mdbook_mkdocs_obsidian_and_mdx_is_named_at_its_line() {
+    let err = checked("foreign-more", "de");
+    for (at, says) in [
+        (
+            "SUMMARY.md:1:1",
+            "Die SUMMARY.md von mdBook bestimmt hier nicht die Reihenfolge",
+        ),
+        (
+            "mdbook-seite.md:6:1",
+            "`{{#include ../listings/ch02/main.rs}}` (mdBook) wird hier nicht ausgeführt",
+        ),
+        (
+            "mkdocs-seite.md:4:43",
+            "Die Angabe `{ .md-button .md-button--primary }` (MkDocs, Pandoc)",
+        ),
+        (
+            "mkdocs-seite.md:6:1",
+            "Reiter aus MkDocs gibt es hier nicht: `=== \"Windows\"`",
+        ),
+        (
+            "mkdocs-seite.md:10:17",
+            "Das MkDocs-Symbol `:material-download:`",
+        ),
+        ("mkdocs-seite.md:10:63", "Die Angabe `{#speichern}`"),
+        (
+            "obsidian-seite.md:4:7",
+            "Der Wiki-Link `[[mkdocs-seite]]` (Obsidian)",
+        ),
+        ("obsidian-seite.md:6:1", "Der Wiki-Link `[[bild.png]]`"),
+        ("obsidian-seite.md:8:1", "Den Kasten `> [!faq]` (Obsidian)"),
+        (
+            "obsidian-seite.md:11:1",
+            "Den Kasten `> [!note]` (Obsidian)",
+        ),
+        (
+            "docusaurus-seite.md:6:1",
+            "`<img …={…}>` ist JSX (MDX, Docusaurus)",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("content/{at}: Warnung: {says}")),
+            "{at}: {err}"
+        );
+    }
+    assert!(err.contains("11 Warnungen"), "{err}");
+}
+
+#[test]
+fn toml_front_matter_and_absolute_slugs_of_other_tools() {
+    let tmp = copy_fixture("foreign-more");
+    let content = tmp.path().join("content");
+    write(
+        content.join("hugo-toml.md"),
+        "+++\ntitle = \"Aus Hugo\"\n+++\nText.\n",
+    );
+    let o = inside(tmp.path(), &["check"], "de");
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "content/hugo-toml.md:1:1: Fehler: Der Kopfteil zwischen `+++`-Zeilen ist TOML (Hugo)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("aus `title = \"Anfang\"` wird `title: \"Anfang\"`"),
+        "{err}"
+    );
+    std::fs::remove_file(content.join("hugo-toml.md")).unwrap();
+
+    // Docusaurus: a slug from `/` on is the whole address; `slug: /` the
+    // start page, which a folder's page made for it must not overwrite
+    std::fs::create_dir(content.join("welcome")).unwrap();
+    write(
+        content.join("welcome/szenarien.md"),
+        "---\ntitle: Szenarien\nslug: /Szenarien\n---\nText.\n",
+    );
+    write(
+        content.join("welcome/welcome.md"),
+        "---\ntitle: Willkommen\nslug: /\n---\nText.\n",
+    );
+    let o = inside(tmp.path(), &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/welcome/welcome.md:1:1: Fehler: Die Adresse `/` gibt es doppelt: auch `content/_index.md` erzeugt sie"),
+        "{err}"
+    );
+    std::fs::remove_file(content.join("_index.md")).unwrap();
+    let err = stderr(&inside(tmp.path(), &["build"], "de"));
+    assert!(err.contains("content/welcome/welcome.md:1:1: Fehler: Die Adresse `/` gibt es doppelt: auch `content/` erzeugt sie"), "{err}");
+    assert!(
+        err.contains("verschieben Sie sie nach `content/_index.md`"),
+        "{err}"
+    );
+    std::fs::rename(
+        content.join("welcome/welcome.md"),
+        content.join("_index.md"),
+    )
+    .unwrap();
+    ok(inside(tmp.path(), &["build"], "de"));
+    assert!(read(tmp.path().join("public/szenarien/index.html")).contains("<h1>Szenarien</h1>"));
+    assert!(read(tmp.path().join("public/index.html")).contains("Willkommen"));
+}
+
+#[test]
+fn addresses_in_raw_html_and_from_the_root_are_links_of_the_page() {
+    // mdBook's figures are `<img src="img/x.svg">`, read by the browser
+    // from the page's address one folder deeper than its file; GitHub reads
+    // `/teil/seite.md` from the repository's root
+    let (tmp, public) = built("foreign-more");
+    let page = read(public.join("mdbook-seite/index.html"));
+    assert!(
+        page.contains("<img src=\"/img/ferris.svg\" alt=\"Ferris\" class=\"ferris-explain\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"/gueltig/\">das Gültige</a>"),
+        "{page}"
+    );
+    assert!(page.contains("<img src=\"/img/ferris.svg\" alt=\"Ferris\""));
+    assert!(public.join("img/ferris.svg").is_file());
+
+    // a missing one is a dead link at its line and column, like Markdown's
+    write(
+        tmp.path().join("content/fehlt.md"),
+        "---\ntitle: Fehlt\n---\nText <img src=\"bilder/weg.png\" alt=\"x\"> und [da](/weg.md).\n",
+    );
+    let o = inside(tmp.path(), &["check"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("content/fehlt.md:4:16: Fehler: Der Link führt ins Leere: `bilder/weg.png`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/fehlt.md:4:45: Fehler: Der Link führt ins Leere: `/weg.md`"),
+        "{err}"
+    );
+}

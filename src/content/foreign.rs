@@ -20,9 +20,10 @@ pub fn check(
     body_start: usize,
     scan: &Scan,
     allow_raw_html: bool,
+    placeholders: bool,
 ) -> Vec<Diagnostic> {
     let body = &src.text[body_start..];
-    let mut found = syntax(body, &scan.code);
+    let mut found = syntax(body, &scan.code, placeholders);
     if !allow_raw_html {
         let html: Vec<(usize, &str)> = scan
             .html
@@ -63,7 +64,8 @@ fn spans_in_order(src: &SourceText, offsets: &[usize]) -> Vec<Span> {
 }
 
 /// The foreign syntax in the body, with offsets.
-fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
+/// `placeholders`: the page is an agreement, whose `[[name]]` are fields.
+fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, ForeignIssue)> {
     let mut found: Vec<(usize, ForeignIssue)> = Vec::new();
     let mut fences: Vec<(usize, String)> = Vec::new();
     let mut pos = 0;
@@ -89,9 +91,21 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
             fence(&mut fences, &mut found, f, start + indent);
             continue;
         }
-        if let Some(issue) = mkdocs(line.trim()).or_else(|| mdx_import(line.trim())) {
+        let issue = mkdocs(line.trim())
+            .or_else(|| mkdocs_tab(line.trim()))
+            .or_else(|| mdx_import(line.trim()))
+            .or_else(|| obsidian_callout(line.trim()));
+        if let Some(issue) = issue {
             found.push((start + indent, issue));
             continue;
+        }
+        for (at, issue) in icons(line)
+            .into_iter()
+            .chain(wiki_links(line, placeholders))
+        {
+            if !in_code(code, start + at) {
+                found.push((start + at, issue));
+            }
         }
         // most lines hold none of the three: one pass finds that out
         if memchr::memchr3(b'{', b'<', b'@', line.as_bytes()).is_none() {
@@ -100,6 +114,7 @@ fn syntax(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
         let found_here = in_line(line)
             .into_iter()
             .chain(components(line))
+            .chain(jsx_attributes(line))
             .chain(references(line));
         for (at, issue) in found_here {
             if !in_code(code, start + at) {
@@ -137,6 +152,109 @@ fn fence(
     open.push((at, f.name));
 }
 
+/// MkDocs Material's content tabs: `=== "Windows"` (a setext underline
+/// `===` has no title after it).
+fn mkdocs_tab(line: &str) -> Option<ForeignIssue> {
+    let rest = ["=== ", "===! ", "===+ "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?
+        .trim();
+    let title = rest.strip_prefix('"')?.strip_suffix('"')?;
+    Some(ForeignIssue::MkdocsTab {
+        title: title.to_string(),
+    })
+}
+
+/// Obsidian's callouts, which GitHub's alerts (`> [!NOTE]` alone on its
+/// line, one of five kinds) do not cover: a title after the kind
+/// (`> [!note] Eigener Titel`), folding (`> [!faq]-`), other kinds.
+fn obsidian_callout(line: &str) -> Option<ForeignIssue> {
+    let rest = line.strip_prefix('>')?.trim_start().strip_prefix("[!")?;
+    let close = rest.find(']')?;
+    let kind = &rest[..close];
+    if kind.is_empty() || !kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return None;
+    }
+    let github = ["note", "tip", "important", "warning", "caution"]
+        .contains(&kind.to_ascii_lowercase().as_str())
+        && rest[close + 1..].trim().is_empty();
+    (!github).then(|| ForeignIssue::ObsidianCallout {
+        kind: kind.to_string(),
+    })
+}
+
+/// MkDocs Material's icons `:material-download:`, `:fontawesome-brands-x:`.
+fn icons(line: &str) -> Vec<(usize, ForeignIssue)> {
+    const SETS: [&str; 4] = [":material-", ":fontawesome-", ":octicons-", ":simple-"];
+    if !line.contains(":material-") && !SETS[1..].iter().any(|s| line.contains(s)) {
+        return Vec::new();
+    }
+    line.match_indices(':')
+        .filter(|(at, _)| SETS.iter().any(|s| line[*at..].starts_with(s)))
+        .filter_map(|(at, _)| {
+            let name: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            line[at + 1 + name.len()..]
+                .starts_with(':')
+                .then_some((at, ForeignIssue::MkdocsIcon { name }))
+        })
+        .collect()
+}
+
+/// Obsidian's wiki links and embeds, `[[Seite]]`, `[[Seite|Text]]`,
+/// `![[bild.png]]`; in an agreement `[[name]]` is a placeholder.
+fn wiki_links(line: &str, placeholders: bool) -> Vec<(usize, ForeignIssue)> {
+    if placeholders || !line.contains("[[") {
+        return Vec::new();
+    }
+    line.match_indices("[[")
+        .filter_map(|(at, _)| {
+            if line[..at].ends_with('\\') {
+                return None;
+            }
+            let inner = &line[at + 2..];
+            let target = &inner[..inner.find("]]")?];
+            if target.is_empty() || target.contains('[') {
+                return None;
+            }
+            let at = if line[..at].ends_with('!') {
+                at - 1
+            } else {
+                at
+            };
+            Some((
+                at,
+                ForeignIssue::WikiLink {
+                    target: target.split('|').next().unwrap_or(target).to_string(),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// `<img src={require('/img/x.png').default} />`: JSX (MDX), whose
+/// attribute in braces is JavaScript; the tag arrives broken or as text.
+fn jsx_attributes(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices('<')
+        .filter_map(|(at, _)| {
+            let tag: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if tag.is_empty() || super::html_removed::is_component(&tag) {
+                return None;
+            }
+            let inside = &line[at + 1 + tag.len()..];
+            let inside = &inside[..inside.find('>').unwrap_or(inside.len())];
+            inside
+                .contains("={")
+                .then_some((at, ForeignIssue::JsxAttribute { tag }))
+        })
+        .collect()
+}
+
 /// `!!! note "Titel"` (and the collapsible `??? tip`).
 fn mkdocs(line: &str) -> Option<ForeignIssue> {
     let rest = line
@@ -163,6 +281,11 @@ fn references(line: &str) -> Vec<(usize, ForeignIssue)> {
             } else {
                 return None;
             };
+            // `[@sap/cds-rfc](https://…)`: a link whose text starts with `@`
+            let close = line[at..].find(']').map(|c| at + c);
+            if close.is_some_and(|c| line[c + 1..].starts_with('(')) {
+                return None;
+            }
             let key: String = line[at + 1..]
                 .chars()
                 .take_while(|c| c.is_alphanumeric() || "-_:".contains(*c))
@@ -211,10 +334,14 @@ fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
             None
         } else if let Some(inner) = between(rest, "{%", "%}") {
             liquid_tag(inner)
+        } else if let Some(inner) = between(rest, "{{#", "}}") {
+            mdbook(inner)
         } else if let Some(inner) = between(rest, "{{", "}}") {
             liquid_output(inner)
         } else if let Some(inner) = between(rest, "{:", "}") {
             ial(inner)
+        } else if line[..at].ends_with([')', ']', '*', '_', '`']) {
+            between(rest, "{", "}").and_then(attribute_list)
         } else {
             None
         };
@@ -299,6 +426,38 @@ fn liquid_output(inner: &str) -> Option<ForeignIssue> {
     })
 }
 
+/// mdBook's `{{#include ../listings/x.rs}}`, `{{#rustdoc_include …}}`,
+/// `{{#playground …}}`, `{{#title …}}`.
+fn mdbook(inner: &str) -> Option<ForeignIssue> {
+    let (name, _) = word(inner);
+    ["include", "rustdoc_include", "playground", "title"]
+        .contains(&name)
+        .then(|| ForeignIssue::MdbookInclude {
+            code: format!("{{{{#{inner}}}}}"),
+        })
+}
+
+/// Python-Markdown's and Pandoc's attribute lists right after a link, a
+/// picture or emphasis: `{ .md-button }`, `{ width="300" }`, `{#glossar}`.
+/// Every word must be `.class`, `#id` or `key=value`, so that prose in
+/// braces after a link (`[x](y){und so}`) is not one.
+fn attribute_list(inner: &str) -> Option<ForeignIssue> {
+    let mut words = inner.split_whitespace().peekable();
+    words.peek()?;
+    words
+        .all(|w| {
+            let name = w.trim_start_matches(['.', '#']);
+            let key_len = w
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(w.len());
+            w.starts_with(['.', '#']) && !name.is_empty() && !name.contains(['.', '#', '='])
+                || key_len > 0 && w[key_len..].starts_with('=')
+        })
+        .then(|| ForeignIssue::AttributeList {
+            code: format!("{{{inner}}}"),
+        })
+}
+
 /// kramdown's `{: .note }`, `{:#id}`, `{:toc}`, `{:width="400px"}`.
 fn ial(inner: &str) -> Option<ForeignIssue> {
     let t = inner.trim();
@@ -325,7 +484,7 @@ mod tests {
 
     fn issues(body: &str) -> Vec<(usize, String)> {
         let src = SourceText::new("a.md".into(), body);
-        check(&src, 0, &super::super::markdown::scan(&src, 0), true)
+        check(&src, 0, &super::super::markdown::scan(&src, 0), true, false)
             .into_iter()
             .map(|d| {
                 let line = d.span.as_ref().map_or(0, |s| s.line);
@@ -349,11 +508,31 @@ mod tests {
     }
 
     #[test]
+    fn braces_and_brackets_of_prose_are_no_foreign_syntax() {
+        // attribute lists only as `.class`, `#id`, `key=value`; GitHub's
+        // alerts in any case; placeholders of agreements
+        for prose in [
+            "[Link](https://e.org){und so}",
+            "**fett**{ }",
+            "> [!Warning]",
+            "Uhrzeit 10:30: Treffen, :material: allein",
+            "Setext\n===",
+            "Text `[[code]]` und \\[[escaped]]",
+        ] {
+            assert!(issues(prose).is_empty(), "{prose}: {:?}", issues(prose));
+        }
+        let src = SourceText::new("a.md".into(), "Name: [[name]]");
+        let scan = super::super::markdown::scan(&src, 0);
+        assert!(check(&src, 0, &scan, true, true).is_empty());
+        assert_eq!(issues("Name: [[name]]").len(), 1);
+    }
+
+    #[test]
     fn a_grid_table_is_named_once_at_its_first_line() {
         let body = "Text\n\n+-----+------+\n| Kreis | Ort |\n+=====+======+\n| a | b |\n                    +-----+------+\n: Titel {#tbl-x}\n\nx + y +-+ z\n\n    +---+\n";
         // the indented border is a code block, as the Markdown pass finds it
         let code_start = body.rfind("    +").unwrap();
-        let found = syntax(body, std::slice::from_ref(&(code_start..body.len())));
+        let found = syntax(body, std::slice::from_ref(&(code_start..body.len())), false);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0], (6, ForeignIssue::GridTable));
     }

@@ -13,7 +13,8 @@ use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
 pub struct Adopted {
     /// `weight: 1.5` (Hugo), `nav_order` (Just the Docs), `sidebar_position` (Docusaurus).
     pub weight: Option<f64>,
-    /// `permalink:` (Jekyll) or `url:` (Hugo), as a site path `/a/b/`.
+    /// `permalink:` (Jekyll), `url:` (Hugo) or a `slug:` from `/` on
+    /// (Docusaurus), as a site path `/a/b/`.
     pub url: Option<String>,
 }
 
@@ -76,6 +77,12 @@ pub fn adopt(
                         },
                     ),
                 }
+                false
+            }
+            // Docusaurus: a slug from `/` on is the page's whole address
+            // (`slug: /` the start page), not a name under its folder
+            ("slug", Value::Str(s)) if s.trim_start().starts_with('/') => {
+                adopted.url = site_path(s);
                 false
             }
             (k2, _) if IGNORED_KEYS.contains(&k2) => {

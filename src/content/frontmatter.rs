@@ -22,6 +22,11 @@ fn is_fence(line: &str, fence: &str) -> bool {
 pub fn split(src: &SourceText) -> Result<Split, Diagnostic> {
     let text = &src.text;
     let first_line_end = text.find('\n').unwrap_or(text.len());
+    // Hugo's TOML front matter would be read as Markdown, its keys as text
+    if is_fence(&text[..first_line_end], "+++") {
+        return Err(Diagnostic::error(Problem::TomlFrontMatter, src.span_at(0))
+            .with_help(crate::diagnostics::Hint::WriteYamlFrontMatter));
+    }
     if !is_fence(&text[..first_line_end], "---") {
         return Ok(Split {
             yaml: None,
@@ -47,6 +52,40 @@ pub fn split(src: &SourceText) -> Result<Split, Diagnostic> {
         Diagnostic::error(Problem::UnclosedFrontMatter, src.span_at(0))
             .with_help(crate::diagnostics::Hint::CloseFrontMatter),
     )
+}
+
+/// Unquoted values that a ` #` cuts short: YAML reads the rest of the line
+/// as a comment, so `description: Treffen für Eltern #Elterncafé` is
+/// published as „Treffen für Eltern“. A comment written on purpose has a
+/// space after its `#` (`title: "Kreis Borken"   # so im Vertrag`); a
+/// `#` followed by a word or number (`#1`, `#Elterncafé`) was meant as
+/// text. Each as the key and the byte offset of its `#` in `yaml`.
+pub fn cut_by_hash(yaml: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().trim_start_matches("- ").trim();
+        let trimmed = value.trim_start();
+        if key.is_empty()
+            || key.starts_with('#')
+            || trimmed.starts_with(['"', '\'', '[', '{', '|', '>', '#'])
+        {
+            continue;
+        }
+        let value_at = start + key.len() + 1 + (value.len() - trimmed.len());
+        let found = trimmed
+            .match_indices(" #")
+            .find(|(i, _)| trimmed[i + 2..].starts_with(|c: char| c.is_alphanumeric()));
+        if let Some((i, _)) = found {
+            out.push((key.to_string(), value_at + i + 1));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -83,5 +122,14 @@ mod tests {
     fn empty_front_matter_and_empty_file() {
         assert!(split(&src("---\n---\n")).unwrap().yaml.is_some());
         assert!(split(&src("")).unwrap().yaml.is_none());
+    }
+
+    #[test]
+    fn a_hash_before_a_word_cuts_an_unquoted_value() {
+        let yaml = "title: \"Kreis Borken\"   # so im Vertrag\ndescription: Treffen #Elterncafé\nduration: Treffen #1 dauert\nnote: Text # ein Kommentar\nurl: https://e.org/#anker\n";
+        let cut = cut_by_hash(yaml);
+        let keys: Vec<&str> = cut.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, ["description", "duration"]);
+        assert_eq!(&yaml[cut[0].1..cut[0].1 + 2], "#E");
     }
 }

@@ -77,10 +77,11 @@ mod tests {
             "Text <b>fett</b>\n\n<Center>x</Center>\n\n<iframe src=\"x\"></iframe>\n\n<a name=\"g\">G</a> <B>X</B>\n",
         );
         let scan = super::super::markdown::scan(&src, 0);
-        let found: Vec<(usize, String)> = super::super::foreign::check(&src, 0, &scan, false)
-            .iter()
-            .map(|d| (d.span.as_ref().unwrap().line, d.message()))
-            .collect();
+        let found: Vec<(usize, String)> =
+            super::super::foreign::check(&src, 0, &scan, false, false)
+                .iter()
+                .map(|d| (d.span.as_ref().unwrap().line, d.message()))
+                .collect();
         // the component once, as a component; the iframe as removed; `<B>` is HTML
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].0 == 3 && found[0].1.contains("MDX component `<Center>`"));

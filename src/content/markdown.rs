@@ -8,7 +8,7 @@ use super::source::SourceText;
 use super::table_caption::{self, Caption};
 use super::unparsed_link::{Runs, Unparsed};
 use crate::diagnostics::Span;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -76,9 +76,13 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                 runs.code(range.clone());
                 scan.code.push(range.clone());
             }
-            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
-            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
-                runs.extend(range.clone())
+            // an emphasis's range is the whole of it, links inside
+            // included: only its edges belong to the run of text
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => {
+                runs.extend(range.start..range.start)
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+                runs.extend(range.end..range.end)
             }
             other => {
                 for u in runs.end(body) {
@@ -135,20 +139,49 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
                 let is_image = matches!(event, Event::Start(Tag::Image { .. }));
                 let (span, base_dir) = locate(range.start);
+                // `<name@host.de>` is an address, which the HTML gets as
+                // `mailto:`: no page to look for
+                let dest = match event {
+                    Event::Start(Tag::Link {
+                        link_type: LinkType::Email,
+                        ..
+                    }) => format!("mailto:{dest_url}"),
+                    _ => dest_url.to_string(),
+                };
                 scan.links.push(LinkSite {
-                    dest: dest_url.to_string(),
+                    dest,
                     span,
                     is_image,
                     base_dir,
+                    in_html: false,
                 });
             }
             Event::Text(t) | Event::Code(t) => match &mut heading {
                 Some((_, _, h)) => h.push_str(&t),
                 None => current.text.push_str(&t),
             },
-            Event::Html(html) | Event::InlineHtml(html) => scan
-                .html_anchors
-                .extend(super::html_anchors::anchors_in(&html)),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                scan.html_anchors
+                    .extend(super::html_anchors::anchors_in(&html));
+                for (r, is_image) in super::html_urls::relative_urls(&html) {
+                    let dest = &html[r.clone()];
+                    // a block's line is the source at its range; where it is
+                    // not (inside a quotation), the value is found there
+                    let source = body.get(range.clone()).unwrap_or("");
+                    let at = match source.get(r.clone()) {
+                        Some(s) if s == dest => range.start + r.start,
+                        _ => source.find(dest).map_or(range.start, |i| range.start + i),
+                    };
+                    let (span, base_dir) = locate(at);
+                    scan.links.push(LinkSite {
+                        dest: dest.to_string(),
+                        span,
+                        is_image,
+                        base_dir,
+                        in_html: true,
+                    });
+                }
+            }
             Event::SoftBreak | Event::HardBreak => current.text.push(' '),
             Event::End(
                 TagEnd::Paragraph

@@ -9,6 +9,7 @@ pub mod german_keys;
 pub mod grid_table;
 pub mod html_anchors;
 pub mod html_removed;
+pub mod html_urls;
 pub mod load;
 pub mod markdown;
 pub mod model;

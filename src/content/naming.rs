@@ -46,8 +46,11 @@ pub fn is_start_page(content_path: &Path) -> bool {
 /// is empty unless given).
 pub fn page_slug(given: Option<&str>, content_path: &Path) -> (String, bool) {
     let is_index = is_section_index(content_path);
+    // a slug of no letters (`slug: "–"`) would give the page its folder's
+    // address, which the folder's own page has: the file's name stands
+    let given = given.map(slugify).filter(|s| !s.is_empty());
     let slug = match given {
-        Some(s) => slugify(s),
+        Some(s) => s,
         None if is_index => String::new(),
         None => slugify(strip_number(&stem(content_path)).1),
     };

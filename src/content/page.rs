@@ -109,6 +109,8 @@ pub struct LinkSite {
     /// Content folder a relative link starts from when it is not the page's
     /// own (a link written in an included snippet).
     pub base_dir: Option<PathBuf>,
+    /// A `src` or `href` in raw HTML ([`super::html_urls`]), not Markdown.
+    pub in_html: bool,
 }
 
 /// One item of a front-matter reference list (`concepts: [elterncafe]`).

@@ -53,6 +53,14 @@ fn parse_inner(
     }
     conflict_markers(&src, &content_path, diags);
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
+    if let Some((a, b)) = split.yaml {
+        for (key, at) in frontmatter::cut_by_hash(&src.text[a..b]) {
+            diags.push(
+                Diagnostic::warning(Problem::CutByHash(key.clone()), src.span_at(a + at))
+                    .with_help(Hint::QuoteHashValue(key)),
+            );
+        }
+    }
     let line_offset = split.yaml_first_line - 1;
     let at = |n: &Node| src.span_line_col(n.line + line_offset, n.column);
     let root = front_matter_root(&src, &split, diags)?;
@@ -91,7 +99,15 @@ fn parse_inner(
         split.body_start,
         &scan,
         config.allow_raw_html,
+        matches!(meta, KindMeta::Agreement(_)),
     ));
+    if content_path == Path::new("SUMMARY.md") {
+        let issue = crate::diagnostics::ForeignIssue::MdbookSummary;
+        diags.push(
+            Diagnostic::warning(Problem::Foreign(issue.clone()), src.span_at(0))
+                .with_help(Hint::Foreign(issue)),
+        );
+    }
     let title = page_title(
         &common,
         &scan,

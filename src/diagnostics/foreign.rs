@@ -42,4 +42,21 @@ pub enum ForeignIssue {
     Citation { key: String },
     /// Raw HTML the sanitiser removes: a component tag, an `<iframe>`.
     RemovedHtml { tag: String },
+    /// mdBook's `{{#include file}}` and its kin.
+    MdbookInclude { code: String },
+    /// mdBook's `SUMMARY.md`, whose list of chapters orders its book.
+    MdbookSummary,
+    /// An attribute list after a link, picture or emphasis (MkDocs'
+    /// attr_list, Pandoc): `{ .md-button }`, `{ width="300" }`.
+    AttributeList { code: String },
+    /// MkDocs Material's content tab `=== "Titel"`.
+    MkdocsTab { title: String },
+    /// MkDocs Material's icon `:material-download:`.
+    MkdocsIcon { name: String },
+    /// Obsidian's callout beyond GitHub's alerts: `> [!faq]-`, `> [!note] Titel`.
+    ObsidianCallout { kind: String },
+    /// Obsidian's wiki link or embed `[[Seite]]`, `![[bild.png]]`.
+    WikiLink { target: String },
+    /// A JSX attribute in braces (MDX): `<img src={require(…)} />`.
+    JsxAttribute { tag: String },
 }

@@ -12,6 +12,8 @@ pub enum Problem {
 
     // --- front matter
     UnclosedFrontMatter,
+    /// Front matter in TOML between `+++` lines (Hugo).
+    TomlFrontMatter,
     Yaml(YamlIssue),
     FrontMatterNotMapping(String),
     WrongType {
@@ -29,9 +31,13 @@ pub enum Problem {
     UnknownPlaceholder(String),
     InvalidPlaceholderKey(String),
     TodoMarker(String),
+    /// An unquoted value whose ` #word` YAML reads as a comment.
+    CutByHash(String),
 
     // --- cross-links
     BrokenLink(String),
+    /// A link to a page marked `draft: true`, which is not published.
+    LinkToDraft(String),
     MissingAnchor {
         target: String,
         anchor: String,
@@ -243,6 +249,7 @@ pub enum Hint {
     DidYouMean(String),
     SaveAsUtf8,
     CloseFrontMatter,
+    WriteYamlFrontMatter,
     AddTitle,
     /// `did you mean `x`?` for an unknown front-matter key, which is kept.
     UnknownKeyKept {
@@ -259,6 +266,9 @@ pub enum Hint {
         key: String,
     },
     RenameDuplicate,
+    /// The page takes the address of a folder without `_index.md`: this is
+    /// where it would have to stand to be that folder's page.
+    BecomeSectionPage(String),
     UnsafeLink,
     AddSection,
     MissingAnchorList(String),
@@ -271,6 +281,7 @@ pub enum Hint {
     DescribeImage,
     SnippetIsPage,
     SnippetNaming,
+    QuoteHashValue(String),
     ReplaceTodo {
         marker: String,
     },

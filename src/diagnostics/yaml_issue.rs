@@ -59,7 +59,13 @@ pub fn classify(
         return (YamlIssue::DuplicateKey(key), line, column);
     }
     // a `[` left open swallows the following lines; report the bracket
-    if let Some(open) = text.unclosed_bracket_before(at) {
+    // (on the last line of the front matter the parser names it itself)
+    let on_this_line = || {
+        (lower.contains("unclosed bracket") || lower.contains("flow sequence"))
+            .then(|| text.unclosed_bracket_on(line.saturating_sub(1)))
+            .flatten()
+    };
+    if let Some(open) = text.unclosed_bracket_before(at).or_else(on_this_line) {
         let (l, c) = text.position(open);
         return (YamlIssue::UnclosedBracket, l, c);
     }
@@ -135,28 +141,30 @@ impl<'a> Text<'a> {
     /// A `[` or `{` opened on an earlier line and not closed on it.
     fn unclosed_bracket_before(&self, at: usize) -> Option<usize> {
         let (line, _) = self.position(at.min(self.s.len()));
-        for l in (0..line.saturating_sub(1)).rev() {
-            let start = self.line_starts[l];
-            let end = self.line_starts.get(l + 1).map_or(self.s.len(), |e| e - 1);
-            let mut depth: Vec<usize> = Vec::new();
-            let mut quote: Option<char> = None;
-            for (i, c) in self.s[start..end].char_indices() {
-                match (quote, c) {
-                    (Some(q), c) if c == q => quote = None,
-                    (Some(_), _) => {}
-                    (None, '"' | '\'') => quote = Some(c),
-                    (None, '#') => break,
-                    (None, '[' | '{') => depth.push(start + i),
-                    (None, ']' | '}') => {
-                        depth.pop();
-                    }
-                    _ => {}
+        (0..line.saturating_sub(1))
+            .rev()
+            .find_map(|l| self.unclosed_bracket_on(l))
+    }
+
+    /// The first `[` or `{` on the 0-based line `l` that it does not close.
+    fn unclosed_bracket_on(&self, l: usize) -> Option<usize> {
+        let start = *self.line_starts.get(l)?;
+        let end = self.line_starts.get(l + 1).map_or(self.s.len(), |e| e - 1);
+        let mut depth: Vec<usize> = Vec::new();
+        let mut quote: Option<char> = None;
+        for (i, c) in self.s[start..end].char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => depth.push(start + i),
+                (None, ']' | '}') => {
+                    depth.pop();
                 }
-            }
-            if let Some(&open) = depth.first() {
-                return Some(open);
+                _ => {}
             }
         }
-        None
+        depth.first().copied()
     }
 }

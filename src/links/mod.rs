@@ -260,15 +260,34 @@ fn duplicate_urls(content: &Content, diags: &mut Diagnostics) {
     for (id, page) in content.pages.iter().enumerate() {
         if let Some(&other) = first.get(page.url.as_str()) {
             let other = &content.pages[other];
+            // a folder's own page made for it (it has no `_index.md`) is no
+            // file to point at: the page that takes its address is
+            let (page, other, hint) = match (page.synthetic, other.synthetic) {
+                (true, false) | (false, true) => {
+                    let (real, made) = if page.synthetic {
+                        (other, page)
+                    } else {
+                        (page, other)
+                    };
+                    let folder = made.source.rel_path.parent().unwrap_or(Path::new(""));
+                    let hint = Hint::BecomeSectionPage(made.source.rel_path.display().to_string());
+                    (real, format!("`{}/`", folder.display()), hint)
+                }
+                _ => (
+                    page,
+                    format!("`{}`", other.source.rel_path.display()),
+                    Hint::RenameDuplicate,
+                ),
+            };
             diags.push(
                 Diagnostic::error(
                     Problem::DuplicateUrl {
                         url: page.url.clone(),
-                        other: format!("`{}`", other.source.rel_path.display()),
+                        other,
                     },
                     page.file_span(),
                 )
-                .with_help(Hint::RenameDuplicate),
+                .with_help(hint),
             );
         } else {
             first.insert(&page.url, id);

@@ -244,7 +244,12 @@ fn find_link_dest(raw: &str, start: usize, written: &str) -> Option<usize> {
     let inline = raw[start..]
         .match_indices(written)
         .map(|(i, _)| start + i)
-        .find(|&i| matches!(raw[..i].chars().next_back(), Some('(' | '<' | ' ')));
+        .find(|&i| {
+            matches!(
+                raw[..i].chars().next_back(),
+                Some('(' | '<' | ' ' | '"' | '\'' | '=')
+            )
+        });
     inline.or_else(|| {
         raw.match_indices(written).map(|(i, _)| i).find(|&i| {
             let before = raw[..i].trim_end_matches([' ', '\t', '<']);

@@ -166,6 +166,9 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             )
         }
         Dest::SiteAbsolute { path, anchor } => {
+            if let Some(resolved) = site_file(content, index, from, path, anchor, link) {
+                return resolved;
+            }
             let with_slash = if path.ends_with('/') || path.contains('.') {
                 path.to_string()
             } else {
@@ -234,6 +237,58 @@ fn old_address(
     Some((id, diag))
 }
 
+/// `/teil/seite.md` or `/bilder/plan.png`: a file of the content written
+/// from the site's root, as GitHub reads it, or with the old site's base
+/// path in front (`/leitfaden/teil/seite.md`, said as for old addresses).
+/// A page file found nowhere is a dead link; another file may be one the
+/// theme or the web server provides, and is left to the address checks.
+fn site_file(
+    content: &Content,
+    index: &Index,
+    from: PageId,
+    path: &str,
+    anchor: Option<&str>,
+    link: &LinkSite,
+) -> Option<Resolved> {
+    let rest = path.trim_start_matches('/');
+    if !rest.rsplit('/').next()?.contains('.') {
+        return None;
+    }
+    let is_page = |t: &Path| t.extension().is_some_and(|e| e == "md");
+    let below = rest.split_once('/').map(|(_, b)| b);
+    for (old_base, written) in [(false, rest)].into_iter().chain(below.map(|b| (true, b))) {
+        let Some(t) = normalise(Path::new(""), written) else {
+            continue;
+        };
+        let found = match is_page(&t) {
+            true => index.by_content_path.contains_key(t.as_path()),
+            false => index.assets.contains_key(t.as_path()),
+        };
+        if !found {
+            continue;
+        }
+        let (target, diag) = match is_page(&t) {
+            true => resolve_page_file(content, index, &t, path, anchor, link),
+            false => resolve_folder_or_asset(content, index, t.clone(), path, anchor, link),
+        };
+        let old = old_base.then(|| {
+            let from_dir = link
+                .base_dir
+                .clone()
+                .unwrap_or_else(|| content.pages[from].content_dir());
+            let issue = crate::diagnostics::ForeignIssue::OldAddress {
+                written: link.dest.clone(),
+                file: relative_path(&from_dir, &t),
+            };
+            Diagnostic::warning(Problem::Foreign(issue.clone()), link.span.clone())
+                .with_help(Hint::Foreign(issue))
+        });
+        return Some((target, diag.or(old)));
+    }
+    let t = normalise(Path::new(""), rest)?;
+    is_page(&t).then(|| resolve_page_file(content, index, &t, path, anchor, link))
+}
+
 fn to_page(content: &Content, id: PageId, anchor: Option<&str>, link: &LinkSite) -> Resolved {
     let anchor = anchor.map(|a| settle(content, id, a));
     let diag = anchor
@@ -283,7 +338,7 @@ fn resolve_page_file(
         return (
             LinkTarget::Broken,
             Some(
-                Diagnostic::error(Problem::BrokenLink(written.to_string()), link.span.clone())
+                Diagnostic::error(Problem::LinkToDraft(written.to_string()), link.span.clone())
                     .with_help(Hint::TargetIsDraft),
             ),
         );

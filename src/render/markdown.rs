@@ -6,9 +6,10 @@ use crate::content::markdown::options;
 use crate::content::model::Placeholder;
 use crate::content::page::Page;
 use crate::content::parse::placeholder_marks;
-use crate::content::{html_anchors, table_caption};
+use crate::content::{html_anchors, html_urls, table_caption};
 use crate::links::LinkTarget;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 
 pub struct MarkdownInput<'a> {
     pub page: &'a Page,
@@ -26,8 +27,24 @@ pub struct MarkdownInput<'a> {
 
 pub fn to_html(input: &MarkdownInput) -> String {
     let page = input.page;
+    // the targets of Markdown's links and those of raw HTML's addresses,
+    // each in document order (see content::html_urls)
+    let (links, html_links) = if page.links.iter().any(|l| l.in_html) {
+        let (html, md): (Vec<_>, Vec<_>) = page
+            .links
+            .iter()
+            .zip(input.targets)
+            .partition(|(site, _)| site.in_html);
+        let targets = |v: Vec<(_, &LinkTarget)>| v.into_iter().map(|(_, t)| t.clone()).collect();
+        (Cow::Owned(targets(md)), targets(html))
+    } else {
+        (Cow::Borrowed(input.targets), Vec::new())
+    };
     let mut rewriter = Rewriter {
         input,
+        links,
+        html_links,
+        html_link_no: 0,
         link_no: 0,
         heading_no: 0,
         dropped: Vec::new(),
@@ -58,6 +75,12 @@ pub fn to_html(input: &MarkdownInput) -> String {
 /// links and images their resolved targets.
 struct Rewriter<'i, 'e> {
     input: &'i MarkdownInput<'i>,
+    /// The targets of the Markdown links and images, in order.
+    links: Cow<'i, [LinkTarget]>,
+    /// The targets of the relative addresses in raw HTML, in order, and
+    /// how many of them were met.
+    html_links: Vec<LinkTarget>,
+    html_link_no: usize,
     /// Links and images seen so far: the index into `input.targets`,
     /// which lists both in document order.
     link_no: usize,
@@ -128,6 +151,10 @@ impl<'e> Rewriter<'_, 'e> {
                 self.link_no += 1;
                 return;
             }
+            (TitleHeading::Inside, Event::Html(h) | Event::InlineHtml(h)) => {
+                self.html_link_no += html_urls::relative_urls(h).len();
+                return;
+            }
             (TitleHeading::Inside, _) => return,
             _ => {}
         }
@@ -137,6 +164,13 @@ impl<'e> Rewriter<'_, 'e> {
         }
         self.flush_text();
         let after_table = std::mem::take(&mut self.table.just_ended);
+        let event = match event {
+            Event::Html(h) if !self.html_links.is_empty() => Event::Html(self.html_addresses(h)),
+            Event::InlineHtml(h) if !self.html_links.is_empty() => {
+                Event::InlineHtml(self.html_addresses(h))
+            }
+            other => other,
+        };
         match event {
             Event::Start(Tag::Table(_)) => {
                 self.table.start = Some(self.events.len());
@@ -246,12 +280,34 @@ impl<'e> Rewriter<'_, 'e> {
         }
     }
 
+    /// Raw HTML with each relative `src` and `href` replaced by its
+    /// target's address, as Markdown's links get theirs.
+    fn html_addresses(&mut self, html: CowStr<'e>) -> CowStr<'e> {
+        let found = html_urls::relative_urls(&html);
+        if found.is_empty() {
+            return html;
+        }
+        let mut out = String::with_capacity(html.len() + 16);
+        let mut last = 0;
+        for (range, _) in found {
+            let target = self.html_links.get(self.html_link_no);
+            self.html_link_no += 1;
+            let Some(href) = target.and_then(|t| (self.input.href)(t)) else {
+                continue;
+            };
+            out.push_str(&html[last..range.start]);
+            out.push_str(&escape(&href));
+            last = range.end;
+        }
+        out.push_str(&html[last..]);
+        CowStr::from(out)
+    }
+
     /// A link or image: its resolved URL, or no tags at all (its text
     /// stays) when the target is hidden in this edition or refused.
     fn start_link(&mut self, dest_url: CowStr<'e>, tag: impl FnOnce(CowStr<'e>) -> Tag<'e>) {
         let target = self
-            .input
-            .targets
+            .links
             .get(self.link_no)
             .cloned()
             .unwrap_or(LinkTarget::Unchanged);

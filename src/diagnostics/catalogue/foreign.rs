@@ -93,6 +93,46 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the HTML element `<{tag}>` is removed from the page for safety; what it shows is missing",
             "Das HTML-Element `<{tag}>` wird aus Sicherheitsgründen entfernt; was es zeigen soll, fehlt auf der Seite"
         ),
+        MdbookInclude { code } => t!(
+            lang,
+            "mdBook's `{code}` is not run here and shows as text",
+            "`{code}` (mdBook) wird hier nicht ausgeführt und erscheint als Text"
+        ),
+        MdbookSummary => t!(
+            lang,
+            "mdBook's SUMMARY.md does not order the pages here; it becomes a page of its own",
+            "Die SUMMARY.md von mdBook bestimmt hier nicht die Reihenfolge der Seiten; sie wird eine eigene Seite"
+        ),
+        AttributeList { code } => t!(
+            lang,
+            "the attributes `{code}` (MkDocs, Pandoc) are not known here and show as text",
+            "Die Angabe `{code}` (MkDocs, Pandoc) gibt es hier nicht; sie erscheint als Text"
+        ),
+        MkdocsTab { title } => t!(
+            lang,
+            "MkDocs tabs are not known here: `=== \"{title}\"` shows as text and its content as code",
+            "Reiter aus MkDocs gibt es hier nicht: `=== \"{title}\"` erscheint als Text und sein Inhalt als Code"
+        ),
+        MkdocsIcon { name } => t!(
+            lang,
+            "the MkDocs icon `:{name}:` is not known here and shows as text",
+            "Das MkDocs-Symbol `:{name}:` gibt es hier nicht; es erscheint als Text"
+        ),
+        ObsidianCallout { kind } => t!(
+            lang,
+            "the box `> [!{kind}]` (Obsidian) is not known here: it shows as a quotation beginning with `[!{kind}]`",
+            "Den Kasten `> [!{kind}]` (Obsidian) gibt es hier nicht: er erscheint als Zitat, das mit `[!{kind}]` beginnt"
+        ),
+        WikiLink { target } => t!(
+            lang,
+            "the wiki link `[[{target}]]` (Obsidian) is no link here and shows as text",
+            "Der Wiki-Link `[[{target}]]` (Obsidian) ist hier kein Link und erscheint als Text"
+        ),
+        JsxAttribute { tag } => t!(
+            lang,
+            "`<{tag} …={{…}}>` is JSX (MDX, Docusaurus): it appears broken or as text",
+            "`<{tag} …={{…}}>` ist JSX (MDX, Docusaurus): es erscheint kaputt oder als Text"
+        ),
     }
 }
 
@@ -193,6 +233,41 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write the source out, e.g. `(Hanson 2015)`, with a link to the list of sources",
             "schreiben Sie die Quelle aus, z. B. `(Hanson 2015)`, mit einem Link auf das Literaturverzeichnis"
+        ),
+        MdbookInclude { .. } => t!(
+            lang,
+            "copy the text into the page, or name the file `_name.md` and write `{{{{ include(path=\"_name.md\") }}}}`",
+            "kopieren Sie den Text in die Seite, oder nennen Sie die Datei `_name.md` und schreiben Sie `{{{{ include(path=\"_name.md\") }}}}`"
+        ),
+        MdbookSummary => t!(
+            lang,
+            "number files and folders to order them (`01-einleitung.md`), or write `weight: 1`; then delete SUMMARY.md",
+            "nummerieren Sie Dateien und Ordner, um sie zu ordnen (`01-einleitung.md`), oder schreiben Sie `weight: 1`; dann löschen Sie SUMMARY.md"
+        ),
+        AttributeList { .. } | MkdocsIcon { .. } => t!(
+            lang,
+            "delete it; how links and pictures look is the theme's business",
+            "löschen Sie die Angabe; wie Links und Bilder aussehen, bestimmt das Theme"
+        ),
+        MkdocsTab { .. } => t!(
+            lang,
+            "write a heading per tab and its content unindented below it",
+            "schreiben Sie je Reiter eine Überschrift und seinen Inhalt ohne Einrückung darunter"
+        ),
+        ObsidianCallout { .. } => t!(
+            lang,
+            "write `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION) alone on the line, or a box with a title: `:::note Title` … `:::`",
+            "schreiben Sie `> [!NOTE]` (oder TIP, IMPORTANT, WARNING, CAUTION) allein in die Zeile, oder einen Kasten mit Titel: `:::hinweis Titel` … `:::`"
+        ),
+        WikiLink { .. } => t!(
+            lang,
+            "write a link to the file, `[Text](seite.md)`, or a picture, `![Beschreibung](bild.png)`",
+            "schreiben Sie einen Link auf die Datei, `[Text](seite.md)`, oder ein Bild, `![Beschreibung](bild.png)`"
+        ),
+        JsxAttribute { .. } => t!(
+            lang,
+            "for a picture write `![Beschreibung](/img/bild.png)`; for other HTML, write the attribute as text: `src=\"…\"`",
+            "für ein Bild schreiben Sie `![Beschreibung](/img/bild.png)`; in anderem HTML steht der Wert als Text: `src=\"…\"`"
         ),
         RemovedHtml { .. } => t!(
             lang,

@@ -15,6 +15,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language's code, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
     /// The messages for a handbook's `language:`; English unless German.
     pub fn for_language(code: &str) -> Lang {
         if code.to_ascii_lowercase().starts_with("de") {
@@ -133,6 +141,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
     match p {
         Io(..) | InvalidUtf8 | SymlinkLoop(..) => file_message(p, lang),
         UnclosedFrontMatter
+        | TomlFrontMatter
         | Yaml(..)
         | FrontMatterNotMapping(..)
         | WrongType { .. }
@@ -143,8 +152,10 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | EmptyPage(..)
         | UnknownPlaceholder(..)
         | InvalidPlaceholderKey(..)
-        | TodoMarker(..) => front_matter_message(p, lang),
+        | TodoMarker(..)
+        | CutByHash(..) => front_matter_message(p, lang),
         BrokenLink(..)
+        | LinkToDraft(..)
         | MissingAnchor { .. }
         | UnknownReference { .. }
         | AmbiguousReference { .. }
@@ -207,6 +218,11 @@ fn front_matter_message(p: &Problem, lang: Lang) -> String {
             "front matter is not closed: no `---` line after the opening `---`",
             "Der Kopfteil wird nicht abgeschlossen: nach dem ersten `---` fehlt die zweite Zeile `---`"
         ),
+        TomlFrontMatter => t!(
+            lang,
+            "front matter between `+++` lines is TOML (Hugo), which is not read here",
+            "Der Kopfteil zwischen `+++`-Zeilen ist TOML (Hugo) und wird hier nicht gelesen"
+        ),
         Yaml(issue) => yaml_message(issue, lang),
         FrontMatterNotMapping(found) => t!(
             lang,
@@ -257,6 +273,11 @@ fn front_matter_message(p: &Problem, lang: Lang) -> String {
             "unfinished text: `{text}`",
             "Hier fehlt noch Text: `{text}`"
         ),
+        CutByHash(key) => t!(
+            lang,
+            "`{key}` ends before this `#`: without quotes, the rest of the line is a comment and is not published",
+            "`{key}` endet vor diesem `#`: ohne Anführungszeichen ist der Rest der Zeile ein Kommentar und wird nicht veröffentlicht"
+        ),
         _ => unreachable!("message() sends only these here"),
     }
 }
@@ -269,6 +290,11 @@ fn link_message(p: &Problem, lang: Lang) -> String {
             lang,
             "broken link: `{to}` does not exist",
             "Der Link führt ins Leere: `{to}` gibt es nicht"
+        ),
+        LinkToDraft(to) => t!(
+            lang,
+            "the link leads to `{to}`, a draft, which is not published",
+            "Der Link führt zu `{to}`, einem Entwurf, der nicht veröffentlicht wird"
         ),
         MissingAnchor { target, anchor } => t!(
             lang,
@@ -589,6 +615,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         DidYouMean(..)
         | SaveAsUtf8
         | CloseFrontMatter
+        | WriteYamlFrontMatter
         | AddTitle
         | UnknownKeyKept { .. }
         | WriteList
@@ -597,8 +624,10 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | WriteSlugList { .. }
         | DeclarePlaceholder { .. }
         | ReplaceTodo { .. }
+        | QuoteHashValue(..)
         | Yaml(..) => front_matter_hint(h, lang),
         RenameDuplicate
+        | BecomeSectionPage(..)
         | UnsafeLink
         | AddSection
         | MissingAnchorList(..)
@@ -627,6 +656,11 @@ fn front_matter_hint(h: &Hint, lang: Lang) -> String {
             lang,
             "save the file as UTF-8",
             "speichern Sie die Datei im Editor mit der Kodierung UTF-8"
+        ),
+        WriteYamlFrontMatter => t!(
+            lang,
+            "write it in YAML between `---` lines: `title = \"Anfang\"` becomes `title: \"Anfang\"`",
+            "schreiben Sie ihn in YAML zwischen `---`-Zeilen: aus `title = \"Anfang\"` wird `title: \"Anfang\"`"
         ),
         CloseFrontMatter => t!(
             lang,
@@ -664,6 +698,11 @@ fn front_matter_hint(h: &Hint, lang: Lang) -> String {
             "declare it: `placeholders: [{{key: {key}, label: \"…\"}}]`",
             "tragen Sie es ein: `placeholders: [{{key: {key}, label: \"…\"}}]`"
         ),
+        QuoteHashValue(key) => t!(
+            lang,
+            "put the value in quotes: `{key}: \"… #…\"`",
+            "setzen Sie den Wert in Anführungszeichen: `{key}: \"… #…\"`"
+        ),
         ReplaceTodo { marker } => t!(
             lang,
             "replace it with the final text before publishing (`{marker}` is a `todo_markers` entry of handbook.yaml)",
@@ -682,6 +721,11 @@ fn link_hint(h: &Hint, lang: Lang) -> String {
             lang,
             "give one of the pages another `slug:` or file name",
             "geben Sie einer der Seiten einen anderen `slug:` oder Dateinamen"
+        ),
+        BecomeSectionPage(path) => t!(
+            lang,
+            "to make this page the folder's own, move it to `{path}`; otherwise give it another `slug:`",
+            "soll diese Seite die des Ordners sein, verschieben Sie sie nach `{path}`; sonst geben Sie ihr einen anderen `slug:`"
         ),
         UnsafeLink => t!(
             lang,
