@@ -17,6 +17,21 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     let before = read(&file);
     let mut e = Editor::start(tmp.path(), &[]);
     assert_eq!(e.get("/_redaktion/api/pages").status(), 401);
+    // the editor's address without a session (a restarted server, a
+    // bookmark): a page saying how to get back in, not the API's JSON
+    let signed_out = e.get("/_redaktion/");
+    assert_eq!(signed_out.status(), 401);
+    assert!(signed_out.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
+    let page = signed_out.text().unwrap();
+    assert!(page.contains("<html lang=\"de\">"), "{page}");
+    assert!(
+        page.contains("<h1>Redaktion: bitte neu anmelden</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("bleibt in diesem Browser erhalten"), "{page}");
     e.sign_in();
 
     let id = page_id(&e, "kreis-borken");

@@ -445,6 +445,47 @@ fn in_git_each_save_is_committed_with_the_editors_name_and_the_history_restores_
 }
 
 #[test]
+fn in_git_a_picture_uploaded_for_a_page_is_committed_with_the_page_that_shows_it() {
+    // committed without it, the page would name a file a fresh clone lacks
+    let tmp = copy_fixture("editor-pages");
+    in_git(tmp.path());
+    let e = started(tmp.path());
+    let id = e.page_id("kreis-borken");
+    const PNG: &[u8] =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    let (status, up) = e.upload(&id, "Elterncafé.png", PNG);
+    assert_eq!(status, 200, "{up}");
+    let src = up["src"].as_str().unwrap().to_string();
+    // an upload the page never shows stays out of the commit
+    let (_, unused) = e.upload(&id, "Anderes Bild.png", &[PNG, b"x"].concat());
+    let unused = unused["src"].as_str().unwrap().to_string();
+
+    let (_, page) = e.get_json(&format!("/_redaktion/api/pages/{id}"));
+    let body = format!(
+        "{}\n![Eltern im Gespräch]({src})\n",
+        page["body"].as_str().unwrap()
+    );
+    let change = json!({"fields": page["fields"], "body": body, "hash": page["hash"], "author": "Anna Redakteurin"});
+    let (status, saved) = e.put(&format!("/_redaktion/api/pages/{id}"), &change);
+    assert_eq!(status, 200, "{saved}");
+    assert_eq!(saved["warning"], Value::Null);
+    let files = git(tmp.path(), &["show", "--name-only", "--format=", "HEAD"]);
+    let mut files: Vec<&str> = files.lines().collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            format!("content/regionen/{src}").as_str(),
+            "content/regionen/kreis-borken.md"
+        ]
+    );
+    assert_eq!(
+        git(tmp.path(), &["status", "--porcelain"]).trim(),
+        format!("?? content/regionen/{unused}")
+    );
+}
+
+#[test]
 fn in_git_new_rename_and_delete_commit_exactly_their_files() {
     let tmp = copy_fixture("editor-pages");
     in_git(tmp.path());

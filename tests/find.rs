@@ -95,6 +95,35 @@ fn a_replacement_is_shown_first_and_changes_only_the_chosen_bytes() {
 }
 
 /// The candidates of a few phrases, from an index.
+#[test]
+fn a_replacement_that_would_leave_errors_is_undone() {
+    // the editor's find and replace refuses this; from the terminal it
+    // wrote dead references and said it had replaced them
+    let tmp = copy_fixture("basic");
+    let before = tree_files(&tmp.path().join("content"));
+    let o = handbook_in(tmp.path(), &["find", "elterncafe", "--replace", "kaputt"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "content/regionen/kreis-borken.md:8:5: error: unknown reference `kaputt` in `concepts`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("the replacement would leave these errors; every file is as it was"));
+    assert_eq!(
+        tree_files(&tmp.path().join("content")),
+        before,
+        "every file as it was"
+    );
+    // a replacement that keeps the handbook whole is written
+    ok(handbook_in(
+        tmp.path(),
+        &["find", "Borken", "--replace", "Borken-Süd"],
+    ));
+    assert!(read(tmp.path().join("content/regionen/kreis-borken.md")).contains("Kreis Borken-Süd"));
+}
+
 fn answers(index: &FindIndex) -> Vec<BTreeSet<std::path::PathBuf>> {
     ["Elterncafé", "Neue Wege", "Kreis Borken", "Jobcenter", "§"]
         .iter()

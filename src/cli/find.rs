@@ -4,7 +4,7 @@
 use super::{failure, print_stdout, Common};
 use crate::build::BuildOptions;
 use crate::diagnostics::render::Format;
-use crate::diagnostics::{catalogue, Lang};
+use crate::diagnostics::{catalogue, Lang, Severity};
 use crate::error::{Failure, UsageError};
 use crate::find::replace::{self, FileChange};
 use crate::find::{Occurrence, Phrase};
@@ -60,13 +60,27 @@ pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
         eprintln!("{}", catalogue::replace_planned(count, changes.len(), lang));
         return ExitCode::SUCCESS;
     }
-    for c in &changes {
-        if let Err(e) = replace::write(&opts.root.join(&c.file), &c.after) {
-            let error = Failure::Usage(UsageError::CannotRead {
-                path: c.file.display().to_string(),
-                error: e.to_string(),
-            });
-            return failure(error, Format::Text, lang);
+    // as in the editor's find and replace, a replacement that leaves the
+    // handbook with errors is not kept: `beispielkonzept` → `kaputt` turns
+    // references into dead ones, a `"` breaks a quoted YAML value
+    let errors_before = errors(&opts);
+    if let Err(f) = write_all(&opts, &changes, |c| &c.after) {
+        return failure(f, Format::Text, lang);
+    }
+    if let Err(Failure::Content(diags)) = crate::build::check(&opts) {
+        if diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+            > errors_before
+        {
+            let undone = write_all(&opts, &changes, |c| &c.before);
+            let code = failure(Failure::Content(diags), Format::Text, lang);
+            if let Err(f) = undone {
+                return failure(f, Format::Text, lang);
+            }
+            eprintln!("{}", catalogue::replace_refused(lang));
+            return code;
         }
     }
     // the index follows at once, so the next find sees the new text
@@ -75,6 +89,35 @@ pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
     }
     eprintln!("{}", catalogue::replaced(count, changes.len(), lang));
     ExitCode::SUCCESS
+}
+
+/// How many errors the handbook has now (none when it cannot be read,
+/// which the check after the replacement reports).
+fn errors(opts: &BuildOptions) -> usize {
+    match crate::build::check(opts) {
+        Err(Failure::Content(diags)) => diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count(),
+        _ => 0,
+    }
+}
+
+/// Writes each changed file's `text`.
+fn write_all(
+    opts: &BuildOptions,
+    changes: &[FileChange],
+    text: impl Fn(&FileChange) -> &String,
+) -> Result<(), Failure> {
+    for c in changes {
+        replace::write(&opts.root.join(&c.file), text(c)).map_err(|e| {
+            Failure::Usage(UsageError::CannotRead {
+                path: c.file.display().to_string(),
+                error: e.to_string(),
+            })
+        })?;
+    }
+    Ok(())
 }
 
 /// Whether `o` stands at `FILE:LINE`.

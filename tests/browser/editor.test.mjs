@@ -28,9 +28,13 @@ test('open the address, change a title, see the draft, Speichern, see the served
   page.on('response', (r) => { if (r.status() >= 400) missing.push(r.status() + ' ' + r.url()); });
   await page.goto(start);
   assert.ok(!page.url().includes('token='), 'the token leaves the address bar');
+  // an absent part of the screen is left out, not written as „null“
+  await page.getByText('Wählen Sie eine Seite').waitFor();
+  assert.ok(!/\bnull\b/.test(await page.locator('main').innerText()), 'no „null“ on the start screen');
   await page.getByRole('link', { name: 'Kreis Borken' }).click();
   const title = page.getByLabel('Titel', { exact: true });
   assert.equal(await title.inputValue(), 'Kreis Borken');
+  assert.ok(!/\bnull\b/.test(await page.locator('main').innerText()), 'no „null“ on a page');
 
   // a reference to no page shows as an error at once
   const concept = page.getByLabel('Konzepte 1', { exact: true });

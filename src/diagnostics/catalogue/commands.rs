@@ -505,6 +505,15 @@ pub fn replace_planned(n: usize, files: usize, lang: Lang) -> String {
     )
 }
 
+/// `find --replace` that would leave errors: undone.
+pub fn replace_refused(lang: Lang) -> String {
+    t!(
+        lang,
+        "the replacement would leave these errors; every file is as it was",
+        "Die Ersetzung ließe diese Fehler zurück; alle Dateien sind wieder wie vorher"
+    )
+}
+
 /// `find --replace`: what changed.
 pub fn replaced(n: usize, files: usize, lang: Lang) -> String {
     t!(

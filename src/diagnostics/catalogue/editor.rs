@@ -37,6 +37,20 @@ pub enum Refusal {
     Editions(super::editor_editions::EditionRefusal),
 }
 
+/// The Redaktion's address opened without a session (the server was
+/// started again, or the address was bookmarked): a page, not JSON.
+pub fn signed_out_page(lang: Lang) -> (String, String, String) {
+    (
+        t!(lang, "Redaktion: please sign in again", "Redaktion: bitte neu anmelden"),
+        refusal(Refusal::NoSession, lang),
+        t!(
+            lang,
+            "Changes you have not saved yet are kept in this browser and come back when you open the page again.",
+            "Was Sie noch nicht gespeichert haben, bleibt in diesem Browser erhalten und erscheint wieder, wenn Sie die Seite erneut öffnen."
+        ),
+    )
+}
+
 pub fn refusal(r: Refusal, lang: Lang) -> String {
     match r {
         Refusal::Pages(p) => super::editor_pages::page_refusal(&p, lang),

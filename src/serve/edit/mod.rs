@@ -163,9 +163,39 @@ async fn start(
         return r;
     }
     if !guard::has_session(&headers, s.session()) {
-        return EditError::new(Refusal::NoSession, s.lang).into_response();
+        return signed_out(s.lang);
     }
     editor_response("text/html; charset=utf-8", include_str!("ui/index.html"))
+}
+
+/// What a browser shows at the Redaktion's address without a session
+/// (after the server was started again, or from a bookmark): the way back
+/// in, as a page in the editor's language rather than the API's JSON.
+fn signed_out(lang: crate::diagnostics::Lang) -> Response {
+    use crate::render::markdown::escape;
+    let (title, how, kept) = crate::diagnostics::catalogue::editor::signed_out_page(lang);
+    let html = format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{}</title></head>\n<body>\n<main>\n<h1>{}</h1>\n<p>{}</p>\n<p>{}</p>\n</main>\n</body>\n</html>\n",
+        lang.code(),
+        escape(&title),
+        escape(&title),
+        escape(&how),
+        escape(&kept)
+    );
+    let mut r = (StatusCode::UNAUTHORIZED, html).into_response();
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    r
 }
 
 /// The editor's scripts and styles, compiled into the binary. A new

@@ -418,7 +418,11 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
             .get("title")
             .and_then(Value::as_str)
             .unwrap_or_default();
-        let warning = super::history::record(s, author.as_deref(), &written, Saved, title);
+        // the images uploaded for the page go into its commit
+        let mut committed = written.clone();
+        committed.extend(super::upload::named_beside(root, &saved, &new));
+        committed.dedup();
+        let warning = super::history::record(s, author.as_deref(), &committed, Saved, title);
         Ok(json!({
             "id": page_id(&saved),
             "overridden": upstream,

@@ -149,6 +149,38 @@ pub async fn upload(
     Ok(json_response(answer))
 }
 
+/// The files beside the page `page` (root-relative) that its `text`
+/// names, Markdown aside: the images uploaded for it, which go into the
+/// save's commit with the page. Uploaded, they are only written; committed
+/// without them, the page would name a file that a fresh clone of the
+/// handbook lacks, and its build would fail there.
+pub fn named_beside(
+    root: &std::path::Path,
+    page: &std::path::Path,
+    text: &str,
+) -> Vec<std::path::PathBuf> {
+    let Some(dir) = page.parent() else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut found: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.starts_with('.') && !name.ends_with(".md"))
+        // as a link target: `(name)`, `(./name)`, `"name"`
+        .filter(|name| {
+            text.match_indices(name.as_str())
+                .any(|(i, _)| text[..i].ends_with(['(', '/', '"', '<']))
+        })
+        .map(|name| dir.join(name))
+        .collect();
+    found.sort();
+    found
+}
+
 /// Written to a hidden temporary file and renamed to `name` without
 /// replacing anything: the same image twice is the same file (the name
 /// holds its hash), a different file of that name is left alone.

@@ -3,7 +3,7 @@
 // no build step: the binary embeds this file as it is.
 "use strict";
 
-import { el, errorSlot, fieldControl, nextId, setup } from "./form.js";
+import { el, errorSlot, fieldControl, fill, nextId, setup } from "./form.js";
 import { renderFind, setupFind } from "./find.js";
 import { newPageButton, pageButtons, setupPages } from "./pages.js";
 import { historyButton, setupHistory, withAuthor } from "./history.js";
@@ -112,7 +112,7 @@ function renderForm() {
   const desc = kinds[current.kind] || kinds.page;
   const known = new Set(desc.fields.map((f) => f.key));
   const unknown = Object.keys(current.fields).filter((k) => !known.has(k));
-  main.replaceChildren(
+  fill(main,
     el("h1", { id: "page-title", tabindex: "-1" }, current.title || ""),
     el("p", {}, el("a", { href: "#/" }, T.back), " · ", el("code", {}, current.file)),
     // a page of the base handbook is renamed or deleted there, not in the edition
@@ -369,7 +369,7 @@ function route() {
   }
   else {
     current = null;
-    document.getElementById("main").replaceChildren(
+    fill(document.getElementById("main"),
       pendingNote ? el("p", { role: "status" }, pendingNote) : null,
       el("p", {}, T.choose),
     );

@@ -27,6 +27,12 @@ export function el(tag, attrs, ...children) {
   return e;
 }
 
+/** Replaces `node`'s children, leaving out the absent ones as `el` does:
+ *  `replaceChildren(null)` would show the word „null“. */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
+}
+
 let uid = 0;
 export const nextId = (key) => "f" + ++uid + "-" + key.replace(/[^a-z0-9_]/gi, "");
 
