@@ -548,7 +548,21 @@ fn toml_front_matter_and_absolute_slugs_of_other_tools() {
         content.join("_index.md"),
     )
     .unwrap();
+    // a category's page as Docusaurus writes it is its folder's page
+    std::fs::create_dir(content.join("Katalog")).unwrap();
+    write(
+        content.join("Katalog/Katalog.md"),
+        "---\ntitle: Katalog\nslug: /Katalog\n---\nAlle Angebote.\n",
+    );
+    write(
+        content.join("Katalog/eins.md"),
+        "---\ntitle: Angebot eins\n---\nEins.\n",
+    );
     ok(inside(tmp.path(), &["build"], "de"));
+    let katalog = read(tmp.path().join("public/katalog/index.html"));
+    assert!(katalog.contains("Alle Angebote."), "{katalog}");
+    assert!(katalog.contains("href=\"/katalog/eins/\""), "{katalog}");
+    assert!(!tmp.path().join("public/katalog/katalog").exists());
     assert!(read(tmp.path().join("public/szenarien/index.html")).contains("<h1>Szenarien</h1>"));
     assert!(read(tmp.path().join("public/index.html")).contains("Willkommen"));
 }

@@ -42,9 +42,12 @@ pub fn relative_urls(html: &str) -> Vec<(Range<usize>, bool)> {
                         None => c.is_ascii_whitespace(),
                     })
                     .unwrap_or(inside.len() - start);
+                // a browser ignores spaces around an address: so does the check
                 let value = &inside[start..start + len];
-                let at = open + 1 + start;
-                is_relative(value.trim()).then_some((at..at + len, attr == "src"))
+                let lead = value.len() - value.trim_start().len();
+                let at = open + 1 + start + lead;
+                let value = value.trim();
+                is_relative(value).then_some((at..at + value.len(), attr == "src"))
             })
             .collect();
         found.sort_by_key(|(r, _)| r.start);
@@ -85,6 +88,7 @@ mod tests {
             [("img/ferris.svg", true), ("kapitel.md#a", false)]
         );
         assert_eq!(found("<img src=bild.png alt=x>"), [("bild.png", true)]);
+        assert_eq!(found(r#"<a href=" ../kapitel ">"#), [("../kapitel", false)]);
     }
 
     #[test]

@@ -291,6 +291,7 @@ pub fn reassemble(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) 
 fn build_sections(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) -> Vec<Section> {
     demote_second_index(pages);
     let mut dirs = section_dirs(pages);
+    adopt_folder_pages(pages, &mut dirs);
     for (dir, index) in dirs.iter_mut() {
         if index.is_none() {
             let content_path = dir.join("_index.md");
@@ -314,6 +315,33 @@ fn build_sections(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) 
     let mut sections = link_sections(pages, &dirs);
     sort_sections(pages, &mut sections);
     sections
+}
+
+/// A page that gives itself its folder's address is that folder's own
+/// page: Docusaurus writes a category's page as `Scenarios/Scenarios.md`
+/// with `slug: /Scenarios`. A page made for the folder would take the same
+/// address and one of the two would be lost.
+fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<PageId>>) {
+    let claims: Vec<(PageId, String)> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.synthetic && !p.is_section_index)
+        .filter_map(|(id, p)| Some((id, p.url_override.clone()?)))
+        .collect();
+    for (id, url) in claims {
+        let dir = pages[id].content_dir();
+        let Some(index @ None) = dirs.get_mut(&dir) else {
+            continue;
+        };
+        let own: String = dir
+            .components()
+            .map(|c| naming::folder_segment(&c.as_os_str().to_string_lossy()) + "/")
+            .collect();
+        if !dir.as_os_str().is_empty() && url == format!("/{own}") {
+            pages[id].is_section_index = true;
+            *index = Some(id);
+        }
+    }
 }
 
 /// A folder with both `_index.md` and `index.md`: ours is the section's
