@@ -91,10 +91,16 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             fence(&mut fences, &mut found, f, start + indent);
             continue;
         }
-        let issue = mkdocs(line.trim())
-            .or_else(|| mkdocs_tab(line.trim()))
-            .or_else(|| mdx_import(line.trim()))
-            .or_else(|| obsidian_callout(line.trim()));
+        // each of these starts the line with its own character: most lines
+        // are told apart by that one byte
+        let trimmed = line.trim();
+        let issue = match trimmed.as_bytes().first() {
+            Some(b'!' | b'?') => mkdocs(trimmed),
+            Some(b'=') => mkdocs_tab(trimmed),
+            Some(b'i' | b'e') => mdx_import(trimmed),
+            Some(b'>') => obsidian_callout(trimmed),
+            _ => None,
+        };
         if let Some(issue) = issue {
             found.push((start + indent, issue));
             continue;
@@ -186,12 +192,10 @@ fn obsidian_callout(line: &str) -> Option<ForeignIssue> {
 /// MkDocs Material's icons `:material-download:`, `:fontawesome-brands-x:`.
 fn icons(line: &str) -> Vec<(usize, ForeignIssue)> {
     const SETS: [&str; 4] = [":material-", ":fontawesome-", ":octicons-", ":simple-"];
-    if !line.contains(":material-") && !SETS[1..].iter().any(|s| line.contains(s)) {
-        return Vec::new();
-    }
-    line.match_indices(':')
-        .filter(|(at, _)| SETS.iter().any(|s| line[*at..].starts_with(s)))
-        .filter_map(|(at, _)| {
+    // every line passes here: one pass over its colons, not one per set
+    memchr::memchr_iter(b':', line.as_bytes())
+        .filter(|&at| SETS.iter().any(|s| line[at..].starts_with(s)))
+        .filter_map(|at| {
             let name: String = line[at + 1..]
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
@@ -206,7 +210,9 @@ fn icons(line: &str) -> Vec<(usize, ForeignIssue)> {
 /// Obsidian's wiki links and embeds, `[[Seite]]`, `[[Seite|Text]]`,
 /// `![[bild.png]]`; in an agreement `[[name]]` is a placeholder.
 fn wiki_links(line: &str, placeholders: bool) -> Vec<(usize, ForeignIssue)> {
-    if placeholders || !line.contains("[[") {
+    let bytes = line.as_bytes();
+    let opens = memchr::memchr_iter(b'[', bytes).any(|i| bytes.get(i + 1) == Some(&b'['));
+    if placeholders || !opens {
         return Vec::new();
     }
     line.match_indices("[[")

@@ -1,5 +1,6 @@
 //! Heading anchors as other tools spell them. GitHub, kramdown and Pandoc
-//! keep umlauts (`#schritt-für-schritt`) and drop dots, gender marks and
+//! keep umlauts (`#schritt-für-schritt`), MkDocs drops their dots
+//! (`#zurucksetzen`); they drop dots, gender marks and
 //! slashes (`#dcat-apde`, `#nutzerinnen`) where this handbook writes
 //! `schritt-fuer-schritt`, `dcat-ap-de`, `nutzer-innen`. A link spelled
 //! their way to a heading that exists is no error: it is rewritten to the
@@ -37,6 +38,31 @@ pub fn pandoc_id(text: &str) -> String {
         .to_string()
 }
 
+/// MkDocs' id (Python-Markdown's `toc`): accents and umlauts lose their
+/// marks (`zurücksetzen` → `zurucksetzen`), other letters outside ASCII
+/// vanish, then only letters, digits, `_`, `-` and spaces stay, and runs of
+/// spaces and `-` become one `-`.
+pub fn mkdocs_id(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let kept: String = text
+        .nfkd()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-' || c.is_ascii_whitespace())
+        .collect::<String>()
+        .trim()
+        .to_lowercase();
+    let mut id = String::with_capacity(kept.len());
+    for c in kept.chars() {
+        if c == '-' || c.is_ascii_whitespace() {
+            if !id.ends_with('-') {
+                id.push('-');
+            }
+        } else {
+            id.push(c);
+        }
+    }
+    id
+}
+
 /// The page's own id for `written`, when `written` is another tool's
 /// spelling of one of its headings (the first such heading).
 pub fn resolve<'p>(page: &'p Page, written: &str) -> Option<&'p str> {
@@ -53,7 +79,11 @@ pub fn resolve<'p>(page: &'p Page, written: &str) -> Option<&'p str> {
             format!("{base}-{n}")
         };
         *n += 1;
-        if wanted == github || wanted == pandoc_id(&h.text) || wanted == h.id {
+        if wanted == github
+            || wanted == pandoc_id(&h.text)
+            || wanted == mkdocs_id(&h.text)
+            || wanted == h.id
+        {
             return Some(&h.id);
         }
     }
@@ -77,5 +107,10 @@ mod tests {
             "verbundkatalogeverbundkatalogisierung"
         );
         assert_eq!(pandoc_id("1. DCAT-AP.de"), "dcat-ap.de");
+        assert_eq!(
+            mkdocs_id("Wie kann ich meinen Token zurücksetzen?"),
+            "wie-kann-ich-meinen-token-zurucksetzen"
+        );
+        assert_eq!(mkdocs_id("Straße - A/B  Test"), "strae-ab-test");
     }
 }
