@@ -602,3 +602,41 @@ fn addresses_in_raw_html_and_from_the_root_are_links_of_the_page() {
         "{err}"
     );
 }
+
+#[test]
+fn a_folders_readme_is_its_page_as_github_and_mdbook_show_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Buch\nlanguage: de\n");
+    write(root.join("content/README.md"), "# Willkommen\n\nStart.\n");
+    write(
+        root.join("content/kapitel/README.md"),
+        "# Kapitel eins\n\nSiehe [Anhang](../anhang/README.md).\n",
+    );
+    write(
+        root.join("content/kapitel/abschnitt.md"),
+        "# Abschnitt\n\nText.\n",
+    );
+    // beside an `_index.md` a README.md stays a page of its own
+    write(
+        root.join("content/anhang/_index.md"),
+        "---\ntitle: Anhang\n---\nDer Anhang.\n",
+    );
+    write(
+        root.join("content/anhang/README.md"),
+        "# Lies mich\n\nHinweise.\n",
+    );
+    ok(inside(root, &["build"], "de"));
+    let public = root.join("public");
+    assert!(read(public.join("index.html")).contains("<h1>Willkommen</h1>"));
+    let kapitel = read(public.join("kapitel/index.html"));
+    assert!(kapitel.contains("<h1>Kapitel eins</h1>"), "{kapitel}");
+    assert!(kapitel.contains("href=\"/anhang/readme/\""), "{kapitel}");
+    assert!(
+        kapitel.contains("href=\"/kapitel/abschnitt/\""),
+        "{kapitel}"
+    );
+    assert!(!public.join("kapitel/readme").exists());
+    assert!(read(public.join("anhang/index.html")).contains("Der Anhang."));
+    assert!(read(public.join("anhang/readme/index.html")).contains("<h1>Lies mich</h1>"));
+}

@@ -290,6 +290,7 @@ pub fn reassemble(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) 
 /// one titled like the handbook).
 fn build_sections(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) -> Vec<Section> {
     demote_second_index(pages);
+    release_adopted(pages);
     let mut dirs = section_dirs(pages);
     adopt_folder_pages(pages, &mut dirs);
     for (dir, index) in dirs.iter_mut() {
@@ -317,10 +318,34 @@ fn build_sections(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) 
     sections
 }
 
+/// The slug a `README.md` has by its name, which it gives up as its
+/// folder's page.
+const README_SLUG: &str = "readme";
+
+fn is_readme(p: &Page) -> bool {
+    p.content_path
+        .file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+/// Pages made their folder's own by [`adopt_folder_pages`] in an earlier
+/// assembly (the preview keeps pages from one to the next) are ordinary
+/// again, to be adopted anew if they still qualify.
+fn release_adopted(pages: &mut [Page]) {
+    for p in pages.iter_mut() {
+        if p.is_section_index && !p.synthetic && !naming::is_section_index(&p.content_path) {
+            p.is_section_index = false;
+            if is_readme(p) && p.slug.is_empty() {
+                p.slug = README_SLUG.into();
+            }
+        }
+    }
+}
+
 /// A page that gives itself its folder's address is that folder's own
 /// page: Docusaurus writes a category's page as `Scenarios/Scenarios.md`
 /// with `slug: /Scenarios`. A page made for the folder would take the same
-/// address and one of the two would be lost.
+/// address and one of the two would be lost. So is a folder's README.md.
 fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<PageId>>) {
     let claims: Vec<(PageId, String)> = pages
         .iter()
@@ -339,6 +364,18 @@ fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<Pa
             .collect();
         if !dir.as_os_str().is_empty() && url == format!("/{own}") {
             pages[id].is_section_index = true;
+            *index = Some(id);
+        }
+    }
+    // GitHub, GitBook, mdBook and docsify show a folder's README.md as
+    // its page; without `_index.md` or `index.md` it is that here too
+    for (id, p) in pages.iter_mut().enumerate() {
+        if p.synthetic || p.is_section_index || !is_readme(p) || p.slug != README_SLUG {
+            continue;
+        }
+        if let Some(index @ None) = dirs.get_mut(p.folder()) {
+            p.is_section_index = true;
+            p.slug.clear();
             *index = Some(id);
         }
     }
