@@ -168,6 +168,18 @@ async fn start(
     editor_response("text/html; charset=utf-8", include_str!("ui/index.html"))
 }
 
+/// A message's text as HTML, its `…` as code.
+fn with_code(text: &str) -> String {
+    use crate::render::markdown::escape;
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| match i % 2 {
+            1 => format!("<code>{}</code>", escape(part)),
+            _ => escape(part),
+        })
+        .collect()
+}
+
 /// What a browser shows at the Redaktion's address without a session
 /// (after the server was started again, or from a bookmark): the way back
 /// in, as a page in the editor's language rather than the API's JSON.
@@ -181,8 +193,8 @@ fn signed_out(lang: crate::diagnostics::Lang) -> Response {
         lang.code(),
         escape(&title),
         escape(&title),
-        escape(&how),
-        escape(&kept)
+        with_code(&how),
+        with_code(&kept)
     );
     let mut r = (StatusCode::UNAUTHORIZED, html).into_response();
     let h = r.headers_mut();
