@@ -358,3 +358,24 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
     );
     assert!(!err.contains("does not exist"), "{err}");
 }
+
+#[test]
+fn a_reference_to_a_page_of_another_kind_names_that_page() {
+    // a mistyped `kind:` made every reference to the page say it did not exist
+    let tmp = copy_fixture("basic");
+    let concept = tmp.path().join("content/konzepte/elterncafe.md");
+    write(
+        &concept,
+        &read(&concept).replace("kind: concept", "kind: konzept"),
+    );
+    let out = build(tmp.path());
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/konzepte/elterncafe.md:3:7: error:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: `content/konzepte/elterncafe.md` has this name but is of kind `page`: check its `kind:`"),
+        "{err}"
+    );
+}

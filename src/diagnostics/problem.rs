@@ -273,6 +273,11 @@ pub enum Hint {
     AddSection,
     MissingAnchorList(String),
     TargetIsDraft,
+    /// A reference's name is a page of another kind: which, and where.
+    OtherKind {
+        file: String,
+        kind: String,
+    },
     KnownShortcodes(String),
     WriteArgument {
         name: String,

@@ -402,8 +402,22 @@ fn reference_problem(
         }
         RefError::Unknown => {
             let candidates = candidates_for(content, expect);
-            let help = did_you_mean(&site.target, candidates.iter().map(String::as_str))
-                .map(|m| Hint::DidYouMean(m.into()))
+            // a page of that name and another kind (a `kind:` mistyped
+            // there, or the wrong list here): name it, rather than send
+            // the editor looking for a page that does not exist
+            let other = content
+                .pages
+                .iter()
+                .find(|p| !p.synthetic && p.slug == site.target)
+                .map(|p| Hint::OtherKind {
+                    file: p.source.rel_path.display().to_string(),
+                    kind: p.kind.name().to_string(),
+                });
+            let help = other
+                .or_else(|| {
+                    did_you_mean(&site.target, candidates.iter().map(String::as_str))
+                        .map(|m| Hint::DidYouMean(m.into()))
+                })
                 .or_else(|| list_valid(expect, &candidates));
             Some(
                 Diagnostic::error(

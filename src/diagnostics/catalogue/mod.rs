@@ -632,6 +632,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | AddSection
         | MissingAnchorList(..)
         | TargetIsDraft
+        | OtherKind { .. }
         | DescribeImage => link_hint(h, lang),
         KnownShortcodes(..) | WriteArgument { .. } | SnippetIsPage | SnippetNaming => {
             shortcode_hint(h, lang)
@@ -741,6 +742,11 @@ fn link_hint(h: &Hint, lang: Lang) -> String {
             lang,
             "anchors on that page: {ids}",
             "Anker auf dieser Seite: {ids}"
+        ),
+        OtherKind { file, kind } => t!(
+            lang,
+            "`{file}` has this name but is of kind `{kind}`: check its `kind:`, or the list this name stands in",
+            "`{file}` heißt so, ist aber eine Seite der Art `{kind}`: prüfen Sie dort `kind:` oder hier die Liste"
         ),
         TargetIsDraft => t!(
             lang,
