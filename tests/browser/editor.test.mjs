@@ -100,6 +100,14 @@ test('an error is shown at its field and nothing is written; a draft survives a 
   );
   assert.equal(await bodyText(page), 'Ein offenes Café für Eltern.\n');
 
+  // a page others link to, made a draft: the page whose link breaks is
+  // named, and the message says why (it is a draft, not missing)
+  await page.getByLabel('Entwurf (nicht veröffentlicht)').selectOption('true');
+  await page.locator('#diagnostics li', { hasText: 'content/regionen/kreis-borken.md:14: Fehler: Der Link führt zu' }).waitFor();
+  assert.match(await page.locator('#diagnostics').innerText(), /einem Entwurf, der nicht veröffentlicht wird/);
+  await page.getByLabel('Entwurf (nicht veröffentlicht)').selectOption('false');
+  await page.locator('#diagnostics li', { hasText: 'Keine' }).first().waitFor();
+
   // another kind brings its own fields
   assert.equal(await page.getByLabel('Kategorie').count(), 1);
   await page.locator('#form').getByLabel('Seitenart', { exact: true }).selectOption('region');

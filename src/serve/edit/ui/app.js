@@ -205,10 +205,13 @@ function showDiagnostics(list) {
     e.hidden = true;
     e.classList.remove("from-server");
   });
+  // a change here can break another page (a draft its links lead to): that
+  // page is named, as the terminal names it, not left to be guessed
+  const elsewhere = (d) => (d.file && current && d.file !== current.file ? d.file + ":" + d.line + ": " : "");
   ul.replaceChildren(
     ...(list.length
       ? list.map((d) => el("li", { class: d.severity },
-          d.label + ": " + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "")))
+          elsewhere(d) + d.label + ": " + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "")))
       : [el("li", {}, T.no_errors)]),
   );
   showBodyDiagnostics(list, [...ul.children]);
