@@ -263,16 +263,18 @@ fn jsx_attributes(line: &str) -> Vec<(usize, ForeignIssue)> {
 
 /// `!!! note "Titel"` (and the collapsible `??? tip`).
 fn mkdocs(line: &str) -> Option<ForeignIssue> {
-    let rest = line
-        .strip_prefix("!!! ")
-        .or_else(|| line.strip_prefix("??? "))
-        .or_else(|| line.strip_prefix("???+ "))?;
+    let (marker, rest) = ["!!! ", "??? ", "???+ "]
+        .iter()
+        .find_map(|m| Some((m.trim_end(), line.strip_prefix(m)?)))?;
     let kind: String = rest
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
-    (!kind.is_empty()).then_some(ForeignIssue::MkdocsAdmonition { kind })
+    (!kind.is_empty()).then(|| ForeignIssue::MkdocsAdmonition {
+        marker: marker.to_string(),
+        kind,
+    })
 }
 
 /// Pandoc's citations `[@key]`, `[-@key]`; Quarto's cross-references

@@ -20,8 +20,8 @@ pub enum ForeignIssue {
     GitbookHint,
     /// kramdown's inline attribute list `{: .note }`.
     KramdownAttributes { code: String },
-    /// MkDocs' admonitions `!!! note "Titel"`.
-    MkdocsAdmonition { kind: String },
+    /// MkDocs' admonitions `!!! note "Titel"` (`???` folded).
+    MkdocsAdmonition { marker: String, kind: String },
     /// A `:::name` fence whose name is no known callout.
     UnknownCallout { name: String },
     /// A `:::note` fence without its closing `:::` line.

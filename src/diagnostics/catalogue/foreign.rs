@@ -43,10 +43,10 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "kramdown attributes `{code}` are not known here and show as text",
             "Die kramdown-Angabe `{code}` gibt es hier nicht; sie erscheint als Text"
         ),
-        MkdocsAdmonition { kind } => t!(
+        MkdocsAdmonition { marker, kind } => t!(
             lang,
-            "MkDocs box `!!! {kind}` is not known here and shows as text",
-            "Den MkDocs-Kasten `!!! {kind}` gibt es hier nicht; er erscheint als Text"
+            "MkDocs box `{marker} {kind}` is not known here and shows as text",
+            "Den MkDocs-Kasten `{marker} {kind}` gibt es hier nicht; er erscheint als Text"
         ),
         UnknownCallout { name } => t!(
             lang,
