@@ -41,12 +41,21 @@ fn is_tracked(root: &Path, rel: &Path) -> bool {
     run(c).is_ok()
 }
 
+/// Whether `.gitignore` (or the like) names `rel`.
+fn is_ignored(root: &Path, rel: &Path) -> bool {
+    let mut c = git(root);
+    c.args(["check-ignore", "--quiet", "--"]).arg(rel);
+    run(c).is_ok()
+}
+
 /// Commits exactly `paths` (root-relative; created, changed or removed)
 /// with `author` as the author, leaving anything else the index holds.
 pub fn commit(root: &Path, paths: &[PathBuf], author: &str, message: &str) -> Result<(), String> {
+    // a file Git is told to ignore (a generated PDF beside a page) is left
+    // out, or `git add` refuses the whole commit
     let paths: Vec<&PathBuf> = paths
         .iter()
-        .filter(|p| root.join(p).exists() || is_tracked(root, p))
+        .filter(|p| is_tracked(root, p) || (root.join(p).exists() && !is_ignored(root, p)))
         .collect();
     if paths.is_empty() {
         return Ok(());

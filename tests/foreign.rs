@@ -640,3 +640,38 @@ fn a_folders_readme_is_its_page_as_github_and_mdbook_show_it() {
     assert!(read(public.join("anhang/index.html")).contains("Der Anhang."));
     assert!(read(public.join("anhang/readme/index.html")).contains("<h1>Lies mich</h1>"));
 }
+
+#[test]
+fn addresses_in_raw_html_as_migrated_books_write_them() {
+    // found in review: commented-out HTML, `src=` inside another value,
+    // paths already written for the page's address, percent-encoding,
+    // an edition's hidden page; and our own `{#id}` and `[[1]](#x)`
+    let tmp = copy_fixture("foreign-more");
+    let content = tmp.path().join("content");
+    write(content.join("kapitel/img/a.png"), "PNG");
+    write(
+        content.join("kapitel/über uns.md"),
+        "---\ntitle: Über uns\n---\nWir.\n",
+    );
+    write(
+        content.join("kapitel/seite.md"),
+        "---\ntitle: Seite\n---\n<img src=\"../img/a.png\" alt=\"a\"> <a href=\"../ueber-uns/\">Wir</a>\n\n\
+         <!--\n<img src=\"img/alt.png\">\n-->\n\n<img alt=\"Größe src=img/x.png\" src=\"img/a.png\">\n\n\
+         ## Fragen (FAQ){#faq}\n\nSiehe [[1]](#faq) und [wir](/kapitel/%C3%BCber%20uns.md).\n",
+    );
+    let o = inside(tmp.path(), &["build"], "de");
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(!err.contains("kapitel/seite.md"), "{err}");
+    let page = read(tmp.path().join("public/kapitel/seite/index.html"));
+    for html in [
+        "<img src=\"/kapitel/img/a.png\" alt=\"a\">",
+        "<a href=\"/kapitel/ueber-uns/\">Wir</a>",
+        "<img alt=\"Größe src=img/x.png\" src=\"/kapitel/img/a.png\">",
+        "<h2 id=\"faq\">Fragen (FAQ)</h2>",
+        "<a href=\"/kapitel/seite/#faq\">[1]</a>",
+        "<a href=\"/kapitel/ueber-uns/\">wir</a>",
+    ] {
+        assert!(page.contains(html), "{html}: {page}");
+    }
+}

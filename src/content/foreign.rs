@@ -221,7 +221,12 @@ fn wiki_links(line: &str, placeholders: bool) -> Vec<(usize, ForeignIssue)> {
                 return None;
             }
             let inner = &line[at + 2..];
-            let target = &inner[..inner.find("]]")?];
+            let close = inner.find("]]")?;
+            // `[[1]](#quellen)`: a Markdown link whose text is `[1]`
+            if inner[close + 2..].starts_with('(') {
+                return None;
+            }
+            let target = &inner[..close];
             if target.is_empty() || target.contains('[') {
                 return None;
             }
@@ -348,7 +353,10 @@ fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
             liquid_output(inner)
         } else if let Some(inner) = between(rest, "{:", "}") {
             ial(inner)
-        } else if line[..at].ends_with([')', ']', '*', '_', '`']) {
+        } else if line[..at].ends_with([')', ']', '*', '_', '`'])
+            // a heading's `{#id}` is ours (`## Fragen (FAQ){#faq}`)
+            && !line.trim_start().starts_with('#')
+        {
             between(rest, "{", "}").and_then(attribute_list)
         } else {
             None
@@ -526,6 +534,9 @@ mod tests {
             "Uhrzeit 10:30: Treffen, :material: allein",
             "Setext\n===",
             "Text `[[code]]` und \\[[escaped]]",
+            "## Fragen (FAQ){#faq}",
+            "## Das *Wichtigste*{#w}",
+            "Siehe [[1]](#quellen).",
         ] {
             assert!(issues(prose).is_empty(), "{prose}: {:?}", issues(prose));
         }

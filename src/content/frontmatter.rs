@@ -63,21 +63,54 @@ pub fn split(src: &SourceText) -> Result<Split, Diagnostic> {
 pub fn cut_by_hash(yaml: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
+    // inside a block scalar (`|`, `>`: its lines are indented deeper than
+    // its key) or a quoted value over several lines, `#` is text
+    let mut block: Option<usize> = None;
+    let mut quote: Option<char> = None;
     for line in yaml.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
-        let Some((key, value)) = line.split_once(':') else {
-            continue;
-        };
-        let key = key.trim().trim_start_matches("- ").trim();
-        let trimmed = value.trim_start();
-        if key.is_empty()
-            || key.starts_with('#')
-            || trimmed.starts_with(['"', '\'', '[', '{', '|', '>', '#'])
-        {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(q) = quote {
+            if line.contains(q) {
+                quote = None;
+            }
             continue;
         }
-        let value_at = start + key.len() + 1 + (value.len() - trimmed.len());
+        if let Some(key_indent) = block {
+            if line.trim().is_empty() || indent > key_indent {
+                continue;
+            }
+            block = None;
+        }
+        let body = line.trim_end();
+        let Some(colon) = body
+            .find(": ")
+            .or(body.ends_with(':').then(|| body.len() - 1))
+        else {
+            continue;
+        };
+        let key = body[..colon].trim().trim_start_matches("- ").trim();
+        let value = &body[colon + 1..];
+        let trimmed = value.trim_start();
+        if key.is_empty() || key.starts_with('#') {
+            continue;
+        }
+        match trimmed.chars().next() {
+            Some('|' | '>') => {
+                block = Some(indent);
+                continue;
+            }
+            Some(q @ ('"' | '\'')) => {
+                if !trimmed[1..].contains(q) {
+                    quote = Some(q);
+                }
+                continue;
+            }
+            Some('[' | '{' | '#') | None => continue,
+            _ => {}
+        }
+        let value_at = start + colon + 1 + (value.len() - trimmed.len());
         let found = trimmed
             .match_indices(" #")
             .find(|(i, _)| trimmed[i + 2..].starts_with(|c: char| c.is_alphanumeric()));
@@ -131,5 +164,12 @@ mod tests {
         let keys: Vec<&str> = cut.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["description", "duration"]);
         assert_eq!(&yaml[cut[0].1..cut[0].1 + 2], "#E");
+        // in a block scalar or a quoted value over lines `#` is text; an
+        // indented key's `#` is found where it stands
+        let yaml = "description: |\n  Treffen: jeden Montag #1 im Monat\n  mehr unter https://x.de #start\nnote: \"eins\n  zwei #drei\"\nextra:\n    ort: Grüße #Raum\n";
+        let cut = cut_by_hash(yaml);
+        assert_eq!(cut.len(), 1, "{cut:?}");
+        assert_eq!(cut[0].0, "ort");
+        assert_eq!(&yaml[cut[0].1..cut[0].1 + 2], "#R");
     }
 }

@@ -63,6 +63,7 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut heading: Option<(u8, Option<String>, String)> = None;
     let mut current = TextSection::default();
     let mut runs = Runs::default();
+    let mut html_urls = super::html_urls::UrlScanner::default();
     let mut code_block = None;
     // where tables end, for the captions below them
     let mut table_ends = Vec::new();
@@ -163,7 +164,7 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
             Event::Html(html) | Event::InlineHtml(html) => {
                 scan.html_anchors
                     .extend(super::html_anchors::anchors_in(&html));
-                for (r, is_image) in super::html_urls::relative_urls(&html) {
+                for (r, is_image) in html_urls.relative_urls(&html) {
                     let dest = &html[r.clone()];
                     // a block's line is the source at its range; where it is
                     // not (inside a quotation), the value is found there

@@ -295,6 +295,46 @@ fn duplicate_urls(content: &Content, diags: &mut Diagnostics) {
     }
 }
 
+/// A path in raw HTML written for the page's address rather than its
+/// file (`../bilder/a.png` in `kapitel/seite.md`, which the browser reads
+/// from `/kapitel/seite/`): what it named before such paths were checked,
+/// still found, and written as the resolved address like the rest.
+fn browser_relative(
+    content: &Content,
+    index: &Index,
+    id: PageId,
+    link: &crate::content::page::LinkSite,
+) -> Option<(LinkTarget, Option<Diagnostic>)> {
+    let page = &content.pages[id];
+    if page.is_section_index || link.base_dir.is_some() {
+        return None;
+    }
+    let from_address = crate::content::page::LinkSite {
+        base_dir: Some(page.content_dir().join(&page.slug)),
+        ..link.clone()
+    };
+    if let found @ (LinkTarget::Page { .. } | LinkTarget::Asset(_), _) =
+        target::resolve_link(content, index, id, &from_address)
+    {
+        return Some(found);
+    }
+    // `../andere/`: the address of a page, as the browser would join it
+    let (path, anchor) = link
+        .dest
+        .split_once('#')
+        .map_or((link.dest.as_str(), None), |(p, a)| (p, Some(a)));
+    let url = target::normalise(Path::new(page.url.trim_matches('/')), path)?;
+    let url = format!("/{}/", url.to_string_lossy().trim_end_matches('/')).replace("//", "/");
+    let &to = index.by_url.get(url.as_str())?;
+    Some((
+        LinkTarget::Page {
+            id: to,
+            anchor: anchor.map(str::to_string),
+        },
+        None,
+    ))
+}
+
 type PageResolution = (
     Vec<LinkTarget>,
     BTreeMap<String, Vec<PageId>>,
@@ -314,7 +354,13 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
                     return LinkTarget::Hidden;
                 }
             }
-            let (target, diag) = target::resolve_link(content, index, id, link);
+            let (target, diag) = match target::resolve_link(content, index, id, link) {
+                (LinkTarget::Broken, _) if link.in_html => {
+                    browser_relative(content, index, id, link)
+                        .unwrap_or_else(|| target::resolve_link(content, index, id, link))
+                }
+                resolved => resolved,
+            };
             diags.extend(diag);
             target
         })

@@ -250,12 +250,16 @@ fn site_file(
     anchor: Option<&str>,
     link: &LinkSite,
 ) -> Option<Resolved> {
-    let rest = path.trim_start_matches('/');
+    // `über%20uns.md` names `über uns.md`, as in a relative link
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let rest = decoded.trim_start_matches('/');
     if !rest.rsplit('/').next()?.contains('.') {
         return None;
     }
     let is_page = |t: &Path| t.extension().is_some_and(|e| e == "md");
-    let below = rest.split_once('/').map(|(_, b)| b);
+    // the theme's files and the build's own folders are no old base path
+    let built = is_built_folder(path) || path.starts_with("/static/");
+    let below = rest.split_once('/').map(|(_, b)| b).filter(|_| !built);
     for (old_base, written) in [(false, rest)].into_iter().chain(below.map(|b| (true, b))) {
         let Some(t) = normalise(Path::new(""), written) else {
             continue;

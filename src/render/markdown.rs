@@ -2,11 +2,12 @@
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
 use crate::content::callout;
+use crate::content::html_urls::UrlScanner;
 use crate::content::markdown::options;
 use crate::content::model::Placeholder;
 use crate::content::page::Page;
 use crate::content::parse::placeholder_marks;
-use crate::content::{html_anchors, html_urls, table_caption};
+use crate::content::{html_anchors, table_caption};
 use crate::links::LinkTarget;
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
@@ -45,6 +46,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         links,
         html_links,
         html_link_no: 0,
+        html_urls: UrlScanner::default(),
         link_no: 0,
         heading_no: 0,
         dropped: Vec::new(),
@@ -81,6 +83,7 @@ struct Rewriter<'i, 'e> {
     /// how many of them were met.
     html_links: Vec<LinkTarget>,
     html_link_no: usize,
+    html_urls: UrlScanner,
     /// Links and images seen so far: the index into `input.targets`,
     /// which lists both in document order.
     link_no: usize,
@@ -152,7 +155,7 @@ impl<'e> Rewriter<'_, 'e> {
                 return;
             }
             (TitleHeading::Inside, Event::Html(h) | Event::InlineHtml(h)) => {
-                self.html_link_no += html_urls::relative_urls(h).len();
+                self.html_link_no += self.html_urls.relative_urls(h).len();
                 return;
             }
             (TitleHeading::Inside, _) => return,
@@ -283,18 +286,23 @@ impl<'e> Rewriter<'_, 'e> {
     /// Raw HTML with each relative `src` and `href` replaced by its
     /// target's address, as Markdown's links get theirs.
     fn html_addresses(&mut self, html: CowStr<'e>) -> CowStr<'e> {
-        let found = html_urls::relative_urls(&html);
+        let found = self.html_urls.relative_urls(&html);
         if found.is_empty() {
             return html;
         }
         let mut out = String::with_capacity(html.len() + 16);
         let mut last = 0;
-        for (range, _) in found {
+        for (range, image) in found {
             let target = self.html_links.get(self.html_link_no);
             self.html_link_no += 1;
-            let Some(href) = target.and_then(|t| (self.input.href)(t)) else {
-                continue;
-            };
+            // hidden in this edition or refused: no address is kept (the
+            // file's name would tell what the edition hides)
+            let href = target
+                .and_then(|t| (self.input.href)(t))
+                .unwrap_or_else(|| match image {
+                    true => String::new(),
+                    false => "#".into(),
+                });
             out.push_str(&html[last..range.start]);
             out.push_str(&escape(&href));
             last = range.end;

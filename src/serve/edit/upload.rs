@@ -170,10 +170,15 @@ pub fn named_beside(
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| e.file_name().into_string().ok())
         .filter(|name| !name.starts_with('.') && !name.ends_with(".md"))
-        // as a link target: `(name)`, `(./name)`, `"name"`
+        // as a link target of the page's own folder: `(name)`, `(./name)`,
+        // `"name"`, `<name>`, not `bilder/name` or `https://…/name`
         .filter(|name| {
-            text.match_indices(name.as_str())
-                .any(|(i, _)| text[..i].ends_with(['(', '/', '"', '<']))
+            text.match_indices(name.as_str()).any(|(i, _)| {
+                let before = text[..i].strip_suffix("./").unwrap_or(&text[..i]);
+                let after = &text[i + name.len()..];
+                before.ends_with(['(', '"', '\'', '<'])
+                    && (after.is_empty() || after.starts_with([')', '"', '\'', '>', ' ', '#', '?']))
+            })
         })
         .map(|name| dir.join(name))
         .collect();
@@ -222,6 +227,23 @@ mod tests {
         );
         assert_eq!(image_kind(b"<!doctype html>"), None);
         assert_eq!(image_kind(b""), None);
+    }
+
+    #[test]
+    fn the_files_a_page_shows_are_those_its_links_name() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/konzepte");
+        std::fs::create_dir_all(&dir).unwrap();
+        for f in ["a.png", "b.png", "c.png", "d.png", "seite.md"] {
+            std::fs::write(dir.join(f), b"x").unwrap();
+        }
+        let text = "![A](a.png) ![C](./c.png \"Titel\")\nhttps://example.org/b.png, bilder/d.png\n";
+        let page = std::path::Path::new("content/konzepte/seite.md");
+        let names: Vec<_> = named_beside(root.path(), page, text)
+            .into_iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.png", "c.png"]);
     }
 
     #[test]
