@@ -282,3 +282,33 @@ fn all_editions_builds_the_base_and_every_edition() {
         assert!(root.join(dir).is_dir(), "{dir}");
     }
 }
+
+#[test]
+fn a_raw_html_link_to_a_hidden_page_keeps_no_file_name() {
+    // the edition hides the page: the address must neither stay dead nor
+    // tell what the edition hides
+    let tmp = copy_fixture("editions");
+    let root = tmp.path();
+    ok(run(root, &["edition", "new", "lokal"]));
+    let def = root.join("editions/lokal/edition.yaml");
+    write(
+        &def,
+        &read(&def).replace("hide: []", "hide: [konzepte/cafe.md]"),
+    );
+    write(
+        root.join("content/hinweis.md"),
+        "---\ntitle: Hinweis\n---\nSiehe <a href=\"konzepte/cafe.md\">das Café</a>.\n",
+    );
+    ok(run(root, &["build"]));
+    assert!(read(root.join("public/hinweis/index.html"))
+        .contains("<a href=\"/konzepte/cafe/\">das Café</a>"));
+    let out = ok(run(root, &["build", "--edition", "lokal"]));
+    let page = read(root.join("public-lokal/hinweis/index.html"));
+    assert!(page.contains("<a href=\"#\">das Café</a>"), "{page}");
+    assert!(!page.contains("cafe"), "{page}");
+    assert!(
+        stderr(&out).contains("hinweis.md"),
+        "the hidden target is named: {}",
+        stderr(&out)
+    );
+}
