@@ -224,17 +224,28 @@ fn old_address(
     if below.is_empty() || content.pages[id].synthetic {
         return None;
     }
+    let diag = old_address_warning(content, from, link, &content.pages[id].content_path);
+    Some((id, diag))
+}
+
+/// A link written with the old site's address of a file that is here:
+/// taken as that file, and said so with the link to write instead.
+fn old_address_warning(
+    content: &Content,
+    from: PageId,
+    link: &LinkSite,
+    file: &Path,
+) -> Diagnostic {
     let from_dir = link
         .base_dir
         .clone()
         .unwrap_or_else(|| content.pages[from].content_dir());
     let issue = crate::diagnostics::ForeignIssue::OldAddress {
         written: link.dest.clone(),
-        file: relative_path(&from_dir, &content.pages[id].content_path),
+        file: relative_path(&from_dir, file),
     };
-    let diag = Diagnostic::warning(Problem::Foreign(issue.clone()), link.span.clone())
-        .with_help(Hint::Foreign(issue));
-    Some((id, diag))
+    Diagnostic::warning(Problem::Foreign(issue.clone()), link.span.clone())
+        .with_help(Hint::Foreign(issue))
 }
 
 /// `/teil/seite.md` or `/bilder/plan.png`: a file of the content written
@@ -275,18 +286,7 @@ fn site_file(
             true => resolve_page_file(content, index, &t, path, anchor, link),
             false => resolve_folder_or_asset(content, index, t.clone(), path, anchor, link),
         };
-        let old = old_base.then(|| {
-            let from_dir = link
-                .base_dir
-                .clone()
-                .unwrap_or_else(|| content.pages[from].content_dir());
-            let issue = crate::diagnostics::ForeignIssue::OldAddress {
-                written: link.dest.clone(),
-                file: relative_path(&from_dir, &t),
-            };
-            Diagnostic::warning(Problem::Foreign(issue.clone()), link.span.clone())
-                .with_help(Hint::Foreign(issue))
-        });
+        let old = old_base.then(|| old_address_warning(content, from, link, &t));
         return Some((target, diag.or(old)));
     }
     let t = normalise(Path::new(""), rest)?;
