@@ -17,6 +17,7 @@ pub mod naming;
 pub mod page;
 pub mod parse;
 pub mod patch;
+pub mod sections;
 pub mod slug;
 pub mod source;
 pub mod sourcemap;

@@ -1,0 +1,279 @@
+//! Constructs of other tools inside a line: template tags (Liquid, Hugo,
+//! mdBook), attribute lists, citations, components, wiki links, icons.
+
+use crate::diagnostics::ForeignIssue;
+
+/// MkDocs Material's icons `:material-download:`, `:fontawesome-brands-x:`.
+pub(super) fn icons(line: &str) -> Vec<(usize, ForeignIssue)> {
+    const SETS: [&str; 4] = [":material-", ":fontawesome-", ":octicons-", ":simple-"];
+    // every line passes here: one pass over its colons, not one per set
+    memchr::memchr_iter(b':', line.as_bytes())
+        .filter(|&at| SETS.iter().any(|s| line[at..].starts_with(s)))
+        .filter_map(|at| {
+            let name: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            line[at + 1 + name.len()..]
+                .starts_with(':')
+                .then_some((at, ForeignIssue::MkdocsIcon { name }))
+        })
+        .collect()
+}
+
+/// Obsidian's wiki links and embeds, `[[Seite]]`, `[[Seite|Text]]`,
+/// `![[bild.png]]`; in an agreement `[[name]]` is a placeholder.
+pub(super) fn wiki_links(line: &str, placeholders: bool) -> Vec<(usize, ForeignIssue)> {
+    let bytes = line.as_bytes();
+    let opens = memchr::memchr_iter(b'[', bytes).any(|i| bytes.get(i + 1) == Some(&b'['));
+    if placeholders || !opens {
+        return Vec::new();
+    }
+    line.match_indices("[[")
+        .filter_map(|(at, _)| {
+            if line[..at].ends_with('\\') {
+                return None;
+            }
+            let inner = &line[at + 2..];
+            let close = inner.find("]]")?;
+            // `[[1]](#quellen)`: a Markdown link whose text is `[1]`
+            if inner[close + 2..].starts_with('(') {
+                return None;
+            }
+            let target = &inner[..close];
+            if target.is_empty() || target.contains('[') {
+                return None;
+            }
+            let at = if line[..at].ends_with('!') {
+                at - 1
+            } else {
+                at
+            };
+            Some((
+                at,
+                ForeignIssue::WikiLink {
+                    target: target.split('|').next().unwrap_or(target).to_string(),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// `<img src={require('/img/x.png').default} />`: JSX (MDX), whose
+/// attribute in braces is JavaScript; the tag arrives broken or as text.
+pub(super) fn jsx_attributes(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices('<')
+        .filter_map(|(at, _)| {
+            let tag: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if tag.is_empty() || crate::content::html_removed::is_component(&tag) {
+                return None;
+            }
+            let inside = &line[at + 1 + tag.len()..];
+            let inside = &inside[..inside.find('>').unwrap_or(inside.len())];
+            inside
+                .contains("={")
+                .then_some((at, ForeignIssue::JsxAttribute { tag }))
+        })
+        .collect()
+}
+
+/// Pandoc's citations `[@key]`, `[-@key]`; Quarto's cross-references
+/// (`@sec-x`) are the shortcode stage's, which resolves what it can.
+pub(super) fn references(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices('@')
+        .filter_map(|(at, _)| {
+            let start = if line[..at].ends_with('[') {
+                at - 1
+            } else if line[..at].ends_with("[-") {
+                at - 2
+            } else {
+                return None;
+            };
+            // `[@sap/cds-rfc](https://…)`: a link whose text starts with `@`
+            let close = line[at..].find(']').map(|c| at + c);
+            if close.is_some_and(|c| line[c + 1..].starts_with('(')) {
+                return None;
+            }
+            let key: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || "-_:".contains(*c))
+                .collect();
+            let key = key.trim_end_matches([':', '-', '_']).to_string();
+            (!key.is_empty()).then_some((start, ForeignIssue::Citation { key }))
+        })
+        .collect()
+}
+
+/// `<PersonCard …`: a JSX component opened in this line.
+pub(super) fn components(line: &str) -> Vec<(usize, ForeignIssue)> {
+    line.match_indices('<')
+        .filter_map(|(at, _)| {
+            let tag: String = line[at + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                .collect();
+            crate::content::html_removed::is_component(&tag)
+                .then_some((at, ForeignIssue::MdxComponent { tag }))
+        })
+        .collect()
+}
+
+/// Template tags and attribute lists in one line, with their offsets.
+pub(super) fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = line[from..].find('{') {
+        let at = from + i;
+        from = at + 1;
+        let rest = &line[at..];
+        let hugo_inner = between(rest, "{{<", ">}}").or_else(|| between(rest, "{{%", "%}}"));
+        let issue = if let Some(inner) = hugo_inner {
+            // `{{% x %}}` holds `{% x %}`: one construct, named once
+            from = at + inner.len() + 6;
+            hugo(inner)
+        } else if rest.starts_with("{{/*") || rest.starts_with("{%/*") {
+            None
+        } else if let Some(inner) = between(rest, "{%", "%}") {
+            liquid_tag(inner)
+        } else if let Some(inner) = between(rest, "{{#", "}}") {
+            mdbook(inner)
+        } else if let Some(inner) = between(rest, "{{", "}}") {
+            liquid_output(inner)
+        } else if let Some(inner) = between(rest, "{:", "}") {
+            ial(inner)
+        } else if line[..at].ends_with([')', ']', '*', '_', '`'])
+            // a heading's `{#id}` is ours (`## Fragen (FAQ){#faq}`)
+            && !line.trim_start().starts_with('#')
+        {
+            between(rest, "{", "}").and_then(attribute_list)
+        } else {
+            None
+        };
+        if let Some(issue) = issue {
+            out.push((at, issue));
+        }
+    }
+    out
+}
+
+/// The text between `open` at the start of `rest` and the next `close`,
+/// which must come within a few hundred bytes: a line of a thousand `{`
+/// must not be searched to its end from each of them.
+fn between<'a>(rest: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    const REACH: usize = 400;
+    let inner = rest.strip_prefix(open)?;
+    let mut reach = inner.len().min(REACH);
+    while !inner.is_char_boundary(reach) {
+        reach -= 1;
+    }
+    inner[..reach].find(close).map(|end| &inner[..end])
+}
+
+fn word(text: &str) -> (&str, &str) {
+    let text = text.trim_start();
+    let len = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(text.len());
+    (&text[..len], &text[len..])
+}
+
+/// `{{< figure src="x" >}}`, `{{% notice %}}`, Quarto's `{{< include x >}}`;
+/// closing tags (`{{< /notice >}}`) are named with their opener.
+fn hugo(inner: &str) -> Option<ForeignIssue> {
+    let (name, rest) = word(inner);
+    if name.is_empty() {
+        return None;
+    }
+    Some(if name == "include" {
+        ForeignIssue::QuartoInclude {
+            path: rest.trim().to_string(),
+        }
+    } else {
+        ForeignIssue::HugoShortcode { name: name.into() }
+    })
+}
+
+/// `{% for item in page.items %}`, `{% include x.html %}`, GitBook's
+/// `{% hint style="info" %}`; not our `{% name(…) %}` and `{% end %}`,
+/// nor the tags that close or continue one already named.
+fn liquid_tag(inner: &str) -> Option<ForeignIssue> {
+    let (name, rest) = word(inner);
+    if name.is_empty() || rest.trim_start().starts_with('(') || name == "end" {
+        return None;
+    }
+    if name.starts_with("end") || ["else", "elsif", "when"].contains(&name) {
+        return None;
+    }
+    Some(if name == "hint" {
+        ForeignIssue::GitbookHint
+    } else {
+        ForeignIssue::Liquid {
+            code: format!("{{%{inner}%}}"),
+        }
+    })
+}
+
+/// `{{ item }}`, `{{ page.title | escape }}`, `{{ "/x" | relative_url }}`:
+/// one variable or text, maybe filtered. Prose in braces (`{{a, b}}`)
+/// and our calls (`{{ var(…) }}`) are not.
+fn liquid_output(inner: &str) -> Option<ForeignIssue> {
+    let head = inner.split('|').next().unwrap_or("").trim();
+    let quoted = head.len() >= 2
+        && (head.starts_with('"') && head.ends_with('"')
+            || head.starts_with('\'') && head.ends_with('\''));
+    let variable = head.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && head
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_.-[]'\"".contains(c));
+    (quoted || variable).then(|| ForeignIssue::Liquid {
+        code: format!("{{{{{inner}}}}}"),
+    })
+}
+
+/// mdBook's `{{#include ../listings/x.rs}}`, `{{#rustdoc_include …}}`,
+/// `{{#playground …}}`, `{{#title …}}`.
+fn mdbook(inner: &str) -> Option<ForeignIssue> {
+    let (name, _) = word(inner);
+    ["include", "rustdoc_include", "playground", "title"]
+        .contains(&name)
+        .then(|| ForeignIssue::MdbookInclude {
+            code: format!("{{{{#{inner}}}}}"),
+        })
+}
+
+/// Python-Markdown's and Pandoc's attribute lists right after a link, a
+/// picture or emphasis: `{ .md-button }`, `{ width="300" }`, `{#glossar}`.
+/// Every word must be `.class`, `#id` or `key=value`, so that prose in
+/// braces after a link (`[x](y){und so}`) is not one.
+fn attribute_list(inner: &str) -> Option<ForeignIssue> {
+    let mut words = inner.split_whitespace().peekable();
+    words.peek()?;
+    words
+        .all(|w| {
+            let name = w.trim_start_matches(['.', '#']);
+            let key_len = w
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(w.len());
+            w.starts_with(['.', '#']) && !name.is_empty() && !name.contains(['.', '#', '='])
+                || key_len > 0 && w[key_len..].starts_with('=')
+        })
+        .then(|| ForeignIssue::AttributeList {
+            code: format!("{{{inner}}}"),
+        })
+}
+
+/// kramdown's `{: .note }`, `{:#id}`, `{:toc}`, `{:width="400px"}`.
+fn ial(inner: &str) -> Option<ForeignIssue> {
+    let t = inner.trim();
+    let key_len = t
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(t.len());
+    let ok =
+        t.starts_with(['.', '#']) || t == "toc" || (key_len > 0 && t[key_len..].starts_with('='));
+    ok.then(|| ForeignIssue::KramdownAttributes {
+        code: format!("{{:{inner}}}"),
+    })
+}

@@ -1,0 +1,58 @@
+//! Constructs of other tools that a line starts with: MkDocs' boxes and
+//! tabs, Obsidian's callouts, MDX's imports.
+
+use crate::diagnostics::ForeignIssue;
+
+/// MkDocs Material's content tabs: `=== "Windows"` (a setext underline
+/// `===` has no title after it).
+pub(super) fn mkdocs_tab(line: &str) -> Option<ForeignIssue> {
+    let rest = ["=== ", "===! ", "===+ "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?
+        .trim();
+    let title = rest.strip_prefix('"')?.strip_suffix('"')?;
+    Some(ForeignIssue::MkdocsTab {
+        title: title.to_string(),
+    })
+}
+
+/// Obsidian's callouts, which GitHub's alerts (`> [!NOTE]` alone on its
+/// line, one of five kinds) do not cover: a title after the kind
+/// (`> [!note] Eigener Titel`), folding (`> [!faq]-`), other kinds.
+pub(super) fn obsidian_callout(line: &str) -> Option<ForeignIssue> {
+    let rest = line.strip_prefix('>')?.trim_start().strip_prefix("[!")?;
+    let close = rest.find(']')?;
+    let kind = &rest[..close];
+    if kind.is_empty() || !kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return None;
+    }
+    let github = ["note", "tip", "important", "warning", "caution"]
+        .contains(&kind.to_ascii_lowercase().as_str())
+        && rest[close + 1..].trim().is_empty();
+    (!github).then(|| ForeignIssue::ObsidianCallout {
+        kind: kind.to_string(),
+    })
+}
+
+/// `!!! note "Titel"` (and the collapsible `??? tip`).
+pub(super) fn mkdocs(line: &str) -> Option<ForeignIssue> {
+    let (marker, rest) = ["!!! ", "??? ", "???+ "]
+        .iter()
+        .find_map(|m| Some((m.trim_end(), line.strip_prefix(m)?)))?;
+    let kind: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    (!kind.is_empty()).then(|| ForeignIssue::MkdocsAdmonition {
+        marker: marker.to_string(),
+        kind,
+    })
+}
+
+/// `import { PersonCard } from "@site/src/components/PersonCard";`
+pub(super) fn mdx_import(line: &str) -> Option<ForeignIssue> {
+    let is_import = line.starts_with("import ") && line.contains(" from ");
+    let is_export = line.starts_with("export const ") || line.starts_with("export default ");
+    (is_import || is_export).then(|| ForeignIssue::MdxImport { code: line.into() })
+}

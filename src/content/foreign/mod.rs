@@ -1,0 +1,234 @@
+//! Syntax of other tools in a page's text. A handbook written for Jekyll,
+//! Hugo, Quarto, GitBook, kramdown, MkDocs, mdBook or Obsidian keeps its
+//! Markdown, but their template tags and boxes mean nothing here and would
+//! show as literal text; each is named at its line with what to write instead. Our own
+//! shortcodes (`{{ name(…) }}`, `{% name(…) %}`, `{% end %}`) and the
+//! `:::` boxes the shortcode stage renders are not reported.
+
+use super::callout;
+use super::grid_table;
+use super::markdown::Scan;
+use super::source::SourceText;
+use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
+use std::ops::Range;
+
+mod in_line;
+mod line_start;
+use in_line::{components, icons, in_line, jsx_attributes, references, wiki_links};
+use line_start::{mdx_import, mkdocs, mkdocs_tab, obsidian_callout};
+
+/// Warnings for the foreign syntax in the body starting at `body_start`
+/// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
+/// `scan` is the body's, whose Markdown pass found its code and raw HTML.
+pub fn check(
+    src: &SourceText,
+    body_start: usize,
+    scan: &Scan,
+    allow_raw_html: bool,
+    placeholders: bool,
+) -> Vec<Diagnostic> {
+    let body = &src.text[body_start..];
+    let mut found = syntax(body, &scan.code, placeholders);
+    if !allow_raw_html {
+        let html: Vec<(usize, &str)> = scan
+            .html
+            .iter()
+            .map(|r| (r.start, &body[r.clone()]))
+            .collect();
+        found.extend(super::html_removed::removed(&html));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    let offsets: Vec<usize> = found.iter().map(|(at, _)| body_start + at).collect();
+    spans_in_order(src, &offsets)
+        .into_iter()
+        .zip(found)
+        .map(|(span, (_, issue))| {
+            Diagnostic::warning(Problem::Foreign(issue.clone()), span)
+                .with_help(Hint::Foreign(issue))
+        })
+        .collect()
+}
+
+/// The spans of ascending offsets in one walk: many findings on one long
+/// line must not each count that line's characters from its start.
+fn spans_in_order(src: &SourceText, offsets: &[usize]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(offsets.len());
+    let mut last: Option<usize> = None;
+    for &at in offsets {
+        let span = match (last, out.last()) {
+            (Some(prev), Some(prev_span)) if !src.text[prev..at].contains('\n') => {
+                let column = prev_span.column + src.text[prev..at].chars().count();
+                Span::new(src.rel_path.clone(), prev_span.line, column)
+            }
+            _ => src.span_at(at),
+        };
+        out.push(span);
+        last = Some(at);
+    }
+    out
+}
+
+/// The foreign syntax in the body, with offsets.
+/// `placeholders`: the page is an agreement, whose `[[name]]` are fields.
+fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, ForeignIssue)> {
+    let mut found: Vec<(usize, ForeignIssue)> = Vec::new();
+    let mut fences: Vec<(usize, String)> = Vec::new();
+    let mut pos = 0;
+    let mut in_grid = false;
+    for line in body.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        if in_code(code, start) {
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let grid_line =
+            grid_table::is_border(line.trim()) || (in_grid && line.trim().starts_with('|'));
+        // one the shortcode stage cannot write as a pipe table stays text
+        if grid_line && !in_grid && grid_table::at(body, start).is_none() {
+            found.push((start + indent, ForeignIssue::GridTable));
+        }
+        in_grid = grid_line;
+        if in_grid {
+            continue;
+        }
+        if let Some(f) = callout::fence_line(line) {
+            fence(&mut fences, &mut found, f, start + indent);
+            continue;
+        }
+        // each of these starts the line with its own character: most lines
+        // are told apart by that one byte
+        let trimmed = line.trim();
+        let issue = match trimmed.as_bytes().first() {
+            Some(b'!' | b'?') => mkdocs(trimmed),
+            Some(b'=') => mkdocs_tab(trimmed),
+            Some(b'i' | b'e') => mdx_import(trimmed),
+            Some(b'>') => obsidian_callout(trimmed),
+            _ => None,
+        };
+        if let Some(issue) = issue {
+            found.push((start + indent, issue));
+            continue;
+        }
+        for (at, issue) in icons(line)
+            .into_iter()
+            .chain(wiki_links(line, placeholders))
+        {
+            if !in_code(code, start + at) {
+                found.push((start + at, issue));
+            }
+        }
+        // most lines hold none of the three: one pass finds that out
+        if memchr::memchr3(b'{', b'<', b'@', line.as_bytes()).is_none() {
+            continue;
+        }
+        let found_here = in_line(line)
+            .into_iter()
+            .chain(components(line))
+            .chain(jsx_attributes(line))
+            .chain(references(line));
+        for (at, issue) in found_here {
+            if !in_code(code, start + at) {
+                found.push((start + at, issue));
+            }
+        }
+    }
+    for (at, name) in fences {
+        if callout::box_for(&name).is_some() {
+            found.push((at, ForeignIssue::UnclosedCallout { name }));
+        }
+    }
+    found
+}
+
+/// `:::` lines: openers are stacked, a closer ends the innermost box.
+fn fence(
+    open: &mut Vec<(usize, String)>,
+    found: &mut Vec<(usize, ForeignIssue)>,
+    f: callout::Fence,
+    at: usize,
+) {
+    if f.name.is_empty() {
+        open.pop();
+        return;
+    }
+    if callout::box_for(&f.name).is_none() {
+        found.push((
+            at,
+            ForeignIssue::UnknownCallout {
+                name: f.name.clone(),
+            },
+        ));
+    }
+    open.push((at, f.name));
+}
+
+/// Whether `at` is inside one of the ranges, which come in order and do
+/// not overlap: a binary search, as a page may have thousands of both.
+fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    let i = code.partition_point(|r| r.start <= at);
+    i > 0 && code[i - 1].contains(&at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issues(body: &str) -> Vec<(usize, String)> {
+        let src = SourceText::new("a.md".into(), body);
+        check(&src, 0, &super::super::markdown::scan(&src, 0), true, false)
+            .into_iter()
+            .map(|d| {
+                let line = d.span.as_ref().map_or(0, |s| s.line);
+                (line, d.message())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_each_tool_and_spares_ours() {
+        let body = "{% for item in page.items %}\n* {{item}}\n{% endfor %}\n\
+                    {{< figure src=\"a.png\" >}}\n{{< include _x.qmd >}}\n\
+                    {% hint style=\"info\" %}\nx\n{% endhint %}\n{: .note }\n!!! note \"T\"\n\
+                    :::details\nx\n:::\n:::note\nnie zu\n\
+                    {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n\
+                    import { PersonCard } from \"@site/src/components/PersonCard\";\n\
+                    <PersonCard\n  name={`Jenny`}\n/> <B>fett</B> `<Tabs>`\n\
+                    siehe @sec-management, [@hanson_2015, S. 3], mail@sec-x.de `@sec-y`\n";
+        let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18, 21]);
+    }
+
+    #[test]
+    fn braces_and_brackets_of_prose_are_no_foreign_syntax() {
+        // attribute lists only as `.class`, `#id`, `key=value`; GitHub's
+        // alerts in any case; placeholders of agreements
+        for prose in [
+            "[Link](https://e.org){und so}",
+            "**fett**{ }",
+            "> [!Warning]",
+            "Uhrzeit 10:30: Treffen, :material: allein",
+            "Setext\n===",
+            "Text `[[code]]` und \\[[escaped]]",
+            "## Fragen (FAQ){#faq}",
+            "## Das *Wichtigste*{#w}",
+            "Siehe [[1]](#quellen).",
+        ] {
+            assert!(issues(prose).is_empty(), "{prose}: {:?}", issues(prose));
+        }
+        let src = SourceText::new("a.md".into(), "Name: [[name]]");
+        let scan = super::super::markdown::scan(&src, 0);
+        assert!(check(&src, 0, &scan, true, true).is_empty());
+        assert_eq!(issues("Name: [[name]]").len(), 1);
+    }
+
+    #[test]
+    fn a_grid_table_is_named_once_at_its_first_line() {
+        let body = "Text\n\n+-----+------+\n| Kreis | Ort |\n+=====+======+\n| a | b |\n                    +-----+------+\n: Titel {#tbl-x}\n\nx + y +-+ z\n\n    +---+\n";
+        // the indented border is a code block, as the Markdown pass finds it
+        let code_start = body.rfind("    +").unwrap();
+        let found = syntax(body, std::slice::from_ref(&(code_start..body.len())), false);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0], (6, ForeignIssue::GridTable));
+    }
+}
