@@ -675,3 +675,24 @@ fn addresses_in_raw_html_as_migrated_books_write_them() {
         assert!(page.contains(html), "{html}: {page}");
     }
 }
+
+#[test]
+fn a_page_that_begins_with_a_second_level_heading_is_told_which_line_to_raise() {
+    // mdBook's subchapters begin with `## Titel`
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Buch\nlanguage: de\n",
+    );
+    write(
+        tmp.path().join("content/teil.md"),
+        "## Unterkapitel\n\nText.\n",
+    );
+    let o = inside(tmp.path(), &["check"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("Tipp: die erste Überschrift, `## Unterkapitel`, wird mit einem `#` zum Titel: `# Unterkapitel`"),
+        "{err}"
+    );
+}

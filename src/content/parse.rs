@@ -424,9 +424,16 @@ fn page_title(
             Some(name)
         }
         _ => {
-            diags.push(
-                Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(Hint::AddTitle),
-            );
+            // mdBook's subchapters begin with `## Titel`: say which line
+            // would be the title with one `#` less
+            let hint = match scan.headings.first() {
+                Some(h) if h.level > 1 => Hint::RaiseFirstHeading {
+                    heading: h.text.clone(),
+                    level: h.level,
+                },
+                _ => Hint::AddTitle,
+            };
+            diags.push(Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(hint));
             None
         }
     }

@@ -251,6 +251,11 @@ pub enum Hint {
     CloseFrontMatter,
     WriteYamlFrontMatter,
     AddTitle,
+    /// No title, and the first heading is `## …`: that line with one `#`.
+    RaiseFirstHeading {
+        heading: String,
+        level: u8,
+    },
     /// `did you mean `x`?` for an unknown front-matter key, which is kept.
     UnknownKeyKept {
         suggestion: String,

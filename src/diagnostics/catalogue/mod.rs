@@ -617,6 +617,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | CloseFrontMatter
         | WriteYamlFrontMatter
         | AddTitle
+        | RaiseFirstHeading { .. }
         | UnknownKeyKept { .. }
         | WriteList
         | UseListedValue
@@ -673,6 +674,14 @@ fn front_matter_hint(h: &Hint, lang: Lang) -> String {
             "add `title: …` to the front matter or start the text with `# Titel`",
             "schreiben Sie `title: …` in den Kopfteil oder beginnen Sie den Text mit `# Titel`"
         ),
+        RaiseFirstHeading { heading, level } => {
+            let hashes = "#".repeat(*level as usize);
+            t!(
+                lang,
+                "the first heading, `{hashes} {heading}`, is the title with one `#`: `# {heading}` (or add `title: …` to the front matter)",
+                "die erste Überschrift, `{hashes} {heading}`, wird mit einem `#` zum Titel: `# {heading}` (oder schreiben Sie `title: …` in den Kopfteil)"
+            )
+        }
         UnknownKeyKept { suggestion, key } => t!(
             lang,
             "did you mean `{suggestion}`? Unknown keys are kept for templates as `page.extra.{key}`",
