@@ -41,11 +41,20 @@ fn is_tracked(root: &Path, rel: &Path) -> bool {
     run(c).is_ok()
 }
 
-/// Whether `.gitignore` (or the like) names `rel`.
-fn is_ignored(root: &Path, rel: &Path) -> bool {
+/// Which of `paths` `.gitignore` (or the like) names, in one call.
+fn ignored(root: &Path, paths: &[&PathBuf]) -> Vec<PathBuf> {
     let mut c = git(root);
-    c.args(["check-ignore", "--quiet", "--"]).arg(rel);
-    run(c).is_ok()
+    c.args(["check-ignore", "--"]).args(paths);
+    // exit 1: none of them is ignored
+    c.output().map_or_else(
+        |_| Vec::new(),
+        |o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .map(PathBuf::from)
+                .collect()
+        },
+    )
 }
 
 /// Commits exactly `paths` (root-relative; created, changed or removed)
@@ -53,9 +62,14 @@ fn is_ignored(root: &Path, rel: &Path) -> bool {
 pub fn commit(root: &Path, paths: &[PathBuf], author: &str, message: &str) -> Result<(), String> {
     // a file Git is told to ignore (a generated PDF beside a page) is left
     // out, or `git add` refuses the whole commit
+    let present: Vec<&PathBuf> = paths.iter().filter(|p| root.join(p).exists()).collect();
+    let ignored = ignored(root, &present);
     let paths: Vec<&PathBuf> = paths
         .iter()
-        .filter(|p| is_tracked(root, p) || (root.join(p).exists() && !is_ignored(root, p)))
+        .filter(|p| match root.join(p).exists() {
+            true => !ignored.contains(p) || is_tracked(root, p),
+            false => is_tracked(root, p),
+        })
         .collect();
     if paths.is_empty() {
         return Ok(());

@@ -449,6 +449,11 @@ fn in_git_a_picture_uploaded_for_a_page_is_committed_with_the_page_that_shows_it
     // committed without it, the page would name a file a fresh clone lacks
     let tmp = copy_fixture("editor-pages");
     in_git(tmp.path());
+    // a file Git ignores, named by the page too, must not fail the commit
+    write(tmp.path().join(".gitignore"), "*.pdf\n");
+    git(tmp.path(), &["add", ".gitignore"]);
+    git(tmp.path(), &["commit", "--quiet", "-m", "ignore"]);
+    write(tmp.path().join("content/regionen/bericht.pdf"), "%PDF");
     let e = started(tmp.path());
     let id = e.page_id("kreis-borken");
     const PNG: &[u8] =
@@ -462,7 +467,7 @@ fn in_git_a_picture_uploaded_for_a_page_is_committed_with_the_page_that_shows_it
 
     let (_, page) = e.get_json(&format!("/_redaktion/api/pages/{id}"));
     let body = format!(
-        "{}\n![Eltern im Gespräch]({src})\n",
+        "{}\n![Eltern im Gespräch]({src})\n\n[Bericht](bericht.pdf)\n",
         page["body"].as_str().unwrap()
     );
     let change = json!({"fields": page["fields"], "body": body, "hash": page["hash"], "author": "Anna Redakteurin"});

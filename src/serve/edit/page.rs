@@ -421,7 +421,6 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
         // the images uploaded for the page go into its commit
         let mut committed = written.clone();
         committed.extend(super::upload::named_beside(root, &saved, &new));
-        committed.dedup();
         let warning = super::history::record(s, author.as_deref(), &committed, Saved, title);
         Ok(json!({
             "id": page_id(&saved),
