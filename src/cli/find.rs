@@ -4,7 +4,7 @@
 use super::{failure, print_stdout, Common};
 use crate::build::BuildOptions;
 use crate::diagnostics::render::Format;
-use crate::diagnostics::{catalogue, Lang, Severity};
+use crate::diagnostics::{catalogue, Lang};
 use crate::error::{Failure, UsageError};
 use crate::find::replace::{self, FileChange};
 use crate::find::{Occurrence, Phrase};
@@ -68,12 +68,7 @@ pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
         return failure(f, Format::Text, lang);
     }
     if let Err(Failure::Content(diags)) = crate::build::check(&opts) {
-        if diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-            > errors_before
-        {
+        if diags.error_count() > errors_before {
             let undone = write_all(&opts, &changes, |c| &c.before);
             let code = failure(Failure::Content(diags), Format::Text, lang);
             if let Err(f) = undone {
@@ -95,10 +90,7 @@ pub fn run(args: &FindArgs, common: &Common) -> ExitCode {
 /// which the check after the replacement reports).
 fn errors(opts: &BuildOptions) -> usize {
     match crate::build::check(opts) {
-        Err(Failure::Content(diags)) => diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count(),
+        Err(Failure::Content(diags)) => diags.error_count(),
         _ => 0,
     }
 }

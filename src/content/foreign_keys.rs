@@ -6,7 +6,7 @@
 
 use super::slug::slugify;
 use super::yaml::{Node, Value};
-use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
+use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
 
 /// What the foreign keys of one page say in our terms.
 #[derive(Debug, Default)]
@@ -42,10 +42,7 @@ pub fn adopt(
 ) -> Adopted {
     let mut adopted = Adopted::default();
     let ignored = |k: &Node, diags: &mut Vec<Diagnostic>, issue: ForeignIssue| {
-        diags.push(
-            Diagnostic::warning(Problem::Foreign(issue.clone()), at(k))
-                .with_help(Hint::Foreign(issue)),
-        );
+        diags.push(Diagnostic::foreign(issue, at(k)));
     };
     entries.retain(|&(k, v)| {
         let key = k.key_string();

@@ -78,7 +78,7 @@ fn attribute(inside: &str, attr: &str) -> Option<String> {
 }
 
 /// Where the value of `attr=` starts in a tag's inside (after its quote).
-pub(super) fn value_at(inside: &str, attr: &str) -> Option<usize> {
+fn value_at(inside: &str, attr: &str) -> Option<usize> {
     let lower = inside.to_ascii_lowercase();
     let mut from = 0;
     while let Some(i) = lower[from..].find(attr) {

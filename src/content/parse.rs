@@ -103,10 +103,7 @@ fn parse_inner(
     ));
     if content_path == Path::new("SUMMARY.md") {
         let issue = crate::diagnostics::ForeignIssue::MdbookSummary;
-        diags.push(
-            Diagnostic::warning(Problem::Foreign(issue.clone()), src.span_at(0))
-                .with_help(Hint::Foreign(issue)),
-        );
+        diags.push(Diagnostic::foreign(issue, src.span_at(0)));
     }
     let title = page_title(
         &common,

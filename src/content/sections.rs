@@ -96,23 +96,23 @@ fn release_adopted(pages: &mut [Page]) {
 /// with `slug: /Scenarios`. A page made for the folder would take the same
 /// address and one of the two would be lost. So is a folder's README.md.
 fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<PageId>>) {
-    let claims: Vec<(PageId, String)> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.synthetic && !p.is_section_index)
-        .filter_map(|(id, p)| Some((id, p.url_override.clone()?)))
-        .collect();
-    for (id, url) in claims {
-        let dir = pages[id].content_dir();
-        let Some(index @ None) = dirs.get_mut(&dir) else {
+    for (id, p) in pages.iter_mut().enumerate() {
+        let Some(url) = p.url_override.as_deref() else {
             continue;
         };
-        let own: String = dir
+        if p.synthetic || p.is_section_index || p.folder().as_os_str().is_empty() {
+            continue;
+        }
+        let Some(index @ None) = dirs.get_mut(p.folder()) else {
+            continue;
+        };
+        let own: String = p
+            .folder()
             .components()
             .map(|c| naming::folder_segment(&c.as_os_str().to_string_lossy()) + "/")
             .collect();
-        if !dir.as_os_str().is_empty() && url == format!("/{own}") {
-            pages[id].is_section_index = true;
+        if url == format!("/{own}") {
+            p.is_section_index = true;
             *index = Some(id);
         }
     }

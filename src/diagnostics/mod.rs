@@ -80,6 +80,12 @@ impl Diagnostic {
         }
     }
 
+    /// Syntax or a key of another tool: a warning that names it, with what
+    /// to write instead as its help.
+    pub fn foreign(issue: ForeignIssue, span: Span) -> Self {
+        Diagnostic::warning(Problem::Foreign(issue.clone()), span).with_help(Hint::Foreign(issue))
+    }
+
     /// An error about the output folder, which belongs to no source file.
     pub fn output(msg: impl Into<String>) -> Self {
         Diagnostic::global(Problem::Output(msg.into()))

@@ -287,13 +287,13 @@ fn browser_relative(
     content: &Content,
     index: &Index,
     id: PageId,
-    link: &crate::content::page::LinkSite,
+    link: &LinkSite,
 ) -> Option<(LinkTarget, Option<Diagnostic>)> {
     let page = &content.pages[id];
     if page.is_section_index || link.base_dir.is_some() {
         return None;
     }
-    let from_address = crate::content::page::LinkSite {
+    let from_address = LinkSite {
         base_dir: Some(page.content_dir().join(&page.slug)),
         ..link.clone()
     };
@@ -339,9 +339,8 @@ fn resolve_page(content: &Content, config: &Config, index: &Index, id: PageId) -
                 }
             }
             let (target, diag) = match target::resolve_link(content, index, id, link) {
-                (LinkTarget::Broken, _) if link.in_html => {
-                    browser_relative(content, index, id, link)
-                        .unwrap_or_else(|| target::resolve_link(content, index, id, link))
+                broken @ (LinkTarget::Broken, _) if link.in_html => {
+                    browser_relative(content, index, id, link).unwrap_or(broken)
                 }
                 resolved => resolved,
             };

@@ -244,8 +244,7 @@ fn old_address_warning(
         written: link.dest.clone(),
         file: relative_path(&from_dir, file),
     };
-    Diagnostic::warning(Problem::Foreign(issue.clone()), link.span.clone())
-        .with_help(Hint::Foreign(issue))
+    Diagnostic::foreign(issue, link.span.clone())
 }
 
 /// `/teil/seite.md` or `/bilder/plan.png`: a file of the content written
@@ -275,16 +274,14 @@ fn site_file(
         let Some(t) = normalise(Path::new(""), written) else {
             continue;
         };
-        let found = match is_page(&t) {
-            true => index.by_content_path.contains_key(t.as_path()),
-            false => index.assets.contains_key(t.as_path()),
-        };
-        if !found {
-            continue;
-        }
         let (target, diag) = match is_page(&t) {
-            true => resolve_page_file(content, index, &t, path, anchor, link),
-            false => resolve_folder_or_asset(content, index, t.clone(), path, anchor, link),
+            true if index.by_content_path.contains_key(t.as_path()) => {
+                resolve_page_file(content, index, &t, path, anchor, link)
+            }
+            false if index.assets.contains_key(t.as_path()) => {
+                resolve_folder_or_asset(content, index, t.clone(), path, anchor, link)
+            }
+            _ => continue,
         };
         let old = old_base.then(|| old_address_warning(content, from, link, &t));
         return Some((target, diag.or(old)));

@@ -6,7 +6,7 @@
 use super::expand::Frame;
 use super::sourcemap::{Expanded, Origin};
 use super::syntax::Call;
-use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem};
+use crate::diagnostics::{Diagnostic, ForeignIssue};
 
 pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option<Expanded> {
     let id = call.arg("id")?.as_text();
@@ -23,10 +23,7 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
     let Some((page, text)) = found else {
         let issue = ForeignIssue::QuartoCrossRef { id };
         let span = origin.span(frame.page, at);
-        frame.diags.push(
-            Diagnostic::warning(Problem::Foreign(issue.clone()), span)
-                .with_help(Hint::Foreign(issue)),
-        );
+        frame.diags.push(Diagnostic::foreign(issue, span));
         return None;
     };
     let own = frame.page.rel_path == page.source.rel_path;

@@ -59,27 +59,6 @@ pub(super) fn wiki_links(line: &str, placeholders: bool) -> Vec<(usize, ForeignI
         .collect()
 }
 
-/// `<img src={require('/img/x.png').default} />`: JSX (MDX), whose
-/// attribute in braces is JavaScript; the tag arrives broken or as text.
-pub(super) fn jsx_attributes(line: &str) -> Vec<(usize, ForeignIssue)> {
-    line.match_indices('<')
-        .filter_map(|(at, _)| {
-            let tag: String = line[at + 1..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect();
-            if tag.is_empty() || crate::content::html_removed::is_component(&tag) {
-                return None;
-            }
-            let inside = &line[at + 1 + tag.len()..];
-            let inside = &inside[..inside.find('>').unwrap_or(inside.len())];
-            inside
-                .contains("={")
-                .then_some((at, ForeignIssue::JsxAttribute { tag }))
-        })
-        .collect()
-}
-
 /// Pandoc's citations `[@key]`, `[-@key]`; Quarto's cross-references
 /// (`@sec-x`) are the shortcode stage's, which resolves what it can.
 pub(super) fn references(line: &str) -> Vec<(usize, ForeignIssue)> {
@@ -107,16 +86,29 @@ pub(super) fn references(line: &str) -> Vec<(usize, ForeignIssue)> {
         .collect()
 }
 
-/// `<PersonCard …`: a JSX component opened in this line.
-pub(super) fn components(line: &str) -> Vec<(usize, ForeignIssue)> {
+/// The JSX (MDX) in this line's tags: a component (`<PersonCard …`), or
+/// an attribute in braces, which is JavaScript (`<img src={require(…)} />`);
+/// either arrives removed, broken or as text.
+pub(super) fn jsx_tags(line: &str) -> Vec<(usize, ForeignIssue)> {
     line.match_indices('<')
         .filter_map(|(at, _)| {
-            let tag: String = line[at + 1..]
+            let name: String = line[at + 1..]
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
                 .collect();
-            crate::content::html_removed::is_component(&tag)
-                .then_some((at, ForeignIssue::MdxComponent { tag }))
+            if crate::content::html_removed::is_component(&name) {
+                return Some((at, ForeignIssue::MdxComponent { tag: name }));
+            }
+            let tag = &name[..name.find('.').unwrap_or(name.len())];
+            if tag.is_empty() {
+                return None;
+            }
+            let inside = &line[at + 1 + tag.len()..];
+            let inside = &inside[..inside.find('>').unwrap_or(inside.len())];
+            inside.contains("={").then(|| {
+                let tag = tag.to_string();
+                (at, ForeignIssue::JsxAttribute { tag })
+            })
         })
         .collect()
 }

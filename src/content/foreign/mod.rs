@@ -9,12 +9,12 @@ use super::callout;
 use super::grid_table;
 use super::markdown::Scan;
 use super::source::SourceText;
-use crate::diagnostics::{Diagnostic, ForeignIssue, Hint, Problem, Span};
+use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
 use std::ops::Range;
 
 mod in_line;
 mod line_start;
-use in_line::{components, icons, in_line, jsx_attributes, references, wiki_links};
+use in_line::{icons, in_line, jsx_tags, references, wiki_links};
 use line_start::{mdx_import, mkdocs, mkdocs_tab, obsidian_callout};
 
 /// Warnings for the foreign syntax in the body starting at `body_start`
@@ -42,10 +42,7 @@ pub fn check(
     spans_in_order(src, &offsets)
         .into_iter()
         .zip(found)
-        .map(|(span, (_, issue))| {
-            Diagnostic::warning(Problem::Foreign(issue.clone()), span)
-                .with_help(Hint::Foreign(issue))
-        })
+        .map(|(span, (_, issue))| Diagnostic::foreign(issue, span))
         .collect()
 }
 
@@ -124,8 +121,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         }
         let found_here = in_line(line)
             .into_iter()
-            .chain(components(line))
-            .chain(jsx_attributes(line))
+            .chain(jsx_tags(line))
             .chain(references(line));
         for (at, issue) in found_here {
             if !in_code(code, start + at) {

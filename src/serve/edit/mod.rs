@@ -196,18 +196,11 @@ fn signed_out(lang: crate::diagnostics::Lang) -> Response {
         with_code(&how),
         with_code(&kept)
     );
-    let mut r = (StatusCode::UNAUTHORIZED, html).into_response();
-    let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    r
+    (
+        StatusCode::UNAUTHORIZED,
+        editor_response("text/html; charset=utf-8", html),
+    )
+        .into_response()
 }
 
 /// The editor's scripts and styles, compiled into the binary. A new
@@ -226,7 +219,9 @@ async fn asset(Path(file): Path<String>) -> Response {
     }
 }
 
-pub fn editor_response(content_type: &'static str, body: &'static str) -> Response {
+/// The editor's own files and pages, with the headers that keep them to
+/// this server (no caching, no outside scripts, no sniffing, no referrer).
+pub fn editor_response(content_type: &'static str, body: impl IntoResponse) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type),
