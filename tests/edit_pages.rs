@@ -81,6 +81,29 @@ fn a_new_page_is_the_kinds_scaffold_as_handbook_new_writes_it() {
         refused["error"].as_str().unwrap().contains("gibt es schon"),
         "{refused}"
     );
+    // … with a free short name offered, which the editor may take or change
+    assert_eq!(refused["suggestion"], "kreis-borken-2", "{refused}");
+    let (status, made) = e.post(
+        "/_redaktion/api/pages/new",
+        &json!({"kind": "page", "title": "Kreis Borken", "slug": "kreis-borken-neu"}),
+    );
+    assert_eq!(status, 200, "{made}");
+    assert_eq!(made["file"], "content/kreis-borken-neu.md");
+    let text = read(tmp.path().join("content/kreis-borken-neu.md"));
+    assert!(text.contains("title: \"Kreis Borken\"\n"), "{text}");
+    // a chosen short name is one: lower case, digits and hyphens
+    let (status, refused) = e.post(
+        "/_redaktion/api/pages/new",
+        &json!({"kind": "page", "title": "Kreis Borken", "slug": "Kreis Borken 3"}),
+    );
+    assert_eq!(status, 422, "{refused}");
+    assert!(
+        refused["error"]
+            .as_str()
+            .unwrap()
+            .contains("„kreis-borken-3“"),
+        "{refused}"
+    );
     // a `/` in the title is no folder; the title stays as typed
     let (status, made) = e.post(
         "/_redaktion/api/pages/new",

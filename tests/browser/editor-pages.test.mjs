@@ -135,9 +135,19 @@ test('Neue Seite: kind and title make the page from its scaffold, and its form o
   assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Spielgruppe am Nachmittag');
   // the same short name again is refused in German
   await page.getByRole('button', { name: 'Neue Seite' }).click();
+  await dialog.getByLabel('Seitenart').selectOption('concept');
   await dialog.getByLabel('Titel').fill('Spielgruppe am Nachmittag');
   await dialog.getByRole('button', { name: 'Seite anlegen' }).click();
   await dialog.getByText('Eine Seite mit diesem Kurznamen gibt es schon').waitFor();
+  // … with a free short name offered in a field of its own, to take or change
+  const slug = dialog.getByLabel('Kurzname (Dateiname und Adresse)');
+  assert.equal(await slug.inputValue(), 'spielgruppe-am-nachmittag-2');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'np-slug');
+  assert.deepEqual(await axe(page), [], 'the offered short name at 390 px');
+  await slug.fill('spielgruppe-dienstags');
+  await dialog.getByRole('button', { name: 'Seite anlegen' }).click();
+  await page.waitForFunction(() => document.querySelector('main code')?.textContent === 'content/konzepte/spielgruppe-dienstags.md');
+  assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Spielgruppe am Nachmittag');
   await context.close();
 });
 

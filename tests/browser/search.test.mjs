@@ -97,6 +97,14 @@ test('typing shows results as you type; arrows and Escape work; Enter opens the 
   await page.locator('.search-page-results a').first().waitFor();
   const kinds = await page.$$eval('.search-page-results .badge', (b) => b.map((x) => x.textContent));
   assert.ok(kinds.length > 0 && kinds.every((k) => k === 'Region'), kinds.join());
+  // every kind the handbook has can be chosen, the Regionen-Check too
+  await page.selectOption('#search-kind', 'check');
+  await page.fill('#search-input', 'Regionencheck');
+  await page.locator('#search-input').press('Enter');
+  await page.waitForURL(/art=check/);
+  await page.locator('.search-page-results a').first().waitFor();
+  const checks = await page.$$eval('.search-page-results .badge', (b) => b.map((x) => x.textContent));
+  assert.ok(checks.length > 0 && checks.every((k) => k === 'Check'), checks.join());
   assert.deepEqual(problems.console, []);
   await context.close();
   await server.close();

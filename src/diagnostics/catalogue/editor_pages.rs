@@ -159,6 +159,22 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
                 "Bereich (Ordner, optional)"
             ),
         ),
+        (
+            "new_slug",
+            t!(
+                lang,
+                "Short name (file name and address)",
+                "Kurzname (Dateiname und Adresse)"
+            ),
+        ),
+        (
+            "new_slug_offered",
+            t!(
+                lang,
+                "The short name below is free; keep it or change it, then create the page again.",
+                "Der Kurzname unten ist frei: Übernehmen oder ändern Sie ihn und legen Sie die Seite dann an."
+            ),
+        ),
         ("create", t!(lang, "Create page", "Seite anlegen")),
         ("cancel", t!(lang, "Cancel", "Abbrechen")),
         ("rename", t!(lang, "Rename", "Umbenennen")),

@@ -110,6 +110,10 @@ struct NewPage {
     title: String,
     #[serde(default)]
     section: String,
+    /// Chosen in the dialog after the title's own short name was taken;
+    /// empty: the title's.
+    #[serde(default)]
+    slug: String,
 }
 
 /// Creates the page from its kind's scaffold and answers with its id.
@@ -121,9 +125,16 @@ pub async fn create(State(s): State<Arc<EditState>>, body: Bytes) -> Answer {
         let title = req.title.trim();
         let kind = PageKind::parse(&req.kind)
             .ok_or_else(|| refuse(PageRefusal::UnknownKind(req.kind.clone()), s))?;
-        let slug = slugify(title);
+        let chosen = req.slug.trim();
+        let slug = match chosen {
+            "" => slugify(title),
+            _ => slugify(chosen),
+        };
         if slug.is_empty() {
             return Err(refuse(PageRefusal::BadSlug(String::new()), s));
+        }
+        if !chosen.is_empty() && slug != chosen {
+            return Err(refuse(PageRefusal::BadSlug(slug), s));
         }
         let section = slugify(req.section.trim());
         let under = match kind.default_section() {
@@ -133,16 +144,23 @@ pub async fn create(State(s): State<Arc<EditState>>, body: Bytes) -> Answer {
         let (site, _, opts) = preview
             .parts()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
-        if let Some(p) = site
-            .content
-            .pages
-            .iter()
-            .find(|p| !p.synthetic && p.slug == slug)
-        {
+        let taken = |slug: &str| {
+            site.content
+                .pages
+                .iter()
+                .find(|p| !p.synthetic && p.slug == slug)
+        };
+        if let Some(p) = taken(&slug) {
+            let free = (2..)
+                .map(|n| format!("{slug}-{n}"))
+                .find(|c| taken(c).is_none())
+                .unwrap_or_default();
+            // the dialog offers a free short name to take or change
             return Err(refuse(
                 PageRefusal::Exists(p.source.rel_path.display().to_string()),
                 s,
-            ));
+            )
+            .with(json!({ "suggestion": free })));
         }
         // an edition's pages go into its own content folder (the handbook
         // folder as the build names it may be relative: `.` by default)
@@ -163,8 +181,10 @@ pub async fn create(State(s): State<Arc<EditState>>, body: Bytes) -> Answer {
         if !plain_dir(s, folder.parent().unwrap_or(&folder)) {
             return Err(EditError::new(Refusal::NoPage, s.lang));
         }
-        // the title as typed becomes the file's (a `/` would be a folder)
-        let written = match title.contains('/') {
+        // the title as typed becomes the file's (a `/` would be a folder),
+        // unless the editor chose the short name
+        let named_apart = title.contains('/') || !chosen.is_empty();
+        let written = match named_apart {
             true => under.clone(),
             false => match under.rsplit_once('/') {
                 Some((dir, _)) => format!("{dir}/{title}"),
@@ -184,7 +204,7 @@ pub async fn create(State(s): State<Arc<EditState>>, body: Bytes) -> Answer {
             )?;
         let rel = base_rel.join(made);
         let path = s.root.join(&rel);
-        if title.contains('/') {
+        if named_apart {
             let text =
                 std::fs::read_to_string(&path).map_err(|e| EditError::internal(s.lang, e))?;
             let (mut fields, body) =

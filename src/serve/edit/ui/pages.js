@@ -42,14 +42,25 @@ async function openNewPage() {
     const follow = () => { sectionRow.hidden = Boolean(kinds[kind.value]?.section); };
     kind.addEventListener("change", follow);
     const out = el("div", { id: "np-out" });
+    // shown only when the title's short name is taken: the server offers
+    // a free one, which the editor may take or change
+    const slug = el("input", { id: "np-slug", type: "text", autocomplete: "off", spellcheck: "false" });
+    const slugRow = el("div", { hidden: true }, el("label", { for: "np-slug" }, T.new_slug), slug);
+    title.addEventListener("input", () => { slugRow.hidden = true; slug.value = ""; });
     d.append(el("form", { onsubmit: async (e) => {
       e.preventDefault();
-      const body = await withAuthor({ kind: kind.value, title: title.value, section: sectionRow.hidden ? "" : section.value });
+      const body = await withAuthor({ kind: kind.value, title: title.value, section: sectionRow.hidden ? "" : section.value,
+        slug: slugRow.hidden ? "" : slug.value });
       if (!body) return;
       const r = await ctx.api("pages/new", "POST", body);
       if (r.status !== 200) {
         out.replaceChildren(alertLine(r.data.error || String(r.status)));
-        title.focus();
+        if (r.data.suggestion) {
+          slug.value = r.data.suggestion;
+          slugRow.hidden = false;
+          out.append(el("p", {}, T.new_slug_offered));
+        }
+        (slugRow.hidden ? title : slug).focus();
         return;
       }
       close();
@@ -60,6 +71,7 @@ async function openNewPage() {
       el("label", { for: "np-title" }, T.new_title), title,
       sectionRow,
       out,
+      slugRow,
       el("div", { class: "actions" },
         el("button", { type: "submit" }, T.create),
         el("button", { type: "button", onclick: close }, T.cancel))));
