@@ -49,6 +49,11 @@ test('open the address, change a title, see the draft, Speichern, see the served
   await title.fill('Kreis Borken im Münsterland');
   const preview = page.frameLocator('#preview');
   await preview.locator('h1:has-text("Kreis Borken im Münsterland")').waitFor({ timeout: 20000 });
+  // far down the form, the preview beside it is still in view
+  await page.getByRole('button', { name: 'Hinzufügen: Partner' }).scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 600);
+  const top = await page.evaluate(() => document.getElementById('preview').getBoundingClientRect().top);
+  assert.ok(await page.evaluate(() => scrollY) > 300 && top >= 0 && top < 200, `preview at ${top}`);
 
   const file = path.join(root, 'content/regionen/kreis-borken.md');
   const before = await readFile(file, 'utf8');
