@@ -17,41 +17,98 @@ fn is_fence(line: &str, fence: &str) -> bool {
     line.trim_end() == fence
 }
 
-/// A file that starts with a `---` line has front matter, which ends at the
-/// next `---` (or YAML's `...`) line; everything else is body.
-pub fn split(src: &SourceText) -> Result<Split, Diagnostic> {
-    let text = &src.text;
-    let first_line_end = text.find('\n').unwrap_or(text.len());
-    // Hugo's TOML front matter would be read as Markdown, its keys as text
-    if is_fence(&text[..first_line_end], "+++") {
-        return Err(Diagnostic::error(Problem::TomlFrontMatter, src.span_at(0))
-            .with_help(crate::diagnostics::Hint::WriteYamlFrontMatter));
+/// How a page's text opens, as [`split`] and the editor's patcher
+/// ([`super::patch`]) both read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// No front matter: all of it is body.
+    Body,
+    /// Hugo's TOML fence `+++` at this byte.
+    Toml(usize),
+    /// A `---` fence: the YAML starts at `yaml_start`, on 1-based line
+    /// `first_line`; `close` is the closing fence's byte and where the body
+    /// starts after it, if there is one.
+    Yaml {
+        opening: usize,
+        yaml_start: usize,
+        first_line: usize,
+        close: Option<(usize, usize)>,
+    },
+}
+
+/// Finds the fences. The opening one may follow a byte-order mark and
+/// blank lines: Hugo and Jekyll read such files, and editors leave a blank
+/// first line more often than anyone sees it (it would otherwise put the
+/// YAML on the page as a heading, its keys lost).
+pub fn opening(text: &str) -> Opening {
+    let mut pos = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut line_no = 1;
+    let (open, open_end) = loop {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        if !line.trim().is_empty() || end == text.len() {
+            break (pos, end);
+        }
+        pos = end + 1;
+        line_no += 1;
+    };
+    let first = &text[open..open_end];
+    if is_fence(first, "+++") {
+        return Opening::Toml(open);
     }
-    if !is_fence(&text[..first_line_end], "---") {
-        return Ok(Split {
-            yaml: None,
-            yaml_first_line: 1,
-            body_start: 0,
-        });
+    if !is_fence(first, "---") {
+        return Opening::Body;
     }
-    let yaml_start = (first_line_end + 1).min(text.len());
+    let yaml_start = (open_end + 1).min(text.len());
     let mut pos = yaml_start;
+    let mut close = None;
     while pos < text.len() {
         let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line = &text[pos..end];
         if is_fence(line, "---") || is_fence(line, "...") {
-            return Ok(Split {
-                yaml: Some((yaml_start, pos)),
-                yaml_first_line: 2,
-                body_start: (end + 1).min(text.len()),
-            });
+            close = Some((pos, (end + 1).min(text.len())));
+            break;
         }
         pos = end + 1;
     }
-    Err(
-        Diagnostic::error(Problem::UnclosedFrontMatter, src.span_at(0))
-            .with_help(crate::diagnostics::Hint::CloseFrontMatter),
-    )
+    Opening::Yaml {
+        opening: open,
+        yaml_start,
+        first_line: line_no + 1,
+        close,
+    }
+}
+
+/// A file that starts with a `---` line (blank lines before it aside) has
+/// front matter, which ends at the next `---` (or YAML's `...`) line;
+/// everything else is body.
+pub fn split(src: &SourceText) -> Result<Split, Diagnostic> {
+    match opening(&src.text) {
+        Opening::Body => Ok(Split {
+            yaml: None,
+            yaml_first_line: 1,
+            body_start: 0,
+        }),
+        // Hugo's TOML front matter would be read as Markdown, its keys as text
+        Opening::Toml(at) => Err(Diagnostic::error(Problem::TomlFrontMatter, src.span_at(at))
+            .with_help(crate::diagnostics::Hint::WriteYamlFrontMatter)),
+        Opening::Yaml {
+            opening,
+            yaml_start,
+            first_line,
+            close,
+        } => match close {
+            Some((fence, body_start)) => Ok(Split {
+                yaml: Some((yaml_start, fence)),
+                yaml_first_line: first_line,
+                body_start,
+            }),
+            None => Err(
+                Diagnostic::error(Problem::UnclosedFrontMatter, src.span_at(opening))
+                    .with_help(crate::diagnostics::Hint::CloseFrontMatter),
+            ),
+        },
+    }
 }
 
 /// Unquoted values that a ` #` cuts short: YAML reads the rest of the line
@@ -136,6 +193,21 @@ mod tests {
         let (a, b) = sp.yaml.unwrap();
         assert_eq!(&s.text[a..b], "title: A\n");
         assert_eq!(&s.text[sp.body_start..], "# Body\n");
+    }
+
+    #[test]
+    fn blank_lines_may_come_before_the_fence() {
+        // as Hugo reads it: the YAML is front matter, its lines counted
+        let s = src("\n  \n---\ntitle: A\n---\nText\n");
+        let sp = split(&s).unwrap();
+        let (a, b) = sp.yaml.unwrap();
+        assert_eq!(&s.text[a..b], "title: A\n");
+        assert_eq!(sp.yaml_first_line, 4);
+        assert_eq!(&s.text[sp.body_start..], "Text\n");
+        // a paragraph first and a rule later is no front matter
+        assert!(split(&src("Text\n\n---\nmehr\n")).unwrap().yaml.is_none());
+        let e = split(&src("\n+++\ntitle = 'A'\n+++\n")).unwrap_err();
+        assert_eq!(e.span.unwrap().line, 2);
     }
 
     #[test]

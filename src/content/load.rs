@@ -144,6 +144,9 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
                 snippets.insert(content_path, entry.path().to_path_buf());
             } else if is_md {
                 pages.insert(content_path, entry.path().to_path_buf());
+            } else if let Some(issue) = super::foreign::foreign_file(&content_path, entry.path()) {
+                let rel = relative_to(spec.root, entry.path());
+                diags.push(Diagnostic::foreign(issue, Span::file_start(rel)));
             } else {
                 assets.insert(content_path, entry.path().to_path_buf());
             }

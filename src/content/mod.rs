@@ -13,6 +13,7 @@ pub mod html_urls;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod myst;
 pub mod naming;
 pub mod page;
 pub mod parse;

@@ -34,31 +34,19 @@ struct Parts {
 }
 
 fn parts(text: &str) -> Parts {
-    let is_fence = |line: &str, f: &str| line.trim_end() == f;
-    let first_end = text.find('\n').unwrap_or(text.len());
-    // a byte-order mark before the fence stays where it is
-    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    if !is_fence(&text[bom..first_end], "---") {
-        return Parts {
+    match super::frontmatter::opening(text) {
+        super::frontmatter::Opening::Yaml {
+            yaml_start,
+            close: Some((fence, body_start)),
+            ..
+        } => Parts {
+            yaml: Some((yaml_start, fence)),
+            body_start,
+        },
+        _ => Parts {
             yaml: None,
             body_start: 0,
-        };
-    }
-    let start = (first_end + 1).min(text.len());
-    let mut pos = start;
-    while pos < text.len() {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        if is_fence(&text[pos..end], "---") || is_fence(&text[pos..end], "...") {
-            return Parts {
-                yaml: Some((start, pos)),
-                body_start: (end + 1).min(text.len()),
-            };
-        }
-        pos = end + 1;
-    }
-    Parts {
-        yaml: None,
-        body_start: 0,
+        },
     }
 }
 

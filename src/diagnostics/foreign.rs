@@ -59,4 +59,16 @@ pub enum ForeignIssue {
     WikiLink { target: String },
     /// A JSX attribute in braces (MDX): `<img src={require(…)} />`.
     JsxAttribute { tag: String },
+    /// A MyST directive (Sphinx, Jupyter Book) without a counterpart
+    /// here: ```` ```{code-cell} ````, `{toctree}`, `{margin}`.
+    MystDirective { name: String },
+    /// A MyST role before a code span: ``{ref}`antrag` ``, `{cite}`.
+    MystRole { name: String },
+    /// A page of another tool written as HTML with front matter (Hugo's
+    /// `_index.html`): not published.
+    HtmlPage,
+    /// Jupyter Book's `_toc.yml`, whose chapters order its book.
+    JupyterToc,
+    /// A MyST target line `(antrag)=`, naming the heading after it.
+    MystTarget { label: String },
 }

@@ -9,7 +9,7 @@ use crate::content::page::Page;
 use crate::content::parse::placeholder_marks;
 use crate::content::{html_anchors, table_caption};
 use crate::links::LinkTarget;
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 
 pub struct MarkdownInput<'a> {
@@ -279,6 +279,18 @@ impl<'e> Rewriter<'_, 'e> {
                 self.has_raw_html = true;
                 self.events.push(event);
             }
+            // the class names the language alone: VitePress' line marks
+            // (`js{2}`, `ts:line-numbers`) and MyST's `{code-cell}` are no
+            // part of it
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                let lang = code_language(&info);
+                let info = match lang.len() == info.len() {
+                    true => info,
+                    false => CowStr::from(lang.to_string()),
+                };
+                self.events
+                    .push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))));
+            }
             other => self.events.push(other),
         }
     }
@@ -418,6 +430,13 @@ fn expand_placeholders<'a>(text: &str, placeholders: &[Placeholder]) -> Vec<Even
     }
     out.push(Event::Text(CowStr::from(text[last..].to_string())));
     out
+}
+
+/// The language a code fence's info string names: its leading word of
+/// letters, digits and `+ # . _ -`.
+fn code_language(info: &str) -> &str {
+    let is_lang = |c: char| c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '_' | '-');
+    &info[..info.find(|c: char| !is_lang(c)).unwrap_or(info.len())]
 }
 
 pub fn escape(s: &str) -> String {

@@ -13,6 +13,7 @@ mod builtin;
 mod cross_ref;
 mod expand;
 mod fenced;
+mod myst;
 pub use crate::content::sourcemap;
 pub mod syntax;
 
@@ -111,13 +112,16 @@ pub struct Update {
     pub description: Option<String>,
 }
 
-/// `:::` counts: fenced boxes are calls of `hinweis` and `achtung`; so
-/// do Quarto's cross-references (`@sec-x`), which become links, and
-/// Pandoc's grid tables, which become pipe tables.
+/// `:::` counts: fenced boxes are calls of `hinweis` and `achtung`, as
+/// are MyST's (```` ```{note} ````); so do Quarto's cross-references
+/// (`@sec-x`), which become links, and Pandoc's grid tables, which become
+/// pipe tables.
 pub fn may_have_calls(s: &str) -> bool {
     s.contains("{{")
         || s.contains("{%")
         || s.contains(":::")
+        || s.contains("```{")
+        || s.contains("~~~{")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)
 }

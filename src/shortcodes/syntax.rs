@@ -3,7 +3,7 @@
 //! with a body. `{{/* … */}}` and `{%/* … */%}` write the call literally.
 //! Calls inside code spans and code blocks are text, not calls.
 
-use super::fenced;
+use super::{fenced, myst};
 use crate::content::{cross_ref, grid_table};
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -115,7 +115,10 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
     let mut text_start = 0;
     while let Some(found) = next_opener(text, pos) {
         pos = found + 2;
-        if in_code(&code, found) {
+        let directive = matches!(text.as_bytes()[found], b'`' | b'~');
+        // a MyST directive is a code block to the Markdown scan: its own
+        // opening line is the one place in code a call starts
+        if in_code(&code, found) && !(directive && code.iter().any(|r| r.start == found)) {
             continue;
         }
         let block = text.as_bytes()[found + 1] == b'%';
@@ -124,6 +127,8 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             Ok(grid_table::at(text, found).map(|g| Piece::Literal(g.pipe, found..g.end)))
         } else if text.as_bytes()[found] == b'@' {
             Ok(cross_ref_at(text, found).map(Piece::Call))
+        } else if directive {
+            Ok(myst::call_at(text, found).map(Piece::Call))
         } else if text.as_bytes()[found] == b':' {
             Ok(fenced::call_at(text, found, &fences).map(Piece::Call))
         } else if let Some(lit) = literal_at(text, found, block) {
@@ -162,6 +167,10 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
             || (bytes[i] == b':' && text[i..].starts_with(":::") && fenced::at_line_start(text, i))
             || (bytes[i] == b'@' && cross_ref::at(text, i).is_some())
+            || (matches!(bytes[i], b'`' | b'~')
+                && (i == 0 || bytes[i - 1] == b'\n' || fenced::at_line_start(text, i))
+                && (i == 0 || !matches!(bytes[i - 1], b'`' | b'~'))
+                && myst::opens_at(text, i))
             || (bytes[i] == b'+'
                 && (i == 0 || bytes[i - 1] == b'\n')
                 && grid_table::is_border(text[i..].lines().next().unwrap_or_default().trim_end()))

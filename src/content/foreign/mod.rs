@@ -8,12 +8,15 @@
 use super::callout;
 use super::grid_table;
 use super::markdown::Scan;
+use super::myst;
 use super::source::SourceText;
 use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
 use std::ops::Range;
 
+mod files;
 mod in_line;
 mod line_start;
+pub use files::foreign_file;
 use in_line::{icons, in_line, jsx_tags, references, wiki_links};
 use line_start::{mdx_import, mkdocs, mkdocs_tab, obsidian_callout};
 
@@ -101,6 +104,9 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             Some(b'=') => mkdocs_tab(trimmed),
             Some(b'i' | b'e') => mdx_import(trimmed),
             Some(b'>') => obsidian_callout(trimmed),
+            Some(b'(') => myst::target_line(trimmed).map(|label| ForeignIssue::MystTarget {
+                label: label.to_string(),
+            }),
             _ => None,
         };
         if let Some(issue) = issue {
@@ -132,6 +138,38 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
     for (at, name) in fences {
         if callout::box_for(&name).is_some() {
             found.push((at, ForeignIssue::UnclosedCallout { name }));
+        }
+    }
+    found.extend(myst_in_code(body, code));
+    found
+}
+
+/// MyST's directives that stay code blocks, and its roles, which stand
+/// right before a code span: both are found from the code's ranges.
+fn myst_in_code(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
+    let mut found = Vec::new();
+    for r in code {
+        if let Some(name) = myst::role_before(body, r.start) {
+            let at = r.start - name.len() - 2;
+            found.push((
+                at,
+                ForeignIssue::MystRole {
+                    name: name.to_string(),
+                },
+            ));
+            continue;
+        }
+        let first = body[r.clone()].lines().next().unwrap_or_default();
+        let Some(d) = myst::directive_line(first) else {
+            continue;
+        };
+        let rest = body[r.clone()].get(first.len() + 1..).unwrap_or_default();
+        let (options, _) = myst::options(rest);
+        // what the shortcode stage writes as a box or figure is no finding;
+        // one without its closing line stays code and is named
+        let closed = rest.lines().any(|l| myst::closes(l, &d));
+        if !closed || myst::becomes(&d, &options).is_none() {
+            found.push((r.start, ForeignIssue::MystDirective { name: d.name }));
         }
     }
     found

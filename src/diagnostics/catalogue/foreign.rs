@@ -133,6 +133,31 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "`<{tag} …={{…}}>` is JSX (MDX, Docusaurus): it appears broken or as text",
             "`<{tag} …={{…}}>` ist JSX (MDX, Docusaurus): es erscheint kaputt oder als Text"
         ),
+        HtmlPage => t!(
+            lang,
+            "an HTML file with front matter is a page of another tool (Hugo); it is not published",
+            "Eine HTML-Datei mit Kopfteil ist eine Seite eines anderen Programms (Hugo); sie wird nicht veröffentlicht"
+        ),
+        JupyterToc => t!(
+            lang,
+            "Jupyter Book's _toc.yml does not order the pages here; it is not published",
+            "Die _toc.yml von Jupyter Book bestimmt hier nicht die Reihenfolge der Seiten; sie wird nicht veröffentlicht"
+        ),
+        MystDirective { name } => t!(
+            lang,
+            "the directive `{{{name}}}` (MyST: Sphinx, Jupyter Book) is not run here and shows as a code block",
+            "Die Anweisung `{{{name}}}` (MyST: Sphinx, Jupyter Book) wird hier nicht ausgeführt und erscheint als Code-Block"
+        ),
+        MystRole { name } => t!(
+            lang,
+            "the role `{{{name}}}` (MyST: Sphinx, Jupyter Book) is not run here; it shows as text",
+            "Die Rolle `{{{name}}}` (MyST: Sphinx, Jupyter Book) wird hier nicht ausgeführt und erscheint als Text"
+        ),
+        MystTarget { label } => t!(
+            lang,
+            "the target `({label})=` (MyST) names no heading here and shows as text",
+            "Die Marke `({label})=` (MyST) benennt hier keine Überschrift und erscheint als Text"
+        ),
     }
 }
 
@@ -263,6 +288,36 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write a link to the file, `[Text](seite.md)`, or a picture, `![Beschreibung](bild.png)`",
             "schreiben Sie einen Link auf die Datei, `[Text](seite.md)`, oder ein Bild, `![Beschreibung](bild.png)`"
+        ),
+        HtmlPage => t!(
+            lang,
+            "write the page as Markdown in a `.md` file of the same name (the front matter as YAML between `---` lines), then delete this file",
+            "schreiben Sie die Seite als Markdown in eine `.md`-Datei gleichen Namens (den Kopfteil als YAML zwischen `---`-Zeilen) und löschen Sie dann diese Datei"
+        ),
+        JupyterToc => t!(
+            lang,
+            "number files and folders to order them (`01-einleitung.md`), or write `weight: 1`; the `root:` page becomes `content/_index.md`; then delete _toc.yml",
+            "nummerieren Sie Dateien und Ordner, um sie zu ordnen (`01-einleitung.md`), oder schreiben Sie `weight: 1`; die Seite unter `root:` wird `content/_index.md`; dann löschen Sie _toc.yml"
+        ),
+        MystDirective { .. } => t!(
+            lang,
+            "write what it shows as Markdown; MyST's boxes (`{{note}}`, `{{warning}}`, `{{admonition}}`) and pictures (`{{figure}}`, `{{image}}`) are taken over as they are",
+            "schreiben Sie, was sie zeigt, als Markdown; Kästen (`{{note}}`, `{{warning}}`, `{{admonition}}`) und Bilder (`{{figure}}`, `{{image}}`) von MyST werden so übernommen"
+        ),
+        MystRole { name } if name == "ref" || name == "doc" || name == "numref" => t!(
+            lang,
+            "write a link: `[Text](seite.md#anker)`",
+            "schreiben Sie einen Link: `[Text](seite.md#anker)`"
+        ),
+        MystRole { .. } => t!(
+            lang,
+            "write the text itself, or a link: `[Text](seite.md)`",
+            "schreiben Sie den Text selbst, oder einen Link: `[Text](seite.md)`"
+        ),
+        MystTarget { label } => t!(
+            lang,
+            "write the name at the end of the heading below, `## Überschrift {{#{label}}}`, and delete this line",
+            "schreiben Sie den Namen ans Ende der Überschrift darunter, `## Überschrift {{#{label}}}`, und löschen Sie diese Zeile"
         ),
         JsxAttribute { .. } => t!(
             lang,

@@ -1,0 +1,177 @@
+//! MyST Markdown, which Sphinx and Jupyter Book read: directives in code
+//! fences (```` ```{note} ````, ```` ```{figure} plan.png ````), roles
+//! before a code span (``{ref}`antrag` ``) and targets (`(antrag)=`). Its
+//! boxes and figures become this handbook's (the shortcode stage writes
+//! them); the foreign-syntax check names the rest, which would otherwise
+//! show as code or as text.
+
+/// The opening line of a directive.
+#[derive(Debug, PartialEq)]
+pub struct Directive {
+    /// `` ` `` or `~`, and how many: the closing line has at least as many.
+    pub fence: u8,
+    pub len: usize,
+    /// Lower case: `note`, `admonition`, `figure`, `code-cell`.
+    pub name: String,
+    /// What follows the name: a box's title, a figure's path.
+    pub argument: String,
+}
+
+/// The line as a directive's opener (`` ```{note} ``, `~~~{figure} a.png`).
+pub fn directive_line(line: &str) -> Option<Directive> {
+    let t = line.trim();
+    let fence = *t.as_bytes().first().filter(|b| matches!(b, b'`' | b'~'))?;
+    let len = t.bytes().take_while(|&b| b == fence).count();
+    let rest = t[len..].strip_prefix('{')?;
+    let close = rest.find('}')?;
+    let name = &rest[..close];
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':';
+    if len < 3 || name.is_empty() || !name.chars().all(is_name) {
+        return None;
+    }
+    Some(Directive {
+        fence,
+        len,
+        name: name.to_ascii_lowercase(),
+        argument: rest[close + 1..].trim().to_string(),
+    })
+}
+
+/// Whether `line` closes the directive `d` opened.
+pub fn closes(line: &str, d: &Directive) -> bool {
+    let t = line.trim();
+    t.len() >= d.len && t.bytes().all(|b| b == d.fence)
+}
+
+/// The option lines (`:alt: Lageplan`, `:class: tip`) at the top of a
+/// directive's body: each key with its value, and the bytes they take.
+pub fn options(body: &str) -> (Vec<(String, String)>, usize) {
+    let mut found = Vec::new();
+    let mut used = 0;
+    for line in body.split_inclusive('\n') {
+        let t = line.trim();
+        let Some((key, value)) = t.strip_prefix(':').and_then(|r| r.split_once(':')) else {
+            break;
+        };
+        if key.is_empty() || key.contains(' ') {
+            break;
+        }
+        found.push((key.to_string(), value.trim().to_string()));
+        used += line.len();
+    }
+    (found, used)
+}
+
+/// What a directive becomes here.
+#[derive(Debug, PartialEq)]
+pub enum Becomes {
+    /// A `hinweis` or `achtung` box with this title.
+    Box {
+        shortcode: &'static str,
+        title: String,
+    },
+    /// A picture (`figure` with its caption, `image` without).
+    Figure,
+}
+
+/// `None` for a directive that has no counterpart here (`code-cell`,
+/// `toctree`, `margin`, …): it stays a code block, and is named.
+pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
+    if matches!(d.name.as_str(), "figure" | "image") {
+        return (!d.argument.is_empty()).then_some(Becomes::Figure);
+    }
+    // `{admonition} Titel` takes its look from `:class: tip`
+    let (name, title) = match d.name.as_str() {
+        "admonition" => {
+            let class = options.iter().find(|(k, _)| k == "class");
+            let class = class.and_then(|(_, v)| v.split_whitespace().next());
+            (
+                class.unwrap_or("note").to_ascii_lowercase(),
+                d.argument.clone(),
+            )
+        }
+        // any other box's argument is its text's first line; shown as its
+        // title rather than lost
+        name => (name.to_string(), d.argument.clone()),
+    };
+    let (shortcode, default) = super::callout::box_for(&name)
+        .or_else(|| (d.name == "admonition").then_some(("hinweis", "Hinweis")))?;
+    let title = if title.is_empty() {
+        default.to_string()
+    } else {
+        title
+    };
+    Some(Becomes::Box { shortcode, title })
+}
+
+/// The role written right before a code span that starts at `at`:
+/// ``{ref}`antrag` `` gives `ref`.
+pub fn role_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].strip_suffix('}')?;
+    let open = before.rfind('{')?;
+    let name = &before[open + 1..];
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == ':';
+    (!name.is_empty()
+        && name.chars().all(is_name)
+        && name.starts_with(|c: char| c.is_ascii_alphabetic()))
+    .then_some(name)
+}
+
+/// A target line `(sec-antrag)=`, which names the heading after it.
+pub fn target_line(line: &str) -> Option<&str> {
+    let label = line.trim().strip_prefix('(')?.strip_suffix(")=")?;
+    let is_label = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
+    (!label.is_empty() && label.chars().all(is_label)).then_some(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives_boxes_and_figures() {
+        let d = directive_line("```{note}").unwrap();
+        assert_eq!((d.fence, d.len, d.name.as_str()), (b'`', 3, "note"));
+        assert_eq!(
+            becomes(&d, &[]),
+            Some(Becomes::Box {
+                shortcode: "hinweis",
+                title: "Hinweis".into()
+            })
+        );
+        let d = directive_line("````{admonition} Gut zu wissen").unwrap();
+        let class = [("class".to_string(), "warning".to_string())];
+        assert_eq!(
+            becomes(&d, &class),
+            Some(Becomes::Box {
+                shortcode: "achtung",
+                title: "Gut zu wissen".into()
+            })
+        );
+        assert!(closes("````", &d) && !closes("```", &d) && !closes("~~~~", &d));
+        let d = directive_line("~~~{figure} bilder/plan.png").unwrap();
+        assert_eq!(d.argument, "bilder/plan.png");
+        assert_eq!(becomes(&d, &[]), Some(Becomes::Figure));
+        let d = directive_line("```{code-cell} ipython3").unwrap();
+        assert_eq!(becomes(&d, &[]), None);
+        assert!(directive_line("```python").is_none());
+        assert!(directive_line("```{r, echo=FALSE}").is_none());
+        assert!(directive_line("``{x}").is_none());
+    }
+
+    #[test]
+    fn options_roles_and_targets() {
+        let (o, used) = options(":alt: Lageplan\n:width: 80%\nDer Plan.\n");
+        assert_eq!(o.len(), 2);
+        assert_eq!(o[0], ("alt".into(), "Lageplan".into()));
+        assert_eq!(used, ":alt: Lageplan\n:width: 80%\n".len());
+        assert_eq!(options("Text: mit Doppelpunkt\n").1, 0);
+        let t = "Siehe {ref}`antrag` und {numref}`fig-plan`.";
+        assert_eq!(role_before(t, t.find('`').unwrap()), Some("ref"));
+        let t = "Menge {1}`x`";
+        assert_eq!(role_before(t, t.find('`').unwrap()), None);
+        assert_eq!(target_line("(sec-antrag)="), Some("sec-antrag"));
+        assert_eq!(target_line("(siehe oben)="), None);
+        assert_eq!(target_line("(a)"), None);
+    }
+}

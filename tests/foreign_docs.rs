@@ -1,0 +1,148 @@
+//! Handbooks of documentation tools, put under `content/` as they are:
+//! Jupyter Book and Sphinx (MyST Markdown), VitePress and Hugo's Docsy.
+//! What has a counterpart here becomes it (MyST's boxes and figures);
+//! what has none is named at its `file:line:column`, and nothing is
+//! published that would show another tool's source. The fixture
+//! `foreign-docs` follows real German handbooks (`SOURCE.md`).
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `handbook ARGS` from inside the handbook, with German messages.
+fn inside(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(dir)
+        .env("HANDBOOK_MESSAGES", "de")
+        .args(args)
+        .output()
+        .expect("run handbook")
+}
+
+/// The fixture built in a copy, with its messages.
+fn built() -> (tempfile::TempDir, String) {
+    let tmp = copy_fixture("foreign-docs");
+    let o = inside(tmp.path(), &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    (tmp, err)
+}
+
+/// The page's article, without the header and footer around it.
+fn article(site: &Path, page: &str) -> String {
+    let html = read(site.join(page).join("index.html"));
+    let start = html.find("<article").expect("an article");
+    let end = html.find("</article>").expect("its end");
+    html[start..end].to_string()
+}
+
+#[test]
+fn myst_boxes_and_figures_become_ours_and_the_rest_is_named_at_its_line() {
+    let (tmp, err) = built();
+    let page = article(&tmp.path().join("public"), "myst");
+    // `{note}`, `{admonition}` with its class and title, a box around code
+    assert!(
+        page.contains("<div class=\"box box-hinweis\">\n<p class=\"box-title\">Hinweis</p>\n<p>Bitte <strong>Frist</strong> beachten.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"box-title\">Gut zu wissen</p>\n<p>Text im Kasten.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains(":class:"), "{page}");
+    assert!(
+        page.contains("<p class=\"box-title\">Warnung</p>\n<p>Mit Code:</p>\n<pre><code class=\"language-python\">print(1)"),
+        "{page}"
+    );
+    // a figure is its picture, checked and resolved, with its caption
+    assert!(
+        page.contains("<img src=\"/bilder/plan.svg\" alt=\"Lageplan\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<figcaption>Lageplan des Amtes</figcaption>"),
+        "{page}"
+    );
+    // only the code cell stays code, its class no language
+    assert_eq!(page.matches("<pre>").count(), 3, "{page}");
+    assert!(page.contains("<pre><code>print(2)"), "{page}");
+
+    // what has no counterpart is named where it stands
+    let at = |line: &str| err.contains(&format!("content/myst.md:{line}: Warnung: "));
+    assert!(
+        at("4:1") && err.contains("Die Marke `(sec-antrag)=` (MyST)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`## Überschrift {#sec-antrag}`, und löschen Sie diese Zeile"),
+        "{err}"
+    );
+    assert!(
+        at("30:1") && err.contains("Die Anweisung `{code-cell}` (MyST: Sphinx, Jupyter Book)"),
+        "{err}"
+    );
+    for (column, role) in [(7, "ref"), (26, "numref"), (46, "doc"), (61, "cite")] {
+        assert!(
+            err.contains(&format!(
+                "content/myst.md:38:{column}: Warnung: Die Rolle `{{{role}}}`"
+            )),
+            "{role}: {err}"
+        );
+    }
+    assert_eq!(err.matches("content/myst.md:").count(), 6, "{err}");
+}
+
+#[test]
+fn a_myst_figure_without_any_description_is_refused_as_every_picture_is() {
+    let tmp = copy_fixture("foreign-docs");
+    write(
+        tmp.path().join("content/ohne.md"),
+        "---\ntitle: Ohne\n---\nText.\n\n```{figure} bilder/plan.svg\n```\n",
+    );
+    let o = inside(tmp.path(), &["check"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("content/ohne.md:6:1: Fehler: "), "{err}");
+    // a figure of a file that is not there is a broken picture
+    write(
+        tmp.path().join("content/ohne.md"),
+        "---\ntitle: Ohne\n---\n```{image} bilder/fehlt.png\n:alt: Fehlt\n```\n",
+    );
+    let err = stderr(&inside(tmp.path(), &["check"]));
+    assert!(err.contains("content/ohne.md:4:1: Fehler: "), "{err}");
+    assert!(err.contains("bilder/fehlt.png"), "{err}");
+}
+
+#[test]
+fn other_tools_files_are_named_and_not_published() {
+    let (tmp, err) = built();
+    let public = tmp.path().join("public");
+    // Hugo's page as HTML with TOML front matter: its source stays home
+    assert!(
+        err.contains("content/hugo/_index.html:1:1: Warnung: Eine HTML-Datei mit Kopfteil ist eine Seite eines anderen Programms (Hugo); sie wird nicht veröffentlicht"),
+        "{err}"
+    );
+    assert!(!public.join("hugo/_index.html").exists());
+    // an HTML file without front matter is a file like any other
+    assert!(public.join("hugo/beispiel.html").is_file());
+    assert!(
+        err.contains("content/_toc.yml:1:1: Warnung: Die _toc.yml von Jupyter Book bestimmt hier nicht die Reihenfolge der Seiten"),
+        "{err}"
+    );
+    assert!(
+        err.contains("die Seite unter `root:` wird `content/_index.md`"),
+        "{err}"
+    );
+    assert!(!public.join("_toc.yml").exists());
+}
+
+#[test]
+fn front_matter_after_blank_lines_is_front_matter() {
+    // Hugo reads it; it was a rule and a heading of YAML, its weight lost
+    let (tmp, err) = built();
+    assert!(!err.contains("verzeichnisse.md"), "{err}");
+    let page = article(&tmp.path().join("public"), "hugo/verzeichnisse");
+    assert!(page.contains("<h1>Verzeichnisse</h1>"), "{page}");
+    assert!(!page.contains("weight") && !page.contains("<hr"), "{page}");
+}
