@@ -146,3 +146,45 @@ fn front_matter_after_blank_lines_is_front_matter() {
     assert!(page.contains("<h1>Verzeichnisse</h1>"), "{page}");
     assert!(!page.contains("weight") && !page.contains("<hr"), "{page}");
 }
+
+#[test]
+fn vitepress_inclusions_values_and_line_marks() {
+    let (tmp, err) = built();
+    let found = [
+        ("5:19", "`{{ $frontmatter.frist }}` (VitePress)"),
+        (
+            "7:1",
+            "`[[toc]]` (VitePress, Markdown-it) erscheint hier als Text",
+        ),
+        ("9:1", "`<<< @/snippets/config.js` (VitePress)"),
+        ("11:1", "`@[code](./snippets/config.js)` (VitePress)"),
+        ("13:1", "`<!--@include: ./teil.md-->` (VitePress)"),
+    ];
+    for (at, message) in found {
+        assert!(
+            err.contains(&format!("content/vitepress.md:{at}: Warnung: {message}")),
+            "{at}: {err}"
+        );
+    }
+    assert!(
+        err.contains("Tipp: schreiben Sie den Wert selbst hin"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "Tipp: löschen Sie die Zeile: jede Seite zeigt ihr Inhaltsverzeichnis von selbst"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("content/vitepress.md:").count(), 5, "{err}");
+    // a code block's class is its language, without the line marks
+    let page = article(&tmp.path().join("public"), "vitepress");
+    assert!(
+        page.contains("<pre><code class=\"language-js\">export default"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<pre><code class=\"language-ts\">const a"),
+        "{page}"
+    );
+}

@@ -64,6 +64,12 @@ pub enum ForeignIssue {
     MystDirective { name: String },
     /// A MyST role before a code span: ``{ref}`antrag` ``, `{cite}`.
     MystRole { name: String },
+    /// VitePress' inclusions and values: `<<< @/snippets/x.js`,
+    /// `@[code](./x.js)`, `<!--@include: ./teil.md-->`,
+    /// `{{ $frontmatter.title }}`.
+    Vitepress { code: String },
+    /// The `[[toc]]` marker of VitePress and markdown-it.
+    TocMarker,
     /// A page of another tool written as HTML with front matter (Hugo's
     /// `_index.html`): not published.
     HtmlPage,

@@ -44,6 +44,9 @@ pub(super) fn wiki_links(line: &str, placeholders: bool) -> Vec<(usize, ForeignI
             if target.is_empty() || target.contains('[') {
                 return None;
             }
+            if target.eq_ignore_ascii_case("toc") {
+                return Some((at, ForeignIssue::TocMarker));
+            }
             let at = if line[..at].ends_with('!') {
                 at - 1
             } else {
@@ -213,6 +216,12 @@ fn liquid_tag(inner: &str) -> Option<ForeignIssue> {
 /// and our calls (`{{ var(…) }}`) are not.
 fn liquid_output(inner: &str) -> Option<ForeignIssue> {
     let head = inner.split('|').next().unwrap_or("").trim();
+    // Vue's `{{ $frontmatter.title }}`, `{{ $params.x }}` (VitePress)
+    if head.starts_with('$') && head[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some(ForeignIssue::Vitepress {
+            code: format!("{{{{{inner}}}}}"),
+        });
+    }
     let quoted = head.len() >= 2
         && (head.starts_with('"') && head.ends_with('"')
             || head.starts_with('\'') && head.ends_with('\''));

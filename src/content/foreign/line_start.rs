@@ -56,3 +56,13 @@ pub(super) fn mdx_import(line: &str) -> Option<ForeignIssue> {
     let is_export = line.starts_with("export const ") || line.starts_with("export default ");
     (is_import || is_export).then(|| ForeignIssue::MdxImport { code: line.into() })
 }
+
+/// VitePress' inclusions at a line's start: `<<< @/snippets/x.js`,
+/// `@[code](./x.js)`, `<!--@include: ./teil.md-->`.
+pub(super) fn vitepress(line: &str) -> Option<ForeignIssue> {
+    let found =
+        line.starts_with("<<< ") || line.starts_with("@[code") || line.starts_with("<!--@include:");
+    found.then(|| ForeignIssue::Vitepress {
+        code: line.to_string(),
+    })
+}

@@ -18,7 +18,7 @@ mod in_line;
 mod line_start;
 pub use files::foreign_file;
 use in_line::{icons, in_line, jsx_tags, references, wiki_links};
-use line_start::{mdx_import, mkdocs, mkdocs_tab, obsidian_callout};
+use line_start::{mdx_import, mkdocs, mkdocs_tab, obsidian_callout, vitepress};
 
 /// Warnings for the foreign syntax in the body starting at `body_start`
 /// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
@@ -104,6 +104,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             Some(b'=') => mkdocs_tab(trimmed),
             Some(b'i' | b'e') => mdx_import(trimmed),
             Some(b'>') => obsidian_callout(trimmed),
+            Some(b'<' | b'@') => vitepress(trimmed),
             Some(b'(') => myst::target_line(trimmed).map(|label| ForeignIssue::MystTarget {
                 label: label.to_string(),
             }),

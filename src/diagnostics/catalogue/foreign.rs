@@ -60,13 +60,13 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
         ),
         MdxImport { code } => t!(
             lang,
-            "MDX import (Docusaurus) is not run here and shows as text: `{code}`",
-            "Der MDX-Import (Docusaurus) wird hier nicht ausgeführt und erscheint als Text: `{code}`"
+            "MDX import (Docusaurus, Astro) is not run here and shows as text: `{code}`",
+            "Der MDX-Import (Docusaurus, Astro) wird hier nicht ausgeführt und erscheint als Text: `{code}`"
         ),
         MdxComponent { tag } => t!(
             lang,
-            "the MDX component `<{tag}>` (Docusaurus) is not shown here: it is removed or appears as text",
-            "Die MDX-Komponente `<{tag}>` (Docusaurus) wird hier nicht gezeigt: sie fehlt oder erscheint als Text"
+            "the MDX component `<{tag}>` (Docusaurus, Astro) is not shown here: it is removed or appears as text",
+            "Die MDX-Komponente `<{tag}>` (Docusaurus, Astro) wird hier nicht gezeigt: sie fehlt oder erscheint als Text"
         ),
         OldAddress { written, file } => t!(
             lang,
@@ -132,6 +132,16 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "`<{tag} …={{…}}>` is JSX (MDX, Docusaurus): it appears broken or as text",
             "`<{tag} …={{…}}>` ist JSX (MDX, Docusaurus): es erscheint kaputt oder als Text"
+        ),
+        Vitepress { code } => t!(
+            lang,
+            "`{code}` (VitePress) is not run here: it shows as text, or the text it would include is missing",
+            "`{code}` (VitePress) wird hier nicht ausgeführt: es erscheint als Text, oder der Text, den es einfügen würde, fehlt"
+        ),
+        TocMarker => t!(
+            lang,
+            "`[[toc]]` (VitePress, Markdown-it) shows as text here",
+            "`[[toc]]` (VitePress, Markdown-it) erscheint hier als Text"
         ),
         HtmlPage => t!(
             lang,
@@ -236,8 +246,8 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
         ),
         MdxComponent { .. } => t!(
             lang,
-            "write what it shows as Markdown, e.g. a heading, a picture and a paragraph per person",
-            "schreiben Sie, was sie zeigt, als Markdown, z. B. je Person eine Überschrift, ein Bild und einen Absatz"
+            "write what it shows as Markdown: headings, lists, pictures, paragraphs (tabs and steps become sections with a heading each)",
+            "schreiben Sie, was sie zeigt, als Markdown: Überschriften, Listen, Bilder, Absätze (aus Reitern und Schritten werden Abschnitte mit je einer Überschrift)"
         ),
         OldAddress { file, .. } => t!(
             lang,
@@ -288,6 +298,21 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write a link to the file, `[Text](seite.md)`, or a picture, `![Beschreibung](bild.png)`",
             "schreiben Sie einen Link auf die Datei, `[Text](seite.md)`, oder ein Bild, `![Beschreibung](bild.png)`"
+        ),
+        Vitepress { code } if code.starts_with("{{") => t!(
+            lang,
+            "write the value itself",
+            "schreiben Sie den Wert selbst hin"
+        ),
+        Vitepress { .. } => t!(
+            lang,
+            "copy the text or code into the page (code between ``` lines), or name a text file `_name.md` and write `{{{{ include(path=\"_name.md\") }}}}`",
+            "kopieren Sie den Text oder Code in die Seite (Code zwischen ```-Zeilen), oder nennen Sie eine Textdatei `_name.md` und schreiben Sie `{{{{ include(path=\"_name.md\") }}}}`"
+        ),
+        TocMarker => t!(
+            lang,
+            "delete the line: each page shows its contents list by itself",
+            "löschen Sie die Zeile: jede Seite zeigt ihr Inhaltsverzeichnis von selbst"
         ),
         HtmlPage => t!(
             lang,
