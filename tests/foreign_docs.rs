@@ -188,3 +188,40 @@ fn vitepress_inclusions_values_and_line_marks() {
         "{page}"
     );
 }
+
+#[test]
+fn chapter_numbers_and_weights_order_as_the_other_tools_do() {
+    let (tmp, _) = built();
+    let public = tmp.path().join("public");
+    let index = read(public.join("kapitel/index.html"));
+    let at = |slug: &str| {
+        index
+            .find(&format!("href=\"/kapitel/{slug}/\""))
+            .unwrap_or_else(|| panic!("{slug}: {index}"))
+    };
+    // numbered part by part, the whole number out of the address; a page
+    // without any weight after the weighted ones
+    let order = [
+        "zzz-erstes",
+        "zellen",
+        "jahresangaben",
+        "titel",
+        "anhang",
+        "starlight",
+        "schluss",
+        "aaa-ohne",
+    ];
+    let places: Vec<usize> = order.iter().map(|s| at(s)).collect();
+    assert!(
+        places.windows(2).all(|w| w[0] < w[1]),
+        "{order:?} {places:?}"
+    );
+    assert!(!public.join("kapitel/1-jahresangaben").exists());
+    // Starlight's `sidebar: {order: 2.5}` orders; its label is named
+    let err = stderr(&inside(tmp.path(), &["check"]));
+    assert!(err.contains("content/kapitel/starlight.md:5:3: Warnung: `sidebar.label` stammt aus einem anderen Programm"), "{err}");
+    assert!(
+        err.contains("Tipp: das Menü zeigt den `title:` der Seite"),
+        "{err}"
+    );
+}

@@ -56,6 +56,25 @@ pub fn adopt(
                 adopted.weight = adopted.weight.or(number(v));
                 false
             }
+            // Starlight: `sidebar: {order: 2, label: …}`; what else it
+            // says (label, badge, hidden) is named, the order taken
+            ("sidebar", Value::Map(inner)) => {
+                for (k2, v2) in inner {
+                    match (k2.key_string().as_str(), &v2.value) {
+                        ("order", Value::Int(_) | Value::Float(_)) => {
+                            adopted.weight = adopted.weight.or(number(v2));
+                        }
+                        (name, _) => ignored(
+                            k2,
+                            diags,
+                            ForeignIssue::IgnoredKey {
+                                key: format!("sidebar.{name}"),
+                            },
+                        ),
+                    }
+                }
+                false
+            }
             ("menu", Value::Bool(_) | Value::Null) => true,
             ("menu", _) => {
                 ignored(k, diags, ForeignIssue::IgnoredKey { key });

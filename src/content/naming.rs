@@ -7,19 +7,44 @@
 use super::slug::slugify;
 use std::path::Path;
 
-/// `01-einfuehrung` → `(Some(1), "einfuehrung")`; a name that is only a
+/// `01-einfuehrung` → `(Some(1.0), "einfuehrung")`; a name that is only a
 /// number, has no separator after it or starts with a year
 /// (`2024-bericht`, a date rather than a place in the order) keeps its digits.
-pub fn strip_number(name: &str) -> (Option<i64>, &str) {
-    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+/// A chapter number (`2.1_jahresangaben`, Jupyter Book's and Sphinx's
+/// books number so) orders part by part: 2 < 2.1 < 2.2 < 2.10 < 10, each
+/// part after the first counting in thousandths.
+pub fn strip_number(name: &str) -> (Option<f64>, &str) {
+    let mut weight = 0.0;
+    let mut scale = 1.0;
+    let mut end = 0;
+    loop {
+        let digits = name[end..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            break;
+        }
+        let part: f64 = name[end..end + digits].parse().unwrap_or(0.0);
+        weight += part * scale;
+        scale /= 1000.0;
+        end += digits;
+        // another part follows a dot only when digits follow it
+        let more = name[end..].strip_prefix('.');
+        match more.map(|m| m.bytes().next().is_some_and(|b| b.is_ascii_digit())) {
+            Some(true) => end += 1,
+            _ => break,
+        }
+    }
+    if end == 0 || name[..end].bytes().filter(u8::is_ascii_digit).count() > 3 * 4 {
         return (None, name);
     }
-    let rest = name[digits..].trim_start_matches(['-', '_', ' ', '.']);
-    if rest.len() == name.len() - digits || rest.is_empty() {
+    // a year is no place in the order
+    if name.bytes().take_while(u8::is_ascii_digit).count() > 3 {
         return (None, name);
     }
-    (name[..digits].parse().ok(), rest)
+    let rest = name[end..].trim_start_matches(['-', '_', ' ', '.']);
+    if rest.len() == name.len() - end || rest.is_empty() {
+        return (None, name);
+    }
+    (Some(weight), rest)
 }
 
 fn stem(content_path: &Path) -> String {
@@ -71,7 +96,7 @@ fn name_of(content_path: &Path) -> String {
 }
 
 /// The number in front of the page's name (its folder's for a section page).
-pub fn name_weight(content_path: &Path) -> Option<i64> {
+pub fn name_weight(content_path: &Path) -> Option<f64> {
     strip_number(&name_of(content_path)).0
 }
 
@@ -101,8 +126,8 @@ mod tests {
 
     #[test]
     fn numbers_order_and_leave_names() {
-        assert_eq!(strip_number("01-einfuehrung"), (Some(1), "einfuehrung"));
-        assert_eq!(strip_number("02_Einleitung"), (Some(2), "Einleitung"));
+        assert_eq!(strip_number("01-einfuehrung"), (Some(1.0), "einfuehrung"));
+        assert_eq!(strip_number("02_Einleitung"), (Some(2.0), "Einleitung"));
         assert_eq!(strip_number("2024"), (None, "2024"));
         assert_eq!(strip_number("2024-bericht"), (None, "2024-bericht"));
         assert_eq!(strip_number("3d-druck"), (None, "3d-druck"));
@@ -115,8 +140,37 @@ mod tests {
             page_slug(None, Path::new("02-praxis/index.md")),
             (String::new(), true)
         );
-        assert_eq!(name_weight(Path::new("02-praxis/index.md")), Some(2));
+        assert_eq!(name_weight(Path::new("02-praxis/index.md")), Some(2.0));
         assert_eq!(title_from_path(Path::new("02-praxis/_index.md")), "praxis");
         assert_eq!(folder_title("03-gute_praxis"), "Gute praxis");
+    }
+
+    #[test]
+    fn chapter_numbers_order_part_by_part() {
+        let names = [
+            "10_schluss",
+            "2.10_anhang",
+            "2.2_titel",
+            "2_zellen",
+            "2.1_jahresangaben",
+        ];
+        let mut sorted: Vec<(f64, &str)> = names
+            .iter()
+            .map(|n| match strip_number(n) {
+                (Some(w), rest) => (w, rest),
+                _ => panic!("{n}"),
+            })
+            .collect();
+        sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let rests: Vec<&str> = sorted.iter().map(|(_, r)| *r).collect();
+        assert_eq!(
+            rests,
+            ["zellen", "jahresangaben", "titel", "anhang", "schluss"]
+        );
+        // the whole number leaves the address, not its first part
+        assert_eq!(strip_number("5.1_jahre").1, "jahre");
+        assert_eq!(strip_number("2.1"), (None, "2.1"));
+        assert_eq!(strip_number("1.5-mio-euro").1, "mio-euro");
+        assert_eq!(strip_number("2024.1-bericht"), (None, "2024.1-bericht"));
     }
 }

@@ -9,6 +9,11 @@ use std::sync::Arc;
 /// Index of a page in [`super::Site::pages`].
 pub type PageId = usize;
 
+/// The weight of a page that names none: after every weighted sibling,
+/// as Hugo, Docusaurus, Just the Docs and Starlight order them, so a
+/// handbook whose chapters are partly weighted keeps its order here.
+pub const UNWEIGHTED: f64 = f64::INFINITY;
+
 /// One page: what it is (kind and typed front matter), where it came from
 /// (source text for diagnostics) and where it goes (URL).
 #[derive(Debug, Clone)]
@@ -18,7 +23,8 @@ pub struct Page {
     pub title: String,
     pub slug: String,
     pub description: Option<String>,
-    /// Order among siblings; a fraction (Hugo's `weight: 1.5`) sorts between.
+    /// Order among siblings; a fraction (Hugo's `weight: 1.5`) sorts
+    /// between; [`UNWEIGHTED`] when no weight is given.
     pub weight: f64,
     /// The address `permalink:`/`url:` gave the page, instead of its folder's.
     pub url_override: Option<String>,

@@ -138,8 +138,8 @@ fn parse_inner(
             .weight
             .map(|w| w as f64)
             .or(adopted.weight)
-            .or(naming::name_weight(&content_path).map(|w| w as f64))
-            .unwrap_or(0.0),
+            .or(naming::name_weight(&content_path))
+            .unwrap_or(super::page::UNWEIGHTED),
         url_override: adopted.url,
         title_heading,
         template: common.template,

@@ -276,7 +276,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         title,
         slug: String::new(),
         description: None,
-        weight: naming::name_weight(&content_path).map_or(0.0, |w| w as f64),
+        weight: naming::name_weight(&content_path).unwrap_or(super::page::UNWEIGHTED),
         url_override: None,
         title_heading: false,
         template: None,

@@ -179,12 +179,12 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "the menu follows the folders; write `weight: 1` to order a page, `menu: false` to keep it out of the menu",
             "das Menü folgt den Ordnern; `weight: 1` ordnet eine Seite ein, `menu: false` nimmt sie aus dem Menü"
         ),
-        IgnoredKey { key } if key == "sidebar_label" => t!(
+        IgnoredKey { key } if key == "sidebar_label" || key == "sidebar.label" => t!(
             lang,
             "the menu shows the page's `title:`",
             "das Menü zeigt den `title:` der Seite"
         ),
-        IgnoredKey { key } if key == "nav_exclude" => t!(
+        IgnoredKey { key } if key == "nav_exclude" || key == "sidebar.hidden" => t!(
             lang,
             "`menu: false` keeps a page out of the menu",
             "`menu: false` nimmt eine Seite aus dem Menü"
@@ -198,6 +198,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "a page belongs where its file is: move it into its parent's folder",
             "eine Seite gehört dorthin, wo ihre Datei liegt: verschieben Sie sie in den Ordner der übergeordneten Seite"
+        ),
+        IgnoredKey { key } if key.starts_with("sidebar.") => t!(
+            lang,
+            "delete the line; the menu shows the page's `title:`, in the order of `weight:`",
+            "löschen Sie die Zeile; das Menü zeigt den `title:` der Seite, in der Reihenfolge von `weight:`"
         ),
         IgnoredKey { .. } => t!(
             lang,
