@@ -225,3 +225,71 @@ fn chapter_numbers_and_weights_order_as_the_other_tools_do() {
         "{err}"
     );
 }
+
+#[test]
+fn links_as_sphinx_and_hugo_wrote_them_find_their_page_or_say_which() {
+    let tmp = copy_fixture("foreign-docs");
+    let page = tmp.path().join("content/sphinx/administration/index.md");
+    let text = read(&page).replace(").\n", "),\n[fehlt](../configuraton/index.html).\n");
+    write(&page, &text);
+    let o = inside(tmp.path(), &["check"]);
+    let err = stderr(&o);
+    // Sphinx links to the `.html` it published from the `.md` that is here
+    let w = |at: &str, text: &str| err.contains(&format!("{at}: Warnung: {text}"));
+    assert!(
+        w(
+            "content/sphinx/administration/index.md:4:7",
+            "`../configuration/authentication/allauth.html#oben` ist eine Adresse der alten Website; der Link führt jetzt zu `../configuration/authentication/allauth.md`"
+        ),
+        "{err}"
+    );
+    assert!(
+        w(
+            "content/sphinx/administration/index.md:5:1",
+            "`../configuration/index.html` ist eine Adresse der alten Website"
+        ),
+        "{err}"
+    );
+    // a dead one is told the file nearest the path as written, never
+    // the linking page itself (also an `index.md`)
+    assert!(
+        err.contains("content/sphinx/administration/index.md:6:1: Fehler: Der Link führt ins Leere: `../configuraton/index.html` gibt es nicht\n  Tipp: meinten Sie `../configuration/index.md`?"),
+        "{err}"
+    );
+    // Hugo reads `../x/` from the page's address: found only so, it is
+    // taken so; where the file's folder finds another page, both are named
+    assert!(
+        w(
+            "content/docs/Installation/_index.md:4:7",
+            "`../konfiguration/` ist eine Adresse der alten Website; der Link führt jetzt zu `../Konfiguration/_index.md`"
+        ),
+        "{err}"
+    );
+    assert!(
+        w("content/antrag/schritt1.md:4:34", "`../schritt2/` ist eine Adresse der alten Website; der Link führt jetzt zu `schritt2.md`"),
+        "{err}"
+    );
+    assert!(
+        w("content/antrag/schritt1.md:4:5", "`../formular/` führt hier zu `../formular/_index.md`, vom Ordner der Datei aus gelesen; Hugo las den Link von der Adresse der Seite aus, als `formular.md`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Tipp: verlinken Sie die gemeinte Datei: `[…](formular.md)` oder `[…](../formular/_index.md)`"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1), "one dead link: {err}");
+    assert_eq!(err.matches(": Fehler: ").count(), 1, "{err}");
+
+    // the built pages link where the warnings say
+    let (tmp, _) = built();
+    let public = tmp.path().join("public");
+    let step = article(&public, "antrag/schritt1");
+    assert!(step.contains("href=\"/antrag/schritt2/\""), "{step}");
+    assert!(step.contains("href=\"/formular/\""), "{step}");
+    let admin = article(&public, "sphinx/administration");
+    assert!(
+        admin.contains("href=\"/sphinx/configuration/authentication/allauth/#oben\""),
+        "{admin}"
+    );
+    assert!(admin.contains("href=\"/sphinx/configuration/\""), "{admin}");
+}

@@ -33,6 +33,14 @@ pub enum ForeignIssue {
     /// `/leitfaden/theorie/x`: an address on the old site (with its base
     /// path) of a page that is here, taken as that page.
     OldAddress { written: String, file: String },
+    /// A relative link (`../formular/`) that names one page read from the
+    /// file's folder (as here) and another read from the page's address
+    /// (as Hugo reads it).
+    ReadFromAddress {
+        written: String,
+        file: String,
+        other: String,
+    },
     /// Quarto's cross-reference `@sec-management`.
     QuartoCrossRef { id: String },
     /// Pandoc's grid table (`+----+----+` lines) with joined cells or

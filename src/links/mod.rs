@@ -4,6 +4,7 @@
 //! its own position.
 
 pub mod anchor_aliases;
+pub mod from_address;
 pub mod refs;
 pub mod rewrite;
 pub mod roles;

@@ -199,11 +199,45 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
                     resolve_page_file(content, index, &target, &path, anchor, link)
                 }
                 Some(target) => {
-                    resolve_folder_or_asset(content, index, target, &path, anchor, link)
+                    let resolved =
+                        resolve_folder_or_asset(content, index, from, target, &path, anchor, link);
+                    as_hugo_reads_it(content, index, from, link, &path, anchor, resolved)
                 }
                 None => broken(content, link, &path),
             }
         }
+    }
+}
+
+/// An address-style link (`../formular/`) checked against Hugo's reading
+/// from the page's address: taken that way when only it finds a page,
+/// said to be ambiguous when it finds another.
+fn as_hugo_reads_it(
+    content: &Content,
+    index: &Index,
+    from: PageId,
+    link: &LinkSite,
+    written: &str,
+    anchor: Option<&str>,
+    resolved: Resolved,
+) -> Resolved {
+    use super::from_address::{ambiguous, page_from_address};
+    match &resolved {
+        (LinkTarget::Page { id, .. }, None) => {
+            let other = page_from_address(content, index, from, link, written);
+            let warning = other.and_then(|other| ambiguous(content, from, link, *id, other));
+            (resolved.0, warning)
+        }
+        (LinkTarget::Broken, _) => match page_from_address(content, index, from, link, written) {
+            Some(id) => {
+                let warning =
+                    old_address_warning(content, from, link, &content.pages[id].content_path);
+                let (target, anchor_diag) = to_page(content, id, anchor, link);
+                (target, anchor_diag.or(Some(warning)))
+            }
+            None => resolved,
+        },
+        _ => resolved,
     }
 }
 
@@ -279,7 +313,7 @@ fn site_file(
                 resolve_page_file(content, index, &t, path, anchor, link)
             }
             false if index.assets.contains_key(t.as_path()) => {
-                resolve_folder_or_asset(content, index, t.clone(), path, anchor, link)
+                resolve_folder_or_asset(content, index, from, t.clone(), path, anchor, link)
             }
             _ => continue,
         };
@@ -351,6 +385,7 @@ fn resolve_page_file(
 fn resolve_folder_or_asset(
     content: &Content,
     index: &Index,
+    from: PageId,
     target: PathBuf,
     written: &str,
     anchor: Option<&str>,
@@ -377,7 +412,31 @@ fn resolve_folder_or_asset(
             return to_page(content, id, anchor, link);
         }
     }
+    if let Some(id) = published_as_html(content, index, &target) {
+        let warning = old_address_warning(content, from, link, &content.pages[id].content_path);
+        let (target, anchor_diag) = to_page(content, id, anchor, link);
+        return (target, anchor_diag.or(Some(warning)));
+    }
     broken(content, link, written)
+}
+
+/// `allauth.html`, `kapitel/index.html`: Sphinx, MkDocs and Jupyter Book
+/// link to the page they publish from `allauth.md`, which is here.
+fn published_as_html(content: &Content, index: &Index, target: &Path) -> Option<PageId> {
+    let ext = target.extension()?.to_string_lossy().to_ascii_lowercase();
+    if ext != "html" && ext != "htm" {
+        return None;
+    }
+    let page = index
+        .by_content_path
+        .get(target.with_extension("md").as_path());
+    let folder = || match target.file_stem()?.to_str()? {
+        "index" => index.section_dirs.get(target.parent()?),
+        _ => None,
+    };
+    page.or_else(folder)
+        .copied()
+        .filter(|&id| !content.pages[id].synthetic || content.pages[id].is_section_index)
 }
 
 /// A page's address (`/konzepte/elterncafe/`), not a file's (`/static/x.css`).
@@ -411,16 +470,17 @@ fn broken(content: &Content, link: &LinkSite, written: &str) -> Resolved {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let from_dir = content
+    let from = content
         .pages
         .iter()
-        .find(|p| p.source.rel_path == link.span.file)
-        .map(|p| p.content_dir())
-        .unwrap_or_default();
+        .find(|p| p.source.rel_path == link.span.file);
+    let from_dir = from.map(|p| p.content_dir()).unwrap_or_default();
+    // never the linking page itself, whose name (`index.md`) another
+    // folder's page may share
     let candidates: Vec<(String, String)> = content
         .pages
         .iter()
-        .filter(|p| !p.synthetic)
+        .filter(|p| !p.synthetic && from.is_none_or(|f| f.content_path != p.content_path))
         .map(|p| {
             let file = p
                 .content_path
@@ -430,9 +490,17 @@ fn broken(content: &Content, link: &LinkSite, written: &str) -> Resolved {
             (file, relative_path(&from_dir, &p.content_path))
         })
         .collect();
-    let help = did_you_mean(&name, candidates.iter().map(|(f, _)| f.as_str()))
-        .and_then(|m| candidates.iter().find(|(f, _)| f == m))
-        .map(|(_, rel)| Hint::DidYouMean(rel.clone()));
+    // the path as written first (`../verwaltung/index.html` is nearest
+    // `../verwaltung/index.md`), then the file's name wherever it is
+    let by_path = did_you_mean(written, candidates.iter().map(|(_, rel)| rel.as_str()));
+    let by_name = || {
+        did_you_mean(&name, candidates.iter().map(|(f, _)| f.as_str()))
+            .and_then(|m| candidates.iter().find(|(f, _)| f == m))
+            .map(|(_, rel)| rel.as_str())
+    };
+    let help = by_path
+        .or_else(by_name)
+        .map(|rel| Hint::DidYouMean(rel.to_string()));
     (
         LinkTarget::Broken,
         Some(
