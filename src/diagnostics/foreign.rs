@@ -36,11 +36,7 @@ pub enum ForeignIssue {
     /// A relative link (`../formular/`) that names one page read from the
     /// file's folder (as here) and another read from the page's address
     /// (as Hugo reads it).
-    ReadFromAddress {
-        written: String,
-        file: String,
-        other: String,
-    },
+    ReadFromAddress(Box<Readings>),
     /// Quarto's cross-reference `@sec-management`.
     QuartoCrossRef { id: String },
     /// Pandoc's grid table (`+----+----+` lines) with joined cells or
@@ -85,4 +81,14 @@ pub enum ForeignIssue {
     JupyterToc,
     /// A MyST target line `(antrag)=`, naming the heading after it.
     MystTarget { label: String },
+}
+
+/// A link as written, and the two files it names read from the file's
+/// folder (`file`) and from the page's address (`other`); boxed, as three
+/// names would make every diagnostic larger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readings {
+    pub written: String,
+    pub file: String,
+    pub other: String,
 }

@@ -12,7 +12,7 @@ pub mod yaml;
 mod yaml_issue;
 
 pub use catalogue::Lang;
-pub use foreign::ForeignIssue;
+pub use foreign::{ForeignIssue, Readings};
 pub use problem::{
     CountIssue, Expected, Found, Hint, Problem, ShortcodeIssue, YamlFile, YamlIssue,
 };

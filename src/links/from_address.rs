@@ -9,7 +9,7 @@ use super::target::relative_path;
 use super::Index;
 use super::LinkSite;
 use crate::content::{Content, PageId};
-use crate::diagnostics::{Diagnostic, ForeignIssue};
+use crate::diagnostics::{Diagnostic, ForeignIssue, Readings};
 
 /// The page `written` (an address-style link: no file extension) names
 /// when read from the address of page `from`; `None` for a link written
@@ -63,10 +63,10 @@ pub fn ambiguous(
     }
     let dir = content.pages[from].content_dir();
     let path_of = |id: PageId| relative_path(&dir, &content.pages[id].content_path);
-    let issue = ForeignIssue::ReadFromAddress {
+    let issue = ForeignIssue::ReadFromAddress(Box::new(Readings {
         written: link.dest.clone(),
         file: path_of(file_target),
         other: path_of(address_target),
-    };
+    }));
     Some(Diagnostic::foreign(issue, link.span.clone()))
 }

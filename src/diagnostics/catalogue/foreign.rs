@@ -73,11 +73,14 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "`{written}` is an address of the old website; the link is taken to go to `{file}`",
             "`{written}` ist eine Adresse der alten Website; der Link führt jetzt zu `{file}`"
         ),
-        ReadFromAddress { written, file, other } => t!(
-            lang,
-            "`{written}` goes to `{file}` here, read from the file's folder; Hugo read it from the page's address, as `{other}`",
-            "`{written}` führt hier zu `{file}`, vom Ordner der Datei aus gelesen; Hugo las den Link von der Adresse der Seite aus, als `{other}`"
-        ),
+        ReadFromAddress(r) => {
+            let (written, file, other) = (&r.written, &r.file, &r.other);
+            t!(
+                lang,
+                "`{written}` goes to `{file}` here, read from the file's folder; Hugo read it from the page's address, as `{other}`",
+                "`{written}` führt hier zu `{file}`, vom Ordner der Datei aus gelesen; Hugo las den Link von der Adresse der Seite aus, als `{other}`"
+            )
+        }
         QuartoCrossRef { id } => t!(
             lang,
             "Quarto cross-reference `@{id}`: no heading has this id, so it shows as text",
@@ -264,11 +267,14 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "link to the file instead, e.g. `[…]({file})`; that holds when addresses change",
             "verlinken Sie stattdessen die Datei, z. B. `[…]({file})`; das gilt auch, wenn sich Adressen ändern"
         ),
-        ReadFromAddress { file, other, .. } => t!(
-            lang,
-            "link to the file you mean: `[…]({other})` or `[…]({file})`",
-            "verlinken Sie die gemeinte Datei: `[…]({other})` oder `[…]({file})`"
-        ),
+        ReadFromAddress(r) => {
+            let (file, other) = (&r.file, &r.other);
+            t!(
+                lang,
+                "link to the file you mean: `[…]({other})` or `[…]({file})`",
+                "verlinken Sie die gemeinte Datei: `[…]({other})` oder `[…]({file})`"
+            )
+        }
         QuartoCrossRef { id } => t!(
             lang,
             "give the heading that id, `## Titel {{#{id}}}`, or write a link, e.g. `[Kapitel](datei.md#anker)`",
