@@ -51,6 +51,15 @@ fn myst_boxes_and_figures_become_ours_and_the_rest_is_named_at_its_line() {
         "{page}"
     );
     assert!(!page.contains(":class:"), "{page}");
+    // the same with colons, and Starlight's attributes are no title
+    assert!(
+        page.contains("<div class=\"box box-achtung\">\n<p class=\"box-title\">Mit Doppelpunkten</p>\n<p>Auch so geschrieben.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"box-title\">Starlight</p>\n<p>:smile: bleibt Text.</p>"),
+        "{page}"
+    );
     assert!(
         page.contains("<p class=\"box-title\">Warnung</p>\n<p>Mit Code:</p>\n<pre><code class=\"language-python\">print(1)"),
         "{page}"

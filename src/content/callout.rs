@@ -10,6 +10,8 @@ pub struct Fence {
     /// Lower case, without `{.` and `callout-`: `note`, `achtung`.
     pub name: String,
     pub title: Option<String>,
+    /// MyST's `:::{name}`, whose body may start with option lines.
+    pub myst: bool,
 }
 
 /// The line as a fence, or `None` when it is no `:::` line.
@@ -17,6 +19,19 @@ pub fn fence_line(line: &str) -> Option<Fence> {
     let trimmed = line.trim();
     let rest = trimmed.strip_prefix(":::")?;
     let rest = rest.trim_start_matches(':').trim();
+    // MyST's `:::{admonition} Gut zu wissen`: the name in braces, the
+    // title after them
+    if let Some((name, title)) = rest
+        .strip_prefix('{')
+        .and_then(|r| r.split_once('}'))
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    {
+        return Some(Fence {
+            name: name.to_lowercase(),
+            title: Some(title.trim().to_string()).filter(|t| !t.is_empty()),
+            myst: true,
+        });
+    }
     // `::: {.callout-tip title="Gut zu wissen"}` or `:::note[Gut zu wissen]`
     let (head, braces) = match rest.strip_prefix('{') {
         Some(inner) => (inner.trim_end_matches('}'), true),
@@ -35,13 +50,18 @@ pub fn fence_line(line: &str) -> Option<Fence> {
     let title = if braces {
         quoted_after(after, "title=")
     } else if let Some(bracketed) = after.strip_prefix('[') {
-        Some(bracketed.trim_end_matches(']').trim().to_string())
+        // Starlight's `:::tip[Titel]{icon="heart"}`: the attributes are no title
+        let title = bracketed.split_once(']').map_or(bracketed, |(t, _)| t);
+        Some(title.trim().to_string())
+    } else if after.starts_with('{') {
+        None
     } else {
         Some(after.to_string())
     };
     Some(Fence {
         name,
         title: title.filter(|t| !t.is_empty()),
+        myst: false,
     })
 }
 
@@ -64,6 +84,8 @@ pub fn box_for(name: &str) -> Option<(&'static str, &'static str)> {
         "caution" | "vorsicht" => ("achtung", "Vorsicht"),
         "danger" | "gefahr" => ("achtung", "Gefahr"),
         "achtung" => ("achtung", "Achtung"),
+        // MyST's box of any look: its `:class:` may name one of the above
+        "admonition" => ("hinweis", "Hinweis"),
         _ => return None,
     })
 }
@@ -106,6 +128,16 @@ mod tests {
         );
         assert_eq!(fence(":::: hinweis"), ("hinweis".into(), None));
         assert_eq!(fence(":::"), (String::new(), None));
+        assert_eq!(
+            fence(":::{admonition} Gut zu wissen"),
+            ("admonition".into(), Some("Gut zu wissen".into()))
+        );
+        assert_eq!(fence(":::{warning}"), ("warning".into(), None));
+        assert_eq!(
+            fence(":::tip[Titel]{icon=\"heart\"}"),
+            ("tip".into(), Some("Titel".into()))
+        );
+        assert_eq!(fence(":::tip{icon=\"heart\"}"), ("tip".into(), None));
         assert!(fence_line("Text ::: mehr").is_none());
         assert_eq!(box_for("gefahr"), Some(("achtung", "Gefahr")));
         assert_eq!(box_for("details"), None);

@@ -96,6 +96,12 @@ pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     };
     let (shortcode, default) = super::callout::box_for(&name)
         .or_else(|| (d.name == "admonition").then_some(("hinweis", "Hinweis")))?;
+    // an admonition's title is its own, not its look's
+    let default = if d.name == "admonition" {
+        "Hinweis"
+    } else {
+        default
+    };
     let title = if title.is_empty() {
         default.to_string()
     } else {

@@ -222,6 +222,11 @@ fn as_hugo_reads_it(
     resolved: Resolved,
 ) -> Resolved {
     use super::from_address::{ambiguous, page_from_address};
+    // raw HTML is read from the page's address anyway, as the browser
+    // reads it (`browser_relative`): no other reading to tell apart
+    if link.in_html {
+        return resolved;
+    }
     match &resolved {
         (LinkTarget::Page { id, .. }, None) => {
             let other = page_from_address(content, index, from, link, written);

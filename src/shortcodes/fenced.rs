@@ -4,7 +4,7 @@
 //! boxes is the content stage's knowledge (`content::callout`).
 
 use super::syntax::{in_code, Arg, ArgValue, Call};
-use crate::content::callout;
+use crate::content::{callout, myst};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -56,9 +56,21 @@ pub(super) fn pairs(text: &str, code: &[Range<usize>]) -> Pairs {
 pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
     let first_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
     let fence = callout::fence_line(&text[open..first_end])?;
-    let (shortcode, default_title) = callout::box_for(&fence.name)?;
+    let (mut shortcode, default_title) = callout::box_for(&fence.name)?;
     let &(close_start, close_end) = fences.get(&open)?;
     let title = fence.title.unwrap_or_else(|| default_title.to_string());
+    // MyST's option lines (`:class: tip`) are no text of the box; an
+    // admonition's class gives it its look
+    let body_start = (first_end + 1).min(close_start);
+    let (options, used) = match fence.myst {
+        true => myst::options(&text[body_start..close_start]),
+        false => (Vec::new(), 0),
+    };
+    if fence.name == "admonition" {
+        let class = options.iter().find(|(k, _)| k == "class");
+        let look = class.and_then(|(_, v)| callout::box_for(v.split_whitespace().next()?));
+        shortcode = look.map_or(shortcode, |(s, _)| s);
+    }
     Some(Call {
         name: shortcode.to_string(),
         args: vec![Arg {
@@ -66,6 +78,6 @@ pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
             value: ArgValue::Str(title),
         }],
         range: open..close_end,
-        body: Some((first_end + 1).min(close_start)..close_start),
+        body: Some(body_start + used..close_start),
     })
 }
