@@ -91,6 +91,26 @@ impl Templates {
         self.tera.contains_template(name)
     }
 
+    /// The templates a page may name in `template:`: the theme's own
+    /// `.html` files, not its partials, its base or the build's special pages.
+    pub fn page_templates(&self) -> Vec<String> {
+        let special = [
+            "base.html",
+            "404.html",
+            "print.html",
+            "print_index.html",
+            "search.html",
+        ];
+        let mut names: Vec<String> = self
+            .tera
+            .get_template_names()
+            .filter(|n| n.ends_with(".html") && !n.contains('/') && !special.contains(n))
+            .map(|n| n.trim_end_matches(".html").to_string())
+            .collect();
+        names.sort();
+        names
+    }
+
     /// A Tera error as a diagnostic at the template's file, line and column.
     pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
         let file_of = |name: &str| {

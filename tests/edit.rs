@@ -34,6 +34,24 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
     assert!(page.contains("bleibt in diesem Browser erhalten"), "{page}");
     e.sign_in();
 
+    // the template is chosen from the theme's, not typed
+    let schema: Value = json_of(e.get("/_redaktion/api/schema"));
+    let region = &schema["kinds"].as_array().unwrap()[1];
+    let template = region["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["key"] == "template")
+        .unwrap();
+    assert_eq!(template["type"], "choice", "{template}");
+    let options = template["options"].as_array().unwrap();
+    let at = options.iter().position(|o| o == "concept").unwrap();
+    assert_eq!(template["option_labels"][at], "Konzept");
+    assert!(
+        !options.iter().any(|o| o == "base" || o == "404"),
+        "{template}"
+    );
+
     let id = page_id(&e, "kreis-borken");
     let page: Value = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
     assert_eq!(page["fields"]["title"], "Kreis Borken");

@@ -143,3 +143,55 @@ fn new_keeps_the_title_as_typed() {
         "{text}"
     );
 }
+
+#[test]
+fn a_place_off_the_globe_is_an_error_not_a_region_missing_from_the_map() {
+    let (rows, failed) = diagnostics(&[]);
+    let d = find(&rows, "518.4");
+    assert_eq!(
+        (d.0.as_str(), d.1.as_str(), d.2, d.3),
+        ("error", "content/regionen/kreis-borken.md", 5, 1)
+    );
+    assert!(
+        d.4.contains("longitude 518.4 is outside -180 to 180"),
+        "{d:?}"
+    );
+    assert!(failed);
+    let tmp = copy_fixture("silent-mistakes");
+    let mut o = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"));
+    let o = o
+        .current_dir(tmp.path())
+        .env("HANDBOOK_MESSAGES", "de")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("content/regionen/kreis-borken.md:5:1: Fehler: `location` hat einen Wert der falschen Art: der Längengrad 518.4 liegt nicht zwischen -180 und 180"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_template_the_theme_lacks_is_named_at_its_line_with_the_ones_it_has() {
+    let tmp = bundled_copy();
+    let page = tmp.path().join("content/impressum.md");
+    let text = read(&page).replacen("---\n", "---\ntemplate: Standard\n", 1);
+    write(&page, &text);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(tmp.path())
+        .env("HANDBOOK_MESSAGES", "de")
+        .arg("build")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/impressum.md:2:1: Fehler: Die Vorlage `Standard` gibt es im Theme nicht\n  Tipp: schreiben Sie eine dieser Vorlagen: `agreement`, `check`, `concept`, `index`, `page`, `region`, `section`, oder löschen Sie die Zeile"),
+        "{err}"
+    );
+    assert!(!err.contains("not found"), "no English from Tera: {err}");
+    // a kind's template by its name, as the theme's file is named
+    write(&page, &text.replace("template: Standard", "template: page"));
+    let o = handbook_in(tmp.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

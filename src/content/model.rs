@@ -168,10 +168,37 @@ pub struct Contact {
 }
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, try_from = "RawGeoPoint")]
 pub struct GeoPoint {
     pub lat: f64,
     pub lon: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGeoPoint {
+    lat: f64,
+    lon: f64,
+}
+
+/// A point off the globe (`lat: 999`, latitude and longitude swapped
+/// beyond 90) is a typing mistake: refused, where the map left the
+/// region out without a word. The texts are retold in German by
+/// `catalogue::serde_text`.
+impl TryFrom<RawGeoPoint> for GeoPoint {
+    type Error = String;
+    fn try_from(p: RawGeoPoint) -> Result<GeoPoint, String> {
+        if !(-90.0..=90.0).contains(&p.lat) {
+            return Err(format!("latitude {} is outside -90 to 90", p.lat));
+        }
+        if !(-180.0..=180.0).contains(&p.lon) {
+            return Err(format!("longitude {} is outside -180 to 180", p.lon));
+        }
+        Ok(GeoPoint {
+            lat: p.lat,
+            lon: p.lon,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

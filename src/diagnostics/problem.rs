@@ -105,6 +105,8 @@ pub enum Problem {
     },
     Config(String),
     Template(String),
+    /// A page's `template:` names no template of the theme.
+    UnknownTemplate(String),
     Output(String),
     Search(String),
     /// No index in this folder: `handbook build` was not run.
@@ -284,6 +286,8 @@ pub enum Hint {
         kind: String,
     },
     KnownShortcodes(String),
+    /// The theme's page templates, for a `template:` that names none.
+    KnownTemplates(String),
     WriteArgument {
         name: String,
         arg: String,

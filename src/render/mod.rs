@@ -31,8 +31,13 @@ pub struct Rendered {
 /// Template for a page: its `template:` key, else its kind's, else `page.html`.
 pub fn template_for(site: &Site, templates: &Templates, id: PageId) -> String {
     let p = &site.content.pages[id];
+    // `template: concept` names `concept.html`, as the theme's files are named
     if let Some(t) = &p.template {
-        return t.clone();
+        let with_ext = format!("{t}.html");
+        return match !templates.has(t) && templates.has(&with_ext) {
+            true => with_ext,
+            false => t.clone(),
+        };
     }
     let by_kind = if p.url == "/" {
         "index.html"
@@ -158,6 +163,9 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Ren
     let mut ctx = tera::Context::new();
     ctx.insert("page", &site.page_context(id, html));
     let name = template_for(site, templates, id);
+    if !templates.has(&name) {
+        return Err(unknown_template(page, templates, &name));
+    }
     let out = templates
         .tera
         .render(&name, &ctx)
@@ -167,6 +175,28 @@ pub fn render_page(site: &Site, templates: &Templates, id: PageId) -> Result<Ren
         path: output_path(&page.url),
         html: out,
     })
+}
+
+/// A `template:` that names no template, at its line: Tera's own
+/// message is English and names no page.
+fn unknown_template(page: &crate::content::Page, templates: &Templates, name: &str) -> Diagnostic {
+    use crate::diagnostics::{Hint, Problem};
+    let text = &page.source.text[..page.body_start];
+    let at = text
+        .match_indices("template:")
+        .find(|(i, _)| *i == 0 || text.as_bytes()[i - 1] == b'\n')
+        .map_or(0, |(i, _)| i);
+    let known = templates
+        .page_templates()
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Diagnostic::error(
+        Problem::UnknownTemplate(name.to_string()),
+        page.source.span_at(at),
+    )
+    .with_help(Hint::KnownTemplates(known))
 }
 
 /// Renders the given pages in parallel and hands each to `sink` as soon as

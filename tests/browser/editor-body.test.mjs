@@ -178,6 +178,13 @@ test('the toolbar formats lines; an image dropped on the text is uploaded, not r
   await page.keyboard.type('\n\nAblauf');
   await page.getByRole('button', { name: 'Überschrift' }).click();
   assert.ok((await editorText(page)).endsWith('\n## Ablauf'), await editorText(page));
+  // on an empty line the mark is inserted and what one types follows it,
+  // rather than replacing it
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n\n');
+  await page.getByRole('button', { name: 'Überschrift' }).click();
+  await page.keyboard.type('Termine');
+  assert.ok((await editorText(page)).endsWith('\n## Ablauf\n\n## Termine'), await editorText(page));
 
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');

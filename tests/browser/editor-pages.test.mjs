@@ -197,6 +197,8 @@ test('Löschen: a page another names is deleted only after the list of those pla
   await dialog.getByText('Diese Seiten verweisen auf diese Seite.', { exact: false }).waitFor();
   const listed = await dialog.locator('.changes li code').allTextContents();
   assert.ok(listed.includes('content/regionen/stadt-bochum.md:6'), listed.join(' | '));
+  // a part the dialog has nothing for is left out, not written as „null“
+  assert.doesNotMatch(await dialog.innerText(), /\bnull\b/);
   // cancelled: nothing happens
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
   await access(file);

@@ -74,6 +74,34 @@ test('open the address, change a title, see the draft, Speichern, see the served
   await context.close();
 });
 
+test('after a save a change is marked unsaved; Strg+S saves; with the server gone a save says so and keeps the draft', async () => {
+  // an editor of its own, stopped halfway
+  const own = await startEditor('editor');
+  const { page, context } = await openPage(browser);
+  await page.goto(own.start);
+  await page.getByRole('link', { name: 'Kreis Borken' }).click();
+  const title = page.getByLabel('Titel', { exact: true });
+  const status = page.locator('#status');
+  await title.fill('Kreis Borken (Münsterland)');
+  await page.getByText('Geändert, noch nicht gespeichert.').waitFor();
+  await page.keyboard.press('Control+s');
+  await page.getByText('Gespeichert.').waitFor();
+  assert.match(await readFile(path.join(own.root, 'content/regionen/kreis-borken.md'), 'utf8'), /Kreis Borken \(Münsterland\)/);
+  // „Gespeichert.“ no longer holds once the form changes again
+  await title.fill('Kreis Borken');
+  await page.getByText('Geändert, noch nicht gespeichert.').waitFor();
+  // the public page is one click away
+  assert.equal(await page.getByRole('link', { name: 'Seite ansehen, wie sie veröffentlicht wird' }).getAttribute('href'), '/regionen/kreis-borken/');
+
+  own.server.kill();
+  await new Promise((done) => own.server.once('exit', done));
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  await page.getByText('Keine Verbindung zur Redaktion: Es wurde nichts gespeichert.').waitFor();
+  assert.doesNotMatch(await status.innerText(), /Wird gespeichert/);
+  assert.match(await page.evaluate(() => Object.keys(localStorage).map((k) => localStorage[k]).join()), /"title":"Kreis Borken"/);
+  await context.close();
+});
+
 // The page's text in the CodeMirror editor (ui/body.js keeps its view on #body).
 const bodyText = (page) => page.evaluate(() => document.getElementById('body').editorView.state.doc.toString());
 

@@ -492,6 +492,7 @@ pub fn found_count(phrase: &str, n: usize, files: usize, lang: Lang) -> String {
         (Lang::En, _) => format!("{n} occurrence(s) of „{phrase}“ in {files} file(s)"),
         (Lang::De, 0) => format!("„{phrase}“ kommt nirgends vor"),
         (Lang::De, 1) => format!("1 Fundstelle von „{phrase}“"),
+        (Lang::De, _) if files == 1 => format!("{n} Fundstellen von „{phrase}“ in einer Datei"),
         (Lang::De, _) => format!("{n} Fundstellen von „{phrase}“ in {files} Dateien"),
     }
 }

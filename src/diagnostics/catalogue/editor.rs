@@ -168,6 +168,17 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
     pick(lang, en.into(), de.into())
 }
 
+/// A theme template as the form's choice shows it: a kind's by the
+/// kind's name, the start and section pages by theirs, others as named.
+pub fn template_label(name: &str, lang: Lang) -> String {
+    match name {
+        "region" | "concept" | "agreement" | "check" | "page" => kind_label(name, lang),
+        "index" => t!(lang, "Start page", "Startseite"),
+        "section" => t!(lang, "Section page", "Bereichsseite"),
+        other => other.to_string(),
+    }
+}
+
 /// The words of the editor's page, sent to it with the form descriptions.
 pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
     let mut texts = super::editor_pages::ui_texts(lang);
@@ -193,6 +204,22 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ("save", t!(lang, "Save", "Speichern")),
         ("saved", t!(lang, "Saved.", "Gespeichert.")),
         ("saving", t!(lang, "Saving …", "Wird gespeichert …")),
+        (
+            "unsaved",
+            t!(lang, "Changed, not saved yet.", "Geändert, noch nicht gespeichert."),
+        ),
+        (
+            "offline",
+            t!(
+                lang,
+                "No connection to the Redaktion: nothing was saved. Your changes stay in this browser; please try again in a moment.",
+                "Keine Verbindung zur Redaktion: Es wurde nichts gespeichert. Ihre Änderungen bleiben in diesem Browser erhalten; bitte versuchen Sie es gleich noch einmal."
+            ),
+        ),
+        (
+            "view_public",
+            t!(lang, "View the page as published", "Seite ansehen, wie sie veröffentlicht wird"),
+        ),
         ("body", t!(lang, "Text (Markdown)", "Text (Markdown)")),
         (
             "raw_body",

@@ -27,6 +27,14 @@ pub fn find_texts(lang: Lang) -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "find_count_page",
+            t!(lang, "{{0}} places on one page", "{{0}} Fundstellen auf einer Seite"),
+        ),
+        (
+            "find_count_one",
+            t!(lang, "One place", "Eine Fundstelle"),
+        ),
+        (
             "find_more",
             t!(
                 lang,

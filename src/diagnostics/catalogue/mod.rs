@@ -181,6 +181,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | YamlFile { .. }
         | Config(..)
         | Template(..)
+        | UnknownTemplate(..)
         | Output(..)
         | Search(..)
         | NoSearchIndex(..)
@@ -437,6 +438,11 @@ fn run_message(p: &Problem, lang: Lang) -> String {
             Lang::De => format!("handbook.yaml: {}", os_text::german(&serde_text::aside(e))),
         },
         Template(e) => t!(lang, "template error: {e}", "Fehler in der Vorlage: {e}"),
+        UnknownTemplate(name) => t!(
+            lang,
+            "the theme has no template `{name}`",
+            "Die Vorlage `{name}` gibt es im Theme nicht"
+        ),
         Output(e) => {
             let de = os_text::german(e);
             t!(
@@ -635,9 +641,11 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | TargetIsDraft
         | OtherKind { .. }
         | DescribeImage => link_hint(h, lang),
-        KnownShortcodes(..) | WriteArgument { .. } | SnippetIsPage | SnippetNaming => {
-            shortcode_hint(h, lang)
-        }
+        KnownShortcodes(..)
+        | KnownTemplates(..)
+        | WriteArgument { .. }
+        | SnippetIsPage
+        | SnippetNaming => shortcode_hint(h, lang),
         ResolveConflict | EditionDrift { .. } => edition_hint(h, lang),
         CloseLink
         | SpaceInLink
@@ -775,6 +783,11 @@ fn link_hint(h: &Hint, lang: Lang) -> String {
 fn shortcode_hint(h: &Hint, lang: Lang) -> String {
     use Hint::*;
     match h {
+        KnownTemplates(list) => t!(
+            lang,
+            "write one of {list}, or delete the line for the template of the page's kind",
+            "schreiben Sie eine dieser Vorlagen: {list}, oder löschen Sie die Zeile für die Vorlage der Seitenart"
+        ),
         KnownShortcodes(list) => t!(
             lang,
             "known shortcodes: {list}",

@@ -42,6 +42,14 @@ fn recognised(detail: &str) -> Option<String> {
         let field = names(rest).into_iter().next().unwrap_or_default();
         return Some(format!("`{field}` steht zweimal"));
     }
+    for (word, german, range) in [
+        ("latitude ", "der Breitengrad", "-90 und 90"),
+        ("longitude ", "der Längengrad", "-180 und 180"),
+    ] {
+        if let Some(value) = after(detail, word).and_then(|r| r.split(' ').next()) {
+            return Some(format!("{german} {value} liegt nicht zwischen {range}"));
+        }
+    }
     expected_kind(detail).map(|expected| format!("erwartet wird {expected}"))
 }
 

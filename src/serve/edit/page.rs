@@ -125,7 +125,7 @@ pub(super) fn file_of(s: &EditState, rel: &std::path::Path) -> Result<PathBuf, E
 
 pub async fn schema(State(s): State<Arc<EditState>>) -> Answer {
     let mut v = with_preview(&s, |preview, s| {
-        let (site, _, _) = preview
+        let (site, templates, _) = preview
             .parts()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         let taxonomies: Vec<schema::TaxonomyField> = site
@@ -138,7 +138,11 @@ pub async fn schema(State(s): State<Arc<EditState>>) -> Answer {
                 section: &t.section,
             })
             .collect();
-        Ok(schema::describe(s.lang, &taxonomies))
+        Ok(schema::describe(
+            s.lang,
+            &taxonomies,
+            &templates.page_templates(),
+        ))
     })
     .await?;
     let texts: Map<String, Value> = ui_texts(s.lang)

@@ -5,7 +5,7 @@
 
 use crate::content::model::{ConceptCategory, RegionRole, COMMON_KEYS};
 use crate::content::PageKind;
-use crate::diagnostics::catalogue::editor::{field_label, kind_label};
+use crate::diagnostics::catalogue::editor::{field_label, kind_label, template_label};
 use crate::diagnostics::Lang;
 use serde_json::{json, Value};
 
@@ -127,11 +127,26 @@ pub struct TaxonomyField<'a> {
 /// Every kind's form, the handbook's taxonomies last. `translations` and
 /// `uploads` are where later slices put a page's language versions and
 /// its images.
-pub fn describe(lang: Lang, taxonomies: &[TaxonomyField]) -> Value {
+pub fn describe(lang: Lang, taxonomies: &[TaxonomyField], templates: &[String]) -> Value {
+    // the theme's templates, chosen rather than typed: a name typed wrong
+    // (`Standard`) failed the page's build
+    let template = json!({
+        "key": "template",
+        "label": field_label(None, "template", lang),
+        "type": "choice",
+        "options": templates,
+        "option_labels": templates.iter().map(|t| template_label(t, lang)).collect::<Vec<_>>(),
+    });
     let kinds: Vec<Value> = PageKind::ALL
         .iter()
         .map(|&kind| {
-            let mut fields: Vec<Value> = keys(kind).iter().map(|k| field(kind, None, k, lang)).collect();
+            let mut fields: Vec<Value> = keys(kind)
+                .iter()
+                .map(|&k| match k {
+                    "template" if !templates.is_empty() => template.clone(),
+                    k => field(kind, None, k, lang),
+                })
+                .collect();
             fields.extend(taxonomies.iter().map(|t| {
                 json!({"key": t.key, "label": t.title, "type": "references", "refers_to": null, "section": t.section})
             }));
@@ -177,7 +192,7 @@ mod tests {
     /// deserialises into the kind's type (which refuses unknown keys).
     #[test]
     fn every_described_field_fits_the_front_matter_types() {
-        let all = describe(Lang::De, &[]);
+        let all = describe(Lang::De, &[], &[]);
         for k in all["kinds"].as_array().unwrap() {
             let kind = PageKind::parse(k["kind"].as_str().unwrap()).unwrap();
             let mut common = serde_json::Map::new();
@@ -206,7 +221,7 @@ mod tests {
 
     #[test]
     fn titles_are_labelled_titel_and_references_name_their_kind() {
-        let all = describe(Lang::De, &[]);
+        let all = describe(Lang::De, &[], &[]);
         let region = &all["kinds"][0];
         assert_eq!(region["fields"][0]["label"], "Titel");
         let concepts = region["fields"]
@@ -221,7 +236,7 @@ mod tests {
 
     #[test]
     fn the_kind_is_chosen_by_its_german_name_and_written_as_its_key() {
-        let all = describe(Lang::De, &[]);
+        let all = describe(Lang::De, &[], &[]);
         let kind = all["kinds"][0]["fields"]
             .as_array()
             .unwrap()

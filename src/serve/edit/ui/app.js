@@ -27,7 +27,13 @@ async function api(path, method, body) {
     opts.headers["X-Redaktion"] = "1";
     opts.body = JSON.stringify(body);
   }
-  const r = await fetch(API + path, opts);
+  let r;
+  try {
+    r = await fetch(API + path, opts);
+  } catch (_) {
+    // the server is gone (stopped, restarted, network): said, not hung
+    return { status: 0, data: { error: T.offline || "Keine Verbindung zur Redaktion." } };
+  }
   let data = {};
   try {
     data = await r.json();
@@ -114,7 +120,9 @@ function renderForm() {
   const unknown = Object.keys(current.fields).filter((k) => !known.has(k));
   fill(main,
     el("h1", { id: "page-title", tabindex: "-1" }, current.title || ""),
-    el("p", {}, el("a", { href: "#/" }, T.back), " · ", el("code", {}, current.file)),
+    el("p", {}, el("a", { href: "#/" }, T.back), " · ",
+      current.url ? el("a", { href: current.url, target: "_blank", rel: "noopener" }, T.view_public) : null,
+      current.url ? " · " : null, el("code", {}, current.file)),
     // a page of the base handbook is renamed or deleted there, not in the edition
     el("div", { class: "page-ops" }, current.edition && current.edition.origin === "upstream" ? null : pageButtons(), historyButton()),
     editionPanel(current),
@@ -167,6 +175,9 @@ function changed() {
     draftKey(current.id),
     JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash, base: current.loaded }),
   );
+  // „Gespeichert.“ of the last save no longer holds
+  const status = document.getElementById("status");
+  if (status && status.textContent !== T.unsaved) say(T.unsaved);
   scheduleCheck();
 }
 
@@ -268,6 +279,8 @@ async function save() {
     current.hash = r.data.hash;
     current.loaded = { fields: structuredClone(current.fields), body: current.body };
     localStorage.removeItem(draftKey(current.id));
+    // the restored draft is saved now: nothing left to discard
+    document.getElementById("restored").hidden = true;
     // an upstream page's first save made the edition's own version: open it
     if (r.data.overridden && r.data.id !== current.id) {
       say(T.saved);
@@ -455,6 +468,13 @@ async function start() {
     ),
   );
   window.addEventListener("hashchange", route);
+  // Strg+S saves, as in every editor; the browser's „Seite speichern“ is no use here
+  window.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
+      e.preventDefault();
+      if (current) save();
+    }
+  });
   route();
   listen();
 }

@@ -4,7 +4,7 @@
 // version (the server merges key by key and line by line, conflict.rs);
 // what both changed is named here, and in the text it stands between
 // markers that the draft check reports until the editor decides.
-import { el } from "./form.js";
+import { el, fill } from "./form.js";
 
 // ctx: { T, api, current(), reopen(), redraw(), check() }
 export function showConflict(ctx, disk) {
@@ -15,7 +15,7 @@ export function showConflict(ctx, disk) {
   mine.value = current.body;
   const theirs = el("textarea", { id: "c-disk", rows: 10, readonly: true });
   theirs.value = disk.body || "";
-  box.replaceChildren(
+  fill(box,
     el("h2", { id: "conflict-h", tabindex: "-1" }, T.conflict_heading),
     el("div", { class: "columns" },
       el("div", {}, el("label", { for: "c-mine" }, T.conflict_mine), mine),
@@ -56,7 +56,7 @@ async function rebase(ctx, disk) {
   // „Ihre Fassung“ redraws it, and the note lists what is left
   const note = () => {
     const box = document.getElementById("conflict");
-    box.replaceChildren(
+    fill(box,
       el("h2", { id: "conflict-h", tabindex: "-1" }, T.conflict_heading),
       el("p", { role: "status" }, clashes.length || bodyClashes ? T.rebased_clashes : T.rebased),
       clashes.length

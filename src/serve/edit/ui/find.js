@@ -48,10 +48,11 @@ export function renderFind(main) {
     const params = new URLSearchParams({ text: text.value, egal: String(!caseToo.checked) });
     const r = await api("finden?" + params);
     found = r.status === 200 ? r.data.found : [];
-    status.textContent =
-      r.status !== 200 ? r.data.error || "?" : found.length
-        ? fill(T.find_count, found.length, new Set(found.map((o) => o.page)).size)
-        : T.find_none;
+    const pageCount = new Set(found.map((o) => o.page)).size;
+    const count = found.length === 1 ? T.find_count_one
+      : pageCount === 1 ? fill(T.find_count_page, found.length)
+      : fill(T.find_count, found.length, pageCount);
+    status.textContent = r.status !== 200 ? r.data.error || "?" : found.length ? count : T.find_none;
     if (r.status === 200 && !r.data.all) status.textContent += " " + T.find_more;
     drawFound(results, text.value, caseToo.checked, search);
   };

@@ -33,6 +33,11 @@ export function fill(node, ...children) {
   node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
 }
 
+/** `node.append` leaving out the absent ones, as `fill` does. */
+export function add(node, ...children) {
+  node.append(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
+}
+
 let uid = 0;
 export const nextId = (key) => "f" + ++uid + "-" + key.replace(/[^a-z0-9_]/gi, "");
 
@@ -106,6 +111,10 @@ function scalarControl(f, obj) {
     );
   } else if (f.type === "boolean" || f.type === "choice") {
     const opts = f.type === "boolean" ? [["true", ctx.T.yes], ["false", ctx.T.no]] : f.options.map((o, i) => [o, f.option_labels ? f.option_labels[i] : o]);
+    // a value written by hand that is no option (`concept.html`) is shown as it is, not as „nicht gesetzt“
+    if (f.type === "choice" && value !== undefined && value !== null && value !== "" && !f.options.includes(String(value))) {
+      opts.push([String(value), String(value)]);
+    }
     input = el(
       "select",
       { id, ...described },

@@ -4,7 +4,7 @@
 // editor confirms. Writes carry the editor's name (history.js) for Git.
 "use strict";
 
-import { el } from "./form.js";
+import { add, el, fill } from "./form.js";
 import { dialog } from "./dialog.js";
 import { withAuthor } from "./history.js";
 
@@ -136,7 +136,7 @@ function openRename() {
         await ctx.refresh();
         ctx.open(done.data.id, T.renamed + (done.data.warning ? " " + done.data.warning : ""));
       } }, T.rename_confirm);
-      out.replaceChildren(
+      fill(out,
         el("p", {}, el("code", {}, r.data.file.from), " → ", el("code", {}, r.data.file.to)),
         r.data.lines.length ? el("p", {}, T.rename_list) : el("p", {}, T.rename_none),
         r.data.lines.length ? changeList(r.data.lines) : null,
@@ -175,7 +175,7 @@ async function openDelete() {
       await ctx.refresh();
       ctx.home(T.deleted + (done.data.warning ? " " + done.data.warning : ""));
     } }, refs.length || inEditions.length ? T.delete_confirm : T.delete_plain);
-    d.append(
+    add(d,
       el("p", {}, T.delete_sure, " ", el("code", {}, page.file)),
       refs.length ? el("p", {}, T.delete_refs) : null,
       refs.length ? el("ul", { class: "changes" }, refs.map((m) => el("li", {},

@@ -9,6 +9,9 @@ import { el } from "./form.js";
 const PICKER_LIMIT = 30;
 
 // The whole lines the selection touches, changed by `fn(line, index)`.
+// Lines that were selected stay selected (a second click undoes the
+// mark); from a bare cursor, the cursor goes to the line's end: selected,
+// an inserted `## ` or its line would be replaced by the next key typed.
 function eachLine(body, fn) {
   const text = body.text();
   const { from, to } = body.selection();
@@ -16,7 +19,8 @@ function eachLine(body, fn) {
   let end = text.indexOf("\n", to);
   if (end < 0) end = text.length;
   const out = text.slice(start, end).split("\n").map(fn).join("\n");
-  body.replace(start, end, out, start, start + out.length);
+  const after = start + out.length;
+  body.replace(start, end, out, from === to ? after : start, after);
 }
 
 const toggle = (re, add) => (line, i) => (re.test(line) ? line.replace(re, "") : add(i) + line);
