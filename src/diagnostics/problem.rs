@@ -57,6 +57,11 @@ pub enum Problem {
         other: String,
     },
     LinkToHiddenPage(String),
+    /// A front-matter reference to a page that is a draft.
+    ReferenceToDraft {
+        field: String,
+        target: String,
+    },
     UnsafeLink(String),
 
     // --- shortcodes
@@ -280,6 +285,8 @@ pub enum Hint {
     AddSection,
     MissingAnchorList(String),
     TargetIsDraft,
+    /// Take a draft's name out of a reference list, or publish the draft.
+    ReferencedDraft,
     /// A reference's name is a page of another kind: which, and where.
     OtherKind {
         file: String,

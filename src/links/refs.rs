@@ -69,6 +69,24 @@ pub(super) fn reference_problem(
         {
             None
         }
+        // a draft is no page of the site: said so, not „gibt es nicht“
+        RefError::Unknown
+            if content
+                .draft_paths
+                .iter()
+                .any(|p| crate::content::naming::page_slug(None, p).0 == site.target) =>
+        {
+            Some(
+                Diagnostic::error(
+                    Problem::ReferenceToDraft {
+                        field: site.field.clone(),
+                        target: site.target.clone(),
+                    },
+                    site.span.clone(),
+                )
+                .with_help(Hint::ReferencedDraft),
+            )
+        }
         RefError::Unknown => {
             let candidates = candidates_for(content, expect);
             // a page of that name and another kind (a `kind:` mistyped

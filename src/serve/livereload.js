@@ -28,11 +28,13 @@
     }
     box.replaceChildren();
     const title = document.createElement('strong');
-    title.textContent = 'Der Build ist fehlgeschlagen – angezeigt wird der letzte funktionierende Stand:';
+    title.textContent = 'Die Vorschau ließ sich nicht erneuern – angezeigt wird der letzte funktionierende Stand. Was zu beheben ist:';
     box.appendChild(title);
     const list = document.createElement('ul');
     list.style.cssText = 'margin:.5rem 0 0;padding-left:1.25rem';
-    for (const d of diagnostics) {
+    // what stopped the build first, the warnings (often many) after it
+    const rank = (d) => (d.severity === 'error' ? 0 : 1);
+    for (const d of [...diagnostics].sort((a, b) => rank(a) - rank(b))) {
       const li = document.createElement('li');
       const where = d.file ? `${d.file}:${d.line}:${d.column}: ` : '';
       // `label` is the severity in the handbook's language (Fehler/Warnung)

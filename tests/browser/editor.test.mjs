@@ -87,6 +87,10 @@ test('after a save a change is marked unsaved; Strg+S saves; with the server gon
   await page.keyboard.press('Control+s');
   await page.getByText('Gespeichert.').waitFor();
   assert.match(await readFile(path.join(own.root, 'content/regionen/kreis-borken.md'), 'utf8'), /Kreis Borken \(Münsterland\)/);
+  // an empty title is said at the title's field, not only in the list
+  await title.fill('');
+  const titleError = page.locator('#' + (await title.getAttribute('id')) + '-err');
+  await titleError.filter({ hasText: 'keinen Titel' }).waitFor();
   // „Gespeichert.“ no longer holds once the form changes again
   await title.fill('Kreis Borken');
   await page.getByText('Geändert, noch nicht gespeichert.').waitFor();

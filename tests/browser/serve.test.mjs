@@ -70,6 +70,8 @@ test('a broken front matter shows an overlay with file and line; fixing it remov
   const message = await overlay.textContent();
   // the message is German since the diagnostics were translated; file and line are what matter here
   assert.match(message, /content\/regionen\/hamm\.md:2:\d+: (error|Fehler): /);
+  // the error that stopped the build comes first, before the handbook's warnings
+  assert.match(await overlay.locator('li').first().textContent(), /^content\/regionen\/hamm\.md:2:\d+: Fehler: /);
   assert.equal(await page.textContent('h1'), 'Hamm', 'the last good page stays visible');
   await save(file, good);
   await overlay.waitFor({ state: 'detached', timeout: 20000 });

@@ -236,8 +236,8 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
             "delete_refs",
             t!(
                 lang,
-                "These pages name this page. After deleting, the build shows each of these places as an error until it is changed:",
-                "Diese Seiten verweisen auf diese Seite. Nach dem Löschen zeigt der Build jede dieser Stellen als Fehler, bis sie geändert ist:"
+                "These pages name this page. After deleting, each of these places is an error, and the site is not renewed until they are changed:",
+                "Diese Seiten verweisen auf diese Seite. Nach dem Löschen ist jede dieser Stellen ein Fehler, und die Website wird erst wieder erneuert, wenn sie geändert sind:"
             ),
         ),
         (
@@ -246,6 +246,14 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ),
         ("delete_plain", t!(lang, "Delete page", "Seite löschen")),
         ("deleted", t!(lang, "Deleted.", "Gelöscht.")),
+        (
+            "deleted_refs",
+            t!(
+                lang,
+                "Deleted. Now change the pages that named it; until then the preview shows the last good state.",
+                "Gelöscht. Ändern Sie jetzt die Seiten, die auf sie verwiesen haben; bis dahin zeigt die Vorschau den letzten funktionierenden Stand."
+            ),
+        ),
         ("author", t!(lang, "Your name", "Ihr Name")),
         (
             "author_hint",

@@ -156,6 +156,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | CutByHash(..) => front_matter_message(p, lang),
         BrokenLink(..)
         | LinkToDraft(..)
+        | ReferenceToDraft { .. }
         | MissingAnchor { .. }
         | UnknownReference { .. }
         | AmbiguousReference { .. }
@@ -291,6 +292,11 @@ fn link_message(p: &Problem, lang: Lang) -> String {
             lang,
             "broken link: `{to}` does not exist",
             "Der Link führt ins Leere: `{to}` gibt es nicht"
+        ),
+        ReferenceToDraft { field, target } => t!(
+            lang,
+            "`{target}` in `{field}` is a draft, which is not published",
+            "`{target}` in `{field}` ist ein Entwurf, der nicht veröffentlicht wird"
         ),
         LinkToDraft(to) => t!(
             lang,
@@ -639,6 +645,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | AddSection
         | MissingAnchorList(..)
         | TargetIsDraft
+        | ReferencedDraft
         | OtherKind { .. }
         | DescribeImage => link_hint(h, lang),
         KnownShortcodes(..)
@@ -764,6 +771,11 @@ fn link_hint(h: &Hint, lang: Lang) -> String {
             lang,
             "`{file}` has this name but is of kind `{kind}`: check its `kind:`, or the list this name stands in",
             "`{file}` heißt so, ist aber eine Seite der Art `{kind}`: prüfen Sie dort `kind:` oder hier die Liste"
+        ),
+        ReferencedDraft => t!(
+            lang,
+            "take the name out of this list, or publish that page (`draft: false`)",
+            "nehmen Sie den Namen aus dieser Liste, oder veröffentlichen Sie jene Seite (`draft: false`)"
         ),
         TargetIsDraft => t!(
             lang,

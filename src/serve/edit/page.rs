@@ -311,7 +311,11 @@ pub(super) fn diagnostics_json(
         .iter()
         .map(|diag| {
             let mut v = to_json(diag, lang);
-            if let Some(span) = diag.span.as_ref().filter(|s| s.file == rel) {
+            // a missing title stands at the file's start, but its place in
+            // the form is the title's field
+            if matches!(*diag.problem, crate::diagnostics::Problem::MissingTitle) {
+                v["field"] = json!("title");
+            } else if let Some(span) = diag.span.as_ref().filter(|s| s.file == rel) {
                 match patch::place_of(text, span.line) {
                     patch::Place::Field(key) => v["field"] = json!(key),
                     patch::Place::Body(line) => v["body_line"] = json!(line),

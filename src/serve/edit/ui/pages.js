@@ -173,7 +173,7 @@ async function openDelete() {
       localStorage.removeItem("redaktion:" + page.id);
       close();
       await ctx.refresh();
-      ctx.home(T.deleted + (done.data.warning ? " " + done.data.warning : ""));
+      ctx.home((refs.length ? T.deleted_refs : T.deleted) + (done.data.warning ? " " + done.data.warning : ""));
     } }, refs.length || inEditions.length ? T.delete_confirm : T.delete_plain);
     add(d,
       el("p", {}, T.delete_sure, " ", el("code", {}, page.file)),
