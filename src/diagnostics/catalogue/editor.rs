@@ -175,6 +175,8 @@ pub fn template_label(name: &str, lang: Lang) -> String {
         "region" | "concept" | "agreement" | "check" | "page" => kind_label(name, lang),
         "index" => t!(lang, "Start page", "Startseite"),
         "section" => t!(lang, "Section page", "Bereichsseite"),
+        // none chosen: the template of the page's kind
+        "" => t!(lang, "As its kind (default)", "Wie die Seitenart (Standard)"),
         other => other.to_string(),
     }
 }

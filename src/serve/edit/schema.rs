@@ -136,6 +136,7 @@ pub fn describe(lang: Lang, taxonomies: &[TaxonomyField], templates: &[String]) 
         "type": "choice",
         "options": templates,
         "option_labels": templates.iter().map(|t| template_label(t, lang)).collect::<Vec<_>>(),
+        "unset_label": template_label("", lang),
     });
     let kinds: Vec<Value> = PageKind::ALL
         .iter()

@@ -118,7 +118,7 @@ function scalarControl(f, obj) {
     input = el(
       "select",
       { id, ...described },
-      el("option", { value: "" }, ctx.T.unset),
+      el("option", { value: "" }, f.unset_label || ctx.T.unset),
       opts.map(([v, l]) => el("option", { value: v }, l)),
     );
     input.value = value === undefined || value === null ? "" : String(value);
