@@ -360,8 +360,14 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
 
     // a region made a draft while a concept still names it
     let region = tmp.path().join("content/regionen/kreis-borken.md");
-    write(&check, &read(&check).replace("\n[Zum Entwurf](entwurf.md)\n", ""));
-    write(&region, &read(&region).replacen("---\n", "---\ndraft: true\n", 1));
+    write(
+        &check,
+        &read(&check).replace("\n[Zum Entwurf](entwurf.md)\n", ""),
+    );
+    write(
+        &region,
+        &read(&region).replacen("---\n", "---\ndraft: true\n", 1),
+    );
     let err = stderr(&build(tmp.path()));
     assert!(
         err.contains("content/konzepte/elterncafe.md:11:11: error: `kreis-borken` in `regions` is a draft, which is not published\n  help: take the name out of this list, or publish that page (`draft: false`)"),

@@ -87,6 +87,10 @@ test('after a save a change is marked unsaved; Strg+S saves; with the server gon
   await page.keyboard.press('Control+s');
   await page.getByText('Gespeichert.').waitFor();
   assert.match(await readFile(path.join(own.root, 'content/regionen/kreis-borken.md'), 'utf8'), /Kreis Borken \(Münsterland\)/);
+  // the short name is changed by „Umbenennen“, which takes the links along
+  const slug = page.getByLabel('Kurzname in der Adresse');
+  assert.equal(await slug.getAttribute('readonly'), '');
+  assert.match(await page.locator('#' + (await slug.getAttribute('id')) + '-hint').innerText(), /mit „Umbenennen“ oben geändert/);
   // an empty title is said at the title's field, not only in the list
   await title.fill('');
   const titleError = page.locator('#' + (await title.getAttribute('id')) + '-err');

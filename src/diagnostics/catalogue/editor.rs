@@ -168,6 +168,15 @@ pub fn kind_label(kind: &str, lang: Lang) -> String {
     pick(lang, en.into(), de.into())
 }
 
+/// Why the short name cannot be typed in the form.
+pub fn slug_by_rename(lang: Lang) -> String {
+    t!(
+        lang,
+        "Changed with „Rename“ above, so that the links of other pages follow.",
+        "Wird mit „Umbenennen“ oben geändert, damit die Verweise anderer Seiten folgen."
+    )
+}
+
 /// A theme template as the form's choice shows it: a kind's by the
 /// kind's name, the start and section pages by theirs, others as named.
 pub fn template_label(name: &str, lang: Lang) -> String {
@@ -176,7 +185,11 @@ pub fn template_label(name: &str, lang: Lang) -> String {
         "index" => t!(lang, "Start page", "Startseite"),
         "section" => t!(lang, "Section page", "Bereichsseite"),
         // none chosen: the template of the page's kind
-        "" => t!(lang, "As its kind (default)", "Wie die Seitenart (Standard)"),
+        "" => t!(
+            lang,
+            "As its kind (default)",
+            "Wie die Seitenart (Standard)"
+        ),
         other => other.to_string(),
     }
 }

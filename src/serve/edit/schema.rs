@@ -5,7 +5,9 @@
 
 use crate::content::model::{ConceptCategory, RegionRole, COMMON_KEYS};
 use crate::content::PageKind;
-use crate::diagnostics::catalogue::editor::{field_label, kind_label, template_label};
+use crate::diagnostics::catalogue::editor::{
+    field_label, kind_label, slug_by_rename, template_label,
+};
 use crate::diagnostics::Lang;
 use serde_json::{json, Value};
 
@@ -107,6 +109,12 @@ fn field(kind: PageKind, within: Option<&str>, key: &str, lang: Lang) -> Value {
     };
     if let (Some(f), Value::Object(extra)) = (f.as_object_mut(), extra) {
         f.extend(extra);
+    }
+    // the short name is changed by „Umbenennen“, which rewrites the
+    // references of other pages; typed here, it broke them
+    if within.is_none() && key == "slug" {
+        f["readonly"] = json!(true);
+        f["hint"] = json!(slug_by_rename(lang));
     }
     f
 }

@@ -132,7 +132,13 @@ function scalarControl(f, obj) {
     input.addEventListener("input", () => setValue(obj, f.key, input.value));
   }
   input.dataset.field = f.key;
-  return [el("label", { for: id }, f.label), input, errorSlot(id)];
+  // a field another tool changes (the short name: „Umbenennen“) is shown, not typed in
+  const hint = f.hint ? el("p", { id: id + "-hint", class: "hint" }, f.hint) : null;
+  if (f.readonly) {
+    input.readOnly = true;
+    input.setAttribute("aria-describedby", id + "-hint " + id + "-err");
+  }
+  return [el("label", { for: id }, f.label), input, hint, errorSlot(id)];
 }
 
 // A list of texts or references: one input per entry, add and remove.
