@@ -373,6 +373,20 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
         err.contains("content/konzepte/elterncafe.md:11:11: error: `kreis-borken` in `regions` is a draft, which is not published\n  help: take the name out of this list, or publish that page (`draft: false`)"),
         "{err}"
     );
+    // a folder's own page is named by its folder
+    write(
+        tmp.path().join("content/regionen/lippe/index.md"),
+        "---\ntitle: Lippe\nkind: region\ndraft: true\n---\nText.\n",
+    );
+    write(
+        tmp.path().join("content/konzepte/kurs.md"),
+        "---\ntitle: Kurs\nkind: concept\nregions: [lippe]\n---\nText.\n",
+    );
+    let err = stderr(&build(tmp.path()));
+    assert!(
+        err.contains("content/konzepte/kurs.md:4:11: error: `lippe` in `regions` is a draft"),
+        "{err}"
+    );
 }
 
 #[test]

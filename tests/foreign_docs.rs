@@ -302,3 +302,64 @@ fn links_as_sphinx_and_hugo_wrote_them_find_their_page_or_say_which() {
     );
     assert!(admin.contains("href=\"/sphinx/configuration/\""), "{admin}");
 }
+
+#[test]
+fn code_that_only_looks_like_myst_stays_code_and_quarto_cells_are_named_as_such() {
+    // found in review: a code span opened a box that swallowed the page;
+    // R Markdown's cells were called MyST; `<<< Zurück` VitePress
+    let tmp = copy_fixture("foreign-docs");
+    write(
+        tmp.path().join("content/code.md"),
+        "---\ntitle: Code\n---\n```{note}``` schreibt man in MyST so.\n\n\
+         Ein Absatz dazwischen.\n\n```python\nprint(1)\n```\n\nSchluss.\n\n\
+         ```{r}\nsummary(x)\n```\n\n```{r, echo=FALSE}\nplot(x)\n```\n\n<<< Zurück zur Übersicht\n",
+    );
+    let o = inside(tmp.path(), &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let page = article(&tmp.path().join("public"), "code");
+    assert!(!page.contains("box"), "{page}");
+    assert!(
+        page.contains("<p><code>{note}</code> schreibt man in MyST so.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<p>Schluss.</p>"), "{page}");
+    assert!(
+        page.contains("<pre><code class=\"language-r\">summary(x)"),
+        "{page}"
+    );
+    for (line, cell) in [(14, "{r}"), (18, "{r}")] {
+        assert!(
+            err.contains(&format!("content/code.md:{line}:1: Warnung: Die Code-Zelle `{cell}` (Quarto, R Markdown) wird hier nicht ausgeführt: es erscheint ihr Code, nicht ihr Ergebnis")),
+            "{line}: {err}"
+        );
+    }
+    assert_eq!(err.matches("content/code.md:").count(), 2, "{err}");
+}
+
+#[test]
+fn hugo_reads_dot_dot_from_the_address_also_above_the_content_folder() {
+    let tmp = copy_fixture("foreign-docs");
+    let content = tmp.path().join("content");
+    // `/oben/` + `../antrag/` is `/antrag/` to Hugo; from the file it
+    // leaves the content folder
+    write(
+        content.join("oben.md"),
+        "---\ntitle: Oben\n---\n[Antrag](../antrag/)\n",
+    );
+    // `../` from `/antrag/schritt2/` is the section to Hugo, the start
+    // page from the file: both named
+    write(
+        content.join("antrag/schritt2.md"),
+        "---\ntitle: Schritt 2\n---\n[Übersicht](../)\n",
+    );
+    let err = stderr(&inside(tmp.path(), &["check"]));
+    assert!(
+        err.contains("content/oben.md:4:1: Warnung: `../antrag/` ist eine Adresse der alten Website; der Link führt jetzt zu `antrag/_index.md`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/antrag/schritt2.md:4:1: Warnung: `../` führt hier zu `../_index.md`, vom Ordner der Datei aus gelesen; Hugo las den Link von der Adresse der Seite aus, als `_index.md`"),
+        "{err}"
+    );
+}

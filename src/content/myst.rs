@@ -24,9 +24,15 @@ pub fn directive_line(line: &str) -> Option<Directive> {
     let len = t.bytes().take_while(|&b| b == fence).count();
     let rest = t[len..].strip_prefix('{')?;
     let close = rest.find('}')?;
-    let name = &rest[..close];
+    // Quarto's and R Markdown's cells carry options: `{r, echo=FALSE}`
+    let (name, options) = rest[..close]
+        .split_once([',', ' '])
+        .unwrap_or((&rest[..close], ""));
     let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':';
     if len < 3 || name.is_empty() || !name.chars().all(is_name) {
+        return None;
+    }
+    if !options.trim().is_empty() && !is_code_cell(&name.to_ascii_lowercase()) {
         return None;
     }
     Some(Directive {
@@ -35,6 +41,27 @@ pub fn directive_line(line: &str) -> Option<Directive> {
         name: name.to_ascii_lowercase(),
         argument: rest[close + 1..].trim().to_string(),
     })
+}
+
+/// A code cell of Quarto or R Markdown (```` ```{r} ````, `{python}`),
+/// which those tools run and show with its result: a language, not a
+/// MyST directive.
+pub fn is_code_cell(name: &str) -> bool {
+    const LANGUAGES: [&str; 12] = [
+        "r",
+        "python",
+        "julia",
+        "ojs",
+        "bash",
+        "sh",
+        "sql",
+        "stan",
+        "rcpp",
+        "ipython",
+        "ipython3",
+        "observable",
+    ];
+    LANGUAGES.contains(&name)
 }
 
 /// Whether `line` closes the directive `d` opened.
@@ -161,7 +188,9 @@ mod tests {
         let d = directive_line("```{code-cell} ipython3").unwrap();
         assert_eq!(becomes(&d, &[]), None);
         assert!(directive_line("```python").is_none());
-        assert!(directive_line("```{r, echo=FALSE}").is_none());
+        let cell = directive_line("```{r, echo=FALSE}").unwrap();
+        assert!(is_code_cell(&cell.name) && becomes(&cell, &[]).is_none());
+        assert!(directive_line("```{note, x}").is_none());
         assert!(directive_line("``{x}").is_none());
     }
 

@@ -66,6 +66,9 @@ pub enum ForeignIssue {
     /// A MyST directive (Sphinx, Jupyter Book) without a counterpart
     /// here: ```` ```{code-cell} ````, `{toctree}`, `{margin}`.
     MystDirective { name: String },
+    /// A code cell of Quarto or R Markdown (```` ```{r} ````): its code
+    /// shows, its result does not.
+    CodeCell { language: String },
     /// A MyST role before a code span: ``{ref}`antrag` ``, `{cite}`.
     MystRole { name: String },
     /// VitePress' inclusions and values: `<<< @/snippets/x.js`,

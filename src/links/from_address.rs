@@ -21,12 +21,14 @@ pub fn page_from_address(
     link: &LinkSite,
     written: &str,
 ) -> Option<PageId> {
+    // a file's extension, not `.` or `..`, makes the link no address
     let last = written
         .trim_end_matches('/')
         .rsplit('/')
         .next()
         .unwrap_or("");
-    if link.base_dir.is_some() || last.contains('.') {
+    let is_file = last != "." && last != ".." && last.contains('.');
+    if link.base_dir.is_some() || is_file {
         return None;
     }
     let mut segments: Vec<&str> = content.pages[from]

@@ -74,7 +74,7 @@ pub(super) fn reference_problem(
             if content
                 .draft_paths
                 .iter()
-                .any(|p| crate::content::naming::page_slug(None, p).0 == site.target) =>
+                .any(|p| draft_slug(p) == site.target) =>
         {
             Some(
                 Diagnostic::error(
@@ -118,6 +118,20 @@ pub(super) fn reference_problem(
                 .with_help_opt(help),
             )
         }
+    }
+}
+
+/// The name a draft would have as a page: its file's, or its folder's
+/// for a folder's own page (`regionen/borken/index.md` is `borken`).
+fn draft_slug(path: &Path) -> String {
+    use crate::content::naming;
+    match naming::page_slug(None, path) {
+        (_, true) => path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| naming::folder_segment(&n.to_string_lossy()))
+            .unwrap_or_default(),
+        (slug, false) => slug,
     }
 }
 

@@ -203,7 +203,12 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
                         resolve_folder_or_asset(content, index, from, target, &path, anchor, link);
                     as_hugo_reads_it(content, index, from, link, &path, anchor, resolved)
                 }
-                None => broken(content, link, &path),
+                // above `content/` from the file may be inside it from the
+                // page's address (`../antrag/` in `oben.md`, at `/oben/`)
+                None => {
+                    let resolved = broken(content, link, &path);
+                    as_hugo_reads_it(content, index, from, link, &path, anchor, resolved)
+                }
             }
         }
     }

@@ -284,7 +284,7 @@ impl<'e> Rewriter<'_, 'e> {
             // part of it
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 let lang = code_language(&info);
-                let info = match lang.len() == info.len() {
+                let info = match lang == &*info {
                     true => info,
                     false => CowStr::from(lang.to_string()),
                 };
@@ -433,10 +433,19 @@ fn expand_placeholders<'a>(text: &str, placeholders: &[Placeholder]) -> Vec<Even
 }
 
 /// The language a code fence's info string names: its leading word of
-/// letters, digits and `+ # . _ -`.
+/// letters, digits and `+ # . _ -`, inside braces for Quarto's and
+/// R Markdown's cells (`{r, echo=FALSE}` is R).
 fn code_language(info: &str) -> &str {
     let is_lang = |c: char| c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '_' | '-');
-    &info[..info.find(|c: char| !is_lang(c)).unwrap_or(info.len())]
+    let word = |s: &'_ str| s.find(|c: char| !is_lang(c)).unwrap_or(s.len());
+    match info.strip_prefix('{') {
+        // a MyST directive (`{code-cell}`) names no language
+        Some(cell) => match &cell[..word(cell)] {
+            lang if crate::content::myst::is_code_cell(lang) => lang,
+            _ => "",
+        },
+        None => &info[..word(info)],
+    }
 }
 
 pub fn escape(s: &str) -> String {

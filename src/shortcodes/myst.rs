@@ -6,30 +6,28 @@
 use super::syntax::{Arg, ArgValue, Call};
 use crate::content::myst::{self, Becomes};
 
-/// Whether a directive we write opens at `at` (at a line's start).
+/// Whether a directive opens at `at` (at a line's start).
 pub(super) fn opens_at(text: &str, at: usize) -> bool {
     let line = text[at..].lines().next().unwrap_or_default();
     myst::directive_line(line).is_some()
 }
 
-/// The directive at `open` as a call; `None` for one without a
-/// counterpart here or without its closing line, which stay code blocks
-/// (the load stage names them).
-pub(super) fn call_at(text: &str, open: usize) -> Option<Call> {
+/// The directive that is the fenced code block `block` as a call; `None`
+/// for one without a counterpart here or without its closing line (the
+/// block then runs to its container's end), which stay code blocks (the
+/// load stage names them).
+pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call> {
+    let open = block.start;
     let first_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
     let d = myst::directive_line(&text[open..first_end])?;
-    let body_start = (first_end + 1).min(text.len());
-    let mut pos = body_start;
-    let (close_start, close_end) = loop {
-        if pos >= text.len() {
-            return None;
-        }
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        if myst::closes(&text[pos..end], &d) {
-            break (pos, end);
-        }
-        pos = end + 1;
-    };
+    let body_start = (first_end + 1).min(block.end);
+    // the block's last line closes it, or nothing does
+    let inner = text[body_start..block.end].trim_end_matches(['\n', '\r']);
+    let close_start = body_start + inner.rfind('\n').map_or(0, |i| i + 1);
+    let close_end = body_start + inner.len();
+    if close_start >= close_end || !myst::closes(&text[close_start..close_end], &d) {
+        return None;
+    }
     let (options, used) = myst::options(&text[body_start..close_start]);
     let body = body_start + used..close_start;
     let str_arg = |name: &str, value: &str| Arg {

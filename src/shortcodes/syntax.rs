@@ -6,7 +6,7 @@
 use super::{fenced, myst};
 use crate::content::{cross_ref, grid_table};
 pub use crate::diagnostics::ShortcodeIssue;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// An argument value as written.
@@ -81,23 +81,36 @@ pub struct SyntaxError {
 
 /// Byte ranges of code spans and code blocks, where `{{` is just text.
 pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    code_and_fences(text).0
+}
+
+/// Code spans and blocks, and apart from them the fenced code blocks,
+/// where a MyST directive may open (never in a span: ```` ```{note}``` ````
+/// in a sentence is code shown as such).
+fn code_and_fences(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let mut out: Vec<Range<usize>> = Vec::new();
+    let mut fences = Vec::new();
     let mut block_start = None;
     for (event, range) in
         Parser::new_ext(text, crate::content::markdown::options()).into_offset_iter()
     {
         match event {
             Event::Code(_) => out.push(range),
-            Event::Start(Tag::CodeBlock(_)) => block_start = Some(range.start),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                block_start = Some((range.start, matches!(kind, CodeBlockKind::Fenced(_))))
+            }
             Event::End(TagEnd::CodeBlock) => {
-                if let Some(s) = block_start.take() {
+                if let Some((s, fenced)) = block_start.take() {
                     out.push(s..range.end);
+                    if fenced {
+                        fences.push(s..range.end);
+                    }
                 }
             }
             _ => {}
         }
     }
-    out
+    (out, fences)
 }
 
 pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
@@ -107,7 +120,7 @@ pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
 /// Splits `text` into plain text, literal (commented-out) calls and calls.
 /// Errors leave the offending opener as text, so the rest is still expanded.
 pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
-    let code = code_ranges(text);
+    let (code, code_fences) = code_and_fences(text);
     let fences = fenced::pairs(text, &code);
     let mut pieces = Vec::new();
     let mut errors = Vec::new();
@@ -115,10 +128,15 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
     let mut text_start = 0;
     while let Some(found) = next_opener(text, pos) {
         pos = found + 2;
+        // a MyST directive is a fenced code block to the Markdown scan: its
+        // own opening line is the one place in code a call starts, and the
+        // block's end is the directive's
+        let fence = match text.as_bytes()[found] {
+            b'`' | b'~' => code_fences.iter().find(|r| r.start == found),
+            _ => None,
+        };
         let directive = matches!(text.as_bytes()[found], b'`' | b'~');
-        // a MyST directive is a code block to the Markdown scan: its own
-        // opening line is the one place in code a call starts
-        if in_code(&code, found) && !(directive && code.iter().any(|r| r.start == found)) {
+        if fence.is_none() && (directive || in_code(&code, found)) {
             continue;
         }
         let block = text.as_bytes()[found + 1] == b'%';
@@ -127,8 +145,8 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             Ok(grid_table::at(text, found).map(|g| Piece::Literal(g.pipe, found..g.end)))
         } else if text.as_bytes()[found] == b'@' {
             Ok(cross_ref_at(text, found).map(Piece::Call))
-        } else if directive {
-            Ok(myst::call_at(text, found).map(Piece::Call))
+        } else if let Some(block) = fence {
+            Ok(myst::call_at(text, block.clone()).map(Piece::Call))
         } else if text.as_bytes()[found] == b':' {
             Ok(fenced::call_at(text, found, &fences).map(Piece::Call))
         } else if let Some(lit) = literal_at(text, found, block) {

@@ -60,8 +60,11 @@ pub(super) fn mdx_import(line: &str) -> Option<ForeignIssue> {
 /// VitePress' inclusions at a line's start: `<<< @/snippets/x.js`,
 /// `@[code](./x.js)`, `<!--@include: ./teil.md-->`.
 pub(super) fn vitepress(line: &str) -> Option<ForeignIssue> {
-    let found =
-        line.starts_with("<<< ") || line.starts_with("@[code") || line.starts_with("<!--@include:");
+    // `<<< Zurück` is an arrow of text; VitePress' import names a path
+    let import = ["<<< @", "<<< ./", "<<< ../"]
+        .iter()
+        .any(|p| line.starts_with(p));
+    let found = import || line.starts_with("@[code") || line.starts_with("<!--@include:");
     found.then(|| ForeignIssue::Vitepress {
         code: line.to_string(),
     })

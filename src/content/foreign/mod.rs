@@ -160,10 +160,19 @@ fn myst_in_code(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)>
             ));
             continue;
         }
+        // a directive is a fenced block of its own lines, never a code
+        // span (```` ```{note}``` ```` in a sentence)
+        let line_start = body[..r.start].rfind('\n').map_or(0, |i| i + 1);
+        let own_lines =
+            body[line_start..r.start].trim().is_empty() && body[r.clone()].contains('\n');
         let first = body[r.clone()].lines().next().unwrap_or_default();
-        let Some(d) = myst::directive_line(first) else {
+        let Some(d) = myst::directive_line(first).filter(|_| own_lines) else {
             continue;
         };
+        if myst::is_code_cell(&d.name) {
+            found.push((r.start, ForeignIssue::CodeCell { language: d.name }));
+            continue;
+        }
         let rest = body[r.clone()].get(first.len() + 1..).unwrap_or_default();
         let (options, _) = myst::options(rest);
         // what the shortcode stage writes as a box or figure is no finding;

@@ -166,6 +166,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the directive `{{{name}}}` (MyST: Sphinx, Jupyter Book) is not run here and shows as a code block",
             "Die Anweisung `{{{name}}}` (MyST: Sphinx, Jupyter Book) wird hier nicht ausgeführt und erscheint als Code-Block"
         ),
+        CodeCell { language } => t!(
+            lang,
+            "the code cell `{{{language}}}` (Quarto, R Markdown) is not run here: its code shows, not its result",
+            "Die Code-Zelle `{{{language}}}` (Quarto, R Markdown) wird hier nicht ausgeführt: es erscheint ihr Code, nicht ihr Ergebnis"
+        ),
         MystRole { name } => t!(
             lang,
             "the role `{{{name}}}` (MyST: Sphinx, Jupyter Book) is not run here; it shows as text",
@@ -349,6 +354,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write what it shows as Markdown; MyST's boxes (`{{note}}`, `{{warning}}`, `{{admonition}}`) and pictures (`{{figure}}`, `{{image}}`) are taken over as they are",
             "schreiben Sie, was sie zeigt, als Markdown; Kästen (`{{note}}`, `{{warning}}`, `{{admonition}}`) und Bilder (`{{figure}}`, `{{image}}`) von MyST werden so übernommen"
+        ),
+        CodeCell { language } => t!(
+            lang,
+            "put its result (a table, a picture) into the page as Markdown; to show the code only, write ```{language}",
+            "fügen Sie ihr Ergebnis (eine Tabelle, ein Bild) als Markdown ein; soll nur der Code erscheinen, schreiben Sie ```{language}"
         ),
         MystRole { name } if name == "ref" || name == "doc" || name == "numref" => t!(
             lang,

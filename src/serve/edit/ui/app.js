@@ -269,7 +269,20 @@ async function checkDraft() {
   }
 }
 
+// One save at a time: a second (Strg+S held, a double click) would be
+// sent with the same version and come back as a conflict with the first.
+let saving = false;
 async function save() {
+  if (saving) return;
+  saving = true;
+  try {
+    await saveOnce();
+  } finally {
+    saving = false;
+  }
+}
+
+async function saveOnce() {
   const change = await withAuthor({ fields: current.fields, body: current.body, hash: current.hash, raw: !!current.raw });
   if (!change) return;
   say(T.saving);
@@ -472,7 +485,7 @@ async function start() {
   window.addEventListener("keydown", (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
       e.preventDefault();
-      if (current) save();
+      if (current && !e.repeat) save();
     }
   });
   route();
