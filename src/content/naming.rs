@@ -22,6 +22,10 @@ pub fn strip_number(name: &str) -> (Option<f64>, &str) {
         if digits == 0 || digits > 3 {
             break;
         }
+        // `10.000-euro` is a sum with a thousands separator, no chapter
+        if end > 0 && digits == 3 {
+            return (None, name);
+        }
         let part: f64 = name[end..end + digits].parse().unwrap_or(0.0);
         weight += part * scale;
         scale /= 1000.0;
@@ -172,5 +176,6 @@ mod tests {
         assert_eq!(strip_number("2.1"), (None, "2.1"));
         assert_eq!(strip_number("1.5-mio-euro").1, "mio-euro");
         assert_eq!(strip_number("2024.1-bericht"), (None, "2024.1-bericht"));
+        assert_eq!(strip_number("10.000-euro"), (None, "10.000-euro"));
     }
 }
