@@ -84,8 +84,12 @@ test('after a save a change is marked unsaved; Strg+S saves; with the server gon
   const status = page.locator('#status');
   await title.fill('Kreis Borken (Münsterland)');
   await page.getByText('Geändert, noch nicht gespeichert.').waitFor();
+  // the page list says which page has changes not yet saved, in words
+  const entry = page.locator('#page-list li', { has: page.getByRole('link', { name: 'Kreis Borken', exact: true }) });
+  await entry.getByText('nicht gespeichert').waitFor();
   await page.keyboard.press('Control+s');
   await page.getByText('Gespeichert.').waitFor();
+  assert.equal(await entry.getByText('nicht gespeichert').count(), 0);
   assert.match(await readFile(path.join(own.root, 'content/regionen/kreis-borken.md'), 'utf8'), /Kreis Borken \(Münsterland\)/);
   // the short name is changed by „Umbenennen“, which takes the links along
   const slug = page.getByLabel('Kurzname in der Adresse');

@@ -223,6 +223,7 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
             "unsaved",
             t!(lang, "Changed, not saved yet.", "Geändert, noch nicht gespeichert."),
         ),
+        ("unsaved_mark", t!(lang, "not saved", "nicht gespeichert")),
         (
             "offline",
             t!(

@@ -78,6 +78,8 @@ function renderList() {
         el("span", { class: "kind" }, (kinds[p.kind] ? kinds[p.kind].label : p.kind) + (p.state ? " · " + T["state_" + p.state] : "")),
         originBadge(p) ? " " : null,
         originBadge(p),
+        // changes kept in this browser and not saved yet, said in words
+        localStorage.getItem(draftKey(p.id)) ? el("span", { class: "unsaved" }, " · " + T.unsaved_mark) : null,
       ),
     ),
   );
@@ -175,9 +177,12 @@ function changed() {
     draftKey(current.id),
     JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash, base: current.loaded }),
   );
-  // „Gespeichert.“ of the last save no longer holds
+  // „Gespeichert.“ of the last save no longer holds, and the list marks the page
   const status = document.getElementById("status");
-  if (status && status.textContent !== T.unsaved) say(T.unsaved);
+  if (status && status.textContent !== T.unsaved) {
+    say(T.unsaved);
+    renderList();
+  }
   scheduleCheck();
 }
 
@@ -292,8 +297,10 @@ async function saveOnce() {
     current.hash = r.data.hash;
     current.loaded = { fields: structuredClone(current.fields), body: current.body };
     localStorage.removeItem(draftKey(current.id));
+    renderList();
     // the restored draft is saved now: nothing left to discard
-    document.getElementById("restored").hidden = true;
+    const restored = document.getElementById("restored");
+    if (restored) restored.hidden = true;
     // an upstream page's first save made the edition's own version: open it
     if (r.data.overridden && r.data.id !== current.id) {
       say(T.saved);
