@@ -103,11 +103,11 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
         }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                heading = Some((
-                    level_number(level),
-                    id.map(|s| s.to_string()),
-                    String::new(),
-                ));
+                // MyST's `(label)=` on the line before names the heading
+                let id = id
+                    .map(|s| s.to_string())
+                    .or_else(|| myst_label(body, range.start));
+                heading = Some((level_number(level), id, String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((level, explicit, text)) = heading.take() {
@@ -212,6 +212,14 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
         scan.sections.push(current);
     }
     scan
+}
+
+/// The label of a MyST target line (`(sec-antrag)=`) right before the
+/// heading at `at`, blank lines between.
+fn myst_label(body: &str, at: usize) -> Option<String> {
+    let before = body[..at].trim_end();
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    super::myst::target_line(line).map(str::to_string)
 }
 
 /// Where each grid table of `body` outside code ends.

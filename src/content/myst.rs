@@ -157,6 +157,54 @@ pub fn target_line(line: &str) -> Option<&str> {
     (!label.is_empty() && label.chars().all(is_label)).then_some(label)
 }
 
+/// The target line starting at `at` when the next line that is not blank
+/// is a heading (`#`): the label, the heading line's range, and where the
+/// heading's text ends (before a closing `#` run and any `{#id}`).
+pub fn target_before_heading(text: &str, at: usize) -> Option<(&str, std::ops::Range<usize>)> {
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let label = target_line(&text[at..line_end])?;
+    let mut pos = (line_end + 1).min(text.len());
+    loop {
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        let line = &text[pos..end];
+        if line.trim().is_empty() && end < text.len() {
+            pos = end + 1;
+            continue;
+        }
+        let heading = line.trim_start().starts_with('#')
+            && line.trim_start().trim_start_matches('#').starts_with(' ')
+            && !line.trim_end().ends_with('}');
+        return heading.then_some((label, pos..end));
+    }
+}
+
+/// The roles that become links here: ``{ref}`label` ``, ``{ref}`Text
+/// <label>` ``, ``{numref}`label` `` (to a heading) and ``{doc}`datei` ``
+/// (to a page). At `at` (the `{`): the role, the label or path, the text
+/// written for the link if any, and where the role ends.
+pub fn link_role_at(text: &str, at: usize) -> Option<(&str, &str, Option<&str>, usize)> {
+    let rest = &text[at..];
+    let role = ["ref", "numref", "doc"]
+        .into_iter()
+        .find(|r| rest[1..].starts_with(r) && rest[1 + r.len()..].starts_with("}`"))?;
+    let inner_start = at + role.len() + 3;
+    let inner_len = text[inner_start..].find('`')?;
+    let inner = &text[inner_start..inner_start + inner_len];
+    if inner.is_empty() || inner.contains('\n') {
+        return None;
+    }
+    // `Text <label>`
+    let (label, shown) = match inner
+        .trim_end()
+        .strip_suffix('>')
+        .and_then(|i| i.rsplit_once('<'))
+    {
+        Some((shown, label)) => (label.trim(), Some(shown.trim())),
+        None => (inner.trim(), None),
+    };
+    Some((role, label, shown, inner_start + inner_len + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,5 +256,16 @@ mod tests {
         assert_eq!(target_line("(sec-antrag)="), Some("sec-antrag"));
         assert_eq!(target_line("(siehe oben)="), None);
         assert_eq!(target_line("(a)"), None);
+        let t = "(sec-antrag)=\n\n## Antrag stellen\n";
+        let (label, heading) = target_before_heading(t, 0).unwrap();
+        assert_eq!((label, &t[heading]), ("sec-antrag", "## Antrag stellen"));
+        assert!(target_before_heading("(a)=\nText\n", 0).is_none());
+        let t = "Siehe {ref}`Anträge <sec-antrag>` und {doc}`../andere`.";
+        let (role, label, shown, end) = link_role_at(t, 6).unwrap();
+        assert_eq!((role, label, shown), ("ref", "sec-antrag", Some("Anträge")));
+        assert_eq!(&t[end..end + 4], " und");
+        let at = t.find("{doc}").unwrap();
+        assert_eq!(link_role_at(t, at).unwrap().1, "../andere");
+        assert!(link_role_at("{cite}`x`", 0).is_none());
     }
 }

@@ -10,6 +10,12 @@ use crate::diagnostics::{Diagnostic, ForeignIssue};
 
 pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option<Expanded> {
     let id = call.arg("id")?.as_text();
+    // MyST's roles come here too: ``{ref}`id` ``, ``{doc}`datei` ``
+    let role = call.arg("role").map(|r| r.as_text());
+    let shown = call.arg("text").map(|t| t.as_text());
+    if role.as_deref() == Some("doc") {
+        return doc_link(frame, &id, shown, origin, at);
+    }
     let found = frame.env.content.pages.iter().find_map(|p| {
         let heading = p.headings.iter().find(|h| h.id == id).map(|h| &h.text);
         let caption = || {
@@ -21,11 +27,15 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
         heading.or_else(caption).map(|text| (p, text.clone()))
     });
     let Some((page, text)) = found else {
-        let issue = ForeignIssue::QuartoCrossRef { id };
+        let issue = match role {
+            Some(name) => ForeignIssue::MystRole { name },
+            None => ForeignIssue::QuartoCrossRef { id },
+        };
         let span = origin.span(frame.page, at);
         frame.diags.push(Diagnostic::foreign(issue, span));
         return None;
     };
+    let text = shown.unwrap_or(text);
     let own = frame.page.rel_path == page.source.rel_path;
     let target = if own {
         String::new()
@@ -36,5 +46,35 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
     let text = text.replace('[', "\\[").replace(']', "\\]");
     let mut out = Expanded::default();
     out.push_generated(&format!("[{text}]({target}#{id})"), origin, at);
+    Some(out)
+}
+
+/// ``{doc}`../andere` ``: a link to the page of `../andere.md`, titled with
+/// its title (or the text written); a file that is no page stays as
+/// written, named.
+fn doc_link(
+    frame: &mut Frame,
+    path: &str,
+    shown: Option<String>,
+    origin: &Origin,
+    at: usize,
+) -> Option<Expanded> {
+    let from = origin.link_base().unwrap_or_else(|| frame.page_dir.clone());
+    let file = format!("{}.md", path.trim_end_matches(".md"));
+    let target = crate::links::target::normalise(&from, &file);
+    let page = target.and_then(|t| {
+        let pages = &frame.env.content.pages;
+        pages.iter().find(|p| !p.synthetic && p.content_path == t)
+    });
+    let Some(page) = page else {
+        let issue = ForeignIssue::MystRole { name: "doc".into() };
+        let span = origin.span(frame.page, at);
+        frame.diags.push(Diagnostic::foreign(issue, span));
+        return None;
+    };
+    let text = shown.unwrap_or_else(|| page.title.clone());
+    let text = text.replace('[', "\\[").replace(']', "\\]");
+    let mut out = Expanded::default();
+    out.push_generated(&format!("[{text}]({file})"), origin, at);
     Some(out)
 }

@@ -3,7 +3,7 @@
 //! Jupyter Book's text keeps its boxes and pictures. Which directives
 //! are which is the content stage's knowledge (`content::myst`).
 
-use super::syntax::{Arg, ArgValue, Call};
+use super::syntax::{Arg, ArgValue, Call, Piece};
 use crate::content::myst::{self, Becomes};
 
 /// Whether a directive opens at `at` (at a line's start).
@@ -66,4 +66,35 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
         }
     };
     Some(call)
+}
+
+/// A target line before a heading as that heading with the label as its
+/// id (`## Antrag stellen {#sec-antrag}`), so links and ``{ref}`` find it.
+pub(super) fn target_at(text: &str, at: usize) -> Option<Piece> {
+    let (label, heading) = myst::target_before_heading(text, at)?;
+    let line = text[heading.clone()].trim_end();
+    Some(Piece::Literal(
+        format!("{line} {{#{label}}}"),
+        at..heading.end,
+    ))
+}
+
+/// ``{ref}`label` `` and its kin as a call of the built-in `@`, which links
+/// the heading with that id (``{doc}`datei` ``: the page of that file).
+pub(super) fn role_at(text: &str, at: usize) -> Option<Call> {
+    let (role, label, shown, end) = myst::link_role_at(text, at)?;
+    let arg = |name: &str, value: &str| Arg {
+        name: name.into(),
+        value: ArgValue::Str(value.to_string()),
+    };
+    let mut args = vec![arg("id", label), arg("role", role)];
+    if let Some(shown) = shown {
+        args.push(arg("text", shown));
+    }
+    Some(Call {
+        name: "@".into(),
+        args,
+        range: at..end,
+        body: None,
+    })
 }

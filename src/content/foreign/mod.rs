@@ -105,9 +105,12 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             Some(b'i' | b'e') => mdx_import(trimmed),
             Some(b'>') => obsidian_callout(trimmed),
             Some(b'<' | b'@') => vitepress(trimmed),
-            Some(b'(') => myst::target_line(trimmed).map(|label| ForeignIssue::MystTarget {
-                label: label.to_string(),
-            }),
+            // before a heading, the shortcode stage makes it the heading's id
+            Some(b'(') => myst::target_line(trimmed)
+                .filter(|_| myst::target_before_heading(body, start + indent).is_none())
+                .map(|label| ForeignIssue::MystTarget {
+                    label: label.to_string(),
+                }),
             _ => None,
         };
         if let Some(issue) = issue {
@@ -150,7 +153,13 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
 fn myst_in_code(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
     let mut found = Vec::new();
     for r in code {
-        if let Some(name) = myst::role_before(body, r.start) {
+        // ``{ref}`…` `` and its kin become links in the shortcode stage,
+        // which names one that finds nothing
+        let role = myst::role_before(body, r.start);
+        if role.is_some_and(|n| ["ref", "numref", "doc"].contains(&n)) {
+            continue;
+        }
+        if let Some(name) = role {
             let at = r.start - name.len() - 2;
             found.push((
                 at,
