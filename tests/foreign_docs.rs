@@ -217,6 +217,15 @@ fn vitepress_inclusions_values_and_line_marks() {
         page.contains("<pre><code class=\"language-ts\">const a"),
         "{page}"
     );
+    // the file a block shows is named above it, as both tools show it
+    assert!(
+        page.contains("<p class=\"code-title\">vite.config.js</p>\n<pre><code class=\"language-js\">export default"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"code-title\">docusaurus.config.js</p>\n<pre><code class=\"language-js\">module.exports"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -283,6 +283,14 @@ impl<'e> Rewriter<'_, 'e> {
             // (`js{2}`, `ts:line-numbers`) and MyST's `{code-cell}` are no
             // part of it
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                // the file a block shows, as VitePress (`js [vite.config.js]`)
+                // and Docusaurus or MkDocs (`js title="vite.config.js"`) name it
+                if let Some(title) = code_title(&info) {
+                    self.events.push(Event::Html(CowStr::from(format!(
+                        "<p class=\"code-title\">{}</p>\n",
+                        escape(title)
+                    ))));
+                }
                 let lang = code_language(&info);
                 let info = match lang == &*info {
                     true => info,
@@ -446,6 +454,21 @@ fn code_language(info: &str) -> &str {
         },
         None => &info[..word(info)],
     }
+}
+
+/// A code block's title in its info string: `[datei.js]` or `title="datei.js"`.
+fn code_title(info: &str) -> Option<&str> {
+    let rest = info.get(info.find([' ', '['])?..)?.trim_start();
+    let title = match rest.strip_prefix('[') {
+        Some(bracketed) => bracketed.split_once(']')?.0,
+        None => {
+            let at = rest.find("title=")? + "title=".len();
+            let value = &rest[at..];
+            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            value[1..].split(quote).next()?
+        }
+    };
+    Some(title.trim()).filter(|t| !t.is_empty())
 }
 
 pub fn escape(s: &str) -> String {
