@@ -4,7 +4,8 @@
 // and labels every form field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtHandbook, axe, openPage } from './lib/harness.mjs';
+import { builtHandbook, axe, openPage, buildSite, serve, repo } from './lib/harness.mjs';
+import path from 'node:path';
 
 const PAGES = {
   start: '',
@@ -56,6 +57,21 @@ test('every page fits a 320 px wide screen', async () => {
     }
   }
   await context.close();
+});
+
+test('a long line of code wraps on a phone, and a MyST page passes axe there', async () => {
+  // a handbook brought from other tools: code blocks with long commands,
+  // boxes and figures made from MyST
+  const site = await buildSite({ root: path.join(repo, 'tests/fixtures/foreign-docs') });
+  const server = await serve(site);
+  const { page, context } = await openPage(handbook.browser, { width: 320, height: 640 });
+  for (const url of ['vitepress/', 'myst/']) {
+    await page.goto(server.url(url));
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, url);
+  }
+  assert.deepEqual(await axe(page), [], 'the MyST page at 320 px');
+  await context.close();
+  await server.close();
 });
 
 test('the first Tab focuses the skip link, which jumps to the content', async () => {
