@@ -288,3 +288,20 @@ fn nul_bytes_and_control_characters_build() {
     assert!(!html.contains(['\0', '\x07']));
     assert!(html.contains("A B C"));
 }
+
+#[test]
+fn a_page_of_more_headings_than_passages_builds_and_is_found() {
+    // a generated register of 5,000 entries overran the passage numbers
+    let mut page = String::from("---\ntitle: Register\n---\n");
+    for i in 0..5000 {
+        page.push_str(&format!("## Eintrag {i}\n\nText {i}.\n\n"));
+    }
+    let (tmp, _) = accepted(&[("content/register.md", page.as_bytes())]);
+    let out = run(tmp.path(), &["search", "Eintrag 4999"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("/register/#eintrag-49"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -125,6 +125,20 @@ fn page_docs(site: &Site, page_no: u32, id: crate::content::PageId) -> Vec<Searc
         Some(_) => {}
         None => sections.push((None, "", lead)),
     }
+    // a page of more headings than passages fit a key (a generated
+    // register): neighbouring sections share a passage, found under the
+    // first one's heading
+    let limit = MAX_PASSAGES / 2;
+    if sections.len() > limit {
+        let per = sections.len().div_ceil(limit);
+        sections = sections
+            .chunks(per)
+            .map(|c| {
+                let text: Vec<&str> = c.iter().map(|s| s.2.as_str()).collect();
+                (c[0].0, c[0].1, text.join(" "))
+            })
+            .collect();
+    }
     let total: usize = sections.iter().map(|s| s.2.len()).sum();
     // a huge page gets longer passages rather than more than fit a key
     let size = PASSAGE_BYTES.max(total / (MAX_PASSAGES - sections.len()).max(1) + 1);
