@@ -393,3 +393,61 @@ fn hugo_reads_dot_dot_from_the_address_also_above_the_content_folder() {
         "{err}"
     );
 }
+
+#[test]
+fn myst_targets_name_any_heading_and_link_roles_keep_their_text() {
+    // found in review: a target's heading lost its shortcodes, setext and
+    // list headings kept the target as text, an indented code block was
+    // written into; link texts lost `<…>`; a wrapped role stayed code;
+    // `{doc}` from the root and file names with spaces
+    let tmp = copy_fixture("foreign-docs");
+    let content = tmp.path().join("content");
+    write(
+        content.join("handbook-vars.md"),
+        "---\ntitle: Ziele\n---\n(sec-a)=\n## Antrag in {{ var(name=\"region\") }}\n\n\
+         (sec-s)=\n\nTitel\n-----\n\n- Punkt\n\n  (sec-l)=\n  ## In Liste\n\n\
+         (code-install)=\n\n    # Installation\n",
+    );
+    write(
+        content.join("meine seite.md"),
+        "---\ntitle: Meine Seite\n---\n(sec-m)=\n## Feld `<name>` ausfüllen\n\nText.\n",
+    );
+    std::fs::create_dir_all(content.join("unter")).unwrap();
+    write(
+        content.join("unter/c.md"),
+        "---\ntitle: C\n---\nSiehe {doc}`/andere`, {doc}`../meine seite`, {ref}`sec-m`,\n\
+         {numref}`Abschnitt %s <sec-m>` und {ref}`die Regeln zum\nAntrag <sec-a>`.\n",
+    );
+    let yaml = tmp.path().join("handbook.yaml");
+    write(&yaml, &(read(&yaml) + "vars:\n  region: NRW\n"));
+    let o = inside(tmp.path(), &["build"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let public = tmp.path().join("public");
+    let page = article(&public, "handbook-vars");
+    for html in [
+        "<h2 id=\"sec-a\">Antrag in NRW</h2>",
+        "<h2 id=\"sec-s\">Titel</h2>",
+        "<h2 id=\"sec-l\">In Liste</h2>",
+        "<p>(code-install)=</p>\n<pre><code># Installation\n</code></pre>",
+    ] {
+        assert!(page.contains(html), "{html}: {page}");
+    }
+    assert!(!page.contains("(sec-"), "{page}");
+    assert!(
+        err.contains("content/handbook-vars.md:17:1: Warnung: Die Marke `(code-install)=`"),
+        "{err}"
+    );
+    assert!(!err.contains("content/handbook-vars.md:4:"), "{err}");
+    let c = article(&public, "unter/c");
+    for html in [
+        "<a href=\"/andere/\">Andere Seite</a>",
+        "<a href=\"/meine-seite/\">Meine Seite</a>",
+        "<a href=\"/meine-seite/#sec-m\">Feld &lt;name&gt; ausfüllen</a>",
+        "<a href=\"/meine-seite/#sec-m\">Abschnitt</a>",
+        "<a href=\"/handbook-vars/#sec-a\">die Regeln zum Antrag</a>",
+    ] {
+        assert!(c.contains(html), "{html}: {c}");
+    }
+    assert!(!err.contains("unter/c.md"), "{err}");
+}

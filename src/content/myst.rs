@@ -157,25 +157,36 @@ pub fn target_line(line: &str) -> Option<&str> {
     (!label.is_empty() && label.chars().all(is_label)).then_some(label)
 }
 
-/// The target line starting at `at` when the next line that is not blank
-/// is a heading (`#`): the label, the heading line's range, and where the
-/// heading's text ends (before a closing `#` run and any `{#id}`).
-pub fn target_before_heading(text: &str, at: usize) -> Option<(&str, std::ops::Range<usize>)> {
+/// Whether the target line starting at `at` names a heading: the next
+/// line that is not blank is one, as CommonMark reads it (`## Titel` with
+/// at most three spaces before it, or a line of text underlined with
+/// `===` or `---`). The load stage's scan gives that heading the label as
+/// its id, and the render leaves the target line out.
+pub fn target_before_heading(text: &str, at: usize) -> bool {
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let label = target_line(&text[at..line_end])?;
-    let mut pos = (line_end + 1).min(text.len());
-    loop {
-        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-        let line = &text[pos..end];
-        if line.trim().is_empty() && end < text.len() {
-            pos = end + 1;
-            continue;
-        }
-        let heading = line.trim_start().starts_with('#')
-            && line.trim_start().trim_start_matches('#').starts_with(' ')
-            && !line.trim_end().ends_with('}');
-        return heading.then_some((label, pos..end));
+    if target_line(&text[at..line_end]).is_none() {
+        return false;
     }
+    let mut lines = text[(line_end + 1).min(text.len())..]
+        .lines()
+        .skip_while(|l| l.trim().is_empty());
+    let Some(next) = lines.next() else {
+        return false;
+    };
+    let indent = next.len() - next.trim_start_matches(' ').len();
+    if indent > 3 {
+        return false;
+    }
+    let hashes = next.trim_start().bytes().take_while(|&b| b == b'#').count();
+    let after = &next.trim_start()[hashes..];
+    if (1..=6).contains(&hashes) && (after.is_empty() || after.starts_with([' ', '\t'])) {
+        return true;
+    }
+    // setext: text, then a line of `=` or `-` alone
+    lines.next().is_some_and(|under| {
+        let u = under.trim();
+        !u.is_empty() && (u.bytes().all(|b| b == b'=') || u.bytes().all(|b| b == b'-'))
+    })
 }
 
 /// The roles that become links here: ``{ref}`label` ``, ``{ref}`Text
@@ -190,7 +201,8 @@ pub fn link_role_at(text: &str, at: usize) -> Option<(&str, &str, Option<&str>, 
     let inner_start = at + role.len() + 3;
     let inner_len = text[inner_start..].find('`')?;
     let inner = &text[inner_start..inner_start + inner_len];
-    if inner.is_empty() || inner.contains('\n') {
+    // a role may wrap onto the next line, as a code span may; not further
+    if inner.trim().is_empty() || inner.matches('\n').count() > 1 {
         return None;
     }
     // `Text <label>`
@@ -256,10 +268,16 @@ mod tests {
         assert_eq!(target_line("(sec-antrag)="), Some("sec-antrag"));
         assert_eq!(target_line("(siehe oben)="), None);
         assert_eq!(target_line("(a)"), None);
-        let t = "(sec-antrag)=\n\n## Antrag stellen\n";
-        let (label, heading) = target_before_heading(t, 0).unwrap();
-        assert_eq!((label, &t[heading]), ("sec-antrag", "## Antrag stellen"));
-        assert!(target_before_heading("(a)=\nText\n", 0).is_none());
+        assert!(target_before_heading(
+            "(sec-antrag)=\n\n## Antrag stellen\n",
+            0
+        ));
+        assert!(target_before_heading("(s)=\n\nTitel\n-----\n", 0));
+        assert!(target_before_heading("(s)=\n  ### In Liste\n", 0));
+        assert!(!target_before_heading("(a)=\nText\n", 0));
+        assert!(!target_before_heading("(a)=\n\n    # im Code\n", 0));
+        assert!(!target_before_heading("(a)=\n#######  sieben\n", 0));
+        assert!(!target_before_heading("(a)=\n#hashtag\n", 0));
         let t = "Siehe {ref}`Anträge <sec-antrag>` und {doc}`../andere`.";
         let (role, label, shown, end) = link_role_at(t, 6).unwrap();
         assert_eq!((role, label, shown), ("ref", "sec-antrag", Some("Anträge")));

@@ -64,6 +64,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         rewriter.push(event);
     }
     rewriter.flush_text();
+    drop_myst_targets(&mut rewriter.events);
 
     let mut html = String::with_capacity(page.body().len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, rewriter.events.into_iter());
@@ -440,6 +441,31 @@ fn expand_placeholders<'a>(text: &str, placeholders: &[Placeholder]) -> Vec<Even
     out
 }
 
+/// MyST's `(label)=` before a heading: the heading has the label as its
+/// id (the load stage's scan gave it), so the line itself goes.
+fn drop_myst_targets(events: &mut Vec<Event<'_>>) {
+    let is_target_for =
+        |i: usize| match (&events[i], &events[i + 1], &events[i + 2], &events[i + 3]) {
+            (
+                Event::Start(Tag::Paragraph),
+                Event::Text(t),
+                Event::End(TagEnd::Paragraph),
+                Event::Start(Tag::Heading { id: Some(id), .. }),
+            ) => crate::content::myst::target_line(t).is_some_and(|label| {
+                // the print edition puts a chapter's prefix before every id
+                id.strip_suffix(label)
+                    .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with('-'))
+            }),
+            _ => false,
+        };
+    let drop: Vec<usize> = (0..events.len().saturating_sub(3))
+        .filter(|&i| is_target_for(i))
+        .collect();
+    for i in drop.into_iter().rev() {
+        events.drain(i..i + 3);
+    }
+}
+
 /// The language a code fence's info string names: its leading word of
 /// letters, digits and `+ # . _ -`, inside braces for Quarto's and
 /// R Markdown's cells (`{r, echo=FALSE}` is R).
@@ -462,7 +488,12 @@ fn code_title(info: &str) -> Option<&str> {
     let title = match rest.strip_prefix('[') {
         Some(bracketed) => bracketed.split_once(']')?.0,
         None => {
-            let at = rest.find("title=")? + "title=".len();
+            // `title=`, not `subtitle=`
+            let at = rest
+                .match_indices("title=")
+                .find(|(i, _)| *i == 0 || rest.as_bytes()[i - 1] == b' ')?
+                .0
+                + "title=".len();
             let value = &rest[at..];
             let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
             value[1..].split(quote).next()?

@@ -43,10 +43,24 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
         let from = origin.link_base().unwrap_or_else(|| frame.page_dir.clone());
         crate::links::target::relative_path(&from, &page.content_path)
     };
-    let text = text.replace('[', "\\[").replace(']', "\\]");
+    let text = link_text(&text);
     let mut out = Expanded::default();
-    out.push_generated(&format!("[{text}]({target}#{id})"), origin, at);
+    out.push_generated(&format!("[{text}](<{target}#{id}>)"), origin, at);
     Some(out)
+}
+
+/// A heading's or title's text as the text of a Markdown link: every
+/// character Markdown or HTML would read as markup escaped, so that
+/// `Feld <name> ausfüllen` stays so rather than losing `<name>`.
+fn link_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// ``{doc}`../andere` ``: a link to the page of `../andere.md`, titled with
@@ -59,9 +73,13 @@ fn doc_link(
     origin: &Origin,
     at: usize,
 ) -> Option<Expanded> {
-    let from = origin.link_base().unwrap_or_else(|| frame.page_dir.clone());
-    let file = format!("{}.md", path.trim_end_matches(".md"));
-    let target = crate::links::target::normalise(&from, &file);
+    // `/kapitel/a` from the content folder, as Sphinx reads it
+    let from = match path.starts_with('/') {
+        true => std::path::PathBuf::new(),
+        false => origin.link_base().unwrap_or_else(|| frame.page_dir.clone()),
+    };
+    let file = format!("{}.md", path.trim_end_matches('/').trim_end_matches(".md"));
+    let target = crate::links::target::normalise(&from, file.trim_start_matches('/'));
     let page = target.and_then(|t| {
         let pages = &frame.env.content.pages;
         pages.iter().find(|p| !p.synthetic && p.content_path == t)
@@ -72,9 +90,8 @@ fn doc_link(
         frame.diags.push(Diagnostic::foreign(issue, span));
         return None;
     };
-    let text = shown.unwrap_or_else(|| page.title.clone());
-    let text = text.replace('[', "\\[").replace(']', "\\]");
+    let text = link_text(&shown.unwrap_or_else(|| page.title.clone()));
     let mut out = Expanded::default();
-    out.push_generated(&format!("[{text}]({file})"), origin, at);
+    out.push_generated(&format!("[{text}](<{file}>)"), origin, at);
     Some(out)
 }

@@ -122,8 +122,7 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains(":::")
         || s.contains("```{")
         || s.contains("~~~{")
-        // MyST's targets and link roles
-        || s.contains(")=")
+        // MyST's link roles
         || s.contains("}`")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)

@@ -3,7 +3,7 @@
 //! Jupyter Book's text keeps its boxes and pictures. Which directives
 //! are which is the content stage's knowledge (`content::myst`).
 
-use super::syntax::{Arg, ArgValue, Call, Piece};
+use super::syntax::{Arg, ArgValue, Call};
 use crate::content::myst::{self, Becomes};
 
 /// Whether a directive opens at `at` (at a line's start).
@@ -68,21 +68,18 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
     Some(call)
 }
 
-/// A target line before a heading as that heading with the label as its
-/// id (`## Antrag stellen {#sec-antrag}`), so links and ``{ref}`` find it.
-pub(super) fn target_at(text: &str, at: usize) -> Option<Piece> {
-    let (label, heading) = myst::target_before_heading(text, at)?;
-    let line = text[heading.clone()].trim_end();
-    Some(Piece::Literal(
-        format!("{line} {{#{label}}}"),
-        at..heading.end,
-    ))
-}
-
 /// ``{ref}`label` `` and its kin as a call of the built-in `@`, which links
 /// the heading with that id (``{doc}`datei` ``: the page of that file).
 pub(super) fn role_at(text: &str, at: usize) -> Option<Call> {
     let (role, label, shown, end) = myst::link_role_at(text, at)?;
+    // a wrapped line is one space; Sphinx's `%s` and `{number}` stand for
+    // a number this handbook does not give
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let label = &one_line(label);
+    let shown = shown
+        .map(|s| one_line(&s.replace("%s", "").replace("{number}", "")))
+        .filter(|s| !s.is_empty());
+    let shown = shown.as_deref();
     let arg = |name: &str, value: &str| Arg {
         name: name.into(),
         value: ArgValue::Str(value.to_string()),

@@ -147,8 +147,6 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             Ok(cross_ref_at(text, found).map(Piece::Call))
         } else if let Some(block) = fence {
             Ok(myst::call_at(text, block.clone()).map(Piece::Call))
-        } else if text.as_bytes()[found] == b'(' {
-            Ok(myst::target_at(text, found))
         } else if let Some(call) = myst::role_at(text, found) {
             Ok(Some(Piece::Call(call)))
         } else if text.as_bytes()[found] == b':' {
@@ -189,9 +187,6 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
             || (bytes[i] == b':' && text[i..].starts_with(":::") && fenced::at_line_start(text, i))
             || (bytes[i] == b'@' && cross_ref::at(text, i).is_some())
-            || (bytes[i] == b'('
-                && (i == 0 || bytes[i - 1] == b'\n')
-                && myst::target_at(text, i).is_some())
             || (bytes[i] == b'{' && myst::role_at(text, i).is_some())
             || (matches!(bytes[i], b'`' | b'~')
                 && (i == 0 || bytes[i - 1] == b'\n' || fenced::at_line_start(text, i))

@@ -107,7 +107,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             Some(b'<' | b'@') => vitepress(trimmed),
             // before a heading, the shortcode stage makes it the heading's id
             Some(b'(') => myst::target_line(trimmed)
-                .filter(|_| myst::target_before_heading(body, start + indent).is_none())
+                .filter(|_| !myst::target_before_heading(body, start + indent))
                 .map(|label| ForeignIssue::MystTarget {
                     label: label.to_string(),
                 }),
@@ -156,7 +156,8 @@ fn myst_in_code(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)>
         // ``{ref}`…` `` and its kin become links in the shortcode stage,
         // which names one that finds nothing
         let role = myst::role_before(body, r.start);
-        if role.is_some_and(|n| ["ref", "numref", "doc"].contains(&n)) {
+        let linked = |n: &str| myst::link_role_at(body, r.start - n.len() - 2).is_some();
+        if role.is_some_and(linked) {
             continue;
         }
         if let Some(name) = role {

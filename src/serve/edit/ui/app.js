@@ -163,6 +163,8 @@ function renderForm() {
 // ---- drafts, checks, saving ----------------------------------------------
 
 const draftKey = (id) => "redaktion:" + id;
+// the page whose unsaved mark the list shows since its last change
+let listMarked = null;
 
 function changed() {
   if (!current) return;
@@ -177,10 +179,12 @@ function changed() {
     draftKey(current.id),
     JSON.stringify({ fields: current.fields, body: current.body, hash: current.hash, base: current.loaded }),
   );
-  // „Gespeichert.“ of the last save no longer holds, and the list marks the page
+  // „Gespeichert.“ of the last save no longer holds, and the list marks
+  // the page: once per page, not on every keystroke
   const status = document.getElementById("status");
-  if (status && status.textContent !== T.unsaved) {
-    say(T.unsaved);
+  if (status && status.textContent !== T.unsaved) say(T.unsaved);
+  if (listMarked !== current.id) {
+    listMarked = current.id;
     renderList();
   }
   scheduleCheck();
@@ -297,6 +301,7 @@ async function saveOnce() {
     current.hash = r.data.hash;
     current.loaded = { fields: structuredClone(current.fields), body: current.body };
     localStorage.removeItem(draftKey(current.id));
+    listMarked = null;
     renderList();
     // the restored draft is saved now: nothing left to discard
     const restored = document.getElementById("restored");
@@ -355,6 +360,7 @@ async function openPage(id, fromDisk) {
     }
   }
   renderForm();
+  listMarked = null;
   renderList();
   if (pendingNote) {
     say(pendingNote);
