@@ -4,7 +4,7 @@
 //! its own position.
 
 pub mod anchor_aliases;
-pub mod from_address;
+mod old_sites;
 pub mod refs;
 pub mod rewrite;
 pub mod roles;

@@ -1,5 +1,6 @@
 //! Resolving one Markdown link destination.
 
+use super::old_sites::{as_hugo_reads_it, old_address, old_address_warning, published_as_html};
 use super::{Index, LinkTarget};
 use crate::content::page::LinkSite;
 use crate::content::{Content, PageId};
@@ -149,7 +150,7 @@ fn elsewhere(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> Op
 }
 
 /// What a link resolves to, and the problem with it, if any.
-type Resolved = (LinkTarget, Option<Diagnostic>);
+pub(super) type Resolved = (LinkTarget, Option<Diagnostic>);
 
 pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkSite) -> Resolved {
     match classify(&link.dest) {
@@ -214,83 +215,6 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
     }
 }
 
-/// An address-style link (`../formular/`) checked against Hugo's reading
-/// from the page's address: taken that way when only it finds a page,
-/// said to be ambiguous when it finds another.
-fn as_hugo_reads_it(
-    content: &Content,
-    index: &Index,
-    from: PageId,
-    link: &LinkSite,
-    written: &str,
-    anchor: Option<&str>,
-    resolved: Resolved,
-) -> Resolved {
-    use super::from_address::{ambiguous, page_from_address};
-    // raw HTML is read from the page's address anyway, as the browser
-    // reads it (`browser_relative`): no other reading to tell apart
-    if link.in_html {
-        return resolved;
-    }
-    match &resolved {
-        (LinkTarget::Page { id, .. }, None) => {
-            let other = page_from_address(content, index, from, link, written);
-            let warning = other.and_then(|other| ambiguous(content, from, link, *id, other));
-            (resolved.0, warning)
-        }
-        (LinkTarget::Broken, _) => match page_from_address(content, index, from, link, written) {
-            Some(id) => {
-                let warning =
-                    old_address_warning(content, from, link, &content.pages[id].content_path);
-                let (target, anchor_diag) = to_page(content, id, anchor, link);
-                (target, anchor_diag.or(Some(warning)))
-            }
-            None => resolved,
-        },
-        _ => resolved,
-    }
-}
-
-/// `/leitfaden/theorie/x/` when `/theorie/x/` is a page: the old site
-/// served the handbook under a base path (Docusaurus' `routeBasePath`,
-/// Jekyll's `baseurl`). Only an address with no page of its own and a
-/// page below its first segment counts, so theme files stay as they are.
-fn old_address(
-    content: &Content,
-    index: &Index,
-    from: PageId,
-    path: &str,
-    link: &LinkSite,
-) -> Option<(PageId, Diagnostic)> {
-    let rest = path.strip_prefix('/')?;
-    let (_, below) = rest.split_once('/')?;
-    let &id = index.by_url.get(format!("/{below}").as_str())?;
-    if below.is_empty() || content.pages[id].synthetic {
-        return None;
-    }
-    let diag = old_address_warning(content, from, link, &content.pages[id].content_path);
-    Some((id, diag))
-}
-
-/// A link written with the old site's address of a file that is here:
-/// taken as that file, and said so with the link to write instead.
-fn old_address_warning(
-    content: &Content,
-    from: PageId,
-    link: &LinkSite,
-    file: &Path,
-) -> Diagnostic {
-    let from_dir = link
-        .base_dir
-        .clone()
-        .unwrap_or_else(|| content.pages[from].content_dir());
-    let issue = crate::diagnostics::ForeignIssue::OldAddress {
-        written: link.dest.clone(),
-        file: relative_path(&from_dir, file),
-    };
-    Diagnostic::foreign(issue, link.span.clone())
-}
-
 /// `/teil/seite.md` or `/bilder/plan.png`: a file of the content written
 /// from the site's root, as GitHub reads it, or with the old site's base
 /// path in front (`/leitfaden/teil/seite.md`, said as for old addresses).
@@ -334,7 +258,12 @@ fn site_file(
     is_page(&t).then(|| resolve_page_file(content, index, &t, path, anchor, link))
 }
 
-fn to_page(content: &Content, id: PageId, anchor: Option<&str>, link: &LinkSite) -> Resolved {
+pub(super) fn to_page(
+    content: &Content,
+    id: PageId,
+    anchor: Option<&str>,
+    link: &LinkSite,
+) -> Resolved {
     let anchor = anchor.map(|a| settle(content, id, a));
     let diag = anchor
         .as_deref()
@@ -428,25 +357,6 @@ fn resolve_folder_or_asset(
         return (target, anchor_diag.or(Some(warning)));
     }
     broken(content, link, written)
-}
-
-/// `allauth.html`, `kapitel/index.html`: Sphinx, MkDocs and Jupyter Book
-/// link to the page they publish from `allauth.md`, which is here.
-fn published_as_html(content: &Content, index: &Index, target: &Path) -> Option<PageId> {
-    let ext = target.extension()?.to_string_lossy().to_ascii_lowercase();
-    if ext != "html" && ext != "htm" {
-        return None;
-    }
-    let page = index
-        .by_content_path
-        .get(target.with_extension("md").as_path());
-    let folder = || match target.file_stem()?.to_str()? {
-        "index" => index.section_dirs.get(target.parent()?),
-        _ => None,
-    };
-    page.or_else(folder)
-        .copied()
-        .filter(|&id| !content.pages[id].synthetic || content.pages[id].is_section_index)
 }
 
 /// A page's address (`/konzepte/elterncafe/`), not a file's (`/static/x.css`).

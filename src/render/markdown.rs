@@ -1,6 +1,7 @@
 //! Markdown → HTML for one page, with resolved links, heading anchors,
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
+use super::code_blocks::{code_language, code_title};
 use crate::content::callout;
 use crate::content::html_urls::UrlScanner;
 use crate::content::markdown::options;
@@ -464,42 +465,6 @@ fn drop_myst_targets(events: &mut Vec<Event<'_>>) {
     for i in drop.into_iter().rev() {
         events.drain(i..i + 3);
     }
-}
-
-/// The language a code fence's info string names: its leading word of
-/// letters, digits and `+ # . _ -`, inside braces for Quarto's and
-/// R Markdown's cells (`{r, echo=FALSE}` is R).
-fn code_language(info: &str) -> &str {
-    let is_lang = |c: char| c.is_alphanumeric() || matches!(c, '+' | '#' | '.' | '_' | '-');
-    let word = |s: &'_ str| s.find(|c: char| !is_lang(c)).unwrap_or(s.len());
-    match info.strip_prefix('{') {
-        // a MyST directive (`{code-cell}`) names no language
-        Some(cell) => match &cell[..word(cell)] {
-            lang if crate::content::myst::is_code_cell(lang) => lang,
-            _ => "",
-        },
-        None => &info[..word(info)],
-    }
-}
-
-/// A code block's title in its info string: `[datei.js]` or `title="datei.js"`.
-fn code_title(info: &str) -> Option<&str> {
-    let rest = info.get(info.find([' ', '['])?..)?.trim_start();
-    let title = match rest.strip_prefix('[') {
-        Some(bracketed) => bracketed.split_once(']')?.0,
-        None => {
-            // `title=`, not `subtitle=`
-            let at = rest
-                .match_indices("title=")
-                .find(|(i, _)| *i == 0 || rest.as_bytes()[i - 1] == b' ')?
-                .0
-                + "title=".len();
-            let value = &rest[at..];
-            let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-            value[1..].split(quote).next()?
-        }
-    };
-    Some(title.trim()).filter(|t| !t.is_empty())
 }
 
 pub fn escape(s: &str) -> String {
