@@ -10,7 +10,8 @@ import { historyButton, setupHistory, withAuthor } from "./history.js";
 import { loadCodeMirror } from "./body.js";
 import { bodyPanel, showBodyDiagnostics } from "./bodypanel.js";
 import { showConflict } from "./conflict.js";
-import { editionPanel, hiddenPanel, isHidden, matchesOrigin, openOverride, originBadge, originFilter, renderMerge, setupEdition } from "./edition.js";
+import { draftKey, filters, renderList, setupList } from "./pagelist.js";
+import { editionPanel, hiddenPanel, isHidden, openOverride, renderMerge, setupEdition } from "./edition.js";
 
 const API = "/_redaktion/api/";
 let T = {}; // the catalogue's words, from the server
@@ -18,7 +19,6 @@ let kinds = {}; // kind name → {label, fields}
 let pages = []; // {id, title, kind, slug, section, url}
 let current = null; // the page being edited: {id, kind, fields, body, hash, loaded}
 let pendingNote = null; // said once the next page (or the start) is shown
-const LIST_LIMIT = 300;
 
 async function api(path, method, body) {
   const opts = { method: method || "GET", headers: {} };
@@ -44,75 +44,6 @@ async function api(path, method, body) {
 function say(text) {
   const s = document.getElementById("status");
   if (s) s.textContent = text;
-}
-
-// ---- the page list -------------------------------------------------------
-
-function renderList() {
-  const text = document.getElementById("f-text").value.trim().toLowerCase();
-  const kind = document.getElementById("f-kind").value;
-  const section = document.getElementById("f-section").value;
-  const shown = pages.filter(
-    (p) =>
-      (!kind || p.kind === kind) &&
-      (!section || p.section === section) &&
-      matchesOrigin(p) &&
-      (!text || p.title.toLowerCase().includes(text) || p.slug.includes(text)),
-  );
-  const list = document.getElementById("page-list");
-  // ten thousand links would make every keystroke slow; the filters narrow
-  list.replaceChildren(
-    ...shown.slice(0, LIST_LIMIT).map((p) =>
-      el(
-        "li",
-        {},
-        el(
-          "a",
-          {
-            href: "#/seite/" + p.id,
-            "aria-current": current && current.id === p.id ? "page" : null,
-          },
-          p.title,
-        ),
-        " ",
-        el("span", { class: "kind" }, (kinds[p.kind] ? kinds[p.kind].label : p.kind) + (p.state ? " · " + T["state_" + p.state] : "")),
-        originBadge(p) ? " " : null,
-        originBadge(p),
-        // changes kept in this browser and not saved yet, said in words
-        localStorage.getItem(draftKey(p.id)) ? el("span", { class: "unsaved" }, " · " + T.unsaved_mark) : null,
-      ),
-    ),
-  );
-  document.getElementById("count").textContent =
-    shown.length > LIST_LIMIT
-      ? T.count_limited.replace("{0}", LIST_LIMIT).replace("{1}", shown.length)
-      : shown.length + " " + T.count;
-}
-
-function filters() {
-  const sections = [...new Set(pages.map((p) => p.section))].sort();
-  const option = (value, label) => el("option", { value }, label);
-  return el(
-    "div",
-    { class: "filters" },
-    el("label", { for: "f-text" }, T.filter_text),
-    el("input", { id: "f-text", type: "search", oninput: renderList }),
-    el("label", { for: "f-kind" }, T.filter_kind),
-    el(
-      "select",
-      { id: "f-kind", onchange: renderList },
-      option("", T.all),
-      Object.entries(kinds).map(([k, d]) => option(k, d.label)),
-    ),
-    el("label", { for: "f-section" }, T.filter_section),
-    el(
-      "select",
-      { id: "f-section", onchange: renderList },
-      option("", T.all),
-      sections.filter((s) => s).map((s) => option(s, s)),
-    ),
-    originFilter(renderList),
-  );
 }
 
 function renderForm() {
@@ -162,7 +93,6 @@ function renderForm() {
 
 // ---- drafts, checks, saving ----------------------------------------------
 
-const draftKey = (id) => "redaktion:" + id;
 // the page whose unsaved mark the list shows since its last change
 let listMarked = null;
 
@@ -445,6 +375,7 @@ async function start() {
   }
   T = schema.data.texts;
   setup({ T, pages: () => pages, changed });
+  setupList({ T, pages: () => pages, current: () => current, kinds: () => kinds });
   setupFind(T, api);
   for (const k of schema.data.kinds) kinds[k.kind] = k;
   setupPages({
