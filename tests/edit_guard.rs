@@ -123,6 +123,8 @@ async fn the_token_is_exchanged_for_a_strict_http_only_cookie_and_leaves_the_url
         "{cookie}"
     );
     assert!(cookie.starts_with(&e.cookie()), "{cookie}");
+    // it outlives a browser restart within a working day
+    assert!(cookie.ends_with("; Max-Age=43200"), "{cookie}");
     assert!(!cookie.contains(e.state.token()));
 
     let wrong = format!("/_redaktion/?token={}0", e.state.token());

@@ -148,10 +148,14 @@ async fn start(
         if !guard::same(token.as_bytes(), s.token().as_bytes()) {
             return EditError::new(Refusal::NoSession, s.lang).into_response();
         }
+        // a working day: the browser may be closed and opened again (the
+        // session itself ends with this server, whose next start makes a
+        // new one); without an age the editor was signed out at each restart
         let cookie = format!(
-            "{}={}; HttpOnly; SameSite=Strict; Path=/_redaktion",
+            "{}={}; HttpOnly; SameSite=Strict; Path=/_redaktion; Max-Age={}",
             guard::COOKIE,
-            s.session()
+            s.session(),
+            12 * 60 * 60
         );
         let mut r = StatusCode::SEE_OTHER.into_response();
         let h = r.headers_mut();
