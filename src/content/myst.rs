@@ -107,34 +107,27 @@ pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     if matches!(d.name.as_str(), "figure" | "image") {
         return (!d.argument.is_empty()).then_some(Becomes::Figure);
     }
-    // `{admonition} Titel` takes its look from `:class: tip`
-    let (name, title) = match d.name.as_str() {
-        "admonition" => {
-            let class = options.iter().find(|(k, _)| k == "class");
-            let class = class.and_then(|(_, v)| v.split_whitespace().next());
-            (
-                class.unwrap_or("note").to_ascii_lowercase(),
-                d.argument.clone(),
-            )
-        }
-        // any other box's argument is its text's first line; shown as its
-        // title rather than lost
-        name => (name.to_string(), d.argument.clone()),
+    // an admonition's title is its own, whatever its look; any other box's
+    // argument is its text's first line, shown as its title rather than lost
+    let (shortcode, default) = match d.name.as_str() {
+        "admonition" => (admonition_box(options), "Hinweis"),
+        name => super::callout::box_for(name)?,
     };
-    let (shortcode, default) = super::callout::box_for(&name)
-        .or_else(|| (d.name == "admonition").then_some(("hinweis", "Hinweis")))?;
-    // an admonition's title is its own, not its look's
-    let default = if d.name == "admonition" {
-        "Hinweis"
-    } else {
-        default
-    };
-    let title = if title.is_empty() {
-        default.to_string()
-    } else {
-        title
+    let title = match d.argument.is_empty() {
+        true => default.to_string(),
+        false => d.argument.clone(),
     };
     Some(Becomes::Box { shortcode, title })
+}
+
+/// The box an admonition's `:class:` names (`tip`, `warning`), in either
+/// fence (```` ```{admonition} ````, `:::{admonition}`); the plain
+/// `hinweis` for none or another class.
+pub fn admonition_box(options: &[(String, String)]) -> &'static str {
+    let class = options.iter().find(|(k, _)| k == "class");
+    let look = class.and_then(|(_, v)| v.split_whitespace().next());
+    look.and_then(|l| super::callout::box_for(&l.to_ascii_lowercase()))
+        .map_or("hinweis", |(shortcode, _)| shortcode)
 }
 
 /// The role written right before a code span that starts at `at`:

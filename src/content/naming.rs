@@ -18,6 +18,8 @@ pub fn strip_number(name: &str) -> (Option<f64>, &str) {
     let mut scale = 1.0;
     let mut end = 0;
     loop {
+        // more than three digits in front is a year (`2024-bericht`), a
+        // date rather than a place in the order
         let digits = name[end..].bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || digits > 3 {
             break;
@@ -37,11 +39,9 @@ pub fn strip_number(name: &str) -> (Option<f64>, &str) {
             _ => break,
         }
     }
+    // beyond twelve digits the parts' thousandths no longer stay apart
+    // in one f64
     if end == 0 || name[..end].bytes().filter(u8::is_ascii_digit).count() > 3 * 4 {
-        return (None, name);
-    }
-    // a year is no place in the order
-    if name.bytes().take_while(u8::is_ascii_digit).count() > 3 {
         return (None, name);
     }
     let rest = name[end..].trim_start_matches(['-', '_', ' ', '.']);

@@ -56,7 +56,7 @@ pub(super) fn pairs(text: &str, code: &[Range<usize>]) -> Pairs {
 pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
     let first_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
     let fence = callout::fence_line(&text[open..first_end])?;
-    let (mut shortcode, default_title) = callout::box_for(&fence.name)?;
+    let (shortcode, default_title) = callout::box_for(&fence.name)?;
     let &(close_start, close_end) = fences.get(&open)?;
     let title = fence.title.unwrap_or_else(|| default_title.to_string());
     // MyST's option lines (`:class: tip`) are no text of the box; an
@@ -66,11 +66,10 @@ pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
         true => myst::options(&text[body_start..close_start]),
         false => (Vec::new(), 0),
     };
-    if fence.name == "admonition" {
-        let class = options.iter().find(|(k, _)| k == "class");
-        let look = class.and_then(|(_, v)| callout::box_for(v.split_whitespace().next()?));
-        shortcode = look.map_or(shortcode, |(s, _)| s);
-    }
+    let shortcode = match fence.name.as_str() {
+        "admonition" => myst::admonition_box(&options),
+        _ => shortcode,
+    };
     Some(Call {
         name: shortcode.to_string(),
         args: vec![Arg {

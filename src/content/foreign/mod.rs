@@ -105,7 +105,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             Some(b'i' | b'e') => mdx_import(trimmed),
             Some(b'>') => obsidian_callout(trimmed),
             Some(b'<' | b'@') => vitepress(trimmed),
-            // before a heading, the shortcode stage makes it the heading's id
+            // before a heading, the load stage's scan makes it the heading's id
             Some(b'(') => myst::target_line(trimmed)
                 .filter(|_| !myst::target_before_heading(body, start + indent))
                 .map(|label| ForeignIssue::MystTarget {
@@ -153,21 +153,14 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
 fn myst_in_code(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)> {
     let mut found = Vec::new();
     for r in code {
-        // ``{ref}`…` `` and its kin become links in the shortcode stage,
-        // which names one that finds nothing
-        let role = myst::role_before(body, r.start);
-        let linked = |n: &str| myst::link_role_at(body, r.start - n.len() - 2).is_some();
-        if role.is_some_and(linked) {
-            continue;
-        }
-        if let Some(name) = role {
+        if let Some(name) = myst::role_before(body, r.start) {
             let at = r.start - name.len() - 2;
-            found.push((
-                at,
-                ForeignIssue::MystRole {
-                    name: name.to_string(),
-                },
-            ));
+            // ``{ref}`…` `` and its kin become links in the shortcode
+            // stage, which names one that finds nothing
+            if myst::link_role_at(body, at).is_none() {
+                let name = name.to_string();
+                found.push((at, ForeignIssue::MystRole { name }));
+            }
             continue;
         }
         // a directive is a fenced block of its own lines, never a code
