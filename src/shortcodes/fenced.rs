@@ -3,7 +3,7 @@
 //! positions like a `{% hinweis() %}` written by hand. Which names are
 //! boxes is the content stage's knowledge (`content::callout`).
 
-use super::syntax::{in_code, Arg, ArgValue, Call};
+use super::syntax::{in_code, Arg, Call};
 use crate::content::{callout, myst};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -72,10 +72,7 @@ pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
     };
     Some(Call {
         name: shortcode.to_string(),
-        args: vec![Arg {
-            name: "titel".into(),
-            value: ArgValue::Str(title),
-        }],
+        args: vec![Arg::text("titel", title)],
         range: open..close_end,
         body: Some(body_start + used..close_start),
     })

@@ -3,7 +3,7 @@
 //! Jupyter Book's text keeps its boxes and pictures. Which directives
 //! are which is the content stage's knowledge (`content::myst`).
 
-use super::syntax::{Arg, ArgValue, Call};
+use super::syntax::{Arg, Call};
 use crate::content::myst::{self, Becomes};
 
 /// Whether a directive opens at `at` (at a line's start).
@@ -30,14 +30,10 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
     }
     let (options, used) = myst::options(&text[body_start..close_start]);
     let body = body_start + used..close_start;
-    let str_arg = |name: &str, value: &str| Arg {
-        name: name.into(),
-        value: ArgValue::Str(value.to_string()),
-    };
     let call = match myst::becomes(&d, &options)? {
         Becomes::Box { shortcode, title } => Call {
             name: shortcode.to_string(),
-            args: vec![str_arg("titel", &title)],
+            args: vec![Arg::text("titel", title)],
             range: open..close_end,
             body: Some(body),
         },
@@ -46,16 +42,15 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
             // `:alt:` is described by it (one without either is refused,
             // as `figure` refuses a picture without its description)
             let text_of_body = text[body].trim();
-            let caption = text_of_body.split("\n\n").next().unwrap_or("").trim();
-            let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+            let caption = one_line(text_of_body.split("\n\n").next().unwrap_or(""));
             let alt = options
                 .iter()
                 .find(|(k, _)| k == "alt")
                 .map(|(_, v)| v.clone())
                 .unwrap_or_else(|| caption.clone());
-            let mut args = vec![str_arg("src", &d.argument), str_arg("alt", &alt)];
+            let mut args = vec![Arg::text("src", d.argument.as_str()), Arg::text("alt", alt)];
             if d.name == "figure" && !caption.is_empty() {
-                args.push(str_arg("caption", &caption));
+                args.push(Arg::text("caption", caption));
             }
             Call {
                 name: "figure".into(),
@@ -74,19 +69,12 @@ pub(super) fn role_at(text: &str, at: usize) -> Option<Call> {
     let (role, label, shown, end) = myst::link_role_at(text, at)?;
     // a wrapped line is one space; Sphinx's `%s` and `{number}` stand for
     // a number this handbook does not give
-    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let label = &one_line(label);
     let shown = shown
         .map(|s| one_line(&s.replace("%s", "").replace("{number}", "")))
         .filter(|s| !s.is_empty());
-    let shown = shown.as_deref();
-    let arg = |name: &str, value: &str| Arg {
-        name: name.into(),
-        value: ArgValue::Str(value.to_string()),
-    };
-    let mut args = vec![arg("id", label), arg("role", role)];
+    let mut args = vec![Arg::text("id", one_line(label)), Arg::text("role", role)];
     if let Some(shown) = shown {
-        args.push(arg("text", shown));
+        args.push(Arg::text("text", shown));
     }
     Some(Call {
         name: "@".into(),
@@ -94,4 +82,10 @@ pub(super) fn role_at(text: &str, at: usize) -> Option<Call> {
         range: at..end,
         body: None,
     })
+}
+
+/// Text written over lines as one line: a caption, a role wrapped by the
+/// editor's line length.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

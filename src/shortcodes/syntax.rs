@@ -45,6 +45,17 @@ pub struct Arg {
     pub value: ArgValue,
 }
 
+impl Arg {
+    /// A text argument, as the calls made of other tools' syntax (boxes,
+    /// figures, cross-references) pass them.
+    pub fn text(name: &str, value: impl Into<String>) -> Arg {
+        Arg {
+            name: name.into(),
+            value: ArgValue::Str(value.into()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
     /// Text copied as it is (byte range of the input).
@@ -131,11 +142,10 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
         // a MyST directive is a fenced code block to the Markdown scan: its
         // own opening line is the one place in code a call starts, and the
         // block's end is the directive's
-        let fence = match text.as_bytes()[found] {
-            b'`' | b'~' => code_fences.iter().find(|r| r.start == found),
-            _ => None,
-        };
         let directive = matches!(text.as_bytes()[found], b'`' | b'~');
+        let fence = directive
+            .then(|| code_fences.iter().find(|r| r.start == found))
+            .flatten();
         if fence.is_none() && (directive || in_code(&code, found)) {
             continue;
         }
@@ -187,7 +197,7 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
             || (bytes[i] == b':' && text[i..].starts_with(":::") && fenced::at_line_start(text, i))
             || (bytes[i] == b'@' && cross_ref::at(text, i).is_some())
-            || (bytes[i] == b'{' && myst::role_at(text, i).is_some())
+            || (bytes[i] == b'{' && crate::content::myst::link_role_at(text, i).is_some())
             || (matches!(bytes[i], b'`' | b'~')
                 && (i == 0 || bytes[i - 1] == b'\n' || fenced::at_line_start(text, i))
                 && (i == 0 || !matches!(bytes[i - 1], b'`' | b'~'))
@@ -203,10 +213,7 @@ fn cross_ref_at(text: &str, at: usize) -> Option<Call> {
     let (id, end) = cross_ref::at(text, at)?;
     Some(Call {
         name: "@".into(),
-        args: vec![Arg {
-            name: "id".into(),
-            value: ArgValue::Str(id),
-        }],
+        args: vec![Arg::text("id", id)],
         range: at..end,
         body: None,
     })
