@@ -37,37 +37,37 @@ pub(super) fn as_hugo_reads_it(
             (resolved.0, warning)
         }
         (LinkTarget::Broken, _) => match page_from_address(content, index, from, link, written) {
-            Some(id) => {
-                let warning =
-                    old_address_warning(content, from, link, &content.pages[id].content_path);
-                let (target, anchor_diag) = to_page(content, id, anchor, link);
-                (target, anchor_diag.or(Some(warning)))
-            }
+            Some(id) => to_old_address_page(content, from, id, anchor, link),
             None => resolved,
         },
         _ => resolved,
     }
 }
 
+/// The page `id` that an old site's address of it found: the link goes
+/// there, with the warning that names the file to link instead (unless
+/// the anchor has a problem of its own, which says more).
+pub(super) fn to_old_address_page(
+    content: &Content,
+    from: PageId,
+    id: PageId,
+    anchor: Option<&str>,
+    link: &LinkSite,
+) -> Resolved {
+    let warning = old_address_warning(content, from, link, &content.pages[id].content_path);
+    let (target, anchor_diag) = to_page(content, id, anchor, link);
+    (target, anchor_diag.or(Some(warning)))
+}
+
 /// `/leitfaden/theorie/x/` when `/theorie/x/` is a page: the old site
 /// served the handbook under a base path (Docusaurus' `routeBasePath`,
 /// Jekyll's `baseurl`). Only an address with no page of its own and a
 /// page below its first segment counts, so theme files stay as they are.
-pub(super) fn old_address(
-    content: &Content,
-    index: &Index,
-    from: PageId,
-    path: &str,
-    link: &LinkSite,
-) -> Option<(PageId, Diagnostic)> {
+pub(super) fn old_address(index: &Index, content: &Content, path: &str) -> Option<PageId> {
     let rest = path.strip_prefix('/')?;
     let (_, below) = rest.split_once('/')?;
     let &id = index.by_url.get(format!("/{below}").as_str())?;
-    if below.is_empty() || content.pages[id].synthetic {
-        return None;
-    }
-    let diag = old_address_warning(content, from, link, &content.pages[id].content_path);
-    Some((id, diag))
+    (!below.is_empty() && !content.pages[id].synthetic).then_some(id)
 }
 
 /// A link written with the old site's address of a file that is here:

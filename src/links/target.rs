@@ -1,6 +1,8 @@
 //! Resolving one Markdown link destination.
 
-use super::old_sites::{as_hugo_reads_it, old_address, old_address_warning, published_as_html};
+use super::old_sites::{
+    as_hugo_reads_it, old_address, old_address_warning, published_as_html, to_old_address_page,
+};
 use super::{Index, LinkTarget};
 use crate::content::page::LinkSite;
 use crate::content::{Content, PageId};
@@ -177,11 +179,8 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
             };
             match index.by_url.get(with_slash.as_str()) {
                 Some(&id) => to_page(content, id, anchor, link),
-                None => match old_address(content, index, from, &with_slash, link) {
-                    Some((id, diag)) => {
-                        let (target, anchor_diag) = to_page(content, id, anchor, link);
-                        (target, anchor_diag.or(Some(diag)))
-                    }
+                None => match old_address(index, content, &with_slash) {
+                    Some(id) => to_old_address_page(content, from, id, anchor, link),
                     None if is_page_url(&with_slash) && !is_built_folder(&with_slash) => {
                         broken_url(index, link, path, &with_slash)
                     }
@@ -352,9 +351,7 @@ fn resolve_folder_or_asset(
         }
     }
     if let Some(id) = published_as_html(content, index, &target) {
-        let warning = old_address_warning(content, from, link, &content.pages[id].content_path);
-        let (target, anchor_diag) = to_page(content, id, anchor, link);
-        return (target, anchor_diag.or(Some(warning)));
+        return to_old_address_page(content, from, id, anchor, link);
     }
     broken(content, link, written)
 }

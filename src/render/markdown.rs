@@ -459,12 +459,22 @@ fn drop_myst_targets(events: &mut Vec<Event<'_>>) {
             }),
             _ => false,
         };
-    let drop: Vec<usize> = (0..events.len().saturating_sub(3))
+    let targets: Vec<usize> = (0..events.len().saturating_sub(3))
         .filter(|&i| is_target_for(i))
         .collect();
-    for i in drop.into_iter().rev() {
-        events.drain(i..i + 3);
+    if targets.is_empty() {
+        return;
     }
+    // one pass: a page of many targets must not move its events once per target
+    let mut dropped = vec![false; events.len()];
+    for i in targets {
+        dropped[i..i + 3].fill(true);
+    }
+    let mut at = 0;
+    events.retain(|_| {
+        at += 1;
+        !dropped[at - 1]
+    });
 }
 
 pub fn escape(s: &str) -> String {
