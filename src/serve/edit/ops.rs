@@ -37,6 +37,17 @@ pub(super) fn refuse(r: PageRefusal, s: &EditState) -> EditError {
     EditError::new(Refusal::Pages(r), s.lang)
 }
 
+/// A short name the editor typed, which must be one already: lower-case
+/// letters, digits and hyphens (the refusal suggests its slug). Rename
+/// and „Neue Seite“ take it so.
+pub(super) fn typed_slug<'a>(typed: &'a str, s: &EditState) -> Result<&'a str, EditError> {
+    let slug = slugify(typed);
+    match !typed.is_empty() && slug == typed {
+        true => Ok(typed),
+        false => Err(refuse(PageRefusal::BadSlug(slug), s)),
+    }
+}
+
 pub(super) fn request<T: serde::de::DeserializeOwned>(
     s: &EditState,
     body: &Bytes,
@@ -128,13 +139,10 @@ pub async fn create(State(s): State<Arc<EditState>>, body: Bytes) -> Answer {
         let chosen = req.slug.trim();
         let slug = match chosen {
             "" => slugify(title),
-            _ => slugify(chosen),
+            typed => typed_slug(typed, s)?.to_string(),
         };
         if slug.is_empty() {
             return Err(refuse(PageRefusal::BadSlug(String::new()), s));
-        }
-        if !chosen.is_empty() && slug != chosen {
-            return Err(refuse(PageRefusal::BadSlug(slug), s));
         }
         let section = slugify(req.section.trim());
         let under = match kind.default_section() {

@@ -8,12 +8,12 @@
 
 use super::error::EditError;
 use super::history::{author_of, record};
-use super::ops::{follow, mentions_of, page_facts, refuse, reload, request};
+use super::ops::{follow, mentions_of, page_facts, refuse, reload, request, typed_slug};
 use super::page::{file_hash, file_of, json_response, own_rel_of, page_id, with_preview, Answer};
 use super::state::EditState;
 use super::{draft, page};
 use crate::build::BuildOptions;
-use crate::content::{patch, slug::slugify};
+use crate::content::patch;
 use crate::diagnostics::catalogue::editor::Refusal;
 use crate::diagnostics::catalogue::editor_pages::{Change, PageRefusal};
 use crate::diagnostics::relative_to;
@@ -53,10 +53,7 @@ pub async fn rename(
         if section_index {
             return Err(refuse(PageRefusal::SectionIndex, s));
         }
-        let new = req.slug.trim();
-        if new.is_empty() || slugify(new) != new {
-            return Err(refuse(PageRefusal::BadSlug(slugify(new)), s));
-        }
+        let new = typed_slug(req.slug.trim(), s)?;
         let path = file_of(s, &rel)?;
         let new_rel = rel.with_file_name(format!("{new}.md"));
         let taken = preview.parts().and_then(|(site, _, _)| {

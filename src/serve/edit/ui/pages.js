@@ -7,6 +7,7 @@
 import { add, el, fill } from "./form.js";
 import { dialog } from "./dialog.js";
 import { withAuthor } from "./history.js";
+import { draftKey } from "./pagelist.js";
 
 let ctx = null;
 
@@ -129,9 +130,9 @@ function openRename() {
           return;
         }
         // an unsaved draft follows the page to its new id
-        const kept = localStorage.getItem("redaktion:" + page.id);
-        if (kept) localStorage.setItem("redaktion:" + done.data.id, kept);
-        localStorage.removeItem("redaktion:" + page.id);
+        const kept = localStorage.getItem(draftKey(page.id));
+        if (kept) localStorage.setItem(draftKey(done.data.id), kept);
+        localStorage.removeItem(draftKey(page.id));
         close();
         await ctx.refresh();
         ctx.open(done.data.id, T.renamed + (done.data.warning ? " " + done.data.warning : ""));
@@ -170,7 +171,7 @@ async function openDelete() {
         out.replaceChildren(alertLine(done.data.error || String(done.status)));
         return;
       }
-      localStorage.removeItem("redaktion:" + page.id);
+      localStorage.removeItem(draftKey(page.id));
       close();
       await ctx.refresh();
       ctx.home((refs.length ? T.deleted_refs : T.deleted) + (done.data.warning ? " " + done.data.warning : ""));
