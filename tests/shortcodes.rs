@@ -64,6 +64,63 @@ fn an_edition_counts_what_it_shows_and_overrides_vars_and_templates() {
     assert!(html.contains("<div class=\"box lokal-hinweis\">"));
 }
 
+/// Steps in a numbered list often carry a box; the box must stay in its
+/// step, however it is written, or the list breaks in two around it.
+#[test]
+fn a_box_in_a_list_item_or_quote_stays_in_it() {
+    let tmp = copy_fixture("shortcodes");
+    let root = tmp.path();
+    write(
+        root.join("content/schritte.md"),
+        "---\ntitle: Schritte\n---\n\n\
+         1. Antrag stellen\n\n   :::hinweis\n   Im ersten Schritt.\n   :::\n\n\
+         2. Gespräch\n\n   ```{note}\n   Im zweiten Schritt.\n   ```\n\n\
+         3. Vereinbarung\n   {% achtung() %}\n   Im dritten Schritt, [kaputt](fehlt.md).\n   {% end %}\n\n\
+         - {% hinweis(titel=\"Am Punkt\") %}\n  Am Aufzählungspunkt.\n  {% end %}\n\n\
+         > Zitat\n>\n> {% achtung() %}\n> Im Zitat.\n> {% end %}\n",
+    );
+    let o = build(root);
+    let err = stderr(&o);
+    // the dead link inside the third step's box, at its own line and column
+    assert!(err.contains("content/schritte.md:19:24"), "{err}");
+    let page = read(root.join("content/schritte.md")).replace("fehlt.md", "_index.md");
+    write(root.join("content/schritte.md"), &page);
+    let o = build(root);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = read(root.join("public/schritte/index.html"));
+    let prose =
+        &html[html.find("<div class=\"prose\">").unwrap()..html.find("</article>").unwrap()];
+    // one list of three steps, each box inside its step
+    assert_eq!(prose.matches("<ol>").count(), 1, "{prose}");
+    assert!(!prose.contains("<ol start"), "{prose}");
+    for text in [
+        "Im ersten Schritt.",
+        "Im zweiten Schritt.",
+        "Im dritten Schritt",
+    ] {
+        let at = prose.find(text).unwrap();
+        assert!(
+            prose[..at].rfind("<li>") > prose[..at].rfind("</li>"),
+            "{text}: {prose}"
+        );
+        assert!(
+            prose[at..].find("</div>") < prose[at..].find("</li>"),
+            "{text}: {prose}"
+        );
+    }
+    let at = prose.find("Am Aufzählungspunkt.").unwrap();
+    assert!(
+        prose[at..].find("</ul>").is_some() && !prose[at..].contains("<ul>"),
+        "{prose}"
+    );
+    let quote = &prose[prose.find("<blockquote>").unwrap()..];
+    assert!(
+        quote.find("Im Zitat.") < quote.find("</blockquote>"),
+        "{prose}"
+    );
+    assert_eq!(prose.matches("<blockquote>").count(), 1, "{prose}");
+}
+
 /// Each broken call → (its line, its column, a piece of the message).
 #[test]
 fn mistakes_in_calls_are_errors_at_the_call() {

@@ -101,12 +101,18 @@ impl Expanded {
     /// where it contains the call's expanded `body` verbatim: that part keeps
     /// the body's own mapping, so a broken link inside a box is reported at
     /// its own line.
+    ///
+    /// `indent` starts every line the template wrote (the body's lines keep
+    /// their own): a box in a list item or a quote must stay in it, and
+    /// CommonMark ends an HTML block's container at its first line that
+    /// lacks the container's indentation or `>`.
     pub fn append_wrapping(
         &mut self,
         generated: &str,
         body: Expanded,
         origin: &Origin,
         call_at: usize,
+        indent: &str,
     ) {
         match (!body.text.is_empty())
             .then(|| generated.find(&body.text))
@@ -114,11 +120,19 @@ impl Expanded {
         {
             Some(i) => {
                 let body_len = body.text.len();
-                self.push_generated(&generated[..i], origin, call_at);
+                let body_ends_line = body.text.ends_with('\n');
+                let before = indented(&generated[..i], indent, false);
+                // the body's first line may be blank, and must keep a quote's `>`
+                let before = match body.text.starts_with('\n') && before.ends_with('\n') {
+                    true => before + indent.trim_end(),
+                    false => before,
+                };
+                self.push_generated(&before, origin, call_at);
                 self.append(body);
-                self.push_generated(&generated[i + body_len..], origin, call_at);
+                let rest = indented(&generated[i + body_len..], indent, body_ends_line);
+                self.push_generated(&rest, origin, call_at);
             }
-            None => self.push_generated(generated, origin, call_at),
+            None => self.push_generated(&indented(generated, indent, false), origin, call_at),
         }
     }
 
@@ -141,6 +155,26 @@ impl Expanded {
             None => (page.span_at(0), None),
         }
     }
+}
+
+/// `text` with `indent` before each line it starts, where a line starts
+/// after its newlines and, when `at_line_start`, at its beginning; not at
+/// its end, where the text that follows brings its own.
+fn indented(text: &str, indent: &str, at_line_start: bool) -> String {
+    if indent.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + indent.len() * 4);
+    let mut line_start = at_line_start;
+    for c in text.chars() {
+        if line_start {
+            // a blank line in a quote keeps the quote's `>`
+            out.push_str(if c == '\n' { indent.trim_end() } else { indent });
+        }
+        out.push(c);
+        line_start = c == '\n';
+    }
+    out
 }
 
 #[cfg(test)]
@@ -170,7 +204,7 @@ mod tests {
         let mut body = Expanded::default();
         body.push_verbatim("\nInhalt\n", &Origin::Page, 11);
         let mut e = Expanded::default();
-        e.append_wrapping("<div>\n\nInhalt\n\n</div>", body, &Origin::Page, 0);
+        e.append_wrapping("<div>\n\nInhalt\n\n</div>", body, &Origin::Page, 0, "");
         let i = e.text.find("Inhalt").unwrap();
         let (s, _) = e.locate(&page, i);
         assert_eq!((s.line, s.column), (2, 1));

@@ -91,6 +91,48 @@ impl CallSite<'_> {
     }
 }
 
+impl CallSite<'_> {
+    /// What each line a block-level call writes must start with to stay in
+    /// the list items and quotes the call stands in: the text before it on
+    /// its line with list markers turned to spaces (`1. ` → three spaces)
+    /// and quote markers kept. Empty for a call within a line of text.
+    fn container_indent(&self) -> String {
+        let start = self.call.range.start;
+        let line = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        container_indent(&self.text[line..start]).unwrap_or_default()
+    }
+}
+
+fn container_indent(prefix: &str) -> Option<String> {
+    let mut out = String::with_capacity(prefix.len());
+    let mut rest = prefix;
+    while let Some(c) = rest.chars().next() {
+        let marker = match c {
+            ' ' | '\t' | '>' => {
+                out.push(c);
+                rest = &rest[1..];
+                continue;
+            }
+            '-' | '*' | '+' => 1,
+            '0'..='9' => {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                match rest.as_bytes().get(digits) {
+                    Some(b'.' | b')') if digits <= 9 => digits + 1,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        // a marker is one only when a space follows it
+        if !rest[marker..].starts_with([' ', '\t']) {
+            return None;
+        }
+        out.extend(std::iter::repeat_n(' ', marker));
+        rest = &rest[marker..];
+    }
+    Some(out)
+}
+
 fn call_one(
     frame: &mut Frame,
     text: &str,
@@ -210,7 +252,7 @@ fn template_call(frame: &mut Frame, site: &CallSite) -> Option<Expanded> {
     match frame.env.templates.render(name, call, &body.text) {
         Ok(html) => {
             let mut out = Expanded::default();
-            out.append_wrapping(&html, body, origin, at);
+            out.append_wrapping(&html, body, origin, at, &site.container_indent());
             Some(out)
         }
         Err(detail) => {
@@ -349,4 +391,22 @@ fn include(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option
     let expanded = expand(frame, &text, &inner, 0);
     frame.stack.pop();
     Some(expanded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::container_indent;
+
+    #[test]
+    fn list_markers_become_spaces_and_quotes_stay() {
+        assert_eq!(container_indent("   ").as_deref(), Some("   "));
+        assert_eq!(container_indent("1. ").as_deref(), Some("   "));
+        assert_eq!(container_indent("- ").as_deref(), Some("  "));
+        assert_eq!(container_indent("> - ").as_deref(), Some(">   "));
+        assert_eq!(container_indent("10) ").as_deref(), Some("    "));
+        assert_eq!(container_indent("").as_deref(), Some(""));
+        assert_eq!(container_indent("Text "), None);
+        assert_eq!(container_indent("-x"), None);
+        assert_eq!(container_indent("2024 "), None);
+    }
 }
