@@ -156,15 +156,75 @@ fn other_tools_files_are_named_and_not_published() {
     assert!(!public.join("hugo/_index.html").exists());
     // an HTML file without front matter is a file like any other
     assert!(public.join("hugo/beispiel.html").is_file());
-    assert!(
-        err.contains("content/_toc.yml:1:1: Warnung: Die _toc.yml von Jupyter Book bestimmt hier nicht die Reihenfolge der Seiten"),
-        "{err}"
-    );
-    assert!(
-        err.contains("die Seite unter `root:` wird `content/_index.md`"),
-        "{err}"
-    );
     assert!(!public.join("_toc.yml").exists());
+}
+
+/// The main navigation's entries, in order, as the start page shows them.
+fn menu(site: &Path) -> Vec<String> {
+    let html = read(site.join("index.html"));
+    let nav = &html[html.find("main-nav").unwrap()..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    nav.split("href=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn jupyter_books_toc_orders_its_pages() {
+    let (tmp, err) = built();
+    // `root:`, then chapters and their sections in the order of the lines
+    let menu = menu(&tmp.path().join("public"));
+    let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
+    assert!(at("/andere/") < at("/myst/"), "{menu:?}");
+    assert!(at("/myst/") < at("/vitepress/"), "{menu:?}");
+    assert!(at("/vitepress/") < at("/antrag/"), "{menu:?}");
+    // the root is no start page here, and a chapter that is not there is named
+    assert!(
+        err.contains("content/_toc.yml:2:7: Warnung: Die Startseite des Buchs (`root:`) ist hier eine gewöhnliche Seite, `andere.md`, an erster Stelle"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/_toc.yml:7:9: Warnung: _toc.yml nennt `kapitel/fehlt`, aber diese Seite gibt es nicht"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_summary_orders_an_mdbook_or_gitbook_and_is_no_page() {
+    let tmp = copy_fixture("foreign-docs");
+    let root = tmp.path();
+    std::fs::remove_file(root.join("content/_toc.yml")).unwrap();
+    // GitBook's form: `*` items under group headings, a folder's README
+    write(
+        root.join("content/SUMMARY.md"),
+        "# Table of contents\n\n* [Start](_index.md)\n\n## Teil 1\n\n* [Hugo](hugo/README.md)\n  * [Verzeichnisse](hugo/verzeichnisse.md)\n* [Andere](andere.md)\n* [Entwurf]()\n* [Vite](vitepress.md)\n* [Weg](weg.md)\n",
+    );
+    write(
+        root.join("content/hugo/README.md"),
+        "# Hugo\n\nDer Teil über Hugo.\n",
+    );
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    assert!(!public.join("summary").exists() && !public.join("SUMMARY.md").exists());
+    let menu = menu(&public);
+    let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
+    assert!(at("/hugo/") < at("/andere/"), "{menu:?}");
+    assert!(at("/andere/") < at("/vitepress/"), "{menu:?}");
+    assert!(at("/vitepress/") < at("/antrag/"), "{menu:?}");
+    // the pager reads in the book's order: the folder's page, then its pages
+    let hugo = read(public.join("hugo/index.html"));
+    assert!(
+        hugo.contains("rel=\"next\" href=\"/hugo/verzeichnisse/\""),
+        "{hugo}"
+    );
+    assert!(
+        err.contains("content/SUMMARY.md:12:3: Warnung: SUMMARY.md nennt `weg.md`, aber diese Seite gibt es nicht"),
+        "{err}"
+    );
+    assert!(!err.contains("mdBook"), "{err}");
 }
 
 #[test]

@@ -617,3 +617,45 @@ fn front_matter_edits_beside_counting_shortcodes_expand_them_again() {
         2,
     );
 }
+
+/// A book imported from mdBook or GitBook keeps its order in
+/// `SUMMARY.md`: an edit of a page keeps the page in its place, and an
+/// edit of the list reorders the site, each as a full build would.
+#[test]
+fn a_books_summary_orders_it_through_every_edit() {
+    let tmp = copy_fixture("basic");
+    let root = tmp.path();
+    let summary = root.join("content/SUMMARY.md");
+    std::fs::write(
+        &summary,
+        "# Inhalt\n\n- [Zielgruppen](zielgruppen/alleinerziehende.md)\n- [Konzepte](konzepte/elterncafe.md)\n- [Regionen](regionen/_index.md)\n",
+    )
+    .unwrap();
+    let mut preview = preview_of(root);
+    assert_same_as_full_build(&mut preview, root, "start");
+    let start = String::from_utf8(preview.files()["index.html"].to_vec()).unwrap();
+    let at = |html: &str, url: &str| html.find(&format!("href=\"{url}\"")).unwrap();
+    assert!(at(&start, "/zielgruppen/") < at(&start, "/konzepte/"));
+    assert!(at(&start, "/konzepte/") < at(&start, "/regionen/"));
+
+    // a body edit of a listed page stays that page's own
+    let concept = root.join("content/konzepte/elterncafe.md");
+    replace_in(&concept, "Kurzer Input.", "Kurzer Input, neu.");
+    let outcome = preview.apply(std::slice::from_ref(&concept)).unwrap();
+    assert_eq!(
+        outcome,
+        Outcome::Reload(vec!["konzepte/elterncafe/index.html".into()])
+    );
+    assert_same_as_full_build(&mut preview, root, "body edit");
+
+    // the list changed: the regions come first now
+    std::fs::write(
+        &summary,
+        "# Inhalt\n\n- [Regionen](regionen/_index.md)\n- [Zielgruppen](zielgruppen/alleinerziehende.md)\n- [Konzepte](konzepte/elterncafe.md)\n",
+    )
+    .unwrap();
+    preview.apply(std::slice::from_ref(&summary)).unwrap();
+    assert_same_as_full_build(&mut preview, root, "summary edit");
+    let start = String::from_utf8(preview.files()["index.html"].to_vec()).unwrap();
+    assert!(at(&start, "/regionen/") < at(&start, "/zielgruppen/"));
+}

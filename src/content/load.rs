@@ -1,10 +1,12 @@
 //! The load stage: walk the content folders, parse every page in parallel,
 //! give each page its URL and each folder its section.
 
+use super::book_order::BookOrder;
 use super::page::Page;
 use super::parse::{content_relative, parse_page};
 use super::sections::build_sections;
-pub use super::sections::{by_order, reassemble, Section};
+pub use super::sections::{by_order, Section};
+use super::source::SourceText;
 use crate::config::Config;
 use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
 use crate::layout::CONTENT_DIR;
@@ -53,9 +55,22 @@ pub struct Content {
     /// Pages that exist but failed to parse: links to them are not reported
     /// again as broken, their own error says what is wrong.
     pub failed_paths: Vec<PathBuf>,
+    /// The order a book of another tool keeps in its own file.
+    pub book_order: BookOrder,
 }
 
 impl Content {
+    /// Sections made anew from the pages as they are now (an edit in the
+    /// preview, a draft checked), in the order the books keep.
+    pub fn reassemble(&mut self, base_content: &Path, site_title: &str) {
+        self.sections = super::sections::reassemble(
+            &mut self.pages,
+            base_content,
+            site_title,
+            &self.book_order,
+        );
+    }
+
     pub fn section_of_dir(&self, dir: &Path) -> Option<usize> {
         self.sections.iter().position(|s| s.dir == dir)
     }
@@ -81,6 +96,8 @@ struct Discovered {
     hidden: Vec<PathBuf>,
     hidden_assets: Vec<PathBuf>,
     snippets: BTreeMap<PathBuf, PathBuf>,
+    /// Books' order files (`SUMMARY.md`, `_toc.yml`), content path → file.
+    order_files: BTreeMap<PathBuf, PathBuf>,
 }
 
 /// `_kontakt.md` is a snippet to include, not a page; `_index.md` is a section's page.
@@ -102,6 +119,7 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
     let mut pages: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut snippets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut assets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+    let mut order_files: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     for layer in spec.layers {
         if !layer.content_dir.is_dir() {
             continue;
@@ -140,7 +158,9 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
             }
             let content_path = content_relative(&layer.content_dir, entry.path());
             let is_md = entry.path().extension().is_some_and(|e| e == "md");
-            if is_md && is_snippet(&content_path) {
+            if super::book_order::is_order_file(&content_path) {
+                order_files.insert(content_path, entry.path().to_path_buf());
+            } else if is_md && is_snippet(&content_path) {
                 snippets.insert(content_path, entry.path().to_path_buf());
             } else if is_md {
                 pages.insert(content_path, entry.path().to_path_buf());
@@ -183,12 +203,14 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
         hidden,
         hidden_assets,
         snippets,
+        order_files,
     }
 }
 
 pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
     let found = discover(spec, &mut diags);
+    let book_order = read_book_order(spec.root, &found, &mut diags);
     let files: Vec<(PathBuf, PathBuf)> = found.pages.into_iter().collect();
     let parsed: Vec<_> = files
         .par_iter()
@@ -212,7 +234,12 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
         .first()
         .map(|l| relative_to(spec.root, &l.content_dir))
         .unwrap_or_else(|| PathBuf::from(CONTENT_DIR));
-    let (mut content, more) = assemble(content_paths.zip(parsed), &base_content, &config.title);
+    let (mut content, more) = assemble(
+        content_paths.zip(parsed),
+        &base_content,
+        &config.title,
+        book_order,
+    );
     diags.extend(more);
     content.assets = found.assets;
     content.hidden_paths = found.hidden;
@@ -231,7 +258,25 @@ pub fn load_in_memory(files: &[(PathBuf, Vec<u8>)], config: &Config) -> (Content
         let parsed = parse_page(rel, content_path.clone(), bytes, config);
         (content_path.clone(), parsed)
     });
-    assemble(parsed, &base_content, &config.title)
+    assemble(parsed, &base_content, &config.title, BookOrder::default())
+}
+
+/// The order of the books among the pages, read from their order files.
+fn read_book_order(root: &Path, found: &Discovered, diags: &mut Diagnostics) -> BookOrder {
+    let mut sources = Vec::new();
+    for (content_path, file) in &found.order_files {
+        let rel = relative_to(root, file);
+        match std::fs::read_to_string(file) {
+            Ok(text) => sources.push((content_path.as_path(), SourceText::new(rel, &text))),
+            Err(e) => diags.push(Diagnostic::error(
+                Problem::Io(e.to_string()),
+                Span::file_start(rel),
+            )),
+        }
+    }
+    let (order, more) = BookOrder::read(sources, &found.pages);
+    diags.extend(more);
+    order
 }
 
 /// Parsed files → pages in sections, drafts and failures noted.
@@ -239,6 +284,7 @@ fn assemble(
     parsed: impl Iterator<Item = (PathBuf, super::parse::Parsed)>,
     base_content: &Path,
     site_title: &str,
+    book_order: BookOrder,
 ) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
@@ -252,7 +298,7 @@ fn assemble(
             Some(page) => pages.push(page),
         }
     }
-    let sections = build_sections(&mut pages, base_content, site_title);
+    let sections = build_sections(&mut pages, base_content, site_title, &book_order);
     (
         Content {
             pages,
@@ -263,6 +309,7 @@ fn assemble(
             draft_paths,
             snippets: BTreeMap::new(),
             failed_paths,
+            book_order,
         },
         diags,
     )

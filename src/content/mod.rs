@@ -1,5 +1,6 @@
 //! The load stage: files → typed pages with URLs (see docs/content-model.md).
 
+pub mod book_order;
 pub mod callout;
 pub mod cross_ref;
 pub mod foreign;
@@ -10,6 +11,7 @@ pub mod grid_table;
 pub mod html_anchors;
 pub mod html_removed;
 pub mod html_urls;
+pub mod link_dest;
 pub mod load;
 pub mod markdown;
 pub mod model;

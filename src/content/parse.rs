@@ -101,10 +101,6 @@ fn parse_inner(
         config.allow_raw_html,
         matches!(meta, KindMeta::Agreement(_)),
     ));
-    if content_path == Path::new("SUMMARY.md") {
-        let issue = crate::diagnostics::ForeignIssue::MdbookSummary;
-        diags.push(Diagnostic::foreign(issue, src.span_at(0)));
-    }
     let title = page_title(
         &common,
         &scan,

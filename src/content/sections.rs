@@ -4,6 +4,7 @@
 //! from its section's. The load stage assembles them once; the preview
 //! again after an edit that moves pages.
 
+use super::book_order::BookOrder;
 use super::model::{KindMeta, PageKind};
 use super::naming;
 use super::page::{Page, PageId};
@@ -25,9 +26,14 @@ pub struct Section {
 /// them: the preview after an edit of front matter, a draft toggle or a new
 /// page. `pages` must be in load order (by content path), synthetic section
 /// pages anywhere; they are made anew.
-pub fn reassemble(pages: &mut Vec<Page>, base_content: &Path, site_title: &str) -> Vec<Section> {
+pub fn reassemble(
+    pages: &mut Vec<Page>,
+    base_content: &Path,
+    site_title: &str,
+    book_order: &BookOrder,
+) -> Vec<Section> {
     pages.retain(|p| !p.synthetic);
-    build_sections(pages, base_content, site_title)
+    build_sections(pages, base_content, site_title, book_order)
 }
 
 /// Every folder that holds pages becomes a section; one without `_index.md`
@@ -37,6 +43,7 @@ pub(super) fn build_sections(
     pages: &mut Vec<Page>,
     base_content: &Path,
     site_title: &str,
+    book_order: &BookOrder,
 ) -> Vec<Section> {
     demote_second_index(pages);
     release_adopted(pages);
@@ -62,6 +69,8 @@ pub(super) fn build_sections(
         .map(|(dir, index)| (dir, index.expect("every dir has an index by now")))
         .collect();
     assign_urls(pages, &dirs);
+    // after the folders' own pages are known, which come with their books
+    book_order.weigh(pages);
     let mut sections = link_sections(pages, &dirs);
     sort_sections(pages, &mut sections);
     sections

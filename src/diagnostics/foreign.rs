@@ -48,8 +48,9 @@ pub enum ForeignIssue {
     RemovedHtml { tag: String },
     /// mdBook's `{{#include file}}` and its kin.
     MdbookInclude { code: String },
-    /// mdBook's `SUMMARY.md`, whose list of chapters orders its book.
-    MdbookSummary,
+    /// An entry of a book's order file (`SUMMARY.md`, `_toc.yml`) that
+    /// names no page.
+    BookEntryMissing { written: String, file: String },
     /// An attribute list after a link, picture or emphasis (MkDocs'
     /// attr_list, Pandoc): `{ .md-button }`, `{ width="300" }`.
     AttributeList { code: String },
@@ -80,8 +81,8 @@ pub enum ForeignIssue {
     /// A page of another tool written as HTML with front matter (Hugo's
     /// `_index.html`): not published.
     HtmlPage,
-    /// Jupyter Book's `_toc.yml`, whose chapters order its book.
-    JupyterToc,
+    /// Jupyter Book's `root:` page, which is no start page here.
+    BookRoot { page: String },
     /// A MyST target line `(antrag)=`, naming the heading after it.
     MystTarget { label: String },
 }

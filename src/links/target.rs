@@ -7,54 +7,9 @@ use super::{Index, LinkTarget};
 use crate::content::page::LinkSite;
 use crate::content::{Content, PageId};
 use crate::diagnostics::{did_you_mean, Diagnostic, Hint, Problem};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-/// A link destination split into what matters for resolution.
-#[derive(Debug, PartialEq)]
-pub enum Dest<'a> {
-    External,
-    /// `#anchor` on the same page.
-    SamePage(&'a str),
-    /// `/regionen/` — a site-absolute URL path.
-    SiteAbsolute {
-        path: &'a str,
-        anchor: Option<&'a str>,
-    },
-    Relative {
-        path: String,
-        anchor: Option<&'a str>,
-    },
-}
-
-pub fn classify(dest: &str) -> Dest<'_> {
-    let lower = dest.to_ascii_lowercase();
-    let has_scheme = lower.split_once(':').is_some_and(|(s, _)| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    if has_scheme || dest.starts_with("//") || dest.is_empty() {
-        return Dest::External;
-    }
-    let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(a)),
-        None => (dest, None),
-    };
-    let path = path.split('?').next().unwrap_or(path);
-    if path.is_empty() {
-        return Dest::SamePage(anchor.unwrap_or(""));
-    }
-    if path.starts_with('/') {
-        return Dest::SiteAbsolute { path, anchor };
-    }
-    let decoded = percent_encoding::percent_decode_str(path)
-        .decode_utf8_lossy()
-        .into_owned();
-    Dest::Relative {
-        path: decoded,
-        anchor,
-    }
-}
+pub use crate::content::link_dest::{classify, normalise, Dest};
 
 /// The scheme of a destination that a browser would run or that could
 /// carry a document of its own (`javascript:`, `vbscript:`, `data:`, …).
@@ -74,27 +29,6 @@ pub fn unsafe_scheme(dest: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
     (is_scheme && !SAFE.contains(&scheme.as_str())).then_some(scheme)
-}
-
-/// `a/b/../c.md` → `a/c.md`; `None` if it climbs out of the content folder.
-pub fn normalise(base: &Path, rel: &str) -> Option<PathBuf> {
-    let mut out: Vec<String> = base
-        .components()
-        .filter_map(|c| match c {
-            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .collect();
-    for part in rel.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                out.pop()?;
-            }
-            p => out.push(p.to_string()),
-        }
-    }
-    Some(out.iter().collect())
 }
 
 fn anchor_diag(content: &Content, id: PageId, anchor: &str, link: &LinkSite) -> Option<Diagnostic> {

@@ -1,7 +1,7 @@
 //! Files of another tool's site that lie among the pages: a Hugo page
-//! written as HTML with front matter (`_index.html`), Jupyter Book's
-//! table of contents (`_toc.yml`). Copied as they are, they would publish
-//! the other tool's source and order nothing.
+//! written as HTML with front matter (`_index.html`). Copied as it is, it
+//! would publish the other tool's source. (A book's order file is read:
+//! `content::book_order`.)
 
 use crate::diagnostics::ForeignIssue;
 use std::io::Read;
@@ -10,10 +10,6 @@ use std::path::Path;
 /// The issue of the file at `content_path` (read from `source`), which
 /// is then not published.
 pub fn foreign_file(content_path: &Path, source: &Path) -> Option<ForeignIssue> {
-    let name = content_path.file_name()?.to_string_lossy();
-    if name == "_toc.yml" || name == "_toc.yaml" {
-        return Some(ForeignIssue::JupyterToc);
-    }
     let ext = content_path
         .extension()?
         .to_string_lossy()

@@ -106,10 +106,10 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "mdBook's `{code}` is not run here and shows as text",
             "`{code}` (mdBook) wird hier nicht ausgeführt und erscheint als Text"
         ),
-        MdbookSummary => t!(
+        BookEntryMissing { written, file } => t!(
             lang,
-            "mdBook's SUMMARY.md does not order the pages here; it becomes a page of its own",
-            "Die SUMMARY.md von mdBook bestimmt hier nicht die Reihenfolge der Seiten; sie wird eine eigene Seite"
+            "{file} lists `{written}`, but there is no such page; the order leaves it out",
+            "{file} nennt `{written}`, aber diese Seite gibt es nicht; die Reihenfolge lässt sie aus"
         ),
         AttributeList { code } => t!(
             lang,
@@ -156,10 +156,10 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "an HTML file with front matter is a page of another tool (Hugo); it is not published",
             "Eine HTML-Datei mit Kopfteil ist eine Seite eines anderen Programms (Hugo); sie wird nicht veröffentlicht"
         ),
-        JupyterToc => t!(
+        BookRoot { page } => t!(
             lang,
-            "Jupyter Book's _toc.yml does not order the pages here; it is not published",
-            "Die _toc.yml von Jupyter Book bestimmt hier nicht die Reihenfolge der Seiten; sie wird nicht veröffentlicht"
+            "the book's start page (`root:`) is an ordinary page here, `{page}`, listed first",
+            "Die Startseite des Buchs (`root:`) ist hier eine gewöhnliche Seite, `{page}`, an erster Stelle"
         ),
         MystDirective { name } => t!(
             lang,
@@ -300,10 +300,10 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "copy the text into the page, or name the file `_name.md` and write `{{{{ include(path=\"_name.md\") }}}}`",
             "kopieren Sie den Text in die Seite, oder nennen Sie die Datei `_name.md` und schreiben Sie `{{{{ include(path=\"_name.md\") }}}}`"
         ),
-        MdbookSummary => t!(
+        BookEntryMissing { .. } => t!(
             lang,
-            "number files and folders to order them (`01-einleitung.md`), or write `weight: 1`; then delete SUMMARY.md",
-            "nummerieren Sie Dateien und Ordner, um sie zu ordnen (`01-einleitung.md`), oder schreiben Sie `weight: 1`; dann löschen Sie SUMMARY.md"
+            "correct the path (relative to this file's folder), or delete the entry",
+            "berichtigen Sie den Pfad (vom Ordner dieser Datei aus) oder löschen Sie den Eintrag"
         ),
         AttributeList { .. } | MkdocsIcon { .. } => t!(
             lang,
@@ -345,10 +345,10 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "write the page as Markdown in a `.md` file of the same name (the front matter as YAML between `---` lines), then delete this file",
             "schreiben Sie die Seite als Markdown in eine `.md`-Datei gleichen Namens (den Kopfteil als YAML zwischen `---`-Zeilen) und löschen Sie dann diese Datei"
         ),
-        JupyterToc => t!(
+        BookRoot { .. } => t!(
             lang,
-            "number files and folders to order them (`01-einleitung.md`), or write `weight: 1`; the `root:` page becomes `content/_index.md`; then delete _toc.yml",
-            "nummerieren Sie Dateien und Ordner, um sie zu ordnen (`01-einleitung.md`), oder schreiben Sie `weight: 1`; die Seite unter `root:` wird `content/_index.md`; dann löschen Sie _toc.yml"
+            "to make it the start page, rename the file to `_index.md` and write `root: _index`",
+            "damit sie die Startseite wird, benennen Sie die Datei in `_index.md` um und schreiben Sie `root: _index`"
         ),
         MystDirective { .. } => t!(
             lang,

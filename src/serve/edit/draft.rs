@@ -142,6 +142,7 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
             })
         }
     };
+    site.content.book_order.weigh_page(&mut page);
     diagnostics.extend(crate::content::todo::page_warnings(
         &page.source,
         &site.config.todo_markers,
@@ -184,11 +185,7 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         let targets_kept = old
             .as_ref()
             .is_some_and(|old| same_targets(old, &site.content.pages[id]));
-        site.content.sections = crate::content::load::reassemble(
-            &mut site.content.pages,
-            &base_content,
-            &site.config.title,
-        );
+        site.content.reassemble(&base_content, &site.config.title);
         let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
             site.order_pages();
             // a new title or weight moves the page in its section but
@@ -232,8 +229,7 @@ fn broken_without(site: &Site, rel: &Path, base_content: &Path) -> Vec<Diagnosti
     };
     let gone = content.pages.remove(gone);
     content.draft_paths.push(gone.content_path);
-    content.sections =
-        crate::content::load::reassemble(&mut content.pages, base_content, &site.config.title);
+    content.reassemble(base_content, &site.config.title);
     let (_, diags) = crate::links::resolve(&content, &site.config);
     diags
         .iter()

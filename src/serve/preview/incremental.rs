@@ -228,8 +228,8 @@ pub(super) fn change_content(
         let old = apply_edit(&mut site.content, &edit.content_path, edit.page);
         undo.push((edit.content_path, old));
     }
-    site.content.sections = crate::timing::span("preview: reassemble", || {
-        crate::content::load::reassemble(&mut site.content.pages, base_content, &site.config.title)
+    crate::timing::span("preview: reassemble", || {
+        site.content.reassemble(base_content, &site.config.title)
     });
     let started = std::time::Instant::now();
     let resolved = (!moved_pages(site, ledger, &edited) && counts_hold(site))
@@ -246,11 +246,7 @@ pub(super) fn change_content(
             apply_edit(&mut site.content, &path, old);
         }
         site.content.draft_paths = drafts;
-        site.content.sections = crate::content::load::reassemble(
-            &mut site.content.pages,
-            base_content,
-            &site.config.title,
-        );
+        site.content.reassemble(base_content, &site.config.title);
         return None;
     };
     crate::timing::record("preview: resolve", started);

@@ -539,7 +539,11 @@ impl Preview {
             None if self.opts.edition.is_none() => {
                 let dir = self.opts.root.join(CONTENT_DIR);
                 let content_path = crate::content::parse::content_relative(&dir, path);
-                if !path.starts_with(&dir) || crate::content::load::is_snippet(&content_path) {
+                // a book's order file orders every page: the full pipeline reads it
+                if !path.starts_with(&dir)
+                    || crate::content::load::is_snippet(&content_path)
+                    || crate::content::book_order::is_order_file(&content_path)
+                {
                     return None;
                 }
                 content_path
@@ -555,7 +559,8 @@ impl Preview {
         {
             return None; // the full pipeline reports it with everything else
         }
-        let page = parsed.page?;
+        let mut page = parsed.page?;
+        site.content.book_order.weigh_page(&mut page);
         // shortcodes read other pages (counts) and files (snippets):
         // the full pipeline expands them
         let has_calls = crate::shortcodes::may_have_calls(page.raw_body())

@@ -1,0 +1,321 @@
+//! The order a book of another tool keeps in a file of its own: mdBook's
+//! and GitBook's `SUMMARY.md` and docsify's `_sidebar.md` (lists of links
+//! to the chapters), Jupyter Book's `_toc.yml` (`root:` and `file:`
+//! entries) and the `nav:` of MkDocs' `mkdocs.yml`. Such a book's
+//! files have no weights and no numbers; without its list, its chapters
+//! would be ordered by title. Each page the list names gets its place as
+//! its weight; a folder it does not name itself comes where its first
+//! named page does.
+
+use super::page::Page;
+use super::source::SourceText;
+use crate::diagnostics::{Diagnostic, ForeignIssue};
+use pulldown_cmark::{Event, Parser, Tag};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Whether the file at `content_path` orders its folder's book (and is
+/// no page of its own).
+pub fn is_order_file(content_path: &Path) -> bool {
+    content_path
+        .file_name()
+        .is_some_and(|n| ORDER_FILES.iter().any(|o| n == *o))
+}
+
+const ORDER_FILES: [&str; 6] = [
+    "SUMMARY.md",
+    "_sidebar.md",
+    "_toc.yml",
+    "_toc.yaml",
+    "mkdocs.yml",
+    "mkdocs.yaml",
+];
+
+/// Each named page's place, by content path.
+#[derive(Debug, Clone, Default)]
+pub struct BookOrder {
+    places: HashMap<PathBuf, f64>,
+    /// The first place of a page in each folder and below it.
+    first_in: HashMap<PathBuf, f64>,
+}
+
+impl BookOrder {
+    /// The books of `files` (content path → its text, read from `rel`),
+    /// which name pages among `pages`; what they name that is no page is
+    /// reported at its line.
+    pub fn read<'a>(
+        files: impl IntoIterator<Item = (&'a Path, SourceText)>,
+        pages: &BTreeMap<PathBuf, PathBuf>,
+    ) -> (BookOrder, Vec<Diagnostic>) {
+        let mut order = BookOrder::default();
+        let mut diags = Vec::new();
+        for (content_path, source) in files {
+            let dir = content_path.parent().unwrap_or(Path::new(""));
+            let name = content_path.file_name().unwrap_or_default();
+            let entries = if content_path.extension().is_some_and(|e| e == "md") {
+                summary_entries(&source.text)
+            } else if name.to_string_lossy().starts_with("mkdocs") {
+                nav_entries(&source.text)
+            } else {
+                toc_entries(&source.text)
+            };
+            for entry in entries {
+                let Some(page) = entry.page(dir, pages) else {
+                    let issue = ForeignIssue::BookEntryMissing {
+                        written: entry.written.clone(),
+                        file: file_name(content_path),
+                    };
+                    diags.push(Diagnostic::foreign(issue, source.span_at(entry.at)));
+                    continue;
+                };
+                let start_page =
+                    super::naming::is_section_index(&page) && page.parent() == Some(dir);
+                if entry.root && !start_page {
+                    let issue = ForeignIssue::BookRoot {
+                        page: page.display().to_string(),
+                    };
+                    diags.push(Diagnostic::foreign(issue, source.span_at(entry.at)));
+                }
+                order.name(page);
+            }
+        }
+        (order, diags)
+    }
+
+    /// The next place goes to `page`, unless an earlier entry named it.
+    fn name(&mut self, page: PathBuf) {
+        if self.places.contains_key(&page) {
+            return;
+        }
+        let place = self.places.len() as f64;
+        for dir in page.ancestors().skip(1) {
+            self.first_in.entry(dir.to_path_buf()).or_insert(place);
+        }
+        self.places.insert(page, place);
+    }
+
+    /// The place of the page at `content_path`, which is its folder's own
+    /// page when `is_section_index`.
+    pub fn place(&self, content_path: &Path, is_section_index: bool) -> Option<f64> {
+        self.places.get(content_path).copied().or_else(|| {
+            let dir = content_path.parent()?;
+            is_section_index
+                .then(|| self.first_in.get(dir).copied())
+                .flatten()
+        })
+    }
+
+    /// Gives each page the book names its place as its weight.
+    pub fn weigh(&self, pages: &mut [Page]) {
+        if self.places.is_empty() {
+            return;
+        }
+        for p in pages {
+            self.weigh_page(p);
+        }
+    }
+
+    /// The same for one page parsed anew (the preview's edit, the
+    /// editor's draft), so that it compares equal to the page it replaces.
+    pub fn weigh_page(&self, page: &mut Page) {
+        if let Some(place) = self.place(&page.content_path, page.is_section_index) {
+            page.weight = place;
+        }
+    }
+}
+
+fn file_name(content_path: &Path) -> String {
+    content_path.display().to_string()
+}
+
+/// A page an order file names, as written, at its offset in the file.
+struct Entry {
+    written: String,
+    at: usize,
+    /// Jupyter Book's `root:`, the book's start page.
+    root: bool,
+}
+
+impl Entry {
+    /// The content path of the page it names, read from the order file's
+    /// folder `dir`. Jupyter Book and docsify leave out the extension,
+    /// docsify names a folder for its `README.md`.
+    fn page(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
+        let written = self.written.trim_start_matches('/');
+        let path = super::link_dest::normalise(dir, written)?;
+        let mut with_md = path.clone().into_os_string();
+        with_md.push(".md");
+        let candidates = [
+            path.clone(),
+            PathBuf::from(with_md),
+            path.join("README.md"),
+            path.join("_index.md"),
+            path.join("index.md"),
+        ];
+        candidates.into_iter().find(|p| pages.contains_key(p))
+    }
+}
+
+/// The links of a `SUMMARY.md` in their order, but those that lead
+/// elsewhere (the web, an anchor) or nowhere yet (mdBook's draft chapter
+/// `[Titel]()`).
+fn summary_entries(text: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new(text).into_offset_iter() {
+        let Event::Start(Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        use super::link_dest::{classify, Dest};
+        // docsify's `/mastodon/` is read from the book's folder, as the
+        // relative links of every order file are
+        let written = match classify(&dest_url) {
+            Dest::Relative { path, .. } => path,
+            Dest::SiteAbsolute { path, .. } => path.to_string(),
+            _ => continue,
+        };
+        out.push(Entry {
+            written,
+            at: range.start,
+            root: false,
+        });
+    }
+    out
+}
+
+/// The `root:` and `file:` entries of a `_toc.yml`, in the order of their
+/// lines, which is the book's order at every depth (parts, chapters,
+/// sections).
+fn toc_entries(text: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let item = line.trim_start().trim_start_matches('-').trim_start();
+        let (root, value) = match (item.strip_prefix("root:"), item.strip_prefix("file:")) {
+            (Some(v), _) => (true, v),
+            (_, Some(v)) => (false, v),
+            _ => continue,
+        };
+        let value = value.split(" #").next().unwrap_or(value).trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        if value.is_empty() {
+            continue;
+        }
+        let at = start + line.find(value).unwrap_or(0);
+        out.push(Entry {
+            written: value.to_string(),
+            at,
+            root,
+        });
+    }
+    out
+}
+
+/// The pages under `nav:` in an `mkdocs.yml`, in the order of their
+/// lines (`- Start: index.md`, `- kapitel/seite.md`); web addresses are
+/// no pages.
+fn nav_entries(text: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    let mut in_nav = false;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        if !line.starts_with([' ', '\t', '-', '#', '\n', '\r']) {
+            in_nav = line.starts_with("nav:");
+            continue;
+        }
+        let value = line.split(" #").next().unwrap_or(line).trim_end();
+        let value = value.rsplit_once(": ").map_or(value, |(_, v)| v);
+        let value = value.trim().trim_start_matches("- ").trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        if !in_nav || !value.ends_with(".md") || value.contains("://") {
+            continue;
+        }
+        out.push(Entry {
+            written: value.to_string(),
+            at: start + line.find(value).unwrap_or(0),
+            root: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pages(paths: &[&str]) -> BTreeMap<PathBuf, PathBuf> {
+        paths
+            .iter()
+            .map(|p| (PathBuf::from(p), PathBuf::from(p)))
+            .collect()
+    }
+
+    fn read(name: &str, text: &str, paths: &[&str]) -> (BookOrder, Vec<Diagnostic>) {
+        let source = SourceText::new(PathBuf::from("content").join(name), text);
+        BookOrder::read([(Path::new(name), source)], &pages(paths))
+    }
+
+    #[test]
+    fn a_summary_orders_its_links_and_folders_by_their_first_page() {
+        let (order, diags) = read(
+            "SUMMARY.md",
+            "# Summary\n\n[Vorwort](README.md)\n\n# Teil\n\n- [Zweitens](b.md)\n  - [Unter](kap/x.md)\n- [Entwurf]()\n- [Web](https://example.org)\n- [Erstens](a.md#oben)\n",
+            &["README.md", "a.md", "b.md", "kap/x.md", "kap/_index.md"],
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        let place = |p: &str, index| order.place(Path::new(p), index);
+        assert_eq!(place("README.md", false), Some(0.0));
+        assert_eq!(place("b.md", false), Some(1.0));
+        assert_eq!(place("kap/x.md", false), Some(2.0));
+        assert_eq!(place("a.md", false), Some(3.0));
+        // the folder's own page, not named, comes with its first page
+        assert_eq!(place("kap/_index.md", true), Some(2.0));
+        assert_eq!(place("kap/_index.md", false), None);
+    }
+
+    #[test]
+    fn a_toc_names_files_without_extension_and_says_what_is_missing() {
+        let (order, diags) = read(
+            "_toc.yml",
+            "format: jb-book\nroot: intro\nparts:\n  - caption: Teil\n    chapters:\n    - file: kapitel/eins\n      sections:\n      - file: \"kapitel/zwei\"  # Kommentar\n    - file: fehlt\n",
+            &["intro.md", "kapitel/eins.md", "kapitel/zwei.md"],
+        );
+        assert_eq!(order.place(Path::new("intro.md"), false), Some(0.0));
+        assert_eq!(order.place(Path::new("kapitel/zwei.md"), false), Some(2.0));
+        let at: Vec<_> = diags
+            .iter()
+            .map(|d| {
+                let s = d.span.as_ref().unwrap();
+                (s.line, s.column)
+            })
+            .collect();
+        // the root is no start page here; `fehlt` is no page at all
+        assert_eq!(at, vec![(2, 7), (9, 13)]);
+    }
+
+    #[test]
+    fn mkdocs_nav_and_docsify_sidebar() {
+        let (order, diags) = read(
+            "mkdocs.yml",
+            "site_name: Handbuch\nnav:\n  - Start: index.md\n  - Grundlagen:\n      - 'grundlagen/b.md'\n      - Erstens: grundlagen/a.md # zuerst\n  - Web: https://example.org/x.md\ntheme:\n  name: material\n  features: [a.md]\n",
+            &["index.md", "grundlagen/a.md", "grundlagen/b.md"],
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(order.place(Path::new("grundlagen/b.md"), false), Some(1.0));
+        assert_eq!(order.place(Path::new("grundlagen/a.md"), false), Some(2.0));
+        let (order, diags) = read(
+            "_sidebar.md",
+            "- [Mastodon](/mastodon/)\n- [Netzwerk](netzwerk)\n",
+            &["mastodon/README.md", "netzwerk.md"],
+        );
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            order.place(Path::new("mastodon/README.md"), false),
+            Some(0.0)
+        );
+        assert_eq!(order.place(Path::new("netzwerk.md"), false), Some(1.0));
+    }
+}
