@@ -511,3 +511,54 @@ fn myst_targets_name_any_heading_and_link_roles_keep_their_text() {
     }
     assert!(!err.contains("unter/c.md"), "{err}");
 }
+
+#[test]
+fn hugo_translations_by_file_name_are_the_pages_of_their_language() {
+    // Hugo names a multilingual site's pages `_index.de.md`, `faq.en.md`;
+    // `_index.de.md` was a snippet by its `_`, and the section was lost
+    let tmp = copy_fixture("foreign-docs");
+    let root = tmp.path();
+    let page = |title: &str, body: &str| format!("---\ntitle: {title}\n---\n{body}\n");
+    write(
+        root.join("content/acd/_index.de.md"),
+        &page("Anrufverteilung", "Text."),
+    );
+    write(
+        root.join("content/acd/_index.en.md"),
+        &page("Call distribution", "Text."),
+    );
+    write(
+        root.join("content/acd/warteschlange.de.md"),
+        &page("Warteschlange", "Siehe [die Verteilung](_index.md)."),
+    );
+    write(
+        root.join("content/acd/warteschlange.en.md"),
+        &page("Queue", "See."),
+    );
+    write(root.join("content/acd/faq.fr.md"), &page("FAQ", "Voir."));
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    let section = article(&public, "acd").replace('\u{ad}', "");
+    assert!(section.contains("<h1>Anrufverteilung</h1>"), "{section}");
+    let queue = article(&public, "acd/warteschlange");
+    assert!(
+        queue.contains("<a href=\"/acd/\">die Verteilung</a>"),
+        "{queue}"
+    );
+    assert!(!public.join("acd/warteschlange-de").exists());
+    assert!(!public.join("acd/faq").exists());
+    // one warning per other language, at its first file
+    assert!(
+        err.contains("content/acd/_index.en.md:1:1: Warnung: Diese Seite und 1 weitere sind für die Sprache `en` geschrieben"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/acd/faq.fr.md:1:1: Warnung: Diese Seite ist für die Sprache `fr` geschrieben"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("für die Sprache").count(), 2, "{err}");
+}

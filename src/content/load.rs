@@ -2,6 +2,7 @@
 //! give each page its URL and each folder its section.
 
 use super::book_order::BookOrder;
+use super::languages;
 use super::page::Page;
 use super::parse::{content_relative, parse_page};
 use super::sections::build_sections;
@@ -109,13 +110,17 @@ pub fn is_snippet(path: &Path) -> bool {
 /// Every Markdown file a build reads (pages and snippets), by content path,
 /// as the layers and `hide:` leave them: what find and replace may touch.
 pub fn markdown_files(spec: &LoadSpec) -> BTreeMap<PathBuf, PathBuf> {
-    let found = discover(spec, &mut Diagnostics::new());
+    let found = discover(spec, None, &mut Diagnostics::new());
     let mut files = found.pages;
     files.extend(found.snippets);
     files
 }
 
-fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
+/// `language`: the handbook's, which reads `x.de.md` as `x.md` and leaves
+/// out the pages of other languages; `None` takes every file as it is
+/// named.
+fn discover(spec: &LoadSpec, language: Option<&str>, diags: &mut Diagnostics) -> Discovered {
+    let mut other_languages = languages::LeftOut::default();
     let mut pages: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut snippets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
     let mut assets: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
@@ -158,6 +163,16 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
             }
             let content_path = content_relative(&layer.content_dir, entry.path());
             let is_md = entry.path().extension().is_some_and(|e| e == "md");
+            let content_path = match language.zip(languages::split(&content_path)) {
+                Some((own, (plain, code))) if is_md => {
+                    if !languages::is_own(&code, own) {
+                        other_languages.add(code, relative_to(spec.root, entry.path()));
+                        continue;
+                    }
+                    plain
+                }
+                _ => content_path,
+            };
             if super::book_order::is_order_file(&content_path) {
                 order_files.insert(content_path, entry.path().to_path_buf());
             } else if is_md && is_snippet(&content_path) {
@@ -171,6 +186,9 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
                 assets.insert(content_path, entry.path().to_path_buf());
             }
         }
+    }
+    if let Some(own) = language {
+        diags.extend(other_languages.warnings(own));
     }
     let mut hidden = Vec::new();
     let mut hidden_assets = Vec::new();
@@ -209,7 +227,7 @@ fn discover(spec: &LoadSpec, diags: &mut Diagnostics) -> Discovered {
 
 pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let found = discover(spec, &mut diags);
+    let found = discover(spec, Some(&config.language), &mut diags);
     let book_order = read_book_order(spec.root, &found, &mut diags);
     let files: Vec<(PathBuf, PathBuf)> = found.pages.into_iter().collect();
     let parsed: Vec<_> = files

@@ -81,6 +81,13 @@ pub enum ForeignIssue {
     /// A page of another tool written as HTML with front matter (Hugo's
     /// `_index.html`): not published.
     HtmlPage,
+    /// Pages of a multilingual site in another language than the
+    /// handbook's (Hugo's `kontakt.en.md`): `count` of them, left out.
+    OtherLanguage {
+        code: String,
+        count: usize,
+        own: String,
+    },
     /// Jupyter Book's `root:` page, which is no start page here.
     BookRoot { page: String },
     /// A MyST target line `(antrag)=`, naming the heading after it.

@@ -156,6 +156,21 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "an HTML file with front matter is a page of another tool (Hugo); it is not published",
             "Eine HTML-Datei mit Kopfteil ist eine Seite eines anderen Programms (Hugo); sie wird nicht veröffentlicht"
         ),
+        OtherLanguage { code, count, own } => match count {
+            1 => t!(
+                lang,
+                "this page is written for the language `{code}` (its name ends in `.{code}.md`, as Hugo names translations); the handbook is in `{own}` and leaves it out",
+                "Diese Seite ist für die Sprache `{code}` geschrieben (ihr Name endet auf `.{code}.md`, wie Hugo Übersetzungen benennt); das Handbuch ist auf `{own}` und lässt sie aus"
+            ),
+            _ => {
+                let more = count - 1;
+                t!(
+                    lang,
+                    "this page and {more} others are written for the language `{code}` (their names end in `.{code}.md`, as Hugo names translations); the handbook is in `{own}` and leaves them out",
+                    "Diese Seite und {more} weitere sind für die Sprache `{code}` geschrieben (ihre Namen enden auf `.{code}.md`, wie Hugo Übersetzungen benennt); das Handbuch ist auf `{own}` und lässt sie aus"
+                )
+            }
+        },
         BookRoot { page } => t!(
             lang,
             "the book's start page (`root:`) is an ordinary page here, `{page}`, listed first",
@@ -344,6 +359,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write the page as Markdown in a `.md` file of the same name (the front matter as YAML between `---` lines), then delete this file",
             "schreiben Sie die Seite als Markdown in eine `.md`-Datei gleichen Namens (den Kopfteil als YAML zwischen `---`-Zeilen) und löschen Sie dann diese Datei"
+        ),
+        OtherLanguage { code, own, .. } => t!(
+            lang,
+            "pages in `{own}` are read under their plain name (`kontakt.{own}.md` as `kontakt.md`); for the pages in `{code}`, make a handbook of their own with `language: {code}`",
+            "Seiten auf `{own}` gelten unter ihrem Namen ohne Sprache (`kontakt.{own}.md` als `kontakt.md`); für die Seiten auf `{code}` legen Sie ein eigenes Handbuch mit `language: {code}` an"
         ),
         BookRoot { .. } => t!(
             lang,

@@ -539,10 +539,13 @@ impl Preview {
             None if self.opts.edition.is_none() => {
                 let dir = self.opts.root.join(CONTENT_DIR);
                 let content_path = crate::content::parse::content_relative(&dir, path);
-                // a book's order file orders every page: the full pipeline reads it
+                // a book's order file orders every page, and a file named for
+                // a language is read by its plain name or not at all: the
+                // full pipeline decides
                 if !path.starts_with(&dir)
                     || crate::content::load::is_snippet(&content_path)
                     || crate::content::book_order::is_order_file(&content_path)
+                    || crate::content::languages::split(&content_path).is_some()
                 {
                     return None;
                 }
