@@ -562,3 +562,36 @@ fn hugo_translations_by_file_name_are_the_pages_of_their_language() {
     );
     assert_eq!(err.matches("für die Sprache").count(), 2, "{err}");
 }
+
+#[test]
+fn a_colon_without_a_space_starts_no_definition() {
+    // Pandoc, kramdown and PHP Markdown Extra want `: ` for a definition;
+    // `:-)`, Docusaurus' `:mdi[icon]` and the `:::` of a box that is none
+    // made the paragraph before them a term of a definition list
+    let tmp = copy_fixture("foreign-docs");
+    let root = tmp.path();
+    write(
+        root.join("content/doppelpunkte.md"),
+        "---\ntitle: Doppelpunkte\n---\n\nViel Erfolg\n:-)\n\n:::details[Mehr]\nEin Absatz.\n:::\n\nBegriff\n: Erklärung.\n\nZeile\n:mdi[arrowRight] Weiter\n\n```\n:code bleibt\n```\n",
+    );
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let page = article(&root.join("public"), "doppelpunkte");
+    assert!(page.contains("<p>Viel Erfolg\n:-)</p>"), "{page}");
+    assert!(
+        page.contains("<p>:::details[Mehr]\nEin Absatz.\n:::</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>Zeile\n:mdi[arrowRight] Weiter</p>"),
+        "{page}"
+    );
+    // a definition written as one still is, and code stays as written
+    assert!(
+        page.contains("<dl>\n<dt>Begriff</dt>\n<dd>Erklärung.</dd>\n</dl>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>:code bleibt\n</code>"), "{page}");
+    assert_eq!(page.matches("<dt>").count(), 1, "{page}");
+}

@@ -126,6 +126,7 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains("}`")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)
+        || syntax::has_bare_colon_line(s)
 }
 
 /// Expands every page that contains a call; pages without one cost a scan for `{`.

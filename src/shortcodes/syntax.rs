@@ -160,7 +160,9 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
         } else if let Some(call) = myst::role_at(text, found) {
             Ok(Some(Piece::Call(call)))
         } else if text.as_bytes()[found] == b':' {
-            Ok(fenced::call_at(text, found, &fences).map(Piece::Call))
+            Ok(fenced::call_at(text, found, &fences)
+                .map(Piece::Call)
+                .or_else(|| bare_colon(text, found).then(|| bare_colon_escaped(found))))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
         } else if block {
@@ -195,7 +197,9 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     (from..bytes.len().saturating_sub(1)).find(|&i| {
         (bytes[i] == b'{' && (bytes[i + 1] == b'{' || bytes[i + 1] == b'%'))
-            || (bytes[i] == b':' && text[i..].starts_with(":::") && fenced::at_line_start(text, i))
+            || (bytes[i] == b':'
+                && (text[i..].starts_with(":::") || bare_colon(text, i))
+                && fenced::at_line_start(text, i))
             || (bytes[i] == b'@' && cross_ref::at(text, i).is_some())
             || (bytes[i] == b'{' && crate::content::myst::link_role_at(text, i).is_some())
             || (matches!(bytes[i], b'`' | b'~')
@@ -205,6 +209,29 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
             || (bytes[i] == b'+'
                 && (i == 0 || bytes[i - 1] == b'\n')
                 && grid_table::is_border(text[i..].lines().next().unwrap_or_default().trim_end()))
+    })
+}
+
+/// A colon at `at` with no space after it (`:-)`, Docusaurus' `:mdi[icon]`,
+/// the `:::` of a box that is none). pulldown-cmark starts a definition
+/// where Pandoc, PHP Markdown Extra and kramdown want `: ` with a space,
+/// so such a line after a paragraph became a definition list of it.
+fn bare_colon(text: &str, at: usize) -> bool {
+    text.as_bytes()
+        .get(at + 1)
+        .is_some_and(|b| !b.is_ascii_whitespace())
+}
+
+/// The colon escaped, so it stays text.
+fn bare_colon_escaped(at: usize) -> Piece {
+    Piece::Literal("\\:".into(), at..at + 1)
+}
+
+/// Whether a line of `s` starts with a [`bare_colon`].
+pub(super) fn has_bare_colon_line(s: &str) -> bool {
+    s.lines().any(|line| {
+        let t = line.trim_start_matches([' ', '\t']);
+        t.starts_with(':') && bare_colon(t, 0)
     })
 }
 
