@@ -32,12 +32,28 @@ pub fn strip_number(name: &str) -> (Option<f64>, &str) {
         weight += part * scale;
         scale /= 1000.0;
         end += digits;
-        // another part follows a dot only when digits follow it
-        let more = name[end..].strip_prefix('.');
-        match more.map(|m| m.bytes().next().is_some_and(|b| b.is_ascii_digit())) {
-            Some(true) => end += 1,
-            _ => break,
+        // another part follows a dot when digits follow it, and a dash or
+        // underscore when digits and another separator follow it: lernOS'
+        // `1-01-erste` is chapter 1.1, where `2-zimmer` and `5-3d-druck`
+        // have one number
+        let rest = &name[end..];
+        let next = rest.get(1..).unwrap_or_default();
+        let next_digits = next.bytes().take_while(u8::is_ascii_digit).count();
+        let is_part = match rest.bytes().next() {
+            Some(b'.') => next_digits > 0,
+            Some(b'-' | b'_') => {
+                next_digits > 0
+                    && matches!(
+                        next.as_bytes().get(next_digits),
+                        Some(b'-' | b'_' | b' ' | b'.')
+                    )
+            }
+            _ => false,
+        };
+        if !is_part {
+            break;
         }
+        end += 1;
     }
     // beyond twelve digits the parts' thousandths no longer stay apart
     // in one f64
@@ -177,5 +193,24 @@ mod tests {
         assert_eq!(strip_number("1.5-mio-euro").1, "mio-euro");
         assert_eq!(strip_number("2024.1-bericht"), (None, "2024.1-bericht"));
         assert_eq!(strip_number("10.000-euro"), (None, "10.000-euro"));
+    }
+
+    #[test]
+    fn chapter_numbers_with_dashes_are_chapters_too() {
+        // lernOS numbers its katas `1-01-…`, `1-02-…`, `1-10-…`
+        let (one, rest) = strip_number("1-02-zweite");
+        assert_eq!(rest, "zweite");
+        let ten = strip_number("1-10-dritte").0.unwrap();
+        let two = strip_number("2-01-vierte").0.unwrap();
+        assert!(strip_number("1-01-erste").0.unwrap() < one.unwrap());
+        assert!(one.unwrap() < ten && ten < two);
+        // one number, then a name that starts with digits
+        assert_eq!(strip_number("2-zimmer"), (Some(2.0), "zimmer"));
+        assert_eq!(strip_number("5-3d-druck"), (Some(5.0), "3d-druck"));
+        assert_eq!(strip_number("1-2"), (Some(1.0), "2"));
+        assert_eq!(
+            strip_number("2024-01-05-bericht"),
+            (None, "2024-01-05-bericht")
+        );
     }
 }
