@@ -572,7 +572,7 @@ fn a_colon_without_a_space_starts_no_definition() {
     let root = tmp.path();
     write(
         root.join("content/doppelpunkte.md"),
-        "---\ntitle: Doppelpunkte\n---\n\nViel Erfolg\n:-)\n\n:::details[Mehr]\nEin Absatz.\n:::\n\nBegriff\n: Erklärung.\n\nZeile\n:mdi[arrowRight] Weiter\n\n```\n:code bleibt\n```\n",
+        "---\ntitle: Doppelpunkte\n---\n\nViel Erfolg\n:-)\n\n:::details[Mehr]\nEin Absatz.\n:::\n\nBegriff\n: Erklärung.\n\nZeile\n:mdi[arrowRight] Weiter\n\n```\n:code bleibt\n```\n\nLinks | Rechts\n:--- | ---:\na | b\n\n<div class=\"x\">\n:nicht maskiert\n</div>\n",
     );
     let o = inside(root, &["build"]);
     let err = stderr(&o);
@@ -594,4 +594,38 @@ fn a_colon_without_a_space_starts_no_definition() {
     );
     assert!(page.contains("<code>:code bleibt\n</code>"), "{page}");
     assert_eq!(page.matches("<dt>").count(), 1, "{page}");
+    // a table's alignment row and an HTML block are no place for an escape
+    assert!(page.contains("<th>Links</th>"), "{page}");
+    assert!(page.contains("\n:nicht maskiert\n"), "{page}");
+}
+
+#[test]
+fn a_page_and_its_twin_named_for_the_language_are_one_page_and_named() {
+    let tmp = copy_fixture("foreign-docs");
+    let root = tmp.path();
+    write(
+        root.join("content/faq.md"),
+        "---\ntitle: Fragen\n---\nDie gültige.\n",
+    );
+    write(
+        root.join("content/faq.de.md"),
+        "---\ntitle: Fragen (de)\n---\nDie andere.\n",
+    );
+    // not a language: JavaScript's runtime
+    write(
+        root.join("content/node.js.md"),
+        "---\ntitle: Node\n---\nText.\n",
+    );
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(article(&root.join("public"), "faq").contains("Die gültige."));
+    assert!(
+        err.contains(
+            "content/faq.de.md:1:1: Warnung: Diese Datei ist dieselbe Seite wie `content/faq.md`"
+        ),
+        "{err}"
+    );
+    assert!(root.join("public/node-js/index.html").is_file());
+    assert!(!err.contains("`js`"), "{err}");
 }

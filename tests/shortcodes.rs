@@ -77,7 +77,7 @@ fn a_box_in_a_list_item_or_quote_stays_in_it() {
          2. Gespräch\n\n   ```{note}\n   Im zweiten Schritt.\n   ```\n\n\
          3. Vereinbarung\n   {% achtung() %}\n   Im dritten Schritt, [kaputt](fehlt.md).\n   {% end %}\n\n\
          - {% hinweis(titel=\"Am Punkt\") %}\n  Am Aufzählungspunkt.\n  {% end %}\n\n\
-         > Zitat\n>\n> {% achtung() %}\n> Im Zitat.\n> {% end %}\n",
+         > Zitat\n>\n> {% achtung() %}\n> Im Zitat.\n> {% end %}\n> Danach im Zitat.\n",
     );
     let o = build(root);
     let err = stderr(&o);
@@ -116,6 +116,10 @@ fn a_box_in_a_list_item_or_quote_stays_in_it() {
     let quote = &prose[prose.find("<blockquote>").unwrap()..];
     assert!(
         quote.find("Im Zitat.") < quote.find("</blockquote>"),
+        "{prose}"
+    );
+    assert!(
+        quote.find("Danach im Zitat.") < quote.find("</blockquote>"),
         "{prose}"
     );
     assert_eq!(prose.matches("<blockquote>").count(), 1, "{prose}");

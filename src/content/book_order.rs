@@ -37,6 +37,8 @@ pub struct BookOrder {
     places: HashMap<PathBuf, f64>,
     /// The first place of a page in each folder and below it.
     first_in: HashMap<PathBuf, f64>,
+    /// How many entries have a place.
+    named: usize,
 }
 
 impl BookOrder {
@@ -60,6 +62,11 @@ impl BookOrder {
                 toc_entries(&source.text)
             };
             for entry in entries {
+                // a folder without its own page comes where it is named
+                if let Some(folder) = entry.folder(dir, pages) {
+                    order.name_folder(folder);
+                    continue;
+                }
                 let Some(page) = entry.page(dir, pages) else {
                     let issue = ForeignIssue::BookEntryMissing {
                         written: entry.written.clone(),
@@ -87,11 +94,24 @@ impl BookOrder {
         if self.places.contains_key(&page) {
             return;
         }
-        let place = self.places.len() as f64;
+        let place = self.next_place();
         for dir in page.ancestors().skip(1) {
             self.first_in.entry(dir.to_path_buf()).or_insert(place);
         }
         self.places.insert(page, place);
+    }
+
+    /// The next place goes to `folder` (and the folders above it).
+    fn name_folder(&mut self, folder: PathBuf) {
+        let place = self.next_place();
+        for dir in folder.ancestors() {
+            self.first_in.entry(dir.to_path_buf()).or_insert(place);
+        }
+    }
+
+    fn next_place(&mut self) -> f64 {
+        self.named += 1;
+        (self.named - 1) as f64
     }
 
     /// The place of the page at `content_path`, which is its folder's own
@@ -126,6 +146,23 @@ impl BookOrder {
 
 fn file_name(content_path: &Path) -> String {
     content_path.display().to_string()
+}
+
+impl Entry {
+    /// The folder it names, when that folder holds pages but no page of
+    /// its own the entry could mean (docsify's `- [Kapitel](kapitel/)`).
+    fn folder(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
+        if self.page(dir, pages).is_some() {
+            return None;
+        }
+        let written = self.written.trim_start_matches('/');
+        let folder = super::link_dest::normalise(dir, written)?;
+        let holds_pages = pages
+            .range(folder.clone()..)
+            .next()
+            .is_some_and(|(p, _)| p.starts_with(&folder) && p != &folder);
+        holds_pages.then_some(folder)
+    }
 }
 
 /// A page an order file names, as written, at its offset in the file.
@@ -226,6 +263,9 @@ fn nav_entries(text: &str) -> Vec<Entry> {
             in_nav = line.starts_with("nav:");
             continue;
         }
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
         let value = line.split(" #").next().unwrap_or(line).trim_end();
         let value = value.rsplit_once(": ").map_or(value, |(_, v)| v);
         let value = value.trim().trim_start_matches("- ").trim();
@@ -300,7 +340,7 @@ mod tests {
     fn mkdocs_nav_and_docsify_sidebar() {
         let (order, diags) = read(
             "mkdocs.yml",
-            "site_name: Handbuch\nnav:\n  - Start: index.md\n  - Grundlagen:\n      - 'grundlagen/b.md'\n      - Erstens: grundlagen/a.md # zuerst\n  - Web: https://example.org/x.md\ntheme:\n  name: material\n  features: [a.md]\n",
+            "site_name: Handbuch\nnav:\n# - Alt: alt.md\n  - Start: index.md\n  - Grundlagen:\n      - 'grundlagen/b.md'\n      - Erstens: grundlagen/a.md # zuerst\n  - Web: https://example.org/x.md\ntheme:\n  name: material\n  features: [a.md]\n",
             &["index.md", "grundlagen/a.md", "grundlagen/b.md"],
         );
         assert!(diags.is_empty(), "{diags:?}");
@@ -308,14 +348,16 @@ mod tests {
         assert_eq!(order.place(Path::new("grundlagen/a.md"), false), Some(2.0));
         let (order, diags) = read(
             "_sidebar.md",
-            "- [Mastodon](/mastodon/)\n- [Netzwerk](netzwerk)\n",
-            &["mastodon/README.md", "netzwerk.md"],
+            "- [Mastodon](/mastodon/)\n- [Kapitel](kap/)\n- [Netzwerk](netzwerk)\n",
+            &["mastodon/README.md", "kap/x.md", "netzwerk.md"],
         );
         assert!(diags.is_empty(), "{diags:?}");
+        // a folder without a page of its own has the place it is named at
+        assert_eq!(order.place(Path::new("kap/_index.md"), true), Some(1.0));
+        assert_eq!(order.place(Path::new("netzwerk.md"), false), Some(2.0));
         assert_eq!(
             order.place(Path::new("mastodon/README.md"), false),
             Some(0.0)
         );
-        assert_eq!(order.place(Path::new("netzwerk.md"), false), Some(1.0));
     }
 }

@@ -6,7 +6,7 @@
 //! snippet (its name starts with `_`) and a Hugo site lost every section.
 
 use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// The language code in a Markdown file's name (`de` in `x.de.md`,
@@ -22,7 +22,9 @@ pub fn split(content_path: &Path) -> Option<(PathBuf, String)> {
     let lower = |s: &str, n: std::ops::RangeInclusive<usize>| {
         n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
     };
-    let is_code = lower(language, 2..=2) && region.is_none_or(|r| lower(r, 2..=4));
+    // `node.js.md` and `x.py.md` name no language
+    let is_code =
+        ISO_639_1.split(' ').any(|c| c == language) && region.is_none_or(|r| lower(r, 2..=4));
     if base.is_empty() || !is_code {
         return None;
     }
@@ -32,14 +34,20 @@ pub fn split(content_path: &Path) -> Option<(PathBuf, String)> {
     ))
 }
 
+/// The two-letter language codes (ISO 639-1), which Hugo's file names use.
+const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
+
+/// The primary language of `language` (`de` for `de-DE`).
+pub fn primary(language: &str) -> String {
+    language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// Whether `code` names the handbook's `language` (`de` for `de-DE`).
 pub fn is_own(code: &str, language: &str) -> bool {
-    let primary = |s: &str| {
-        s.split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-    };
     primary(code) == primary(language)
 }
 
@@ -61,10 +69,49 @@ impl LeftOut {
             let issue = ForeignIssue::OtherLanguage {
                 code,
                 count: files.len(),
-                own: language.to_string(),
+                own: primary(language),
             };
             Diagnostic::foreign(issue, Span::file_start(files[0].clone()))
         })
+    }
+}
+
+/// The pages of one layer by content path, and whether their file's name
+/// carried the language: `faq.md` beside `faq.de.md` are one page twice.
+#[derive(Default)]
+pub struct Twins {
+    seen: HashMap<PathBuf, (PathBuf, bool)>,
+}
+
+impl Twins {
+    /// Whether the page at `content_path`, read from the file `rel`
+    /// (`suffixed`: named for the language), is to be taken. Of twins the
+    /// plain file wins, whichever comes first, and the other is named.
+    pub fn take(
+        &mut self,
+        content_path: &Path,
+        rel: &Path,
+        suffixed: bool,
+    ) -> (bool, Option<Diagnostic>) {
+        match self.seen.get(content_path) {
+            Some((other, other_suffixed)) if *other_suffixed != suffixed => {
+                let (twin, plain) = if suffixed {
+                    (rel, other.as_path())
+                } else {
+                    (other.as_path(), rel)
+                };
+                let issue = ForeignIssue::LanguageTwin {
+                    plain: plain.display().to_string(),
+                };
+                let warning = Diagnostic::foreign(issue, Span::file_start(twin.to_path_buf()));
+                (!suffixed, Some(warning))
+            }
+            _ => {
+                let seen = (rel.to_path_buf(), suffixed);
+                self.seen.insert(content_path.to_path_buf(), seen);
+                (true, None)
+            }
+        }
     }
 }
 
@@ -85,5 +132,35 @@ mod tests {
         assert_eq!(s("Leitfaden.DE.md"), None);
         assert_eq!(s(".de.md"), None);
         assert!(is_own("de", "de-DE") && !is_own("en", "de"));
+    }
+
+    #[test]
+    fn of_twins_the_plain_file_wins_whichever_comes_first() {
+        for plain_first in [true, false] {
+            let mut twins = Twins::default();
+            let faq = Path::new("faq.md");
+            let files = [
+                (Path::new("content/faq.md"), false),
+                (Path::new("content/faq.de.md"), true),
+            ];
+            let order: Vec<_> = match plain_first {
+                true => files.to_vec(),
+                false => files.iter().rev().copied().collect(),
+            };
+            let taken: Vec<bool> = order
+                .iter()
+                .map(|(rel, suffixed)| {
+                    let (take, warning) = twins.take(faq, rel, *suffixed);
+                    if let Some(w) = warning {
+                        assert_eq!(w.span.unwrap().file, Path::new("content/faq.de.md"));
+                    }
+                    take
+                })
+                .collect();
+            let plain_taken = order.iter().zip(&taken).any(|((_, s), t)| !s && *t);
+            assert!(plain_taken, "{taken:?}");
+            let suffixed_last_taken = !order[1].1 || !taken[1];
+            assert!(suffixed_last_taken, "{taken:?}");
+        }
     }
 }

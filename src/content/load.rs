@@ -129,6 +129,7 @@ fn discover(spec: &LoadSpec, language: Option<&str>, diags: &mut Diagnostics) ->
         if !layer.content_dir.is_dir() {
             continue;
         }
+        let mut twins = languages::Twins::default();
         let walker = walkdir::WalkDir::new(&layer.content_dir)
             .follow_links(true)
             .sort_by_file_name()
@@ -163,16 +164,24 @@ fn discover(spec: &LoadSpec, language: Option<&str>, diags: &mut Diagnostics) ->
             }
             let content_path = content_relative(&layer.content_dir, entry.path());
             let is_md = entry.path().extension().is_some_and(|e| e == "md");
-            let content_path = match language.zip(languages::split(&content_path)) {
+            let (content_path, suffixed) = match language.zip(languages::split(&content_path)) {
                 Some((own, (plain, code))) if is_md => {
                     if !languages::is_own(&code, own) {
                         other_languages.add(code, relative_to(spec.root, entry.path()));
                         continue;
                     }
-                    plain
+                    (plain, true)
                 }
-                _ => content_path,
+                _ => (content_path, false),
             };
+            if is_md && language.is_some() {
+                let rel = relative_to(spec.root, entry.path());
+                let (take, twin) = twins.take(&content_path, &rel, suffixed);
+                diags.extend(twin);
+                if !take {
+                    continue;
+                }
+            }
             if super::book_order::is_order_file(&content_path) {
                 order_files.insert(content_path, entry.path().to_path_buf());
             } else if is_md && is_snippet(&content_path) {

@@ -41,8 +41,10 @@ pub fn strip_number(name: &str) -> (Option<f64>, &str) {
         let next_digits = next.bytes().take_while(u8::is_ascii_digit).count();
         let is_part = match rest.bytes().next() {
             Some(b'.') => next_digits > 0,
+            // two digits at most: `3-2024-bericht` is chapter 3 of a
+            // year's report, `5-100-tipps` chapter 5 of a hundred tips
             Some(b'-' | b'_') => {
-                next_digits > 0
+                (1..=2).contains(&next_digits)
                     && matches!(
                         next.as_bytes().get(next_digits),
                         Some(b'-' | b'_' | b' ' | b'.')
@@ -212,5 +214,11 @@ mod tests {
             strip_number("2024-01-05-bericht"),
             (None, "2024-01-05-bericht")
         );
+        assert_eq!(
+            strip_number("03-2024-jahresbericht"),
+            (Some(3.0), "2024-jahresbericht")
+        );
+        assert_eq!(strip_number("05-100-tipps"), (Some(5.0), "100-tipps"));
+        assert_eq!(strip_number("2-1-2024-bericht").1, "2024-bericht");
     }
 }

@@ -121,7 +121,7 @@ impl Expanded {
             Some(i) => {
                 let body_len = body.text.len();
                 let body_ends_line = body.text.ends_with('\n');
-                let before = indented(&generated[..i], indent, false);
+                let before = indented(&generated[..i], indent, false, false);
                 // the body's first line may be blank, and must keep a quote's `>`
                 let before = match body.text.starts_with('\n') && before.ends_with('\n') {
                     true => before + indent.trim_end(),
@@ -129,10 +129,13 @@ impl Expanded {
                 };
                 self.push_generated(&before, origin, call_at);
                 self.append(body);
-                let rest = indented(&generated[i + body_len..], indent, body_ends_line);
+                let rest = indented(&generated[i + body_len..], indent, body_ends_line, true);
                 self.push_generated(&rest, origin, call_at);
             }
-            None => self.push_generated(&indented(generated, indent, false), origin, call_at),
+            None => {
+                let text = indented(generated, indent, false, true);
+                self.push_generated(&text, origin, call_at)
+            }
         }
     }
 
@@ -158,21 +161,28 @@ impl Expanded {
 }
 
 /// `text` with `indent` before each line it starts, where a line starts
-/// after its newlines and, when `at_line_start`, at its beginning; not at
-/// its end, where the text that follows brings its own.
-fn indented(text: &str, indent: &str, at_line_start: bool) -> String {
+/// after its newlines and, when `at_line_start`, at its beginning. A line
+/// that has the indentation already (the body, in a template that does
+/// not pass it through unchanged) keeps it once. At the end of the text,
+/// the line the following text starts gets the quote's `>` when `at_end`
+/// (the call's own line ends there, and a bare blank line would close
+/// the quote); not otherwise, where the body follows with its own.
+fn indented(text: &str, indent: &str, at_line_start: bool, at_end: bool) -> String {
     if indent.is_empty() {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + indent.len() * 4);
     let mut line_start = at_line_start;
-    for c in text.chars() {
-        if line_start {
+    for (i, c) in text.char_indices() {
+        if line_start && !text[i..].starts_with(indent) {
             // a blank line in a quote keeps the quote's `>`
             out.push_str(if c == '\n' { indent.trim_end() } else { indent });
         }
         out.push(c);
         line_start = c == '\n';
+    }
+    if line_start && at_end && !text.is_empty() {
+        out.push_str(indent.trim_end());
     }
     out
 }

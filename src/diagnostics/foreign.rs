@@ -88,6 +88,9 @@ pub enum ForeignIssue {
         count: usize,
         own: String,
     },
+    /// `faq.de.md` beside `faq.md` in a handbook in German: one page
+    /// twice; the plain file's is taken.
+    LanguageTwin { plain: String },
     /// Jupyter Book's `root:` page, which is no start page here.
     BookRoot { page: String },
     /// A MyST target line `(antrag)=`, naming the heading after it.

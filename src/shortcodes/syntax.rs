@@ -162,7 +162,7 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
         } else if text.as_bytes()[found] == b':' {
             Ok(fenced::call_at(text, found, &fences)
                 .map(Piece::Call)
-                .or_else(|| bare_colon(text, found).then(|| bare_colon_escaped(found))))
+                .or_else(|| would_define(text, found).then(|| bare_colon_escaped(found))))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
         } else if block {
@@ -220,6 +220,28 @@ fn bare_colon(text: &str, at: usize) -> bool {
     text.as_bytes()
         .get(at + 1)
         .is_some_and(|b| !b.is_ascii_whitespace())
+}
+
+/// A [`bare_colon`] where pulldown-cmark would read a definition: not in
+/// a table's row (`:--- | ---:` aligns a column) nor in an HTML block
+/// (`<style>` … `:root {`), whose text is no Markdown and would show the
+/// escape.
+fn would_define(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    if !bare_colon(text, at) || text[line_start..line_end].contains('|') {
+        return false;
+    }
+    // the block this line belongs to starts after the last blank line
+    let mut block_start = line_start;
+    while block_start > 0 {
+        let previous = text[..block_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        if text[previous..block_start].trim().is_empty() {
+            break;
+        }
+        block_start = previous;
+    }
+    !text[block_start..].trim_start().starts_with('<')
 }
 
 /// The colon escaped, so it stays text.

@@ -171,6 +171,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
                 )
             }
         },
+        LanguageTwin { plain } => t!(
+            lang,
+            "this file is the same page as `{plain}` (its name only adds the handbook's language); `{plain}` is taken and this file left out",
+            "Diese Datei ist dieselbe Seite wie `{plain}` (ihr Name fügt nur die Sprache des Handbuchs hinzu); es gilt `{plain}`, diese Datei wird ausgelassen"
+        ),
         BookRoot { page } => t!(
             lang,
             "the book's start page (`root:`) is an ordinary page here, `{page}`, listed first",
@@ -364,6 +369,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "pages in `{own}` are read under their plain name (`kontakt.{own}.md` as `kontakt.md`); for the pages in `{code}`, make a handbook of their own with `language: {code}`",
             "Seiten auf `{own}` gelten unter ihrem Namen ohne Sprache (`kontakt.{own}.md` als `kontakt.md`); für die Seiten auf `{code}` legen Sie ein eigenes Handbuch mit `language: {code}` an"
+        ),
+        LanguageTwin { .. } => t!(
+            lang,
+            "bring what both say into one of them and delete the other",
+            "führen Sie zusammen, was beide sagen, und löschen Sie die andere Datei"
         ),
         BookRoot { .. } => t!(
             lang,
