@@ -251,10 +251,17 @@ fn bare_colon_escaped(at: usize) -> Piece {
 
 /// Whether a line of `s` starts with a [`bare_colon`].
 pub(super) fn has_bare_colon_line(s: &str) -> bool {
-    s.lines().any(|line| {
-        let t = line.trim_start_matches([' ', '\t']);
-        t.starts_with(':') && bare_colon(t, 0)
-    })
+    // every page passes here: a search for the rare line start first, the
+    // line by line scan only where one is found
+    let candidate = s.starts_with([':', ' ', '\t'])
+        || ["\n:", "\n :", "\n  :", "\n   :", "\n\t:"]
+            .iter()
+            .any(|p| s.contains(p));
+    candidate
+        && s.lines().any(|line| {
+            let t = line.trim_start_matches([' ', '\t']);
+            t.starts_with(':') && bare_colon(t, 0)
+        })
 }
 
 /// `@sec-management` as a call of the built-in `@`, which links the heading.
