@@ -62,17 +62,18 @@ impl BookOrder {
                 toc_entries(&source.text)
             };
             for entry in entries {
-                // a folder without its own page comes where it is named
-                if let Some(folder) = entry.folder(dir, pages) {
-                    order.name_folder(folder);
-                    continue;
-                }
                 let Some(page) = entry.page(dir, pages) else {
-                    let issue = ForeignIssue::BookEntryMissing {
-                        written: entry.written.clone(),
-                        file: file_name(content_path),
-                    };
-                    diags.push(Diagnostic::foreign(issue, source.span_at(entry.at)));
+                    // a folder without its own page comes where it is named
+                    match entry.folder(dir, pages) {
+                        Some(folder) => order.name_folder(folder),
+                        None => {
+                            let issue = ForeignIssue::BookEntryMissing {
+                                written: entry.written.clone(),
+                                file: content_path.display().to_string(),
+                            };
+                            diags.push(Diagnostic::foreign(issue, source.span_at(entry.at)));
+                        }
+                    }
                     continue;
                 };
                 let start_page =
@@ -144,27 +145,6 @@ impl BookOrder {
     }
 }
 
-fn file_name(content_path: &Path) -> String {
-    content_path.display().to_string()
-}
-
-impl Entry {
-    /// The folder it names, when that folder holds pages but no page of
-    /// its own the entry could mean (docsify's `- [Kapitel](kapitel/)`).
-    fn folder(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
-        if self.page(dir, pages).is_some() {
-            return None;
-        }
-        let written = self.written.trim_start_matches('/');
-        let folder = super::link_dest::normalise(dir, written)?;
-        let holds_pages = pages
-            .range(folder.clone()..)
-            .next()
-            .is_some_and(|(p, _)| p.starts_with(&folder) && p != &folder);
-        holds_pages.then_some(folder)
-    }
-}
-
 /// A page an order file names, as written, at its offset in the file.
 struct Entry {
     written: String,
@@ -174,12 +154,25 @@ struct Entry {
 }
 
 impl Entry {
-    /// The content path of the page it names, read from the order file's
-    /// folder `dir`. Jupyter Book and docsify leave out the extension,
-    /// docsify names a folder for its `README.md`.
+    /// `value`, found in the `line` that starts at `start`.
+    fn in_line(value: &str, start: usize, line: &str, root: bool) -> Entry {
+        Entry {
+            written: value.to_string(),
+            at: start + line.find(value).unwrap_or(0),
+            root,
+        }
+    }
+
+    /// The content path it names, read from the order file's folder
+    /// `dir`, also when written from the top (docsify's `/mastodon/`).
+    fn path(&self, dir: &Path) -> Option<PathBuf> {
+        super::link_dest::normalise(dir, self.written.trim_start_matches('/'))
+    }
+
+    /// The content path of the page it names. Jupyter Book and docsify
+    /// leave out the extension, docsify names a folder for its `README.md`.
     fn page(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
-        let written = self.written.trim_start_matches('/');
-        let path = super::link_dest::normalise(dir, written)?;
+        let path = self.path(dir)?;
         let mut with_md = path.clone().into_os_string();
         with_md.push(".md");
         let candidates = [
@@ -190,6 +183,18 @@ impl Entry {
             path.join("index.md"),
         ];
         candidates.into_iter().find(|p| pages.contains_key(p))
+    }
+
+    /// The folder it names, when it names no page but a folder that holds
+    /// some (docsify's `- [Kapitel](kapitel/)` without a `README.md`).
+    fn folder(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
+        let folder = self.path(dir)?;
+        // paths order by component: a folder's pages follow it at once
+        let holds_pages = pages
+            .range(folder.clone()..)
+            .next()
+            .is_some_and(|(p, _)| p.starts_with(&folder) && p != &folder);
+        holds_pages.then_some(folder)
     }
 }
 
@@ -224,27 +229,18 @@ fn summary_entries(text: &str) -> Vec<Entry> {
 /// sections).
 fn toc_entries(text: &str) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
-        let item = line.trim_start().trim_start_matches('-').trim_start();
+    for (start, line) in lines_at(text) {
+        let item = yaml_item(line);
         let (root, value) = match (item.strip_prefix("root:"), item.strip_prefix("file:")) {
             (Some(v), _) => (true, v),
             (_, Some(v)) => (false, v),
             _ => continue,
         };
-        let value = value.split(" #").next().unwrap_or(value).trim();
-        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        let value = unquoted(value);
         if value.is_empty() {
             continue;
         }
-        let at = start + line.find(value).unwrap_or(0);
-        out.push(Entry {
-            written: value.to_string(),
-            at,
-            root,
-        });
+        out.push(Entry::in_line(value, start, line, root));
     }
     out
 }
@@ -254,11 +250,8 @@ fn toc_entries(text: &str) -> Vec<Entry> {
 /// no pages.
 fn nav_entries(text: &str) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut pos = 0;
     let mut in_nav = false;
-    for line in text.split_inclusive('\n') {
-        let start = pos;
-        pos += line.len();
+    for (start, line) in lines_at(text) {
         if !line.starts_with([' ', '\t', '-', '#', '\n', '\r']) {
             in_nav = line.starts_with("nav:");
             continue;
@@ -266,20 +259,34 @@ fn nav_entries(text: &str) -> Vec<Entry> {
         if line.trim_start().starts_with('#') {
             continue;
         }
-        let value = line.split(" #").next().unwrap_or(line).trim_end();
-        let value = value.rsplit_once(": ").map_or(value, |(_, v)| v);
-        let value = value.trim().trim_start_matches("- ").trim();
-        let value = value.trim_matches(|c| c == '"' || c == '\'');
+        let item = yaml_item(line);
+        let value = unquoted(item.rsplit_once(": ").map_or(item, |(_, v)| v));
         if !in_nav || !value.ends_with(".md") || value.contains("://") {
             continue;
         }
-        out.push(Entry {
-            written: value.to_string(),
-            at: start + line.find(value).unwrap_or(0),
-            root: false,
-        });
+        out.push(Entry::in_line(value, start, line, false));
     }
     out
+}
+
+/// Each line of `text` with the offset it starts at.
+fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_inclusive('\n').scan(0, |pos, line| {
+        let start = *pos;
+        *pos += line.len();
+        Some((start, line))
+    })
+}
+
+/// A YAML line without its indentation, list dash and comment.
+fn yaml_item(line: &str) -> &str {
+    let line = line.split(" #").next().unwrap_or(line);
+    line.trim().trim_start_matches('-').trim_start()
+}
+
+/// A YAML scalar without its quotes.
+fn unquoted(value: &str) -> &str {
+    value.trim().trim_matches(|c| c == '"' || c == '\'')
 }
 
 #[cfg(test)]

@@ -121,12 +121,9 @@ impl Expanded {
             Some(i) => {
                 let body_len = body.text.len();
                 let body_ends_line = body.text.ends_with('\n');
-                let before = indented(&generated[..i], indent, false, false);
-                // the body's first line may be blank, and must keep a quote's `>`
-                let before = match body.text.starts_with('\n') && before.ends_with('\n') {
-                    true => before + indent.trim_end(),
-                    false => before,
-                };
+                // a body that opens with a blank line brings no `>` for it
+                let opens_blank = body.text.starts_with('\n');
+                let before = indented(&generated[..i], indent, false, opens_blank);
                 self.push_generated(&before, origin, call_at);
                 self.append(body);
                 let rest = indented(&generated[i + body_len..], indent, body_ends_line, true);
@@ -165,8 +162,9 @@ impl Expanded {
 /// that has the indentation already (the body, in a template that does
 /// not pass it through unchanged) keeps it once. At the end of the text,
 /// the line the following text starts gets the quote's `>` when `at_end`
-/// (the call's own line ends there, and a bare blank line would close
-/// the quote); not otherwise, where the body follows with its own.
+/// (it is blank: the call's own line ends there, or the body opens with
+/// a blank line, and a bare blank line would close the quote); not
+/// otherwise, where the body follows with its own.
 fn indented(text: &str, indent: &str, at_line_start: bool, at_end: bool) -> String {
     if indent.is_empty() {
         return text.to_string();

@@ -89,9 +89,7 @@ impl CallSite<'_> {
             self.base + body.start,
         )
     }
-}
 
-impl CallSite<'_> {
     /// What each line a block-level call writes must start with to stay in
     /// the list items and quotes the call stands in: the text before it on
     /// its line with list markers turned to spaces (`1. ` → three spaces)
