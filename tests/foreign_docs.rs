@@ -629,3 +629,24 @@ fn a_page_and_its_twin_named_for_the_language_are_one_page_and_named() {
     assert!(root.join("public/node-js/index.html").is_file());
     assert!(!err.contains("`js`"), "{err}");
 }
+
+#[test]
+fn a_sidebar_of_folders_alone_orders_them() {
+    // docsify's sidebar may name folders only, none with a page of its own
+    let tmp = copy_fixture("foreign-docs");
+    let root = tmp.path();
+    std::fs::remove_file(root.join("content/_toc.yml")).unwrap();
+    write(
+        root.join("content/_sidebar.md"),
+        "- [Sphinx](sphinx/)\n- [Schritte](antrag/)\n",
+    );
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("_sidebar.md"), "{err}");
+    let menu = menu(&root.join("public"));
+    let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
+    // by title, Antrag would come before Sphinx
+    assert!(at("/sphinx/") < at("/antrag/"), "{menu:?}");
+    assert!(at("/antrag/") < at("/andere/"), "{menu:?}");
+}

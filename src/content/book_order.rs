@@ -128,7 +128,8 @@ impl BookOrder {
 
     /// Gives each page the book names its place as its weight.
     pub fn weigh(&self, pages: &mut [Page]) {
-        if self.places.is_empty() {
+        // a list of folders alone names no page, and still orders them
+        if self.named == 0 {
             return;
         }
         for p in pages {
