@@ -52,6 +52,8 @@ pub struct Timings {
 pub struct BuildReport {
     pub pages: usize,
     pub files_written: usize,
+    /// Files beside drafts the site leaves out ([`output::withheld`]).
+    pub withheld: usize,
     /// What was rendered and what kept from the previous build.
     pub reuse: Counts,
     pub warnings: Diagnostics,
@@ -381,6 +383,7 @@ pub fn build(
     Ok(BuildReport {
         pages: site.content.pages.len(),
         files_written,
+        withheld: output::withheld::withheld(&site).len(),
         reuse: staged.counts,
         warnings: diags,
         timings,

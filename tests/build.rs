@@ -390,6 +390,59 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
 }
 
 #[test]
+fn files_beside_drafts_stay_out_unless_a_published_page_links_them() {
+    // a Docusaurus site's five draft sections put 427 pictures and PDFs online
+    let tmp = copy_fixture("basic");
+    let c = tmp.path().join("content");
+    write(
+        c.join("entwurf/README.md"),
+        "---\ntitle: Entwurf\ndraft: true\n---\n![Plan](bilder/plan.png)\n",
+    );
+    write(c.join("entwurf/bilder/plan.png"), "png");
+    write(c.join("entwurf/teil/intern.pdf"), "pdf");
+    write(c.join("entwurf/freigegeben.pdf"), "pdf");
+    // a draft beside published pages: the picture it links, not its folder's
+    write(
+        c.join("konzepte/neu.md"),
+        "---\ntitle: Neu\ndraft: true\n---\n![Grafik](neu-grafik.png)\n",
+    );
+    write(c.join("konzepte/neu-grafik.png"), "png");
+    write(c.join("konzepte/merkblatt.pdf"), "pdf");
+    let check = c.join("check.md");
+    write(
+        &check,
+        &(read(&check) + "\n[Freigegeben](entwurf/freigegeben.pdf)\n"),
+    );
+
+    let out = ok(build(tmp.path()));
+    let site = tmp.path().join("public");
+    for gone in [
+        "entwurf/bilder/plan.png",
+        "entwurf/teil/intern.pdf",
+        "konzepte/neu-grafik.png",
+    ] {
+        assert!(!site.join(gone).exists(), "{gone} was published");
+    }
+    for kept in ["entwurf/freigegeben.pdf", "konzepte/merkblatt.pdf"] {
+        assert!(site.join(kept).is_file(), "{kept} was left out");
+    }
+    let err = stderr(&out);
+    assert!(err.contains("3 files beside drafts were left out"), "{err}");
+
+    // published, its folder's files are the site's again
+    let draft = c.join("entwurf/README.md");
+    write(&draft, &read(&draft).replace("draft: true\n", ""));
+    let out = ok(build(tmp.path()));
+    assert!(site.join("entwurf/bilder/plan.png").is_file());
+    assert!(site.join("entwurf/teil/intern.pdf").is_file());
+    assert!(
+        stderr(&out).contains("1 file beside drafts was left out"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn a_reference_to_a_page_of_another_kind_names_that_page() {
     // a mistyped `kind:` made every reference to the page say it did not exist
     let tmp = copy_fixture("basic");

@@ -80,6 +80,9 @@ pub fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitC
                 let built =
                     catalogue::built(report.pages, report.files_written, &out, reporting.lang);
                 eprintln!("{built}");
+                if report.withheld > 0 {
+                    eprintln!("{}", catalogue::withheld(report.withheld, reporting.lang));
+                }
             }
             if how.timings {
                 print_timings(&report.timings);

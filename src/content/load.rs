@@ -50,6 +50,11 @@ pub struct Content {
     pub hidden_assets: Vec<PathBuf>,
     /// Drafts, so that links to them can say so.
     pub draft_paths: Vec<PathBuf>,
+    /// The files beside the pages the drafts link: the build keeps them
+    /// out of the site unless a published page links them too
+    /// ([`crate::output::withheld`]). The build's only; the preview shows
+    /// every file and does not keep this up to date.
+    pub draft_links: Vec<PathBuf>,
     /// Snippets for `include(path=…)`: Markdown files whose name starts
     /// with `_` (other than `_index.md`), content path → file; upper layers win.
     pub snippets: BTreeMap<PathBuf, PathBuf>,
@@ -316,12 +321,16 @@ fn assemble(
     let mut diags = Diagnostics::new();
     let mut pages = Vec::new();
     let mut draft_paths = Vec::new();
+    let mut draft_links = Vec::new();
     let mut failed_paths = Vec::new();
     for (content_path, p) in parsed {
         diags.extend(p.diagnostics);
         match p.page {
             None => failed_paths.push(content_path),
-            Some(page) if page.draft => draft_paths.push(page.content_path.clone()),
+            Some(page) if page.draft => {
+                draft_links.extend(page.links.iter().filter_map(|l| l.content_target(&page)));
+                draft_paths.push(page.content_path.clone());
+            }
             Some(page) => pages.push(page),
         }
     }
@@ -334,6 +343,7 @@ fn assemble(
             hidden_paths: Vec::new(),
             hidden_assets: Vec::new(),
             draft_paths,
+            draft_links,
             snippets: BTreeMap::new(),
             failed_paths,
             book_order,

@@ -119,6 +119,26 @@ pub struct LinkSite {
     pub in_html: bool,
 }
 
+impl LinkSite {
+    /// The content path a link within the handbook names, as written
+    /// (`bilder/plan.png` from `kapitel/`, `/bilder/plan.png` from the
+    /// root), without resolving it to a page or file.
+    pub fn content_target(&self, page: &Page) -> Option<PathBuf> {
+        use super::link_dest::{classify, normalise, Dest};
+        match classify(&self.dest) {
+            Dest::Relative { path, .. } => {
+                let base = self.base_dir.as_deref().unwrap_or(page.folder());
+                normalise(base, &path)
+            }
+            Dest::SiteAbsolute { path, .. } => {
+                let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+                normalise(Path::new(""), &decoded)
+            }
+            Dest::External | Dest::SamePage(_) => None,
+        }
+    }
+}
+
 /// One item of a front-matter reference list (`concepts: [elterncafe]`).
 #[derive(Debug, Clone)]
 pub struct RefSite {

@@ -41,6 +41,18 @@ pub fn check(theme: &ThemeFiles, index: &Index) -> Diagnostics {
     diags
 }
 
+/// The files beside the pages the theme links by a fixed path
+/// (`{{ site.base_path }}bilder/logo.png`), as content paths.
+pub fn content_files(theme: &ThemeFiles) -> Vec<String> {
+    let mut out = Vec::new();
+    for file in theme.templates.values().chain(theme.shortcodes.values()) {
+        if let Ok(text) = std::str::from_utf8(&file.bytes) {
+            out.extend(fixed_paths(text).into_iter().map(|(_, p)| p.to_string()));
+        }
+    }
+    out
+}
+
 /// Each `{{ site.base_path }}` followed by a literal path: the path's byte
 /// offset and text.
 fn fixed_paths(text: &str) -> Vec<(usize, &str)> {

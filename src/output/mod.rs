@@ -8,6 +8,7 @@ pub mod reuse;
 pub mod sitemap;
 mod staging;
 mod stale;
+pub mod withheld;
 
 pub use guard::{check_target, UnsafeTarget};
 pub use staging::{write_new, write_or_link, Previous, Staging};
@@ -41,13 +42,14 @@ pub fn finish_site(
     // Content assets are hard links to the editor's files: linked last, so
     // that nothing this build writes can land on one (a generated file of
     // the same name wins, as it does in the preview).
+    let withheld = withheld::withheld(site);
+    let assets = withheld::published(site, &withheld);
     span("write: link assets", || {
-        site.content
-            .assets
+        assets
             .par_iter()
             .try_for_each(|a| staging.link(&asset_path(site, a), &a.source))
     })?;
-    let count = generated.len() + site.content.assets.len() + extra_files;
+    let count = generated.len() + assets.len() + extra_files;
     let previous = span("write: publish", || staging.publish_aside())?;
     Ok((count, previous))
 }

@@ -194,6 +194,16 @@ pub fn built(pages: usize, files: usize, out: &str, lang: Lang) -> String {
     )
 }
 
+/// After [`built`], when files beside drafts stayed out of the site.
+pub fn withheld(files: usize, lang: Lang) -> String {
+    match (lang, files) {
+        (Lang::En, 1) => "1 file beside drafts was left out; a published page that links it publishes it".into(),
+        (Lang::En, n) => format!("{n} files beside drafts were left out; a published page that links one publishes it"),
+        (Lang::De, 1) => "1 Datei neben Entwürfen nicht veröffentlicht; verlinkt eine veröffentlichte Seite sie, erscheint sie".into(),
+        (Lang::De, n) => format!("{n} Dateien neben Entwürfen nicht veröffentlicht; verlinkt eine veröffentlichte Seite eine davon, erscheint sie"),
+    }
+}
+
 /// `handbook new` and `edition new`.
 pub fn created(path: &str, lang: Lang) -> String {
     t!(lang, "created {path}", "angelegt: {path}")
