@@ -127,6 +127,7 @@ mod tests {
         let up = |paths: &[&'static str]| -> HashSet<&'static Path> {
             paths
                 .iter()
+                .copied()
                 .flat_map(|p| Path::new(p).ancestors().skip(1))
                 .collect()
         };
@@ -135,6 +136,7 @@ mod tests {
             drafts: up(drafts),
             draft_own_page: drafts
                 .iter()
+                .copied()
                 .map(Path::new)
                 .filter(|p| is_folder_page(p))
                 .filter_map(Path::parent)
