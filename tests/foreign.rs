@@ -673,8 +673,9 @@ fn addresses_in_raw_html_as_migrated_books_write_them() {
 }
 
 #[test]
-fn a_page_that_begins_with_a_second_level_heading_is_told_which_line_to_raise() {
-    // mdBook's subchapters begin with `## Titel`
+fn a_page_that_begins_with_a_second_level_heading_takes_it_for_its_title() {
+    // mdBook's subchapters begin with `## Titel`: the page builds under it
+    // and the warning says which line to raise
     let tmp = tempfile::tempdir().unwrap();
     write(
         tmp.path().join("handbook.yaml"),
@@ -686,9 +687,21 @@ fn a_page_that_begins_with_a_second_level_heading_is_told_which_line_to_raise() 
     );
     let o = inside(tmp.path(), &["check"], "de");
     let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
         err.contains("Tipp: die erste Überschrift, `## Unterkapitel`, wird mit einem `#` zum Titel: `# Unterkapitel`"),
         "{err}"
+    );
+    // a title taken away is no title, though a heading stands below
+    write(
+        tmp.path().join("content/teil.md"),
+        "---\ntitle: \"\"\n---\n## Unterkapitel\n\nText.\n",
+    );
+    let o = inside(tmp.path(), &["check"], "de");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Fehler: Die Seite hat keinen Titel"),
+        "{}",
+        stderr(&o)
     );
 }

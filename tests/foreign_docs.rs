@@ -228,6 +228,43 @@ fn a_summary_orders_an_mdbook_or_gitbook_and_is_no_page() {
 }
 
 #[test]
+fn a_page_without_a_title_takes_the_one_its_book_gives_it() {
+    // lernOS' MkDocs pages begin at `## …`; their titles stand in `nav:`
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(
+        root.join("handbook.yaml"),
+        "title: Leitfaden\nlanguage: de\n",
+    );
+    write(
+        root.join("content/mkdocs.yml"),
+        "site_name: Leitfaden\nnav:\n  - Willkommen: index.md\n  - Grundlagen:\n    - 'KI & Lernen': 1-01-ki.md\n    - 1-02-netze.md\n",
+    );
+    write(root.join("content/index.md"), "Willkommen.\n");
+    write(
+        root.join("content/1-01-ki.md"),
+        "## Künstliche Intelligenz\n\nText.\n",
+    );
+    write(
+        root.join("content/1-02-netze.md"),
+        "Vorweg.\n\n### Neuronale Netze\n\nText.\n",
+    );
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let ki = article(&root.join("public"), "ki");
+    assert!(ki.contains("<h1>KI &amp; Lernen</h1>"), "{ki}");
+    assert!(!err.contains("1-01-ki.md"), "{err}");
+    // named without a title: its first heading, and the line to raise
+    let netze = article(&root.join("public"), "netze");
+    assert!(netze.contains("<h1>Neuronale Netze</h1>"), "{netze}");
+    assert!(
+        err.contains("content/1-02-netze.md:1:1: Warnung: Die Seite hat keinen Titel (weder `title:` noch `# …`): ihre erste Überschrift, „Neuronale Netze“, dient als Titel\n  Tipp: die erste Überschrift, `### Neuronale Netze`, wird mit einem `#` zum Titel"),
+        "{err}"
+    );
+}
+
+#[test]
 fn front_matter_after_blank_lines_is_front_matter() {
     // Hugo reads it; it was a rule and a heading of YAML, its weight lost
     let (tmp, err) = built();

@@ -10,7 +10,7 @@
 use super::page::Page;
 use super::source::SourceText;
 use crate::diagnostics::{Diagnostic, ForeignIssue};
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -39,6 +39,10 @@ pub struct BookOrder {
     first_in: HashMap<PathBuf, f64>,
     /// How many entries have a place.
     named: usize,
+    /// The title the book gives a page in its list (`[Titel](seite.md)`,
+    /// `- Titel: seite.md`): MkDocs and mdBook show it, so a page of
+    /// such a book may have no title of its own.
+    titles: HashMap<PathBuf, String>,
 }
 
 impl BookOrder {
@@ -84,6 +88,9 @@ impl BookOrder {
                     };
                     diags.push(Diagnostic::foreign(issue, source.span_at(entry.at)));
                 }
+                if let Some(title) = entry.title.filter(|t| !t.trim().is_empty()) {
+                    order.titles.entry(page.clone()).or_insert(title);
+                }
                 order.name(page);
             }
         }
@@ -126,6 +133,11 @@ impl BookOrder {
         })
     }
 
+    /// The title the book's list gives the page at `content_path`.
+    pub fn title(&self, content_path: &Path) -> Option<&str> {
+        self.titles.get(content_path).map(String::as_str)
+    }
+
     /// Gives each page the book names its place as its weight.
     pub fn weigh(&self, pages: &mut [Page]) {
         // a list of folders alone names no page, and still orders them
@@ -152,6 +164,8 @@ struct Entry {
     at: usize,
     /// Jupyter Book's `root:`, the book's start page.
     root: bool,
+    /// The title it gives the page, if any.
+    title: Option<String>,
 }
 
 impl Entry {
@@ -161,6 +175,7 @@ impl Entry {
             written: value.to_string(),
             at: start + line.find(value).unwrap_or(0),
             root,
+            title: None,
         }
     }
 
@@ -203,10 +218,22 @@ impl Entry {
 /// elsewhere (the web, an anchor) or nowhere yet (mdBook's draft chapter
 /// `[Titel]()`).
 fn summary_entries(text: &str) -> Vec<Entry> {
-    let mut out = Vec::new();
+    let mut out: Vec<Entry> = Vec::new();
+    let mut in_link = false;
     for (event, range) in Parser::new(text).into_offset_iter() {
-        let Event::Start(Tag::Link { dest_url, .. }) = event else {
-            continue;
+        let dest_url = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => dest_url,
+            Event::End(TagEnd::Link) => {
+                in_link = false;
+                continue;
+            }
+            Event::Text(t) | Event::Code(t) if in_link => {
+                if let Some(title) = out.last_mut().and_then(|e| e.title.as_mut()) {
+                    title.push_str(&t);
+                }
+                continue;
+            }
+            _ => continue,
         };
         use super::link_dest::{classify, Dest};
         // docsify's `/mastodon/` is read from the book's folder, as the
@@ -216,10 +243,12 @@ fn summary_entries(text: &str) -> Vec<Entry> {
             Dest::SiteAbsolute { path, .. } => path.to_string(),
             _ => continue,
         };
+        in_link = true;
         out.push(Entry {
             written,
             at: range.start,
             root: false,
+            title: Some(String::new()),
         });
     }
     out
@@ -261,11 +290,17 @@ fn nav_entries(text: &str) -> Vec<Entry> {
             continue;
         }
         let item = yaml_item(line);
-        let value = unquoted(item.rsplit_once(": ").map_or(item, |(_, v)| v));
+        let (title, value) = match item.rsplit_once(": ") {
+            Some((t, v)) => (Some(unquoted(t).to_string()), unquoted(v)),
+            None => (None, unquoted(item)),
+        };
         if !in_nav || !value.ends_with(".md") || value.contains("://") {
             continue;
         }
-        out.push(Entry::in_line(value, start, line, false));
+        out.push(Entry {
+            title,
+            ..Entry::in_line(value, start, line, false)
+        });
     }
     out
 }
@@ -354,6 +389,8 @@ mod tests {
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(order.place(Path::new("grundlagen/b.md"), false), Some(1.0));
         assert_eq!(order.place(Path::new("grundlagen/a.md"), false), Some(2.0));
+        assert_eq!(order.title(Path::new("grundlagen/a.md")), Some("Erstens"));
+        assert_eq!(order.title(Path::new("grundlagen/b.md")), None);
         let (order, diags) = read(
             "_sidebar.md",
             "- [Mastodon](/mastodon/)\n- [Kapitel](kap/)\n- [Netzwerk](netzwerk)\n",
@@ -366,6 +403,10 @@ mod tests {
         assert_eq!(
             order.place(Path::new("mastodon/README.md"), false),
             Some(0.0)
+        );
+        assert_eq!(
+            order.title(Path::new("mastodon/README.md")),
+            Some("Mastodon")
         );
     }
 }

@@ -52,7 +52,7 @@ pub struct Content {
     pub draft_paths: Vec<PathBuf>,
     /// The files beside the pages the drafts link: the build keeps them
     /// out of the site unless a published page links them too
-    /// ([`crate::output::withheld`]). The build's only; the preview shows
+    /// (the write stage's `withheld`). The build's only; the preview shows
     /// every file and does not keep this up to date.
     pub draft_links: Vec<PathBuf>,
     /// Snippets for `include(path=…)`: Markdown files whose name starts
@@ -249,7 +249,7 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
         .map(|(content_path, path)| {
             let rel = relative_to(spec.root, path);
             match std::fs::read(path) {
-                Ok(bytes) => parse_page(rel, content_path.clone(), &bytes, config),
+                Ok(bytes) => parse_page(rel, content_path.clone(), &bytes, config, &book_order),
                 Err(e) => super::parse::Parsed {
                     page: None,
                     diagnostics: vec![Diagnostic::error(
@@ -285,9 +285,10 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
 /// through this, so they exercise the same parse and section code as a build.
 pub fn load_in_memory(files: &[(PathBuf, Vec<u8>)], config: &Config) -> (Content, Diagnostics) {
     let base_content = PathBuf::from(CONTENT_DIR);
+    let no_book = BookOrder::default();
     let parsed = files.iter().map(|(content_path, bytes)| {
         let rel = base_content.join(content_path);
-        let parsed = parse_page(rel, content_path.clone(), bytes, config);
+        let parsed = parse_page(rel, content_path.clone(), bytes, config, &no_book);
         (content_path.clone(), parsed)
     });
     assemble(parsed, &base_content, &config.title, BookOrder::default())

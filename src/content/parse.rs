@@ -2,6 +2,7 @@
 //! Type errors are reported per key, so a page with three wrong keys shows
 //! three errors, each at its own key.
 
+use super::book_order::BookOrder;
 use super::foreign_keys;
 use super::frontmatter::{self, Split};
 use super::markdown;
@@ -27,9 +28,18 @@ pub fn parse_page(
     content_path: PathBuf,
     bytes: &[u8],
     config: &Config,
+    book: &BookOrder,
 ) -> Parsed {
     let mut diags = Vec::new();
-    let page = parse_inner(rel_path, content_path, bytes, config, &mut diags);
+    let book_title = book.title(&content_path);
+    let page = parse_inner(
+        rel_path,
+        content_path,
+        bytes,
+        config,
+        book_title,
+        &mut diags,
+    );
     Parsed {
         page,
         diagnostics: diags,
@@ -41,6 +51,7 @@ fn parse_inner(
     content_path: PathBuf,
     bytes: &[u8],
     config: &Config,
+    book_title: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Page> {
     let raw = decode_utf8(bytes, &rel_path, diags)?;
@@ -104,6 +115,7 @@ fn parse_inner(
     let title = page_title(
         &common,
         &scan,
+        book_title,
         &entries,
         &src,
         split.body_start,
@@ -393,40 +405,58 @@ fn references(
     refs
 }
 
-/// `title:`, else the first `# heading`; an empty file gets its file name.
+/// `title:`, else the first `# heading`, else the title the book's list
+/// gives the page (MkDocs' `nav:`, mdBook's `SUMMARY.md`), else the first
+/// heading of any level, with a warning; an empty file gets its file name.
+#[allow(clippy::too_many_arguments)]
 fn page_title(
     common: &Common,
     scan: &markdown::Scan,
+    book_title: Option<&str>,
     entries: &[(&Node, &Node)],
     src: &SourceText,
     body_start: usize,
     content_path: &Path,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<String> {
-    match common.title.clone().or(scan.first_h1.clone()) {
-        Some(t) if !t.trim().is_empty() => Some(t),
+    let own = common.title.clone().or(scan.first_h1.clone());
+    if let Some(t) = own.as_ref().filter(|t| !t.trim().is_empty()) {
+        return Some(t.clone());
+    }
+    // `title: ""` is a title taken away, which only a title mends
+    let emptied = common.title.is_some();
+    if let Some(t) = book_title.filter(|_| !emptied) {
+        return Some(t.to_string());
+    }
+    if entries.is_empty() && src.text[body_start..].trim().is_empty() {
         // An empty file is a page someone has started (`touch`, a new
         // editor buffer): publish it under its file name rather than fail
         // the whole build, but say so.
-        _ if entries.is_empty() && src.text[body_start..].trim().is_empty() => {
-            let name = title_from_path(content_path);
-            diags.push(Diagnostic::warning(
-                Problem::EmptyPage(name.clone()),
-                src.span_at(0),
-            ));
-            Some(name)
+        let name = title_from_path(content_path);
+        diags.push(Diagnostic::warning(
+            Problem::EmptyPage(name.clone()),
+            src.span_at(0),
+        ));
+        return Some(name);
+    }
+    match scan.headings.first().filter(|_| !emptied) {
+        // lernOS, mdBook's subchapters and many wikis begin at `## Titel`:
+        // that heading stands in, as MkDocs' and Docusaurus' first heading
+        // does, and the warning says which line to raise
+        Some(h) if !h.text.trim().is_empty() => {
+            diags.push(
+                Diagnostic::warning(Problem::TitleFromHeading(h.text.clone()), src.span_at(0))
+                    .with_help(Hint::RaiseFirstHeading {
+                        heading: h.text.clone(),
+                        level: h.level,
+                    }),
+            );
+            Some(h.text.clone())
         }
         _ => {
-            // mdBook's subchapters begin with `## Titel`: say which line
-            // would be the title with one `#` less
-            let hint = match scan.headings.first() {
-                Some(h) if h.level > 1 => Hint::RaiseFirstHeading {
-                    heading: h.text.clone(),
-                    level: h.level,
-                },
-                _ => Hint::AddTitle,
-            };
-            diags.push(Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(hint));
+            diags.push(
+                Diagnostic::error(Problem::MissingTitle, src.span_at(0)).with_help(Hint::AddTitle),
+            );
             None
         }
     }

@@ -26,6 +26,8 @@ pub enum Problem {
         kind: String,
     },
     MissingTitle,
+    /// No title; the first heading, of a lower level, stands in.
+    TitleFromHeading(String),
     ControlCharacter,
     EmptyPage(String),
     UnknownPlaceholder(String),

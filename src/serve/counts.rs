@@ -103,6 +103,7 @@ fn reads_the_same(env: &Env, id: usize, now: &Page, site: &Site) -> bool {
         now.content_path.clone(),
         source.text.as_bytes(),
         &site.config,
+        &site.content.book_order,
     );
     let Some(written) = parsed.page else {
         return false;

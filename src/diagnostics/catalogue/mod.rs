@@ -148,6 +148,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | UnknownKind(..)
         | UnknownKey { .. }
         | MissingTitle
+        | TitleFromHeading(..)
         | ControlCharacter
         | EmptyPage(..)
         | UnknownPlaceholder(..)
@@ -249,6 +250,11 @@ fn front_matter_message(p: &Problem, lang: Lang) -> String {
             lang,
             "page has no title: no `title:` in the front matter and no `# heading`",
             "Die Seite hat keinen Titel: weder `title:` im Kopfteil noch eine Überschrift `# …`"
+        ),
+        TitleFromHeading(heading) => t!(
+            lang,
+            "page has no title (no `title:`, no `# heading`): its first heading, „{heading}“, stands in",
+            "Die Seite hat keinen Titel (weder `title:` noch `# …`): ihre erste Überschrift, „{heading}“, dient als Titel"
         ),
         ControlCharacter => t!(
             lang,

@@ -131,7 +131,13 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
     // an unlisted page takes the place after the last loaded page
     let id = listed.unwrap_or(loaded);
     let content_path = content_path.unwrap_or_else(|| site.content.pages[id].content_path.clone());
-    let parsed = parse_page(rel.to_path_buf(), content_path, bytes, &site.config);
+    let parsed = parse_page(
+        rel.to_path_buf(),
+        content_path,
+        bytes,
+        &site.config,
+        &site.content.book_order,
+    );
     let mut diagnostics = parsed.diagnostics;
     let mut page = match parsed.page {
         Some(page) if !has_errors(&diagnostics) => page,

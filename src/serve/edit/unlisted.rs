@@ -52,7 +52,13 @@ pub fn unlisted(preview: &mut Preview) -> Vec<Unlisted> {
         };
         let rel = relative_to(&opts.root, &file);
         let bytes = std::fs::read(&file).unwrap_or_default();
-        let parsed = parse_page(rel.clone(), content_path.clone(), &bytes, &site.config);
+        let parsed = parse_page(
+            rel.clone(),
+            content_path.clone(),
+            &bytes,
+            &site.config,
+            &site.content.book_order,
+        );
         let (title, kind) = match &parsed.page {
             Some(p) => (p.title.clone(), p.kind.name()),
             None => (file_name(content_path), "page"),

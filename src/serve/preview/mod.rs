@@ -554,7 +554,13 @@ impl Preview {
             None => return None,
         };
         let bytes = std::fs::read(path).ok()?;
-        let parsed = parse_page(rel, content_path.clone(), &bytes, &site.config);
+        let parsed = parse_page(
+            rel,
+            content_path.clone(),
+            &bytes,
+            &site.config,
+            &site.content.book_order,
+        );
         if parsed
             .diagnostics
             .iter()
