@@ -35,6 +35,11 @@ pub fn find(run: &str) -> Vec<Unparsed> {
             continue;
         };
         let target = run[i + 2..].split('\n').next().unwrap_or("");
+        // Hugo's `({{< ref "seite" >}})`: the shortcode stage makes it the
+        // link's target, and other Hugo shortcodes are named at load
+        if target.trim_start().starts_with("{{<") || target.trim_start().starts_with("{{%") {
+            continue;
+        }
         let hint = match target.find(')') {
             None => Hint::CloseLink,
             Some(close) if target[..close].trim().contains(char::is_whitespace) => {

@@ -149,6 +149,7 @@ fn call_one(
         "var" | "count" => inline_value(frame, call, origin, at),
         "vorhanden" => if_present(frame, &site),
         "@" => super::cross_ref::link(frame, call, origin, at),
+        super::hugo::REF => super::hugo::link(frame, call, origin, at),
         "include" => {
             check_args(frame, call, &["path"], &["path"], origin, at)?;
             include(frame, call, origin, at)

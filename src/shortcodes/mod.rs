@@ -13,6 +13,7 @@ mod builtin;
 mod cross_ref;
 mod expand;
 mod fenced;
+mod hugo;
 mod myst;
 pub use crate::content::sourcemap;
 pub mod syntax;
@@ -194,7 +195,7 @@ fn expand_field(frame: &mut Frame, field: &str, text: &str, front_matter: &str) 
             Piece::Text(r) => out.push_str(&text[r]),
             Piece::Literal(s, _) => out.push_str(&s),
             // a field is plain text, not Markdown: a cross-reference stays as written
-            Piece::Call(call) if call.name == "@" => out.push_str(&text[call.range]),
+            Piece::Call(call) if call.name.starts_with('@') => out.push_str(&text[call.range]),
             Piece::Call(call) => {
                 let written = &text[call.range.clone()];
                 // the value may be quoted or folded in YAML; find the call itself

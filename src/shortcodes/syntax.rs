@@ -3,7 +3,7 @@
 //! with a body. `{{/* … */}}` and `{%/* … */%}` write the call literally.
 //! Calls inside code spans and code blocks are text, not calls.
 
-use super::{fenced, myst};
+use super::{fenced, hugo, myst};
 use crate::content::{cross_ref, grid_table};
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
@@ -163,6 +163,8 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             Ok(fenced::call_at(text, found, &fences)
                 .map(Piece::Call)
                 .or_else(|| would_define(text, found).then(|| bare_colon_escaped(found))))
+        } else if let Some(call) = hugo::call_at(text, found, &code) {
+            Ok(Some(Piece::Call(call)))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
         } else if block {

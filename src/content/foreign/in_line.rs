@@ -179,7 +179,8 @@ fn word(text: &str) -> (&str, &str) {
 /// closing tags (`{{< /notice >}}`) are named with their opener.
 fn hugo(inner: &str) -> Option<ForeignIssue> {
     let (name, rest) = word(inner);
-    if name.is_empty() {
+    // the shortcode stage reads these as links and boxes
+    if name.is_empty() || matches!(name, "ref" | "relref" | "notice") {
         return None;
     }
     Some(if name == "include" {
