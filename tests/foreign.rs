@@ -225,6 +225,26 @@ fn hugo_references_and_notices_become_links_and_boxes() {
 }
 
 #[test]
+fn a_docusaurus_text_directive_is_named_once_per_page() {
+    // a school's Docusaurus site wrote `:mdi[chevronRight]` 106 times
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Buch\nlanguage: de\n",
+    );
+    write(
+        tmp.path().join("content/wege.md"),
+        "# Wege\n\nMenü :mdi[chevronRight] Einstellungen :mdi[chevronRight] Konto\n\n- :mdi[chevronRight] Drucken\n- :kbd[Strg] drücken\n\nHinweis:[1] und https://x.de/:a[b] und `:mdi[code]`.\n",
+    );
+    let o = inside(tmp.path(), &["check"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("content/wege.md:3:6: Warnung: Die Direktive `:mdi[…]` (Docusaurus) gibt es hier nicht; sie erscheint als Text, hier und 2 weitere Male auf dieser Seite"), "{err}");
+    assert!(err.contains("content/wege.md:6:3: Warnung: Die Direktive `:kbd[…]` (Docusaurus) gibt es hier nicht; sie erscheint als Text\n"), "{err}");
+    assert!(err.contains("2 Warnungen"), "{err}");
+}
+
+#[test]
 fn colon_fenced_callouts_render_as_our_boxes() {
     let (_tmp, public) = built("foreign-mixed");
     let page = read(public.join("ueber-uns/index.html"));

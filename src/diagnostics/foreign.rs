@@ -58,6 +58,9 @@ pub enum ForeignIssue {
     MkdocsTab { title: String },
     /// MkDocs Material's icon `:material-download:`.
     MkdocsIcon { name: String },
+    /// A text directive of remark-directive (Docusaurus):
+    /// `:mdi[chevronRight]`, `:kbd[Strg]`; `more` on the same page.
+    TextDirective { name: String, more: usize },
     /// Obsidian's callout beyond GitHub's alerts: `> [!faq]-`, `> [!note] Titel`.
     ObsidianCallout { kind: String },
     /// Obsidian's wiki link or embed `[[Seite]]`, `![[bild.png]]`.

@@ -3,13 +3,20 @@
 
 use crate::diagnostics::ForeignIssue;
 
-/// MkDocs Material's icons `:material-download:`, `:fontawesome-brands-x:`.
+/// MkDocs Material's icons `:material-download:`, `:fontawesome-brands-x:`,
+/// and remark-directive's (Docusaurus') text directives `:mdi[school]`.
 pub(super) fn icons(line: &str) -> Vec<(usize, ForeignIssue)> {
     const SETS: [&str; 4] = [":material-", ":fontawesome-", ":octicons-", ":simple-"];
     // every line passes here: one pass over its colons, not one per set
     memchr::memchr_iter(b':', line.as_bytes())
-        .filter(|&at| SETS.iter().any(|s| line[at..].starts_with(s)))
         .filter_map(|at| {
+            if let Some(name) = text_directive(line, at) {
+                let name = name.to_string();
+                return Some((at, ForeignIssue::TextDirective { name, more: 0 }));
+            }
+            if !SETS.iter().any(|s| line[at..].starts_with(s)) {
+                return None;
+            }
             let name: String = line[at + 1..]
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
@@ -19,6 +26,22 @@ pub(super) fn icons(line: &str) -> Vec<(usize, ForeignIssue)> {
                 .then_some((at, ForeignIssue::MkdocsIcon { name }))
         })
         .collect()
+}
+
+/// `:name[` at `at`, not inside a word or an address (`Hinweis:[1]`,
+/// `https://x`): the directive's name.
+fn text_directive(line: &str, at: usize) -> Option<&str> {
+    let before = line[..at].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ':' | '/' | '\\')) {
+        return None;
+    }
+    let rest = &line[at + 1..];
+    let len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(rest.len());
+    let name = &rest[..len];
+    let starts_alpha = name.starts_with(|c: char| c.is_ascii_alphabetic());
+    (starts_alpha && rest[len..].starts_with('[')).then_some(name)
 }
 
 /// Obsidian's wiki links and embeds, `[[Seite]]`, `[[Seite|Text]]`,

@@ -145,7 +145,28 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         }
     }
     found.extend(myst_in_code(body, code));
-    found
+    fold_directives(found)
+}
+
+/// A site's own directive stands on many lines (`:mdi[chevronRight]` in
+/// every path through a menu): named once per page, at its first line,
+/// with how often it comes.
+fn fold_directives(found: Vec<(usize, ForeignIssue)>) -> Vec<(usize, ForeignIssue)> {
+    let mut first: std::collections::HashMap<String, usize> = Default::default();
+    let mut out: Vec<(usize, ForeignIssue)> = Vec::with_capacity(found.len());
+    for (at, issue) in found {
+        if let ForeignIssue::TextDirective { name, .. } = &issue {
+            if let Some(&i) = first.get(name) {
+                if let (_, ForeignIssue::TextDirective { more, .. }) = &mut out[i] {
+                    *more += 1;
+                }
+                continue;
+            }
+            first.insert(name.clone(), out.len());
+        }
+        out.push((at, issue));
+    }
+    out
 }
 
 /// MyST's directives that stay code blocks, and its roles, which stand

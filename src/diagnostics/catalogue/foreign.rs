@@ -121,6 +121,21 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "MkDocs tabs are not known here: `=== \"{title}\"` shows as text and its content as code",
             "Reiter aus MkDocs gibt es hier nicht: `=== \"{title}\"` erscheint als Text und sein Inhalt als Code"
         ),
+        TextDirective { name, more: 0 } => t!(
+            lang,
+            "the directive `:{name}[…]` (Docusaurus) is not known here and shows as text",
+            "Die Direktive `:{name}[…]` (Docusaurus) gibt es hier nicht; sie erscheint als Text"
+        ),
+        TextDirective { name, more: 1 } => t!(
+            lang,
+            "the directive `:{name}[…]` (Docusaurus) is not known here and shows as text, here and once more on this page",
+            "Die Direktive `:{name}[…]` (Docusaurus) gibt es hier nicht; sie erscheint als Text, hier und ein weiteres Mal auf dieser Seite"
+        ),
+        TextDirective { name, more } => t!(
+            lang,
+            "the directive `:{name}[…]` (Docusaurus) is not known here and shows as text, here and {more} more times on this page",
+            "Die Direktive `:{name}[…]` (Docusaurus) gibt es hier nicht; sie erscheint als Text, hier und {more} weitere Male auf dieser Seite"
+        ),
         MkdocsIcon { name } => t!(
             lang,
             "the MkDocs icon `:{name}:` is not known here and shows as text",
@@ -324,6 +339,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "correct the path (relative to this file's folder), or delete the entry",
             "berichtigen Sie den Pfad (vom Ordner dieser Datei aus) oder löschen Sie den Eintrag"
+        ),
+        TextDirective { .. } => t!(
+            lang,
+            "write the text out; an icon as a character (›, ✓, +) or as a picture, `![Beschreibung](symbol.svg)`",
+            "schreiben Sie den Text aus; ein Symbol als Zeichen (›, ✓, +) oder als Bild, `![Beschreibung](symbol.svg)`"
         ),
         AttributeList { .. } | MkdocsIcon { .. } => t!(
             lang,
