@@ -245,6 +245,35 @@ fn a_docusaurus_text_directive_is_named_once_per_page() {
 }
 
 #[test]
+fn foreign_syntax_in_an_html_comment_is_not_named() {
+    // a comment is not shown, so neither is what it holds
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Buch\nlanguage: de\n",
+    );
+    write(
+        tmp.path().join("content/seite.md"),
+        "# Seite\n\n<!--\n{% include footer.html %}\n{{< figure src=\"x.png\" >}}\n-->\n\nText <!-- {{ page.title }} --> und {{ page.title }}.\n\n`<!--` {% include x.html %}\n",
+    );
+    let o = inside(tmp.path(), &["check"], "de");
+    let err = stderr(&o);
+    assert!(
+        !err.contains("seite.md:4:") && !err.contains("seite.md:5:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/seite.md:8:36: Warnung: Vorlagen-Code"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/seite.md:10:8: Warnung: Vorlagen-Code"),
+        "{err}"
+    );
+    assert!(err.contains("2 Warnungen"), "{err}");
+}
+
+#[test]
 fn colon_fenced_callouts_render_as_our_boxes() {
     let (_tmp, public) = built("foreign-mixed");
     let page = read(public.join("ueber-uns/index.html"));

@@ -78,7 +78,10 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
     for line in body.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
-        if in_code(code, start) {
+        // a line all code (in a block, or one span): a line that only
+        // begins with a span is still read, its span left out below
+        let line_end = start + line.trim_end().len();
+        if code.iter().any(|r| r.contains(&start) && r.end >= line_end) {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -145,7 +148,28 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         }
     }
     found.extend(myst_in_code(body, code));
+    let comments = comments(body, code);
+    found.retain(|(at, _)| !in_code(&comments, *at));
     fold_directives(found)
+}
+
+/// HTML comments (`<!-- … -->`, often over many lines): what they hold
+/// is not shown, so nothing in them shows as text either.
+fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = body[from..].find("<!--").map(|i| i + from) {
+        from = start + 4;
+        if in_code(code, start) {
+            continue;
+        }
+        let end = body[from..]
+            .find("-->")
+            .map_or(body.len(), |i| from + i + 3);
+        out.push(start..end);
+        from = end;
+    }
+    out
 }
 
 /// A site's own directive stands on many lines (`:mdi[chevronRight]` in
