@@ -148,8 +148,9 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         }
     }
     found.extend(myst_in_code(body, code));
+    // VitePress' `<!--@include: …-->` is a comment and the finding itself
     let comments = comments(body, code);
-    found.retain(|(at, _)| !in_code(&comments, *at));
+    found.retain(|(at, _)| !comments.iter().any(|c| c.start < *at && *at < c.end));
     fold_directives(found)
 }
 
