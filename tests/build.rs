@@ -390,6 +390,35 @@ fn a_link_to_a_draft_says_it_is_a_draft() {
 }
 
 #[test]
+fn a_link_to_a_draft_by_its_address_or_folder_says_it_is_a_draft() {
+    let tmp = copy_fixture("basic");
+    let c = tmp.path().join("content");
+    write(
+        c.join("entwurf.md"),
+        "---\ntitle: Entwurf\ndraft: true\n---\nText.\n",
+    );
+    write(
+        c.join("02-teil/_index.md"),
+        "---\ntitle: Teil\ndraft: true\n---\nText.\n",
+    );
+    let check = c.join("check.md");
+    write(
+        &check,
+        &(read(&check) + "\n[a](/entwurf/) [b](entwurf) [c](02-teil/) [d](/teil/)\n"),
+    );
+    let err = stderr(&build(tmp.path()));
+    for written in ["/entwurf/", "entwurf", "02-teil/", "/teil/"] {
+        assert!(
+            err.contains(&format!(
+                "error: the link leads to `{written}`, a draft, which is not published"
+            )),
+            "{written}: {err}"
+        );
+    }
+    assert!(!err.contains("does not exist"), "{err}");
+}
+
+#[test]
 fn files_beside_drafts_stay_out_unless_a_published_page_links_them() {
     // a Docusaurus site's five draft sections put 427 pictures and PDFs online
     let tmp = copy_fixture("basic");

@@ -116,7 +116,10 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
                 None => match old_address(index, content, &with_slash) {
                     Some(id) => to_old_address_page(content, from, id, anchor, link),
                     None if is_page_url(&with_slash) && !is_built_folder(&with_slash) => {
-                        broken_url(index, link, path, &with_slash)
+                        match draft_at_url(content, &with_slash) {
+                            true => to_draft(link, path),
+                            false => broken_url(index, link, path, &with_slash),
+                        }
                     }
                     // files the theme or a build step provides (`/static/…`, `/druckfassung/`)
                     None => (LinkTarget::SitePath(link.dest.clone()), None),
@@ -242,15 +245,54 @@ fn resolve_page_file(
         return (LinkTarget::Broken, None);
     }
     if is(&content.draft_paths) {
-        return (
-            LinkTarget::Broken,
-            Some(
-                Diagnostic::error(Problem::LinkToDraft(written.to_string()), link.span.clone())
-                    .with_help(Hint::TargetIsDraft),
-            ),
-        );
+        return to_draft(link, written);
     }
     broken(content, link, written)
+}
+
+/// A link to a draft: no link, and an error that says why.
+fn to_draft(link: &LinkSite, written: &str) -> Resolved {
+    (
+        LinkTarget::Broken,
+        Some(
+            Diagnostic::error(Problem::LinkToDraft(written.to_string()), link.span.clone())
+                .with_help(Hint::TargetIsDraft),
+        ),
+    )
+}
+
+/// Whether `target` (a content path without `.md`: `entwurf`, `teil/`)
+/// names a draft or the folder of one.
+fn draft_in(content: &Content, target: &Path) -> bool {
+    let mut file = target.as_os_str().to_owned();
+    file.push(".md");
+    let names = [
+        PathBuf::from(file),
+        target.join("_index.md"),
+        target.join("index.md"),
+        target.join("README.md"),
+    ];
+    content.draft_paths.iter().any(|d| names.contains(d))
+}
+
+/// Whether `url` (`/teil/entwurf/`) is the address a draft would have:
+/// its folders' and its own name as the build makes addresses of them.
+fn draft_at_url(content: &Content, url: &str) -> bool {
+    use crate::content::naming;
+    content.draft_paths.iter().any(|d| {
+        let (slug, is_index) = naming::page_slug(None, d);
+        let folders = d.parent().into_iter().flat_map(|p| p.components());
+        let mut own = String::from("/");
+        for c in folders {
+            own.push_str(&naming::folder_segment(&c.as_os_str().to_string_lossy()));
+            own.push('/');
+        }
+        if !is_index {
+            own.push_str(&slug);
+            own.push('/');
+        }
+        own == url
+    })
 }
 
 /// A link to a folder (its section page) or to a file beside the pages.
@@ -286,6 +328,9 @@ fn resolve_folder_or_asset(
     }
     if let Some(id) = published_as_html(content, index, &target) {
         return to_old_address_page(content, from, id, anchor, link);
+    }
+    if draft_in(content, &target) {
+        return to_draft(link, written);
     }
     broken(content, link, written)
 }
