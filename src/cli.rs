@@ -331,6 +331,7 @@ pub fn run() -> ExitCode {
                 Ok(path) => {
                     let path = path.display().to_string();
                     eprintln!("{}", catalogue::created(&path, lang));
+                    eprintln!("{}", catalogue::created_draft(lang));
                     ExitCode::SUCCESS
                 }
                 Err(e) => failure(Failure::Usage(e.into()), Format::Text, lang),

@@ -107,8 +107,10 @@ fn template(kind: PageKind, title: &str) -> String {
     };
     // a JSON string is a YAML double-quoted one: quotes and colons stay text
     let title = serde_json::to_string(title).unwrap_or_default();
+    // a new page is a draft, as Hugo's are: its „Text folgt.“ is not
+    // published before someone has written the text
     format!(
-        "---\ntitle: {title}\nkind: {}\ndescription: \"\"\n{specific}---\n\n{body}",
+        "---\ntitle: {title}\nkind: {}\ndescription: \"\"\ndraft: true\n{specific}---\n\n{body}",
         kind.name()
     )
 }

@@ -209,6 +209,15 @@ pub fn created(path: &str, lang: Lang) -> String {
     t!(lang, "created {path}", "angelegt: {path}")
 }
 
+/// After [`created`] for `handbook new`.
+pub fn created_draft(lang: Lang) -> String {
+    t!(
+        lang,
+        "the page is a draft: it is published once `draft: true` is deleted",
+        "Die Seite ist ein Entwurf: sie erscheint, sobald Sie `draft: true` löschen"
+    )
+}
+
 pub fn overridden(target: &str, name: &str, lang: Lang) -> String {
     t!(
         lang,

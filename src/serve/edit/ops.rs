@@ -376,13 +376,24 @@ pub async fn delete(
     Ok(json_response(answer))
 }
 
+/// The page's title and whether it is its folder's own page; a draft
+/// (every new page is one) has its title from its file.
 pub(super) fn page_facts(
     preview: &mut super::super::Preview,
     rel: &std::path::Path,
 ) -> (String, bool) {
-    preview
+    let listed = preview
         .parts()
         .and_then(|(site, _, _)| site.content.pages.iter().find(|p| p.source.rel_path == rel))
-        .map(|p| (p.title.clone(), p.is_section_index))
+        .map(|p| (p.title.clone(), p.is_section_index));
+    listed
+        .or_else(|| {
+            let unlisted = super::unlisted::unlisted(preview);
+            let u = unlisted.into_iter().find(|u| u.rel == rel)?;
+            Some((
+                u.title,
+                crate::content::naming::is_section_index(&u.content_path),
+            ))
+        })
         .unwrap_or_default()
 }
