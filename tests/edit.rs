@@ -32,6 +32,12 @@ fn a_title_saved_in_the_editor_changes_only_that_value_and_the_page_reloads() {
         "{page}"
     );
     assert!(page.contains("bleibt in diesem Browser erhalten"), "{page}");
+    // in the editor's look: its stylesheet and nothing else comes without a session
+    assert!(page.contains("href=\"/_redaktion/ui/app.css\""), "{page}");
+    let css = e.get("/_redaktion/ui/app.css");
+    assert_eq!(css.status(), 200);
+    assert!(css.text().unwrap().contains(".signed-out"));
+    assert_eq!(e.get("/_redaktion/ui/app.js").status(), 401);
     e.sign_in();
 
     // the template is chosen from the theme's, not typed

@@ -44,6 +44,9 @@ const MAX_REQUEST: usize = 32 * 1024 * 1024;
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
 connect-src 'self'; frame-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+/// The editor's stylesheet, which the signed-out page needs too.
+const STYLESHEET: &str = "/_redaktion/ui/app.css";
+
 /// The preview's router with the editor merged in and every request's
 /// `Host` checked (DNS rebinding reaches the preview as well).
 pub fn with_editor(site: Router, state: Arc<EditState>) -> Router {
@@ -122,6 +125,8 @@ pub fn router(state: Arc<EditState>) -> Router {
     Router::new()
         .route("/_redaktion/", get(start))
         .route("/_redaktion", get(start))
+        // the signed-out page's look: public like the binary it is part of
+        .route(STYLESHEET, get(|| asset(Path("app.css".to_string()))))
         .merge(guarded)
         .route_layer(from_fn_with_state(Arc::clone(&state), guard::origin))
         // multipart, with its own guard and limit, after the JSON guard
@@ -193,7 +198,9 @@ fn signed_out(lang: crate::diagnostics::Lang) -> Response {
     let html = format!(
         "<!doctype html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{}</title></head>\n<body>\n<main>\n<h1>{}</h1>\n<p>{}</p>\n<p>{}</p>\n</main>\n</body>\n</html>\n",
+         <title>{}</title>\n<link rel=\"stylesheet\" href=\"{STYLESHEET}\"></head>\n<body>\n\
+         <header><p class=\"brand\">Redaktion</p></header>\n<main class=\"signed-out\">\n\
+         <h1>{}</h1>\n<p>{}</p>\n<p>{}</p>\n</main>\n</body>\n</html>\n",
         lang.code(),
         escape(&title),
         escape(&title),
