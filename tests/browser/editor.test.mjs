@@ -36,9 +36,14 @@ test('open the address, change a title, see the draft, Speichern, see the served
   assert.equal(await title.inputValue(), 'Kreis Borken');
   assert.ok(!/\bnull\b/.test(await page.locator('main').innerText()), 'no „null“ on a page');
 
-  // a reference to no page shows as an error at once
+  // a reference to no page is an error once the field is left, not while
+  // one is still typing (the picker offers titles meanwhile)
   const concept = page.getByLabel('Konzepte 1', { exact: true });
   await concept.fill('gibt-es-nicht');
+  await page.waitForTimeout(400);
+  assert.equal(await page.getByText('Keine Seite dieser Art mit diesem Kurznamen').count(), 0);
+  assert.equal(await concept.getAttribute('aria-invalid'), null);
+  await concept.press('Tab');
   await page.getByText('Keine Seite dieser Art mit diesem Kurznamen: gibt-es-nicht').waitFor();
   await concept.fill('elterncafe');
   // a taxonomy of handbook.yaml names pages of its section

@@ -152,23 +152,31 @@ pub async fn create(State(s): State<Arc<EditState>>, body: Bytes) -> Answer {
         let (site, _, opts) = preview
             .parts()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+        // a draft's name is taken too (every new page starts as one)
         let taken = |slug: &str| {
-            site.content
+            let published = site
+                .content
                 .pages
                 .iter()
-                .find(|p| !p.synthetic && p.slug == slug)
+                .find(|p| !p.synthetic && p.slug == slug);
+            let published = published.map(|p| p.source.rel_path.clone());
+            published.or_else(|| {
+                let draft = site.content.draft_paths.iter();
+                let mut draft =
+                    draft.filter(|d| crate::content::naming::page_slug(None, d).0 == slug);
+                draft
+                    .next()
+                    .map(|d| PathBuf::from(crate::layout::CONTENT_DIR).join(d))
+            })
         };
-        if let Some(p) = taken(&slug) {
+        if let Some(file) = taken(&slug) {
             let free = (2..)
                 .map(|n| format!("{slug}-{n}"))
                 .find(|c| taken(c).is_none())
                 .unwrap_or_default();
             // the dialog offers a free short name to take or change
-            return Err(refuse(
-                PageRefusal::Exists(p.source.rel_path.display().to_string()),
-                s,
-            )
-            .with(json!({ "suggestion": free })));
+            return Err(refuse(PageRefusal::Exists(file.display().to_string()), s)
+                .with(json!({ "suggestion": free })));
         }
         // an edition's pages go into its own content folder (the handbook
         // folder as the build names it may be relative: `.` by default)

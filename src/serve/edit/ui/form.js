@@ -165,7 +165,17 @@ function listControl(f, obj) {
         store();
         if (isRef) referenceCheck(input, slot, f, named);
       };
-      input.addEventListener("input", update);
+      // a reference is taken when it names a page or the field is left:
+      // „Kreis B“ on the way to „Kreis Borken“ is no mistake to report
+      // (nor to check on the server) while the picker offers titles
+      const typed = () => {
+        const v = input.value.trim();
+        if (!v || targets(f).some((p) => p.slug === v)) return update();
+        showError(input, slot, "");
+        named.textContent = "";
+      };
+      input.addEventListener("input", isRef ? typed : update);
+      if (isRef) input.addEventListener("change", update);
       const options = isRef ? referencePicker(input, f, update) : null;
       if (isRef) referenceCheck(input, slot, f, named);
       const remove = el("button", { type: "button", onclick: () => { items.splice(i, 1); store(); draw(); } }, ctx.T.remove);
