@@ -609,17 +609,14 @@ fn a_colon_without_a_space_starts_no_definition() {
     let root = tmp.path();
     write(
         root.join("content/doppelpunkte.md"),
-        "---\ntitle: Doppelpunkte\n---\n\nViel Erfolg\n:-)\n\n:::details[Mehr]\nEin Absatz.\n:::\n\nBegriff\n: Erklärung.\n\nZeile\n:mdi[arrowRight] Weiter\n\n```\n:code bleibt\n```\n\nLinks | Rechts\n:--- | ---:\na | b\n\n<div class=\"x\">\n:nicht maskiert\n</div>\n",
+        "---\ntitle: Doppelpunkte\n---\n\nViel Erfolg\n:-)\n\n:::flex[Mehr]\nEin Absatz.\n\nBegriff\n: Erklärung.\n\nZeile\n:mdi[arrowRight] Weiter\n\n```\n:code bleibt\n```\n\nLinks | Rechts\n:--- | ---:\na | b\n\n<div class=\"x\">\n:nicht maskiert\n</div>\n",
     );
     let o = inside(root, &["build"]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let page = article(&root.join("public"), "doppelpunkte");
     assert!(page.contains("<p>Viel Erfolg\n:-)</p>"), "{page}");
-    assert!(
-        page.contains("<p>:::details[Mehr]\nEin Absatz.\n:::</p>"),
-        "{page}"
-    );
+    assert!(page.contains("<p>:::flex[Mehr]\nEin Absatz.</p>"), "{page}");
     assert!(
         page.contains("<p>Zeile\n:mdi[arrowRight] Weiter</p>"),
         "{page}"

@@ -84,6 +84,11 @@ pub fn box_for(name: &str) -> Option<(&'static str, &'static str)> {
         "caution" | "vorsicht" => ("achtung", "Vorsicht"),
         "danger" | "gefahr" => ("achtung", "Gefahr"),
         "achtung" => ("achtung", "Achtung"),
+        // VitePress' `::: details Titel` and the answers of a course
+        // (`:::solution`): a part the reader opens, `<details>`
+        "details" | "spoiler" | "collapse" | "aufklappen" => ("aufklappen", "Details"),
+        "solution" | "loesung" | "lösung" => ("aufklappen", "Lösung"),
+        "aufgabe" | "exercise" | "task" => ("hinweis", "Aufgabe"),
         // MyST's box of any look: its `:class:` may name one of the above
         "admonition" => ("hinweis", "Hinweis"),
         _ => return None,

@@ -190,7 +190,7 @@ pub fn template_args(name: &str) -> Spec {
             open: false,
             help: Some(Hint::DescribeImage),
         },
-        "hinweis" | "achtung" => Spec {
+        "hinweis" | "achtung" | "aufklappen" => Spec {
             required: &[],
             optional: &["titel"],
             open: false,

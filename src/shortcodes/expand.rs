@@ -150,6 +150,15 @@ fn call_one(
         "vorhanden" => if_present(frame, &site),
         "@" => super::cross_ref::link(frame, call, origin, at),
         super::hugo::REF => super::hugo::link(frame, call, origin, at),
+        super::fenced::PLAIN => {
+            let body = call.body.as_ref()?;
+            let mut out = Expanded::default();
+            // blank lines keep its text apart from the paragraphs around it
+            out.push_generated("\n", origin, at);
+            out.append(site.expand_body(frame, body));
+            out.push_generated("\n", origin, at);
+            Some(out)
+        }
         "include" => {
             check_args(frame, call, &["path"], &["path"], origin, at)?;
             include(frame, call, origin, at)

@@ -8,6 +8,9 @@ use crate::content::{callout, myst};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// The call of a `:::` container that is no box: its text alone.
+pub(super) const PLAIN: &str = "@plain";
+
 /// Each opener's offset → the start and end of the line that closes it.
 pub(super) type Pairs = HashMap<usize, (usize, usize)>;
 
@@ -56,8 +59,18 @@ pub(super) fn pairs(text: &str, code: &[Range<usize>]) -> Pairs {
 pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
     let first_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
     let fence = callout::fence_line(&text[open..first_end])?;
-    let (shortcode, default_title) = callout::box_for(&fence.name)?;
     let &(close_start, close_end) = fences.get(&open)?;
+    let Some((shortcode, default_title)) = callout::box_for(&fence.name) else {
+        // a site's own container (`:::flex`, `:::cards`): its text shows,
+        // without the `:::` lines; the load stage says it has no box
+        let body_start = (first_end + 1).min(close_start);
+        return (!fence.name.is_empty() && !fence.myst).then(|| Call {
+            name: PLAIN.into(),
+            args: Vec::new(),
+            range: open..close_end,
+            body: Some(body_start..close_start),
+        });
+    };
     let title = fence.title.unwrap_or_else(|| default_title.to_string());
     // MyST's option lines (`:class: tip`) are no text of the box; an
     // admonition's class gives it its look

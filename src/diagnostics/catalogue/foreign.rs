@@ -50,8 +50,8 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
         ),
         UnknownCallout { name } => t!(
             lang,
-            "`:::{name}` is no known box; the `:::` lines show as text",
-            "`:::{name}` ist kein bekannter Kasten; die `:::`-Zeilen erscheinen als Text"
+            "`:::{name}` is no known box; its text shows without one",
+            "`:::{name}` ist kein bekannter Kasten; sein Text erscheint ohne Kasten"
         ),
         UnclosedCallout { name } => t!(
             lang,
@@ -284,8 +284,8 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
         ),
         UnknownCallout { .. } => t!(
             lang,
-            "known boxes: note, info, tip, important, warning, caution, danger (German: hinweis, tipp, achtung, warnung, gefahr)",
-            "bekannte Kästen: hinweis, tipp, achtung, warnung, gefahr (auch englisch: note, info, tip, important, warning, caution, danger)"
+            "known boxes: note, info, tip, important, warning, caution, danger, task; to open: details, solution (German: hinweis, tipp, achtung, warnung, gefahr, aufgabe, lösung)",
+            "bekannte Kästen: hinweis, tipp, achtung, warnung, gefahr, aufgabe; zum Aufklappen: details, lösung (auch englisch: note, info, tip, important, warning, caution, danger, task, solution)"
         ),
         UnclosedCallout { .. } => t!(
             lang,
