@@ -473,3 +473,70 @@ fn check_reports_a_figure_without_alt_text_at_its_place() {
     );
     ok(handbook_in(dir.path(), &["check"]));
 }
+
+#[tokio::test]
+async fn an_image_taken_out_of_the_text_or_left_in_a_discarded_draft_is_removed_again() {
+    // an image dropped by mistake (a photo of people) stayed beside the
+    // page and went online with it
+    let e = editor();
+    let id = e.page_id("kreis-borken").await;
+    let image = |extra: u8| {
+        let mut png = PNG.to_vec();
+        png.push(extra);
+        png
+    };
+    let src = |v: &Value| v["src"].as_str().unwrap().to_string();
+    let (_, shown) = e
+        .upload(multipart("Karte.png", "image/png", &image(1)), ("", None))
+        .await;
+    let (_, dropped) = e
+        .upload(multipart("Foto.png", "image/png", &image(2)), ("", None))
+        .await;
+    let at = |name: &str| format!("content/regionen/{name}");
+    assert!(e.files().contains_key(&at(&src(&dropped))));
+
+    // saved with the one image in its text: the other goes
+    let get = || e.request("GET", &format!("/_redaktion/api/pages/{id}"));
+    let (_, page) = e.send(get().body(Body::empty()).unwrap()).await;
+    let body = format!(
+        "{}\n![Karte]({})\n",
+        page["body"].as_str().unwrap(),
+        src(&shown)
+    );
+    let change = json!({"fields": page["fields"], "body": body, "hash": page["hash"]});
+    let put = e
+        .request("PUT", &format!("/_redaktion/api/pages/{id}"))
+        .header("content-type", "application/json")
+        .body(Body::from(change.to_string()))
+        .unwrap();
+    let (status, v) = e.send(put).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let files = e.files();
+    assert!(
+        files.contains_key(&at(&src(&shown))),
+        "the image the text shows stays"
+    );
+    assert!(
+        !files.contains_key(&at(&src(&dropped))),
+        "the one taken out goes"
+    );
+
+    // uploaded into a draft that is then discarded: it goes, the saved one stays
+    let (_, unsaved) = e
+        .upload(multipart("Plan.png", "image/png", &image(3)), ("", None))
+        .await;
+    let discard = e
+        .request("POST", &format!("/_redaktion/api/pages/{id}/verwerfen"))
+        .header("content-type", "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let (status, v) = e.send(discard).await;
+    assert_eq!(
+        (status, v["removed"].as_u64()),
+        (StatusCode::OK, Some(1)),
+        "{v}"
+    );
+    let files = e.files();
+    assert!(!files.contains_key(&at(&src(&unsaved))));
+    assert!(files.contains_key(&at(&src(&shown))));
+}

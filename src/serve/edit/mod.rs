@@ -75,6 +75,10 @@ pub fn router(state: Arc<EditState>) -> Router {
             axum::routing::post(rename::rename),
         )
         .route(
+            "/_redaktion/api/pages/{id}/verwerfen",
+            axum::routing::post(upload::discard),
+        )
+        .route(
             "/_redaktion/api/pages/{id}/references",
             get(ops::references),
         )

@@ -422,6 +422,8 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
         let root = &preview.options().root;
         s.app
             .written(written.iter().map(|rel| root.join(rel)).collect());
+        super::upload::settle(s, preview, &rel, &new);
+        let root = &preview.options().root;
         let title = change
             .fields
             .get("title")

@@ -31,6 +31,8 @@ pub struct EditState {
     pub edition_states: Mutex<Option<(u64, Arc<PageStates>)>>,
     /// The last draft checked, which a save of the same text reuses.
     pub last_check: super::draft::LastCheck,
+    /// Images uploaded and not yet part of a save.
+    pub uploads: super::upload::Pending,
 }
 
 /// 128 bits from the operating system's random source, as hex.
@@ -71,6 +73,7 @@ impl EditState {
             drafts: Mutex::new(HashMap::new()),
             edition_states: Mutex::new(None),
             last_check: Default::default(),
+            uploads: Default::default(),
         })
     }
 

@@ -17,6 +17,7 @@ use axum::routing::post;
 use axum::Router;
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 pub const LIMIT_MB: usize = 10;
@@ -137,7 +138,11 @@ pub async fn upload(
             .parent()
             .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
         let file = dir.join(&name);
-        write_new(&file, &bytes).map_err(|e| EditError::internal(s.lang, e))?;
+        let new = write_new(&file, &bytes).map_err(|e| EditError::internal(s.lang, e))?;
+        if new {
+            let beside = rel.parent().unwrap_or(std::path::Path::new(""));
+            s.uploads.add(beside.join(&name), rel.clone());
+        }
         // known to the site before the answer, so that the figure the page
         // inserts next resolves at once, not once the watcher catches up;
         // a handbook broken elsewhere is the watcher's to report
@@ -186,15 +191,113 @@ pub fn named_beside(
     found
 }
 
+/// Images uploaded for a page since it was last saved (root-relative
+/// file, page). An image dropped on the text and taken out again, or
+/// left in a draft that is discarded, would otherwise stay beside the
+/// page and be published with it: a photo of people put there by mistake
+/// goes online.
+#[derive(Default)]
+pub struct Pending(std::sync::Mutex<Vec<(PathBuf, PathBuf)>>);
+
+impl Pending {
+    fn add(&self, file: PathBuf, page: PathBuf) {
+        if let Ok(mut list) = self.0.lock() {
+            if !list.iter().any(|(f, _)| *f == file) {
+                list.push((file, page));
+            }
+        }
+    }
+
+    /// The images uploaded for `page`, no longer pending.
+    fn take(&self, page: &std::path::Path) -> Vec<PathBuf> {
+        let Ok(mut list) = self.0.lock() else {
+            return Vec::new();
+        };
+        let (mine, rest) = list.drain(..).partition(|(_, p)| p == page);
+        *list = rest;
+        mine.into_iter().map(|(f, _)| f).collect()
+    }
+}
+
+/// Once `page` is saved as `text`, or its draft discarded (`text`: the
+/// file as it stays): the images uploaded for it that `text` does not
+/// show and no page links are removed again. Returns them, root-relative.
+pub fn settle(
+    s: &EditState,
+    preview: &mut super::super::Preview,
+    page: &std::path::Path,
+    text: &str,
+) -> Vec<PathBuf> {
+    let uploaded = s.uploads.take(page);
+    if uploaded.is_empty() {
+        return Vec::new();
+    }
+    let shown = named_beside(&s.root, page, text);
+    let linked = linked_files(preview, page);
+    let mut removed = Vec::new();
+    for file in uploaded {
+        let by_others = linked.iter().any(|l| file.ends_with(l));
+        if shown.contains(&file) || by_others {
+            continue;
+        }
+        if std::fs::remove_file(s.root.join(&file)).is_ok() {
+            removed.push(file);
+        }
+    }
+    if !removed.is_empty() {
+        let root = preview.options().root.clone();
+        let gone: Vec<PathBuf> = removed.iter().map(|f| root.join(f)).collect();
+        let _ = preview.apply(&gone);
+    }
+    removed
+}
+
+/// POST pages/{id}/verwerfen: the browser's draft of the page is
+/// discarded; the images uploaded for it go, unless the page as saved
+/// shows them.
+pub async fn discard(
+    State(s): State<Arc<EditState>>,
+    Path(id): Path<String>,
+) -> Result<Response, EditError> {
+    let answer = with_preview(&s, move |preview, s| {
+        let _one_at_a_time = s.write_lock()?;
+        let rel = own_rel_of(preview, s, &id)?;
+        let text = std::fs::read_to_string(file_of(s, &rel)?).unwrap_or_default();
+        let removed = settle(s, preview, &rel, &text);
+        Ok(json!({ "removed": removed.len() }))
+    })
+    .await?;
+    s.app.publish();
+    Ok(json_response(answer))
+}
+
+/// The content paths of the files beside the pages that pages other than
+/// `page` link (the site may still hold `page` as it was before the save).
+fn linked_files(preview: &mut super::super::Preview, page: &std::path::Path) -> Vec<PathBuf> {
+    let Some((site, _, _)) = preview.parts() else {
+        return Vec::new();
+    };
+    let pages = site.content.pages.iter().zip(&site.resolved.links);
+    let others = pages.filter(|(p, _)| p.source.rel_path != page);
+    others
+        .flat_map(|(_, links)| links)
+        .filter_map(|t| match t {
+            crate::links::LinkTarget::Asset(p) => Some(p.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Written to a hidden temporary file and renamed to `name` without
 /// replacing anything: the same image twice is the same file (the name
-/// holds its hash), a different file of that name is left alone.
-fn write_new(target: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+/// holds its hash), a different file of that name is left alone. `true`
+/// when this wrote it.
+fn write_new(target: &std::path::Path, bytes: &[u8]) -> std::io::Result<bool> {
     use std::io::Write;
     let dir = target.parent().unwrap_or(std::path::Path::new("."));
     if let Ok(meta) = std::fs::symlink_metadata(target) {
         return match meta.file_type().is_file() && std::fs::read(target)? == bytes {
-            true => Ok(()),
+            true => Ok(false),
             false => Err(std::io::Error::other(format!(
                 "{} exists with other content",
                 target.display()
@@ -208,7 +311,7 @@ fn write_new(target: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist_noclobber(target).map_err(|e| e.error)?;
-    Ok(())
+    Ok(true)
 }
 
 #[cfg(test)]

@@ -300,7 +300,12 @@ async function openPage(id, fromDisk) {
     const note = document.getElementById("restored");
     note.replaceChildren(
       el("p", { role: "status" }, T.draft_restored),
-      el("button", { type: "button", onclick: () => { localStorage.removeItem(draftKey(id)); openPage(id, true); } }, T.discard),
+      el("button", { type: "button", onclick: async () => {
+        localStorage.removeItem(draftKey(id));
+        // the pictures uploaded for the discarded draft go with it
+        await api("pages/" + id + "/verwerfen", "POST", {});
+        openPage(id, true);
+      } }, T.discard),
     );
     note.hidden = false;
   }
