@@ -295,9 +295,21 @@ fn deleting_a_page_others_name_lists_them_and_needs_confirmation() {
     let tmp = copy_fixture("editor-pages");
     let content = tmp.path().join("content");
     let borken = read(content.join("regionen/kreis-borken.md"));
+    // its pictures: one it alone shows, one the Elterncafé shows as well
+    let fz = content.join("konzepte/familienzentrum.md");
+    write(
+        &fz,
+        &(read(&fz) + "\n![Raum](raum.png) ![Logo](logo.png)\n"),
+    );
+    let ec = content.join("konzepte/elterncafe.md");
+    write(&ec, &(read(&ec) + "\n![Logo](logo.png)\n"));
+    for f in ["raum.png", "logo.png"] {
+        write(content.join("konzepte").join(f), "png");
+    }
     let e = started(tmp.path());
 
-    // nobody names the Familienzentrum: it goes at once
+    // nobody names the Familienzentrum: it goes at once, with the picture
+    // only it showed
     let id = e.page_id("familienzentrum");
     let (status, refs) = e.get_json(&format!("/_redaktion/api/pages/{id}/references"));
     assert_eq!(
@@ -307,6 +319,9 @@ fn deleting_a_page_others_name_lists_them_and_needs_confirmation() {
     let (status, done) = e.delete(&format!("/_redaktion/api/pages/{id}"), &json!({}));
     assert_eq!(status, 200, "{done}");
     assert!(!content.join("konzepte/familienzentrum.md").exists());
+    assert_eq!(done["files"], 1, "{done}");
+    assert!(!content.join("konzepte/raum.png").exists());
+    assert!(content.join("konzepte/logo.png").exists());
 
     // the Elterncafé is named by two regions: listed, kept until confirmed
     let id = e.page_id("elterncafe");
@@ -484,7 +499,7 @@ fn in_git_a_picture_uploaded_for_a_page_is_committed_with_the_page_that_shows_it
     let (status, up) = e.upload(&id, "Elterncafé.png", PNG);
     assert_eq!(status, 200, "{up}");
     let src = up["src"].as_str().unwrap().to_string();
-    // an upload the page never shows stays out of the commit
+    // an upload the page never shows stays out of the commit, and off the disk
     let (_, unused) = e.upload(&id, "Anderes Bild.png", &[PNG, b"x"].concat());
     let unused = unused["src"].as_str().unwrap().to_string();
 
@@ -507,10 +522,8 @@ fn in_git_a_picture_uploaded_for_a_page_is_committed_with_the_page_that_shows_it
             "content/regionen/kreis-borken.md"
         ]
     );
-    assert_eq!(
-        git(tmp.path(), &["status", "--porcelain"]).trim(),
-        format!("?? content/regionen/{unused}")
-    );
+    assert_eq!(git(tmp.path(), &["status", "--porcelain"]).trim(), "");
+    assert!(!tmp.path().join("content/regionen").join(unused).exists());
 }
 
 #[test]

@@ -247,6 +247,14 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ("delete_plain", t!(lang, "Delete page", "Seite löschen")),
         ("deleted", t!(lang, "Deleted.", "Gelöscht.")),
         (
+            "deleted_files",
+            t!(
+                lang,
+                "Files beside it that only it showed were deleted too: {{0}}.",
+                "Dateien daneben, die nur diese Seite zeigte, sind mit gelöscht: {{0}}."
+            ),
+        ),
+        (
             "deleted_refs",
             t!(
                 lang,

@@ -368,16 +368,20 @@ pub async fn delete(
             let found = json!({ "references": others, "editions": editions });
             return Err(refuse(PageRefusal::NeedsConfirmation, s).with(found));
         }
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
         std::fs::remove_file(&path).map_err(|e| EditError::internal(s.lang, e))?;
-        follow(preview, s, std::slice::from_ref(&rel));
-        let warning = record(
-            s,
-            author.as_deref(),
-            std::slice::from_ref(&rel),
-            Change::Deleted,
-            &title,
-        );
-        Ok(json!({ "done": true, "dangling": others.len(), "warning": warning }))
+        // the pictures beside it that it alone showed go with it, or they
+        // would stay online with no page to explain them
+        let mut gone = vec![rel.clone()];
+        gone.extend(super::upload::remove_unlinked(s, preview, &rel, &text));
+        follow(preview, s, &gone);
+        let warning = record(s, author.as_deref(), &gone, Change::Deleted, &title);
+        Ok(json!({
+            "done": true,
+            "dangling": others.len(),
+            "files": gone.len() - 1,
+            "warning": warning,
+        }))
     })
     .await?;
     reload(&s);

@@ -233,23 +233,50 @@ pub fn settle(
         return Vec::new();
     }
     let shown = named_beside(&s.root, page, text);
+    let dropped: Vec<PathBuf> = uploaded
+        .into_iter()
+        .filter(|f| !shown.contains(f))
+        .collect();
+    let removed = remove_unless_linked(s, preview, page, dropped);
+    refresh(preview, &removed);
+    removed
+}
+
+/// A deleted page's files beside it that its `text` showed and no other
+/// page links: removed with it. Returns them, root-relative.
+pub fn remove_unlinked(
+    s: &EditState,
+    preview: &mut super::super::Preview,
+    page: &std::path::Path,
+    text: &str,
+) -> Vec<PathBuf> {
+    let _ = s.uploads.take(page);
+    let shown = named_beside(&s.root, page, text);
+    remove_unless_linked(s, preview, page, shown)
+}
+
+fn remove_unless_linked(
+    s: &EditState,
+    preview: &mut super::super::Preview,
+    page: &std::path::Path,
+    files: Vec<PathBuf>,
+) -> Vec<PathBuf> {
     let linked = linked_files(preview, page);
-    let mut removed = Vec::new();
-    for file in uploaded {
-        let by_others = linked.iter().any(|l| file.ends_with(l));
-        if shown.contains(&file) || by_others {
-            continue;
-        }
-        if std::fs::remove_file(s.root.join(&file)).is_ok() {
-            removed.push(file);
-        }
-    }
+    files
+        .into_iter()
+        .filter(|f| !linked.iter().any(|l| f.ends_with(l)))
+        .filter(|f| std::fs::remove_file(s.root.join(f)).is_ok())
+        .collect()
+}
+
+/// The preview learns of removed files at once, not when the watcher
+/// catches up.
+fn refresh(preview: &mut super::super::Preview, removed: &[PathBuf]) {
     if !removed.is_empty() {
         let root = preview.options().root.clone();
         let gone: Vec<PathBuf> = removed.iter().map(|f| root.join(f)).collect();
         let _ = preview.apply(&gone);
     }
-    removed
 }
 
 /// POST pages/{id}/verwerfen: the browser's draft of the page is

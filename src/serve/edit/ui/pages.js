@@ -174,7 +174,8 @@ async function openDelete() {
       localStorage.removeItem(draftKey(page.id));
       close();
       await ctx.refresh();
-      ctx.home((refs.length ? T.deleted_refs : T.deleted) + (done.data.warning ? " " + done.data.warning : ""));
+      const files = done.data.files ? " " + T.deleted_files.replace("{0}", done.data.files) : "";
+      ctx.home((refs.length ? T.deleted_refs : T.deleted) + files + (done.data.warning ? " " + done.data.warning : ""));
     } }, refs.length || inEditions.length ? T.delete_confirm : T.delete_plain);
     add(d,
       el("p", {}, T.delete_sure, " ", el("code", {}, page.file)),
