@@ -491,3 +491,31 @@ fn a_reference_to_a_page_of_another_kind_names_that_page() {
         "{err}"
     );
 }
+
+#[test]
+fn raw_html_on_a_page_keeps_its_task_list_and_table_alignment() {
+    // one `<br>` made the sanitiser drop what the Markdown itself writes
+    let tmp = copy_fixture("basic");
+    write(
+        tmp.path().join("content/liste.md"),
+        "---\ntitle: Liste\n---\nZeile<br>zwei <input type=\"text\" name=\"x\">\n\n- [ ] offen\n- [x] erledigt\n\n| A | B | C |\n|:-:|--:|---|\n| 1 | 2 | <span style=\"background: url(https://x.de/a.png)\">3</span> |\n",
+    );
+    ok(build(tmp.path()));
+    let page = read(tmp.path().join("public/liste/index.html"));
+    assert!(
+        page.contains("<input disabled=\"\" type=\"checkbox\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\">"),
+        "{page}"
+    );
+    assert!(page.contains("<th style=\"text-align: center\">"), "{page}");
+    assert!(page.contains("<td style=\"text-align: right\">"), "{page}");
+    // anything else stays out: a text field, a style that loads from elsewhere
+    assert!(
+        !page.contains("name=\"x\"") && !page.contains("type=\"text\""),
+        "{page}"
+    );
+    assert!(!page.contains("url("), "{page}");
+}

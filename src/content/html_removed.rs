@@ -15,10 +15,38 @@ pub fn sanitiser() -> ammonia::Builder<'static> {
     b.add_generic_attributes(["id", "class", "data-placeholder", "lang"])
         // `<a name="…">` anchors glossary entries in handbooks from Jekyll and GitHub
         .add_tag_attributes("a", ["name"])
-        .add_tags(["details", "summary", "figure", "figcaption", "mark"])
+        .add_tags([
+            "details",
+            "summary",
+            "figure",
+            "figcaption",
+            "mark",
+            "input",
+        ])
+        // what the Markdown itself writes must survive a page's raw HTML:
+        // a task list's boxes and a table's column alignment were lost
+        // on every page with a single `<br>`
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            // a box to tick, never a field to type into
+            ("input", "type") => Some("checkbox".into()),
+            ("th" | "td", "style") => is_alignment(value).then_some(value.into()),
+            _ => Some(value.into()),
+        })
         .link_rel(None)
         .url_relative(ammonia::UrlRelative::PassThrough);
     b
+}
+
+/// `text-align: center`, as pulldown-cmark aligns a table's column: the
+/// one style a page keeps (others could load from elsewhere, `url(…)`).
+fn is_alignment(style: &str) -> bool {
+    matches!(
+        style.trim().trim_end_matches(';'),
+        "text-align: left" | "text-align: center" | "text-align: right"
+    )
 }
 
 /// The tags the sanitiser keeps, built once.
