@@ -306,6 +306,34 @@ fn tasks_answers_and_details_are_boxes_and_a_sites_own_container_shows_its_text(
 }
 
 #[test]
+fn mdbook_admonish_blocks_are_boxes() {
+    // raspiBackup's mdBook: ten such boxes came out as code, Markdown and all
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Buch\nlanguage: de\n",
+    );
+    write(
+        tmp.path().join("content/seite.md"),
+        "# Seite\n\n```admonish warning title=\"Wichtiger Hinweis\"\nVor dem Restore **unbedingt** sichern.\n```\n\n``` admonish info\nZweiter Kasten.\n```\n\n```admonish example collapsible=true\nDritter.\n```\n\n```text\nadmonish bleibt Code\n```\n",
+    );
+    let o = inside(tmp.path(), &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let page = read(tmp.path().join("public/seite/index.html"));
+    for html in [
+        "<div class=\"box box-achtung\">\n<p class=\"box-title\">Wichtiger Hinweis</p>\n<p>Vor dem Restore <strong>unbedingt</strong> sichern.</p>",
+        "<p class=\"box-title\">Info</p>\n<p>Zweiter Kasten.</p>",
+        "<p class=\"box-title\">Example</p>\n<p>Dritter.</p>",
+        "<code class=\"language-text\">admonish bleibt Code",
+    ] {
+        assert!(page.contains(html), "{html}: {page}");
+    }
+    assert!(!page.contains("language-admonish"), "{page}");
+    assert!(!err.contains("Warnung"), "{err}");
+}
+
+#[test]
 fn colon_fenced_callouts_render_as_our_boxes() {
     let (_tmp, public) = built("foreign-mixed");
     let page = read(public.join("ueber-uns/index.html"));

@@ -22,6 +22,9 @@ pub fn directive_line(line: &str) -> Option<Directive> {
     let t = line.trim();
     let fence = *t.as_bytes().first().filter(|b| matches!(b, b'`' | b'~'))?;
     let len = t.bytes().take_while(|&b| b == fence).count();
+    if let Some(d) = admonish(&t[len..], fence, len) {
+        return Some(d);
+    }
     let rest = t[len..].strip_prefix('{')?;
     let close = rest.find('}')?;
     // Quarto's and R Markdown's cells carry options: `{r, echo=FALSE}`
@@ -40,6 +43,45 @@ pub fn directive_line(line: &str) -> Option<Directive> {
         len,
         name: name.to_ascii_lowercase(),
         argument: rest[close + 1..].trim().to_string(),
+    })
+}
+
+/// mdBook's admonish plugin, ```` ```admonish warning title="Achtung" ````:
+/// a box as MyST's are. A kind this handbook has no box for is a plain
+/// box titled with it (`example` → „Example“), as the plugin shows it.
+fn admonish(info: &str, fence: u8, len: usize) -> Option<Directive> {
+    let rest = info.trim_start().strip_prefix("admonish")?;
+    if len < 3 || !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let kind = rest.split_whitespace().next().filter(|w| !w.contains('='));
+    let kind = kind.unwrap_or("note").to_ascii_lowercase();
+    let title = rest.split_once("title=").map(|(_, v)| {
+        let v = v.trim_start();
+        match v.strip_prefix(['"', '\'']) {
+            Some(q) => q.split(['"', '\'']).next().unwrap_or_default(),
+            None => v.split_whitespace().next().unwrap_or_default(),
+        }
+        .to_string()
+    });
+    let (name, argument) = match super::callout::box_for(&kind) {
+        Some(_) => (kind, title.unwrap_or_default()),
+        None => {
+            let mut c = kind.chars();
+            let shown = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>());
+            (
+                "admonition".to_string(),
+                title.or(shown).unwrap_or_default(),
+            )
+        }
+    };
+    Some(Directive {
+        fence,
+        len,
+        name,
+        argument,
     })
 }
 

@@ -123,6 +123,8 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains(":::")
         || s.contains("```{")
         || s.contains("~~~{")
+        // mdBook's ```admonish boxes
+        || s.contains("admonish")
         // MyST's link roles
         || s.contains("}`")
         || crate::content::cross_ref::may_have(s)
