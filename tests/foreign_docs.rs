@@ -629,7 +629,10 @@ fn a_colon_without_a_space_starts_no_definition() {
     assert!(page.contains("<code>:code bleibt\n</code>"), "{page}");
     assert_eq!(page.matches("<dt>").count(), 1, "{page}");
     // a table's alignment row and an HTML block are no place for an escape
-    assert!(page.contains("<th style=\"text-align: left\">Links</th>"), "{page}");
+    assert!(
+        page.contains("<th style=\"text-align: left\">Links</th>"),
+        "{page}"
+    );
     assert!(page.contains("\n:nicht maskiert\n"), "{page}");
 }
 

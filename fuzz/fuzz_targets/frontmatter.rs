@@ -4,6 +4,7 @@
 #![no_main]
 
 use handbook::config::Config;
+use handbook::content::book_order::BookOrder;
 use handbook::content::parse::parse_page;
 use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ fuzz_target!(|data: &[u8]| {
         PathBuf::from("konzepte/probe.md"),
         data,
         &CONFIG,
+        &BookOrder::default(),
     );
     for d in &parsed.diagnostics {
         common::assert_diagnostic_inside(d, file, data);

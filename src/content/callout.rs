@@ -145,6 +145,7 @@ mod tests {
         assert_eq!(fence(":::tip{icon=\"heart\"}"), ("tip".into(), None));
         assert!(fence_line("Text ::: mehr").is_none());
         assert_eq!(box_for("gefahr"), Some(("achtung", "Gefahr")));
-        assert_eq!(box_for("details"), None);
+        assert_eq!(box_for("details"), Some(("aufklappen", "Details")));
+        assert_eq!(box_for("flex"), None);
     }
 }

@@ -283,7 +283,7 @@ mod tests {
         let body = "{% for item in page.items %}\n* {{item}}\n{% endfor %}\n\
                     {{< figure src=\"a.png\" >}}\n{{< include _x.qmd >}}\n\
                     {% hint style=\"info\" %}\nx\n{% endhint %}\n{: .note }\n!!! note \"T\"\n\
-                    :::details\nx\n:::\n:::note\nnie zu\n\
+                    :::flex\nx\n:::\n:::note\nnie zu\n\
                     {{ var(name=\"a\") }} {% hinweis() %}x{% end %} {{a, b}} `{{ x }}`\n\
                     import { PersonCard } from \"@site/src/components/PersonCard\";\n\
                     <PersonCard\n  name={`Jenny`}\n/> <B>fett</B> `<Tabs>`\n\
