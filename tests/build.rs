@@ -442,6 +442,27 @@ fn files_beside_drafts_stay_out_unless_a_published_page_links_them() {
         &check,
         &(read(&check) + "\n[Freigegeben](entwurf/freigegeben.pdf)\n"),
     );
+    // linked by its address, not its file: still the page's word
+    write(
+        c.join("02-team/_index.md"),
+        "---\ntitle: Team\n---\nText.\n",
+    );
+    write(
+        c.join("02-team/neu.md"),
+        "---\ntitle: Neu\ndraft: true\n---\n![Logo](logo.png)\n",
+    );
+    write(c.join("02-team/logo.png"), "png");
+    write(
+        &check,
+        &(read(&check) + "\n<img src=\"/team/logo.png\" alt=\"Logo\">\n"),
+    );
+    // a draft README is no folder's page beside a published _index.md
+    write(c.join("kap/_index.md"), "---\ntitle: Kapitel\n---\nText.\n");
+    write(
+        c.join("kap/README.md"),
+        "---\ntitle: Liesmich\ndraft: true\n---\nText.\n",
+    );
+    write(c.join("kap/formular.pdf"), "pdf");
 
     let out = ok(build(tmp.path()));
     let site = tmp.path().join("public");
@@ -452,7 +473,12 @@ fn files_beside_drafts_stay_out_unless_a_published_page_links_them() {
     ] {
         assert!(!site.join(gone).exists(), "{gone} was published");
     }
-    for kept in ["entwurf/freigegeben.pdf", "konzepte/merkblatt.pdf"] {
+    for kept in [
+        "entwurf/freigegeben.pdf",
+        "konzepte/merkblatt.pdf",
+        "team/logo.png",
+        "kap/formular.pdf",
+    ] {
         assert!(site.join(kept).is_file(), "{kept} was left out");
     }
     let err = stderr(&out);

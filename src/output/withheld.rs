@@ -10,10 +10,13 @@
 //! - or a draft links it.
 //!
 //! Either way it is published after all when a published page or the
-//! theme links it: that link is the editor's word that the file is
+//! theme names it: that link is the editor's word that the file is
 //! public, and Docusaurus, which publishes only the files its built pages
-//! reference, does the same. The preview shows every file, since nothing
-//! there is public.
+//! reference, does the same. "Names" is read widely, by the file's name
+//! anywhere in a published page's text or a template: a link by address
+//! (`/team/logo.png`), a `srcset` or an `<object>` the links stage does
+//! not resolve must not lose its file. The preview shows every file,
+//! since nothing there is public.
 
 use crate::content::load::Asset;
 use crate::links::LinkTarget;
@@ -44,10 +47,66 @@ pub fn withheld(site: &Site) -> HashSet<&Path> {
             out.remove(path.as_path());
         }
     }
-    for path in crate::links::theme_links::content_files(&site.theme) {
-        out.remove(Path::new(&path));
-    }
+    let named = named_in_public_text(site, &out);
+    out.retain(|p| {
+        !p.file_name()
+            .is_some_and(|n| named.contains(&*n.to_string_lossy()))
+    });
     out
+}
+
+/// Of the file names of `files`, those that a published page's text
+/// (front matter, body as expanded) or a template of the theme holds,
+/// as written or with `%20` for its spaces. One pass of the text for all
+/// names at once.
+fn named_in_public_text(site: &Site, files: &HashSet<&Path>) -> HashSet<String> {
+    let mut names: Vec<String> = files
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names.dedup();
+    let mut patterns: Vec<(String, usize)> = Vec::new();
+    for (i, n) in names.iter().enumerate() {
+        patterns.push((n.clone(), i));
+        let encoded = percent_encoding::utf8_percent_encode(n, percent_encoding::NON_ALPHANUMERIC)
+            .to_string()
+            .replace("%2E", ".")
+            .replace("%2D", "-")
+            .replace("%5F", "_");
+        if encoded != *n {
+            patterns.push((encoded, i));
+        }
+        if n.contains(' ') {
+            patterns.push((n.replace(' ', "%20"), i));
+        }
+    }
+    let Ok(search) = aho_corasick::AhoCorasick::new(patterns.iter().map(|(p, _)| p)) else {
+        return HashSet::new();
+    };
+    let pages = site.content.pages.iter().filter(|p| !p.synthetic);
+    let texts = pages
+        .flat_map(|p| [p.source.text.as_str(), p.body()])
+        .chain(
+            site.theme
+                .templates
+                .values()
+                .filter_map(|f| std::str::from_utf8(&f.bytes).ok()),
+        )
+        .chain(
+            site.theme
+                .shortcodes
+                .values()
+                .filter_map(|f| std::str::from_utf8(&f.bytes).ok()),
+        );
+    let mut found = HashSet::new();
+    for text in texts {
+        for m in search.find_overlapping_iter(text) {
+            found.insert(names[patterns[m.pattern().as_usize()].1].clone());
+        }
+    }
+    found
 }
 
 /// The files the build publishes.
@@ -83,12 +142,22 @@ impl<'a> Folders<'a> {
             .iter()
             .flat_map(|p| ancestors(p))
             .collect();
+        // a draft `README.md` is no folder's page where `_index.md` or
+        // `index.md` is (the sections' rule)
+        let own_published: HashSet<&Path> = site
+            .content
+            .pages
+            .iter()
+            .filter(|p| p.is_section_index && !p.synthetic)
+            .map(|p| p.folder())
+            .collect();
         let draft_own_page = site
             .content
             .draft_paths
             .iter()
             .filter(|p| is_folder_page(p))
             .filter_map(|p| p.parent())
+            .filter(|f| !own_published.contains(f))
             .collect();
         Folders {
             published,

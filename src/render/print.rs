@@ -495,7 +495,7 @@ fn chapter_body(
         KindMeta::Agreement(a) => Some(a.placeholders.as_slice()),
         _ => None,
     };
-    markdown::to_html(&markdown::MarkdownInput {
+    let html = markdown::to_html(&markdown::MarkdownInput {
         page,
         targets: &site.resolved.links[id],
         href: &href,
@@ -503,7 +503,10 @@ fn chapter_body(
         allow_raw_html: site.config.allow_raw_html,
         id_prefix: &format!("k{pos}-"),
         table_label: site.theme.string("table_label").unwrap_or_default(),
-    })
+    });
+    // on paper nothing opens: a box to open (`:::details`, a task's
+    // answer) prints its text
+    html.replace("<details class=\"box ", "<details open class=\"box ")
 }
 
 /// Where a link of a chapter goes in print: to the chapter when its page

@@ -81,7 +81,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         // a line all code (in a block, or one span): a line that only
         // begins with a span is still read, its span left out below
         let line_end = start + line.trim_end().len();
-        if code.iter().any(|r| r.contains(&start) && r.end >= line_end) {
+        if covering(code, start).is_some_and(|r| r.end >= line_end) {
             continue;
         }
         let indent = line.len() - line.trim_start().len();
@@ -150,7 +150,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
     found.extend(myst_in_code(body, code));
     // VitePress' `<!--@include: …-->` is a comment and the finding itself
     let comments = comments(body, code);
-    found.retain(|(at, _)| !comments.iter().any(|c| c.start < *at && *at < c.end));
+    found.retain(|(at, _)| covering(&comments, *at).is_none_or(|c| c.start >= *at));
     fold_directives(found)
 }
 
@@ -164,9 +164,17 @@ fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
         if in_code(code, start) {
             continue;
         }
-        let end = body[from..]
-            .find("-->")
-            .map_or(body.len(), |i| from + i + 3);
+        // one never closed hides the rest only where it opens a line (an
+        // HTML block, as CommonMark reads it); in a sentence it is text
+        let opens_line = body[..start]
+            .rsplit('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty());
+        let end = match body[from..].find("-->") {
+            Some(i) => from + i + 3,
+            None if opens_line => body.len(),
+            None => continue,
+        };
         out.push(start..end);
         from = end;
     }
@@ -259,8 +267,13 @@ fn fence(
 /// Whether `at` is inside one of the ranges, which come in order and do
 /// not overlap: a binary search, as a page may have thousands of both.
 fn in_code(code: &[Range<usize>], at: usize) -> bool {
-    let i = code.partition_point(|r| r.start <= at);
-    i > 0 && code[i - 1].contains(&at)
+    covering(code, at).is_some()
+}
+
+/// The range of `ranges` (in order, not overlapping) that holds `at`.
+fn covering(ranges: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
+    let i = ranges.partition_point(|r| r.start <= at);
+    (i > 0).then(|| &ranges[i - 1]).filter(|r| r.contains(&at))
 }
 
 #[cfg(test)]
