@@ -345,6 +345,52 @@ fn mdbook_admonish_blocks_are_boxes() {
 }
 
 #[test]
+fn a_hugo_notice_or_reference_that_stays_text_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Buch\nlanguage: de\n",
+    );
+    write(
+        tmp.path().join("content/a.md"),
+        "# A\n\n{{% notice tip %}}\nNie geschlossen\n\nText `{{% notice tip %}}`.\n",
+    );
+    write(
+        tmp.path().join("content/b.md"),
+        "# B\n\nText {{% /notice %}} und [x]({{< ref >}}).\n\n[Leer]({{< ref \"docs/Mit Leer\" >}}) <a href=\"{{< ref \"docs/Mit Leer\" >}}\">y</a> [S]({{< ref \"setup\" >}})\n",
+    );
+    write(tmp.path().join("content/docs/Mit Leer.md"), "# Mit Leer\n");
+    // a reference to a draft is one, not a link to another page of its name
+    write(
+        tmp.path().join("content/setup.md"),
+        "---\ntitle: Setup\ndraft: true\n---\nText.\n",
+    );
+    write(
+        tmp.path().join("content/other/setup.md"),
+        "# Anderes Setup\n",
+    );
+    let o = inside(tmp.path(), &["check"], "de");
+    let err = stderr(&o);
+    for at in ["content/a.md:3:1", "content/b.md:3:6"] {
+        assert!(
+            err.contains(&format!("{at}: Warnung: Der Hugo-Baustein `notice`")),
+            "{at}: {err}"
+        );
+    }
+    assert!(
+        err.contains("content/b.md:3:30: Warnung: Der Hugo-Baustein `ref`"),
+        "{err}"
+    );
+    assert!(err.contains("einem Entwurf"), "{err}");
+    assert_eq!(err.matches("Fehler:").count(), 1, "{err}");
+    // with a space in its name, as a Markdown link and in an attribute
+    write(tmp.path().join("content/setup.md"), "# Setup\n");
+    ok(inside(tmp.path(), &["build"], "de"));
+    let b = read(tmp.path().join("public/b/index.html"));
+    assert_eq!(b.matches("href=\"/docs/mit-leer/\"").count(), 2, "{b}");
+}
+
+#[test]
 fn colon_fenced_callouts_render_as_our_boxes() {
     let (_tmp, public) = built("foreign-mixed");
     let page = read(public.join("ueber-uns/index.html"));

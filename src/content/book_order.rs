@@ -189,16 +189,10 @@ impl Entry {
     /// leave out the extension, docsify names a folder for its `README.md`.
     fn page(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
         let path = self.path(dir)?;
-        let mut with_md = path.clone().into_os_string();
-        with_md.push(".md");
-        let candidates = [
-            path.clone(),
-            PathBuf::from(with_md),
-            path.join("README.md"),
-            path.join("_index.md"),
-            path.join("index.md"),
-        ];
-        candidates.into_iter().find(|p| pages.contains_key(p))
+        let candidates = super::link_dest::page_files(&path);
+        std::iter::once(path)
+            .chain(candidates)
+            .find(|p| pages.contains_key(p))
     }
 
     /// The folder it names, when it names no page but a folder that holds

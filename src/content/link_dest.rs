@@ -51,6 +51,20 @@ pub fn classify(dest: &str) -> Dest<'_> {
     }
 }
 
+/// The page files a link to `path` (a content path without `.md`: a
+/// page's name or a folder) may mean: `x.md`, then a folder's own page
+/// (`_index.md`, `index.md`, `README.md`), in that order.
+pub fn page_files(path: &Path) -> [PathBuf; 4] {
+    let mut with_md = path.as_os_str().to_owned();
+    with_md.push(".md");
+    [
+        PathBuf::from(with_md),
+        path.join("_index.md"),
+        path.join("index.md"),
+        path.join("README.md"),
+    ]
+}
+
 /// `a/b/../c.md` → `a/c.md`; `None` if it climbs out of the content folder.
 pub fn normalise(base: &Path, rel: &str) -> Option<PathBuf> {
     let mut out: Vec<String> = base

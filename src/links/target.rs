@@ -264,14 +264,7 @@ fn to_draft(link: &LinkSite, written: &str) -> Resolved {
 /// Whether `target` (a content path without `.md`: `entwurf`, `teil/`)
 /// names a draft or the folder of one.
 fn draft_in(content: &Content, target: &Path) -> bool {
-    let mut file = target.as_os_str().to_owned();
-    file.push(".md");
-    let names = [
-        PathBuf::from(file),
-        target.join("_index.md"),
-        target.join("index.md"),
-        target.join("README.md"),
-    ];
+    let names = crate::content::link_dest::page_files(target);
     content.draft_paths.iter().any(|d| names.contains(d))
 }
 

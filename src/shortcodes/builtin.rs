@@ -165,7 +165,7 @@ fn matches(v: &serde_json::Value, want: &str) -> bool {
     }
 }
 
-fn capitalise(s: &str) -> String {
+pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())

@@ -10,7 +10,7 @@
 use super::expand::Frame;
 use super::sourcemap::{Expanded, Origin};
 use super::syntax::{in_code, Arg, Call};
-use crate::content::{callout, Page};
+use crate::content::{callout, Content};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +22,10 @@ pub(super) fn call_at(text: &str, at: usize, code: &[Range<usize>]) -> Option<Ca
     let tag = Tag::at(text, at)?;
     match tag.name {
         "ref" | "relref" => {
-            let path = tag.args.first()?.1.clone();
+            // `{{< ref "pfad" >}}` or `{{< ref path="pfad" lang="de" >}}`
+            let named = tag.args.iter().find(|(k, _)| k == "path");
+            let path = named.or_else(|| tag.args.iter().find(|(k, _)| k.is_empty()))?;
+            let path = path.1.clone();
             Some(Call {
                 name: REF.into(),
                 args: vec![Arg::text("path", path)],
@@ -39,16 +42,23 @@ pub(super) fn call_at(text: &str, at: usize, code: &[Range<usize>]) -> Option<Ca
 /// title="…" %}}` (Relearn) up to its `{{% /notice %}}`, as a box.
 fn notice(text: &str, at: usize, tag: &Tag, code: &[Range<usize>]) -> Option<Call> {
     let named = |key: &str| tag.args.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+    // Relearn's positional form: `{{% notice warning "Titel" %}}`
+    let mut positional = tag
+        .args
+        .iter()
+        .filter(|(k, _)| k.is_empty())
+        .map(|(_, v)| v);
+    let (first, second) = (positional.next(), positional.next());
     let style = named("style")
-        .or_else(|| tag.args.iter().find(|(k, _)| k.is_empty()).map(|(_, v)| v))
+        .or(first)
         .map_or_else(|| "note".to_string(), |s| s.to_lowercase());
     // the theme gives a style it does not know a plain box: its name is
     // the title here (pascom's `changes`, `issues`)
     let (shortcode, title) = match callout::box_for(&style) {
         Some((shortcode, title)) => (shortcode, title.to_string()),
-        None => ("hinweis", capitalised(&style)),
+        None => ("hinweis", super::builtin::capitalise(&style)),
     };
-    let title = named("title").cloned().unwrap_or(title);
+    let title = named("title").or(second).cloned().unwrap_or(title);
     let (body_end, end) = closing(text, tag.end, code)?;
     Some(Call {
         name: shortcode.into(),
@@ -85,13 +95,6 @@ fn closing(text: &str, from: usize, code: &[Range<usize>]) -> Option<(usize, usi
         pos = tag.end;
     }
     None
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// One Hugo tag, `{{< name "a" key="b" >}}` or `{{% /name %}}`.
@@ -183,35 +186,50 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
         None => (written.as_str(), None),
     };
     let from = origin.link_base().unwrap_or_else(|| frame.page_dir.clone());
-    let pages = &frame.env.content.pages;
     let target = if path.is_empty() {
         Some(String::new())
     } else {
-        find(pages, &from, path)
-            .map(|p| crate::links::target::relative_path(&from, &p.content_path))
+        find(frame.env.content, &from, path).map(|p| crate::links::target::relative_path(&from, &p))
     };
     let mut dest = target.unwrap_or_else(|| path.to_string());
     if let Some(a) = anchor {
         dest.push('#');
         dest.push_str(a);
     }
-    if dest.contains([' ', '(', ')', '<', '>']) {
-        dest = format!("<{}>", dest.replace('<', "%3C").replace('>', "%3E"));
-    }
+    // as a Markdown link's target and in an HTML attribute alike (where
+    // `<…>` would be text): the links stage decodes it
+    let dest: String = dest
+        .chars()
+        .map(|c| match c {
+            ' ' => "%20".to_string(),
+            '(' => "%28".to_string(),
+            ')' => "%29".to_string(),
+            '<' => "%3C".to_string(),
+            '>' => "%3E".to_string(),
+            '"' => "%22".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
     let mut out = Expanded::default();
     out.push_generated(&dest, origin, at);
     Some(out)
 }
 
-fn find<'p>(pages: &'p [Page], from: &Path, path: &str) -> Option<&'p Page> {
+/// The page file `path` names, a draft's too: a reference to a draft is
+/// the links stage's to report as one, not a reason to link another page
+/// of that name.
+fn find(content: &Content, from: &Path, path: &str) -> Option<PathBuf> {
     let path = path.trim_end_matches('/');
-    let own = |p: &&Page| !p.synthetic;
+    let files: Vec<&PathBuf> = content
+        .pages
+        .iter()
+        .filter(|p| !p.synthetic)
+        .map(|p| &p.content_path)
+        .chain(&content.draft_paths)
+        .collect();
     let at = |base: &Path| {
         let wanted = candidates(base, path.trim_start_matches('/'));
-        pages
-            .iter()
-            .filter(own)
-            .find(|p| wanted.contains(&p.content_path))
+        wanted.into_iter().find(|w| files.contains(&w))
     };
     if path.starts_with('/') {
         return at(Path::new(""));
@@ -221,18 +239,21 @@ fn find<'p>(pages: &'p [Page], from: &Path, path: &str) -> Option<&'p Page> {
     }
     // Hugo's last try: the page whose path ends with the name, if one alone
     let tail = format!("/{}", path.trim_end_matches(".md"));
-    let mut ends = pages.iter().filter(own).filter(|p| {
-        let stem = p.content_path.with_extension("");
-        let stem = stem.to_string_lossy();
-        let folder = if p.is_section_index {
-            p.folder().to_string_lossy()
-        } else {
-            stem.clone()
+    let mut ends = files.into_iter().filter(|p| {
+        let own = crate::content::naming::is_section_index(p) || is_readme(p);
+        let named = match own {
+            true => p.parent().unwrap_or(Path::new("")).to_path_buf(),
+            false => p.with_extension(""),
         };
-        format!("/{stem}").ends_with(&tail) || format!("/{folder}").ends_with(&tail)
+        format!("/{}", named.to_string_lossy()).ends_with(&tail)
     });
     let first = ends.next()?;
-    ends.next().is_none().then_some(first)
+    ends.next().is_none().then(|| first.clone())
+}
+
+fn is_readme(p: &Path) -> bool {
+    p.file_stem()
+        .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
 }
 
 /// The files `path` may name from `base`: itself, with `.md`, or a
@@ -244,14 +265,7 @@ fn candidates(base: &Path, path: &str) -> Vec<PathBuf> {
     if p.extension().is_some_and(|e| e == "md") {
         return vec![p];
     }
-    let mut with_md = p.clone().into_os_string();
-    with_md.push(".md");
-    vec![
-        PathBuf::from(with_md),
-        p.join("_index.md"),
-        p.join("index.md"),
-        p.join("README.md"),
-    ]
+    crate::content::link_dest::page_files(&p).to_vec()
 }
 
 #[cfg(test)]

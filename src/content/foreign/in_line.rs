@@ -202,8 +202,14 @@ fn word(text: &str) -> (&str, &str) {
 /// closing tags (`{{< /notice >}}`) are named with their opener.
 fn hugo(inner: &str) -> Option<ForeignIssue> {
     let (name, rest) = word(inner);
-    // the shortcode stage reads these as links and boxes
-    if name.is_empty() || matches!(name, "ref" | "relref" | "notice") {
+    // the shortcode stage reads these as links and boxes (a notice
+    // without its closer is named by [`unmatched_notices`])
+    let read = match name {
+        "ref" | "relref" => !rest.trim().is_empty(),
+        "notice" => true,
+        _ => false,
+    };
+    if name.is_empty() || read {
         return None;
     }
     Some(if name == "include" {
@@ -213,6 +219,43 @@ fn hugo(inner: &str) -> Option<ForeignIssue> {
     } else {
         ForeignIssue::HugoShortcode { name: name.into() }
     })
+}
+
+/// Hugo's `{{% notice %}}` without its `{{% /notice %}}` and a closer
+/// without its notice: both stay text, where a closed one is a box.
+pub(super) fn unmatched_notices(
+    body: &str,
+    in_code: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, ForeignIssue)> {
+    let mut open = Vec::new();
+    let mut stray = Vec::new();
+    for (at, _) in body.match_indices("{{") {
+        let rest = &body[at..];
+        let Some(inner) = between(rest, "{{%", "%}}").or_else(|| between(rest, "{{<", ">}}"))
+        else {
+            continue;
+        };
+        let inner = inner.trim_start();
+        let (closing, inner) = match inner.strip_prefix('/') {
+            Some(r) => (true, r),
+            None => (false, inner),
+        };
+        if word(inner).0 != "notice" || in_code(at) {
+            continue;
+        }
+        match closing {
+            false => open.push(at),
+            true if open.pop().is_some() => {}
+            true => stray.push(at),
+        }
+    }
+    let issue = || ForeignIssue::HugoShortcode {
+        name: "notice".into(),
+    };
+    open.into_iter()
+        .chain(stray)
+        .map(|at| (at, issue()))
+        .collect()
 }
 
 /// `{% for item in page.items %}`, `{% include x.html %}`, GitBook's

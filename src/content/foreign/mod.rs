@@ -17,7 +17,7 @@ mod files;
 mod in_line;
 mod line_start;
 pub use files::foreign_file;
-use in_line::{icons, in_line, jsx_tags, references, wiki_links};
+use in_line::{icons, in_line, jsx_tags, references, unmatched_notices, wiki_links};
 use line_start::{mdx_import, mkdocs, mkdocs_tab, obsidian_callout, vitepress};
 
 /// Warnings for the foreign syntax in the body starting at `body_start`
@@ -148,6 +148,9 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         }
     }
     found.extend(myst_in_code(body, code));
+    if body.contains("notice") {
+        found.extend(unmatched_notices(body, &|at| in_code(code, at)));
+    }
     // VitePress' `<!--@include: …-->` is a comment and the finding itself
     let comments = comments(body, code);
     found.retain(|(at, _)| covering(&comments, *at).is_none_or(|c| c.start >= *at));
