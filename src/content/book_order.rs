@@ -11,6 +11,7 @@ use super::page::Page;
 use super::source::SourceText;
 use crate::diagnostics::{Diagnostic, ForeignIssue};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -89,6 +90,7 @@ impl BookOrder {
                     diags.push(Diagnostic::foreign(issue, source.span_at(entry.at)));
                 }
                 if let Some(title) = entry.title.filter(|t| !t.trim().is_empty()) {
+                    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
                     order.titles.entry(page.clone()).or_insert(title);
                 }
                 order.name(page);
@@ -214,6 +216,8 @@ impl Entry {
 fn summary_entries(text: &str) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::new();
     let mut in_link = false;
+    // an image in the link (a logo before the text) is no part of its title
+    let mut in_image = 0;
     for (event, range) in Parser::new(text).into_offset_iter() {
         let dest_url = match event {
             Event::Start(Tag::Link { dest_url, .. }) => dest_url,
@@ -221,9 +225,23 @@ fn summary_entries(text: &str) -> Vec<Entry> {
                 in_link = false;
                 continue;
             }
-            Event::Text(t) | Event::Code(t) if in_link => {
+            Event::Start(Tag::Image { .. }) => {
+                in_image += 1;
+                continue;
+            }
+            Event::End(TagEnd::Image) => {
+                in_image -= 1;
+                continue;
+            }
+            Event::Text(t) | Event::Code(t) if in_link && in_image == 0 => {
                 if let Some(title) = out.last_mut().and_then(|e| e.title.as_mut()) {
                     title.push_str(&t);
+                }
+                continue;
+            }
+            Event::SoftBreak | Event::HardBreak if in_link => {
+                if let Some(title) = out.last_mut().and_then(|e| e.title.as_mut()) {
+                    title.push(' ');
                 }
                 continue;
             }
@@ -264,7 +282,7 @@ fn toc_entries(text: &str) -> Vec<Entry> {
         if value.is_empty() {
             continue;
         }
-        out.push(Entry::in_line(value, start, line, root));
+        out.push(Entry::in_line(&value, start, line, root));
     }
     out
 }
@@ -285,7 +303,7 @@ fn nav_entries(text: &str) -> Vec<Entry> {
         }
         let item = yaml_item(line);
         let (title, value) = match item.rsplit_once(": ") {
-            Some((t, v)) => (Some(unquoted(t).to_string()), unquoted(v)),
+            Some((t, v)) => (Some(unquoted(t).into_owned()), unquoted(v)),
             None => (None, unquoted(item)),
         };
         if !in_nav || !value.ends_with(".md") || value.contains("://") {
@@ -293,7 +311,7 @@ fn nav_entries(text: &str) -> Vec<Entry> {
         }
         out.push(Entry {
             title,
-            ..Entry::in_line(value, start, line, false)
+            ..Entry::in_line(&value, start, line, false)
         });
     }
     out
@@ -310,13 +328,41 @@ fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A YAML line without its indentation, list dash and comment.
 fn yaml_item(line: &str) -> &str {
-    let line = line.split(" #").next().unwrap_or(line);
-    line.trim().trim_start_matches('-').trim_start()
+    // a comment starts at ` #` outside quotes (`"Kapitel #2": a.md` is none)
+    let mut quote = None;
+    let mut end = line.len();
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '#') if line[..i].ends_with([' ', '\t']) => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    line[..end].trim().trim_start_matches('-').trim_start()
 }
 
-/// A YAML scalar without its quotes.
-fn unquoted(value: &str) -> &str {
-    value.trim().trim_matches(|c| c == '"' || c == '\'')
+/// A YAML scalar without its quotes, its escapes read: `"Der \"Kreis\""`,
+/// `'It''s'`.
+fn unquoted(value: &str) -> Cow<'_, str> {
+    let v = value.trim();
+    let inner = |q: char| v.strip_prefix(q).and_then(|r| r.strip_suffix(q));
+    if let Some(s) = inner('"').filter(|_| v.len() >= 2) {
+        return match s.contains('\\') {
+            true => Cow::Owned(s.replace("\\\"", "\"").replace("\\\\", "\\")),
+            false => Cow::Borrowed(s),
+        };
+    }
+    if let Some(s) = inner('\'').filter(|_| v.len() >= 2) {
+        return match s.contains("''") {
+            true => Cow::Owned(s.replace("''", "'")),
+            false => Cow::Borrowed(s),
+        };
+    }
+    Cow::Borrowed(v)
 }
 
 #[cfg(test)]
@@ -351,6 +397,12 @@ mod tests {
         // the folder's own page, not named, comes with its first page
         assert_eq!(place("kap/_index.md", true), Some(2.0));
         assert_eq!(place("kap/_index.md", false), None);
+        let (order, _) = read(
+            "SUMMARY.md",
+            "- [![Logo](logo.png) Der `Kreis`\n  Borken](a.md)\n",
+            &["a.md"],
+        );
+        assert_eq!(order.title(Path::new("a.md")), Some("Der Kreis Borken"));
     }
 
     #[test]
@@ -385,6 +437,16 @@ mod tests {
         assert_eq!(order.place(Path::new("grundlagen/a.md"), false), Some(2.0));
         assert_eq!(order.title(Path::new("grundlagen/a.md")), Some("Erstens"));
         assert_eq!(order.title(Path::new("grundlagen/b.md")), None);
+        let (order, _) = read(
+            "mkdocs.yml",
+            "nav:\n  - \"Der \\\"Kreis\\\" Borken\": a.md\n  - 'It''s here': b.md\n  - 'Wer? \"Wir\"': c.md\n  - \"Kapitel #2 Vertiefung\": d.md # Kommentar\n",
+            &["a.md", "b.md", "c.md", "d.md"],
+        );
+        let title = |p: &str| order.title(Path::new(p)).map(str::to_string);
+        assert_eq!(title("a.md").as_deref(), Some("Der \"Kreis\" Borken"));
+        assert_eq!(title("b.md").as_deref(), Some("It's here"));
+        assert_eq!(title("c.md").as_deref(), Some("Wer? \"Wir\""));
+        assert_eq!(title("d.md").as_deref(), Some("Kapitel #2 Vertiefung"));
         let (order, diags) = read(
             "_sidebar.md",
             "- [Mastodon](/mastodon/)\n- [Kapitel](kap/)\n- [Netzwerk](netzwerk)\n",
