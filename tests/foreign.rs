@@ -314,6 +314,24 @@ fn tasks_answers_and_details_are_boxes_and_a_sites_own_container_shows_its_text(
         "{err}"
     );
     assert!(err.contains("1 Warnung"), "{err}");
+    // a title of its own stays, in bold; one never closed shows its line
+    // and says so, once
+    write(
+        tmp.path().join("content/kurs.md"),
+        "# Kurs\n\n:::column Kosten im Überblick\nKarte A\n:::\n\n:::cards\nKarte B\n",
+    );
+    let o = inside(tmp.path(), &["build"], "de");
+    let err = stderr(&o);
+    let page = read(tmp.path().join("public/kurs/index.html"));
+    assert!(
+        page.contains("<p><strong>Kosten im Überblick</strong></p>\n<p>Karte A</p>"),
+        "{page}"
+    );
+    assert!(
+        err.contains("content/kurs.md:7:1: Warnung: Der Kasten `:::cards` wird nicht geschlossen"),
+        "{err}"
+    );
+    assert!(err.contains("2 Warnungen"), "{err}");
 }
 
 #[test]
@@ -888,6 +906,21 @@ fn a_page_that_begins_with_a_second_level_heading_takes_it_for_its_title() {
         err.contains("Tipp: die erste Überschrift, `## Unterkapitel`, wird mit einem `#` zum Titel: `# Unterkapitel`"),
         "{err}"
     );
+    // the template prints it as the page's <h1>, once: the body leaves it
+    // out, and the contents list begins with the page's own sections
+    write(
+        tmp.path().join("content/teil.md"),
+        "## Unterkapitel\n\nText.\n\n## Ablauf\n\n### Schritt\n\n## Ende\n",
+    );
+    let o = inside(tmp.path(), &["build"], "de");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(tmp.path().join("public/teil/index.html"));
+    assert_eq!(page.matches(">Unterkapitel</h").count(), 1, "{page}");
+    assert!(page.contains("<h1"), "{page}");
+    assert!(!page.contains("<h2 id=\"unterkapitel\""), "{page}");
+    assert!(page.contains("<h2 id=\"ablauf\">Ablauf</h2>"), "{page}");
+    assert!(!page.contains("href=\"#unterkapitel\""), "{page}");
+    assert!(page.contains("href=\"#ablauf\""), "{page}");
     // a title taken away is no title, though a heading stands below
     write(
         tmp.path().join("content/teil.md"),

@@ -28,9 +28,12 @@ pub struct Page {
     pub weight: f64,
     /// The address `permalink:`/`url:` gave the page, instead of its folder's.
     pub url_override: Option<String>,
-    /// Whether the body's first `# heading` is the title, which the
-    /// template prints: it is then left out of the body.
-    pub title_heading: bool,
+    /// The level of the body's heading that is the title, which the
+    /// template prints: the first heading of that level is then left out of
+    /// the body. `Some(1)` for a `# Titel` that repeats the title; a lower
+    /// level when a page without one took its title from its first heading
+    /// (lernOS' `## Titel`).
+    pub title_heading: Option<u8>,
     pub template: Option<String>,
     pub draft: bool,
     pub in_menu: bool,

@@ -124,10 +124,14 @@ fn parse_inner(
     )?;
     // the template prints the title as the page's `<h1>`: the heading it
     // came from (or that repeats it) is not printed a second time
-    let title_heading = scan
-        .first_h1
-        .as_deref()
-        .is_some_and(|h| h.trim() == title.trim());
+    let same = |h: &str| h.trim() == title.trim();
+    let title_heading = match (&scan.first_h1, scan.headings.first()) {
+        (Some(h1), _) => same(h1).then_some(1),
+        // no `#` heading: a first `## Titel` the title came from (or that
+        // repeats the title the book order gave) is the title too
+        (None, Some(h)) if common.title.is_none() && same(&h.text) => Some(h.level),
+        _ => None,
+    };
     if let KindMeta::Agreement(a) = &meta {
         check_placeholders(&src, split.body_start, a, &entries, &at, diags);
     }

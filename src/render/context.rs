@@ -348,11 +348,18 @@ impl Site {
             link: self.page_ref(id),
             permalink: format!("{}{}", self.origin, self.href(&p.url)),
             content,
-            toc: p
-                .headings
-                .iter()
-                .filter(|h| (2..=3).contains(&h.level))
-                .collect(),
+            toc: {
+                // the heading the title stands for is no section of the page
+                let title_at = p
+                    .title_heading
+                    .and_then(|l| p.headings.iter().position(|h| h.level == l));
+                p.headings
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, h)| (2..=3).contains(&h.level) && Some(i) != title_at)
+                    .map(|(_, h)| h)
+                    .collect()
+            },
             meta: &p.meta,
             extra: &p.extra,
             references: self.references(id),

@@ -52,10 +52,9 @@ pub fn to_html(input: &MarkdownInput) -> String {
         heading_no: 0,
         dropped: Vec::new(),
         has_raw_html: false,
-        title: if page.title_heading {
-            TitleHeading::Ahead
-        } else {
-            TitleHeading::None
+        title: match page.title_heading {
+            Some(level) => TitleHeading::Ahead(level),
+            None => TitleHeading::None,
         },
         events: Vec::new(),
         text_buf: String::new(),
@@ -114,12 +113,13 @@ struct TableState {
     paragraph: Option<usize>,
 }
 
-/// The body's first `# heading` when it is the page's title, which the
-/// template prints already: where the rewriter is with it.
+/// The body's heading that is the page's title, which the template prints
+/// already: where the rewriter is with it.
 #[derive(PartialEq)]
 enum TitleHeading {
     None,
-    Ahead,
+    /// Its level: the first heading of that level is the one.
+    Ahead(u8),
     Inside,
     Done,
 }
@@ -127,13 +127,9 @@ enum TitleHeading {
 impl<'e> Rewriter<'_, 'e> {
     fn push(&mut self, event: Event<'e>) {
         match (&self.title, &event) {
-            (
-                TitleHeading::Ahead,
-                Event::Start(Tag::Heading {
-                    level: pulldown_cmark::HeadingLevel::H1,
-                    ..
-                }),
-            ) => {
+            (&TitleHeading::Ahead(title_level), Event::Start(Tag::Heading { level, .. }))
+                if *level as u8 == title_level =>
+            {
                 self.flush_text();
                 // its anchor stays, so that links to it still land
                 if let Some(h) = self.input.page.headings.get(self.heading_no) {

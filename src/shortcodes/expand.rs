@@ -155,6 +155,9 @@ fn call_one(
             let mut out = Expanded::default();
             // blank lines keep its text apart from the paragraphs around it
             out.push_generated("\n", origin, at);
+            if let Some(super::syntax::ArgValue::Str(title)) = call.args.first().map(|a| &a.value) {
+                out.push_generated(&format!("**{}**\n\n", title.trim()), origin, at);
+            }
             out.append(site.expand_body(frame, body));
             out.push_generated("\n", origin, at);
             Some(out)

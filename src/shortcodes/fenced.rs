@@ -64,9 +64,14 @@ pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
         // a site's own container (`:::flex`, `:::cards`): its text shows,
         // without the `:::` lines; the load stage says it has no box
         let body_start = (first_end + 1).min(close_start);
+        // its title (`:::column Kosten`) stays, in bold above the text
         return (!fence.name.is_empty() && !fence.myst).then(|| Call {
             name: PLAIN.into(),
-            args: Vec::new(),
+            args: fence
+                .title
+                .map(|t| Arg::text("titel", t))
+                .into_iter()
+                .collect(),
             range: open..close_end,
             body: Some(body_start..close_start),
         });

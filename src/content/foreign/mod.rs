@@ -143,9 +143,12 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         }
     }
     for (at, name) in fences {
-        if callout::box_for(&name).is_some() {
-            found.push((at, ForeignIssue::UnclosedCallout { name }));
+        if callout::box_for(&name).is_none() {
+            // an unknown box never closed shows its `:::` lines too: the
+            // one warning says that, not that its text shows without a box
+            found.retain(|(a, i)| !(*a == at && matches!(i, ForeignIssue::UnknownCallout { .. })));
         }
+        found.push((at, ForeignIssue::UnclosedCallout { name }));
     }
     found.extend(myst_in_code(body, code));
     if body.contains("notice") {
