@@ -401,13 +401,30 @@ fn a_link_to_a_draft_by_its_address_or_folder_says_it_is_a_draft() {
         c.join("02-teil/_index.md"),
         "---\ntitle: Teil\ndraft: true\n---\nText.\n",
     );
+    // addresses of their own, by slug and by url
+    write(
+        c.join("neu.md"),
+        "---\ntitle: Neu\nslug: neues-angebot\ndraft: true\n---\nText.\n",
+    );
+    write(
+        c.join("kontakt.md"),
+        "---\ntitle: Kontakt\nurl: /wir/kontakt/\ndraft: true\n---\nText.\n",
+    );
     let check = c.join("check.md");
     write(
         &check,
-        &(read(&check) + "\n[a](/entwurf/) [b](entwurf) [c](02-teil/) [d](/teil/)\n"),
+        &(read(&check)
+            + "\n[a](/entwurf/) [b](entwurf) [c](02-teil/) [d](/teil/) [e](/neues-angebot/) [f](/wir/kontakt/)\n"),
     );
     let err = stderr(&build(tmp.path()));
-    for written in ["/entwurf/", "entwurf", "02-teil/", "/teil/"] {
+    for written in [
+        "/entwurf/",
+        "entwurf",
+        "02-teil/",
+        "/teil/",
+        "/neues-angebot/",
+        "/wir/kontakt/",
+    ] {
         assert!(
             err.contains(&format!(
                 "error: the link leads to `{written}`, a draft, which is not published"

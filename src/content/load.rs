@@ -13,7 +13,7 @@ use crate::diagnostics::{relative_to, Diagnostic, Diagnostics, Problem, Span};
 use crate::layout::CONTENT_DIR;
 use globset::GlobSet;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A content folder. The base handbook has one; an edition adds its own on
@@ -55,6 +55,10 @@ pub struct Content {
     /// (the write stage's `withheld`). The build's only; the preview shows
     /// every file and does not keep this up to date.
     pub draft_links: Vec<PathBuf>,
+    /// The address a draft's front matter gives it, where it gives one:
+    /// its `url:` (`/kontakt/`) or its `slug:` (`neu`), so that a link by
+    /// that address is known as one to a draft.
+    pub draft_addresses: HashMap<PathBuf, String>,
     /// Snippets for `include(path=…)`: Markdown files whose name starts
     /// with `_` (other than `_index.md`), content path → file; upper layers win.
     pub snippets: BTreeMap<PathBuf, PathBuf>,
@@ -323,6 +327,7 @@ fn assemble(
     let mut pages = Vec::new();
     let mut draft_paths = Vec::new();
     let mut draft_links = Vec::new();
+    let mut draft_addresses = HashMap::new();
     let mut failed_paths = Vec::new();
     for (content_path, p) in parsed {
         diags.extend(p.diagnostics);
@@ -330,7 +335,15 @@ fn assemble(
             None => failed_paths.push(content_path),
             Some(page) if page.draft => {
                 draft_links.extend(page.links.iter().filter_map(|l| l.content_target(&page)));
-                draft_paths.push(page.content_path.clone());
+                let named = super::naming::page_slug(None, &page.content_path).0;
+                let given = match page.url_override {
+                    Some(url) => Some(url),
+                    None => (page.slug != named).then_some(page.slug),
+                };
+                if let Some(address) = given {
+                    draft_addresses.insert(page.content_path.clone(), address);
+                }
+                draft_paths.push(page.content_path);
             }
             Some(page) => pages.push(page),
         }
@@ -345,6 +358,7 @@ fn assemble(
             hidden_assets: Vec::new(),
             draft_paths,
             draft_links,
+            draft_addresses,
             snippets: BTreeMap::new(),
             failed_paths,
             book_order,

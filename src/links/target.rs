@@ -273,7 +273,12 @@ fn draft_in(content: &Content, target: &Path) -> bool {
 fn draft_at_url(content: &Content, url: &str) -> bool {
     use crate::content::naming;
     content.draft_paths.iter().any(|d| {
-        let (slug, is_index) = naming::page_slug(None, d);
+        let given = content.draft_addresses.get(d);
+        if let Some(own) = given.filter(|a| a.starts_with('/')) {
+            return own == url;
+        }
+        let (named, is_index) = naming::page_slug(None, d);
+        let slug = given.cloned().unwrap_or(named);
         let folders = d.parent().into_iter().flat_map(|p| p.components());
         let mut own = String::from("/");
         for c in folders {

@@ -306,6 +306,7 @@ fn apply_edit(
         .iter()
         .position(|p| !p.synthetic && p.content_path == content_path);
     content.draft_paths.retain(|p| p != content_path);
+    content.draft_addresses.remove(content_path);
     match (at, page) {
         (Some(i), Some(page)) => Some(std::mem::replace(&mut pages[i], page)),
         (Some(i), None) => {
