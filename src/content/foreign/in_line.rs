@@ -29,10 +29,16 @@ pub(super) fn icons(line: &str) -> Vec<(usize, ForeignIssue)> {
 }
 
 /// `:name[` at `at`, not inside a word or an address (`Hinweis:[1]`,
-/// `https://x`): the directive's name.
+/// `https://x`, `?a=:b[c]`): the directive's name.
 fn text_directive(line: &str, at: usize) -> Option<&str> {
     let before = line[..at].chars().next_back();
-    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, ':' | '/' | '\\')) {
+    if before.is_some_and(|c| {
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                ':' | '/' | '\\' | '=' | '?' | '&' | '#' | '%' | '@' | '.' | '~' | '+'
+            )
+    }) {
         return None;
     }
     let rest = &line[at + 1..];

@@ -320,6 +320,7 @@ mod tests {
             "**fett**{ }",
             "> [!Warning]",
             "Uhrzeit 10:30: Treffen, :material: allein",
+            "<https://e.org/?a=:b[c]&d=:e[f]> und e.org/#:~:text[x]",
             "Setext\n===",
             "Text `[[code]]` und \\[[escaped]]",
             "## Fragen (FAQ){#faq}",
