@@ -335,6 +335,36 @@ fn tasks_answers_and_details_are_boxes_and_a_sites_own_container_shows_its_text(
 }
 
 #[test]
+fn diagrams_written_as_text_are_named_once_per_page() {
+    // raspiBackup's documentation draws 207 diagrams with Mermaid's script;
+    // here they are code, and the editor learns it once, not 207 times
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Buch\nlanguage: de\n",
+    );
+    write(
+        tmp.path().join("content/ablauf.md"),
+        "# Ablauf\n\n```mermaid\ngraph TD\n  A --> B\n```\n\nText.\n\n```mermaid\nsequenceDiagram\n```\n\n~~~ mermaid\npie\n~~~\n\n```{mermaid}\ngraph LR\n```\n\n```plantuml\n@startuml\n@enduml\n```\n\n```text\nmermaid bleibt Code\n```\n\nIm Satz `mermaid` und ```mermaid``` nicht.\n",
+    );
+    let o = inside(tmp.path(), &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("content/ablauf.md:3:1: Warnung: Das Mermaid-Diagramm wird hier nicht gezeichnet: es erscheint sein Quelltext als Code-Block, ebenso bei den 3 weiteren auf dieser Seite"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/ablauf.md:22:1: Warnung: Das PlantUML-Diagramm wird hier nicht gezeichnet: es erscheint sein Quelltext als Code-Block\n"),
+        "{err}"
+    );
+    assert!(err.contains("Tipp: speichern Sie es als Bild"), "{err}");
+    assert!(err.contains("2 Warnungen"), "{err}");
+    let page = read(tmp.path().join("public/ablauf/index.html"));
+    assert!(page.contains("graph TD"), "{page}");
+}
+
+#[test]
 fn mdbook_admonish_blocks_are_boxes() {
     // raspiBackup's mdBook: ten such boxes came out as code, Markdown and all
     let tmp = tempfile::tempdir().unwrap();

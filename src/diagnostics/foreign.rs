@@ -73,6 +73,10 @@ pub enum ForeignIssue {
     /// A code cell of Quarto or R Markdown (```` ```{r} ````): its code
     /// shows, its result does not.
     CodeCell { language: String },
+    /// A diagram written as text (```` ```mermaid ````, PlantUML,
+    /// Graphviz), which other tools draw with a script: it shows as its
+    /// source. Named once per page with how many more follow.
+    Diagram { language: String, more: usize },
     /// A MyST role before a code span: ``{ref}`antrag` ``, `{cite}`.
     MystRole { name: String },
     /// VitePress' inclusions and values: `<<< @/snippets/x.js`,

@@ -187,22 +187,45 @@ fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
+/// The tool a fenced block's first line names for a diagram drawn from
+/// text (```` ```mermaid ````, ```` ```{mermaid} ```` of Sphinx).
+fn diagram_language(first: &str) -> Option<&'static str> {
+    let info = first.trim_start().trim_start_matches(['`', '~']);
+    let word = info.split_whitespace().next()?.trim_matches(['{', '}']);
+    match word.to_ascii_lowercase().as_str() {
+        "mermaid" => Some("Mermaid"),
+        "plantuml" | "puml" => Some("PlantUML"),
+        "dot" | "graphviz" => Some("Graphviz"),
+        _ => None,
+    }
+}
+
 /// A site's own directive stands on many lines (`:mdi[chevronRight]` in
-/// every path through a menu): named once per page, at its first line,
-/// with how often it comes.
+/// every path through a menu), a page may hold a dozen diagrams: named
+/// once per page, at the first, with how often they come.
 fn fold_directives(found: Vec<(usize, ForeignIssue)>) -> Vec<(usize, ForeignIssue)> {
-    let mut first: std::collections::HashMap<String, usize> = Default::default();
+    let mut first: std::collections::HashMap<(bool, String), usize> = Default::default();
     let mut out: Vec<(usize, ForeignIssue)> = Vec::with_capacity(found.len());
     for (at, issue) in found {
-        if let ForeignIssue::TextDirective { name, .. } = &issue {
-            if let Some(&i) = first.get(name) {
-                if let (_, ForeignIssue::TextDirective { more, .. }) = &mut out[i] {
-                    *more += 1;
-                }
+        let key = match &issue {
+            ForeignIssue::TextDirective { name, .. } => (false, name.clone()),
+            ForeignIssue::Diagram { language, .. } => (true, language.clone()),
+            _ => {
+                out.push((at, issue));
                 continue;
             }
-            first.insert(name.clone(), out.len());
+        };
+        if let Some(&i) = first.get(&key) {
+            if let (
+                _,
+                ForeignIssue::TextDirective { more, .. } | ForeignIssue::Diagram { more, .. },
+            ) = &mut out[i]
+            {
+                *more += 1;
+            }
+            continue;
         }
+        first.insert(key, out.len());
         out.push((at, issue));
     }
     out
@@ -229,6 +252,11 @@ fn myst_in_code(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)>
         let own_lines =
             body[line_start..r.start].trim().is_empty() && body[r.clone()].contains('\n');
         let first = body[r.clone()].lines().next().unwrap_or_default();
+        if let Some(language) = diagram_language(first).filter(|_| own_lines) {
+            let language = language.to_string();
+            found.push((r.start, ForeignIssue::Diagram { language, more: 0 }));
+            continue;
+        }
         let Some(d) = myst::directive_line(first).filter(|_| own_lines) else {
             continue;
         };

@@ -206,6 +206,16 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the code cell `{{{language}}}` (Quarto, R Markdown) is not run here: its code shows, not its result",
             "Die Code-Zelle `{{{language}}}` (Quarto, R Markdown) wird hier nicht ausgeführt: es erscheint ihr Code, nicht ihr Ergebnis"
         ),
+        Diagram { language, more: 0 } => t!(
+            lang,
+            "the {language} diagram is not drawn here: its source shows as a code block",
+            "Das {language}-Diagramm wird hier nicht gezeichnet: es erscheint sein Quelltext als Code-Block"
+        ),
+        Diagram { language, more } => t!(
+            lang,
+            "the {language} diagram is not drawn here: its source shows as a code block, as does that of the {more} more on this page",
+            "Das {language}-Diagramm wird hier nicht gezeichnet: es erscheint sein Quelltext als Code-Block, ebenso bei den {more} weiteren auf dieser Seite"
+        ),
         MystRole { name } => t!(
             lang,
             "the role `{{{name}}}` (MyST: Sphinx, Jupyter Book) is not run here; it shows as text",
@@ -409,6 +419,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "put its result (a table, a picture) into the page as Markdown; to show the code only, write ```{language}",
             "fügen Sie ihr Ergebnis (eine Tabelle, ein Bild) als Markdown ein; soll nur der Code erscheinen, schreiben Sie ```{language}"
+        ),
+        Diagram { .. } => t!(
+            lang,
+            "save it as a picture (the tool's editor or command line exports SVG) and include that: `![what the diagram shows, in a sentence](diagramm.svg)`",
+            "speichern Sie es als Bild (der Editor oder die Kommandozeile des Werkzeugs exportiert SVG) und binden Sie dieses ein: `![was das Diagramm zeigt, in einem Satz](diagramm.svg)`"
         ),
         MystRole { name } if name == "ref" || name == "doc" || name == "numref" => t!(
             lang,
