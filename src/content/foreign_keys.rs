@@ -101,6 +101,12 @@ pub fn adopt(
                 adopted.url = site_path(s);
                 false
             }
+            // VitePress' start page: what it says is lost, which the
+            // plain "ignored" would not tell
+            ("hero" | "features", Value::Map(_) | Value::Seq(_)) => {
+                ignored(k, diags, ForeignIssue::VitepressHome { key });
+                false
+            }
             (k2, _) if IGNORED_KEYS.contains(&k2) => {
                 ignored(k, diags, ForeignIssue::IgnoredKey { key });
                 false

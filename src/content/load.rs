@@ -205,6 +205,9 @@ fn discover(spec: &LoadSpec, language: Option<&str>, diags: &mut Diagnostics) ->
             }
         }
     }
+    for layer in spec.layers {
+        order_files.extend(super::book_order::vitepress_configs(&layer.content_dir));
+    }
     if let Some(own) = language {
         diags.extend(other_languages.warnings(own));
     }

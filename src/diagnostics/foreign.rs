@@ -30,6 +30,9 @@ pub enum ForeignIssue {
     MdxImport { code: String },
     /// A JSX component (`<PersonCard …/>`, `<Tabs>`): removed, or text.
     MdxComponent { tag: String },
+    /// VitePress' start page in front matter (`hero:`, `features:` under
+    /// `layout: home`): its texts and buttons are not shown.
+    VitepressHome { key: String },
     /// `/leitfaden/theorie/x`: an address on the old site (with its base
     /// path) of a page that is here, taken as that page.
     OldAddress { written: String, file: String },

@@ -58,6 +58,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the box `:::{name}` is not closed and shows as text",
             "Der Kasten `:::{name}` wird nicht geschlossen und erscheint als Text"
         ),
+        VitepressHome { key } => t!(
+            lang,
+            "`{key}:` draws VitePress' start page and is not shown here: its texts and buttons are missing from the page",
+            "`{key}:` gestaltet die Startseite von VitePress und wird hier nicht gezeigt: seine Texte und Schaltflächen fehlen auf der Seite"
+        ),
         MdxImport { code } => t!(
             lang,
             "MDX import (Docusaurus, Astro) is not run here and shows as text: `{code}`",
@@ -302,6 +307,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "end the box with a line that holds only `:::`",
             "schließen Sie den Kasten mit einer Zeile, in der nur `:::` steht"
         ),
+        VitepressHome { .. } => t!(
+            lang,
+            "write what it says as the page's text below the front matter: the tagline as a paragraph, each feature as a `## heading` with its sentence, each button as a link `[Los geht's](erste-schritte.md)`",
+            "schreiben Sie, was dort steht, als Text der Seite unter die Kopfdaten: den Leitsatz als Absatz, jedes Merkmal als `## Überschrift` mit seinem Satz, jede Schaltfläche als Link `[Los geht's](erste-schritte.md)`"
+        ),
         MdxImport { .. } => t!(
             lang,
             "delete the line; what the component showed belongs into the text as Markdown",
@@ -344,6 +354,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "copy the text into the page, or name the file `_name.md` and write `{{{{ include(path=\"_name.md\") }}}}`",
             "kopieren Sie den Text in die Seite, oder nennen Sie die Datei `_name.md` und schreiben Sie `{{{{ include(path=\"_name.md\") }}}}`"
+        ),
+        BookEntryMissing { written, .. } if written.starts_with('/') => t!(
+            lang,
+            "correct the path (from the book's top folder on), or delete the entry",
+            "berichtigen Sie den Pfad (vom obersten Ordner des Buchs aus) oder löschen Sie den Eintrag"
         ),
         BookEntryMissing { .. } => t!(
             lang,

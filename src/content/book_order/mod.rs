@@ -1,11 +1,14 @@
 //! The order a book of another tool keeps in a file of its own: mdBook's
 //! and GitBook's `SUMMARY.md` and docsify's `_sidebar.md` (lists of links
 //! to the chapters), Jupyter Book's `_toc.yml` (`root:` and `file:`
-//! entries) and the `nav:` of MkDocs' `mkdocs.yml`. Such a book's
+//! entries), the `nav:` of MkDocs' `mkdocs.yml` and the `sidebar` of
+//! VitePress' `.vitepress/config.mts` ([`vitepress`]). Such a book's
 //! files have no weights and no numbers; without its list, its chapters
 //! would be ordered by title. Each page the list names gets its place as
 //! its weight; a folder it does not name itself comes where its first
 //! named page does.
+
+mod vitepress;
 
 use super::page::Page;
 use super::source::SourceText;
@@ -21,6 +24,34 @@ pub fn is_order_file(content_path: &Path) -> bool {
     content_path
         .file_name()
         .is_some_and(|n| ORDER_FILES.iter().any(|o| n == *o))
+        || vitepress_config(content_path)
+}
+
+/// Whether `content_path` is VitePress' `.vitepress/config.*`, which the
+/// walk through the content (it skips hidden folders) does not find.
+fn vitepress_config(content_path: &Path) -> bool {
+    let name = |p: Option<&Path>| {
+        p.and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    vitepress::is_config(&name(content_path.parent()), &name(Some(content_path)))
+}
+
+/// The VitePress configurations in the content folder `content_dir`, by
+/// content path.
+pub fn vitepress_configs(content_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let Ok(files) = std::fs::read_dir(content_dir.join(".vitepress")) else {
+        return Vec::new();
+    };
+    let mut found: Vec<_> = files
+        .flatten()
+        .map(|f| PathBuf::from(".vitepress").join(f.file_name()))
+        .filter(|p| vitepress_config(p))
+        .map(|p| (p.clone(), content_dir.join(p)))
+        .collect();
+    found.sort();
+    found
 }
 
 const ORDER_FILES: [&str; 6] = [
@@ -57,9 +88,13 @@ impl BookOrder {
         let mut order = BookOrder::default();
         let mut diags = Vec::new();
         for (content_path, source) in files {
-            let dir = content_path.parent().unwrap_or(Path::new(""));
+            let mut dir = content_path.parent().unwrap_or(Path::new(""));
             let name = content_path.file_name().unwrap_or_default();
-            let entries = if content_path.extension().is_some_and(|e| e == "md") {
+            let entries = if vitepress_config(content_path) {
+                // its links start at the folder that holds `.vitepress`
+                dir = dir.parent().unwrap_or(Path::new(""));
+                vitepress::entries(&source.text)
+            } else if content_path.extension().is_some_and(|e| e == "md") {
                 summary_entries(&source.text)
             } else if name.to_string_lossy().starts_with("mkdocs") {
                 nav_entries(&source.text)
