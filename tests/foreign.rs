@@ -902,7 +902,7 @@ fn addresses_in_raw_html_as_migrated_books_write_them() {
     let o = inside(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
-    assert!(!err.contains("kapitel/seite.md"), "{err}");
+    assert!(!err.contains("content/kapitel/seite.md:"), "{err}");
     let page = read(tmp.path().join("public/kapitel/seite/index.html"));
     for html in [
         "<img src=\"/kapitel/img/a.png\" alt=\"a\">",

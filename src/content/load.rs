@@ -280,6 +280,7 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
         book_order,
     );
     diags.extend(more);
+    diags.extend(content.book_order.unlisted(&content.pages));
     content.assets = found.assets;
     content.hidden_paths = found.hidden;
     content.hidden_assets = found.hidden_assets;

@@ -103,6 +103,15 @@ pub enum ForeignIssue {
     LanguageTwin { plain: String },
     /// Jupyter Book's `root:` page, which is no start page here.
     BookRoot { page: String },
+    /// Pages an order file does not list, which its tool (mdBook, GitBook,
+    /// Jupyter Book) leaves out and which are published here: how many,
+    /// the first few by name.
+    BookUnlisted {
+        file: String,
+        tool: String,
+        count: usize,
+        names: String,
+    },
     /// A MyST target line `(antrag)=`, naming the heading after it.
     MystTarget { label: String },
 }

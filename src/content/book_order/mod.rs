@@ -12,7 +12,7 @@ mod vitepress;
 
 use super::page::Page;
 use super::source::SourceText;
-use crate::diagnostics::{Diagnostic, ForeignIssue};
+use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -75,6 +75,10 @@ pub struct BookOrder {
     /// `- Titel: seite.md`): MkDocs and mdBook show it, so a page of
     /// such a book may have no title of its own.
     titles: HashMap<PathBuf, String>,
+    /// The books whose tool publishes only what they list (mdBook's and
+    /// GitBook's `SUMMARY.md`, Jupyter Book's `_toc.yml`): the folder each
+    /// orders, its file's name and where it stands.
+    exclusive: Vec<(PathBuf, String, Span)>,
 }
 
 impl BookOrder {
@@ -90,6 +94,12 @@ impl BookOrder {
         for (content_path, source) in files {
             let mut dir = content_path.parent().unwrap_or(Path::new(""));
             let name = content_path.file_name().unwrap_or_default();
+            if name == "SUMMARY.md" || name.to_string_lossy().starts_with("_toc.") {
+                let file = name.to_string_lossy().into_owned();
+                order
+                    .exclusive
+                    .push((dir.to_path_buf(), file, source.span_at(0)));
+            }
             let entries = if vitepress_config(content_path) {
                 // its links start at the folder that holds `.vitepress`
                 dir = dir.parent().unwrap_or(Path::new(""));
@@ -175,6 +185,44 @@ impl BookOrder {
         self.titles.get(content_path).map(String::as_str)
     }
 
+    /// The published pages a book of a tool that publishes only what it
+    /// lists leaves out (other than its start page): named, once per book,
+    /// since here they are published after the listed ones.
+    pub fn unlisted(&self, pages: &[Page]) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for (dir, file, span) in &self.exclusive {
+            let left: Vec<&Page> = pages
+                .iter()
+                .filter(|p| !p.synthetic && p.content_path.starts_with(dir))
+                .filter(|p| !(p.is_section_index && p.content_path.parent() == Some(dir)))
+                .filter(|p| self.place(&p.content_path, p.is_section_index).is_none())
+                .collect();
+            if left.is_empty() || self.named == 0 {
+                continue;
+            }
+            let mut names: Vec<String> = left
+                .iter()
+                .take(3)
+                .map(|p| format!("`{}`", relative(&p.content_path, dir)))
+                .collect();
+            if left.len() > 3 {
+                names.push("…".into());
+            }
+            let tool = match file.as_str() {
+                "SUMMARY.md" => "mdBook/GitBook",
+                _ => "Jupyter Book",
+            };
+            let issue = ForeignIssue::BookUnlisted {
+                file: file.clone(),
+                tool: tool.into(),
+                count: left.len(),
+                names: names.join(", "),
+            };
+            diags.push(Diagnostic::foreign(issue, span.clone()));
+        }
+        diags
+    }
+
     /// Gives each page the book names its place as its weight.
     pub fn weigh(&self, pages: &mut [Page]) {
         // a list of folders alone names no page, and still orders them
@@ -193,6 +241,12 @@ impl BookOrder {
             page.weight = place;
         }
     }
+}
+
+/// `path` from the folder `dir` on, with `/`.
+fn relative(path: &Path, dir: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    rel.to_string_lossy().replace('\\', "/")
 }
 
 /// A page an order file names, as written, at its offset in the file.

@@ -196,6 +196,26 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "this file is the same page as `{plain}` (its name only adds the handbook's language); `{plain}` is taken and this file left out",
             "Diese Datei ist dieselbe Seite wie `{plain}` (ihr Name fügt nur die Sprache des Handbuchs hinzu); es gilt `{plain}`, diese Datei wird ausgelassen"
         ),
+        BookUnlisted {
+            file,
+            tool,
+            count: 1,
+            names,
+        } => t!(
+            lang,
+            "{file} does not list {names}: {tool} leaves such a page out, here it is published after the listed ones",
+            "{file} nennt {names} nicht: bei {tool} fehlt eine solche Seite, hier erscheint sie nach den genannten"
+        ),
+        BookUnlisted {
+            file,
+            tool,
+            count,
+            names,
+        } => t!(
+            lang,
+            "{file} does not list {count} pages ({names}): {tool} leaves such pages out, here they are published after the listed ones",
+            "{file} nennt {count} Seiten nicht ({names}): bei {tool} fehlen solche Seiten, hier erscheinen sie nach den genannten"
+        ),
         BookRoot { page } => t!(
             lang,
             "the book's start page (`root:`) is an ordinary page here, `{page}`, listed first",
@@ -419,6 +439,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "bring what both say into one of them and delete the other",
             "führen Sie zusammen, was beide sagen, und löschen Sie die andere Datei"
+        ),
+        BookUnlisted { .. } => t!(
+            lang,
+            "list them where they belong; a page that is not to appear gets `draft: true` in its front matter",
+            "nehmen Sie sie an ihrer Stelle in die Liste auf; eine Seite, die nicht erscheinen soll, bekommt `draft: true` in ihre Kopfdaten"
         ),
         BookRoot { .. } => t!(
             lang,
