@@ -108,7 +108,6 @@ pub enum ForeignIssue {
     /// the first few by name.
     BookUnlisted {
         file: String,
-        tool: String,
         count: usize,
         names: String,
     },

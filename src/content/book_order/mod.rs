@@ -208,13 +208,8 @@ impl BookOrder {
             if left.len() > 3 {
                 names.push("…".into());
             }
-            let tool = match file.as_str() {
-                "SUMMARY.md" => "mdBook/GitBook",
-                _ => "Jupyter Book",
-            };
             let issue = ForeignIssue::BookUnlisted {
                 file: file.clone(),
-                tool: tool.into(),
                 count: left.len(),
                 names: names.join(", "),
             };

@@ -198,24 +198,24 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
         ),
         BookUnlisted {
             file,
-            tool,
             count: 1,
             names,
-        } => t!(
-            lang,
-            "{file} does not list {names}: {tool} leaves such a page out, here it is published after the listed ones",
-            "{file} nennt {names} nicht: bei {tool} fehlt eine solche Seite, hier erscheint sie nach den genannten"
-        ),
-        BookUnlisted {
-            file,
-            tool,
-            count,
-            names,
-        } => t!(
-            lang,
-            "{file} does not list {count} pages ({names}): {tool} leaves such pages out, here they are published after the listed ones",
-            "{file} nennt {count} Seiten nicht ({names}): bei {tool} fehlen solche Seiten, hier erscheinen sie nach den genannten"
-        ),
+        } => {
+            let tool = book_tool(file);
+            t!(
+                lang,
+                "{file} does not list {names}: {tool} leaves such a page out, here it is published after the listed ones",
+                "{file} nennt {names} nicht: bei {tool} fehlt eine solche Seite, hier erscheint sie nach den genannten"
+            )
+        }
+        BookUnlisted { file, count, names } => {
+            let tool = book_tool(file);
+            t!(
+                lang,
+                "{file} does not list {count} pages ({names}): {tool} leaves such pages out, here they are published after the listed ones",
+                "{file} nennt {count} Seiten nicht ({names}): bei {tool} fehlen solche Seiten, hier erscheinen sie nach den genannten"
+            )
+        }
         BookRoot { page } => t!(
             lang,
             "the book's start page (`root:`) is an ordinary page here, `{page}`, listed first",
@@ -490,5 +490,13 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "write it in Markdown (a link, a picture, a list); `allow_raw_html: true` in handbook.yaml keeps all HTML",
             "schreiben Sie den Inhalt als Markdown (Link, Bild, Liste); `allow_raw_html: true` in handbook.yaml lässt jedes HTML stehen"
         ),
+    }
+}
+
+/// The tool whose order file `file` is, which publishes only what it lists.
+fn book_tool(file: &str) -> &'static str {
+    match file {
+        "SUMMARY.md" => "mdBook/GitBook",
+        _ => "Jupyter Book",
     }
 }
