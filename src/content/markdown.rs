@@ -15,7 +15,8 @@ use std::path::PathBuf;
 /// CommonMark plus tables, footnotes, strikethrough, task lists,
 /// `{#id}` heading attributes, GitHub's alerts (`> [!NOTE]`) and
 /// definition lists (`Begriff` / `:   Erklärung`), which Hugo, kramdown,
-/// Pandoc and MkDocs render and the federal laws use for their dates.
+/// Pandoc and MkDocs render and the federal laws use for their dates;
+/// formulas `$…$` and `$$…$$` ([`super::math`]).
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -24,6 +25,7 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
         | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_MATH
 }
 
 #[derive(Debug, Default)]
@@ -42,6 +44,8 @@ pub struct Scan {
     pub code: Vec<Range<usize>>,
     /// Raw HTML (byte ranges of the body), for what the sanitiser removes.
     pub html: Vec<Range<usize>>,
+    /// Formulas that cannot be read, where they stand and what is wrong.
+    pub math_errors: Vec<(Span, String)>,
 }
 
 pub fn level_number(level: HeadingLevel) -> u8 {
@@ -76,6 +80,16 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
             Event::Code(_) => {
                 runs.code(range.clone());
                 scan.code.push(range.clone());
+            }
+            // a formula's braces and brackets are TeX, no other tool's syntax
+            Event::InlineMath(tex) if super::math::is_prose(tex) => runs.extend(range.clone()),
+            Event::InlineMath(tex) | Event::DisplayMath(tex) => {
+                runs.code(range.clone());
+                scan.code.push(range.clone());
+                let display = matches!(event, Event::DisplayMath(_));
+                if let Err(e) = super::math::to_mathml(tex, display) {
+                    scan.math_errors.push((locate(range.start).0, e));
+                }
             }
             // an emphasis's range is the whole of it, links inside
             // included: only its edges belong to the run of text
@@ -156,6 +170,13 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                     base_dir,
                     in_html: false,
                 });
+            }
+            Event::InlineMath(t) if super::math::is_prose(&t) => {
+                let text = format!("${t}$");
+                match &mut heading {
+                    Some((_, _, h)) => h.push_str(&text),
+                    None => current.text.push_str(&text),
+                }
             }
             Event::Text(t) | Event::Code(t) => match &mut heading {
                 Some((_, _, h)) => h.push_str(&t),

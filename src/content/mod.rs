@@ -15,6 +15,7 @@ pub mod languages;
 pub mod link_dest;
 pub mod load;
 pub mod markdown;
+pub mod math;
 pub mod model;
 pub mod myst;
 pub mod naming;

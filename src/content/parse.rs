@@ -95,6 +95,12 @@ fn parse_inner(
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
+    for (span, e) in &scan.math_errors {
+        diags.push(Diagnostic::warning(
+            Problem::UnreadableFormula(e.clone()),
+            span.clone(),
+        ));
+    }
     for (span, u) in &scan.unparsed_links {
         diags.push(
             Diagnostic::error(Problem::UnparsedLink(u.written.clone()), span.clone())

@@ -138,6 +138,8 @@ pub enum Problem {
     HideMatchesNothing(String),
     /// A template links a fixed site path no page has.
     ThemeLink(String),
+    /// A formula `$…$` whose TeX cannot be read: what is wrong.
+    UnreadableFormula(String),
 
     // --- handbooks written for other tools
     Foreign(super::foreign::ForeignIssue),

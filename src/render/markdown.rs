@@ -52,6 +52,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         heading_no: 0,
         dropped: Vec::new(),
         has_raw_html: false,
+        formulas: Vec::new(),
         title: match page.title_heading {
             Some(level) => TitleHeading::Ahead(level),
             None => TitleHeading::None,
@@ -70,6 +71,9 @@ pub fn to_html(input: &MarkdownInput) -> String {
     pulldown_cmark::html::push_html(&mut html, rewriter.events.into_iter());
     if rewriter.has_raw_html && !input.allow_raw_html {
         html = sanitise(&html);
+    }
+    if !rewriter.formulas.is_empty() {
+        html = with_formulas(&html, &rewriter.formulas);
     }
     wrap_tables(&html, input.table_label)
 }
@@ -93,6 +97,8 @@ struct Rewriter<'i, 'e> {
     /// They nest properly, so one stack serves both.
     dropped: Vec<bool>,
     has_raw_html: bool,
+    /// The page's formulas as MathML, in order; the HTML holds a mark for each.
+    formulas: Vec<String>,
     title: TitleHeading,
     events: Vec<Event<'e>>,
     /// pulldown-cmark splits text at brackets, so `[[key]]` arrives in
@@ -169,6 +175,10 @@ impl<'e> Rewriter<'_, 'e> {
             Event::Html(h) if !self.html_links.is_empty() => Event::Html(self.html_addresses(h)),
             Event::InlineHtml(h) if !self.html_links.is_empty() => {
                 Event::InlineHtml(self.html_addresses(h))
+            }
+            // dollar amounts, no formula: the text as written
+            Event::InlineMath(t) if crate::content::math::is_prose(&t) => {
+                Event::Text(CowStr::from(format!("${t}$")))
             }
             other => other,
         };
@@ -248,6 +258,14 @@ impl<'e> Rewriter<'_, 'e> {
                 let name = format!("{}{name}", self.input.id_prefix);
                 self.events
                     .push(Event::Start(Tag::FootnoteDefinition(name.into())));
+            }
+            // a formula's MathML is ours, not the page's raw HTML: it stands
+            // in as a mark the sanitiser keeps, and comes in after it
+            Event::InlineMath(ref tex) | Event::DisplayMath(ref tex) => {
+                let display = matches!(event, Event::DisplayMath(_));
+                let mark = format!("{FORMULA_OPEN}{}{FORMULA_CLOSE}", self.formulas.len());
+                self.formulas.push(formula(tex, display));
+                self.events.push(Event::InlineHtml(CowStr::from(mark)));
             }
             // in the print edition, anchors set in HTML get the chapter's
             // prefix like the headings', so links to them still land
@@ -485,4 +503,46 @@ fn sanitise(html: &str) -> String {
     crate::content::html_removed::sanitiser()
         .clean(html)
         .to_string()
+}
+
+/// Where a formula goes, until the HTML is sanitised: characters of
+/// Unicode's private use area, which no text of a page holds.
+const FORMULA_OPEN: char = '\u{E000}';
+const FORMULA_CLOSE: char = '\u{E001}';
+
+/// A formula as MathML (`$$…$$` stands inside its paragraph, and
+/// `display="block"` sets it apart); one that cannot be read (the load
+/// stage said so) as its TeX, marked as code.
+fn formula(tex: &str, display: bool) -> String {
+    match crate::content::math::to_mathml(tex, display) {
+        Ok(mathml) => mathml,
+        Err(_) => format!("<code class=\"math-source\">{}</code>", escape(tex)),
+    }
+}
+
+/// `html` with each formula's mark replaced by its MathML.
+fn with_formulas(html: &str, formulas: &[String]) -> String {
+    let mut out =
+        String::with_capacity(html.len() + formulas.iter().map(String::len).sum::<usize>());
+    let mut rest = html;
+    while let Some(open) = rest.find(FORMULA_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + FORMULA_OPEN.len_utf8()..];
+        let number = after.find(FORMULA_CLOSE).and_then(|close| {
+            let n: usize = after[..close].parse().ok()?;
+            Some((formulas.get(n)?, close))
+        });
+        match number {
+            Some((mathml, close)) => {
+                out.push_str(mathml);
+                rest = &after[close + FORMULA_CLOSE.len_utf8()..];
+            }
+            None => {
+                out.push(FORMULA_OPEN);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

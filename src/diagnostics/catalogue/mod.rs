@@ -164,9 +164,11 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | DuplicateUrl { .. }
         | LinkToHiddenPage(..)
         | UnsafeLink(..) => link_message(p, lang),
-        UnparsedLink(..) | GermanKey { .. } | HideMatchesNothing(..) | ThemeLink(..) => {
-            silent::message(p, lang)
-        }
+        UnparsedLink(..)
+        | GermanKey { .. }
+        | HideMatchesNothing(..)
+        | ThemeLink(..)
+        | UnreadableFormula(..) => silent::message(p, lang),
         ShortcodeSyntax { .. }
         | UnknownShortcode(..)
         | MissingArgument { .. }

@@ -28,6 +28,11 @@ pub(super) fn message(p: &Problem, lang: Lang) -> String {
             "the template links `{path}`, which no page of this handbook has",
             "Die Vorlage verlinkt `{path}`, diese Seite gibt es in diesem Handbuch nicht"
         ),
+        UnreadableFormula(detail) => t!(
+            lang,
+            "the formula cannot be read ({detail}); it shows as its TeX source",
+            "Die Formel lässt sich nicht lesen ({detail}); sie erscheint als ihr TeX-Quelltext"
+        ),
         _ => unreachable!("message() sends only these here"),
     }
 }

@@ -1,0 +1,80 @@
+//! Formulas in TeX notation, as Jupyter Book, Quarto, MkDocs and GitHub
+//! write them (`$…$`, `$$…$$`): a machine-learning course moved over from
+//! Jekyll (ML_Intro) showed `\frac{TP}{TP + FP}` as garbled text and got a
+//! warning about `{i=1}` as if it were an attribute list. They become
+//! MathML, which the browser draws; dollar amounts stay text.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn inside(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(dir)
+        .env("HANDBOOK_MESSAGES", "de")
+        .args(args)
+        .output()
+        .expect("run handbook")
+}
+
+#[test]
+fn formulas_become_mathml_and_dollar_amounts_stay_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/metriken.md"),
+        "# Metriken\n\n\
+         $$\\text{Precision} = \\frac{TP}{TP + FP}$$\n\n\
+         Der Fehler $\\frac{1}{n}\\sum_{i=1}^{n}(y_i - \\hat{y}_i)^2$ heißt <b>MSE</b>.\n\n\
+         Es kostet $5 bis $10 pro Person.\n\n\
+         Kaputt: $\\frac{a}$ hier.\n\n\
+         `$x$` bleibt Code.\n",
+    );
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let page = read(root.join("public/metriken/index.html"));
+    // the block formula, apart from the text; its TeX kept for copying
+    assert!(
+        page.contains("<math display=\"block\"><semantics>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<mfrac><mrow><mi>T</mi><mi>P</mi></mrow>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<annotation encoding=\"application/x-tex\">\\text{Precision} = \\frac{TP}{TP + FP}</annotation>"),
+        "{page}"
+    );
+    // in a sentence, on a page with raw HTML: the sanitiser leaves it whole
+    assert!(
+        page.contains("Der Fehler <math display=\"inline\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<msubsup><mo movablelimits=\"false\">∑</mo>"),
+        "{page}"
+    );
+    assert!(page.contains("<b>MSE</b>"), "{page}");
+    assert!(
+        page.contains("<p>Es kostet $5 bis $10 pro Person.</p>"),
+        "{page}"
+    );
+    assert!(page.contains("<code>$x$</code>"), "{page}");
+    // a formula that cannot be read shows its source and is named
+    assert!(
+        page.contains("Kaputt: <code class=\"math-source\">\\frac{a}</code> hier."),
+        "{page}"
+    );
+    assert!(
+        err.contains("content/metriken.md:9:9: Warnung: Die Formel lässt sich nicht lesen (expected a token); sie erscheint als ihr TeX-Quelltext"),
+        "{err}"
+    );
+    // TeX's braces are no attribute list of another tool
+    assert!(!err.contains("{i=1}"), "{err}");
+    assert!(err.contains("1 Warnung"), "{err}");
+    assert!(!page.contains('\u{E000}'), "{page}");
+}
