@@ -564,7 +564,7 @@ fn hugo_translations_by_file_name_are_the_pages_of_their_language() {
     let page = |title: &str, body: &str| format!("---\ntitle: {title}\n---\n{body}\n");
     write(
         root.join("content/acd/_index.de.md"),
-        &page("Anrufverteilung", "Text."),
+        &page("Anrufverteilung", "Text.\n\n## Mehr\n\nText."),
     );
     write(
         root.join("content/acd/_index.en.md"),
@@ -572,7 +572,10 @@ fn hugo_translations_by_file_name_are_the_pages_of_their_language() {
     );
     write(
         root.join("content/acd/warteschlange.de.md"),
-        &page("Warteschlange", "Siehe [die Verteilung](_index.md)."),
+        &page(
+            "Warteschlange",
+            "Siehe [die Verteilung](_index.md) und [dort](_index.de.md#mehr).",
+        ),
     );
     write(
         root.join("content/acd/warteschlange.en.md"),
@@ -590,6 +593,8 @@ fn hugo_translations_by_file_name_are_the_pages_of_their_language() {
         queue.contains("<a href=\"/acd/\">die Verteilung</a>"),
         "{queue}"
     );
+    // a link may name the file as it is called, language and all
+    assert!(queue.contains("<a href=\"/acd/#mehr\">dort</a>"), "{queue}");
     assert!(!public.join("acd/warteschlange-de").exists());
     assert!(!public.join("acd/faq").exists());
     // one warning per other language, at its first file

@@ -230,6 +230,14 @@ fn resolve_page_file(
     if let Some(&id) = index.by_content_path.get(target) {
         return to_page(content, id, anchor, link);
     }
+    // `faq.de.md` in a handbook in German is the page `faq.md`, read from
+    // that very file: the link names its file, as Hugo's links do
+    let plain = crate::content::languages::split(target).map(|(plain, _)| plain);
+    if let Some(&id) = plain.and_then(|p| index.by_content_path.get(p.as_path())) {
+        if content.pages[id].source.rel_path.file_name() == target.file_name() {
+            return to_page(content, id, anchor, link);
+        }
+    }
     let is = |paths: &[PathBuf]| paths.iter().any(|p| p == target);
     if is(&content.hidden_paths) {
         return (
