@@ -312,6 +312,16 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "name the file `_name.md` and write `{{{{ include(path=\"_name.md\") }}}}`",
             "nennen Sie die Datei `_name.md` und schreiben Sie `{{{{ include(path=\"_name.md\") }}}}`"
         ),
+        KramdownAttributes { code } if code.contains("toc") => t!(
+            lang,
+            "delete it, and a list `1. TOC` it makes a contents list of: the theme lists a page's sections by its `##` headings itself",
+            "löschen Sie die Angabe und eine Liste `1. TOC`, die sie zum Inhaltsverzeichnis macht: das Theme listet die Abschnitte einer Seite selbst, nach ihren `##`-Überschriften"
+        ),
+        KramdownAttributes { code } if !is_box_class(code) => t!(
+            lang,
+            "delete it; how text looks is the theme's business (a box is written `:::note` … `:::`)",
+            "löschen Sie die Angabe; wie Text aussieht, bestimmt das Theme (ein Kasten wird `:::hinweis` … `:::` geschrieben)"
+        ),
         GitbookHint | MkdocsAdmonition { .. } | KramdownAttributes { .. } => t!(
             lang,
             "write a box as `:::note` … `:::` (or `:::warning`), or `{{% hinweis() %}}…{{% end %}}`",
@@ -498,5 +508,40 @@ fn book_tool(file: &str) -> &'static str {
     match file {
         "SUMMARY.md" => "mdBook/GitBook",
         _ => "Jupyter Book",
+    }
+}
+
+/// Whether kramdown's `{: .note }` names a box class (Just the Docs'
+/// callouts), which our boxes stand for.
+fn is_box_class(code: &str) -> bool {
+    const BOXES: [&str; 8] = [
+        "note",
+        "warning",
+        "important",
+        "tip",
+        "caution",
+        "danger",
+        "info",
+        "highlight",
+    ];
+    code.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| BOXES.contains(&w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kramdowns_contents_list_and_looks_get_their_own_hint_and_boxes_the_box_hint() {
+        let hint_for = |code: &str| {
+            let issue = ForeignIssue::KramdownAttributes { code: code.into() };
+            hint(&issue, Lang::De)
+        };
+        assert!(hint_for("{:toc}").contains("1. TOC"));
+        assert!(hint_for("{: .no_toc .text-delta }").contains("1. TOC"));
+        assert!(hint_for("{: .text-delta }").contains("bestimmt das Theme"));
+        assert!(hint_for("{: .note }").starts_with("schreiben Sie einen Kasten"));
+        assert!(hint_for("{: .warning-title }").starts_with("schreiben Sie einen Kasten"));
     }
 }
