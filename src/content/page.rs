@@ -45,6 +45,10 @@ pub struct Page {
     pub source: SourceText,
     pub body_start: usize,
     pub is_section_index: bool,
+    /// The folder a page beside it is the page of (`konzepte.md` beside
+    /// `konzepte/`, as Just the Docs and Jekyll write a parent page): it
+    /// stays where its file is for its links, and is the folder's page.
+    pub owns_folder: Option<PathBuf>,
     /// Created for a folder without `_index.md`.
     pub synthetic: bool,
     /// Site-relative URL with leading and trailing slash (no base path).
@@ -84,6 +88,12 @@ impl Page {
     /// The folder this page lives in, relative to its content folder.
     pub fn content_dir(&self) -> PathBuf {
         self.folder().to_path_buf()
+    }
+
+    /// The folder whose page this is, for a section's own page: its file's
+    /// folder, or the one it stands beside ([`Self::owns_folder`]).
+    pub fn section_dir(&self) -> &Path {
+        self.owns_folder.as_deref().unwrap_or(self.folder())
     }
 
     /// [`Self::content_dir`], borrowed: for lookups over every page, which

@@ -93,6 +93,7 @@ fn release_adopted(pages: &mut [Page]) {
     for p in pages.iter_mut() {
         if p.is_section_index && !p.synthetic && !naming::is_section_index(&p.content_path) {
             p.is_section_index = false;
+            p.owns_folder = None;
             if is_readme(p) && p.slug.is_empty() {
                 p.slug = README_SLUG.into();
             }
@@ -137,6 +138,37 @@ fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<Pa
             *index = Some(id);
         }
     }
+    // Just the Docs (Jekyll) writes a folder's page beside it, as
+    // `konzepte.md` (or `01_konzepte.md`) next to `konzepte/`: without a
+    // page of its own inside, the folder's page is that one. Its file
+    // stays where it is, and its links read from there.
+    let without_page: HashMap<(PathBuf, String), PathBuf> = dirs
+        .iter()
+        .filter(|(d, index)| index.is_none() && !d.as_os_str().is_empty())
+        .map(|(d, _)| {
+            let name = d.file_name().unwrap_or_default().to_string_lossy();
+            let parent = d.parent().unwrap_or(Path::new("")).to_path_buf();
+            ((parent, naming::folder_segment(&name)), d.clone())
+        })
+        .collect();
+    if without_page.is_empty() {
+        return;
+    }
+    for (id, p) in pages.iter_mut().enumerate() {
+        if p.synthetic || p.is_section_index || p.url_override.is_some() {
+            continue;
+        }
+        let key = (p.folder().to_path_buf(), p.slug.clone());
+        let Some(folder) = without_page.get(&key) else {
+            continue;
+        };
+        // two pages beside one folder (`a.md`, `01_a.md`): the first
+        if let Some(index @ None) = dirs.get_mut(folder) {
+            p.is_section_index = true;
+            p.owns_folder = Some(folder.clone());
+            *index = Some(id);
+        }
+    }
 }
 
 /// A folder with both `_index.md` and `index.md`: ours is the section's
@@ -176,7 +208,7 @@ fn section_dirs(pages: &[Page]) -> BTreeMap<PathBuf, Option<PageId>> {
             dirs.insert(dir.to_path_buf(), None);
         }
         if page.is_section_index {
-            dirs.insert(dir.to_path_buf(), Some(id));
+            dirs.insert(page.section_dir().to_path_buf(), Some(id));
         }
     }
     dirs
@@ -296,6 +328,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         source: SourceText::new(rel_path, ""),
         body_start: 0,
         is_section_index: true,
+        owns_folder: None,
         synthetic: true,
         url: String::new(),
         headings: Vec::new(),

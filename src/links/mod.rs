@@ -291,7 +291,9 @@ fn browser_relative(
     link: &LinkSite,
 ) -> Option<(LinkTarget, Option<Diagnostic>)> {
     let page = &content.pages[id];
-    if page.is_section_index || link.base_dir.is_some() {
+    // a folder's own page is read at its folder's address, as its links
+    // are, unless it stands beside that folder (Just the Docs)
+    if page.is_section_index && page.owns_folder.is_none() || link.base_dir.is_some() {
         return None;
     }
     let from_address = LinkSite {

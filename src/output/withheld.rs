@@ -149,7 +149,7 @@ impl<'a> Folders<'a> {
             .pages
             .iter()
             .filter(|p| p.is_section_index && !p.synthetic)
-            .map(|p| p.folder())
+            .map(|p| p.section_dir())
             .collect();
         let draft_own_page = site
             .content

@@ -283,7 +283,7 @@ impl Site {
     /// The chain of section pages from the start page down to this page's parent.
     pub fn breadcrumbs(&self, id: PageId) -> Vec<PageRef<'_>> {
         let page = &self.content.pages[id];
-        let mut dir = page.content_dir();
+        let mut dir = page.section_dir().to_path_buf();
         if page.is_section_index {
             dir = dir.parent().map(Into::into).unwrap_or_default();
             if page.url == "/" {
@@ -324,7 +324,7 @@ impl Site {
         let section = p.is_section_index.then(|| {
             let s = self
                 .content
-                .section_of_dir(&p.content_dir())
+                .section_of_dir(p.section_dir())
                 .map(|s| &self.content.sections[s]);
             let pages: Vec<PageSummary> = s.map_or_else(Vec::new, |s| {
                 s.pages.iter().map(|&i| self.summary(i)).collect()

@@ -39,7 +39,7 @@ pub fn counting_pages(site: &Site) -> Vec<PathBuf> {
 fn counted(page: Option<&Page>) -> impl PartialEq + '_ {
     page.map(|p| {
         (
-            (p.synthetic, p.is_section_index, p.content_dir(), p.kind),
+            (p.synthetic, p.is_section_index, p.section_dir(), p.kind),
             serde_json::to_value(&p.meta).ok(),
             &p.extra,
             // what cross-references read: the headings' and table

@@ -180,6 +180,15 @@ impl BookOrder {
         })
     }
 
+    /// The place of `page`, which may be the page of a folder it stands
+    /// beside (Just the Docs' `konzepte.md` beside `konzepte/`).
+    fn place_of(&self, page: &Page) -> Option<f64> {
+        self.places.get(&page.content_path).copied().or_else(|| {
+            let dir = page.is_section_index.then(|| page.section_dir())?;
+            self.first_in.get(dir).copied()
+        })
+    }
+
     /// The title the book's list gives the page at `content_path`.
     pub fn title(&self, content_path: &Path) -> Option<&str> {
         self.titles.get(content_path).map(String::as_str)
@@ -195,7 +204,7 @@ impl BookOrder {
                 .iter()
                 .filter(|p| !p.synthetic && p.content_path.starts_with(dir))
                 .filter(|p| !(p.is_section_index && p.content_path.parent() == Some(dir)))
-                .filter(|p| self.place(&p.content_path, p.is_section_index).is_none())
+                .filter(|p| self.place_of(p).is_none())
                 .collect();
             if left.is_empty() || self.named == 0 {
                 continue;
@@ -232,7 +241,7 @@ impl BookOrder {
     /// The same for one page parsed anew (the preview's edit, the
     /// editor's draft), so that it compares equal to the page it replaces.
     pub fn weigh_page(&self, page: &mut Page) {
-        if let Some(place) = self.place(&page.content_path, page.is_section_index) {
+        if let Some(place) = self.place_of(page) {
             page.weight = place;
         }
     }
