@@ -11,6 +11,7 @@ pub mod grid_table;
 pub mod html_anchors;
 pub mod html_removed;
 pub mod html_urls;
+pub mod kramdown_toc;
 pub mod languages;
 pub mod link_dest;
 pub mod load;

@@ -64,6 +64,8 @@ fn parse_inner(
     }
     conflict_markers(&src, &content_path, diags);
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
+    let mut src = src;
+    super::kramdown_toc::blank(&mut src.text, split.body_start);
     if let Some((a, b)) = split.yaml {
         for (key, at) in frontmatter::cut_by_hash(&src.text[a..b]) {
             diags.push(
@@ -168,6 +170,7 @@ fn parse_inner(
         body_start: split.body_start,
         source: src,
         is_section_index,
+        owns_folder: None,
         synthetic: false,
         url: String::new(),
         headings: scan.headings,

@@ -1,0 +1,88 @@
+//! A Jekyll site in Just the Docs' manner, its `docs/` put under
+//! `content/` as it is: a folder's page stands beside the folder
+//! (`konzepte.md` next to `konzepte/`, `01_grundlagen.md` next to
+//! `grundlagen/`), and nearly every page opens with kramdown's contents
+//! list. Modelled on a German machine-learning course (ralf-42/ML_Intro),
+//! whose build failed on eight such pages and showed "TOC {:toc}" on 58.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn inside(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(dir)
+        .env("HANDBOOK_MESSAGES", "de")
+        .args(args)
+        .output()
+        .expect("run handbook")
+}
+
+fn article(site: &Path, page: &str) -> String {
+    let html = read(site.join(page).join("index.html"));
+    let start = html.find("<article").expect("an article");
+    html[start..html.find("</article>").expect("its end")].to_string()
+}
+
+const TOC: &str = "## Inhaltsverzeichnis\n{: .no_toc .text-delta }\n\n1. TOC\n{:toc}\n\n---\n";
+
+#[test]
+fn a_folders_page_beside_it_is_its_page_and_kramdowns_contents_list_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let c = root.join("content");
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        c.join("konzepte.md"),
+        &format!("---\ntitle: Konzepte\nnav_order: 2\nhas_children: true\n---\n# Konzepte\n\n{TOC}\nErst [die Grundlagen](konzepte/01_grundlagen.html), dann ![Bild](bilder/plan.png).\n"),
+    );
+    write(c.join("bilder/plan.png"), "PNG");
+    write(
+        c.join("konzepte/01_grundlagen.md"),
+        &format!("---\ntitle: Grundlagen\nparent: Konzepte\n---\n# Grundlagen\n\n{TOC}\n## Begriffe\n\nText.\n\n## Ablauf\n\nText.\n\n## Ende\n\nText.\n"),
+    );
+    write(
+        c.join("konzepte/grundlagen/workflow.md"),
+        "---\ntitle: Workflow\nparent: Grundlagen\ngrand_parent: Konzepte\n---\nSiehe [oben](../01_grundlagen.md#ablauf).\n",
+    );
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    // the page beside the folder is the folder's: its text, its pages
+    let konzepte = article(&public, "konzepte");
+    assert!(konzepte.contains("<h1>Konzepte</h1>"), "{konzepte}");
+    assert!(
+        konzepte.contains("<a href=\"/konzepte/grundlagen/\">die Grundlagen</a>"),
+        "{konzepte}"
+    );
+    // its links still read from where its file is
+    assert!(konzepte.contains("src=\"/bilder/plan.png\""), "{konzepte}");
+    assert!(
+        konzepte.contains("href=\"/konzepte/grundlagen/\""),
+        "{konzepte}"
+    );
+    // the page in the deeper folder: its breadcrumbs run through both
+    let workflow = read(public.join("konzepte/grundlagen/workflow/index.html"));
+    assert!(workflow.contains("href=\"/konzepte/\""), "{workflow}");
+    assert!(
+        workflow.contains("href=\"/konzepte/grundlagen/#ablauf\""),
+        "{workflow}"
+    );
+    let grundlagen = article(&public, "konzepte/grundlagen");
+    let whole = read(public.join("konzepte/grundlagen/index.html"));
+    assert!(whole.contains("/konzepte/grundlagen/workflow/"), "{whole}");
+    // kramdown's contents list is gone, heading, marks and all (a page
+    // with sections gets the theme's own)
+    for gone in ["TOC", "{:", "Inhaltsverzeichnis"] {
+        assert!(!konzepte.contains(gone), "{gone}: {konzepte}");
+        assert!(!grundlagen.contains(gone), "{gone}: {grundlagen}");
+    }
+    assert!(
+        grundlagen.contains("<h2 id=\"begriffe\">Begriffe</h2>"),
+        "{grundlagen}"
+    );
+    assert!(!err.contains("doppelt") && !err.contains("{:"), "{err}");
+    assert!(!public.join("konzepte/grundlagen/grundlagen").exists());
+}
