@@ -95,6 +95,28 @@ pub fn box_for(name: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
+/// The box an Obsidian callout's kind (`> [!success]`) becomes, and the
+/// title it gets when none is written: ours where the name is one of
+/// ours, else by what the kind means, else a note under its own name.
+pub fn obsidian_box(kind: &str) -> (&'static str, &'static str) {
+    if let Some(known) = box_for(kind) {
+        return known;
+    }
+    match kind {
+        "abstract" | "summary" | "tldr" => ("hinweis", "Zusammenfassung"),
+        "todo" => ("hinweis", "Zu tun"),
+        "hint" => ("hinweis", "Tipp"),
+        "success" | "check" | "done" => ("hinweis", "Erfolg"),
+        "question" | "help" | "faq" => ("hinweis", "Frage"),
+        "example" => ("hinweis", "Beispiel"),
+        "quote" | "cite" => ("hinweis", "Zitat"),
+        "attention" => ("achtung", "Achtung"),
+        "failure" | "fail" | "missing" => ("achtung", "Fehlschlag"),
+        "error" | "bug" => ("achtung", "Fehler"),
+        _ => ("hinweis", "Hinweis"),
+    }
+}
+
 /// GitHub's alert (`> [!WARNING]`) as the name of a box.
 pub fn alert_name(kind: pulldown_cmark::BlockQuoteKind) -> &'static str {
     use pulldown_cmark::BlockQuoteKind::*;

@@ -64,8 +64,6 @@ pub enum ForeignIssue {
     /// A text directive of remark-directive (Docusaurus):
     /// `:mdi[chevronRight]`, `:kbd[Strg]`; `more` on the same page.
     TextDirective { name: String, more: usize },
-    /// Obsidian's callout beyond GitHub's alerts: `> [!faq]-`, `> [!note] Titel`.
-    ObsidianCallout { kind: String },
     /// Obsidian's wiki link or embed `[[Seite]]`, `![[bild.png]]`.
     WikiLink { target: String },
     /// A JSX attribute in braces (MDX): `<img src={require(…)} />`.

@@ -2,7 +2,6 @@
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
 use super::code_blocks::{code_language, code_title};
-use crate::content::callout;
 use crate::content::html_urls::UrlScanner;
 use crate::content::markdown::options;
 use crate::content::model::Placeholder;
@@ -53,6 +52,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         dropped: Vec::new(),
         has_raw_html: false,
         formulas: Vec::new(),
+        quotes: Vec::new(),
         title: match page.title_heading {
             Some(level) => TitleHeading::Ahead(level),
             None => TitleHeading::None,
@@ -99,6 +99,8 @@ struct Rewriter<'i, 'e> {
     has_raw_html: bool,
     /// The page's formulas as MathML, in order; the HTML holds a mark for each.
     formulas: Vec<String>,
+    /// The quotations open around the current event, innermost last.
+    quotes: Vec<Quote>,
     title: TitleHeading,
     events: Vec<Event<'e>>,
     /// pulldown-cmark splits text at brackets, so `[[key]]` arrives in
@@ -117,6 +119,13 @@ struct TableState {
     just_ended: bool,
     /// The index of the start of the paragraph right after it.
     paragraph: Option<usize>,
+}
+
+/// A quotation being rendered: GitHub's alert, a box already, with its
+/// closing; or a plain one (perhaps Obsidian's callout), where it started.
+enum Quote {
+    Alert(&'static str),
+    Plain(usize),
 }
 
 /// The body's heading that is the page's title, which the template prints
@@ -282,14 +291,24 @@ impl<'e> Rewriter<'_, 'e> {
             // GitHub's alerts are the boxes of `:::note` and `{% hinweis() %}`;
             // their markup is the default theme's `hinweis.html`/`achtung.html`
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let (shortcode, title) =
-                    callout::box_for(callout::alert_name(kind)).unwrap_or(("hinweis", "Hinweis"));
-                self.events.push(Event::Html(CowStr::from(format!(
-                    "<div class=\"box box-{shortcode}\">\n<p class=\"box-title\">{title}</p>\n"
-                ))));
+                let (open, close) = super::callouts::alert(kind);
+                self.quotes.push(Quote::Alert(close));
+                self.events.push(Event::Html(CowStr::from(open)));
             }
-            Event::End(TagEnd::BlockQuote(Some(_))) => {
-                self.events.push(Event::Html(CowStr::from("</div>\n")));
+            Event::Start(Tag::BlockQuote(None)) => {
+                self.quotes.push(Quote::Plain(self.events.len()));
+                self.events.push(event);
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                let end = match self.quotes.pop() {
+                    Some(Quote::Alert(close)) => Some(close),
+                    Some(Quote::Plain(start)) => super::callouts::obsidian(&mut self.events, start),
+                    None => None,
+                };
+                match end {
+                    Some(close) => self.events.push(Event::Html(CowStr::from(close))),
+                    None => self.events.push(event),
+                }
             }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;

@@ -1,5 +1,5 @@
 //! Constructs of other tools that a line starts with: MkDocs' boxes and
-//! tabs, Obsidian's callouts, MDX's imports.
+//! tabs, MDX's imports.
 
 use crate::diagnostics::ForeignIssue;
 
@@ -13,24 +13,6 @@ pub(super) fn mkdocs_tab(line: &str) -> Option<ForeignIssue> {
     let title = rest.strip_prefix('"')?.strip_suffix('"')?;
     Some(ForeignIssue::MkdocsTab {
         title: title.to_string(),
-    })
-}
-
-/// Obsidian's callouts, which GitHub's alerts (`> [!NOTE]` alone on its
-/// line, one of five kinds) do not cover: a title after the kind
-/// (`> [!note] Eigener Titel`), folding (`> [!faq]-`), other kinds.
-pub(super) fn obsidian_callout(line: &str) -> Option<ForeignIssue> {
-    let rest = line.strip_prefix('>')?.trim_start().strip_prefix("[!")?;
-    let close = rest.find(']')?;
-    let kind = &rest[..close];
-    if kind.is_empty() || !kind.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return None;
-    }
-    let github = ["note", "tip", "important", "warning", "caution"]
-        .contains(&kind.to_ascii_lowercase().as_str())
-        && rest[close + 1..].trim().is_empty();
-    (!github).then(|| ForeignIssue::ObsidianCallout {
-        kind: kind.to_string(),
     })
 }
 

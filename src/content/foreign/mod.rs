@@ -18,7 +18,7 @@ mod in_line;
 mod line_start;
 pub use files::foreign_file;
 use in_line::{icons, in_line, jsx_tags, references, unmatched_notices, wiki_links};
-use line_start::{mdx_import, mkdocs, mkdocs_tab, obsidian_callout, vitepress};
+use line_start::{mdx_import, mkdocs, mkdocs_tab, vitepress};
 
 /// Warnings for the foreign syntax in the body starting at `body_start`
 /// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
@@ -106,7 +106,6 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             Some(b'!' | b'?') => mkdocs(trimmed),
             Some(b'=') => mkdocs_tab(trimmed),
             Some(b'i' | b'e') => mdx_import(trimmed),
-            Some(b'>') => obsidian_callout(trimmed),
             Some(b'<' | b'@') => vitepress(trimmed),
             // before a heading, the load stage's scan makes it the heading's id
             Some(b'(') => myst::target_line(trimmed)

@@ -146,11 +146,6 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the MkDocs icon `:{name}:` is not known here and shows as text",
             "Das MkDocs-Symbol `:{name}:` gibt es hier nicht; es erscheint als Text"
         ),
-        ObsidianCallout { kind } => t!(
-            lang,
-            "the box `> [!{kind}]` (Obsidian) is not known here: it shows as a quotation beginning with `[!{kind}]`",
-            "Den Kasten `> [!{kind}]` (Obsidian) gibt es hier nicht: er erscheint als Zitat, das mit `[!{kind}]` beginnt"
-        ),
         WikiLink { target } => t!(
             lang,
             "the wiki link `[[{target}]]` (Obsidian) is no link here and shows as text",
@@ -409,11 +404,6 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write a heading per tab and its content unindented below it",
             "schreiben Sie je Reiter eine Überschrift und seinen Inhalt ohne Einrückung darunter"
-        ),
-        ObsidianCallout { .. } => t!(
-            lang,
-            "write `> [!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION) alone on the line, or a box with a title: `:::note Title` … `:::`",
-            "schreiben Sie `> [!NOTE]` (oder TIP, IMPORTANT, WARNING, CAUTION) allein in die Zeile, oder einen Kasten mit Titel: `:::hinweis Titel` … `:::`"
         ),
         WikiLink { .. } => t!(
             lang,
