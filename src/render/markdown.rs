@@ -73,7 +73,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         html = sanitise(&html);
     }
     if !rewriter.formulas.is_empty() {
-        html = with_formulas(&html, &rewriter.formulas);
+        html = super::formulas::put_in(&html, &rewriter.formulas);
     }
     wrap_tables(&html, input.table_label)
 }
@@ -272,8 +272,8 @@ impl<'e> Rewriter<'_, 'e> {
             // in as a mark the sanitiser keeps, and comes in after it
             Event::InlineMath(ref tex) | Event::DisplayMath(ref tex) => {
                 let display = matches!(event, Event::DisplayMath(_));
-                let mark = format!("{FORMULA_OPEN}{}{FORMULA_CLOSE}", self.formulas.len());
-                self.formulas.push(formula(tex, display));
+                let mark = super::formulas::mark(self.formulas.len());
+                self.formulas.push(super::formulas::mathml(tex, display));
                 self.events.push(Event::InlineHtml(CowStr::from(mark)));
             }
             // in the print edition, anchors set in HTML get the chapter's
@@ -522,46 +522,4 @@ fn sanitise(html: &str) -> String {
     crate::content::html_removed::sanitiser()
         .clean(html)
         .to_string()
-}
-
-/// Where a formula goes, until the HTML is sanitised: characters of
-/// Unicode's private use area, which no text of a page holds.
-const FORMULA_OPEN: char = '\u{E000}';
-const FORMULA_CLOSE: char = '\u{E001}';
-
-/// A formula as MathML (`$$…$$` stands inside its paragraph, and
-/// `display="block"` sets it apart); one that cannot be read (the load
-/// stage said so) as its TeX, marked as code.
-fn formula(tex: &str, display: bool) -> String {
-    match crate::content::math::to_mathml(tex, display) {
-        Ok(mathml) => mathml,
-        Err(_) => format!("<code class=\"math-source\">{}</code>", escape(tex)),
-    }
-}
-
-/// `html` with each formula's mark replaced by its MathML.
-fn with_formulas(html: &str, formulas: &[String]) -> String {
-    let mut out =
-        String::with_capacity(html.len() + formulas.iter().map(String::len).sum::<usize>());
-    let mut rest = html;
-    while let Some(open) = rest.find(FORMULA_OPEN) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + FORMULA_OPEN.len_utf8()..];
-        let number = after.find(FORMULA_CLOSE).and_then(|close| {
-            let n: usize = after[..close].parse().ok()?;
-            Some((formulas.get(n)?, close))
-        });
-        match number {
-            Some((mathml, close)) => {
-                out.push_str(mathml);
-                rest = &after[close + FORMULA_CLOSE.len_utf8()..];
-            }
-            None => {
-                out.push(FORMULA_OPEN);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

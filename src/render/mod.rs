@@ -7,6 +7,7 @@ mod code_blocks;
 pub mod context;
 pub mod documents;
 pub mod fingerprint;
+mod formulas;
 pub mod ledger;
 pub mod map;
 pub mod markdown;
