@@ -64,6 +64,7 @@ pub enum Change {
 /// Starts watching the handbook's folders; changed paths are sent on `tx`
 /// in batches.
 pub fn watch(root: &Path, poll: bool, tx: mpsc::Sender<Change>) -> Result<Watcher, String> {
+    let top = root.to_path_buf();
     let handler = move |res: DebounceEventResult| {
         if let Ok(events) = res {
             // reading files (as every build does) raises access events;
@@ -72,6 +73,7 @@ pub fn watch(root: &Path, poll: bool, tx: mpsc::Sender<Change>) -> Result<Watche
                 .into_iter()
                 .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
                 .flat_map(|e| e.event.paths)
+                .filter(|p| handbook_file(&top, p))
                 .collect();
             paths.sort();
             paths.dedup();
@@ -93,6 +95,32 @@ pub fn watch(root: &Path, poll: bool, tx: mpsc::Sender<Change>) -> Result<Watche
     watcher.add(root, RecursiveMode::NonRecursive)?;
     watcher.ensure_folders(root)?;
     Ok(watcher)
+}
+
+/// Whether `path` is part of the handbook: anything in its folders, and
+/// of the root's own entries only `handbook.yaml` and those folders (as
+/// they appear). The root holds what the server writes itself, the find
+/// index in `search-index/` above all, whose every update would otherwise
+/// come back as a change and rebuild the preview for nothing.
+fn handbook_file(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return true;
+    };
+    let mut parts = rel.components();
+    match (parts.next(), parts.next()) {
+        (Some(first), None) => {
+            let name = first.as_os_str();
+            [
+                crate::config::CONFIG_FILE,
+                CONTENT_DIR,
+                THEMES_DIR,
+                EDITIONS_DIR,
+            ]
+            .iter()
+            .any(|n| name == *n)
+        }
+        _ => true,
+    }
 }
 
 /// Waits for the next batch and merges whatever else is already queued, so
@@ -208,6 +236,22 @@ mod tests {
         assert_eq!(echoes.paths(echo()), std::slice::from_ref(&page));
         // and its own report again is one too: only the server's writes echo
         assert_eq!(echoes.paths(echo()), [page]);
+    }
+
+    #[test]
+    fn only_the_handbooks_own_entries_of_its_root_are_changes() {
+        let root = Path::new("/h");
+        for (path, is) in [
+            ("/h/handbook.yaml", true),
+            ("/h/content", true),
+            ("/h/content/a.md", true),
+            ("/h/search-index", false),
+            ("/h/public", false),
+            ("/h/.git", false),
+            ("/elsewhere/x.md", true),
+        ] {
+            assert_eq!(handbook_file(root, Path::new(path)), is, "{path}");
+        }
     }
 
     #[test]
