@@ -195,3 +195,51 @@ fn a_template_the_theme_lacks_is_named_at_its_line_with_the_ones_it_has() {
     let o = handbook_in(tmp.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_picture_without_a_description_or_from_another_server_is_named() {
+    // a course moved over from Jekyll showed 28 pictures without any
+    // description and loaded 8 from GitHub's servers, in silence
+    let tmp = copy_fixture("silent-mistakes");
+    let page = tmp.path().join("content/bilder.md");
+    write(
+        &page,
+        "---\ntitle: Bilder\n---\n![](ablauf.png)\n\n![Ablauf in vier Schritten](ablauf.png)\n\n\
+         <img src=\"https://raw.githubusercontent.com/x/plan.png\" class=\"logo\" width=\"650\"/>\n\n\
+         <img src=\"ablauf.png\" alt=\"\"> ist Schmuck.\n\n<!--\n<img src=\"alt.png\">\n-->\n",
+    );
+    write(tmp.path().join("content/ablauf.png"), "PNG");
+    let out = handbook_in(tmp.path(), &["check", "--format", "json"]);
+    let rows: Vec<Row> = stderr(&out)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|d| d["file"] == "content/bilder.md")
+        .map(|d| {
+            (
+                d["severity"].as_str().unwrap_or_default().to_string(),
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["column"].as_u64().unwrap_or_default(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let at: Vec<(u64, u64, &str)> = rows
+        .iter()
+        .map(|r| (r.2, r.3, r.4.split(':').next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (4, 1, "the picture `ablauf.png` has no description"),
+            (8, 1, "the picture `https"),
+            (
+                8,
+                1,
+                "the picture is loaded from another server, raw.githubusercontent.com"
+            ),
+        ],
+        "{rows:#?}"
+    );
+    assert!(rows.iter().all(|r| r.0 == "warning"), "{rows:#?}");
+}

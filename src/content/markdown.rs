@@ -46,6 +46,8 @@ pub struct Scan {
     pub html: Vec<Range<usize>>,
     /// Formulas that cannot be read, where they stand and what is wrong.
     pub math_errors: Vec<(Span, String)>,
+    /// Pictures without a description or from another server.
+    pub pictures: Vec<(Span, super::pictures::PictureIssue)>,
 }
 
 pub fn level_number(level: HeadingLevel) -> u8 {
@@ -69,6 +71,10 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut runs = Runs::default();
     let mut html_urls = super::html_urls::UrlScanner::default();
     let mut code_block = None;
+    // the picture being read: where it starts, its address, its description
+    let mut picture: Option<(usize, String, String)> = None;
+    // an HTML block comes line by line: what is commented out, by offset
+    let comments = super::pictures::comments(body);
     // where tables end, for the captions below them
     let mut table_ends = Vec::new();
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
@@ -153,6 +159,9 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
             Event::Start(Tag::Link { ref dest_url, .. })
             | Event::Start(Tag::Image { ref dest_url, .. }) => {
                 let is_image = matches!(event, Event::Start(Tag::Image { .. }));
+                if is_image {
+                    picture = Some((range.start, dest_url.to_string(), String::new()));
+                }
                 let (span, base_dir) = locate(range.start);
                 // `<name@host.de>` is an address, which the HTML gets as
                 // `mailto:`: no page to look for
@@ -178,6 +187,22 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                     None => current.text.push_str(&text),
                 }
             }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, dest, alt)) = picture.take() {
+                    for issue in super::pictures::markdown(&dest, &alt) {
+                        scan.pictures.push((locate(at).0, issue));
+                    }
+                }
+            }
+            Event::Text(t) | Event::Code(t) if picture.is_some() => {
+                if let Some((_, _, alt)) = &mut picture {
+                    alt.push_str(&t);
+                }
+                match &mut heading {
+                    Some((_, _, h)) => h.push_str(&t),
+                    None => current.text.push_str(&t),
+                }
+            }
             Event::Text(t) | Event::Code(t) => match &mut heading {
                 Some((_, _, h)) => h.push_str(&t),
                 None => current.text.push_str(&t),
@@ -185,6 +210,17 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
             Event::Html(html) | Event::InlineHtml(html) => {
                 scan.html_anchors
                     .extend(super::html_anchors::anchors_in(&html));
+                for (at, issue) in super::pictures::in_html(&html) {
+                    // a block's text is the source at its range (not so
+                    // inside a quotation: then its start stands for it)
+                    let at = match body.get(range.clone()) == Some(&html[..]) {
+                        true => range.start + at,
+                        false => range.start,
+                    };
+                    if !comments.iter().any(|c| c.contains(&at)) {
+                        scan.pictures.push((locate(at).0, issue));
+                    }
+                }
                 for (r, is_image) in html_urls.relative_urls(&html) {
                     let dest = &html[r.clone()];
                     // a block's line is the source at its range; where it is

@@ -23,6 +23,7 @@ pub mod naming;
 pub mod page;
 pub mod parse;
 pub mod patch;
+pub mod pictures;
 pub mod sections;
 pub mod slug;
 pub mod source;

@@ -97,6 +97,20 @@ fn parse_inner(
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
+    for (span, issue) in &scan.pictures {
+        use super::pictures::PictureIssue::*;
+        let (problem, hint) = match issue {
+            Undescribed(src) => (
+                Problem::PictureWithoutDescription(src.clone()),
+                Hint::DescribePicture,
+            ),
+            Elsewhere(host) => (
+                Problem::PictureFromElsewhere(host.clone()),
+                Hint::PictureBesidePage,
+            ),
+        };
+        diags.push(Diagnostic::warning(problem, span.clone()).with_help(hint));
+    }
     for (span, e) in &scan.math_errors {
         diags.push(Diagnostic::warning(
             Problem::UnreadableFormula(e.clone()),

@@ -140,6 +140,10 @@ pub enum Problem {
     ThemeLink(String),
     /// A formula `$…$` whose TeX cannot be read: what is wrong.
     UnreadableFormula(String),
+    /// A picture without a description (alt text): its address.
+    PictureWithoutDescription(String),
+    /// A picture loaded from another server: its host.
+    PictureFromElsewhere(String),
 
     // --- handbooks written for other tools
     Foreign(super::foreign::ForeignIssue),
@@ -321,6 +325,10 @@ pub enum Hint {
     // --- mistakes that used to pass in silence
     /// The link's target lacks its closing `)`.
     CloseLink,
+    /// Write what a picture shows into its description.
+    DescribePicture,
+    /// Keep a picture beside the page instead of loading it from elsewhere.
+    PictureBesidePage,
     /// The link's target has a space, which ends it.
     SpaceInLink,
     /// The front matter's keys are English: `duration:`, not `Dauer:`.

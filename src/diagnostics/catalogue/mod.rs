@@ -168,7 +168,9 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | GermanKey { .. }
         | HideMatchesNothing(..)
         | ThemeLink(..)
-        | UnreadableFormula(..) => silent::message(p, lang),
+        | UnreadableFormula(..)
+        | PictureWithoutDescription(..)
+        | PictureFromElsewhere(..) => silent::message(p, lang),
         ShortcodeSyntax { .. }
         | UnknownShortcode(..)
         | MissingArgument { .. }
@@ -667,6 +669,8 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | EnglishKey { .. }
         | HideFolder(..)
         | LinkByRole
+        | DescribePicture
+        | PictureBesidePage
         | ListValid { .. } => silent::hint(h, lang),
         Foreign(issue) => foreign::hint(issue, lang),
     }

@@ -33,6 +33,21 @@ pub(super) fn message(p: &Problem, lang: Lang) -> String {
             "the formula cannot be read ({detail}); it shows as its TeX source",
             "Die Formel lässt sich nicht lesen ({detail}); sie erscheint als ihr TeX-Quelltext"
         ),
+        PictureWithoutDescription(src) if src.is_empty() => t!(
+            lang,
+            "the picture has no description: whoever has the page read out learns nothing of it",
+            "Das Bild hat keine Beschreibung: wer sich die Seite vorlesen lässt, erfährt nichts davon"
+        ),
+        PictureWithoutDescription(src) => t!(
+            lang,
+            "the picture `{src}` has no description: whoever has the page read out learns nothing of it",
+            "Das Bild `{src}` hat keine Beschreibung: wer sich die Seite vorlesen lässt, erfährt nichts davon"
+        ),
+        PictureFromElsewhere(host) => t!(
+            lang,
+            "the picture is loaded from another server, {host}: each visit of the page tells it who reads what, and the picture changes or goes when it does there",
+            "Das Bild wird von einem anderen Server geladen, {host}: jeder Besuch der Seite meldet sich dort, und das Bild ändert sich oder fehlt, wenn es dort geändert wird"
+        ),
         _ => unreachable!("message() sends only these here"),
     }
 }
@@ -69,6 +84,16 @@ pub(super) fn hint(h: &Hint, lang: Lang) -> String {
             lang,
             "`{command}` lists every valid name (e.g. {some})",
             "`{command}` zeigt alle gültigen Namen (z. B. {some})"
+        ),
+        DescribePicture => t!(
+            lang,
+            "write what it shows into the brackets, `![Ablauf des Elterncafés in vier Schritten](plan.png)`, or in HTML into `alt=\"…\"`; a mere ornament gets `alt=\"\"`",
+            "schreiben Sie in die eckigen Klammern, was es zeigt: `![Ablauf des Elterncafés in vier Schritten](plan.png)`, in HTML in `alt=\"…\"`; reiner Schmuck bekommt `alt=\"\"`"
+        ),
+        PictureBesidePage => t!(
+            lang,
+            "save the picture (where its licence allows) beside the page and link it there: `![…](bild.png)`",
+            "speichern Sie das Bild (wo seine Lizenz es erlaubt) neben der Seite und binden Sie es dort ein: `![…](bild.png)`"
         ),
         _ => unreachable!("hint() sends only these here"),
     }
