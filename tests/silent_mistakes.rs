@@ -243,3 +243,32 @@ fn a_picture_without_a_description_or_from_another_server_is_named() {
     );
     assert!(rows.iter().all(|r| r.0 == "warning"), "{rows:#?}");
 }
+
+#[test]
+fn a_placeholder_in_angle_brackets_shows_as_written() {
+    // raspiBackup's manual writes paths as `/backup/<hostname>/`: read as
+    // HTML, each placeholder vanished from the page (15 warnings that the
+    // "element" was removed); a tag of HTML or a component stays one
+    let tmp = tempfile::tempdir().unwrap();
+    write(tmp.path().join("handbook.yaml"), "title: T\nlanguage: en\n");
+    write(
+        tmp.path().join("content/pfade.md"),
+        "---\ntitle: Pfade\n---\nDie Sicherung liegt unter /backup/<hostname>/<hostname>-<backuptyp>/ \
+         und <Verzeichnis>; <b>fett</b> und <iframe title=\"Karte\"></iframe>.\n",
+    );
+    let out = handbook_in(tmp.path(), &["build"]);
+    let err = stderr(&out);
+    let page = read(tmp.path().join("public/pfade/index.html"));
+    assert!(
+        page.contains("/backup/&lt;hostname&gt;/&lt;hostname&gt;-&lt;backuptyp&gt;/ und &lt;Verzeichnis&gt;; <b>fett</b>"),
+        "{page}"
+    );
+    assert!(
+        !err.contains("hostname") && !err.contains("Verzeichnis"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/pfade.md:4:") && err.contains("iframe"),
+        "{err}"
+    );
+}

@@ -73,6 +73,157 @@ pub fn removed(html: &[(usize, &str)]) -> Vec<(usize, ForeignIssue)> {
     out
 }
 
+/// The elements of HTML (and the roots of SVG and MathML): a tag of
+/// another name is no element a browser knows.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "marquee",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// Whether the tag at `at` in `body` is a placeholder written in angle
+/// brackets (`/backup/<hostname>/`, `<Verzeichnis>`), not HTML: a bare
+/// `<name>` of no element, never closed on the page. CommonMark reads it
+/// as HTML, and a browser shows nothing of it; it is shown as written.
+pub fn is_placeholder_at(body: &str, at: usize) -> bool {
+    is_placeholder(&body[at..], body)
+}
+
+/// [`is_placeholder_at`] for the tag `tag` stands at the start of, on a
+/// page of `body`.
+pub fn is_placeholder(tag: &str, body: &str) -> bool {
+    let Some(inner) = tag.strip_prefix('<') else {
+        return false;
+    };
+    let len = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .unwrap_or(inner.len());
+    let name = &inner[..len];
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && inner[len..].starts_with('>')
+        && !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
+        && !body.contains(&format!("</{name}"))
+}
+
 /// `PersonCard`, `TabItem`: a JSX component, not HTML, whose tag names
 /// are case-insensitive (`<B>`, `<BR>` are HTML).
 pub fn is_component(tag: &str) -> bool {
@@ -97,6 +248,19 @@ fn opening_tags(html: &str) -> Vec<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use crate::content::source::SourceText;
+
+    #[test]
+    fn a_name_in_angle_brackets_is_a_placeholder_unless_html_or_closed() {
+        let body = "Pfad: /backup/<hostname>/<hostname>-<backuptyp>/ und <Verzeichnis>, \
+                    <b>fett</b> <video> <Tabs>x</Tabs> <user name=\"x\">";
+        let at = |needle: &str| body.find(needle).unwrap();
+        assert!(super::is_placeholder_at(body, at("<hostname>")));
+        assert!(super::is_placeholder_at(body, at("<backuptyp>")));
+        assert!(super::is_placeholder_at(body, at("<Verzeichnis>")));
+        for not in ["<b>", "<video>", "<Tabs>", "<user name"] {
+            assert!(!super::is_placeholder_at(body, at(not)), "{not}");
+        }
+    }
 
     #[test]
     fn components_and_embeds_are_named_harmless_tags_not() {

@@ -310,6 +310,13 @@ impl<'e> Rewriter<'_, 'e> {
                     None => self.events.push(event),
                 }
             }
+            // `<hostname>` in a path is a placeholder, no element: its text
+            Event::InlineHtml(ref h)
+                if h.matches('<').count() == 1
+                    && crate::content::html_removed::is_placeholder(h, self.input.page.body()) =>
+            {
+                self.events.push(Event::Text(h.clone()));
+            }
             Event::Html(_) | Event::InlineHtml(_) => {
                 self.has_raw_html = true;
                 self.events.push(event);
