@@ -14,6 +14,7 @@ mod build_check;
 mod clap_errors;
 mod edition;
 mod find;
+mod fix;
 mod help_de;
 mod init;
 mod list;
@@ -130,6 +131,9 @@ pub enum Command {
         common: Common,
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Mend in the files what is certain (links to an old site's addresses of pages), then check again
+        #[arg(long)]
+        fix: bool,
         #[command(flatten)]
         reporting: Reporting,
     },
@@ -279,8 +283,14 @@ pub fn run() -> ExitCode {
         Command::Check {
             common,
             format,
+            fix,
             reporting,
-        } => build_check::check(common, format, reporting),
+        } => {
+            if fix {
+                build_check::fix(&common, reporting.lang);
+            }
+            build_check::check(common, format, reporting)
+        }
         Command::Search {
             query,
             common,

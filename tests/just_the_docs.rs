@@ -86,3 +86,44 @@ fn a_folders_page_beside_it_is_its_page_and_kramdowns_contents_list_goes() {
     assert!(!err.contains("doppelt") && !err.contains("{:"), "{err}");
     assert!(!public.join("konzepte/grundlagen/grundlagen").exists());
 }
+
+#[test]
+fn check_fix_writes_the_files_links_for_the_old_sites_addresses() {
+    // the course linked its pages by their Jekyll addresses 202 times:
+    // each a warning, each mended by `check --fix`
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let c = root.join("content");
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    let start = "---\ntitle: Start\n---\nErst [die Grundlagen](grundlagen.html#begriffe),\ndann [die Übung](kapitel/uebung.html) und [extern](https://example.org/a.html).\n";
+    write(c.join("_index.md"), start);
+    write(
+        c.join("grundlagen.md"),
+        "---\ntitle: Grundlagen\n---\n## Begriffe\n\nText.\n",
+    );
+    write(
+        c.join("kapitel/uebung.md"),
+        "---\ntitle: Übung\n---\nZurück zu [den Grundlagen](../grundlagen.html).\n",
+    );
+    let o = inside(root, &["check", "--fix"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("check --fix: 3 Stellen in 2 Dateien berichtigt"),
+        "{err}"
+    );
+    assert!(!err.contains("alten Website"), "{err}");
+    assert_eq!(
+        read(c.join("_index.md")),
+        start
+            .replace("grundlagen.html#", "grundlagen.md#")
+            .replace("uebung.html", "uebung.md")
+    );
+    assert!(read(c.join("kapitel/uebung.md")).contains("[den Grundlagen](../grundlagen.md)"));
+    // nothing is left to mend, and a second run says so
+    let again = stderr(&inside(root, &["check", "--fix"]));
+    assert!(
+        again.contains("nichts, was sich von selbst berichtigen ließe"),
+        "{again}"
+    );
+}

@@ -36,6 +36,28 @@ pub fn build_all(common: &Common, how: &BuildRun) -> ExitCode {
     code
 }
 
+/// `check --fix`: the check once, its certain mendings written, and what
+/// was mended said; the check that follows shows what is left.
+pub fn fix(common: &Common, lang: Lang) {
+    let opts = BuildOptions {
+        root: common.root.clone(),
+        edition: common.edition.clone(),
+        ..Default::default()
+    };
+    let diags = match build::check(&opts) {
+        Ok(warnings) => warnings,
+        Err(crate::error::Failure::Content(d)) => d,
+        // the check that follows says what is wrong
+        Err(crate::error::Failure::Usage(_)) => return,
+    };
+    let mended = super::fix::apply(&common.root, diags.iter());
+    for (file, why) in &mended.failed {
+        let message = catalogue::cannot_mend(&file.display().to_string(), why, lang);
+        eprintln!("{}", catalogue::error_line(&message, lang));
+    }
+    eprintln!("{}", catalogue::mended(mended.places, mended.files, lang));
+}
+
 pub fn check(common: Common, format: Format, reporting: Reporting) -> ExitCode {
     let opts = BuildOptions {
         root: common.root,

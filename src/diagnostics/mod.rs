@@ -60,7 +60,18 @@ pub struct Diagnostic {
     pub problem: Box<Problem>,
     /// Where; `None` only for problems that have no file (e.g. I/O on the output folder).
     pub span: Option<Span>,
-    pub help: Option<Hint>,
+    /// Boxed, as the problem is, to keep a diagnostic small.
+    pub help: Option<Box<Hint>>,
+    /// The change that mends it, where one is certain (`check --fix`).
+    pub fix: Option<Box<Fix>>,
+}
+
+/// A mechanical mending: at the diagnostic's span, the first `written`
+/// becomes `replacement` (an old site's `kapitel.html` the file `kapitel.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub written: String,
+    pub replacement: String,
 }
 
 impl Diagnostic {
@@ -70,6 +81,7 @@ impl Diagnostic {
             problem: Box::new(problem),
             span: Some(span),
             help: None,
+            fix: None,
         }
     }
 
@@ -98,16 +110,25 @@ impl Diagnostic {
             problem: Box::new(problem),
             span: None,
             help: None,
+            fix: None,
         }
     }
 
+    pub fn with_fix(mut self, written: impl Into<String>, replacement: impl Into<String>) -> Self {
+        self.fix = Some(Box::new(Fix {
+            written: written.into(),
+            replacement: replacement.into(),
+        }));
+        self
+    }
+
     pub fn with_help(mut self, help: Hint) -> Self {
-        self.help = Some(help);
+        self.help = Some(Box::new(help));
         self
     }
 
     pub fn with_help_opt(mut self, help: Option<Hint>) -> Self {
-        self.help = help;
+        self.help = help.map(Box::new);
         self
     }
 

@@ -82,11 +82,19 @@ pub(super) fn old_address_warning(
         .base_dir
         .clone()
         .unwrap_or_else(|| content.pages[from].content_dir());
+    let file = relative_path(&from_dir, file);
+    // the address without its anchor is what the file's path replaces
+    let address = link.dest.split('#').next().unwrap_or_default().to_string();
     let issue = crate::diagnostics::ForeignIssue::OldAddress {
         written: link.dest.clone(),
-        file: relative_path(&from_dir, file),
+        file: file.clone(),
     };
-    Diagnostic::foreign(issue, link.span.clone())
+    let diag = Diagnostic::foreign(issue, link.span.clone());
+    // a name with a space or a bracket would need `<…>` in Markdown: by hand
+    match file.contains(|c: char| c.is_whitespace() || "()<>".contains(c)) {
+        true => diag,
+        false => diag.with_fix(address, file),
+    }
 }
 
 /// `allauth.html`, `kapitel/index.html`: Sphinx, MkDocs and Jupyter Book

@@ -51,6 +51,10 @@ const HELP: &[(&str, &str)] = &[
         "Auch bei Warnungen mit 1 enden und nichts schreiben (für CI)",
     ),
     (
+        "Mend in the files what is certain (links to an old site's addresses of pages), then check again",
+        "In den Dateien berichtigen, was sicher ist (Links auf Adressen der alten Website), dann erneut prüfen",
+    ),
+    (
         "List every warning, also those repeated on many pages",
         "Jede Warnung zeigen, auch die auf vielen Seiten wiederholten",
     ),

@@ -111,6 +111,40 @@ pub fn no_errors(lang: Lang) -> &'static str {
     }
 }
 
+/// `check --fix`'s account of what it wrote.
+pub fn mended(places: usize, files: usize, lang: Lang) -> String {
+    match (places, files) {
+        (0, _) => t!(
+            lang,
+            "check --fix: nothing to mend by itself",
+            "check --fix: nichts, was sich von selbst berichtigen ließe"
+        ),
+        (1, _) => t!(
+            lang,
+            "check --fix: mended 1 place",
+            "check --fix: 1 Stelle berichtigt"
+        ),
+        (_, 1) => t!(
+            lang,
+            "check --fix: mended {places} places in 1 file",
+            "check --fix: {places} Stellen in 1 Datei berichtigt"
+        ),
+        _ => t!(
+            lang,
+            "check --fix: mended {places} places in {files} files",
+            "check --fix: {places} Stellen in {files} Dateien berichtigt"
+        ),
+    }
+}
+
+pub fn cannot_mend(file: &str, why: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "cannot write the mending into {file}: {why}",
+        "Die Berichtigung lässt sich nicht in {file} schreiben: {why}"
+    )
+}
+
 pub fn strict_note(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "(--strict: warnings fail the run, nothing was written)",
