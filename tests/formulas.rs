@@ -78,3 +78,36 @@ fn formulas_become_mathml_and_dollar_amounts_stay_text() {
     assert!(err.contains("1 Warnung"), "{err}");
     assert!(!page.contains('\u{E000}'), "{page}");
 }
+
+#[test]
+fn dollars_outside_formula_pages_and_hostile_tex_stay_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    // a page without any formula: a shell's variables and prices are text
+    write(
+        root.join("content/shell.md"),
+        "# Shell\n\nSetzen Sie $HOME/bin:$PATH und $USER; es kostet $5-$10 oder $20/$30.\n",
+    );
+    // a page with formulas: TeX that would close the MathML early is
+    // never HTML, and a formula in a picture's description stays its TeX
+    write(
+        root.join("content/boese.md"),
+        "# Böse\n\n$$\\frac{a}{b}$$\n\nA $x</annotation></semantics></math><img src=x onerror=alert(1)>$ und $a<b$.\n\n![Formel $E=mc^2$](bild.png)\n",
+    );
+    write(root.join("content/bild.png"), "PNG");
+    let o = inside(root, &["build"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let shell = read(root.join("public/shell/index.html"));
+    assert!(
+        shell.contains("Setzen Sie $HOME/bin:$PATH und $USER; es kostet $5-$10 oder $20/$30."),
+        "{shell}"
+    );
+    assert!(!shell.contains("<math"), "{shell}");
+    let page = read(root.join("public/boese/index.html"));
+    assert!(page.contains("<mfrac>"), "{page}");
+    assert!(!page.contains("<img src=x"), "{page}");
+    assert!(page.contains("<mo>&lt;</mo>"), "{page}");
+    assert!(page.contains("alt=\"Formel $E=mc^2$\""), "{page}");
+}

@@ -204,13 +204,38 @@ const HTML_ELEMENTS: &[&str] = &[
 /// brackets (`/backup/<hostname>/`, `<Verzeichnis>`), not HTML: a bare
 /// `<name>` of no element, never closed on the page. CommonMark reads it
 /// as HTML, and a browser shows nothing of it; it is shown as written.
-pub fn is_placeholder_at(body: &str, at: usize) -> bool {
-    is_placeholder(&body[at..], body)
+///
+/// A tag alone on its line starts an HTML block, which takes the lines
+/// after it along: that stays HTML (and is reported as removed).
+pub fn is_placeholder_at(body: &str, at: usize, closed: &HashSet<String>) -> bool {
+    let line_start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+    let alone = body[line_start..at].trim().is_empty() && {
+        let tag_end = body[at..line_end]
+            .find('>')
+            .map_or(line_end, |i| at + i + 1);
+        body[tag_end..line_end].trim().is_empty()
+    };
+    !alone && is_placeholder(&body[at..], closed)
+}
+
+/// The names of the tags a page closes (`</Tabs>` → `Tabs`), found in one
+/// pass: a `<Tabs>` there is a component, no placeholder.
+pub fn closed_tags(body: &str) -> HashSet<String> {
+    body.match_indices("</")
+        .map(|(i, _)| {
+            body[i + 2..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// [`is_placeholder_at`] for the tag `tag` stands at the start of, on a
-/// page of `body`.
-pub fn is_placeholder(tag: &str, body: &str) -> bool {
+/// page that closes the tags `closed`.
+pub fn is_placeholder(tag: &str, closed: &HashSet<String>) -> bool {
     let Some(inner) = tag.strip_prefix('<') else {
         return false;
     };
@@ -221,7 +246,7 @@ pub fn is_placeholder(tag: &str, body: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_alphabetic())
         && inner[len..].starts_with('>')
         && !HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
-        && !body.contains(&format!("</{name}"))
+        && !closed.contains(name)
 }
 
 /// `PersonCard`, `TabItem`: a JSX component, not HTML, whose tag names
@@ -254,12 +279,21 @@ mod tests {
         let body = "Pfad: /backup/<hostname>/<hostname>-<backuptyp>/ und <Verzeichnis>, \
                     <b>fett</b> <video> <Tabs>x</Tabs> <user name=\"x\">";
         let at = |needle: &str| body.find(needle).unwrap();
-        assert!(super::is_placeholder_at(body, at("<hostname>")));
-        assert!(super::is_placeholder_at(body, at("<backuptyp>")));
-        assert!(super::is_placeholder_at(body, at("<Verzeichnis>")));
+        let closed = super::closed_tags(body);
+        assert!(super::is_placeholder_at(body, at("<hostname>"), &closed));
+        assert!(super::is_placeholder_at(body, at("<backuptyp>"), &closed));
+        assert!(super::is_placeholder_at(body, at("<Verzeichnis>"), &closed));
         for not in ["<b>", "<video>", "<Tabs>", "<user name"] {
-            assert!(!super::is_placeholder_at(body, at(not)), "{not}");
+            assert!(!super::is_placeholder_at(body, at(not), &closed), "{not}");
         }
+        // alone on its line it opens an HTML block, and stays HTML
+        let block = "Text\n\n<Verzeichnis>\nund weiter\n";
+        let closed = super::closed_tags(block);
+        assert!(!super::is_placeholder_at(
+            block,
+            block.find('<').unwrap(),
+            &closed
+        ));
     }
 
     #[test]

@@ -35,8 +35,13 @@ pub fn blank(text: &mut String, body_start: usize) {
             .collect()
     };
     let line = |i: usize| text[lines[i].0..lines[i].1].trim();
+    let code = code_lines(text, &lines);
     let mut blanks: Vec<usize> = Vec::new();
-    for i in 0..lines.len() {
+    for (i, &in_code) in code.iter().enumerate() {
+        // an example of the idiom in a code block stays, as all code does
+        if in_code {
+            continue;
+        }
         if is_no_toc(line(i)) && i > 0 && line(i - 1).starts_with('#') {
             blanks.push(i);
             continue;
@@ -61,6 +66,35 @@ pub fn blank(text: &mut String, body_start: usize) {
         bytes[start..end].fill(b' ');
     }
     *text = String::from_utf8(bytes).expect("whole lines replaced by spaces");
+}
+
+/// Which of the `lines` of `text` are code: inside a fenced block (its
+/// fences too) or indented by four spaces after a blank line.
+fn code_lines(text: &str, lines: &[(usize, usize)]) -> Vec<bool> {
+    let mut code = vec![false; lines.len()];
+    let mut fence: Option<(char, usize)> = None;
+    let mut after_blank = true;
+    for (i, &(start, end)) in lines.iter().enumerate() {
+        let raw = &text[start..end];
+        let trimmed = raw.trim_start();
+        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+        let run = marker.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
+        match fence {
+            Some((m, n)) => {
+                code[i] = true;
+                if marker == Some(m) && run >= n && trimmed[run..].trim().is_empty() {
+                    fence = None;
+                }
+            }
+            None if run >= 3 => {
+                code[i] = true;
+                fence = marker.map(|m| (m, run));
+            }
+            None => code[i] = after_blank && (raw.starts_with("    ") || raw.starts_with('\t')),
+        }
+        after_blank = raw.trim().is_empty() || code[i];
+    }
+    code
 }
 
 fn is_toc_item(line: &str) -> bool {
@@ -104,5 +138,8 @@ mod tests {
         // a list of its own named TOC, or a mark without a heading, stays
         let own = "- TOC\n\nText\n{: .no_toc }\n";
         assert_eq!(blanked(own), own.trim_end());
+        // and so does the idiom shown as an example, in code
+        let example = "```markdown\n## Inhalt\n{: .no_toc }\n\n1. TOC\n{:toc}\n```\n\n    # Kommentar\n    {: .no_toc }\n";
+        assert_eq!(blanked(example), example.trim_end());
     }
 }

@@ -15,8 +15,7 @@ use std::path::PathBuf;
 /// CommonMark plus tables, footnotes, strikethrough, task lists,
 /// `{#id}` heading attributes, GitHub's alerts (`> [!NOTE]`) and
 /// definition lists (`Begriff` / `:   Erklärung`), which Hugo, kramdown,
-/// Pandoc and MkDocs render and the federal laws use for their dates;
-/// formulas `$…$` and `$$…$$` ([`super::math`]).
+/// Pandoc and MkDocs render and the federal laws use for their dates.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -25,7 +24,16 @@ pub fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_GFM
         | Options::ENABLE_DEFINITION_LIST
-        | Options::ENABLE_MATH
+}
+
+/// [`options`] for the page `body`, with formulas `$…$` and `$$…$$`
+/// ([`super::math`]) where the page has any: elsewhere a `$` is a price or
+/// a shell's `$HOME`, and stays one.
+pub fn options_for(body: &str) -> Options {
+    match super::math::has_formulas(body) {
+        true => options() | Options::ENABLE_MATH,
+        false => options(),
+    }
 }
 
 #[derive(Debug, Default)]
@@ -73,11 +81,11 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
     let mut code_block = None;
     // the picture being read: where it starts, its address, its description
     let mut picture: Option<(usize, String, String)> = None;
-    // an HTML block comes line by line: what is commented out, by offset
-    let comments = super::pictures::comments(body);
+    // an HTML block comes line by line: whether a comment is open
+    let mut in_comment = false;
     // where tables end, for the captions below them
     let mut table_ends = Vec::new();
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, options_for(body)).into_offset_iter() {
         if let Event::End(TagEnd::Table) = event {
             table_ends.push(range.end);
         }
@@ -217,10 +225,17 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
                         true => range.start + at,
                         false => range.start,
                     };
-                    if !comments.iter().any(|c| c.contains(&at)) {
+                    if !in_comment {
                         scan.pictures.push((locate(at).0, issue));
                     }
                 }
+                let (open, close) = (html.rfind("<!--"), html.rfind("-->"));
+                in_comment = match (open, close) {
+                    (Some(o), Some(c)) => o > c,
+                    (Some(_), None) => true,
+                    (None, Some(_)) => false,
+                    (None, None) => in_comment,
+                };
                 for (r, is_image) in html_urls.relative_urls(&html) {
                     let dest = &html[r.clone()];
                     // a block's line is the source at its range; where it is

@@ -6,6 +6,19 @@
 
 use pulldown_latex::config::{DisplayMode, RenderConfig};
 use pulldown_latex::{push_mathml, Parser, Storage};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Whether the page `body` writes formulas: a `$$` or a `$…$` with a TeX
+/// command (`\frac`) or a braced index (`^{2}`, `_{i}`) in it. Only such a
+/// page reads `$` as the start of a formula; `$HOME/bin:$PATH` and
+/// `$5-$10` are text everywhere else.
+pub fn has_formulas(body: &str) -> bool {
+    static TEX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\$\$|\$[^$\n]*(\\[A-Za-z]+|[\^_]\{)[^$\n]*\$").expect("valid pattern")
+    });
+    memchr::memchr(b'$', body.as_bytes()).is_some() && TEX.is_match(body)
+}
 
 /// Whether `$…$` in a sentence is prose between two dollar amounts
 /// (`$5 bis $10 pro Person, oder 5$`) rather than a formula: words and
@@ -26,17 +39,90 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
         let first = text.lines().next().unwrap_or_default();
         return Err(first.trim_start_matches("parsing error: ").to_string());
     }
+    // the library writes the annotation as it gets it: escaped here, or
+    // `</annotation><img onerror=…>` in a formula would be HTML
+    let mut source = String::new();
+    pulldown_cmark_escape::escape_html(&mut source, tex.trim()).map_err(|e| e.to_string())?;
     let config = RenderConfig {
         display_mode: match display {
             true => DisplayMode::Block,
             false => DisplayMode::Inline,
         },
-        annotation: Some(tex.trim()),
+        annotation: Some(&source),
         ..RenderConfig::default()
     };
     let mut out = String::new();
     push_mathml(&mut out, events.into_iter(), config).map_err(|e| e.to_string())?;
-    Ok(out)
+    // pulldown-latex 0.8 writes a relation's `<` as it is (`<mo><</mo>`)
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(<m[a-z]+(?: [^<>]*)?>)([<>&])(</m[a-z]+>)").expect("valid pattern")
+    });
+    let out = BARE.replace_all(&out, |c: &regex::Captures| {
+        let entity = match &c[2] {
+            "<" => "&lt;",
+            ">" => "&gt;",
+            _ => "&amp;",
+        };
+        format!("{}{entity}{}", &c[1], &c[3])
+    });
+    // it goes into the page after the sanitiser: nothing but MathML may
+    if !only_mathml(&out) {
+        return Err("HTML in the formula".into());
+    }
+    Ok(out.into_owned())
+}
+
+/// Whether every tag of `markup` is one of MathML's, without an event
+/// handler or address among its attributes.
+fn only_mathml(markup: &str) -> bool {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>").expect("valid pattern")
+    });
+    const MATHML: [&str; 31] = [
+        "math",
+        "semantics",
+        "annotation",
+        "mrow",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mspace",
+        "msub",
+        "msup",
+        "msubsup",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mstyle",
+        "merror",
+        "mpadded",
+        "mphantom",
+        "menclose",
+        "munder",
+        "mover",
+        "munderover",
+        "mtable",
+        "mtr",
+        "mtd",
+        "mmultiscripts",
+        "mprescripts",
+        "none",
+        "mlabeledtr",
+    ];
+    static RISKY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\s(on[a-z]+|href|src|style|xlink:href)\s*=").expect("valid pattern")
+    });
+    let tags_fine = TAG
+        .captures_iter(markup)
+        .all(|c| MATHML.contains(&&c[2]) && !RISKY.is_match(&c[3]));
+    // a `<` outside a tag would be one the browser reads
+    tags_fine
+        && TAG
+            .replace_all(markup, "")
+            .chars()
+            .all(|c| c != '<' && c != '>')
 }
 
 #[cfg(test)]
@@ -52,6 +138,22 @@ mod tests {
         let block = to_mathml(r"\sum_{i=1}^{n} w_i^2", true).unwrap();
         assert!(block.contains("display=\"block\""), "{block}");
         let err = to_mathml(r"\frac{a}{b", false).unwrap_err();
+        // no HTML gets through, neither in the source kept nor in the text
+        assert!(to_mathml("a<b", false).unwrap().contains("<mo>&lt;</mo>"));
+        for hostile in [
+            r"x</annotation></semantics></math><img src=x onerror=alert(1)>",
+            r"a<b",
+            r"\text{<b>x</b>}",
+        ] {
+            if let Ok(m) = to_mathml(hostile, false) {
+                assert!(!m.contains("<img") && !m.contains("<b>"), "{m}");
+            }
+        }
+        assert!(has_formulas("Der Fehler $\\frac{1}{n}$.") && has_formulas("$$\nx\n$$"));
+        assert!(has_formulas("$x^{2}$"));
+        assert!(!has_formulas(
+            "Shell: $HOME/bin:$PATH und $USER, Preis $5-$10."
+        ));
         assert!(is_prose("10 pro Person, oder 5"));
         assert!(!is_prose("a + b") && !is_prose("n") && !is_prose(r"\alpha"));
         assert!(err.contains("unbalanced group"), "{err}");

@@ -18,14 +18,15 @@ pub enum PictureIssue {
 
 static IMG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?is)<img\b[^>]*>").expect("valid pattern"));
+// `alt` with a value, or bare (`<img alt src=…>`, decoration too)
 static ALT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\salt\s*=").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?i)\salt(\s*=|[\s/>])").expect("valid pattern"));
 static SRC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#).expect("valid pattern")
 });
 
 /// The HTML comments of `text` (`<!--` to `-->`, or to its end), by offset.
-pub fn comments(text: &str) -> Vec<std::ops::Range<usize>> {
+fn comments(text: &str) -> Vec<std::ops::Range<usize>> {
     if !text.contains("<!--") {
         return Vec::new();
     }
@@ -112,6 +113,7 @@ mod tests {
             ]
         );
         assert_eq!(in_html("<!--\n<img src=\"alt.png\">\n-->"), []);
+        assert_eq!(in_html("<img alt src=\"deko.png\">"), []);
         assert_eq!(elsewhere("/bilder/a.png"), None);
         assert_eq!(
             elsewhere("//cdn.example/x.png").as_deref(),

@@ -61,15 +61,26 @@ pub(super) fn obsidian(events: &mut Vec<Event<'_>>, start: usize) -> Option<&'st
         Some(_) => ("aufklappen", callout::obsidian_box(&head.kind).1),
         None => callout::obsidian_box(&head.kind),
     };
-    let title = head.title.as_deref().unwrap_or(default_title);
-    let mut open = String::new();
-    escape_html(&mut open, title).ok()?;
-    let mut open = opening(shortcode, &open);
+    // the title is the rest of the head's line, code, emphasis and links
+    // included: every event up to the line's end
+    let line_end = match head.rest.is_empty() {
+        true => line_end(events, start + 3),
+        false => start + 3,
+    };
+    let mut title = String::new();
+    escape_html(&mut title, head.title.trim_start()).ok()?;
+    pulldown_cmark::html::push_html(&mut title, events[start + 3..line_end].iter().cloned());
+    let title = match title.trim().is_empty() {
+        true => default_title.to_string(),
+        false => title.trim().to_string(),
+    };
+    let mut open = opening(shortcode, &title);
     if head.fold == Some('+') {
         open = open.replacen("<details ", "<details open ", 1);
     }
     let rest = head.rest.to_string();
     events[start] = Event::Html(CowStr::from(open));
+    events.drain(start + 3..line_end);
     // the head line's text goes; what followed it on the line stays
     match rest.is_empty() {
         true => {
@@ -79,15 +90,11 @@ pub(super) fn obsidian(events: &mut Vec<Event<'_>>, start: usize) -> Option<&'st
             while let Some(Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_)) =
                 events.get(start + 2)
             {
-                let is_br = match &events[start + 2] {
-                    Event::InlineHtml(h) => {
-                        h.trim().eq_ignore_ascii_case("<br>")
-                            || h.trim().eq_ignore_ascii_case("<br/>")
-                            || h.trim().eq_ignore_ascii_case("<br />")
-                    }
+                let line_break = match &events[start + 2] {
+                    Event::InlineHtml(h) => is_br(h),
                     _ => true,
                 };
-                if !is_br {
+                if !line_break {
                     break;
                 }
                 events.remove(start + 2);
@@ -102,11 +109,34 @@ pub(super) fn obsidian(events: &mut Vec<Event<'_>>, start: usize) -> Option<&'st
     Some(closing(shortcode))
 }
 
+/// Where the line that goes on at `from` ends: the first line break (or
+/// the paragraph's end) outside any emphasis or link.
+fn line_end(events: &[Event<'_>], from: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, e) in events.iter().enumerate().skip(from) {
+        match e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) if depth == 0 => return i,
+            Event::End(_) => depth -= 1,
+            Event::SoftBreak | Event::HardBreak if depth == 0 => return i,
+            Event::InlineHtml(h) if depth == 0 && is_br(h) => return i,
+            _ => {}
+        }
+    }
+    events.len()
+}
+
+fn is_br(html: &str) -> bool {
+    let h = html.trim().to_ascii_lowercase();
+    h == "<br>" || h == "<br/>" || h == "<br />"
+}
+
 /// `[!kind]`, a fold sign and a title, read from a callout's first text.
 struct Head {
     kind: String,
     fold: Option<char>,
-    title: Option<String>,
+    /// The rest of the first text on the head's line, as written.
+    title: String,
     /// Text of the paragraph after the head's line, in the same event.
     rest: String,
 }
@@ -126,7 +156,7 @@ impl Head {
         Some(Head {
             kind: kind.to_ascii_lowercase(),
             fold,
-            title: Some(line.trim().to_string()).filter(|t| !t.is_empty()),
+            title: line.to_string(),
             rest: rest.to_string(),
         })
     }
@@ -175,6 +205,11 @@ mod tests {
             "<details class=\"box box-aufklappen\">\n<summary class=\"box-title\">Wie lange &amp; wo?</summary>\n<p>Zwei Wochen.</p>\n</details>\n"
         );
         assert!(rendered("> [!danger]+ Strom\n> Aus.\n").starts_with("<details open class"));
+        // a title with code, emphasis and a link is the whole line
+        assert_eq!(
+            rendered("> [!tip] Titel mit `code` und *Betonung*\n> Text.\n"),
+            "<div class=\"box box-hinweis\">\n<p class=\"box-title\">Titel mit <code>code</code> und <em>Betonung</em></p>\n<p>Text.</p>\n</div>\n"
+        );
         assert!(
             rendered("> [!bug] Absturz\n> Text\n").starts_with("<div class=\"box box-achtung\">")
         );

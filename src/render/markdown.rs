@@ -3,7 +3,7 @@
 
 use super::code_blocks::{code_language, code_title};
 use crate::content::html_urls::UrlScanner;
-use crate::content::markdown::options;
+use crate::content::markdown::options_for;
 use crate::content::model::Placeholder;
 use crate::content::page::Page;
 use crate::content::parse::placeholder_marks;
@@ -53,6 +53,8 @@ pub fn to_html(input: &MarkdownInput) -> String {
         has_raw_html: false,
         formulas: Vec::new(),
         quotes: Vec::new(),
+        in_image: 0,
+        closed_tags: None,
         title: match page.title_heading {
             Some(level) => TitleHeading::Ahead(level),
             None => TitleHeading::None,
@@ -61,7 +63,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         text_buf: String::new(),
         table: TableState::default(),
     };
-    for event in Parser::new_ext(page.body(), options()) {
+    for event in Parser::new_ext(page.body(), options_for(page.body())) {
         rewriter.push(event);
     }
     rewriter.flush_text();
@@ -101,6 +103,10 @@ struct Rewriter<'i, 'e> {
     formulas: Vec<String>,
     /// The quotations open around the current event, innermost last.
     quotes: Vec<Quote>,
+    /// How deep in pictures the current event is (their text is an `alt`).
+    in_image: usize,
+    /// The names of the tags the page closes, once asked for.
+    closed_tags: Option<std::collections::HashSet<String>>,
     title: TitleHeading,
     events: Vec<Event<'e>>,
     /// pulldown-cmark splits text at brackets, so `[[key]]` arrives in
@@ -119,6 +125,18 @@ struct TableState {
     just_ended: bool,
     /// The index of the start of the paragraph right after it.
     paragraph: Option<usize>,
+}
+
+impl Rewriter<'_, '_> {
+    /// Whether the inline tag `tag` is a placeholder (`<hostname>`); the
+    /// page's closed tags are gathered at the first such question.
+    fn placeholder(&mut self, tag: &str) -> bool {
+        let body = self.input.page.body();
+        let closed = self
+            .closed_tags
+            .get_or_insert_with(|| crate::content::html_removed::closed_tags(body));
+        crate::content::html_removed::is_placeholder(tag, closed)
+    }
 }
 
 /// A quotation being rendered: GitHub's alert, a box already, with its
@@ -245,13 +263,19 @@ impl<'e> Rewriter<'_, 'e> {
                 dest_url,
                 title,
                 id,
-            }) => self.start_link(dest_url, |dest_url| Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }),
+            }) => {
+                self.in_image += 1;
+                self.start_link(dest_url, |dest_url| Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
             Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
+                if end == TagEnd::Image {
+                    self.in_image = self.in_image.saturating_sub(1);
+                }
                 if !self.dropped.pop().unwrap_or(false) {
                     self.events.push(Event::End(end));
                 }
@@ -270,6 +294,11 @@ impl<'e> Rewriter<'_, 'e> {
             }
             // a formula's MathML is ours, not the page's raw HTML: it stands
             // in as a mark the sanitiser keeps, and comes in after it
+            // in a picture's description, an attribute, it stays its TeX
+            Event::InlineMath(tex) | Event::DisplayMath(tex) if self.in_image > 0 => {
+                self.events
+                    .push(Event::Text(CowStr::from(format!("${tex}$"))));
+            }
             Event::InlineMath(ref tex) | Event::DisplayMath(ref tex) => {
                 let display = matches!(event, Event::DisplayMath(_));
                 let mark = super::formulas::mark(self.formulas.len());
@@ -311,10 +340,7 @@ impl<'e> Rewriter<'_, 'e> {
                 }
             }
             // `<hostname>` in a path is a placeholder, no element: its text
-            Event::InlineHtml(ref h)
-                if h.matches('<').count() == 1
-                    && crate::content::html_removed::is_placeholder(h, self.input.page.body()) =>
-            {
+            Event::InlineHtml(ref h) if h.matches('<').count() == 1 && self.placeholder(h) => {
                 self.events.push(Event::Text(h.clone()));
             }
             Event::Html(_) | Event::InlineHtml(_) => {

@@ -74,6 +74,12 @@ pub fn watch(root: &Path, poll: bool, tx: mpsc::Sender<Change>) -> Result<Watche
                 .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
                 .flat_map(|e| e.event.paths)
                 .filter(|p| handbook_file(&top, p))
+                // an editor's temporary file (the Redaktion's own
+                // `.redaktion-….md.tmp` too) is no change of the handbook
+                .filter(|p| {
+                    !p.file_name()
+                        .is_some_and(|n| crate::content::load::is_ignored(&n.to_string_lossy()))
+                })
                 .collect();
             paths.sort();
             paths.dedup();

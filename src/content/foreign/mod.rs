@@ -41,12 +41,18 @@ pub fn check(
         found.extend(super::html_removed::removed(&html));
     }
     // `<hostname>` meant as a placeholder shows as written: nothing lost
-    found.retain(|(at, issue)| {
-        !matches!(
+    let tag_issue = |issue: &ForeignIssue| {
+        matches!(
             issue,
             ForeignIssue::RemovedHtml { .. } | ForeignIssue::MdxComponent { .. }
-        ) || !super::html_removed::is_placeholder_at(body, *at)
-    });
+        )
+    };
+    if found.iter().any(|(_, issue)| tag_issue(issue)) {
+        let closed = super::html_removed::closed_tags(body);
+        found.retain(|(at, issue)| {
+            !tag_issue(issue) || !super::html_removed::is_placeholder_at(body, *at, &closed)
+        });
+    }
     found.sort_by_key(|(at, _)| *at);
     let offsets: Vec<usize> = found.iter().map(|(at, _)| body_start + at).collect();
     spans_in_order(src, &offsets)
