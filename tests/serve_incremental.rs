@@ -659,3 +659,47 @@ fn a_books_summary_orders_it_through_every_edit() {
     let start = String::from_utf8(preview.files()["index.html"].to_vec()).unwrap();
     assert!(at(&start, "/regionen/") < at(&start, "/zielgruppen/"));
 }
+
+#[test]
+fn a_body_edit_of_a_page_adopted_by_its_folder_renders_that_page_alone() {
+    // Just the Docs' `konzepte.md` beside `konzepte/`, GitHub's README.md
+    // in a folder without `_index.md`: each is its folder's page by
+    // adoption, which a body edit keeps, on the quick path
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/konzepte.md"),
+        "---\ntitle: Konzepte\n---\nDer Überblick.\n",
+    );
+    write(
+        root.join("content/konzepte/grundlagen.md"),
+        "---\ntitle: Grundlagen\n---\nText.\n",
+    );
+    write(
+        root.join("content/anhang/README.md"),
+        "# Anhang\n\nDer Anhang.\n",
+    );
+    write(
+        root.join("content/anhang/liste.md"),
+        "---\ntitle: Liste\n---\nText.\n",
+    );
+    let mut preview = preview_of(root);
+    assert_same_as_full_build(&mut preview, root, "start");
+    for (file, from, to) in [
+        (
+            "content/konzepte.md",
+            "Der Überblick.",
+            "Der neue Überblick.",
+        ),
+        (
+            "content/anhang/README.md",
+            "Der Anhang.",
+            "Der neue Anhang.",
+        ),
+    ] {
+        let stats = edit(&mut preview, root, file, from, to, 1);
+        // the page alone, not the readers of a page that changed places
+        assert_eq!(stats.compared, 1, "{file}: {stats:?}");
+    }
+}

@@ -171,6 +171,32 @@ fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<Pa
     }
 }
 
+/// A page parsed anew (the preview's edit of it) made its folder's page
+/// again where its earlier parse had been by adoption and the reason still
+/// holds (its address or name as before): so that a body edit compares
+/// equal and takes the quick path, not a re-sectioning of every page.
+pub fn keep_adoption(old: &Page, new: &mut Page) {
+    let adopted =
+        old.is_section_index && !old.synthetic && !naming::is_section_index(&old.content_path);
+    if !adopted || new.is_section_index || old.content_path != new.content_path {
+        return;
+    }
+    let readme = is_readme(new) && new.slug == README_SLUG && old.slug.is_empty();
+    let still = match (&old.owns_folder, &old.url_override) {
+        (Some(_), _) => new.url_override.is_none() && new.slug == old.slug,
+        (None, Some(url)) => new.url_override.as_ref() == Some(url),
+        (None, None) => readme,
+    };
+    if !still {
+        return;
+    }
+    new.is_section_index = true;
+    new.owns_folder = old.owns_folder.clone();
+    if readme {
+        new.slug.clear();
+    }
+}
+
 /// A folder with both `_index.md` and `index.md`: ours is the section's
 /// page, the other an ordinary page named `index`.
 fn demote_second_index(pages: &mut [Page]) {

@@ -569,6 +569,9 @@ impl Preview {
             return None; // the full pipeline reports it with everything else
         }
         let mut page = parsed.page?;
+        if let Some(old) = existing {
+            crate::content::sections::keep_adoption(old, &mut page);
+        }
         site.content.book_order.weigh_page(&mut page);
         // shortcodes read other pages (counts) and files (snippets):
         // the full pipeline expands them
