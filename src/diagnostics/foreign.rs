@@ -26,6 +26,8 @@ pub enum ForeignIssue {
     UnknownCallout { name: String },
     /// A `:::note` fence without its closing `:::` line.
     UnclosedCallout { name: String },
+    /// A `:::name` box written inside a quotation (`> :::note`).
+    BoxInQuote { name: String },
     /// MDX's `import X from "…"`: JavaScript, not text.
     MdxImport { code: String },
     /// A JSX component (`<PersonCard …/>`, `<Tabs>`): removed, or text.

@@ -120,6 +120,11 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
             Some(b'=') => mkdocs_tab(trimmed),
             Some(b'i' | b'e') => mdx_import(trimmed),
             Some(b'<' | b'@') => vitepress(trimmed),
+            // a box's `:::` lines inside a quotation are no fences there:
+            // the text comes out jumbled (its closer read as a definition)
+            Some(b'>') => callout::fence_line(trimmed.trim_start_matches(['>', ' ']))
+                .filter(|f| !f.name.is_empty())
+                .map(|f| ForeignIssue::BoxInQuote { name: f.name }),
             // before a heading, the load stage's scan makes it the heading's id
             Some(b'(') => myst::target_line(trimmed)
                 .filter(|_| !myst::target_before_heading(body, start + indent))
@@ -349,6 +354,17 @@ mod tests {
                     siehe @sec-management, [@hanson_2015, S. 3], mail@sec-x.de `@sec-y`\n";
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18, 21]);
+    }
+
+    #[test]
+    fn a_box_inside_a_quotation_is_named_once_at_its_opener() {
+        let found = issues("Text\n\n> :::note\n> Im Zitat.\n> :::\n\n> Ein Zitat: ::: und so.\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 3);
+        assert!(
+            found[0].1.contains("`:::note` stands inside a quotation"),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -53,6 +53,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "`:::{name}` is no known box; its text shows without one",
             "`:::{name}` ist kein bekannter Kasten; sein Text erscheint ohne Kasten"
         ),
+        BoxInQuote { name } => t!(
+            lang,
+            "the box `:::{name}` stands inside a quotation (`>`), where it is no box: its lines show jumbled",
+            "Der Kasten `:::{name}` steht in einem Zitat (`>`) und wird dort kein Kasten: seine Zeilen erscheinen durcheinander"
+        ),
         UnclosedCallout { name } => t!(
             lang,
             "the box `:::{name}` is not closed and shows as text",
@@ -326,6 +331,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "known boxes: note, info, tip, important, warning, caution, danger, task; to open: details, solution (German: hinweis, tipp, achtung, warnung, gefahr, aufgabe, lösung)",
             "bekannte Kästen: hinweis, tipp, achtung, warnung, gefahr, aufgabe; zum Aufklappen: details, lösung (auch englisch: note, info, tip, important, warning, caution, danger, task, solution)"
+        ),
+        BoxInQuote { .. } => t!(
+            lang,
+            "take the box out of the quotation: its lines without the `>` in front",
+            "nehmen Sie den Kasten aus dem Zitat: seine Zeilen ohne das `>` davor"
         ),
         UnclosedCallout { .. } => t!(
             lang,
