@@ -8,29 +8,17 @@
 mod common;
 use common::*;
 use std::collections::HashSet;
-use std::path::Path;
-use std::process::{Command, Output};
-
-/// Runs `handbook ARGS` from inside the handbook folder, as an editor does.
-fn inside(dir: &Path, args: &[&str], lang: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .current_dir(dir)
-        .env("HANDBOOK_MESSAGES", lang)
-        .args(args)
-        .output()
-        .expect("run handbook")
-}
 
 /// The fixture built in a copy; the copy lives as long as the result.
 fn built(name: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = copy_fixture(name);
-    ok(inside(tmp.path(), &["build"], "en"));
+    ok(handbook_in_lang(tmp.path(), &["build"], "en"));
     let public = tmp.path().join("public");
     (tmp, public)
 }
 
 fn checked(name: &str, lang: &str) -> String {
-    let o = inside(&fixture(name), &["check", "--verbose"], lang);
+    let o = handbook_in_lang(&fixture(name), &["check", "--verbose"], lang);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{name}: {err}");
     err
@@ -235,7 +223,7 @@ fn a_docusaurus_text_directive_is_named_once_per_page() {
         tmp.path().join("content/wege.md"),
         "# Wege\n\nMenü :mdi[chevronRight] Einstellungen :mdi[chevronRight] Konto\n\n- :mdi[chevronRight] Drucken\n- :kbd[Strg] drücken\n\nHinweis:[1] und https://x.de/:a[b] und `:mdi[code]`.\n",
     );
-    let o = inside(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(err.contains("content/wege.md:3:6: Warnung: Die Direktive `:mdi[…]` (Docusaurus) gibt es hier nicht; sie erscheint als Text, hier und 2 weitere Male auf dieser Seite"), "{err}");
@@ -255,7 +243,7 @@ fn foreign_syntax_in_an_html_comment_is_not_named() {
         tmp.path().join("content/seite.md"),
         "# Seite\n\n<!--\n{% include footer.html %}\n{{< figure src=\"x.png\" >}}\n-->\n\nText <!-- {{ page.title }} --> und {{ page.title }}.\n\n`<!--` {% include x.html %}\n\nDer Pfeil <!-- zeigt.\n\n{% include y.html %}\n",
     );
-    let o = inside(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     let err = stderr(&o);
     assert!(
         !err.contains("seite.md:4:") && !err.contains("seite.md:5:"),
@@ -290,7 +278,7 @@ fn tasks_answers_and_details_are_boxes_and_a_sites_own_container_shows_its_text(
         tmp.path().join("content/kurs.md"),
         "# Kurs\n\n:::aufgabe\nRechne 2 + 2.\n:::\n\n:::solution\nEs ist **4**.\n:::\n\n::: details Mehr dazu\nEin Absatz.\n:::\n\nDavor\n:::flex\nKarte A\n:::\nDanach\n",
     );
-    let o = inside(tmp.path(), &["build"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let page = read(tmp.path().join("public/kurs/index.html"));
@@ -320,7 +308,7 @@ fn tasks_answers_and_details_are_boxes_and_a_sites_own_container_shows_its_text(
         tmp.path().join("content/kurs.md"),
         "# Kurs\n\n:::column Kosten im Überblick\nKarte A\n:::\n\n:::cards\nKarte B\n",
     );
-    let o = inside(tmp.path(), &["build"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     let page = read(tmp.path().join("public/kurs/index.html"));
     assert!(
@@ -347,7 +335,7 @@ fn diagrams_written_as_text_are_named_once_per_page() {
         tmp.path().join("content/ablauf.md"),
         "# Ablauf\n\n```mermaid\ngraph TD\n  A --> B\n```\n\nText.\n\n```mermaid\nsequenceDiagram\n```\n\n~~~ mermaid\npie\n~~~\n\n```{mermaid}\ngraph LR\n```\n\n```plantuml\n@startuml\n@enduml\n```\n\n```text\nmermaid bleibt Code\n```\n\nIm Satz `mermaid` und ```mermaid``` nicht.\n",
     );
-    let o = inside(tmp.path(), &["build"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
@@ -376,7 +364,7 @@ fn mdbook_admonish_blocks_are_boxes() {
         tmp.path().join("content/seite.md"),
         "# Seite\n\n```admonish warning title=\"Wichtiger Hinweis\"\nVor dem Restore **unbedingt** sichern.\n```\n\n``` admonish info\nZweiter Kasten.\n```\n\n```admonish example collapsible=true\nDritter.\n```\n\n```text\nadmonish bleibt Code\n```\n",
     );
-    let o = inside(tmp.path(), &["build"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let page = read(tmp.path().join("public/seite/index.html"));
@@ -417,7 +405,7 @@ fn a_hugo_notice_or_reference_that_stays_text_is_named() {
         tmp.path().join("content/other/setup.md"),
         "# Anderes Setup\n",
     );
-    let o = inside(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     let err = stderr(&o);
     for at in ["content/a.md:3:1", "content/b.md:3:6"] {
         assert!(
@@ -433,7 +421,7 @@ fn a_hugo_notice_or_reference_that_stays_text_is_named() {
     assert_eq!(err.matches("Fehler:").count(), 1, "{err}");
     // with a space in its name, as a Markdown link and in an attribute
     write(tmp.path().join("content/setup.md"), "# Setup\n");
-    ok(inside(tmp.path(), &["build"], "de"));
+    ok(handbook_in_lang(tmp.path(), &["build"], "de"));
     let b = read(tmp.path().join("public/b/index.html"));
     assert_eq!(b.matches("href=\"/docs/mit-leer/\"").count(), 2, "{b}");
 }
@@ -548,7 +536,7 @@ fn one_wrong_key_is_one_error_and_the_page_keeps_its_title() {
         tmp.path().join("content/kaputt.md"),
         "---\ntitle: Kaputt\ndraft: vielleicht\n---\nText.\n",
     );
-    let o = inside(tmp.path(), &["check"], "en");
+    let o = handbook_in_lang(tmp.path(), &["check"], "en");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -569,7 +557,7 @@ fn a_link_to_a_heading_of_another_chapter_names_that_chapter() {
         tmp.path().join("content/pdf-kapitel.md"),
         "# PDF-Kapitel\n\nSiehe [Ziel](#schritt-für-schritt-zum-ziel) und [Liste](#merkliste).\n",
     );
-    let err = stderr(&inside(tmp.path(), &["check"], "en"));
+    let err = stderr(&handbook_in_lang(tmp.path(), &["check"], "en"));
     assert!(err.contains(
         "content/pdf-kapitel.md:3:7: error: broken link: `pdf-kapitel.md` has no heading with the anchor `#schritt-für-schritt-zum-ziel`\n  \
          help: did you mean `02-kapitel/01-erster-schritt.md#schritt-fuer-schritt-zum-ziel`?"
@@ -660,7 +648,7 @@ fn definition_lists_table_captions_and_grid_tables_render_as_tables() {
     assert!(!page.contains("+====="));
     // the dates and the cells are words of the page for search
     for word in ["Jahresberichte", "Kreis Borken"] {
-        let found = inside(&public.join(".."), &["search", word], "de");
+        let found = handbook_in_lang(&public.join(".."), &["search", word], "de");
         assert!(
             stdout(&found).contains("Kennzahlen der Regionen"),
             "{word}: {}",
@@ -750,7 +738,7 @@ fn toml_front_matter_and_absolute_slugs_of_other_tools() {
         content.join("hugo-toml.md"),
         "+++\ntitle = \"Aus Hugo\"\n+++\nText.\n",
     );
-    let o = inside(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(
@@ -776,7 +764,7 @@ fn toml_front_matter_and_absolute_slugs_of_other_tools() {
         content.join("welcome/welcome.md"),
         "---\ntitle: Willkommen\nslug: /\n---\nText.\n",
     );
-    let o = inside(tmp.path(), &["build"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -784,7 +772,7 @@ fn toml_front_matter_and_absolute_slugs_of_other_tools() {
         "{err}"
     );
     std::fs::remove_file(content.join("_index.md")).unwrap();
-    let err = stderr(&inside(tmp.path(), &["build"], "de"));
+    let err = stderr(&handbook_in_lang(tmp.path(), &["build"], "de"));
     assert!(err.contains("content/welcome/welcome.md:1:1: Fehler: Die Adresse `/` gibt es doppelt: auch `content/` erzeugt sie"), "{err}");
     assert!(
         err.contains("verschieben Sie sie nach `content/_index.md`"),
@@ -805,7 +793,7 @@ fn toml_front_matter_and_absolute_slugs_of_other_tools() {
         content.join("Katalog/eins.md"),
         "---\ntitle: Angebot eins\n---\nEins.\n",
     );
-    ok(inside(tmp.path(), &["build"], "de"));
+    ok(handbook_in_lang(tmp.path(), &["build"], "de"));
     let katalog = read(tmp.path().join("public/katalog/index.html"));
     assert!(katalog.contains("Alle Angebote."), "{katalog}");
     assert!(katalog.contains("href=\"/katalog/eins/\""), "{katalog}");
@@ -837,7 +825,7 @@ fn addresses_in_raw_html_and_from_the_root_are_links_of_the_page() {
         tmp.path().join("content/fehlt.md"),
         "---\ntitle: Fehlt\n---\nText <img src=\"bilder/weg.png\" alt=\"x\"> und [da](/weg.md).\n",
     );
-    let o = inside(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -873,7 +861,7 @@ fn a_folders_readme_is_its_page_as_github_and_mdbook_show_it() {
         root.join("content/anhang/README.md"),
         "# Lies mich\n\nHinweise.\n",
     );
-    ok(inside(root, &["build"], "de"));
+    ok(handbook_in_lang(root, &["build"], "de"));
     let public = root.join("public");
     assert!(read(public.join("index.html")).contains("<h1>Willkommen</h1>"));
     let kapitel = read(public.join("kapitel/index.html"));
@@ -906,7 +894,7 @@ fn addresses_in_raw_html_as_migrated_books_write_them() {
          <!--\n<img src=\"img/alt.png\">\n-->\n\n<img alt=\"Größe src=img/x.png\" src=\"img/a.png\">\n\n\
          ## Fragen (FAQ){#faq}\n\nSiehe [[1]](#faq) und [wir](/kapitel/%C3%BCber%20uns.md).\n",
     );
-    let o = inside(tmp.path(), &["build"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     assert!(!err.contains("content/kapitel/seite.md:"), "{err}");
@@ -936,7 +924,7 @@ fn a_page_that_begins_with_a_second_level_heading_takes_it_for_its_title() {
         tmp.path().join("content/teil.md"),
         "## Unterkapitel\n\nText.\n",
     );
-    let o = inside(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
@@ -949,7 +937,7 @@ fn a_page_that_begins_with_a_second_level_heading_takes_it_for_its_title() {
         tmp.path().join("content/teil.md"),
         "## Unterkapitel\n\nText.\n\n## Ablauf\n\n### Schritt\n\n## Ende\n",
     );
-    let o = inside(tmp.path(), &["build"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     assert!(o.status.success(), "{}", stderr(&o));
     let page = read(tmp.path().join("public/teil/index.html"));
     assert_eq!(page.matches(">Unterkapitel</h").count(), 1, "{page}");
@@ -963,7 +951,7 @@ fn a_page_that_begins_with_a_second_level_heading_takes_it_for_its_title() {
         tmp.path().join("content/teil.md"),
         "---\ntitle: \"\"\n---\n## Unterkapitel\n\nText.\n",
     );
-    let o = inside(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("Fehler: Die Seite hat keinen Titel"),

@@ -7,34 +7,14 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-use std::process::{Command, Output};
-
-/// `handbook ARGS` from inside the handbook, with German messages.
-fn inside(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .current_dir(dir)
-        .env("HANDBOOK_MESSAGES", "de")
-        .args(args)
-        .output()
-        .expect("run handbook")
-}
 
 /// The fixture built in a copy, with its messages.
 fn built() -> (tempfile::TempDir, String) {
     let tmp = copy_fixture("foreign-docs");
-    let o = inside(tmp.path(), &["build"]);
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     (tmp, err)
-}
-
-/// The page's article, without the header and footer around it.
-fn article(site: &Path, page: &str) -> String {
-    let html = read(site.join(page).join("index.html"));
-    let start = html.find("<article").expect("an article");
-    let end = html.find("</article>").expect("its end");
-    html[start..end].to_string()
 }
 
 #[test]
@@ -130,7 +110,7 @@ fn a_myst_figure_without_any_description_is_refused_as_every_picture_is() {
         tmp.path().join("content/ohne.md"),
         "---\ntitle: Ohne\n---\nText.\n\n```{figure} bilder/plan.svg\n```\n",
     );
-    let o = inside(tmp.path(), &["check"]);
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.contains("content/ohne.md:6:1: Fehler: "), "{err}");
@@ -139,7 +119,7 @@ fn a_myst_figure_without_any_description_is_refused_as_every_picture_is() {
         tmp.path().join("content/ohne.md"),
         "---\ntitle: Ohne\n---\n```{image} bilder/fehlt.png\n:alt: Fehlt\n```\n",
     );
-    let err = stderr(&inside(tmp.path(), &["check"]));
+    let err = stderr(&handbook_in_lang(tmp.path(), &["check"], "de"));
     assert!(err.contains("content/ohne.md:4:1: Fehler: "), "{err}");
     assert!(err.contains("bilder/fehlt.png"), "{err}");
 }
@@ -159,22 +139,11 @@ fn other_tools_files_are_named_and_not_published() {
     assert!(!public.join("_toc.yml").exists());
 }
 
-/// The main navigation's entries, in order, as the start page shows them.
-fn menu(site: &Path) -> Vec<String> {
-    let html = read(site.join("index.html"));
-    let nav = &html[html.find("main-nav").unwrap()..];
-    let nav = &nav[..nav.find("</nav>").unwrap()];
-    nav.split("href=\"")
-        .skip(1)
-        .map(|s| s[..s.find('"').unwrap()].to_string())
-        .collect()
-}
-
 #[test]
 fn jupyter_books_toc_orders_its_pages() {
     let (tmp, err) = built();
     // `root:`, then chapters and their sections in the order of the lines
-    let menu = menu(&tmp.path().join("public"));
+    let menu = main_menu(&tmp.path().join("public"));
     let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
     assert!(at("/andere/") < at("/myst/"), "{menu:?}");
     assert!(at("/myst/") < at("/vitepress/"), "{menu:?}");
@@ -204,12 +173,12 @@ fn a_summary_orders_an_mdbook_or_gitbook_and_is_no_page() {
         root.join("content/hugo/README.md"),
         "# Hugo\n\nDer Teil über Hugo.\n",
     );
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let public = root.join("public");
     assert!(!public.join("summary").exists() && !public.join("SUMMARY.md").exists());
-    let menu = menu(&public);
+    let menu = main_menu(&public);
     let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
     assert!(at("/hugo/") < at("/andere/"), "{menu:?}");
     assert!(at("/andere/") < at("/vitepress/"), "{menu:?}");
@@ -255,7 +224,7 @@ fn a_page_without_a_title_takes_the_one_its_book_gives_it() {
         root.join("content/1-02-netze.md"),
         "Vorweg.\n\n### Neuronale Netze\n\nText.\n",
     );
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let ki = article(&root.join("public"), "ki");
@@ -360,7 +329,7 @@ fn chapter_numbers_and_weights_order_as_the_other_tools_do() {
     );
     assert!(!public.join("kapitel/1-jahresangaben").exists());
     // Starlight's `sidebar: {order: 2.5}` orders; its label is named
-    let err = stderr(&inside(tmp.path(), &["check"]));
+    let err = stderr(&handbook_in_lang(tmp.path(), &["check"], "de"));
     assert!(err.contains("content/kapitel/starlight.md:5:3: Warnung: `sidebar.label` stammt aus einem anderen Programm"), "{err}");
     assert!(
         err.contains("Tipp: das Menü zeigt den `title:` der Seite"),
@@ -374,7 +343,7 @@ fn links_as_sphinx_and_hugo_wrote_them_find_their_page_or_say_which() {
     let page = tmp.path().join("content/sphinx/administration/index.md");
     let text = read(&page).replace(").\n", "),\n[fehlt](../configuraton/index.html).\n");
     write(&page, &text);
-    let o = inside(tmp.path(), &["check"]);
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     let err = stderr(&o);
     // Sphinx links to the `.html` it published from the `.md` that is here
     let w = |at: &str, text: &str| err.contains(&format!("{at}: Warnung: {text}"));
@@ -447,7 +416,7 @@ fn code_that_only_looks_like_myst_stays_code_and_quarto_cells_are_named_as_such(
          Ein Absatz dazwischen.\n\n```python\nprint(1)\n```\n\nSchluss.\n\n\
          ```{r}\nsummary(x)\n```\n\n```{r, echo=FALSE}\nplot(x)\n```\n\n<<< Zurück zur Übersicht\n",
     );
-    let o = inside(tmp.path(), &["build"]);
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     let page = article(&tmp.path().join("public"), "code");
@@ -486,7 +455,7 @@ fn hugo_reads_dot_dot_from_the_address_also_above_the_content_folder() {
         content.join("antrag/schritt2.md"),
         "---\ntitle: Schritt 2\n---\n[Übersicht](../)\n",
     );
-    let err = stderr(&inside(tmp.path(), &["check"]));
+    let err = stderr(&handbook_in_lang(tmp.path(), &["check"], "de"));
     assert!(
         err.contains("content/oben.md:4:1: Warnung: `../antrag/` ist eine Adresse der alten Website; der Link führt jetzt zu `antrag/_index.md`"),
         "{err}"
@@ -523,7 +492,7 @@ fn myst_targets_name_any_heading_and_link_roles_keep_their_text() {
     );
     let yaml = tmp.path().join("handbook.yaml");
     write(&yaml, &(read(&yaml) + "vars:\n  region: NRW\n"));
-    let o = inside(tmp.path(), &["build"]);
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
     let err = stderr(&o);
     assert!(o.status.success(), "{err}");
     let public = tmp.path().join("public");
@@ -582,7 +551,7 @@ fn hugo_translations_by_file_name_are_the_pages_of_their_language() {
         &page("Queue", "See."),
     );
     write(root.join("content/acd/faq.fr.md"), &page("FAQ", "Voir."));
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let public = root.join("public");
@@ -622,7 +591,7 @@ fn a_colon_without_a_space_starts_no_definition() {
         root.join("content/doppelpunkte.md"),
         "---\ntitle: Doppelpunkte\n---\n\nViel Erfolg\n:-)\n\n:::flex[Mehr]\nEin Absatz.\n\nBegriff\n: Erklärung.\n\nZeile\n:mdi[arrowRight] Weiter\n\n```\n:code bleibt\n```\n\nLinks | Rechts\n:--- | ---:\na | b\n\n<div class=\"x\">\n:nicht maskiert\n</div>\n",
     );
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let page = article(&root.join("public"), "doppelpunkte");
@@ -664,7 +633,7 @@ fn a_page_and_its_twin_named_for_the_language_are_one_page_and_named() {
         root.join("content/node.js.md"),
         "---\ntitle: Node\n---\nText.\n",
     );
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(article(&root.join("public"), "faq").contains("Die gültige."));
@@ -688,11 +657,11 @@ fn a_sidebar_of_folders_alone_orders_them() {
         root.join("content/_sidebar.md"),
         "- [Sphinx](sphinx/)\n- [Schritte](antrag/)\n",
     );
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(!err.contains("_sidebar.md"), "{err}");
-    let menu = menu(&root.join("public"));
+    let menu = main_menu(&root.join("public"));
     let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
     // by title, Antrag would come before Sphinx
     assert!(at("/sphinx/") < at("/antrag/"), "{menu:?}");

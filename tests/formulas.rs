@@ -6,17 +6,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn inside(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .current_dir(dir)
-        .env("HANDBOOK_MESSAGES", "de")
-        .args(args)
-        .output()
-        .expect("run handbook")
-}
 
 #[test]
 fn formulas_become_mathml_and_dollar_amounts_stay_text() {
@@ -32,7 +21,7 @@ fn formulas_become_mathml_and_dollar_amounts_stay_text() {
          Kaputt: $\\frac{a}$ hier.\n\n\
          `$x$` bleibt Code.\n",
     );
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let page = read(root.join("public/metriken/index.html"));
@@ -96,7 +85,7 @@ fn dollars_outside_formula_pages_and_hostile_tex_stay_text() {
         "# Böse\n\n$$\\frac{a}{b}$$\n\nA $x</annotation></semantics></math><img src=x onerror=alert(1)>$ und $a<b$.\n\n![Formel $E=mc^2$](bild.png)\n",
     );
     write(root.join("content/bild.png"), "PNG");
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let shell = read(root.join("public/shell/index.html"));

@@ -7,23 +7,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn inside(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .current_dir(dir)
-        .env("HANDBOOK_MESSAGES", "de")
-        .args(args)
-        .output()
-        .expect("run handbook")
-}
-
-fn article(site: &Path, page: &str) -> String {
-    let html = read(site.join(page).join("index.html"));
-    let start = html.find("<article").expect("an article");
-    html[start..html.find("</article>").expect("its end")].to_string()
-}
 
 const TOC: &str = "## Inhaltsverzeichnis\n{: .no_toc .text-delta }\n\n1. TOC\n{:toc}\n\n---\n";
 
@@ -46,7 +29,7 @@ fn a_folders_page_beside_it_is_its_page_and_kramdowns_contents_list_goes() {
         c.join("konzepte/grundlagen/workflow.md"),
         "---\ntitle: Workflow\nparent: Grundlagen\ngrand_parent: Konzepte\n---\nSiehe [oben](../01_grundlagen.md#ablauf).\n",
     );
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let public = root.join("public");
@@ -105,7 +88,7 @@ fn check_fix_writes_the_files_links_for_the_old_sites_addresses() {
         c.join("kapitel/uebung.md"),
         "---\ntitle: Übung\n---\nZurück zu [den Grundlagen](../grundlagen.html).\n",
     );
-    let o = inside(root, &["check", "--fix"]);
+    let o = handbook_in_lang(root, &["check", "--fix"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(
@@ -121,7 +104,7 @@ fn check_fix_writes_the_files_links_for_the_old_sites_addresses() {
     );
     assert!(read(c.join("kapitel/uebung.md")).contains("[den Grundlagen](../grundlagen.md)"));
     // nothing is left to mend, and a second run says so
-    let again = stderr(&inside(root, &["check", "--fix"]));
+    let again = stderr(&handbook_in_lang(root, &["check", "--fix"], "de"));
     assert!(
         again.contains("nichts, was sich von selbst berichtigen ließe"),
         "{again}"

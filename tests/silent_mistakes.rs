@@ -15,7 +15,12 @@ fn diagnostics(args: &[&str]) -> (Vec<Row>, bool) {
     let mut all = vec!["check", "--format", "json"];
     all.extend(args);
     let out = handbook_in(tmp.path(), &all);
-    let rows = stderr(&out)
+    (rows(&out), !out.status.success())
+}
+
+/// The diagnostics `--format json` printed, as rows.
+fn rows(out: &std::process::Output) -> Vec<Row> {
+    stderr(out)
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .map(|d| {
@@ -27,8 +32,7 @@ fn diagnostics(args: &[&str]) -> (Vec<Row>, bool) {
                 d["message"].as_str().unwrap_or_default().to_string(),
             )
         })
-        .collect();
-    (rows, !out.status.success())
+        .collect()
 }
 
 fn find<'a>(rows: &'a [Row], needle: &str) -> &'a Row {
@@ -210,19 +214,9 @@ fn a_picture_without_a_description_or_from_another_server_is_named() {
     );
     write(tmp.path().join("content/ablauf.png"), "PNG");
     let out = handbook_in(tmp.path(), &["check", "--format", "json"]);
-    let rows: Vec<Row> = stderr(&out)
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|d| d["file"] == "content/bilder.md")
-        .map(|d| {
-            (
-                d["severity"].as_str().unwrap_or_default().to_string(),
-                d["file"].as_str().unwrap_or_default().to_string(),
-                d["line"].as_u64().unwrap_or_default(),
-                d["column"].as_u64().unwrap_or_default(),
-                d["message"].as_str().unwrap_or_default().to_string(),
-            )
-        })
+    let rows: Vec<Row> = rows(&out)
+        .into_iter()
+        .filter(|r| r.1 == "content/bilder.md")
         .collect();
     let at: Vec<(u64, u64, &str)> = rows
         .iter()

@@ -6,28 +6,6 @@
 
 mod common;
 use common::*;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn inside(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .current_dir(dir)
-        .env("HANDBOOK_MESSAGES", "de")
-        .args(args)
-        .output()
-        .expect("run handbook")
-}
-
-/// The addresses of the main menu, in its order.
-fn menu(site: &Path) -> Vec<String> {
-    let html = read(site.join("index.html"));
-    let nav = &html[html.find("main-nav").unwrap()..];
-    let nav = &nav[..nav.find("</nav>").unwrap()];
-    nav.split("href=\"")
-        .skip(1)
-        .map(|s| s[..s.find('"').unwrap()].to_string())
-        .collect()
-}
 
 const CONFIG: &str = r#"import { defineConfig } from 'vitepress'
 
@@ -68,10 +46,10 @@ fn the_sidebar_orders_the_book_and_names_its_pages() {
         "# Regeln\n\nKarten.\n",
     );
     write(root.join("content/anhang.md"), "# Anhang\n\nMehr.\n");
-    let o = inside(root, &["build"]);
+    let o = handbook_in_lang(root, &["build"], "de");
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(0), "{err}");
-    let menu = menu(&root.join("public"));
+    let menu = main_menu(&root.join("public"));
     let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
     assert!(at("/zwoo/") < at("/konto/"), "{menu:?}");
     assert!(at("/konto/") < at("/regeln/"), "{menu:?}");

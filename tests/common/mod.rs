@@ -82,12 +82,37 @@ pub fn read(path: impl AsRef<Path>) -> String {
 /// Runs the binary in the folder `cwd`, as an editor runs it from inside
 /// the handbook (no `--root`, or a relative one).
 pub fn handbook_in(cwd: &Path, args: &[&str]) -> Output {
+    handbook_in_lang(cwd, args, "en")
+}
+
+/// [`handbook_in`] with messages in `lang` (`de`, as a German handbook's
+/// editors read them).
+pub fn handbook_in_lang(cwd: &Path, args: &[&str], lang: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_handbook"))
         .current_dir(cwd)
-        .env("HANDBOOK_MESSAGES", "en")
+        .env("HANDBOOK_MESSAGES", lang)
         .args(args)
         .output()
         .expect("run handbook")
+}
+
+/// The addresses of a built site's main menu, in its order.
+pub fn main_menu(site: &Path) -> Vec<String> {
+    let html = read(site.join("index.html"));
+    let nav = &html[html.find("main-nav").expect("a main menu")..];
+    let nav = &nav[..nav.find("</nav>").expect("its end")];
+    nav.split("href=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').expect("a closing quote")].to_string())
+        .collect()
+}
+
+/// A built page's article, without the header and footer around it.
+pub fn article(site: &Path, page: &str) -> String {
+    let html = read(site.join(page).join("index.html"));
+    let start = html.find("<article").expect("an article");
+    let end = html.find("</article>").expect("its end");
+    html[start..end].to_string()
 }
 
 /// Builds `root` into `root/public` and returns the output.
