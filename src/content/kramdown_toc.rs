@@ -35,13 +35,8 @@ pub fn blank(text: &mut String, body_start: usize) {
             .collect()
     };
     let line = |i: usize| text[lines[i].0..lines[i].1].trim();
-    let code = code_lines(text, &lines);
     let mut blanks: Vec<usize> = Vec::new();
-    for (i, &in_code) in code.iter().enumerate() {
-        // an example of the idiom in a code block stays, as all code does
-        if in_code {
-            continue;
-        }
+    for i in 0..lines.len() {
         if is_no_toc(line(i)) && i > 0 && line(i - 1).starts_with('#') {
             blanks.push(i);
             continue;
@@ -59,6 +54,13 @@ pub fn blank(text: &mut String, body_start: usize) {
             blanks.push(j - 2);
         }
     }
+    if blanks.is_empty() {
+        return;
+    }
+    // an example of the idiom in a code block stays, as all code does:
+    // where code is, Markdown's own reading says
+    let code = code_blocks(&text[body_start..]);
+    blanks.retain(|&i| !code.iter().any(|c| c.contains(&(lines[i].0 - body_start))));
     // whole lines become spaces: every length stays, no character is cut
     let mut bytes = std::mem::take(text).into_bytes();
     for i in blanks {
@@ -68,33 +70,19 @@ pub fn blank(text: &mut String, body_start: usize) {
     *text = String::from_utf8(bytes).expect("whole lines replaced by spaces");
 }
 
-/// Which of the `lines` of `text` are code: inside a fenced block (its
-/// fences too) or indented by four spaces after a blank line.
-fn code_lines(text: &str, lines: &[(usize, usize)]) -> Vec<bool> {
-    let mut code = vec![false; lines.len()];
-    let mut fence: Option<(char, usize)> = None;
-    let mut after_blank = true;
-    for (i, &(start, end)) in lines.iter().enumerate() {
-        let raw = &text[start..end];
-        let trimmed = raw.trim_start();
-        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
-        let run = marker.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
-        match fence {
-            Some((m, n)) => {
-                code[i] = true;
-                if marker == Some(m) && run >= n && trimmed[run..].trim().is_empty() {
-                    fence = None;
-                }
-            }
-            None if run >= 3 => {
-                code[i] = true;
-                fence = marker.map(|m| (m, run));
-            }
-            None => code[i] = after_blank && (raw.starts_with("    ") || raw.starts_with('\t')),
+/// The code blocks of `body`, fenced or indented, by byte range.
+fn code_blocks(body: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut start = None;
+    for (event, range) in Parser::new_ext(body, super::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => start = Some(range.start),
+            Event::End(TagEnd::CodeBlock) => out.extend(start.take().map(|s| s..range.end)),
+            _ => {}
         }
-        after_blank = raw.trim().is_empty() || code[i];
     }
-    code
+    out
 }
 
 fn is_toc_item(line: &str) -> bool {

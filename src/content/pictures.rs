@@ -25,23 +25,6 @@ static SRC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"#).expect("valid pattern")
 });
 
-/// The HTML comments of `text` (`<!--` to `-->`, or to its end), by offset.
-fn comments(text: &str) -> Vec<std::ops::Range<usize>> {
-    if !text.contains("<!--") {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    let mut from = 0;
-    while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
-        let end = text[open + 4..]
-            .find("-->")
-            .map_or(text.len(), |i| open + 4 + i + 3);
-        found.push(open..end);
-        from = end;
-    }
-    found
-}
-
 /// The host of an address on another server (`https://…`, `//…`).
 pub fn elsewhere(dest: &str) -> Option<String> {
     let lower = dest.trim_start().to_ascii_lowercase();
@@ -69,7 +52,7 @@ pub fn in_html(html: &str) -> Vec<(usize, PictureIssue)> {
         return Vec::new();
     }
     // a picture commented out is no picture
-    let comments = comments(html);
+    let comments = super::foreign::comments(html, &[]);
     let mut found = Vec::new();
     for tag in IMG.find_iter(html) {
         if comments.iter().any(|c| c.contains(&tag.start())) {

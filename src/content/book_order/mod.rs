@@ -12,7 +12,7 @@ mod vitepress;
 
 use super::page::Page;
 use super::source::SourceText;
-use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
+use crate::diagnostics::{relative_to, Diagnostic, ForeignIssue, Span};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
@@ -212,7 +212,7 @@ impl BookOrder {
             let mut names: Vec<String> = left
                 .iter()
                 .take(3)
-                .map(|p| format!("`{}`", relative(&p.content_path, dir)))
+                .map(|p| format!("`{}`", relative_to(dir, &p.content_path).display()))
                 .collect();
             if left.len() > 3 {
                 names.push("…".into());
@@ -245,12 +245,6 @@ impl BookOrder {
             page.weight = place;
         }
     }
-}
-
-/// `path` from the folder `dir` on, with `/`.
-fn relative(path: &Path, dir: &Path) -> String {
-    let rel = path.strip_prefix(dir).unwrap_or(path);
-    rel.to_string_lossy().replace('\\', "/")
 }
 
 /// A page an order file names, as written, at its offset in the file.

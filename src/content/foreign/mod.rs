@@ -179,7 +179,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
 
 /// HTML comments (`<!-- … -->`, often over many lines): what they hold
 /// is not shown, so nothing in them shows as text either.
-fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+pub(in crate::content) fn comments(body: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(start) = body[from..].find("<!--").map(|i| i + from) {
