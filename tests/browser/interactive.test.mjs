@@ -3,11 +3,10 @@
 // Kooperationsvereinbarung and take the results home.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { builtHandbook, axe, openPage } from './lib/harness.mjs';
+import { builtHandbook, axe, openPage, tempFolder } from './lib/harness.mjs';
 
 const handbook = builtHandbook();
 
@@ -83,7 +82,7 @@ test('Regionen-Check answers survive a reload, download, reset and load again', 
   const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="json"]')]);
   const saved = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
   assert.equal(saved.answers['q-1-1'], 'Runder Tisch Familie seit 2012');
-  const file = path.join(await mkdtemp(path.join(tmpdir(), 'check-')), 'antworten.json');
+  const file = path.join(await tempFolder('check-'), 'antworten.json');
   await writeFile(file, JSON.stringify(saved));
 
   page.once('dialog', (d) => d.accept());

@@ -5,10 +5,9 @@
 // search box shows the hostile title as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSite, serve, launch, openPage, repo } from './lib/harness.mjs';
+import { buildSite, serve, launch, openPage, repo, tempFolder } from './lib/harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -41,7 +40,7 @@ const domAudit = () => {
 
 test('hostile content is published harmless on every page', async () => {
   // a copy: the build writes its search index into the handbook root
-  const root = await mkdtemp(path.join(tmpdir(), 'handbook-hostile-'));
+  const root = await tempFolder('handbook-hostile-');
   await cp(path.join(repo, 'tests/fixtures/hostile'), root, { recursive: true });
   const site = await buildSite({ root });
   const server = await serve(site);

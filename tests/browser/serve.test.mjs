@@ -4,15 +4,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile, rename } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { repo, binary, launch, openPage } from './lib/harness.mjs';
+import { repo, binary, launch, openPage, tempFolder } from './lib/harness.mjs';
 
 let root, server, url, browser;
 
 before(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'handbook-serve-'));
+  root = await tempFolder('handbook-serve-');
   await cp(path.join(repo, 'content'), path.join(root, 'content'), { recursive: true });
   await cp(path.join(repo, 'handbook.yaml'), path.join(root, 'handbook.yaml'));
   // as the README starts it: inside the handbook, no --root; the handbook

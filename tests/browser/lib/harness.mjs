@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat, mkdtemp, cp } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,23 @@ import { chromium } from 'playwright-core';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const binary = process.env.HANDBOOK_BIN || path.join(repo, 'target/debug/handbook');
+
+const temps = [];
+// Every test file runs in a process of its own: its temp folders (copies
+// of handbooks with their search indexes, built sites) go when it ends,
+// passed or failed, so runs do not fill /tmp. HANDBOOK_KEEP_TEMP=1 keeps
+// them to look at after a failure.
+process.on('exit', () => {
+  if (process.env.HANDBOOK_KEEP_TEMP) return;
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder under the system's temp folder, removed when the test process exits. */
+export async function tempFolder(prefix) {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
 
 let bundledCopy;
 /**
@@ -22,7 +40,7 @@ let bundledCopy;
  */
 export function bundledHandbook() {
   bundledCopy ??= (async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'handbook-root-'));
+    const root = await tempFolder('handbook-root-');
     for (const part of ['content', 'themes', 'editions', 'handbook.yaml']) {
       await cp(path.join(repo, part), path.join(root, part), { recursive: true });
     }
@@ -34,7 +52,7 @@ export function bundledHandbook() {
 /** Builds `root` (default: a copy of the bundled handbook) into a fresh temp folder. */
 export async function buildSite({ root, baseUrl, edition, extraArgs = [] } = {}) {
   root ??= await bundledHandbook();
-  const out = await mkdtemp(path.join(tmpdir(), 'handbook-site-'));
+  const out = await tempFolder('handbook-site-');
   const args = ['build', '--root', root, '--out', out, ...extraArgs];
   if (baseUrl) args.push('--base-url', baseUrl);
   if (edition) args.push('--edition', edition);
@@ -137,7 +155,7 @@ export async function axe(page) {
 
 /** A private copy of `tests/fixtures/<fixture>` in a new temp folder. */
 export async function copyFixture(fixture) {
-  const root = await mkdtemp(path.join(tmpdir(), 'handbook-editor-'));
+  const root = await tempFolder('handbook-editor-');
   await cp(path.join(repo, 'tests/fixtures', fixture), root, { recursive: true });
   return root;
 }
