@@ -160,8 +160,6 @@ fn foreign_syntax_warns_at_its_line_with_what_to_write_instead() {
         ("hugo-seite.md:10:1", "Der Hugo-Baustein `figure`"),
         ("jekyll-seite.md:9:1", "Vorlagen-Code für Jekyll (Liquid) wird hier nicht ausgeführt und erscheint als Text: `{% include footer.html %}`"),
         ("jekyll-seite.md:12:1", "Die kramdown-Angabe `{: .note }`"),
-        ("jekyll-seite.md:14:1", "Den GitBook-Kasten `{% hint %}`"),
-        ("jekyll-seite.md:18:1", "Den MkDocs-Kasten `!!! note`"),
         ("jekyll-seite.md:21:1", "Das Einbinden von `_teil.qmd` in Quarto-Schreibweise"),
     ] {
         assert!(err.contains(&format!("content/{at}: Warnung: {says}")), "{at}: {err}");
@@ -169,9 +167,10 @@ fn foreign_syntax_warns_at_its_line_with_what_to_write_instead() {
     // each once: `{{< figure >}}` is Hugo, not also Liquid; a box Hugo's
     // Learn theme writes is one here (see below)
     assert_eq!(count(&err, "Hugo-Baustein"), 1, "{err}");
-    assert_eq!(count(&err, "hint %}`"), 1, "{err}");
     assert!(err.contains("Tipp: schreiben Sie einen Kasten als `:::hinweis` … `:::`"));
-    assert!(err.contains("11 Warnungen"), "{err}");
+    // GitBook's hint and MkDocs' box are boxes (see below)
+    assert!(!err.contains("hint %}`") && !err.contains("!!!"), "{err}");
+    assert!(err.contains("9 Warnungen"), "{err}");
 
     let err = checked("foreign-jugendhackt", "en");
     assert!(err.contains(
@@ -680,6 +679,79 @@ fn markdown_that_other_tools_write_and_is_valid_is_no_mistake() {
 }
 
 #[test]
+fn mkdocs_and_gitbook_boxes_and_tabs_are_boxes_and_titled_text() {
+    let (tmp, public) = built("foreign-more");
+    let page = article(&public, "mkdocs-seite");
+    // a tab is its title over its text, which is text and not code; code
+    // indented further in it stays code
+    assert!(
+        page.contains("<p><strong>Windows</strong></p>\n<p>Installieren Sie das Programm.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<p>Mit der Paketverwaltung:</p>\n<pre><code>sudo apt install programm\n</code></pre>"
+        ),
+        "{page}"
+    );
+    // `!!! warning "Titel"` with a link and a box inside it
+    assert!(
+        page.contains("<div class=\"box box-achtung\">\n<p class=\"box-title\">Vor dem Antrag</p>\n<p>Die Frist steht im <a href=\"/gueltig/\">Bescheid</a>.</p>\n<div class=\"box box-hinweis\">\n<p class=\"box-title\">Tipp</p>\n<p>Ein Kasten im Kasten.</p>\n</div>\n</div>"),
+        "{page}"
+    );
+    // `???+` opens, `???` stays closed; prose with `!!!` stays prose
+    assert!(
+        page.contains("<details open=\"\" class=\"box box-aufklappen\">\n<summary class=\"box-title\">Wer hilft?</summary>\n<p>Das Jobcenter.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            "<details class=\"box box-aufklappen\">\n<summary class=\"box-title\">Info</summary>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p>!!! Achtung, das ist kein Kasten!</p>"),
+        "{page}"
+    );
+
+    let page = article(&public, "gitbook-seite");
+    assert!(
+        page.contains("<div class=\"box box-achtung\">\n<p class=\"box-title\">Warnung</p>\n<p>Bitte die <strong>Frist</strong> beachten.</p>\n</div>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p><strong>Vor Ort</strong></p>\n<p>Im Jobcenter beantragen.</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p><strong>antrag.yaml</strong></p>\n<pre><code class=\"language-yaml\">"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("{% tab") && !page.contains("{% end"),
+        "{page}"
+    );
+    // the one left open stays text, and is named (see below)
+    assert!(page.contains("{% hint style=\"info\" %}"), "{page}");
+
+    // a mistake in a box's indented text is named where it was written
+    let file = tmp.path().join("content/mkdocs-seite.md");
+    write(
+        &file,
+        &read(&file).replace("(gueltig.md)", "(gibt-es-nicht.md)"),
+    );
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
+    assert!(
+        stderr(&o).contains(
+            "content/mkdocs-seite.md:19:24: Fehler: Der Link führt ins Leere: `gibt-es-nicht.md`"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn syntax_of_mdbook_mkdocs_obsidian_and_mdx_is_named_at_its_line() {
     let err = checked("foreign-more", "de");
     for (at, says) in [
@@ -692,14 +764,14 @@ fn syntax_of_mdbook_mkdocs_obsidian_and_mdx_is_named_at_its_line() {
             "Die Angabe `{ .md-button .md-button--primary }` (MkDocs, Pandoc)",
         ),
         (
-            "mkdocs-seite.md:6:1",
-            "Reiter aus MkDocs gibt es hier nicht: `=== \"Windows\"`",
-        ),
-        (
-            "mkdocs-seite.md:10:17",
+            "mkdocs-seite.md:16:17",
             "Das MkDocs-Symbol `:material-download:`",
         ),
-        ("mkdocs-seite.md:10:63", "Die Angabe `{#speichern}`"),
+        ("mkdocs-seite.md:16:63", "Die Angabe `{#speichern}`"),
+        (
+            "gitbook-seite.md:24:1",
+            "Dem GitBook-Kasten `{% hint %}` fehlt sein `{% endhint %}`; er erscheint als Text",
+        ),
         (
             "obsidian-seite.md:4:7",
             "Der Wiki-Link `[[mkdocs-seite]]` (Obsidian)",

@@ -27,6 +27,8 @@ pub fn sanitiser() -> ammonia::Builder<'static> {
         // a task list's boxes and a table's column alignment were lost
         // on every page with a single `<br>`
         .add_tag_attributes("input", ["type", "checked", "disabled"])
+        // a box shown open (`:::details` of MkDocs' `???+`)
+        .add_tag_attributes("details", ["open"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {

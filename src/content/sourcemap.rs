@@ -157,6 +157,100 @@ impl Expanded {
     }
 }
 
+impl Origin {
+    /// The same file: a page, or one snippet (not only one of the same name).
+    fn is(&self, other: &Origin) -> bool {
+        match (self, other) {
+            (Origin::Page, Origin::Page) => true,
+            (Origin::Snippet(a), Origin::Snippet(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A block's text taken out of its indentation (MkDocs' boxes and tabs
+/// indent their bodies by four spaces), so that Markdown reads it as text
+/// and not as code, and where each of its lines started before.
+pub struct Dedented {
+    pub text: String,
+    /// Per line: its start in `text`, and in the text as written.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Dedented {
+    /// `text` with up to `by` columns of spaces or tabs cut from each line.
+    pub fn new(text: &str, by: usize) -> Dedented {
+        let mut out = Dedented {
+            text: String::with_capacity(text.len()),
+            starts: Vec::new(),
+        };
+        let mut old = 0;
+        for line in text.split_inclusive('\n') {
+            let (mut cut, mut column) = (0, 0);
+            for b in line.bytes() {
+                column += match b {
+                    b' ' => 1,
+                    b'\t' => 4 - column % 4,
+                    _ => break,
+                };
+                if column > by {
+                    break;
+                }
+                cut += 1;
+            }
+            out.starts.push((out.text.len(), old + cut));
+            out.text.push_str(&line[cut..]);
+            old += line.len();
+        }
+        out
+    }
+
+    /// Where offset `new` of [`Self::text`] was written.
+    fn old(&self, new: usize) -> usize {
+        let i = self.starts.partition_point(|&(n, _)| n <= new);
+        match i.checked_sub(1).map(|i| self.starts[i]) {
+            Some((n, o)) => o + (new - n),
+            None => new,
+        }
+    }
+}
+
+impl Expanded {
+    /// An expansion of `d.text`, made as if it started at `base` in
+    /// `origin`, mapped back to the indented lines it was cut from. Text
+    /// from elsewhere (an included snippet) keeps its mapping.
+    pub fn undent(self, d: &Dedented, origin: &Origin, base: usize) -> Expanded {
+        let mut out = Expanded {
+            text: String::new(),
+            segments: Vec::with_capacity(self.segments.len()),
+        };
+        let ends = self
+            .segments
+            .iter()
+            .skip(1)
+            .map(|s| s.out_start)
+            .chain([self.text.len()]);
+        for (s, end) in self.segments.iter().zip(ends) {
+            let piece = &self.text[s.out_start..end];
+            let ours = s.origin.is(origin) && s.src_start >= base;
+            if !ours {
+                out.push(piece, &s.origin, s.src_start, s.verbatim);
+            } else if !s.verbatim {
+                out.push_generated(piece, origin, base + d.old(s.src_start - base));
+            } else {
+                // copied text maps one to one within a line: a segment
+                // per line, each at its line's place as written
+                let mut new = s.src_start - base;
+                for line in piece.split_inclusive('\n') {
+                    out.push_verbatim(line, origin, base + d.old(new));
+                    new += line.len();
+                }
+            }
+        }
+        out
+    }
+}
+
 /// `text` with `indent` before each line it starts, where a line starts
 /// after its newlines and, when `at_line_start`, at its beginning. A line
 /// that has the indentation already (the body, in a template that does
@@ -204,6 +298,26 @@ mod tests {
         assert_eq!(at(3 + 5), (2, 1));
         let cd = e.text.find("cd").unwrap();
         assert_eq!(at(cd), (3, 1));
+    }
+
+    #[test]
+    fn a_dedented_body_maps_back_to_its_indented_lines() {
+        let source = "!!! note\n    Erste Zeile\n\n\tZweite [x](y.md)\n";
+        let page = SourceText::new("content/a.md".into(), source);
+        let base = source.find('\n').unwrap() + 1;
+        let d = Dedented::new(&source[base..], 4);
+        assert_eq!(d.text, "Erste Zeile\n\nZweite [x](y.md)\n");
+        let mut e = Expanded::default();
+        e.push_verbatim(&d.text, &Origin::Page, base);
+        let e = e.undent(&d, &Origin::Page, base);
+        assert_eq!(e.text, d.text);
+        let at = |needle: &str| {
+            let (s, _) = e.locate(&page, e.text.find(needle).unwrap());
+            (s.line, s.column)
+        };
+        assert_eq!(at("Erste"), (2, 5));
+        assert_eq!(at("Zeile"), (2, 11));
+        assert_eq!(at("[x]"), (4, 9));
     }
 
     #[test]

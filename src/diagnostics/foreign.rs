@@ -16,12 +16,10 @@ pub enum ForeignIssue {
     HugoShortcode { name: String },
     /// Quarto's `{{< include file.qmd >}}`.
     QuartoInclude { path: String },
-    /// GitBook's `{% hint style="info" %}`.
+    /// GitBook's `{% hint style="info" %}` without its `{% endhint %}`.
     GitbookHint,
     /// kramdown's inline attribute list `{: .note }`.
     KramdownAttributes { code: String },
-    /// MkDocs' admonitions `!!! note "Titel"` (`???` folded).
-    MkdocsAdmonition { marker: String, kind: String },
     /// A `:::name` fence whose name is no known callout.
     UnknownCallout { name: String },
     /// A `:::note` fence without its closing `:::` line.
@@ -59,8 +57,6 @@ pub enum ForeignIssue {
     /// An attribute list after a link, picture or emphasis (MkDocs'
     /// attr_list, Pandoc): `{ .md-button }`, `{ width="300" }`.
     AttributeList { code: String },
-    /// MkDocs Material's content tab `=== "Titel"`.
-    MkdocsTab { title: String },
     /// MkDocs Material's icon `:material-download:`.
     MkdocsIcon { name: String },
     /// A text directive of remark-directive (Docusaurus):

@@ -190,9 +190,16 @@ pub fn template_args(name: &str) -> Spec {
             open: false,
             help: Some(Hint::DescribeImage),
         },
-        "hinweis" | "achtung" | "aufklappen" => Spec {
+        "hinweis" | "achtung" => Spec {
             required: &[],
             optional: &["titel"],
+            open: false,
+            help: None,
+        },
+        // `offen`: shown open (MkDocs' `???+`, Obsidian's `> [!faq]+`)
+        "aufklappen" => Spec {
+            required: &[],
+            optional: &["titel", "offen"],
             open: false,
             help: None,
         },

@@ -2,7 +2,7 @@
 //! block's body) into Markdown, recursively, with a source map.
 
 use super::builtin;
-use super::sourcemap::{Expanded, Origin, Snippet};
+use super::sourcemap::{Dedented, Expanded, Origin, Snippet};
 use super::syntax::{self, Call, Piece};
 use super::Env;
 use crate::content::source::SourceText;
@@ -82,12 +82,14 @@ impl CallSite<'_> {
 
     /// The call's body (the text between it and `{% end %}`), expanded.
     fn expand_body(&self, frame: &mut Frame, body: &std::ops::Range<usize>) -> Expanded {
-        expand(
-            frame,
-            &self.text[body.clone()],
-            self.origin,
-            self.base + body.start,
-        )
+        let (text, base) = (&self.text[body.clone()], self.base + body.start);
+        if self.call.indent == 0 {
+            return expand(frame, text, self.origin, base);
+        }
+        // a call found in the cut text is reported where the cut text
+        // puts it, a few columns off; links and headings are mapped back
+        let cut = Dedented::new(text, self.call.indent);
+        expand(frame, &cut.text, self.origin, base).undent(&cut, self.origin, base)
     }
 
     /// What each line a block-level call writes must start with to stay in

@@ -74,6 +74,7 @@ pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
                 .collect(),
             range: open..close_end,
             body: Some(body_start..close_start),
+            indent: 0,
         });
     };
     let title = fence.title.unwrap_or_else(|| default_title.to_string());
@@ -93,5 +94,6 @@ pub(super) fn call_at(text: &str, open: usize, fences: &Pairs) -> Option<Call> {
         args: vec![Arg::text("titel", title)],
         range: open..close_end,
         body: Some(body_start + used..close_start),
+        indent: 0,
     })
 }

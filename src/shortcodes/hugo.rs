@@ -31,6 +31,7 @@ pub(super) fn call_at(text: &str, at: usize, code: &[Range<usize>]) -> Option<Ca
                 args: vec![Arg::text("path", path)],
                 range: at..tag.end,
                 body: None,
+                indent: 0,
             })
         }
         "notice" => notice(text, at, &tag, code),
@@ -65,6 +66,7 @@ fn notice(text: &str, at: usize, tag: &Tag, code: &[Range<usize>]) -> Option<Cal
         args: vec![Arg::text("titel", title)],
         range: at..end,
         body: Some(tag.end..body_end),
+        indent: 0,
     })
 }
 

@@ -13,7 +13,9 @@ mod builtin;
 mod cross_ref;
 mod expand;
 mod fenced;
+mod gitbook;
 mod hugo;
+mod indented;
 mod myst;
 pub use crate::content::sourcemap;
 pub mod syntax;
@@ -127,6 +129,11 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains("admonish")
         // MyST's link roles
         || s.contains("}`")
+        // MkDocs' boxes and tabs
+        || s.contains("!!! ")
+        || s.contains("??? ")
+        || s.contains("???+ ")
+        || s.contains("=== ")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)
         || syntax::has_bare_colon_line(s)

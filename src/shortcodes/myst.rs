@@ -36,6 +36,7 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
             args: vec![Arg::text("titel", title)],
             range: open..close_end,
             body: Some(body),
+            indent: 0,
         },
         Becomes::Figure => {
             // the caption is the body's first paragraph; a figure without
@@ -57,6 +58,7 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
                 args,
                 range: open..close_end,
                 body: None,
+                indent: 0,
             }
         }
     };
@@ -81,6 +83,7 @@ pub(super) fn role_at(text: &str, at: usize) -> Option<Call> {
         args,
         range: at..end,
         body: None,
+        indent: 0,
     })
 }
 

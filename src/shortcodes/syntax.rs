@@ -3,7 +3,7 @@
 //! with a body. `{{/* … */}}` and `{%/* … */%}` write the call literally.
 //! Calls inside code spans and code blocks are text, not calls.
 
-use super::{fenced, hugo, myst};
+use super::{fenced, gitbook, hugo, indented, myst};
 use crate::content::{cross_ref, grid_table};
 pub use crate::diagnostics::ShortcodeIssue;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
@@ -73,6 +73,9 @@ pub struct Call {
     pub range: Range<usize>,
     /// The text between `%}` and `{% end %}` of a block call.
     pub body: Option<Range<usize>>,
+    /// Columns cut from each line of the body before it is expanded
+    /// (MkDocs indents a box's text by four); 0 for the others.
+    pub indent: usize,
 }
 
 impl Call {
@@ -153,6 +156,8 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
         let outcome = if text.as_bytes()[found] == b'+' {
             // Pandoc's grid table, written as the pipe table it means
             Ok(grid_table::at(text, found).map(|g| Piece::Literal(g.pipe, found..g.end)))
+        } else if matches!(text.as_bytes()[found], b'!' | b'?' | b'=') {
+            Ok(indented::call_at(text, found).map(Piece::Call))
         } else if text.as_bytes()[found] == b'@' {
             Ok(cross_ref_at(text, found).map(Piece::Call))
         } else if let Some(block) = fence {
@@ -164,6 +169,8 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
                 .map(Piece::Call)
                 .or_else(|| would_define(text, found).then(|| bare_colon_escaped(found))))
         } else if let Some(call) = hugo::call_at(text, found, &code) {
+            Ok(Some(Piece::Call(call)))
+        } else if let Some(call) = gitbook::call_at(text, found, &code) {
             Ok(Some(Piece::Call(call)))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))
@@ -208,6 +215,10 @@ fn next_opener(text: &str, from: usize) -> Option<usize> {
                 && (i == 0 || bytes[i - 1] == b'\n' || fenced::at_line_start(text, i))
                 && (i == 0 || !matches!(bytes[i - 1], b'`' | b'~'))
                 && myst::opens_at(text, i))
+            || (matches!(bytes[i], b'!' | b'?' | b'=')
+                && (i == 0 || matches!(bytes[i - 1], b'\n' | b' ' | b'\t'))
+                && fenced::at_line_start(text, i)
+                && indented::opens_at(text, i))
             || (bytes[i] == b'+'
                 && (i == 0 || bytes[i - 1] == b'\n')
                 && grid_table::is_border(text[i..].lines().next().unwrap_or_default().trim_end()))
@@ -274,6 +285,7 @@ fn cross_ref_at(text: &str, at: usize) -> Option<Call> {
         args: vec![Arg::text("id", id)],
         range: at..end,
         body: None,
+        indent: 0,
     })
 }
 
@@ -347,6 +359,7 @@ fn inline_call_at(text: &str, open: usize) -> Result<Option<Call>, SyntaxError> 
         args,
         range: open..end,
         body: None,
+        indent: 0,
     }))
 }
 
@@ -393,6 +406,7 @@ fn block_call_at(
                     args,
                     range: open..after,
                     body: Some(body_start..i),
+                    indent: 0,
                 }));
             }
             pos = after;

@@ -1,6 +1,7 @@
 //! Constructs of other tools inside a line: template tags (Liquid, Hugo,
 //! mdBook), attribute lists, citations, components, wiki links, icons.
 
+use crate::content::gitbook;
 use crate::diagnostics::ForeignIssue;
 
 /// MkDocs Material's icons `:material-download:`, `:fontawesome-brands-x:`,
@@ -264,11 +265,53 @@ pub(super) fn unmatched_notices(
         .collect()
 }
 
+/// GitBook's blocks without their closing tags, and closing tags without
+/// their blocks: both stay text, where a closed block is read.
+pub(super) fn unmatched_gitbook(
+    body: &str,
+    in_code: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, ForeignIssue)> {
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    let mut stray = Vec::new();
+    for (at, _) in body.match_indices("{%") {
+        let Some(tag) = gitbook::tag_at(body, at).filter(|_| !in_code(at)) else {
+            continue;
+        };
+        if !tag.closing {
+            open.push((at, tag.name));
+        } else if let Some(i) = open.iter().rposition(|(_, n)| *n == tag.name) {
+            // blocks left open inside this one stay in `open`
+            open.remove(i);
+        } else {
+            stray.push((at, tag.name));
+        }
+    }
+    let mut found: Vec<(usize, ForeignIssue)> = open
+        .into_iter()
+        .chain(stray)
+        .map(|(at, name)| {
+            let issue = match name {
+                "hint" => ForeignIssue::GitbookHint,
+                _ => ForeignIssue::Liquid {
+                    code: body[at..gitbook::tag_at(body, at).map_or(at, |t| t.end)].to_string(),
+                },
+            };
+            (at, issue)
+        })
+        .collect();
+    found.sort_by_key(|(at, _)| *at);
+    found
+}
+
 /// `{% for item in page.items %}`, `{% include x.html %}`, GitBook's
 /// `{% hint style="info" %}`; not our `{% name(…) %}` and `{% end %}`,
 /// nor the tags that close or continue one already named.
 fn liquid_tag(inner: &str) -> Option<ForeignIssue> {
     let (name, rest) = word(inner);
+    // GitBook's blocks are read ([`unmatched_gitbook`] names one left open)
+    if gitbook::BLOCKS.contains(&name.strip_prefix("end").unwrap_or(name)) {
+        return None;
+    }
     if name.is_empty() || rest.trim_start().starts_with('(') || name == "end" {
         return None;
     }

@@ -17,8 +17,10 @@ mod files;
 mod in_line;
 mod line_start;
 pub use files::foreign_file;
-use in_line::{icons, in_line, jsx_tags, references, unmatched_notices, wiki_links};
-use line_start::{mdx_import, mkdocs, mkdocs_tab, vitepress};
+use in_line::{
+    icons, in_line, jsx_tags, references, unmatched_gitbook, unmatched_notices, wiki_links,
+};
+use line_start::{mdx_import, vitepress};
 
 /// Warnings for the foreign syntax in the body starting at `body_start`
 /// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
@@ -116,8 +118,6 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         // are told apart by that one byte
         let trimmed = line.trim();
         let issue = match trimmed.as_bytes().first() {
-            Some(b'!' | b'?') => mkdocs(trimmed),
-            Some(b'=') => mkdocs_tab(trimmed),
             Some(b'i' | b'e') => mdx_import(trimmed),
             Some(b'<' | b'@') => vitepress(trimmed),
             // a box's `:::` lines inside a quotation are no fences there:
@@ -170,6 +170,9 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
     found.extend(myst_in_code(body, code));
     if body.contains("notice") {
         found.extend(unmatched_notices(body, &|at| in_code(code, at)));
+    }
+    if body.contains("{%") {
+        found.extend(unmatched_gitbook(body, &|at| in_code(code, at)));
     }
     // VitePress' `<!--@include: …-->` is a comment and the finding itself
     let comments = comments(body, code);
@@ -353,7 +356,19 @@ mod tests {
                     <PersonCard\n  name={`Jenny`}\n/> <B>fett</B> `<Tabs>`\n\
                     siehe @sec-management, [@hanson_2015, S. 3], mail@sec-x.de `@sec-y`\n";
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
-        assert_eq!(lines, [1, 2, 4, 5, 6, 9, 10, 11, 14, 17, 18, 21]);
+        // GitBook's closed hint (6–8) and MkDocs' box (10) are read as boxes
+        assert_eq!(lines, [1, 2, 4, 5, 9, 11, 14, 17, 18, 21]);
+    }
+
+    #[test]
+    fn a_gitbook_block_left_open_is_named_and_a_closed_one_is_not() {
+        let found = issues(
+            "{% hint style=\"info\" %}\nzu\n{% endhint %}\n\n{% hint style=\"danger\" %}\noffen\n\n{% endtab %}\n`{% hint %}`\n",
+        );
+        let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [5, 8], "{found:?}");
+        assert!(found[0].1.contains("has no `{% endhint %}`"), "{found:?}");
+        assert!(found[1].1.contains("{% endtab %}"), "{found:?}");
     }
 
     #[test]

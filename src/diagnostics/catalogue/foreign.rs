@@ -35,18 +35,13 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
         ),
         GitbookHint => t!(
             lang,
-            "GitBook's `{{% hint %}}` box is not known here and shows as text",
-            "Den GitBook-Kasten `{{% hint %}}` gibt es hier nicht; er erscheint als Text"
+            "GitBook's `{{% hint %}}` box has no `{{% endhint %}}` and shows as text",
+            "Dem GitBook-Kasten `{{% hint %}}` fehlt sein `{{% endhint %}}`; er erscheint als Text"
         ),
         KramdownAttributes { code } => t!(
             lang,
             "kramdown attributes `{code}` are not known here and show as text",
             "Die kramdown-Angabe `{code}` gibt es hier nicht; sie erscheint als Text"
-        ),
-        MkdocsAdmonition { marker, kind } => t!(
-            lang,
-            "MkDocs box `{marker} {kind}` is not known here and shows as text",
-            "Den MkDocs-Kasten `{marker} {kind}` gibt es hier nicht; er erscheint als Text"
         ),
         UnknownCallout { name } => t!(
             lang,
@@ -125,11 +120,6 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "the attributes `{code}` (MkDocs, Pandoc) are not known here and show as text",
             "Die Angabe `{code}` (MkDocs, Pandoc) gibt es hier nicht; sie erscheint als Text"
-        ),
-        MkdocsTab { title } => t!(
-            lang,
-            "MkDocs tabs are not known here: `=== \"{title}\"` shows as text and its content as code",
-            "Reiter aus MkDocs gibt es hier nicht: `=== \"{title}\"` erscheint als Text und sein Inhalt als Code"
         ),
         TextDirective { name, more: 0 } => t!(
             lang,
@@ -322,7 +312,12 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "delete it; how text looks is the theme's business (a box is written `:::note` … `:::`)",
             "löschen Sie die Angabe; wie Text aussieht, bestimmt das Theme (ein Kasten wird `:::hinweis` … `:::` geschrieben)"
         ),
-        GitbookHint | MkdocsAdmonition { .. } | KramdownAttributes { .. } => t!(
+        GitbookHint => t!(
+            lang,
+            "close it with `{{% endhint %}}` on a line of its own after its text",
+            "schließen Sie ihn nach seinem Text mit `{{% endhint %}}` auf einer eigenen Zeile"
+        ),
+        KramdownAttributes { .. } => t!(
             lang,
             "write a box as `:::note` … `:::` (or `:::warning`), or `{{% hinweis() %}}…{{% end %}}`",
             "schreiben Sie einen Kasten als `:::hinweis` … `:::` (oder `:::achtung`) oder als `{{% hinweis() %}}…{{% end %}}`"
@@ -409,11 +404,6 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "delete it; how links and pictures look is the theme's business",
             "löschen Sie die Angabe; wie Links und Bilder aussehen, bestimmt das Theme"
-        ),
-        MkdocsTab { .. } => t!(
-            lang,
-            "write a heading per tab and its content unindented below it",
-            "schreiben Sie je Reiter eine Überschrift und seinen Inhalt ohne Einrückung darunter"
         ),
         WikiLink { .. } => t!(
             lang,

@@ -1,0 +1,129 @@
+//! GitBook's blocks: `{% hint style="info" %}` … `{% endhint %}`, tabs
+//! (`{% tabs %}{% tab title="Windows" %}` … `{% endtab %}{% endtabs %}`),
+//! a code block with a title (`{% code title="app.yaml" %}`) and a link
+//! card (`{% content-ref url="x.md" %}`). The shortcode stage makes boxes
+//! and titled text of them; the foreign-syntax check names one without
+//! its closing tag.
+
+use std::ops::Range;
+
+/// The blocks read here.
+pub const BLOCKS: [&str; 5] = ["hint", "tabs", "tab", "code", "content-ref"];
+
+/// One `{% name attributes %}` or `{% endname %}` tag.
+#[derive(Debug, PartialEq)]
+pub struct Tag<'a> {
+    pub name: &'a str,
+    pub attributes: &'a str,
+    pub closing: bool,
+    /// Just after its `%}`.
+    pub end: usize,
+}
+
+/// The tag of a block of [`BLOCKS`] at `at`, opening or closing.
+pub fn tag_at(text: &str, at: usize) -> Option<Tag<'_>> {
+    let rest = text.get(at..)?.strip_prefix("{%")?;
+    // a tag stays on its line
+    let len = rest.find("%}").filter(|&i| !rest[..i].contains('\n'))?;
+    let inner = rest[..len].trim();
+    let name_len = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(inner.len());
+    let (word, attributes) = inner.split_at(name_len);
+    let (name, closing) = match word.strip_prefix("end") {
+        Some(n) if BLOCKS.contains(&n) => (n, true),
+        _ => (word, false),
+    };
+    let fits = match closing {
+        true => attributes.trim().is_empty(),
+        // our `{% hinweis(titel="x") %}` has its parenthesis right after the name
+        false => !attributes.starts_with('('),
+    };
+    (BLOCKS.contains(&name) && fits).then(|| Tag {
+        name,
+        attributes: attributes.trim(),
+        closing,
+        end: at + 2 + len + 2,
+    })
+}
+
+/// The block opened at `at`: its tag and its closing tag's range (blocks
+/// of the same name nest). `None` for no opener or one never closed.
+pub fn block_at<'a>(
+    text: &'a str,
+    at: usize,
+    in_code: &dyn Fn(usize) -> bool,
+) -> Option<(Tag<'a>, Range<usize>)> {
+    let open = tag_at(text, at).filter(|t| !t.closing)?;
+    let mut depth = 0;
+    for (i, _) in text[open.end..].match_indices("{%") {
+        let i = open.end + i;
+        let Some(tag) = tag_at(text, i).filter(|t| t.name == open.name) else {
+            continue;
+        };
+        if in_code(i) {
+            continue;
+        }
+        match (tag.closing, depth) {
+            (true, 0) => return Some((open, i..tag.end)),
+            (true, _) => depth -= 1,
+            (false, _) => depth += 1,
+        }
+    }
+    None
+}
+
+/// The value of `key="value"` among a tag's attributes.
+pub fn attribute(attributes: &str, key: &str) -> Option<String> {
+    let mut rest = attributes;
+    while let Some(i) = rest.find(key) {
+        let after = &rest[i + key.len()..];
+        let before_ok = rest[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        if let Some(value) = after.strip_prefix("=\"").filter(|_| before_ok) {
+            return value.split('"').next().map(str::to_string);
+        }
+        rest = after;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_pair_with_their_closing_tags_and_nest() {
+        let text = "{% tabs %}\n{% tab title=\"Windows\" %}\nA\n{% endtab %}\n{% tab title=\"Linux\" %}\nB\n{% endtab %}\n{% endtabs %}\n";
+        let none = |_| false;
+        let (tabs, close) = block_at(text, 0, &none).unwrap();
+        assert_eq!(tabs.name, "tabs");
+        assert_eq!(&text[close], "{% endtabs %}");
+        let at = text.find("{% tab ").unwrap();
+        let (tab, close) = block_at(text, at, &none).unwrap();
+        assert_eq!(
+            attribute(tab.attributes, "title").as_deref(),
+            Some("Windows")
+        );
+        assert_eq!(&text[close.clone()], "{% endtab %}");
+        assert!(close.end < text.find("Linux").unwrap());
+        let hint = "{% hint style=\"warning\" %}\nx\n{% hint %}\ny\n{% endhint %}\n{% endhint %}";
+        let (_, close) = block_at(hint, 0, &none).unwrap();
+        assert_eq!(close.end, hint.len());
+    }
+
+    #[test]
+    fn ours_liquids_and_open_blocks_are_none() {
+        let none = |_| false;
+        assert_eq!(tag_at("{% hinweis(titel=\"x\") %}", 0), None);
+        assert_eq!(tag_at("{% for x in y %}", 0), None);
+        assert_eq!(tag_at("{% end %}", 0), None);
+        assert!(block_at("{% hint style=\"info\" %}\nnie zu\n", 0, &none).is_none());
+        assert_eq!(
+            attribute("xstyle=\"a\" style=\"info\"", "style").as_deref(),
+            Some("info")
+        );
+    }
+}

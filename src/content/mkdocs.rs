@@ -1,0 +1,129 @@
+//! The first line of MkDocs' indented blocks: Python-Markdown's boxes
+//! (`!!! note "Titel"`), the folded ones of pymdownx.details (`??? tip`,
+//! open with `???+`) and the content tabs of pymdownx.tabbed
+//! (`=== "Windows"`). Their text follows, indented by four spaces; the
+//! shortcode stage makes boxes of them, the foreign-syntax check names a
+//! line that looks like one and is not.
+
+/// What an indented block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `!!!`: a box.
+    Box,
+    /// `???` (`open`: `???+`): a box the reader opens.
+    Folded { open: bool },
+    /// `===`: one tab of a set; the reader sees every tab's text in turn.
+    Tab,
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Head {
+    pub shape: Shape,
+    /// The box's kind, lower case (`note`, `warning`); empty for a tab.
+    pub kind: String,
+    /// The quoted title; `None` where none is written or it is `""`
+    /// (MkDocs then shows no title, a box here its kind's).
+    pub title: Option<String>,
+}
+
+/// How many columns the text of a block is indented beyond its head.
+pub const BODY_INDENT: usize = 4;
+
+/// The line (without its indentation) as the head of an indented block.
+pub fn head(line: &str) -> Option<Head> {
+    let line = line.trim_end();
+    let (shape, rest) = [
+        ("!!!", Shape::Box),
+        ("???+", Shape::Folded { open: true }),
+        ("???", Shape::Folded { open: false }),
+        ("===+", Shape::Tab),
+        ("===!", Shape::Tab),
+        ("===", Shape::Tab),
+    ]
+    .iter()
+    .find_map(|(marker, shape)| Some((*shape, line.strip_prefix(marker)?)))?;
+    // a space after the marker: `!!!!` and `===` underlines are none
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    // the kind and further classes (`!!! danger highlight "Titel"`)
+    let words_end = rest.find('"').unwrap_or(rest.len());
+    let words = rest[..words_end].split_whitespace();
+    if words.clone().any(|w| {
+        !w.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    }) {
+        return None;
+    }
+    let kind = words.clone().next().unwrap_or_default().to_lowercase();
+    let title = match &rest[words_end..] {
+        "" => None,
+        quoted => Some(quoted.strip_prefix('"')?.strip_suffix('"')?),
+    };
+    match shape {
+        Shape::Tab if kind.is_empty() && title.is_some() => {}
+        Shape::Box | Shape::Folded { .. } if !kind.is_empty() => {}
+        _ => return None,
+    }
+    Some(Head {
+        shape,
+        kind,
+        title: title
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(shape: Shape, kind: &str, title: Option<&str>) -> Option<Head> {
+        Some(Head {
+            shape,
+            kind: kind.into(),
+            title: title.map(str::to_string),
+        })
+    }
+
+    #[test]
+    fn boxes_folded_boxes_and_tabs() {
+        assert_eq!(
+            head("!!! note \"Gut zu wissen\""),
+            h(Shape::Box, "note", Some("Gut zu wissen"))
+        );
+        assert_eq!(head("!!! Warning"), h(Shape::Box, "warning", None));
+        assert_eq!(
+            head("!!! danger highlight \"Nicht zu Hause\"  "),
+            h(Shape::Box, "danger", Some("Nicht zu Hause"))
+        );
+        assert_eq!(head("!!! tip \"\""), h(Shape::Box, "tip", None));
+        assert_eq!(
+            head("??? question \"Warum?\""),
+            h(Shape::Folded { open: false }, "question", Some("Warum?"))
+        );
+        assert_eq!(
+            head("???+ example"),
+            h(Shape::Folded { open: true }, "example", None)
+        );
+        assert_eq!(head("=== \"Windows\""), h(Shape::Tab, "", Some("Windows")));
+        assert_eq!(head("===+ \"Linux\""), h(Shape::Tab, "", Some("Linux")));
+    }
+
+    #[test]
+    fn prose_and_underlines_are_none() {
+        for line in [
+            "!!! Achtung, das ist wichtig!",
+            "!!!",
+            "!!!!",
+            "===",
+            "=== Windows",
+            "???",
+            "??? Was nun? ???",
+            "!!! note \"offen",
+        ] {
+            assert_eq!(head(line), None, "{line}");
+        }
+    }
+}
