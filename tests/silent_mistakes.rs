@@ -57,6 +57,10 @@ fn a_link_missing_its_parenthesis_is_an_error_at_its_line() {
     // brackets in code and escaped ones are meant literally
     assert!(!rows.iter().any(|r| r.4.contains("[a](b")));
     assert!(!rows.iter().any(|r| r.4.contains(r"\[das")));
+    // so is a link with its title in a code block that shows how to write one
+    assert!(!rows
+        .iter()
+        .any(|r| r.4.contains("\"Titel\")") || r.4.contains("\"Ablauf\")")));
 }
 
 #[test]

@@ -90,6 +90,9 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
             table_ends.push(range.end);
         }
         match &event {
+            // code is meant literally: `[Kurs](kurs.md "Titel")` in a
+            // block that shows how to write a link is no broken one
+            Event::Text(_) if code_block.is_some() => {}
             Event::Text(_) | Event::SoftBreak => runs.extend(range.clone()),
             Event::Code(_) => {
                 runs.code(range.clone());
