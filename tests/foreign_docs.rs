@@ -104,6 +104,30 @@ fn myst_boxes_and_figures_become_ours_and_the_rest_is_named_at_its_line() {
 }
 
 #[test]
+fn myst_labels_link_like_refs_and_figure_options_may_be_a_yaml_block() {
+    let (tmp, err) = built();
+    let page = article(&tmp.path().join("public"), "myst-kapitel");
+    // `(sec-kapitel)=` before the page's own title goes, its anchor stays
+    assert!(!page.contains("(sec-kapitel)="), "{page}");
+    assert!(page.contains("<span id=\"sec-kapitel\"></span>"), "{page}");
+    // MyST reads `[Antrag](sec-antrag)` as ``{ref}`sec-antrag` ``
+    assert!(
+        page.contains("<a href=\"/myst/#sec-antrag\">Antrag</a>"),
+        "{page}"
+    );
+    assert!(!err.contains("sec-antrag"), "{err}");
+    // options between `---` lines, as MyST also writes them
+    assert!(
+        page.contains("<figure class=\"figure\" id=\"fig-ablauf\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("alt=\"Ablauf in vier Schritten\"></p>\n<figcaption>Der Ablauf im Überblick.</figcaption>"),
+        "{page}"
+    );
+}
+
+#[test]
 fn a_myst_figure_without_any_description_is_refused_as_every_picture_is() {
     let tmp = copy_fixture("foreign-docs");
     write(
@@ -154,7 +178,7 @@ fn jupyter_books_toc_orders_its_pages() {
         "{err}"
     );
     assert!(
-        err.contains("content/_toc.yml:7:9: Warnung: _toc.yml nennt `kapitel/fehlt`, aber diese Seite gibt es nicht"),
+        err.contains("content/_toc.yml:8:9: Warnung: _toc.yml nennt `kapitel/fehlt`, aber diese Seite gibt es nicht"),
         "{err}"
     );
 }
@@ -196,7 +220,7 @@ fn a_summary_orders_an_mdbook_or_gitbook_and_is_no_page() {
     // the fixture's other pages are in no list: GitBook and mdBook leave
     // them out, here they are published, and that is said once
     assert!(
-        err.contains("content/SUMMARY.md:1:1: Warnung: SUMMARY.md nennt 18 Seiten nicht (`antrag/formular.md`, `antrag/schritt1.md`, `antrag/schritt2.md`, …): bei mdBook/GitBook fehlen solche Seiten, hier erscheinen sie nach den genannten"),
+        err.contains("content/SUMMARY.md:1:1: Warnung: SUMMARY.md nennt 19 Seiten nicht (`antrag/formular.md`, `antrag/schritt1.md`, `antrag/schritt2.md`, …): bei mdBook/GitBook fehlen solche Seiten, hier erscheinen sie nach den genannten"),
         "{err}"
     );
     assert!(menu.contains(&"/antrag/".to_string()), "{menu:?}");

@@ -115,6 +115,9 @@ pub fn closes(line: &str, d: &Directive) -> bool {
 /// The option lines (`:alt: Lageplan`, `:class: tip`) at the top of a
 /// directive's body: each key with its value, and the bytes they take.
 pub fn options(body: &str) -> (Vec<(String, String)>, usize) {
+    if let Some(block) = yaml_options(body) {
+        return block;
+    }
     let mut found = Vec::new();
     let mut used = 0;
     for line in body.split_inclusive('\n') {
@@ -129,6 +132,41 @@ pub fn options(body: &str) -> (Vec<(String, String)>, usize) {
         used += line.len();
     }
     (found, used)
+}
+
+/// The options as a YAML block between `---` lines, MyST's other way to
+/// write them (`---\nname: fig-plan\nalt: Ablaufplan\n---`).
+fn yaml_options(body: &str) -> Option<(Vec<(String, String)>, usize)> {
+    let mut lines = body.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim() != "---" {
+        return None;
+    }
+    let mut used = first.len();
+    let mut yaml = String::new();
+    for line in lines {
+        used += line.len();
+        if line.trim() == "---" {
+            let serde_json::Value::Object(map) = serde_saphyr::from_str(&yaml).ok()? else {
+                return None;
+            };
+            let found = map
+                .into_iter()
+                .filter_map(|(k, v)| {
+                    let value = match v {
+                        serde_json::Value::String(s) => s,
+                        serde_json::Value::Number(n) => n.to_string(),
+                        serde_json::Value::Bool(b) => b.to_string(),
+                        _ => return None,
+                    };
+                    Some((k, value))
+                })
+                .collect();
+            return Some((found, used));
+        }
+        yaml.push_str(line);
+    }
+    None
 }
 
 /// What a directive becomes here.

@@ -338,7 +338,22 @@ fn resolve_folder_or_asset(
     if draft_in(content, &target) {
         return to_draft(link, written);
     }
+    if let Some(id) = myst_label(content, written) {
+        return to_page(content, id, Some(written), link);
+    }
     broken(content, link, written)
+}
+
+/// The page whose heading MyST's `(sec-antrag)=` names, for a link to
+/// the label alone (`[Antrag](sec-antrag)`, which MyST reads as
+/// ``{ref}`sec-antrag` ``); `None` for a path or a label no page gives.
+fn myst_label(content: &Content, written: &str) -> Option<PageId> {
+    let line = format!("({written})=");
+    let label = crate::content::myst::target_line(&line).filter(|l| !l.contains('.'))?;
+    content
+        .pages
+        .iter()
+        .position(|p| p.anchor_exists(label) && p.body().contains(&line))
 }
 
 /// A page's address (`/konzepte/elterncafe/`), not a file's (`/static/x.css`).

@@ -166,6 +166,15 @@ impl<'e> Rewriter<'_, 'e> {
                 self.flush_text();
                 // its anchor stays, so that links to it still land
                 if let Some(h) = self.input.page.headings.get(self.heading_no) {
+                    // and MyST's `(label)=` that named it goes, as before
+                    // any heading ([`drop_myst_targets`])
+                    if let [.., Event::Start(Tag::Paragraph), Event::Text(t), Event::End(TagEnd::Paragraph)] =
+                        self.events.as_slice()
+                    {
+                        if crate::content::myst::target_line(t) == Some(h.id.as_str()) {
+                            self.events.truncate(self.events.len() - 3);
+                        }
+                    }
                     self.events.push(Event::Html(CowStr::from(format!(
                         "<span id=\"{}{}\"></span>\n",
                         self.input.id_prefix,

@@ -186,7 +186,7 @@ pub fn template_args(name: &str) -> Spec {
     match name {
         "figure" => Spec {
             required: &["src", "alt"],
-            optional: &["caption", "title"],
+            optional: &["caption", "title", "id"],
             open: false,
             help: Some(Hint::DescribeImage),
         },

@@ -53,6 +53,10 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
             if d.name == "figure" && !caption.is_empty() {
                 args.push(Arg::text("caption", caption));
             }
+            // `name` makes the figure a target of links (`#fig-plan`)
+            if let Some((_, name)) = options.iter().find(|(k, _)| k == "name") {
+                args.push(Arg::text("id", name.as_str()));
+            }
             Call {
                 name: "figure".into(),
                 args,
