@@ -691,3 +691,42 @@ fn a_sidebar_of_folders_alone_orders_them() {
     assert!(at("/sphinx/") < at("/antrag/"), "{menu:?}");
     assert!(at("/antrag/") < at("/andere/"), "{menu:?}");
 }
+
+#[test]
+fn docusaurus_categories_name_and_order_folders_and_a_page_named_like_its_folder_is_its_page() {
+    let tmp = copy_fixture("foreign-docs");
+    let root = tmp.path();
+    std::fs::remove_file(root.join("content/_toc.yml")).unwrap();
+    // Docusaurus names and orders a folder by its `_category_.json`; the
+    // folder `sphinx` would be „Sphinx“, after „Antrag“ by title
+    write(
+        root.join("content/sphinx/_category_.json"),
+        r#"{ "label": "Verwaltung einrichten", "position": -1, "link": { "type": "generated-index" } }"#,
+    );
+    write(
+        root.join("content/willkommen/willkommen.md"),
+        "---\nsidebar_position: -2\n---\n# Willkommen\n\nDer Bereich zum Ankommen.\n",
+    );
+    write(
+        root.join("content/willkommen/erste-schritte.md"),
+        "# Erste Schritte\n\nText.\n",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    let menu = main_menu(&public);
+    let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
+    assert!(at("/willkommen/") < at("/sphinx/"), "{menu:?}");
+    assert!(at("/sphinx/") < at("/andere/"), "{menu:?}");
+    assert!(read(public.join("index.html")).contains(">Verwaltung einrichten<"));
+    // the category file is no page and no file of the site
+    assert!(!public.join("sphinx/_category_.json").exists());
+    // `willkommen/willkommen.md` is the folder's page, at its address
+    assert!(!public.join("willkommen/willkommen").exists());
+    let page = article(&public, "willkommen");
+    assert!(
+        page.contains("<h1>Willkommen</h1>") && page.contains("Der Bereich zum Ankommen."),
+        "{page}"
+    );
+}

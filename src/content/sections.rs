@@ -52,9 +52,10 @@ pub(super) fn build_sections(
     for (dir, index) in dirs.iter_mut() {
         if index.is_none() {
             let content_path = dir.join("_index.md");
-            let title = match dir.file_name() {
-                Some(name) => naming::folder_title(&name.to_string_lossy()),
-                None => site_title.to_string(),
+            let title = match (book_order.folder_title(dir), dir.file_name()) {
+                (Some(label), _) => label.to_string(),
+                (None, Some(name)) => naming::folder_title(&name.to_string_lossy()),
+                (None, None) => site_title.to_string(),
             };
             pages.push(synthetic_index(
                 base_content.join(&content_path),
@@ -84,6 +85,18 @@ fn is_readme(p: &Page) -> bool {
     p.content_path
         .file_stem()
         .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
+}
+
+/// `willkommen/willkommen.md` (or `Willkommen.md`): Docusaurus' page of its
+/// folder, whose address it takes.
+fn named_like_folder(p: &Page) -> bool {
+    let folder = p.folder().file_name().unwrap_or_default().to_string_lossy();
+    !folder.is_empty()
+        && p.url_override.is_none()
+        && naming::folder_segment(&folder) == p.slug
+        && p.content_path
+            .file_stem()
+            .is_some_and(|s| s.eq_ignore_ascii_case(&*folder))
 }
 
 /// Pages made their folder's own by [`adopt_folder_pages`] in an earlier
@@ -127,9 +140,12 @@ fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<Pa
         }
     }
     // GitHub, GitBook, mdBook and docsify show a folder's README.md as
-    // its page; without `_index.md` or `index.md` it is that here too
+    // its page, Docusaurus also a page named like its folder
+    // (`willkommen/willkommen.md`); without `_index.md` or `index.md` it
+    // is that here too
     for (id, p) in pages.iter_mut().enumerate() {
-        if p.synthetic || p.is_section_index || !is_readme(p) || p.slug != README_SLUG {
+        let readme = is_readme(p) && p.slug == README_SLUG;
+        if p.synthetic || p.is_section_index || !(readme || named_like_folder(p)) {
             continue;
         }
         if let Some(index @ None) = dirs.get_mut(p.folder()) {
@@ -181,7 +197,8 @@ pub fn keep_adoption(old: &Page, new: &mut Page) {
     if !adopted || new.is_section_index || old.content_path != new.content_path {
         return;
     }
-    let readme = is_readme(new) && new.slug == README_SLUG && old.slug.is_empty();
+    let readme = (is_readme(new) && new.slug == README_SLUG || named_like_folder(new))
+        && old.slug.is_empty();
     let still = match (&old.owns_folder, &old.url_override) {
         (Some(_), _) => new.url_override.is_none() && new.slug == old.slug,
         (None, Some(url)) => new.url_override.as_ref() == Some(url),

@@ -8,6 +8,7 @@
 //! its weight; a folder it does not name itself comes where its first
 //! named page does.
 
+mod category;
 mod vitepress;
 
 use super::page::Page;
@@ -21,10 +22,9 @@ use std::path::{Path, PathBuf};
 /// Whether the file at `content_path` orders its folder's book (and is
 /// no page of its own).
 pub fn is_order_file(content_path: &Path) -> bool {
-    content_path
-        .file_name()
-        .is_some_and(|n| ORDER_FILES.iter().any(|o| n == *o))
-        || vitepress_config(content_path)
+    content_path.file_name().is_some_and(|n| {
+        ORDER_FILES.iter().any(|o| n == *o) || category::is_category_file(&n.to_string_lossy())
+    }) || vitepress_config(content_path)
 }
 
 /// Whether `content_path` is VitePress' `.vitepress/config.*`, which the
@@ -79,6 +79,8 @@ pub struct BookOrder {
     /// GitBook's `SUMMARY.md`, Jupyter Book's `_toc.yml`): the folder each
     /// orders, its file's name and where it stands.
     exclusive: Vec<(PathBuf, String, Span)>,
+    /// Docusaurus' `_category_.json` of each folder that has one.
+    categories: HashMap<PathBuf, category::Category>,
 }
 
 impl BookOrder {
@@ -94,6 +96,12 @@ impl BookOrder {
         for (content_path, source) in files {
             let mut dir = content_path.parent().unwrap_or(Path::new(""));
             let name = content_path.file_name().unwrap_or_default();
+            if category::is_category_file(&name.to_string_lossy()) {
+                if let Some(c) = category::read(&name.to_string_lossy(), &source.text) {
+                    order.categories.insert(dir.to_path_buf(), c);
+                }
+                continue;
+            }
             if name == "SUMMARY.md" || name.to_string_lossy().starts_with("_toc.") {
                 let file = name.to_string_lossy().into_owned();
                 order
@@ -194,6 +202,12 @@ impl BookOrder {
         self.titles.get(content_path).map(String::as_str)
     }
 
+    /// The name a category file gives the folder `dir`, for its page when
+    /// it has none of its own.
+    pub fn folder_title(&self, dir: &Path) -> Option<&str> {
+        self.categories.get(dir)?.label.as_deref()
+    }
+
     /// The published pages a book of a tool that publishes only what it
     /// lists leaves out (other than its start page): named, once per book,
     /// since here they are published after the listed ones.
@@ -230,7 +244,7 @@ impl BookOrder {
     /// Gives each page the book names its place as its weight.
     pub fn weigh(&self, pages: &mut [Page]) {
         // a list of folders alone names no page, and still orders them
-        if self.named == 0 {
+        if self.named == 0 && self.categories.is_empty() {
             return;
         }
         for p in pages {
@@ -243,6 +257,14 @@ impl BookOrder {
     pub fn weigh_page(&self, page: &mut Page) {
         if let Some(place) = self.place_of(page) {
             page.weight = place;
+        } else if let Some(position) = page
+            .is_section_index
+            .then(|| self.categories.get(page.section_dir())?.position)
+            .flatten()
+        {
+            // a folder's position orders it among the pages beside it,
+            // whose `sidebar_position` are their weights
+            page.weight = position;
         }
     }
 }
