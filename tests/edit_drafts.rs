@@ -42,6 +42,34 @@ fn a_page_others_name_cannot_become_a_draft() {
 }
 
 #[test]
+fn a_draft_saves_while_another_page_has_an_error_of_its_own() {
+    // a colleague's broken link elsewhere was counted as this draft's
+    // doing: no new page (every one starts as a draft) could be saved
+    let tmp = copy_fixture("editor");
+    let other = tmp.path().join("content/konzepte/elterncafe.md");
+    write(
+        &other,
+        &format!("{}\nSiehe [Plan](gibt-es-nicht.md).\n", read(&other)),
+    );
+    let file = tmp.path().join("content/konzepte/neu.md");
+    write(
+        &file,
+        "---\ntitle: Neues Konzept\nkind: concept\ndraft: true\n---\nNoch offen.\n",
+    );
+    let mut e = Editor::start(tmp.path(), &[]);
+    e.sign_in();
+    let id = page_id(&e, "neu");
+    let page = json_of(e.get(&format!("/_redaktion/api/pages/{id}")));
+    let body = "Noch offen. Jetzt mit einem Satz mehr.\n";
+    let (status, answer) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &json!({"fields": page["fields"], "body": body, "hash": page["hash"]}),
+    );
+    assert_eq!(status, 200, "{answer}");
+    assert!(read(&file).contains("einem Satz mehr"));
+}
+
+#[test]
 fn a_page_made_a_draft_stays_in_the_editor_and_can_be_published_again() {
     let tmp = copy_fixture("editor");
     let file = tmp.path().join("content/konzepte/neu.md");

@@ -66,6 +66,29 @@ impl LastCheck {
     }
 }
 
+/// The errors the site had before the draft in files other than its own:
+/// a colleague's broken link is not the draft's doing, and must not keep
+/// anyone from saving (every new page starts as a draft, whose check
+/// resolves the whole site's links).
+struct Known(std::collections::HashSet<(Option<crate::diagnostics::Span>, String)>);
+
+impl Known {
+    fn of(last_run: &crate::diagnostics::Diagnostics, rel: &Path) -> Known {
+        Known(
+            last_run
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .filter(|d| d.span.as_ref().is_some_and(|s| s.file != rel))
+                .map(|d| (d.span.clone(), d.message()))
+                .collect(),
+        )
+    }
+
+    fn has(&self, d: &Diagnostic) -> bool {
+        !self.0.is_empty() && self.0.contains(&(d.span.clone(), d.message()))
+    }
+}
+
 fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }
@@ -111,6 +134,7 @@ fn keeps_its_place(old: &Page, new: &Page) -> bool {
 /// draft or a page whose file does not parse ([`super::unlisted`]) is
 /// put into the site for the check and taken out again.
 pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
+    let known = Known::of(&preview.diagnostics, rel);
     let listed = preview.parts().and_then(|(site, _, _)| {
         site.content
             .pages
@@ -159,14 +183,20 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
     let vars = crate::build::shortcode_vars(&site.config, &project);
     if page.draft {
         let base_content = relative_to(&opts.root, &project.layers.first()?.content_dir);
-        diagnostics.extend(broken_without(site, rel, &base_content));
+        let broken = broken_without(site, rel, &base_content);
+        diagnostics.extend(broken.into_iter().filter(|d| !known.has(d)));
     }
     let html = if listed.is_some() && keeps_its_place(&site.content.pages[id], &page) {
         page.url = site.content.pages[id].url.clone();
         let old = std::mem::replace(&mut site.content.pages[id], page);
-        let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
-            crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id])
-        });
+        let html = expand_and_render(
+            site,
+            templates,
+            id,
+            (&root, vars, &known),
+            &mut diagnostics,
+            |site| crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id]),
+        );
         site.content.pages[id] = old;
         html
     } else {
@@ -192,19 +222,26 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
             .as_ref()
             .is_some_and(|old| same_targets(old, &site.content.pages[id]));
         site.content.reassemble(&base_content, &site.config.title);
-        let html = expand_and_render(site, templates, id, &root, vars, &mut diagnostics, |site| {
-            site.order_pages();
-            // a new title or weight moves the page in its section but
-            // leaves every link where it pointed: its own links suffice
-            let pages = &site.content.pages;
-            let moved = pages.len() != site.resolved.links.len()
-                || pages[..loaded].iter().zip(&urls).any(|(p, u)| p.url != *u);
-            if targets_kept && !moved {
-                crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id])
-            } else {
-                crate::links::resolve(&site.content, &site.config)
-            }
-        });
+        let html = expand_and_render(
+            site,
+            templates,
+            id,
+            (&root, vars, &known),
+            &mut diagnostics,
+            |site| {
+                site.order_pages();
+                // a new title or weight moves the page in its section but
+                // leaves every link where it pointed: its own links suffice
+                let pages = &site.content.pages;
+                let moved = pages.len() != site.resolved.links.len()
+                    || pages[..loaded].iter().zip(&urls).any(|(p, u)| p.url != *u);
+                if targets_kept && !moved {
+                    crate::links::resolve_again(&site.content, &site.config, &site.resolved, &[id])
+                } else {
+                    crate::links::resolve(&site.content, &site.config)
+                }
+            },
+        );
         let pages = &mut site.content.pages;
         pages.retain(|p| !p.synthetic);
         match old {
@@ -251,8 +288,7 @@ fn expand_and_render(
     site: &mut Site,
     templates: &Templates,
     id: PageId,
-    root: &Path,
-    vars: serde_json::Map<String, serde_json::Value>,
+    (root, vars, known): (&Path, serde_json::Map<String, serde_json::Value>, &Known),
     diagnostics: &mut Vec<Diagnostic>,
     resolve: impl FnOnce(&mut Site) -> (crate::links::Resolved, crate::diagnostics::Diagnostics),
 ) -> Option<String> {
@@ -288,6 +324,7 @@ fn expand_and_render(
             .filter(|d| {
                 d.severity == Severity::Error || d.span.as_ref().is_none_or(|s| s.file == rel)
             })
+            .filter(|d| !known.has(d))
             .cloned(),
     );
     let saved = std::mem::replace(&mut site.resolved, resolved);
