@@ -70,6 +70,42 @@ fn a_draft_saves_while_another_page_has_an_error_of_its_own() {
 }
 
 #[test]
+fn an_emptied_title_is_an_error_at_its_field_and_nothing_is_written() {
+    // a page whose body starts with `## Überblick`, as every new page's
+    // does: its emptied „Titel“ was saved with a warning, the `title:`
+    // line gone and the page listed as „Überblick“
+    let tmp = copy_fixture("editor");
+    let file = tmp.path().join("content/konzepte/neu.md");
+    write(
+        &file,
+        "---\ntitle: Neues Konzept\nkind: concept\n---\n## Überblick\n\nNoch offen.\n",
+    );
+    let before = read(&file);
+    let other = tmp.path().join("content/konzepte/ohne.md");
+    write(&other, "---\nkind: concept\n---\n## Ohne Titel\n\nText.\n");
+    let mut e = Editor::start(tmp.path(), &[]);
+    e.sign_in();
+    let id = page_id(&e, "neu");
+    let (status, refused) = save(&e, &id, |f| f["title"] = json!(""));
+    assert_eq!(status, 422, "{refused}");
+    let said = &refused["diagnostics"][0];
+    assert_eq!(said["field"], "title", "{refused}");
+    assert_eq!(said["severity"], "error", "{refused}");
+    assert!(
+        said["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Der Titel ist leer"),
+        "{refused}"
+    );
+    assert_eq!(read(&file), before);
+    // a page that never had a title of its own may still take its heading
+    let id = page_id(&e, "ohne");
+    let (status, answer) = save(&e, &id, |_| {});
+    assert_eq!(status, 200, "{answer}");
+}
+
+#[test]
 fn a_page_made_a_draft_stays_in_the_editor_and_can_be_published_again() {
     let tmp = copy_fixture("editor");
     let file = tmp.path().join("content/konzepte/neu.md");

@@ -26,6 +26,8 @@ pub enum Problem {
         kind: String,
     },
     MissingTitle,
+    /// The Redaktion's „Titel“ emptied where the file had one.
+    TitleEmptied,
     /// No title; the first heading, of a lower level, stands in.
     TitleFromHeading(String),
     ControlCharacter,

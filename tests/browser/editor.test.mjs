@@ -103,7 +103,7 @@ test('after a save a change is marked unsaved; Strg+S saves; with the server gon
   // an empty title is said at the title's field, not only in the list
   await title.fill('');
   const titleError = page.locator('#' + (await title.getAttribute('id')) + '-err');
-  await titleError.filter({ hasText: 'keinen Titel' }).waitFor();
+  await titleError.filter({ hasText: 'Der Titel ist leer' }).waitFor();
   // „Gespeichert.“ no longer holds once the form changes again
   await title.fill('Kreis Borken');
   await page.getByText('Geändert, noch nicht gespeichert.').waitFor();

@@ -182,6 +182,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | UnknownKind(..)
         | UnknownKey { .. }
         | MissingTitle
+        | TitleEmptied
         | TitleFromHeading(..)
         | ControlCharacter
         | EmptyPage(..)
@@ -288,6 +289,11 @@ fn front_matter_message(p: &Problem, lang: Lang) -> String {
             lang,
             "page has no title: no `title:` in the front matter and no `# heading`",
             "Die Seite hat keinen Titel: weder `title:` im Kopfteil noch eine Überschrift `# …`"
+        ),
+        TitleEmptied => t!(
+            lang,
+            "the title is empty: give the page a title (readers see it in the menu, the browser's tab and the search)",
+            "Der Titel ist leer: Geben Sie der Seite einen Titel; er steht im Menü, im Reiter des Browsers und in der Suche"
         ),
         TitleFromHeading(heading) => t!(
             lang,

@@ -89,6 +89,31 @@ impl Known {
     }
 }
 
+/// A title the file has and the draft lost (its field emptied) is an
+/// error here, where a build only warns: a heading of the body would
+/// silently take its place (every new page's `## Überblick`), and the
+/// `title:` line would be gone from the file.
+fn emptied_title(file: &Path, diagnostics: &mut [Diagnostic]) {
+    use crate::diagnostics::Problem::{MissingTitle, TitleEmptied, TitleFromHeading};
+    let lost = |d: &Diagnostic| matches!(*d.problem, MissingTitle | TitleFromHeading(_));
+    if !diagnostics.iter().any(lost) {
+        return;
+    }
+    let had = std::fs::read_to_string(file)
+        .ok()
+        .and_then(|text| crate::content::patch::read(&text).ok())
+        .and_then(|(fields, _)| fields.get("title")?.as_str().map(|t| !t.trim().is_empty()))
+        .unwrap_or(false);
+    if !had {
+        return;
+    }
+    for d in diagnostics.iter_mut().filter(|d| lost(d)) {
+        d.severity = Severity::Error;
+        *d.problem = TitleEmptied;
+        d.help = None;
+    }
+}
+
 fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity == Severity::Error)
 }
@@ -163,6 +188,7 @@ pub fn check(preview: &mut Preview, rel: &Path, bytes: &[u8]) -> Option<Draft> {
         &site.content.book_order,
     );
     let mut diagnostics = parsed.diagnostics;
+    emptied_title(&opts.root.join(rel), &mut diagnostics);
     let mut page = match parsed.page {
         Some(page) if !has_errors(&diagnostics) => page,
         _ => {

@@ -313,8 +313,11 @@ pub(super) fn diagnostics_json(
             let mut v = to_json(diag, lang);
             // a missing title stands at the file's start, but its place in
             // the form is the title's field
-            use crate::diagnostics::Problem::{MissingTitle, TitleFromHeading};
-            if matches!(*diag.problem, MissingTitle | TitleFromHeading(_)) {
+            use crate::diagnostics::Problem::{MissingTitle, TitleEmptied, TitleFromHeading};
+            if matches!(
+                *diag.problem,
+                MissingTitle | TitleEmptied | TitleFromHeading(_)
+            ) {
                 v["field"] = json!("title");
             } else if let Some(span) = diag.span.as_ref().filter(|s| s.file == rel) {
                 match patch::place_of(text, span.line) {
