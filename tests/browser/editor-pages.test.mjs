@@ -133,6 +133,9 @@ test('Neue Seite: kind and title make the page from its scaffold, and its form o
   await name.getByRole('button', { name: 'Weiter' }).click();
   await page.waitForFunction(() => document.querySelector('main code')?.textContent === 'content/konzepte/spielgruppe-am-nachmittag.md');
   assert.equal(await page.getByLabel('Titel', { exact: true }).inputValue(), 'Spielgruppe am Nachmittag');
+  // a new page is a draft, not in the site: its heading and short name are its file's
+  assert.equal(await page.locator('#page-title').innerText(), 'Spielgruppe am Nachmittag');
+  assert.equal(await page.getByLabel('Kurzname in der Adresse').inputValue(), 'spielgruppe-am-nachmittag');
   // the same short name again is refused in German
   await page.getByRole('button', { name: 'Neue Seite' }).click();
   await dialog.getByLabel('Seitenart').selectOption('concept');

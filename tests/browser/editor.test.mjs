@@ -99,6 +99,8 @@ test('after a save a change is marked unsaved; Strg+S saves; with the server gon
   // the short name is changed by „Umbenennen“, which takes the links along
   const slug = page.getByLabel('Kurzname in der Adresse');
   assert.equal(await slug.getAttribute('readonly'), '');
+  // the short name the file's name gives is shown, though no `slug:` is written
+  assert.equal(await slug.inputValue(), 'kreis-borken');
   assert.match(await page.locator('#' + (await slug.getAttribute('id')) + '-hint').innerText(), /mit „Umbenennen“ oben geändert/);
   // an empty title is said at the title's field, not only in the list
   await title.fill('');

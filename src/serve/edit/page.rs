@@ -251,10 +251,23 @@ pub async fn load(State(s): State<Arc<EditState>>, Path(id): Path<String>) -> An
                 .and_then(Value::as_str)
                 .map(str::to_string)
         });
+        // a draft is not in the site either: its title and short name are
+        // what its file says (the heading above the form was empty)
+        let title = page.map(|p| p.title.clone()).or_else(|| {
+            fields
+                .get("title")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        });
+        let slug = page.map(|p| p.slug.clone()).unwrap_or_else(|| {
+            let given = fields.get("slug").and_then(Value::as_str);
+            crate::content::naming::page_slug(given, &rel).0
+        });
         Ok(json!({
             "id": id,
             "kind": kind,
-            "title": page.map(|p| p.title.clone()),
+            "title": title,
+            "slug": slug,
             "url": page.map(|p| p.url.clone()),
             "file": rel.to_string_lossy(),
             "fields": fields,

@@ -65,7 +65,8 @@ function renderForm() {
         el("div", { class: "edit" },
           el("h2", {}, T.fields),
           current.raw ? el("p", { class: "raw-note", role: "status" }, T.raw_note) : null,
-          current.raw ? null : desc.fields.map((f) => fieldControl(f, current.fields)),
+          // the short name comes from the file's name unless written: shown either way
+          current.raw ? null : desc.fields.map((f) => fieldControl(f.key === "slug" && f.readonly ? { ...f, shown: current.slug } : f, current.fields)),
           unknown.length
             ? el("section", { class: "unknown", "aria-labelledby": "unknown-h" },
                 el("h3", { id: "unknown-h" }, T.unknown),

@@ -128,7 +128,7 @@ function scalarControl(f, obj) {
     });
   } else {
     input = el("input", { id, type: "text", ...described });
-    input.value = value ?? "";
+    input.value = value ?? f.shown ?? "";
     input.addEventListener("input", () => setValue(obj, f.key, input.value));
   }
   input.dataset.field = f.key;
