@@ -45,6 +45,10 @@ test('open the address, change a title, see the draft, Speichern, see the served
   assert.equal(await concept.getAttribute('aria-invalid'), null);
   await concept.press('Tab');
   await page.getByText('Keine Seite dieser Art mit diesem Kurznamen: gibt-es-nicht').waitFor();
+  // the server's check names it in the list below, not a second time at the field
+  await page.locator('#diagnostics').getByText('gibt-es-nicht').waitFor();
+  const list = page.locator('fieldset[data-field="concepts"]');
+  assert.doesNotMatch(await list.innerText(), /concepts|Fehler:/);
   await concept.fill('elterncafe');
   // a taxonomy of handbook.yaml names pages of its section
   const group = page.getByLabel('Zielgruppen 1', { exact: true });

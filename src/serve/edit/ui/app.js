@@ -170,6 +170,11 @@ function showDiagnostics(list) {
     let slot = null;
     if (d.field) {
       const ctl = document.querySelector('[data-field="' + d.field + '"]');
+      // a list whose entry the form's own check names already (a reference
+      // to no page) says it once, in the words of the form, not again in
+      // the terminal's words with the file's keys
+      const said = ctl && ctl.tagName === "FIELDSET" && [...ctl.querySelectorAll(".field-error")].some((e) => !e.hidden && !e.classList.contains("from-server"));
+      if (said) continue;
       if (ctl) {
         slot = ctl.tagName === "FIELDSET" ? ctl.querySelector(".field-error") : document.getElementById(ctl.id + "-err");
         if (!slot) {
