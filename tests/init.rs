@@ -53,6 +53,13 @@ fn a_new_handbook_builds_with_only_the_publishers_markers_to_fill_in() {
             "{d}"
         );
     }
+    // in the terminal they are one block, not a screen of the same hint
+    let text = stderr(&handbook_in_lang(&root, &["check"], "de"));
+    assert_eq!(text.matches("Hier fehlt noch Text").count(), 1, "{text}");
+    assert!(
+        text.contains(&format!("an {} weiteren Stellen", diags.len() - 1)),
+        "{text}"
+    );
     // and --strict holds it back until they are gone
     assert_eq!(
         handbook_in(&root, &["build", "--strict"]).status.code(),
