@@ -311,8 +311,9 @@ fn a_german_handbook_says_everything_in_german() {
         "Fehler: Die Art `konzept` gibt es nicht",
         "Fehler: In `content` wird nicht gebaut",
         "Fehler: `buid` ist kein Befehl von handbook\n\n  Meinten Sie `build`?",
-        "Fehler: Es fehlt: `<NAME>`\n\nAufruf: handbook edition status <NAME>",
-        "Die Website nach public/ (oder --out) bauen\n\nAufruf: handbook build [OPTIONS]\n\nOptionen:",
+        "Fehler: Es fehlt: `<NAME>`\n\nAufruf: handbook edition status [OPTIONEN] <NAME>",
+        "Die Website nach public/ (oder --out) bauen\n\nAufruf: handbook build [OPTIONEN]\n\nOptionen:",
+        "--root <ORDNER>",
         "Form der Meldungen [möglich: text, json] [Vorgabe: text]",
         "Hilfe anzeigen",
         "Vorschau auf http://",
@@ -408,5 +409,19 @@ fn a_broken_hide_pattern_is_explained_in_german() {
     assert!(
         err.contains("error: edition: invalid hide pattern `konzepte/[x`: unclosed character class; missing ']'"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_number_out_of_range_says_which_numbers_are_allowed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = handbook_in_lang(tmp.path(), &["serve", "--port", "99999"], "de");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "Fehler: `99999` passt nicht zu `--port <PORT>`: erlaubt ist eine Zahl von 0 bis 65535"
+        ),
+        "{}",
+        stderr(&o)
     );
 }

@@ -97,7 +97,20 @@ fn german(e: &clap::Error) -> Option<String> {
             &strings(e, ContextKind::ValidValue),
             lang,
         ),
-        ValueValidation => catalogue::cli_invalid_value(&value(), &arg(), &[], lang),
+        ValueValidation => {
+            let said = catalogue::cli_invalid_value(&value(), &arg(), &[], lang);
+            // the only numbers the commands take are whole ones: a port
+            // (0 to 65535) and a count; clap's reason is English
+            let reason = std::error::Error::source(e).map(|s| s.to_string());
+            match reason
+                .as_deref()
+                .and_then(|r| r.strip_suffix(" is not in 0..=65535"))
+            {
+                Some(_) => format!("{said}: erlaubt ist eine Zahl von 0 bis 65535"),
+                None if reason.is_some() => format!("{said}: erwartet ist eine ganze Zahl"),
+                None => said,
+            }
+        }
         ArgumentConflict => {
             catalogue::cli_conflict(&arg(), string(e, ContextKind::PriorArg).as_deref(), lang)
         }

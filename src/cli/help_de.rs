@@ -24,7 +24,24 @@ pub fn german(cmd: Command) -> Command {
     // clap adds its `help` subcommands while building: build first, then
     // say in German what they do
     cmd.build();
-    help_subcommands(cmd)
+    german_usage(help_subcommands(cmd))
+}
+
+/// clap writes `[OPTIONS]` into every usage line and has no setting for
+/// it: each command's usage is its own, with `[OPTIONEN]`.
+fn german_usage(mut cmd: Command) -> Command {
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+    let usage = usage.replace("[OPTIONS]", "[OPTIONEN]");
+    cmd = cmd.override_usage(usage);
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name, german_usage);
+    }
+    cmd
 }
 
 fn help_subcommands(mut cmd: Command) -> Command {
@@ -65,6 +82,7 @@ fn localize(mut cmd: Command) -> Command {
     }
     cmd.help_template("{about-with-newline}\nAufruf: {usage}\n\n{all-args}{after-help}")
         .subcommand_help_heading("Befehle")
+        .subcommand_value_name("BEFEHL")
         .disable_help_flag(true)
         .arg(
             Arg::new("help")
@@ -115,12 +133,41 @@ fn localize_arg(arg: Arg) -> Arg {
     } else {
         "Optionen"
     };
+    // the placeholder in `--root <ORDNER>`, in usage lines and errors too
+    let names: Option<Vec<&'static str>> = arg
+        .get_value_names()
+        .and_then(|n| n.iter().map(|n| value_name(n)).collect());
+    let arg = match names {
+        Some(names) if !names.is_empty() => arg.value_names(names),
+        _ => arg,
+    };
     let arg = arg.help(help).help_heading(heading);
     // clap allows hiding only what a flag without a value does not show
     match takes_value {
         true => arg.hide_possible_values(true).hide_default_value(true),
         false => arg,
     }
+}
+
+/// A value's placeholder in German (`<ROOT>` → `<ORDNER>`); clap writes
+/// the field's name in capitals where none is given.
+fn value_name(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "ROOT" | "OUT" | "DIR" | "SECTION" => "ORDNER",
+        "EDITION" => "AUSGABE",
+        "BASE_URL" | "BIND" => "ADRESSE",
+        "MESSAGES" | "LANGUAGE" => "SPRACHE",
+        "KIND" => "ART",
+        "QUERY" => "SUCHBEGRIFF",
+        "LIMIT" => "ANZAHL",
+        "TITLE" => "TITEL",
+        "SLUG" => "KURZNAME",
+        "PHRASE" => "TEXT",
+        "REPLACE" => "ERSATZ",
+        "AT" => "DATEI:ZEILE",
+        "PATH_OR_GIT_URL" => "ORDNER_ODER_GIT_ADRESSE",
+        _ => return None,
+    })
 }
 
 /// The German for one help text, or the text itself.
