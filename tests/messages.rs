@@ -425,3 +425,22 @@ fn a_number_out_of_range_says_which_numbers_are_allowed() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_base_url_without_https_is_refused_with_the_address_meant() {
+    let tmp = copy_fixture("basic");
+    let o = handbook_in_lang(tmp.path(), &["build", "--base-url", "example.org"], "de");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("Meinten Sie `https://example.org/`?"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!tmp.path().join("public").exists(), "nothing built");
+    // a path alone is one
+    ok(handbook_in_lang(
+        tmp.path(),
+        &["build", "--base-url", "/handbuch/"],
+        "de",
+    ));
+}

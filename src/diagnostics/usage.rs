@@ -5,6 +5,9 @@
 /// A usage problem: not the content's fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Usage {
+    /// `--base-url example.org`: a host without `https://`, which would be
+    /// read as a path (every address `/example.org/…`).
+    BaseUrlWithoutScheme(String),
     /// No `handbook.yaml` (`file`) in `root`.
     NoConfig {
         root: String,

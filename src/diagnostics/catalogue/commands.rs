@@ -38,6 +38,14 @@ pub fn usage(u: &Usage, lang: Lang) -> String {
 fn usage_text(u: &Usage, lang: Lang) -> String {
     use Usage::*;
     match u {
+        BaseUrlWithoutScheme(url) => {
+            let meant = format!("https://{}/", url.trim_end_matches('/'));
+            t!(
+                lang,
+                "`{url}` is read as a path, and every address of the site would start with `/{url}/`: did you mean `{meant}`? (a path alone starts with `/`, e.g. `/handbuch/`)",
+                "`{url}` würde als Pfad gelesen, und jede Adresse der Website begänne mit `/{url}/`: Meinten Sie `{meant}`? (ein Pfad allein beginnt mit `/`, z. B. `/handbuch/`)"
+            )
+        }
         NoConfig { root, file } => t!(
             lang,
             "no {file} in `{root}` (use --root to point at the handbook folder)",
