@@ -94,7 +94,7 @@ pub fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitC
     if let Some(url) = how.base_url.as_deref().filter(|u| looks_like_a_host(u)) {
         let usage = crate::diagnostics::Usage::BaseUrlWithoutScheme(url.to_string());
         return failure_reported(
-            crate::error::Failure::Usage(usage.into()),
+            crate::error::Failure::Usage(usage),
             format,
             reporting,
         );
