@@ -1031,3 +1031,33 @@ fn a_page_that_begins_with_a_second_level_heading_takes_it_for_its_title() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_picture_read_from_the_pages_address_as_mkdocs_sites_show_it_is_found_and_named() {
+    // the Gambio manual (MkDocs): 195 pictures written from the page's
+    // address, `/artikel/optionen/`, one folder below the file
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Handbuch\n");
+    write(
+        root.join("content/artikel/optionen.md"),
+        "# Optionen\n\n![Ablaufplan](../../Bilder/plan.svg)\n",
+    );
+    write(
+        root.join("content/Bilder/plan.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\"/>",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("content/artikel/optionen.md:3:1: Warnung: `../../Bilder/plan.svg` ist eine Adresse der alten Website; der Link führt jetzt zu `../Bilder/plan.svg`"),
+        "{err}"
+    );
+    let page = read(root.join("public/artikel/optionen/index.html"));
+    assert!(
+        page.contains("<img src=\"/Bilder/plan.svg\" alt=\"Ablaufplan\""),
+        "{page}"
+    );
+    assert!(root.join("public/Bilder/plan.svg").exists());
+}

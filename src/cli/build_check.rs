@@ -93,11 +93,7 @@ pub fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitC
     let (format, reporting) = (how.format, how.reporting);
     if let Some(url) = how.base_url.as_deref().filter(|u| looks_like_a_host(u)) {
         let usage = crate::diagnostics::Usage::BaseUrlWithoutScheme(url.to_string());
-        return failure_reported(
-            crate::error::Failure::Usage(usage),
-            format,
-            reporting,
-        );
+        return failure_reported(crate::error::Failure::Usage(usage), format, reporting);
     }
     let opts = BuildOptions {
         root: common.root.clone(),

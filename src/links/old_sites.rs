@@ -38,7 +38,13 @@ pub(super) fn as_hugo_reads_it(
         }
         (LinkTarget::Broken, _) => match page_from_address(content, index, from, link, written) {
             Some(id) => to_old_address_page(content, from, id, anchor, link),
-            None => resolved,
+            None => match file_from_address(content, index, from, link, written) {
+                Some(file) => {
+                    let warning = old_address_warning(content, from, link, &file);
+                    (LinkTarget::Asset(file), Some(warning))
+                }
+                None => resolved,
+            },
         },
         _ => resolved,
     }
@@ -153,6 +159,28 @@ fn page_from_address(
     let lowered: Vec<String> = segments.iter().map(|s| s.to_lowercase()).collect();
     let url = format!("/{}/", lowered.join("/")).replace("//", "/");
     index.by_url.get(url.as_str()).copied()
+}
+
+/// `![Plan](../../Bilder/plan.png)` in `artikel/optionen.md`: a file read
+/// from the page's address (`/artikel/optionen/`), one folder deeper than
+/// its file, as the browser reads it on a site of MkDocs or Hugo, where
+/// the picture showed. `None` for a section's own page, whose address is
+/// its folder, and where that reading finds no file either.
+fn file_from_address(
+    content: &Content,
+    index: &Index,
+    from: PageId,
+    link: &LinkSite,
+    written: &str,
+) -> Option<std::path::PathBuf> {
+    let page = &content.pages[from];
+    if link.base_dir.is_some() || page.is_section_index {
+        return None;
+    }
+    // the page's own address is one folder below its file's
+    let address_dir = page.content_dir().join(&page.slug);
+    let file = super::target::normalise(&address_dir, written)?;
+    index.assets.contains_key(file.as_path()).then_some(file)
 }
 
 /// The warning for a link read from the file's folder as `file_target`
