@@ -1061,3 +1061,31 @@ fn a_picture_read_from_the_pages_address_as_mkdocs_sites_show_it_is_found_and_na
     );
     assert!(root.join("public/Bilder/plan.svg").exists());
 }
+
+#[test]
+fn names_that_differ_only_in_their_numbers_keep_them_in_their_addresses() {
+    // a Jupyter Book's `3_Assessment.md` … `7_Assessment.md`: stripped of
+    // their numbers they were one address, four errors
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Handbuch\n");
+    write(
+        root.join("content/kapitel/1_einleitung.md"),
+        "# Einleitung\n",
+    );
+    for n in [3, 4] {
+        write(
+            root.join(format!("content/kapitel/{n}_Assessment.md")),
+            &format!("# Selbsttest {n}\n\nWeiter mit [dem nächsten](4_Assessment.md).\n"),
+        );
+    }
+    let o = handbook_in_lang(root, &["build"], "de");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let public = root.join("public/kapitel");
+    // the others still lose theirs
+    assert!(public.join("einleitung/index.html").exists());
+    assert!(
+        read(public.join("3-assessment/index.html")).contains("href=\"/kapitel/4-assessment/\"")
+    );
+    assert!(public.join("4-assessment/index.html").exists());
+}

@@ -89,6 +89,13 @@ pub fn is_start_page(content_path: &Path) -> bool {
             .is_none_or(|p| p.as_os_str().is_empty())
 }
 
+/// The slug of a page's file name with its number kept (`3_assessment`),
+/// for pages whose names differ only in their numbers (`3_Assessment.md`,
+/// `4_Assessment.md`): without it they would share one address.
+pub fn numbered_slug(content_path: &Path) -> String {
+    slugify(&stem(content_path))
+}
+
 /// The page's slug, and whether it is a section's own page (whose slug
 /// is empty unless given).
 pub fn page_slug(given: Option<&str>, content_path: &Path) -> (String, bool) {

@@ -49,6 +49,7 @@ pub(super) fn build_sections(
     release_adopted(pages);
     let mut dirs = section_dirs(pages);
     adopt_folder_pages(pages, &mut dirs);
+    keep_numbers_that_tell_apart(pages);
     for (dir, index) in dirs.iter_mut() {
         if index.is_none() {
             let content_path = dir.join("_index.md");
@@ -75,6 +76,35 @@ pub(super) fn build_sections(
     let mut sections = link_sections(pages, &dirs);
     sort_sections(pages, &mut sections);
     sections
+}
+
+/// Pages of one folder whose file names differ only in their numbers
+/// (`3_Assessment.md` … `7_Assessment.md`, a Jupyter Book's chapters)
+/// keep the numbers in their addresses: stripped, they would all be
+/// `/assessment/`, an error the editor could only mend by renaming files.
+fn keep_numbers_that_tell_apart(pages: &mut [Page]) {
+    let mut by_address: HashMap<(PathBuf, String), Vec<PageId>> = HashMap::new();
+    for (id, p) in pages.iter().enumerate() {
+        if p.synthetic || p.is_section_index || p.url_override.is_some() {
+            continue;
+        }
+        // a slug written in the front matter is the author's to change
+        if p.slug != naming::page_slug(None, &p.content_path).0 {
+            continue;
+        }
+        by_address
+            .entry((p.folder().to_path_buf(), p.slug.clone()))
+            .or_default()
+            .push(id);
+    }
+    for ids in by_address.into_values().filter(|ids| ids.len() > 1) {
+        for id in ids {
+            let numbered = naming::numbered_slug(&pages[id].content_path);
+            if !numbered.is_empty() {
+                pages[id].slug = numbered;
+            }
+        }
+    }
 }
 
 /// The slug a `README.md` has by its name, which it gives up as its
