@@ -191,6 +191,14 @@ test('without JavaScript the results page says what to do instead', async () => 
   const page = await context.newPage();
   await page.goto(server.url('suche/?q=Eltern'));
   assert.match(await page.locator('main').textContent(), /braucht JavaScript/);
+  // and only that: „Geben Sie oben einen Suchbegriff ein“ right after a
+  // search contradicted it
+  assert.equal(await page.getByText('Geben Sie oben einen Suchbegriff ein').isVisible(), false);
   await context.close();
+  // with JavaScript and no query the page says what to do
+  const { page: js, context: jsContext } = await openPage(browser);
+  await js.goto(server.url('suche/'));
+  await js.getByText('Geben Sie oben einen Suchbegriff ein').waitFor();
+  await jsContext.close();
   await server.close();
 });

@@ -126,6 +126,7 @@
     const list = page.querySelector('.search-page-results');
     const pager = page.querySelector('.search-pager');
     const help = page.querySelector('.search-help');
+    summary.hidden = false;
     if (!q) return;
     summary.textContent = t.searching;
     const r = await query(q, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE, kind });
