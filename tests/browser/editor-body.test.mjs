@@ -203,6 +203,39 @@ test('the toolbar formats lines; an image dropped on the text is uploaded, not r
   assert.deepEqual(await readFile(path.join(root, 'content/regionen', src)), PNG);
 });
 
+test('text pasted from Word keeps its paragraphs and lists; other text is pasted as it is', async () => {
+  const root = await fixture();
+  const start = await startEditor(root);
+  const { page } = await openPage(browser);
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Kreis Borken' }).click();
+  const body = page.getByRole('textbox', { name: 'Text der Seite' });
+  await body.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n\n');
+  const paste = (plain, html) => page.locator('#body .cm-content').evaluate((target, [plain, html]) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', plain);
+    if (html) dt.setData('text/html', html);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, [plain, html]);
+  // what Word puts on the clipboard: a line per paragraph, „•<Tab>“ per item
+  const word = '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><p class=MsoNormal>…</p></body></html>';
+  await paste('Der Ablauf:\r\n•\tAnmel\u00addung\r\n•\tBeratung\r\no\tim Jobcenter\r\nDanach ein Absatz.', word);
+  await previewHas(page, 'im Jobcenter');
+  assert.ok(
+    (await editorText(page)).endsWith('Der Ablauf:\n\n- Anmeldung\n- Beratung\n  - im Jobcenter\n\nDanach ein Absatz.'),
+    await editorText(page),
+  );
+  const items = await page.frameLocator('#preview').locator('li').allInnerTexts();
+  assert.ok(items.includes('Anmeldung') && items.some((t) => t.startsWith('Beratung')), JSON.stringify(items));
+  // text from a code editor stays line by line
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n\n');
+  await paste('eins\nzwei', '<pre>eins\nzwei</pre>');
+  assert.ok((await editorText(page)).endsWith('\n\neins\nzwei'), await editorText(page));
+});
+
 test('without CodeMirror the plain text field still edits and previews', async () => {
   const root = await fixture();
   const start = await startEditor(root);

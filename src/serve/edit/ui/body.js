@@ -4,7 +4,15 @@
 // upload and the diagnostics use, so none of them knows which it got.
 "use strict";
 
+import { fromOffice } from "./paste.js";
+
 let CM = null;
+
+// The pasted text as Markdown when it comes from an office program, else `null`.
+function pastedMarkdown(event) {
+  const data = event.clipboardData;
+  return data ? fromOffice(data.getData("text/plain"), data.getData("text/html")) : null;
+}
 
 export async function loadCodeMirror() {
   try {
@@ -34,6 +42,16 @@ function textareaBody({ text, label, describedBy, onChange }) {
   ta.setAttribute("aria-label", label);
   ta.setAttribute("aria-describedby", describedBy);
   ta.addEventListener("input", () => onChange(ta.value));
+  ta.addEventListener("paste", (event) => {
+    const md = pastedMarkdown(event);
+    if (md === null) return;
+    event.preventDefault();
+    const { selectionStart: from, selectionEnd: to } = ta;
+    if (!document.execCommand || !document.execCommand("insertText", false, md)) {
+      ta.setRangeText(md, from, to, "end");
+    }
+    onChange(ta.value);
+  });
   return {
     dom: ta,
     kind: "textarea",
@@ -94,6 +112,15 @@ function codeMirrorBody({ text, label, describedBy, onChange }) {
         }),
         CM.EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString());
+        }),
+        CM.EditorView.domEventHandlers({
+          paste(event, v) {
+            const md = pastedMarkdown(event);
+            if (md === null) return false;
+            event.preventDefault();
+            v.dispatch(v.state.replaceSelection(md), { scrollIntoView: true, userEvent: "input.paste" });
+            return true;
+          },
         }),
       ],
     }),
