@@ -1089,3 +1089,23 @@ fn names_that_differ_only_in_their_numbers_keep_them_in_their_addresses() {
     );
     assert!(public.join("4-assessment/index.html").exists());
 }
+
+#[test]
+fn a_docusaurus_page_with_slug_root_is_the_start_page_where_there_is_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Handbuch\n");
+    write(
+        root.join("content/welcome/welcome.md"),
+        "---\nslug: /\n---\n# Willkommen\n\nZur [Karte](../karte.md).\n",
+    );
+    write(root.join("content/karte.md"), "# Karte\n\nText.\n");
+    let o = handbook_in_lang(root, &["build"], "de");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let start = article(&root.join("public"), "");
+    assert!(start.contains("<h1>Willkommen</h1>"), "{start}");
+    // its links still read from its file's folder
+    assert!(start.contains("href=\"/karte/\""), "{start}");
+    // and its folder, left without a page, gets no empty one
+    assert!(!root.join("public/welcome").exists());
+}

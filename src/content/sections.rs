@@ -9,7 +9,7 @@ use super::model::{KindMeta, PageKind};
 use super::naming;
 use super::page::{Page, PageId};
 use super::source::SourceText;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +49,7 @@ pub(super) fn build_sections(
     release_adopted(pages);
     let mut dirs = section_dirs(pages);
     adopt_folder_pages(pages, &mut dirs);
+    drop_emptied_folders(pages, &mut dirs);
     keep_numbers_that_tell_apart(pages);
     for (dir, index) in dirs.iter_mut() {
         if index.is_none() {
@@ -76,6 +77,25 @@ pub(super) fn build_sections(
     let mut sections = link_sections(pages, &dirs);
     sort_sections(pages, &mut sections);
     sections
+}
+
+/// A folder whose only page became another folder's (`welcome/welcome.md`
+/// with Docusaurus' `slug: /` is the start page) has nothing to list: no
+/// empty page is made for it.
+fn drop_emptied_folders(pages: &[Page], dirs: &mut BTreeMap<PathBuf, Option<PageId>>) {
+    if !pages.iter().any(|p| p.owns_folder.is_some()) {
+        return;
+    }
+    let mut live: HashSet<&Path> = HashSet::new();
+    for p in pages.iter().filter(|p| !p.synthetic) {
+        let away = p.owns_folder.as_deref().is_some_and(|f| f != p.folder());
+        if !away {
+            live.extend(p.folder().ancestors());
+        }
+    }
+    dirs.retain(|dir, index| {
+        index.is_some() || dir.as_os_str().is_empty() || live.contains(dir.as_path())
+    });
 }
 
 /// Pages of one folder whose file names differ only in their numbers
@@ -153,7 +173,22 @@ fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<Pa
         let Some(url) = p.url_override.as_deref() else {
             continue;
         };
-        if p.synthetic || p.is_section_index || p.folder().as_os_str().is_empty() {
+        if p.synthetic || p.is_section_index {
+            continue;
+        }
+        // Docusaurus' `slug: /`, on a page anywhere: the start page, where
+        // the content folder has none of its own
+        if url == "/" {
+            if let Some(index @ None) = dirs.get_mut(Path::new("")) {
+                p.is_section_index = true;
+                if !p.folder().as_os_str().is_empty() {
+                    p.owns_folder = Some(PathBuf::new());
+                }
+                *index = Some(id);
+            }
+            continue;
+        }
+        if p.folder().as_os_str().is_empty() {
             continue;
         }
         let Some(index @ None) = dirs.get_mut(p.folder()) else {
