@@ -127,3 +127,37 @@ fn a_right_to_left_language_turns_the_page() {
     ok(handbook_in(tmp.path(), &["build"]));
     assert!(read(tmp.path().join("public/index.html")).contains("<html lang=\"de\">"));
 }
+
+#[test]
+fn a_page_in_another_language_marks_its_content_and_the_theme_stays_the_handbooks() {
+    // a German handbook's page for Arabic-speaking parents: `lang: ar` was
+    // read by nothing, so screen readers spoke Arabic with a German voice
+    // and the text ran left to right
+    let tmp = copy_fixture("other-handbook");
+    write(
+        tmp.path().join("content/arabisch.md"),
+        "---\ntitle: Für Eltern auf Arabisch\nlang: ar\n---\nمرحبا بكم في مركز الأسرة.\n",
+    );
+    write(
+        tmp.path().join("content/tuerkisch.md"),
+        "---\ntitle: Türkçe\nlang: tr\n---\nAile merkezine hoş geldiniz.\n",
+    );
+    ok(handbook_in(tmp.path(), &["build"]));
+    let public = tmp.path().join("public");
+    let page = read(public.join("arabisch/index.html"));
+    assert!(
+        page.contains("<html lang=\"de\">"),
+        "the theme's words stay German"
+    );
+    assert!(
+        page.contains("<div class=\"own-language\" lang=\"ar\" dir=\"rtl\">"),
+        "{page}"
+    );
+    let page = read(public.join("tuerkisch/index.html"));
+    assert!(
+        page.contains("<div class=\"own-language\" lang=\"tr\">"),
+        "{page}"
+    );
+    // a page in the handbook's own language is not marked
+    assert!(!read(public.join("index.html")).contains("own-language"));
+}

@@ -211,6 +211,11 @@ pub struct PageCtx<'a> {
     pub toc: Vec<&'a Heading>,
     pub meta: &'a KindMeta,
     pub extra: &'a serde_json::Map<String, serde_json::Value>,
+    /// The page's own language (`lang: ar`) where it is not the handbook's:
+    /// its content is marked so (the theme's words stay the handbook's),
+    /// with `rtl` for a language written right to left.
+    pub language: Option<&'a str>,
+    pub direction: Option<&'static str>,
     pub references: BTreeMap<&'a str, Vec<PageRef<'a>>>,
     pub backlinks: Vec<BacklinkCtx<'a>>,
     pub breadcrumbs: Vec<PageRef<'a>>,
@@ -362,6 +367,10 @@ impl Site {
             },
             meta: &p.meta,
             extra: &p.extra,
+            language: own_language(p, &self.config.language),
+            direction: own_language(p, &self.config.language)
+                .filter(|l| super::right_to_left(l))
+                .map(|_| "rtl"),
             references: self.references(id),
             // Pages already listed among the references above (a concept's
             // regions, which also name the concept) are not repeated.
@@ -423,4 +432,17 @@ impl Site {
             })
             .collect()
     }
+}
+
+/// `lang:` of the page's front matter, when it is a language tag (`ar`,
+/// `tr`, `de-CH`) other than the handbook's.
+fn own_language<'p>(p: &'p Page, handbook: &str) -> Option<&'p str> {
+    let lang = p.extra.get("lang")?.as_str()?.trim();
+    let mut parts = lang.split('-');
+    let primary = parts.next()?;
+    let tag = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
+    (tag && !lang.eq_ignore_ascii_case(handbook)).then_some(lang)
 }

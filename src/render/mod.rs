@@ -112,7 +112,7 @@ pub fn globals(site: &Site) -> Globals<'_> {
 }
 
 /// Whether a language (`ar`, `he-IL`, …) is written right to left.
-fn right_to_left(language: &str) -> bool {
+pub(crate) fn right_to_left(language: &str) -> bool {
     let primary = language.split(['-', '_']).next().unwrap_or("");
     ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"]
         .contains(&primary.to_ascii_lowercase().as_str())

@@ -38,6 +38,8 @@
     badge.textContent = kindLabel(form, h.kind);
     const snip = document.createElement('span');
     snip.className = 'search-snippet';
+    // a passage of a page in Arabic or Hebrew runs right to left
+    snip.dir = 'auto';
     for (const [text, mark] of h.parts) {
       if (mark) { const m = document.createElement('mark'); m.textContent = text; snip.appendChild(m); }
       else snip.appendChild(document.createTextNode(text));
