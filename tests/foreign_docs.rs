@@ -730,3 +730,30 @@ fn docusaurus_categories_name_and_order_folders_and_a_page_named_like_its_folder
         "{page}"
     );
 }
+
+#[test]
+fn a_jupyter_books_root_is_its_start_page_and_its_margins_are_text() {
+    let tmp = copy_fixture("foreign-docs");
+    let root = tmp.path();
+    // the book has no start page of its own: its `root:` is that page
+    std::fs::remove_file(root.join("content/_index.md")).unwrap();
+    write(
+        root.join("content/andere.md"),
+        "# Über dieses Lehrbuch\n\n````{margin}\n```{admonition} Fragen oder Feedback\n:class: tip\nSchreiben Sie uns.\n```\n````\n\nDer Text der Seite.\n",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("root:") && !err.contains("{margin}"), "{err}");
+    let public = root.join("public");
+    let start = article(&public, "");
+    assert!(start.contains("<h1>Über dieses Lehrbuch</h1>"), "{start}");
+    // a margin's box is a box in the page's flow, not code
+    assert!(
+        start
+            .contains("<p class=\"box-title\">Fragen oder Feedback</p>\n<p>Schreiben Sie uns.</p>"),
+        "{start}"
+    );
+    assert!(!start.contains("```"), "{start}");
+    assert!(!public.join("andere").exists(), "one address for the page");
+}

@@ -179,6 +179,9 @@ pub enum Becomes {
     },
     /// A picture (`figure` with its caption, `image` without).
     Figure,
+    /// Text beside the page's (`margin`, `sidebar`): here it stands in
+    /// the page's flow, its boxes boxes and its title, if any, in bold.
+    Aside { title: Option<String> },
 }
 
 /// `None` for a directive that has no counterpart here (`code-cell`,
@@ -186,6 +189,10 @@ pub enum Becomes {
 pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     if matches!(d.name.as_str(), "figure" | "image") {
         return (!d.argument.is_empty()).then_some(Becomes::Figure);
+    }
+    if matches!(d.name.as_str(), "margin" | "sidebar") {
+        let title = Some(d.argument.clone()).filter(|a| !a.trim().is_empty());
+        return Some(Becomes::Aside { title });
     }
     // an admonition's title is its own, whatever its look; any other box's
     // argument is its text's first line, shown as its title rather than lost

@@ -48,6 +48,7 @@ pub(super) fn build_sections(
     demote_second_index(pages);
     release_adopted(pages);
     let mut dirs = section_dirs(pages);
+    adopt_book_roots(pages, &mut dirs, book_order);
     adopt_folder_pages(pages, &mut dirs);
     drop_emptied_folders(pages, &mut dirs);
     keep_numbers_that_tell_apart(pages);
@@ -77,6 +78,30 @@ pub(super) fn build_sections(
     let mut sections = link_sections(pages, &dirs);
     sort_sections(pages, &mut sections);
     sections
+}
+
+/// Jupyter Book's `root:` page (`Markdown/0_Intro.md`) is the page of the
+/// folder its `_toc.yml` lies in, where that folder has none of its own:
+/// the book's start page, not an ordinary page with an empty one above.
+fn adopt_book_roots(
+    pages: &mut [Page],
+    dirs: &mut BTreeMap<PathBuf, Option<PageId>>,
+    book_order: &BookOrder,
+) {
+    for (dir, root) in book_order.roots() {
+        let Some(index @ None) = dirs.get_mut(dir) else {
+            continue;
+        };
+        let Some(id) = pages
+            .iter()
+            .position(|p| !p.synthetic && &p.content_path == root && p.url_override.is_none())
+        else {
+            continue;
+        };
+        pages[id].is_section_index = true;
+        pages[id].owns_folder = Some(dir.clone());
+        *index = Some(id);
+    }
 }
 
 /// A folder whose only page became another folder's (`welcome/welcome.md`

@@ -38,6 +38,13 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
             body: Some(body),
             indent: 0,
         },
+        Becomes::Aside { title } => Call {
+            name: super::fenced::PLAIN.to_string(),
+            args: title.map(|t| Arg::text("titel", t)).into_iter().collect(),
+            range: open..close_end,
+            body: Some(body),
+            indent: 0,
+        },
         Becomes::Figure => {
             // the caption is the body's first paragraph; a figure without
             // `:alt:` is described by it (one without either is refused,

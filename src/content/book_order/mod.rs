@@ -81,6 +81,9 @@ pub struct BookOrder {
     exclusive: Vec<(PathBuf, String, Span)>,
     /// Docusaurus' `_category_.json` of each folder that has one.
     categories: HashMap<PathBuf, category::Category>,
+    /// Jupyter Book's `root:` page of each folder whose book has one and
+    /// which has no page of its own: the folder's page, as in the book.
+    roots: Vec<(PathBuf, PathBuf)>,
 }
 
 impl BookOrder {
@@ -136,7 +139,12 @@ impl BookOrder {
                 };
                 let start_page =
                     super::naming::is_section_index(&page) && page.parent() == Some(dir);
-                if entry.root && !start_page {
+                let own_page = ["_index.md", "index.md", "README.md", "readme.md"]
+                    .iter()
+                    .any(|n| pages.contains_key(&dir.join(n)));
+                if entry.root && !start_page && !own_page {
+                    order.roots.push((dir.to_path_buf(), page.clone()));
+                } else if entry.root && !start_page {
                     let issue = ForeignIssue::BookRoot {
                         page: page.display().to_string(),
                     };
@@ -200,6 +208,11 @@ impl BookOrder {
     /// The title the book's list gives the page at `content_path`.
     pub fn title(&self, content_path: &Path) -> Option<&str> {
         self.titles.get(content_path).map(String::as_str)
+    }
+
+    /// Each folder (by its book) with the page its book begins with.
+    pub fn roots(&self) -> &[(PathBuf, PathBuf)] {
+        &self.roots
     }
 
     /// The name a category file gives the folder `dir`, for its page when
@@ -530,8 +543,18 @@ mod tests {
                 (s.line, s.column)
             })
             .collect();
-        // the root is no start page here; `fehlt` is no page at all
-        assert_eq!(at, vec![(2, 7), (9, 13)]);
+        // `fehlt` is no page at all; the root, in a folder without a page
+        // of its own, becomes that folder's page
+        assert_eq!(at, vec![(9, 13)]);
+        assert_eq!(order.roots(), [(PathBuf::new(), PathBuf::from("intro.md"))]);
+        // beside a folder's own page it stays a page, and is said to
+        let (order, diags) = read(
+            "_toc.yml",
+            "format: jb-book\nroot: intro\nchapters:\n- file: kapitel/eins\n",
+            &["_index.md", "intro.md", "kapitel/eins.md"],
+        );
+        assert!(order.roots().is_empty());
+        assert_eq!(diags.len(), 1, "{diags:?}");
     }
 
     #[test]
