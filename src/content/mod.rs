@@ -36,6 +36,9 @@ pub mod unparsed_link;
 pub mod user_path;
 pub mod yaml;
 
+#[cfg(test)]
+mod reassembly_tests;
+
 pub use load::{load, load_in_memory, Asset, Content, Layer, LoadSpec, Section};
 pub use model::{KindMeta, PageKind};
 pub use page::{Page, PageId};

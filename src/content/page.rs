@@ -49,6 +49,10 @@ pub struct Page {
     /// `konzepte/`, as Just the Docs and Jekyll write a parent page): it
     /// stays where its file is for its links, and is the folder's page.
     pub owns_folder: Option<PathBuf>,
+    /// Its slug keeps its file name's number, which tells it apart from a
+    /// page of the same name in its folder (`3_test.md`, `4_test.md`);
+    /// given up again when the other is gone.
+    pub kept_number: bool,
     /// Created for a folder without `_index.md`.
     pub synthetic: bool,
     /// Site-relative URL with leading and trailing slash (no base path).

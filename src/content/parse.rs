@@ -185,6 +185,7 @@ fn parse_inner(
         source: src,
         is_section_index,
         owns_folder: None,
+        kept_number: false,
         synthetic: false,
         url: String::new(),
         headings: scan.headings,

@@ -147,6 +147,7 @@ fn keep_numbers_that_tell_apart(pages: &mut [Page]) {
             let numbered = naming::numbered_slug(&pages[id].content_path);
             if !numbered.is_empty() {
                 pages[id].slug = numbered;
+                pages[id].kept_number = true;
             }
         }
     }
@@ -182,9 +183,15 @@ fn release_adopted(pages: &mut [Page]) {
         if p.is_section_index && !p.synthetic && !naming::is_section_index(&p.content_path) {
             p.is_section_index = false;
             p.owns_folder = None;
-            if is_readme(p) && p.slug.is_empty() {
-                p.slug = README_SLUG.into();
+            // a README or a page named like its folder gave up the slug
+            // its name gives it
+            if p.slug.is_empty() {
+                p.slug = naming::page_slug(None, &p.content_path).0;
             }
+        }
+        if p.kept_number {
+            p.kept_number = false;
+            p.slug = naming::page_slug(None, &p.content_path).0;
         }
     }
 }
@@ -462,6 +469,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         body_start: 0,
         is_section_index: true,
         owns_folder: None,
+        kept_number: false,
         synthetic: true,
         url: String::new(),
         headings: Vec::new(),
