@@ -90,6 +90,12 @@ pub fn open_project(opts: &BuildOptions) -> Result<(Config, editions::Project), 
     if let Some(url) = &opts.base_url {
         config.base_url = url.clone();
     }
+    // from the command line or handbook.yaml alike
+    if config.base_url_is_a_host() {
+        return Err(Failure::Usage(UsageError::BaseUrlWithoutScheme(
+            config.base_url.clone(),
+        )));
+    }
     let project = editions::Project::open(&opts.root, opts.edition.as_deref(), &config)
         .map_err(Failure::Usage)?;
     if let Some(title) = project.title_override() {

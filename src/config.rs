@@ -130,6 +130,20 @@ impl Config {
             .map_err(|e| position_of(&e, text).in_file(YamlFile::Config, CONFIG_FILE))
     }
 
+    /// `example.org` or `www.example.org/handbuch` (or `localhost:8080`): a
+    /// host written without its scheme, which [`Self::base_path`] would
+    /// read as a path (every address `/example.org/…`). A path alone
+    /// (`/handbuch/`, `handbuch`) has no dot or colon in its first part.
+    pub fn base_url_is_a_host(&self) -> bool {
+        let url = self.base_url.as_str();
+        !url.contains("://")
+            && !url.starts_with('/')
+            && url
+                .split('/')
+                .next()
+                .is_some_and(|first| first.contains(['.', ':']))
+    }
+
     /// The path part of `base_url`, always with leading and trailing `/`.
     pub fn base_path(&self) -> String {
         let after_scheme = match self.base_url.find("://") {

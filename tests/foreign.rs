@@ -714,6 +714,13 @@ fn mkdocs_and_gitbook_boxes_and_tabs_are_boxes_and_titled_text() {
         page.contains("<p>!!! Achtung, das ist kein Kasten!</p>"),
         "{page}"
     );
+    // a kind of its own is titled with its name, as MkDocs does
+    assert!(
+        page.contains(
+            "<p class=\"box-title\">Bitte</p>\n<p>Ein Kasten eigener Art heißt nach ihr.</p>"
+        ),
+        "{page}"
+    );
 
     let page = article(&public, "gitbook-seite");
     assert!(
@@ -769,6 +776,10 @@ fn syntax_of_mdbook_mkdocs_obsidian_and_mdx_is_named_at_its_line() {
         ),
         ("mkdocs-seite.md:16:63", "Die Angabe `{#speichern}`"),
         (
+            "mkdocs-seite.md:30:1",
+            "`!!! Achtung, das ist kein Kasten!` beginnt wie ein Kasten von MkDocs, ist aber keiner und erscheint als Text",
+        ),
+        (
             "gitbook-seite.md:24:1",
             "Dem GitBook-Kasten `{% hint %}` fehlt sein `{% endhint %}`; er erscheint als Text",
         ),
@@ -787,7 +798,12 @@ fn syntax_of_mdbook_mkdocs_obsidian_and_mdx_is_named_at_its_line() {
             "{at}: {err}"
         );
     }
-    assert!(err.contains("8 Warnungen"), "{err}");
+    // a GitBook block inside a sentence is none, and named
+    assert!(
+        err.contains("content/mkdocs-seite.md:35:6: Warnung: Dem GitBook-Kasten"),
+        "{err}"
+    );
+    assert!(err.contains("11 Warnungen"), "{err}");
     // Obsidian's callouts are boxes, with their titles; a folded one opens
     assert!(!err.contains("[!faq]") && !err.contains("[!note]"), "{err}");
     let (_tmp, public) = built("foreign-more");

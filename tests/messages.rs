@@ -443,4 +443,17 @@ fn a_base_url_without_https_is_refused_with_the_address_meant() {
         &["build", "--base-url", "/handbuch/"],
         "de",
     ));
+    // in handbook.yaml the same
+    let yaml = tmp.path().join("handbook.yaml");
+    write(
+        &yaml,
+        &format!("{}\nbase_url: www.example.org/handbuch\n", read(&yaml)),
+    );
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Meinten Sie `https://www.example.org/handbuch/`?"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -36,18 +36,6 @@ pub fn build_all(common: &Common, how: &BuildRun) -> ExitCode {
     code
 }
 
-/// `example.org` or `www.example.org/handbuch`: a host written without
-/// its scheme. A path (`/handbuch/`, `handbuch`) has no dot in its first
-/// part.
-fn looks_like_a_host(url: &str) -> bool {
-    !url.contains("://")
-        && !url.starts_with('/')
-        && url
-            .split('/')
-            .next()
-            .is_some_and(|first| first.contains('.'))
-}
-
 /// `check --fix`: the check once, its certain mendings written, and what
 /// was mended said; the check that follows shows what is left.
 pub fn fix(common: &Common, lang: Lang) {
@@ -91,10 +79,6 @@ pub fn check(common: Common, format: Format, reporting: Reporting) -> ExitCode {
 
 pub fn build_one(common: &Common, out: Option<PathBuf>, how: &BuildRun) -> ExitCode {
     let (format, reporting) = (how.format, how.reporting);
-    if let Some(url) = how.base_url.as_deref().filter(|u| looks_like_a_host(u)) {
-        let usage = crate::diagnostics::Usage::BaseUrlWithoutScheme(url.to_string());
-        return failure_reported(crate::error::Failure::Usage(usage), format, reporting);
-    }
     let opts = BuildOptions {
         root: common.root.clone(),
         edition: common.edition.clone(),

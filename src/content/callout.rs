@@ -99,10 +99,16 @@ pub fn box_for(name: &str) -> Option<(&'static str, &'static str)> {
 /// title it gets when none is written: ours where the name is one of
 /// ours, else by what the kind means, else a note under its own name.
 pub fn obsidian_box(kind: &str) -> (&'static str, &'static str) {
+    known_kind(kind).unwrap_or(("hinweis", "Hinweis"))
+}
+
+/// [`obsidian_box`] for a kind it knows, `None` for another (MkDocs then
+/// titles the box with the kind's own name).
+pub fn known_kind(kind: &str) -> Option<(&'static str, &'static str)> {
     if let Some(known) = box_for(kind) {
-        return known;
+        return Some(known);
     }
-    match kind {
+    Some(match kind {
         "abstract" | "summary" | "tldr" => ("hinweis", "Zusammenfassung"),
         "todo" => ("hinweis", "Zu tun"),
         "hint" => ("hinweis", "Tipp"),
@@ -113,8 +119,8 @@ pub fn obsidian_box(kind: &str) -> (&'static str, &'static str) {
         "attention" => ("achtung", "Achtung"),
         "failure" | "fail" | "missing" => ("achtung", "Fehlschlag"),
         "error" | "bug" => ("achtung", "Fehler"),
-        _ => ("hinweis", "Hinweis"),
-    }
+        _ => return None,
+    })
 }
 
 /// GitHub's alert (`> [!WARNING]`) as the name of a box.

@@ -5,6 +5,7 @@
 //! and titled text of them; the foreign-syntax check names one without
 //! its closing tag.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The blocks read here.
@@ -47,30 +48,39 @@ pub fn tag_at(text: &str, at: usize) -> Option<Tag<'_>> {
     })
 }
 
-/// The block opened at `at`: its tag and its closing tag's range (blocks
-/// of the same name nest). `None` for no opener or one never closed.
-pub fn block_at<'a>(
-    text: &'a str,
-    at: usize,
-    in_code: &dyn Fn(usize) -> bool,
-) -> Option<(Tag<'a>, Range<usize>)> {
-    let open = tag_at(text, at).filter(|t| !t.closing)?;
-    let mut depth = 0;
-    for (i, _) in text[open.end..].match_indices("{%") {
-        let i = open.end + i;
-        let Some(tag) = tag_at(text, i).filter(|t| t.name == open.name) else {
+/// Whether only spaces stand before `at` on its line: GitBook writes its
+/// blocks' tags on lines of their own, and a box cannot open inside a
+/// sentence.
+pub fn at_line_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .bytes()
+        .rev()
+        .take_while(|&b| b != b'\n')
+        .all(|b| b == b' ' || b == b'\t')
+}
+
+/// Each block's opening tag (its offset) with its closing tag's range,
+/// found in one pass (blocks of the same name nest; one left open inside
+/// another stays unpaired): many unclosed blocks cost no more than closed
+/// ones.
+pub fn pairs(text: &str, in_code: &dyn Fn(usize) -> bool) -> HashMap<usize, Range<usize>> {
+    let mut pairs = HashMap::new();
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    for (at, _) in text.match_indices("{%") {
+        let Some(tag) = tag_at(text, at) else {
             continue;
         };
-        if in_code(i) {
+        if !at_line_start(text, at) || in_code(at) {
             continue;
         }
-        match (tag.closing, depth) {
-            (true, 0) => return Some((open, i..tag.end)),
-            (true, _) => depth -= 1,
-            (false, _) => depth += 1,
+        if !tag.closing {
+            open.push((at, tag.name));
+        } else if let Some(i) = open.iter().rposition(|(_, n)| *n == tag.name) {
+            pairs.insert(open[i].0, at..tag.end);
+            open.truncate(i);
         }
     }
-    None
+    pairs
 }
 
 /// The value of `key="value"` among a tag's attributes.
@@ -98,29 +108,28 @@ mod tests {
     fn blocks_pair_with_their_closing_tags_and_nest() {
         let text = "{% tabs %}\n{% tab title=\"Windows\" %}\nA\n{% endtab %}\n{% tab title=\"Linux\" %}\nB\n{% endtab %}\n{% endtabs %}\n";
         let none = |_| false;
-        let (tabs, close) = block_at(text, 0, &none).unwrap();
-        assert_eq!(tabs.name, "tabs");
-        assert_eq!(&text[close], "{% endtabs %}");
+        let p = pairs(text, &none);
+        assert_eq!(&text[p[&0].clone()], "{% endtabs %}");
         let at = text.find("{% tab ").unwrap();
-        let (tab, close) = block_at(text, at, &none).unwrap();
+        let tab = tag_at(text, at).unwrap();
         assert_eq!(
             attribute(tab.attributes, "title").as_deref(),
             Some("Windows")
         );
-        assert_eq!(&text[close.clone()], "{% endtab %}");
-        assert!(close.end < text.find("Linux").unwrap());
+        assert_eq!(&text[p[&at].clone()], "{% endtab %}");
+        assert!(p[&at].end < text.find("Linux").unwrap());
         let hint = "{% hint style=\"warning\" %}\nx\n{% hint %}\ny\n{% endhint %}\n{% endhint %}";
-        let (_, close) = block_at(hint, 0, &none).unwrap();
-        assert_eq!(close.end, hint.len());
+        assert_eq!(pairs(hint, &none)[&0].end, hint.len());
     }
 
     #[test]
-    fn ours_liquids_and_open_blocks_are_none() {
+    fn ours_liquids_open_blocks_and_blocks_in_a_sentence_are_none() {
         let none = |_| false;
         assert_eq!(tag_at("{% hinweis(titel=\"x\") %}", 0), None);
         assert_eq!(tag_at("{% for x in y %}", 0), None);
         assert_eq!(tag_at("{% end %}", 0), None);
-        assert!(block_at("{% hint style=\"info\" %}\nnie zu\n", 0, &none).is_none());
+        assert!(pairs("{% hint style=\"info\" %}\nnie zu\n", &none).is_empty());
+        assert!(pairs("Text {% hint %} mitten {% endhint %} im Satz", &none).is_empty());
         assert_eq!(
             attribute("xstyle=\"a\" style=\"info\"", "style").as_deref(),
             Some("info")

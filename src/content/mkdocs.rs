@@ -29,6 +29,70 @@ pub struct Head {
 /// How many columns the text of a block is indented beyond its head.
 pub const BODY_INDENT: usize = 4;
 
+/// A block of the text: its head, where its head line ends, and its body
+/// (every following line indented four columns deeper than the head, and
+/// the blank lines between them; empty at the head's end for none).
+pub struct Block {
+    pub head: Head,
+    pub head_end: usize,
+    pub body: std::ops::Range<usize>,
+}
+
+/// The block whose head line starts at `at` (where only spaces precede it
+/// on its line).
+pub fn block_at(text: &str, at: usize) -> Option<Block> {
+    let head_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let head = head(&text[at..head_end])?;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let deeper = columns(&text[line_start..at]) + BODY_INDENT;
+    let body_start = (head_end + 1).min(text.len());
+    let mut body_end = body_start;
+    let mut pos = body_start;
+    for line in text[body_start..].split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            if columns(line) < deeper {
+                break;
+            }
+            body_end = pos + line.trim_end_matches(['\n', '\r']).len();
+        }
+        pos += line.len();
+    }
+    let body = match body_end > body_start {
+        true => body_start..body_end,
+        false => head_end..head_end,
+    };
+    Some(Block {
+        head,
+        head_end,
+        body,
+    })
+}
+
+/// The bodies of every block in `text`, whose indented paragraphs
+/// CommonMark's scan takes for code: what other checks must read as text.
+pub fn bodies(text: &str) -> Vec<std::ops::Range<usize>> {
+    if !["!!!", "???", "==="].iter().any(|m| text.contains(m)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(b) = block_at(text, pos + indent) {
+            out.push(b.body);
+        }
+        pos += line.len();
+    }
+    out
+}
+
+/// Columns of the spaces and tabs `s` starts with.
+fn columns(s: &str) -> usize {
+    s.bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t'))
+        .fold(0, |c, b| if b == b'\t' { c + 4 - c % 4 } else { c + 1 })
+}
+
 /// The line (without its indentation) as the head of an indented block.
 pub fn head(line: &str) -> Option<Head> {
     let line = line.trim_end();

@@ -206,7 +206,7 @@ impl Dedented {
     }
 
     /// Where offset `new` of [`Self::text`] was written.
-    fn old(&self, new: usize) -> usize {
+    pub fn old(&self, new: usize) -> usize {
         let i = self.starts.partition_point(|&(n, _)| n <= new);
         match i.checked_sub(1).map(|i| self.starts[i]) {
             Some((n, o)) => o + (new - n),

@@ -18,6 +18,8 @@ pub enum ForeignIssue {
     QuartoInclude { path: String },
     /// GitBook's `{% hint style="info" %}` without its `{% endhint %}`.
     GitbookHint,
+    /// A line that begins like a box of MkDocs and is none it reads.
+    MkdocsUnread { code: String },
     /// kramdown's inline attribute list `{: .note }`.
     KramdownAttributes { code: String },
     /// A `:::name` fence whose name is no known callout.

@@ -86,8 +86,10 @@ impl CallSite<'_> {
         if self.call.indent == 0 {
             return expand(frame, text, self.origin, base);
         }
-        // a call found in the cut text is reported where the cut text
-        // puts it, a few columns off; links and headings are mapped back
+        // links and headings are mapped back to their lines; a shortcode's
+        // own error in the cut text (one of ours inside MkDocs' box, rare)
+        // is reported where the cut text puts it, four bytes earlier for
+        // every line above it (the frame's spans know no cut)
         let cut = Dedented::new(text, self.call.indent);
         expand(frame, &cut.text, self.origin, base).undent(&cut, self.origin, base)
     }

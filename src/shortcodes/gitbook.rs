@@ -3,14 +3,19 @@
 //! bold over their text; the tab set and the link card only their text.
 
 use super::fenced::PLAIN;
-use super::syntax::{in_code, Arg, Call};
+use super::syntax::{Arg, Call};
 use crate::content::{callout, gitbook};
+use std::collections::HashMap;
 use std::ops::Range;
+
+/// Each block's opening tag (offset) → its closing tag's range.
+pub(super) type Pairs = HashMap<usize, Range<usize>>;
 
 /// The block opened at `at` as a call; `None` for none or one without
 /// its closing tag (the load stage names it).
-pub(super) fn call_at(text: &str, at: usize, code: &[Range<usize>]) -> Option<Call> {
-    let (tag, close) = gitbook::block_at(text, at, &|i| in_code(code, i))?;
+pub(super) fn call_at(text: &str, at: usize, pairs: &Pairs) -> Option<Call> {
+    let close = pairs.get(&at)?.clone();
+    let tag = gitbook::tag_at(text, at)?;
     let title = |key| gitbook::attribute(tag.attributes, key).filter(|t| !t.trim().is_empty());
     let (name, args) = match tag.name {
         "hint" => {

@@ -22,50 +22,36 @@ fn first_line(text: &str, at: usize) -> &str {
     &text[at..end]
 }
 
-/// Columns of the spaces and tabs `s` starts with.
-fn columns(s: &str) -> usize {
-    s.bytes()
-        .take_while(|b| matches!(b, b' ' | b'\t'))
-        .fold(0, |c, b| if b == b'\t' { c + 4 - c % 4 } else { c + 1 })
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
-/// The block whose head is at `at` as a call; its body is every following
-/// line indented four columns deeper than the head, and the blank lines
-/// between them.
+/// The block whose head is at `at` as a call (see [`mkdocs::block_at`]).
 pub(super) fn call_at(text: &str, at: usize) -> Option<Call> {
-    let head_line = first_line(text, at);
-    let head = mkdocs::head(head_line)?;
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let deeper = columns(&text[line_start..at]) + BODY_INDENT;
-    let head_end = at + head_line.len();
-    let body_start = (head_end + 1).min(text.len());
-    let mut body_end = body_start;
-    let mut pos = body_start;
-    for line in text[body_start..].split_inclusive('\n') {
-        if !line.trim().is_empty() {
-            if columns(line) < deeper {
-                break;
-            }
-            body_end = pos + line.trim_end_matches(['\n', '\r']).len();
-        }
-        pos += line.len();
-    }
-    let (name, title, open) = match head.shape {
-        Shape::Box => {
-            let (shortcode, title) = callout::obsidian_box(&head.kind);
-            (shortcode, title, false)
-        }
-        Shape::Folded { open } => ("aufklappen", callout::obsidian_box(&head.kind).1, open),
-        Shape::Tab => (PLAIN, "", false),
+    let mkdocs::Block {
+        head,
+        head_end,
+        body,
+    } = mkdocs::block_at(text, at)?;
+    // a kind of its own (`!!! bitte`) is titled with its name, as MkDocs does
+    let (shortcode, kind_title) = match callout::known_kind(&head.kind) {
+        Some((shortcode, title)) => (shortcode, title.to_string()),
+        None => ("hinweis", capitalised(&head.kind)),
     };
-    let mut args = vec![Arg::text("titel", head.title.as_deref().unwrap_or(title))];
+    let (name, open) = match head.shape {
+        Shape::Box => (shortcode, false),
+        Shape::Folded { open } => ("aufklappen", open),
+        Shape::Tab => (PLAIN, false),
+    };
+    let title = head.title.clone().unwrap_or(kind_title);
+    let mut args = vec![Arg::text("titel", title)];
     if open {
         args.push(Arg::text("offen", "ja"));
     }
-    let body = match body_end > body_start {
-        true => body_start..body_end,
-        false => head_end..head_end,
-    };
     Some(Call {
         name: name.to_string(),
         args,

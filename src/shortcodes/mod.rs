@@ -129,11 +129,10 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains("admonish")
         // MyST's link roles
         || s.contains("}`")
-        // MkDocs' boxes and tabs
-        || s.contains("!!! ")
-        || s.contains("??? ")
-        || s.contains("???+ ")
-        || s.contains("=== ")
+        // MkDocs' boxes and tabs (`!!! note`, `???+ tip`, `===! "Linux"`)
+        || s.contains("!!!")
+        || s.contains("???")
+        || s.contains("===")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)
         || syntax::has_bare_colon_line(s)

@@ -128,7 +128,11 @@ fn code_and_fences(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
 }
 
 pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
-    code.iter().any(|r| r.contains(&at))
+    // the ranges come in the text's order and do not overlap: a page of
+    // thousands of MkDocs tabs (each body an indented code block to the
+    // scan) asked this of every range for every call
+    let i = code.partition_point(|r| r.start <= at);
+    i > 0 && code[i - 1].contains(&at)
 }
 
 /// Splits `text` into plain text, literal (commented-out) calls and calls.
@@ -136,6 +140,10 @@ pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
 pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
     let (code, code_fences) = code_and_fences(text);
     let fences = fenced::pairs(text, &code);
+    let gitbook_blocks = match text.contains("{%") {
+        true => crate::content::gitbook::pairs(text, &|i| in_code(&code, i)),
+        false => Default::default(),
+    };
     let mut pieces = Vec::new();
     let mut errors = Vec::new();
     let mut pos = 0;
@@ -170,7 +178,7 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
                 .or_else(|| would_define(text, found).then(|| bare_colon_escaped(found))))
         } else if let Some(call) = hugo::call_at(text, found, &code) {
             Ok(Some(Piece::Call(call)))
-        } else if let Some(call) = gitbook::call_at(text, found, &code) {
+        } else if let Some(call) = gitbook::call_at(text, found, &gitbook_blocks) {
             Ok(Some(Piece::Call(call)))
         } else if let Some(lit) = literal_at(text, found, block) {
             Ok(Some(lit))

@@ -265,42 +265,28 @@ pub(super) fn unmatched_notices(
         .collect()
 }
 
-/// GitBook's blocks without their closing tags, and closing tags without
-/// their blocks: both stay text, where a closed block is read.
+/// GitBook's blocks without their closing tags, closing tags without
+/// their blocks, and tags inside a sentence: all stay text, where a
+/// block on lines of its own is read.
 pub(super) fn unmatched_gitbook(
     body: &str,
     in_code: &dyn Fn(usize) -> bool,
 ) -> Vec<(usize, ForeignIssue)> {
-    let mut open: Vec<(usize, &str)> = Vec::new();
-    let mut stray = Vec::new();
-    for (at, _) in body.match_indices("{%") {
-        let Some(tag) = gitbook::tag_at(body, at).filter(|_| !in_code(at)) else {
-            continue;
-        };
-        if !tag.closing {
-            open.push((at, tag.name));
-        } else if let Some(i) = open.iter().rposition(|(_, n)| *n == tag.name) {
-            // blocks left open inside this one stay in `open`
-            open.remove(i);
-        } else {
-            stray.push((at, tag.name));
-        }
-    }
-    let mut found: Vec<(usize, ForeignIssue)> = open
-        .into_iter()
-        .chain(stray)
-        .map(|(at, name)| {
-            let issue = match name {
-                "hint" => ForeignIssue::GitbookHint,
+    let pairs = gitbook::pairs(body, in_code);
+    let closers: std::collections::HashSet<usize> = pairs.values().map(|r| r.start).collect();
+    body.match_indices("{%")
+        .filter(|&(at, _)| !in_code(at) && !pairs.contains_key(&at) && !closers.contains(&at))
+        .filter_map(|(at, _)| {
+            let tag = gitbook::tag_at(body, at)?;
+            let issue = match tag.name {
+                "hint" if !tag.closing => ForeignIssue::GitbookHint,
                 _ => ForeignIssue::Liquid {
-                    code: body[at..gitbook::tag_at(body, at).map_or(at, |t| t.end)].to_string(),
+                    code: body[at..tag.end].to_string(),
                 },
             };
-            (at, issue)
+            Some((at, issue))
         })
-        .collect();
-    found.sort_by_key(|(at, _)| *at);
-    found
+        .collect()
 }
 
 /// `{% for item in page.items %}`, `{% include x.html %}`, GitBook's

@@ -3,6 +3,19 @@
 
 use crate::diagnostics::ForeignIssue;
 
+/// A line that begins like a box of MkDocs (`!!! note "Offen`, `!!! note "T"
+/// mehr`) but is none it reads (see `content::mkdocs`): it stays text, in
+/// MkDocs too, where the author meant a box.
+pub(super) fn mkdocs_unread(line: &str) -> Option<ForeignIssue> {
+    let rest = ["!!!", "???+", "???"]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))?;
+    let looks = rest.starts_with([' ', '\t']) && rest.trim_start().starts_with(char::is_alphabetic);
+    (looks && crate::content::mkdocs::head(line).is_none()).then(|| ForeignIssue::MkdocsUnread {
+        code: line.chars().take(60).collect(),
+    })
+}
+
 /// `import { PersonCard } from "@site/src/components/PersonCard";`
 pub(super) fn mdx_import(line: &str) -> Option<ForeignIssue> {
     let is_import = line.starts_with("import ") && line.contains(" from ");

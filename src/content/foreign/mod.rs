@@ -20,7 +20,7 @@ pub use files::foreign_file;
 use in_line::{
     icons, in_line, jsx_tags, references, unmatched_gitbook, unmatched_notices, wiki_links,
 };
-use line_start::{mdx_import, vitepress};
+use line_start::{mdx_import, mkdocs_unread, vitepress};
 
 /// Warnings for the foreign syntax in the body starting at `body_start`
 /// and, unless raw HTML is allowed, for the HTML the sanitiser removes.
@@ -86,6 +86,8 @@ fn spans_in_order(src: &SourceText, offsets: &[usize]) -> Vec<Span> {
 /// The foreign syntax in the body, with offsets.
 /// `placeholders`: the page is an agreement, whose `[[name]]` are fields.
 fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, ForeignIssue)> {
+    let text_in_boxes = text_in_mkdocs_boxes(body, code);
+    let code = text_in_boxes.as_deref().unwrap_or(code);
     let mut found: Vec<(usize, ForeignIssue)> = Vec::new();
     let mut fences: Vec<(usize, String)> = Vec::new();
     let mut pos = 0;
@@ -118,6 +120,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         // are told apart by that one byte
         let trimmed = line.trim();
         let issue = match trimmed.as_bytes().first() {
+            Some(b'!' | b'?') => mkdocs_unread(trimmed),
             Some(b'i' | b'e') => mdx_import(trimmed),
             Some(b'<' | b'@') => vitepress(trimmed),
             // a box's `:::` lines inside a quotation are no fences there:
@@ -296,6 +299,34 @@ fn myst_in_code(body: &str, code: &[Range<usize>]) -> Vec<(usize, ForeignIssue)>
     found
 }
 
+/// `code` without the indented blocks that are the text of MkDocs' boxes
+/// and tabs (`=== "Windows"` and its paragraphs four spaces in): the
+/// shortcode stage reads them as text, so what another tool wrote there
+/// shows as text and must be named. `None` where there are none.
+fn text_in_mkdocs_boxes(body: &str, code: &[Range<usize>]) -> Option<Vec<Range<usize>>> {
+    let bodies = super::mkdocs::bodies(body);
+    if bodies.is_empty() {
+        return None;
+    }
+    // the bodies come in the text's order: a page of thousands of tabs
+    // must not compare every code range with every body
+    let in_a_body = |r: &Range<usize>| {
+        let i = bodies.partition_point(|b| b.start <= r.start);
+        i > 0 && r.end <= bodies[i - 1].end + 1
+    };
+    let mut kept: Vec<Range<usize>> = code.iter().filter(|r| !in_a_body(r)).cloned().collect();
+    // what is code in a body read as the shortcode stage reads it (a
+    // fenced block, a span), at its place as written
+    for b in &bodies {
+        let cut = super::sourcemap::Dedented::new(&body[b.clone()], super::mkdocs::BODY_INDENT);
+        for r in crate::shortcodes::syntax::code_ranges(&cut.text) {
+            kept.push(b.start + cut.old(r.start)..b.start + cut.old(r.end));
+        }
+    }
+    kept.sort_by_key(|r| r.start);
+    Some(kept)
+}
+
 /// `:::` lines: openers are stacked, a closer ends the innermost box.
 fn fence(
     open: &mut Vec<(usize, String)>,
@@ -358,6 +389,15 @@ mod tests {
         let lines: Vec<usize> = issues(body).iter().map(|(l, _)| *l).collect();
         // GitBook's closed hint (6–8) and MkDocs' box (10) are read as boxes
         assert_eq!(lines, [1, 2, 4, 5, 9, 11, 14, 17, 18, 21]);
+    }
+
+    #[test]
+    fn what_another_tool_wrote_in_mkdocs_text_is_named_though_it_is_indented() {
+        // a tab's paragraphs are indented code to CommonMark, text to the
+        // shortcode stage; a fenced block in them stays code
+        let found = issues("=== \"Windows\"\n\n    Klicken Sie :material-download: an.\n\n    ```\n    :material-x:\n    ```\n");
+        let lines: Vec<usize> = found.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [3], "{found:?}");
     }
 
     #[test]

@@ -38,6 +38,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "GitBook's `{{% hint %}}` box has no `{{% endhint %}}` and shows as text",
             "Dem GitBook-Kasten `{{% hint %}}` fehlt sein `{{% endhint %}}`; er erscheint als Text"
         ),
+        MkdocsUnread { code } => t!(
+            lang,
+            "`{code}` begins like a box of MkDocs but is none and shows as text",
+            "`{code}` beginnt wie ein Kasten von MkDocs, ist aber keiner und erscheint als Text"
+        ),
         KramdownAttributes { code } => t!(
             lang,
             "kramdown attributes `{code}` are not known here and show as text",
@@ -311,6 +316,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "delete it; how text looks is the theme's business (a box is written `:::note` … `:::`)",
             "löschen Sie die Angabe; wie Text aussieht, bestimmt das Theme (ein Kasten wird `:::hinweis` … `:::` geschrieben)"
+        ),
+        MkdocsUnread { .. } => t!(
+            lang,
+            "write the box's line alone, as `!!! note \"Titel\"` (the title in quotes), and its text below it indented by four spaces",
+            "schreiben Sie die Zeile des Kastens allein, als `!!! note \"Titel\"` (den Titel in Anführungszeichen), und seinen Text darunter um vier Leerzeichen eingerückt"
         ),
         GitbookHint => t!(
             lang,

@@ -7,10 +7,12 @@
 "use strict";
 
 // What the office programs put into the HTML they copy beside the text.
-const OFFICE = /urn:schemas-microsoft-com:office|content="?Microsoft Word|LibreOffice|docs-internal-guid/i;
+const OFFICE = /urn:schemas-microsoft-com:office|content="?Microsoft Word|<meta name="?generator"? content="?LibreOffice|docs-internal-guid/i;
 
 const BULLETS = [
-  [/^[ \t]*[•●■▪◦○▫□‣⁃·–][ \t]+/, ""],
+  [/^[ \t]*[•●■▪◦○▫□‣⁃][ \t]+/, ""],
+  // a dash or a dot starts a sentence too: a bullet only before a tab
+  [/^[ \t]*[·–]\t[ \t]*/, ""],
   [/^o\t/, "  "],
   [/^§\t/, "    "],
   [/^[ \t]*[\uF0A7\uF0B7][ \t]+/, ""], // Symbol and Wingdings bullets as they arrive
