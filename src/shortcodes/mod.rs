@@ -19,6 +19,7 @@ mod indented;
 mod myst;
 pub use crate::content::sourcemap;
 pub mod syntax;
+mod zola;
 
 use crate::content::markdown;
 use crate::content::{Content, PageId};

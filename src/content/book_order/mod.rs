@@ -9,13 +9,14 @@
 //! named page does.
 
 mod category;
+mod entries;
 mod vitepress;
+
+use entries::{nav_entries, summary_entries, toc_entries};
 
 use super::page::Page;
 use super::source::SourceText;
 use crate::diagnostics::{relative_to, Diagnostic, ForeignIssue, Span};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -139,9 +140,12 @@ impl BookOrder {
                 };
                 let start_page =
                     super::naming::is_section_index(&page) && page.parent() == Some(dir);
-                let own_page = ["_index.md", "index.md", "README.md", "readme.md"]
-                    .iter()
-                    .any(|n| pages.contains_key(&dir.join(n)));
+                let own_page = pages.keys().any(|p| {
+                    p.parent() == Some(dir)
+                        && (super::naming::is_section_index(p)
+                            || p.file_stem()
+                                .is_some_and(|s| s.eq_ignore_ascii_case("readme")))
+                });
                 if entry.root && !start_page && !own_page {
                     order.roots.push((dir.to_path_buf(), page.clone()));
                 } else if entry.root && !start_page {
@@ -280,211 +284,6 @@ impl BookOrder {
             page.weight = position;
         }
     }
-}
-
-/// A page an order file names, as written, at its offset in the file.
-struct Entry {
-    written: String,
-    at: usize,
-    /// Jupyter Book's `root:`, the book's start page.
-    root: bool,
-    /// The title it gives the page, if any.
-    title: Option<String>,
-}
-
-impl Entry {
-    /// `value`, found in the `line` that starts at `start`.
-    fn in_line(value: &str, start: usize, line: &str, root: bool) -> Entry {
-        Entry {
-            written: value.to_string(),
-            at: start + line.find(value).unwrap_or(0),
-            root,
-            title: None,
-        }
-    }
-
-    /// The content path it names, read from the order file's folder
-    /// `dir`, also when written from the top (docsify's `/mastodon/`).
-    fn path(&self, dir: &Path) -> Option<PathBuf> {
-        super::link_dest::normalise(dir, self.written.trim_start_matches('/'))
-    }
-
-    /// The content path of the page it names. Jupyter Book and docsify
-    /// leave out the extension, docsify names a folder for its `README.md`.
-    fn page(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
-        let path = self.path(dir)?;
-        let candidates = super::link_dest::page_files(&path);
-        std::iter::once(path)
-            .chain(candidates)
-            .find(|p| pages.contains_key(p))
-    }
-
-    /// The folder it names, when it names no page but a folder that holds
-    /// some (docsify's `- [Kapitel](kapitel/)` without a `README.md`).
-    fn folder(&self, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>) -> Option<PathBuf> {
-        let folder = self.path(dir)?;
-        // paths order by component: a folder's pages follow it at once
-        let holds_pages = pages
-            .range(folder.clone()..)
-            .next()
-            .is_some_and(|(p, _)| p.starts_with(&folder) && p != &folder);
-        holds_pages.then_some(folder)
-    }
-}
-
-/// The links of a `SUMMARY.md` in their order, but those that lead
-/// elsewhere (the web, an anchor) or nowhere yet (mdBook's draft chapter
-/// `[Titel]()`).
-fn summary_entries(text: &str) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::new();
-    let mut in_link = false;
-    // an image in the link (a logo before the text) is no part of its title
-    let mut in_image = 0;
-    for (event, range) in Parser::new(text).into_offset_iter() {
-        let dest_url = match event {
-            Event::Start(Tag::Link { dest_url, .. }) => dest_url,
-            Event::End(TagEnd::Link) => {
-                in_link = false;
-                continue;
-            }
-            Event::Start(Tag::Image { .. }) => {
-                in_image += 1;
-                continue;
-            }
-            Event::End(TagEnd::Image) => {
-                in_image -= 1;
-                continue;
-            }
-            Event::Text(t) | Event::Code(t) if in_link && in_image == 0 => {
-                if let Some(title) = out.last_mut().and_then(|e| e.title.as_mut()) {
-                    title.push_str(&t);
-                }
-                continue;
-            }
-            Event::SoftBreak | Event::HardBreak if in_link => {
-                if let Some(title) = out.last_mut().and_then(|e| e.title.as_mut()) {
-                    title.push(' ');
-                }
-                continue;
-            }
-            _ => continue,
-        };
-        use super::link_dest::{classify, Dest};
-        // docsify's `/mastodon/` is read from the book's folder, as the
-        // relative links of every order file are
-        let written = match classify(&dest_url) {
-            Dest::Relative { path, .. } => path,
-            Dest::SiteAbsolute { path, .. } => path.to_string(),
-            _ => continue,
-        };
-        in_link = true;
-        out.push(Entry {
-            written,
-            at: range.start,
-            root: false,
-            title: Some(String::new()),
-        });
-    }
-    out
-}
-
-/// The `root:` and `file:` entries of a `_toc.yml`, in the order of their
-/// lines, which is the book's order at every depth (parts, chapters,
-/// sections).
-fn toc_entries(text: &str) -> Vec<Entry> {
-    let mut out = Vec::new();
-    for (start, line) in lines_at(text) {
-        let item = yaml_item(line);
-        let (root, value) = match (item.strip_prefix("root:"), item.strip_prefix("file:")) {
-            (Some(v), _) => (true, v),
-            (_, Some(v)) => (false, v),
-            _ => continue,
-        };
-        let value = unquoted(value);
-        if value.is_empty() {
-            continue;
-        }
-        out.push(Entry::in_line(&value, start, line, root));
-    }
-    out
-}
-
-/// The pages under `nav:` in an `mkdocs.yml`, in the order of their
-/// lines (`- Start: index.md`, `- kapitel/seite.md`); web addresses are
-/// no pages.
-fn nav_entries(text: &str) -> Vec<Entry> {
-    let mut out = Vec::new();
-    let mut in_nav = false;
-    for (start, line) in lines_at(text) {
-        if !line.starts_with([' ', '\t', '-', '#', '\n', '\r']) {
-            in_nav = line.starts_with("nav:");
-            continue;
-        }
-        if line.trim_start().starts_with('#') {
-            continue;
-        }
-        let item = yaml_item(line);
-        let (title, value) = match item.rsplit_once(": ") {
-            Some((t, v)) => (Some(unquoted(t).into_owned()), unquoted(v)),
-            None => (None, unquoted(item)),
-        };
-        if !in_nav || !value.ends_with(".md") || value.contains("://") {
-            continue;
-        }
-        out.push(Entry {
-            title,
-            ..Entry::in_line(&value, start, line, false)
-        });
-    }
-    out
-}
-
-/// Each line of `text` with the offset it starts at.
-fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_inclusive('\n').scan(0, |pos, line| {
-        let start = *pos;
-        *pos += line.len();
-        Some((start, line))
-    })
-}
-
-/// A YAML line without its indentation, list dash and comment.
-fn yaml_item(line: &str) -> &str {
-    // a comment starts at ` #` outside quotes (`"Kapitel #2": a.md` is none)
-    let mut quote = None;
-    let mut end = line.len();
-    for (i, c) in line.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '#') if line[..i].ends_with([' ', '\t']) => {
-                end = i;
-                break;
-            }
-            _ => {}
-        }
-    }
-    line[..end].trim().trim_start_matches('-').trim_start()
-}
-
-/// A YAML scalar without its quotes, its escapes read: `"Der \"Kreis\""`,
-/// `'It''s'`.
-fn unquoted(value: &str) -> Cow<'_, str> {
-    let v = value.trim();
-    let inner = |q: char| v.strip_prefix(q).and_then(|r| r.strip_suffix(q));
-    if let Some(s) = inner('"').filter(|_| v.len() >= 2) {
-        return match s.contains('\\') {
-            true => Cow::Owned(s.replace("\\\"", "\"").replace("\\\\", "\\")),
-            false => Cow::Borrowed(s),
-        };
-    }
-    if let Some(s) = inner('\'').filter(|_| v.len() >= 2) {
-        return match s.contains("''") {
-            true => Cow::Owned(s.replace("''", "'")),
-            false => Cow::Borrowed(s),
-        };
-    }
-    Cow::Borrowed(v)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! stand in the same file, so the whole file is read, but for its `nav:`
 //! (the top menu, which repeats pages in another order).
 
-use super::Entry;
+use super::entries::Entry;
 use regex::Regex;
 use std::sync::LazyLock;
 

@@ -151,7 +151,7 @@ const HELP: &[(&str, &str)] = &[
     // init, new
     (
         "Start a new handbook in DIR: settings, a start page, an example page per kind and the legal pages, ready to build",
-        "Ein neues Handbuch in DIR anlegen: Einstellungen, Startseite, eine Beispielseite je Art und die Pflichtseiten, fertig zum Bauen",
+        "Ein neues Handbuch in ORDNER anlegen: Einstellungen, Startseite, eine Beispielseite je Art und die Pflichtseiten, fertig zum Bauen",
     ),
     (
         "The new handbook's folder (created if missing; must be empty)",
