@@ -316,6 +316,42 @@ fn grid_table_ends(body: &str, code: &[Range<usize>]) -> Vec<usize> {
     ends
 }
 
+/// Byte ranges of code spans and code blocks, where a shortcode's `{{` or another
+/// tool's syntax is just text.
+pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
+    code_and_fences(text).0
+}
+
+/// Code spans and blocks, and apart from them the fenced code blocks,
+/// where a MyST directive may open (never in a span: ```` ```{note}``` ````
+/// in a sentence is code shown as such).
+pub fn code_and_fences(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut fences = Vec::new();
+    let mut block_start = None;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match event {
+            Event::Code(_) => out.push(range),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                block_start = Some((
+                    range.start,
+                    matches!(kind, pulldown_cmark::CodeBlockKind::Fenced(_)),
+                ))
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((s, fenced)) = block_start.take() {
+                    out.push(s..range.end);
+                    if fenced {
+                        fences.push(s..range.end);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    (out, fences)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,6 @@ use super::zola::{block_call_at, inline_call_at, literal_at};
 use super::{fenced, gitbook, hugo, indented, myst};
 use crate::content::{cross_ref, grid_table};
 pub use crate::diagnostics::ShortcodeIssue;
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// An argument value as written.
@@ -94,39 +93,7 @@ pub struct SyntaxError {
     pub issue: ShortcodeIssue,
 }
 
-/// Byte ranges of code spans and code blocks, where `{{` is just text.
-pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
-    code_and_fences(text).0
-}
-
-/// Code spans and blocks, and apart from them the fenced code blocks,
-/// where a MyST directive may open (never in a span: ```` ```{note}``` ````
-/// in a sentence is code shown as such).
-fn code_and_fences(text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    let mut fences = Vec::new();
-    let mut block_start = None;
-    for (event, range) in
-        Parser::new_ext(text, crate::content::markdown::options()).into_offset_iter()
-    {
-        match event {
-            Event::Code(_) => out.push(range),
-            Event::Start(Tag::CodeBlock(kind)) => {
-                block_start = Some((range.start, matches!(kind, CodeBlockKind::Fenced(_))))
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                if let Some((s, fenced)) = block_start.take() {
-                    out.push(s..range.end);
-                    if fenced {
-                        fences.push(s..range.end);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    (out, fences)
-}
+pub use crate::content::markdown::{code_and_fences, code_ranges};
 
 pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
     // the ranges come in the text's order and do not overlap: a page of

@@ -319,7 +319,7 @@ fn text_in_mkdocs_boxes(body: &str, code: &[Range<usize>]) -> Option<Vec<Range<u
     // fenced block, a span), at its place as written
     for b in &bodies {
         let cut = super::sourcemap::Dedented::new(&body[b.clone()], super::mkdocs::BODY_INDENT);
-        for r in crate::shortcodes::syntax::code_ranges(&cut.text) {
+        for r in super::markdown::code_ranges(&cut.text) {
             kept.push(b.start + cut.old(r.start)..b.start + cut.old(r.end));
         }
     }
