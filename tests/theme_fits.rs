@@ -160,4 +160,17 @@ fn a_page_in_another_language_marks_its_content_and_the_theme_stays_the_handbook
     );
     // a page in the handbook's own language is not marked
     assert!(!read(public.join("index.html")).contains("own-language"));
+    // a language written out is no tag: named at its line, not marked
+    write(
+        tmp.path().join("content/tuerkisch.md"),
+        "---\ntitle: Türkçe\nlang: Türkisch\n---\nAile merkezine hoş geldiniz.\n",
+    );
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
+    assert!(
+        stderr(&o)
+            .contains("content/tuerkisch.md:3:7: Warnung: `lang: Türkisch` nennt keine Sprache"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!read(public.join("tuerkisch/index.html")).contains("own-language"));
 }

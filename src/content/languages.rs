@@ -9,6 +9,17 @@ use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+/// Whether `tag` is a language tag as HTML's `lang` takes it (`ar`,
+/// `de-CH`, `zh-Hant`): two or three letters, then parts of letters and
+/// digits.
+pub fn is_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// The language code in a Markdown file's name (`de` in `x.de.md`,
 /// `pt-br` in `x.pt-br.md`) and the content path without it.
 pub fn split(content_path: &Path) -> Option<(PathBuf, String)> {

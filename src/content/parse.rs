@@ -330,7 +330,18 @@ fn sort_keys<'n>(
             check_string_list(&key, k, v, at, diags);
         } else {
             warn_near_miss(kind, &key, keys, at(k), diags);
-            sorted.extra.insert(key, v.to_json());
+            let json = v.to_json();
+            // read by the theme: a value it cannot use is said here
+            let tag = json
+                .as_str()
+                .is_some_and(|l| super::languages::is_tag(l.trim()));
+            if key == "lang" && !tag {
+                let value = json
+                    .as_str()
+                    .map_or_else(|| json.to_string(), str::to_string);
+                diags.push(Diagnostic::warning(Problem::NoLanguageTag(value), at(v)));
+            }
+            sorted.extra.insert(key, json);
         }
     }
     sorted

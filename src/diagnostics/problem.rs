@@ -131,6 +131,9 @@ pub enum Problem {
     // --- mistakes that used to pass in silence
     /// Markdown that looks like a link but is none: it shows as text.
     UnparsedLink(String),
+    /// `lang:` that is no language tag (`lang: Arabisch`): the page's
+    /// language would go unmarked.
+    NoLanguageTag(String),
     /// A known key written in German (`Dauer:` for `duration:`).
     GermanKey {
         key: String,

@@ -438,11 +438,7 @@ impl Site {
 /// `tr`, `de-CH`) other than the handbook's.
 fn own_language<'p>(p: &'p Page, handbook: &str) -> Option<&'p str> {
     let lang = p.extra.get("lang")?.as_str()?.trim();
-    let mut parts = lang.split('-');
-    let primary = parts.next()?;
-    let tag = (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts
-            .all(|s| (1..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphanumeric()));
-    (tag && !lang.eq_ignore_ascii_case(handbook)).then_some(lang)
+    // one that is none was named at load (`NoLanguageTag`)
+    (crate::content::languages::is_tag(lang) && !lang.eq_ignore_ascii_case(handbook))
+        .then_some(lang)
 }

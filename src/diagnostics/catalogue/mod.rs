@@ -201,6 +201,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | UnsafeLink(..) => link_message(p, lang),
         UnparsedLink(..)
         | GermanKey { .. }
+        | NoLanguageTag(..)
         | HideMatchesNothing(..)
         | ThemeLink(..)
         | UnreadableFormula(..)

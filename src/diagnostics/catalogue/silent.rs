@@ -18,6 +18,11 @@ pub(super) fn message(p: &Problem, lang: Lang) -> String {
             "`{key}` is not a key of the front matter; it is called `{english}`",
             "`{key}` ist kein Eintrag des Kopfteils; er heißt `{english}`"
         ),
+        NoLanguageTag(value) => t!(
+            lang,
+            "`lang: {value}` names no language as HTML does: write its code (`ar` for Arabic, `tr` for Turkish, `uk` for Ukrainian), else the page's text is not marked as that language",
+            "`lang: {value}` nennt keine Sprache, wie HTML sie schreibt: schreiben Sie ihr Kürzel (`ar` für Arabisch, `tr` für Türkisch, `uk` für Ukrainisch), sonst wird der Text der Seite nicht als diese Sprache gekennzeichnet"
+        ),
         HideMatchesNothing(pattern) => t!(
             lang,
             "the hide pattern `{pattern}` hides nothing: no page or file matches it",
