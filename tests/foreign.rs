@@ -800,7 +800,7 @@ fn syntax_of_mdbook_mkdocs_obsidian_and_mdx_is_named_at_its_line() {
     }
     // a GitBook block inside a sentence is none, and named
     assert!(
-        err.contains("content/mkdocs-seite.md:35:6: Warnung: Dem GitBook-Kasten"),
+        err.contains("content/mkdocs-seite.md:35:6: Warnung: `{% hint style=\"info\" %}` steht mitten in einer Zeile Text"),
         "{err}"
     );
     assert!(err.contains("11 Warnungen"), "{err}");

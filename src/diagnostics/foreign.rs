@@ -18,6 +18,8 @@ pub enum ForeignIssue {
     QuartoInclude { path: String },
     /// GitBook's `{% hint style="info" %}` without its `{% endhint %}`.
     GitbookHint,
+    /// A tag of GitBook's blocks inside a line of text.
+    GitbookInLine { code: String },
     /// A line that begins like a box of MkDocs and is none it reads.
     MkdocsUnread { code: String },
     /// kramdown's inline attribute list `{: .note }`.

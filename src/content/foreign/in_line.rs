@@ -278,7 +278,11 @@ pub(super) fn unmatched_gitbook(
         .filter(|&(at, _)| !in_code(at) && !pairs.contains_key(&at) && !closers.contains(&at))
         .filter_map(|(at, _)| {
             let tag = gitbook::tag_at(body, at)?;
+            let code = || body[at..tag.end].to_string();
             let issue = match tag.name {
+                _ if !gitbook::at_line_start(body, at) => {
+                    ForeignIssue::GitbookInLine { code: code() }
+                }
                 "hint" if !tag.closing => ForeignIssue::GitbookHint,
                 _ => ForeignIssue::Liquid {
                     code: body[at..tag.end].to_string(),

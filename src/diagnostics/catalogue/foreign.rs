@@ -33,6 +33,11 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "Quarto's include of `{path}` is not run here and shows as text",
             "Das Einbinden von `{path}` in Quarto-Schreibweise wird hier nicht ausgeführt und erscheint als Text"
         ),
+        GitbookInLine { code } => t!(
+            lang,
+            "`{code}` stands inside a line of text, where GitBook's blocks open on lines of their own: it shows as text",
+            "`{code}` steht mitten in einer Zeile Text; GitBooks Kästen stehen auf eigenen Zeilen, so erscheint er als Text"
+        ),
         GitbookHint => t!(
             lang,
             "GitBook's `{{% hint %}}` box has no `{{% endhint %}}` and shows as text",
@@ -321,6 +326,11 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "write the box's line alone, as `!!! note \"Titel\"` (the title in quotes), and its text below it indented by four spaces",
             "schreiben Sie die Zeile des Kastens allein, als `!!! note \"Titel\"` (den Titel in Anführungszeichen), und seinen Text darunter um vier Leerzeichen eingerückt"
+        ),
+        GitbookInLine { .. } => t!(
+            lang,
+            "write its opening and its closing tag each on a line of its own, the text between them",
+            "schreiben Sie den öffnenden und den schließenden Teil je auf eine eigene Zeile, den Text dazwischen"
         ),
         GitbookHint => t!(
             lang,
