@@ -1123,3 +1123,25 @@ fn a_docusaurus_page_with_slug_root_is_the_start_page_where_there_is_none() {
     // and its folder, left without a page, gets no empty one
     assert!(!root.join("public/welcome").exists());
 }
+
+#[test]
+fn a_shortcode_mistake_in_a_mkdocs_box_is_named_at_its_own_line() {
+    // the box's text is expanded cut out of its indentation: four bytes
+    // a line earlier, so the error stood lines above its place
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Handbuch\n");
+    let mut page = String::from("# Seite\n\n!!! note \"Kasten\"\n");
+    for line in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+        page.push_str(&format!("    {line}\n"));
+    }
+    page.push_str("\n    !!! tip\n        Innen {{ gibtsnicht() }}.\n");
+    write(root.join("content/index.md"), &page);
+    let o = handbook_in_lang(root, &["check"], "de");
+    assert!(
+        stderr(&o)
+            .contains("content/index.md:14:15: Fehler: Den Baustein `gibtsnicht` gibt es nicht"),
+        "{}",
+        stderr(&o)
+    );
+}

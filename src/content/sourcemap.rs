@@ -159,7 +159,7 @@ impl Expanded {
 
 impl Origin {
     /// The same file: a page, or one snippet (not only one of the same name).
-    fn is(&self, other: &Origin) -> bool {
+    pub fn is(&self, other: &Origin) -> bool {
         match (self, other) {
             (Origin::Page, Origin::Page) => true,
             (Origin::Snippet(a), Origin::Snippet(b)) => Arc::ptr_eq(a, b),

@@ -31,7 +31,7 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
             Some(name) => ForeignIssue::MystRole { name },
             None => ForeignIssue::QuartoCrossRef { id },
         };
-        let span = origin.span(frame.page, at);
+        let span = frame.span(origin, at);
         frame.diags.push(Diagnostic::foreign(issue, span));
         return None;
     };
@@ -86,7 +86,7 @@ fn doc_link(
     });
     let Some(page) = page else {
         let issue = ForeignIssue::MystRole { name: "doc".into() };
-        let span = origin.span(frame.page, at);
+        let span = frame.span(origin, at);
         frame.diags.push(Diagnostic::foreign(issue, span));
         return None;
     };

@@ -19,10 +19,22 @@ pub struct Frame<'a> {
     /// Snippets being included, outermost first.
     pub stack: Vec<PathBuf>,
     pub diags: Vec<Diagnostic>,
+    /// The bodies being expanded cut out of their indentation (MkDocs'
+    /// boxes), outermost first: where each starts in its origin, and the
+    /// cut, to say a position in it where it was written.
+    pub cuts: Vec<(Origin, usize, Arc<Dedented>)>,
 }
 
 impl Frame<'_> {
-    fn span(&self, origin: &Origin, offset: usize) -> Span {
+    pub(super) fn span(&self, origin: &Origin, offset: usize) -> Span {
+        // innermost cut first: its positions are in the cut text of the
+        // one around it
+        let offset = self.cuts.iter().rev().fold(offset, |at, (o, base, cut)| {
+            match o.is(origin) && at >= *base {
+                true => base + cut.old(at - base),
+                false => at,
+            }
+        });
         origin.span(self.page, offset)
     }
 
@@ -86,12 +98,13 @@ impl CallSite<'_> {
         if self.call.indent == 0 {
             return expand(frame, text, self.origin, base);
         }
-        // links and headings are mapped back to their lines; a shortcode's
-        // own error in the cut text (one of ours inside MkDocs' box, rare)
-        // is reported where the cut text puts it, four bytes earlier for
-        // every line above it (the frame's spans know no cut)
-        let cut = Dedented::new(text, self.call.indent);
-        expand(frame, &cut.text, self.origin, base).undent(&cut, self.origin, base)
+        // links and headings are mapped back to their lines by the
+        // expansion's segments, errors found meanwhile by the frame's cuts
+        let cut = Arc::new(Dedented::new(text, self.call.indent));
+        frame.cuts.push((self.origin.clone(), base, cut.clone()));
+        let expanded = expand(frame, &cut.text, self.origin, base);
+        frame.cuts.pop();
+        expanded.undent(&cut, self.origin, base)
     }
 
     /// What each line a block-level call writes must start with to stay in

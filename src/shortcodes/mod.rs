@@ -175,6 +175,7 @@ pub fn expand_as(env: &Env, id: PageId, page: &crate::content::Page) -> (Update,
         page_dir: page.content_dir(),
         stack: Vec::new(),
         diags: Vec::new(),
+        cuts: Vec::new(),
     };
     let body = may_have_calls(page.body())
         .then(|| expand::expand(&mut frame, page.body(), &Origin::Page, page.body_start));
