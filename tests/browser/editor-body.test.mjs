@@ -39,6 +39,18 @@ after(async () => {
   for (const s of servers) s.kill();
 });
 
+/** A fresh editor on Kreis Borken, the cursor at the end of its text. */
+async function atEndOfBorken() {
+  const root = await fixture();
+  const start = await startEditor(root);
+  const { page } = await openPage(browser);
+  await page.goto(start);
+  await page.getByRole('link', { name: 'Kreis Borken' }).click();
+  await page.getByRole('textbox', { name: 'Text der Seite' }).click();
+  await page.keyboard.press('Control+End');
+  return { root, page };
+}
+
 const editorText = (page) => page.evaluate(() => {
   const b = document.getElementById('body');
   return b.editorView ? b.editorView.state.doc.toString() : b.value;
@@ -134,14 +146,7 @@ test('type, link a page, upload an image, write its alt text, Speichern', async 
 });
 
 test('a diagnostic\'s button jumps to its line; undo takes a toolbar change back', async () => {
-  const root = await fixture();
-  const start = await startEditor(root);
-  const { page } = await openPage(browser);
-  await page.goto(start);
-  await page.getByRole('link', { name: 'Kreis Borken' }).click();
-  const body = page.getByRole('textbox', { name: 'Text der Seite' });
-  await body.click();
-  await page.keyboard.press('Control+End');
+  const { page } = await atEndOfBorken();
   await page.keyboard.type('\n\nKaputt: [weg](gibt-es-nicht.md)');
   const line = (await editorText(page)).split('\n').length;
   await page.getByRole('button', { name: `Zu Zeile ${line} springen` }).click();
@@ -204,14 +209,7 @@ test('the toolbar formats lines; an image dropped on the text is uploaded, not r
 });
 
 test('text pasted from Word keeps its paragraphs and lists; other text is pasted as it is', async () => {
-  const root = await fixture();
-  const start = await startEditor(root);
-  const { page } = await openPage(browser);
-  await page.goto(start);
-  await page.getByRole('link', { name: 'Kreis Borken' }).click();
-  const body = page.getByRole('textbox', { name: 'Text der Seite' });
-  await body.click();
-  await page.keyboard.press('Control+End');
+  const { page } = await atEndOfBorken();
   await page.keyboard.type('\n\n');
   const paste = (plain, html) => page.locator('#body .cm-content').evaluate((target, [plain, html]) => {
     const dt = new DataTransfer();
