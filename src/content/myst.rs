@@ -169,6 +169,35 @@ fn yaml_options(body: &str) -> Option<(Vec<(String, String)>, usize)> {
     None
 }
 
+/// The caption of the figure named `name` in `body` (```` ```{figure} ````
+/// with `:name: fig-plan`, or `name:` in its YAML block), for a link to
+/// it (``{numref}`fig-plan` ``); `None` where there is none.
+pub fn figure_named(body: &str, name: &str) -> Option<String> {
+    if !body.contains(name) {
+        return None;
+    }
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        at += line.len();
+        let Some(d) = directive_line(line).filter(|d| d.name == "figure") else {
+            continue;
+        };
+        let (options, used) = options(&body[at..]);
+        if !options.iter().any(|(k, v)| k == "name" && v.trim() == name) {
+            continue;
+        }
+        // the caption: the body's first paragraph, before the closing fence
+        let rest = &body[at + used..];
+        let caption: Vec<&str> = rest
+            .lines()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| !l.trim().is_empty() && !closes(l, &d))
+            .collect();
+        return Some(caption.join(" ").trim().to_string());
+    }
+    None
+}
+
 /// What a directive becomes here.
 #[derive(Debug, PartialEq)]
 pub enum Becomes {

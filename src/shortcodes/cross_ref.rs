@@ -26,6 +26,19 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
         };
         heading.or_else(caption).map(|text| (p, text.clone()))
     });
+    // ``{numref}`fig-plan` ``: a figure its directive names (the figure
+    // template gives it that id), linked with its caption
+    let found = found.or_else(|| {
+        frame.env.content.pages.iter().find_map(|p| {
+            let caption = crate::content::myst::figure_named(p.raw_body(), &id)?;
+            Some((
+                p,
+                Some(caption)
+                    .filter(|c| !c.is_empty())
+                    .unwrap_or_else(|| id.clone()),
+            ))
+        })
+    });
     let Some((page, text)) = found else {
         let issue = match role {
             Some(name) => ForeignIssue::MystRole { name },
