@@ -1145,3 +1145,27 @@ fn a_shortcode_mistake_in_a_mkdocs_box_is_named_at_its_own_line() {
         stderr(&o)
     );
 }
+
+#[test]
+fn bold_with_a_space_inside_its_stars_is_named_where_it_shows_its_asterisks() {
+    // Python-Markdown (MkDocs) reads `_** Downloadzeit**_` as bold; here,
+    // as in CommonMark, the reader saw the asterisks, and nothing said so
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Handbuch\n");
+    write(
+        root.join("content/index.md"),
+        "# Start\n\nDie _** Downloadzeit (Tage)**_ ist wichtig.\n\n## **Karte teilen **\n\nRichtig **fett**, *kursiv*, 2 * 3, \\*\\* und `a ** b`.\n\n```\nx ** y\n```\n",
+    );
+    let o = handbook_in_lang(root, &["check"], "de");
+    let err = stderr(&o);
+    assert!(
+        err.contains("content/index.md:3:6: Warnung: `Die _** Downloadzeit (Tage)**_ ist wichtig.` ist nicht fett, sondern zeigt seine Sternchen"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/index.md:5:4: Warnung: `## **Karte teilen **`"),
+        "{err}"
+    );
+    assert_eq!(err.matches("ist nicht fett").count(), 2, "{err}");
+}

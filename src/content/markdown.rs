@@ -56,6 +56,8 @@ pub struct Scan {
     pub math_errors: Vec<(Span, String)>,
     /// Pictures without a description or from another server.
     pub pictures: Vec<(Span, super::pictures::PictureIssue)>,
+    /// `**` the parser left as asterisks, with the text around it.
+    pub literal_stars: Vec<(Span, String)>,
 }
 
 pub fn level_number(level: HeadingLevel) -> u8 {
@@ -93,7 +95,26 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
             // code is meant literally: `[Kurs](kurs.md "Titel")` in a
             // block that shows how to write a link is no broken one
             Event::Text(_) if code_block.is_some() => {}
-            Event::Text(_) | Event::SoftBreak => runs.extend(range.clone()),
+            Event::Text(_) => {
+                // emphasis that did not open or close (Python-Markdown,
+                // which MkDocs uses, reads `** wichtig**` as bold)
+                // (the parser hands each left-over `*` over on its own)
+                let source = &body[range.clone()];
+                let lone = source == "*" && body[range.end..].starts_with('*');
+                if let Some(i) = source.find("**").or(lone.then_some(0)) {
+                    let at = range.start + i;
+                    let line = locate(at).0;
+                    if scan
+                        .literal_stars
+                        .last()
+                        .is_none_or(|(s, _)| s.line != line.line)
+                    {
+                        scan.literal_stars.push((line, excerpt(body, at)));
+                    }
+                }
+                runs.extend(range.clone())
+            }
+            Event::SoftBreak => runs.extend(range.clone()),
             Event::Code(_) => {
                 runs.code(range.clone());
                 scan.code.push(range.clone());
@@ -287,6 +308,25 @@ pub fn scan_text(body: &str, locate: &dyn Fn(usize) -> (Span, Option<PathBuf>)) 
         scan.sections.push(current);
     }
     scan
+}
+
+/// The text of `body`'s line around `at`, up to a few words each side.
+fn excerpt(body: &str, at: usize) -> String {
+    let start = body[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+    let line = body[start..end].trim();
+    match line.chars().count() > 60 {
+        false => line.to_string(),
+        true => {
+            let from = body[start..at]
+                .char_indices()
+                .rev()
+                .nth(20)
+                .map_or(start, |(i, _)| start + i);
+            let text: String = body[from..end].chars().take(60).collect();
+            format!("…{}…", text.trim())
+        }
+    }
 }
 
 /// The label of a MyST target line (`(sec-antrag)=`) right before the

@@ -117,6 +117,12 @@ fn parse_inner(
             span.clone(),
         ));
     }
+    for (span, text) in &scan.literal_stars {
+        diags.push(Diagnostic::warning(
+            Problem::LiteralStars(text.clone()),
+            span.clone(),
+        ));
+    }
     for (span, u) in &scan.unparsed_links {
         diags.push(
             Diagnostic::error(Problem::UnparsedLink(u.written.clone()), span.clone())

@@ -131,6 +131,9 @@ pub enum Problem {
     // --- mistakes that used to pass in silence
     /// Markdown that looks like a link but is none: it shows as text.
     UnparsedLink(String),
+    /// `**` that CommonMark left as two asterisks (`** wichtig**`: a space
+    /// after the opening one), quoted with the text around it.
+    LiteralStars(String),
     /// `lang:` that is no language tag (`lang: Arabisch`): the page's
     /// language would go unmarked.
     NoLanguageTag(String),

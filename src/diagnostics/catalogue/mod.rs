@@ -200,6 +200,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | LinkToHiddenPage(..)
         | UnsafeLink(..) => link_message(p, lang),
         UnparsedLink(..)
+        | LiteralStars(..)
         | GermanKey { .. }
         | NoLanguageTag(..)
         | HideMatchesNothing(..)

@@ -8,6 +8,11 @@ use crate::diagnostics::{Hint, Problem};
 pub(super) fn message(p: &Problem, lang: Lang) -> String {
     use Problem::*;
     match p {
+        LiteralStars(text) => t!(
+            lang,
+            "`{text}` is not bold but shows its asterisks: no space may follow the opening `**` nor precede the closing one (`**bold**`); `\\*\\*` writes two asterisks",
+            "`{text}` ist nicht fett, sondern zeigt seine Sternchen: nach dem öffnenden `**` und vor dem schließenden steht kein Leerzeichen (`**fett**`); `\\*\\*` schreibt zwei Sternchen"
+        ),
         UnparsedLink(text) => t!(
             lang,
             "`{text}` is not a link: it shows on the page as written",
