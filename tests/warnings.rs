@@ -19,7 +19,7 @@ fn a_warning_on_many_pages_prints_once_with_a_count() {
     assert!(err.contains(
         "content/seiten/seite-1.md:3:1: warning: unknown key `descripton` for a page of kind `page`\n  \
          help: did you mean `description`? Unknown keys are kept for templates as `page.extra.descripton`\n  \
-         the same warning in 7 more places, e.g.:\n    \
+         likewise in 7 more places, e.g.:\n    \
          content/seiten/seite-2.md:3:1\n    content/seiten/seite-3.md:3:1\n    content/seiten/seite-4.md:3:1\n    \
          … (--verbose lists all)\n"
     ), "{err}");

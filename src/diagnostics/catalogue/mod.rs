@@ -156,8 +156,8 @@ pub fn strict_note(lang: Lang) -> &'static str {
 pub fn repeated(more: usize, lang: Lang) -> String {
     t!(
         lang,
-        "the same warning in {more} more places, e.g.:",
-        "dieselbe Warnung an {more} weiteren Stellen, z. B.:"
+        "likewise in {more} more places, e.g.:",
+        "ebenso an {more} weiteren Stellen, z. B.:"
     )
 }
 
