@@ -5,6 +5,7 @@
 //! and titled text of them; the foreign-syntax check names one without
 //! its closing tag.
 
+use super::markdown::at_line_start;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -48,17 +49,6 @@ pub fn tag_at(text: &str, at: usize) -> Option<Tag<'_>> {
     })
 }
 
-/// Whether only spaces stand before `at` on its line: GitBook writes its
-/// blocks' tags on lines of their own, and a box cannot open inside a
-/// sentence.
-pub fn at_line_start(text: &str, at: usize) -> bool {
-    text[..at]
-        .bytes()
-        .rev()
-        .take_while(|&b| b != b'\n')
-        .all(|b| b == b' ' || b == b'\t')
-}
-
 /// Each block's opening tag (its offset) with its closing tag's range,
 /// found in one pass (blocks of the same name nest; one left open inside
 /// another stays unpaired): many unclosed blocks cost no more than closed
@@ -70,6 +60,8 @@ pub fn pairs(text: &str, in_code: &dyn Fn(usize) -> bool) -> HashMap<usize, Rang
         let Some(tag) = tag_at(text, at) else {
             continue;
         };
+        // GitBook writes its blocks' tags on lines of their own: a box
+        // cannot open inside a sentence
         if !at_line_start(text, at) || in_code(at) {
             continue;
         }

@@ -362,6 +362,29 @@ pub fn code_ranges(text: &str) -> Vec<Range<usize>> {
     code_and_fences(text).0
 }
 
+/// The range of `ranges` (in the text's order, not overlapping) that holds
+/// `at`: a binary search, since a page of thousands of MkDocs tabs (each
+/// body an indented code block to the scan) asks it for every place.
+pub fn covering(ranges: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
+    let i = ranges.partition_point(|r| r.start <= at);
+    (i > 0).then(|| &ranges[i - 1]).filter(|r| r.contains(&at))
+}
+
+/// Whether `at` is in code (of [`code_ranges`]).
+pub fn in_code(code: &[Range<usize>], at: usize) -> bool {
+    covering(code, at).is_some()
+}
+
+/// Whether only spaces and tabs stand before `at` on its line: where a
+/// block of another tool (`:::note`, GitBook's `{% hint %}`) can open.
+pub fn at_line_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .bytes()
+        .rev()
+        .take_while(|&b| b != b'\n')
+        .all(|b| b == b' ' || b == b'\t')
+}
+
 /// Code spans and blocks, and apart from them the fenced code blocks,
 /// where a MyST directive may open (never in a span: ```` ```{note}``` ````
 /// in a sentence is code shown as such).

@@ -338,14 +338,13 @@ fn sort_keys<'n>(
             warn_near_miss(kind, &key, keys, at(k), diags);
             let json = v.to_json();
             // read by the theme: a value it cannot use is said here
-            let tag = json
-                .as_str()
-                .is_some_and(|l| super::languages::is_tag(l.trim()));
-            if key == "lang" && !tag {
+            if key == "lang" {
                 let value = json
                     .as_str()
                     .map_or_else(|| json.to_string(), str::to_string);
-                diags.push(Diagnostic::warning(Problem::NoLanguageTag(value), at(v)));
+                if !super::languages::is_tag(value.trim()) {
+                    diags.push(Diagnostic::warning(Problem::NoLanguageTag(value), at(v)));
+                }
             }
             sorted.extra.insert(key, json);
         }

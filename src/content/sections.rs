@@ -163,6 +163,12 @@ fn is_readme(p: &Page) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
 }
 
+/// A README (by its name, not a slug of its own) or a page named like its
+/// folder: the folder's page where the folder has none by our names.
+fn names_its_folder(p: &Page) -> bool {
+    is_readme(p) && p.slug == README_SLUG || named_like_folder(p)
+}
+
 /// `willkommen/willkommen.md` (or `Willkommen.md`): Docusaurus' page of its
 /// folder, whose address it takes.
 fn named_like_folder(p: &Page) -> bool {
@@ -241,8 +247,7 @@ fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<Pa
     // (`willkommen/willkommen.md`); without `_index.md` or `index.md` it
     // is that here too
     for (id, p) in pages.iter_mut().enumerate() {
-        let readme = is_readme(p) && p.slug == README_SLUG;
-        if p.synthetic || p.is_section_index || !(readme || named_like_folder(p)) {
+        if p.synthetic || p.is_section_index || !names_its_folder(p) {
             continue;
         }
         if let Some(index @ None) = dirs.get_mut(p.folder()) {
@@ -294,8 +299,7 @@ pub fn keep_adoption(old: &Page, new: &mut Page) {
     if !adopted || new.is_section_index || old.content_path != new.content_path {
         return;
     }
-    let readme = (is_readme(new) && new.slug == README_SLUG || named_like_folder(new))
-        && old.slug.is_empty();
+    let readme = names_its_folder(new) && old.slug.is_empty();
     let still = match (&old.owns_folder, &old.url_override) {
         (Some(_), _) => new.url_override.is_none() && new.slug == old.slug,
         (None, Some(url)) => new.url_override.as_ref() == Some(url),

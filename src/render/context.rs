@@ -349,6 +349,7 @@ impl Site {
             }
         });
         let (previous, next) = self.neighbours(id);
+        let language = own_language(p, &self.config.language);
         PageCtx {
             link: self.page_ref(id),
             permalink: format!("{}{}", self.origin, self.href(&p.url)),
@@ -367,10 +368,8 @@ impl Site {
             },
             meta: &p.meta,
             extra: &p.extra,
-            language: own_language(p, &self.config.language),
-            direction: own_language(p, &self.config.language)
-                .filter(|l| super::right_to_left(l))
-                .map(|_| "rtl"),
+            language,
+            direction: language.filter(|l| super::right_to_left(l)).map(|_| "rtl"),
             references: self.references(id),
             // Pages already listed among the references above (a concept's
             // regions, which also name the concept) are not repeated.

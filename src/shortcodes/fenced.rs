@@ -4,6 +4,7 @@
 //! boxes is the content stage's knowledge (`content::callout`).
 
 use super::syntax::{in_code, Arg, Call};
+pub(super) use crate::content::markdown::at_line_start;
 use crate::content::{callout, myst};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,15 +14,6 @@ pub(super) const PLAIN: &str = "@plain";
 
 /// Each opener's offset → the start and end of the line that closes it.
 pub(super) type Pairs = HashMap<usize, (usize, usize)>;
-
-/// Only spaces between the line's start and `at`.
-pub(super) fn at_line_start(text: &str, at: usize) -> bool {
-    text[..at]
-        .bytes()
-        .rev()
-        .take_while(|&b| b != b'\n')
-        .all(|b| b == b' ' || b == b'\t')
-}
 
 /// Each `:::` opener (its offset) with the start and end of the line
 /// that closes it, found in one pass so that many unclosed boxes cost no

@@ -93,15 +93,7 @@ pub struct SyntaxError {
     pub issue: ShortcodeIssue,
 }
 
-pub use crate::content::markdown::{code_and_fences, code_ranges};
-
-pub(super) fn in_code(code: &[Range<usize>], at: usize) -> bool {
-    // the ranges come in the text's order and do not overlap: a page of
-    // thousands of MkDocs tabs (each body an indented code block to the
-    // scan) asked this of every range for every call
-    let i = code.partition_point(|r| r.start <= at);
-    i > 0 && code[i - 1].contains(&at)
-}
+pub use crate::content::markdown::{code_and_fences, code_ranges, in_code};
 
 /// Splits `text` into plain text, literal (commented-out) calls and calls.
 /// Errors leave the offending opener as text, so the rest is still expanded.

@@ -280,13 +280,11 @@ pub(super) fn unmatched_gitbook(
             let tag = gitbook::tag_at(body, at)?;
             let code = || body[at..tag.end].to_string();
             let issue = match tag.name {
-                _ if !gitbook::at_line_start(body, at) => {
+                _ if !crate::content::markdown::at_line_start(body, at) => {
                     ForeignIssue::GitbookInLine { code: code() }
                 }
                 "hint" if !tag.closing => ForeignIssue::GitbookHint,
-                _ => ForeignIssue::Liquid {
-                    code: body[at..tag.end].to_string(),
-                },
+                _ => ForeignIssue::Liquid { code: code() },
             };
             Some((at, issue))
         })

@@ -7,7 +7,7 @@
 
 use super::callout;
 use super::grid_table;
-use super::markdown::Scan;
+use super::markdown::{covering, in_code, Scan};
 use super::myst;
 use super::source::SourceText;
 use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
@@ -347,18 +347,6 @@ fn fence(
         ));
     }
     open.push((at, f.name));
-}
-
-/// Whether `at` is inside one of the ranges, which come in order and do
-/// not overlap: a binary search, as a page may have thousands of both.
-fn in_code(code: &[Range<usize>], at: usize) -> bool {
-    covering(code, at).is_some()
-}
-
-/// The range of `ranges` (in order, not overlapping) that holds `at`.
-fn covering(ranges: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
-    let i = ranges.partition_point(|r| r.start <= at);
-    (i > 0).then(|| &ranges[i - 1]).filter(|r| r.contains(&at))
 }
 
 #[cfg(test)]
