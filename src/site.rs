@@ -164,9 +164,30 @@ pub fn reading_order(content: &Content) -> (Vec<PageId>, usize) {
     fn visit(content: &Content, s: usize, out: &mut Vec<PageId>) {
         let sec = &content.sections[s];
         out.push(sec.index);
-        out.extend(sec.pages.iter().copied());
+        // pages and subsections as their weights interleave them (a
+        // book's chapter with sections before and after a sub-chapter);
+        // at equal weights, pages first
+        let key = |id: PageId| {
+            let p = &content.pages[id];
+            (p.weight, p.title.to_lowercase())
+        };
+        let mut entries: Vec<_> = sec
+            .pages
+            .iter()
+            .map(|&id| (key(id), TopLevel::Page(id)))
+            .collect();
         for &sub in &sec.subsections {
-            visit(content, sub, out);
+            let k = key(content.sections[sub].index);
+            let at = entries.partition_point(|(e, _)| {
+                crate::content::load::by_order(e, &k) != std::cmp::Ordering::Greater
+            });
+            entries.insert(at, (k, TopLevel::Section(sub)));
+        }
+        for (_, entry) in entries {
+            match entry {
+                TopLevel::Page(id) => out.push(id),
+                TopLevel::Section(sub) => visit(content, sub, out),
+            }
         }
     }
     let mut out = Vec::with_capacity(content.pages.len());

@@ -107,7 +107,7 @@ fn myst_boxes_and_figures_become_ours_and_the_rest_is_named_at_its_line() {
 #[test]
 fn myst_labels_link_like_refs_and_figure_options_may_be_a_yaml_block() {
     let (tmp, err) = built();
-    let page = article(&tmp.path().join("public"), "myst-kapitel");
+    let page = article(&tmp.path().join("public"), "myst/myst-kapitel");
     // `(sec-kapitel)=` before the page's own title goes, its anchor stays
     assert!(!page.contains("(sec-kapitel)="), "{page}");
     assert!(page.contains("<span id=\"sec-kapitel\"></span>"), "{page}");
@@ -168,11 +168,24 @@ fn other_tools_files_are_named_and_not_published() {
 fn jupyter_books_toc_orders_its_pages() {
     let (tmp, err) = built();
     // `root:`, then chapters and their sections in the order of the lines
-    let menu = main_menu(&tmp.path().join("public"));
+    let public = tmp.path().join("public");
+    let menu = main_menu(&public);
     let at = |url: &str| menu.iter().position(|u| u == url).unwrap_or(usize::MAX);
     assert!(at("/andere/") < at("/myst/"), "{menu:?}");
-    assert!(at("/myst/") < at("/vitepress/"), "{menu:?}");
-    assert!(at("/vitepress/") < at("/antrag/"), "{menu:?}");
+    assert!(at("/myst/") < at("/antrag/"), "{menu:?}");
+    // a chapter's `sections:` are its pages, as the book's sidebar shows
+    // them, though their files lie beside it: under its address, in its
+    // list and its breadcrumbs, not in the main menu
+    assert!(!menu.iter().any(|u| u.contains("vitepress")), "{menu:?}");
+    let chapter = read(public.join("myst/index.html"));
+    let listed = chapter.find("href=\"/myst/vitepress/\"");
+    let second = chapter.find("href=\"/myst/myst-kapitel/\"");
+    assert!(listed.is_some() && listed < second, "{chapter}");
+    let section = read(public.join("myst/vitepress/index.html"));
+    assert!(
+        section.contains("<li><a href=\"/\">Startseite</a></li><li><a href=\"/myst/\">"),
+        "{section}"
+    );
     // the root is no start page here, and a chapter that is not there is named
     assert!(
         err.contains("content/_toc.yml:2:7: Warnung: Die Startseite des Buchs (`root:`) ist hier eine gewöhnliche Seite, `andere.md`, an erster Stelle"),
@@ -305,7 +318,7 @@ fn vitepress_inclusions_values_and_line_marks() {
     );
     assert_eq!(err.matches("content/vitepress.md:").count(), 5, "{err}");
     // a code block's class is its language, without the line marks
-    let page = article(&tmp.path().join("public"), "vitepress");
+    let page = article(&tmp.path().join("public"), "myst/vitepress");
     assert!(
         page.contains("<pre><code class=\"language-js\">export default"),
         "{page}"
@@ -757,4 +770,90 @@ fn a_jupyter_books_root_is_its_start_page_and_its_margins_are_text() {
     );
     assert!(!start.contains("```"), "{start}");
     assert!(!public.join("andere").exists(), "one address for the page");
+}
+
+#[test]
+fn a_flat_books_list_nests_its_chapters_as_the_book_shows_them() {
+    // mdBook's `mdbook init` writes every chapter beside the others in
+    // `src/`; the nesting of SUMMARY.md alone says which is whose
+    let tmp = copy_fixture("flat-book");
+    let root = tmp.path();
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    // the main menu has the book's top level, and `eins.md`, which would
+    // take the address of `kapitel/eins.md` under its chapter (below)
+    assert_eq!(
+        main_menu(&public),
+        ["/vorwort/", "/grundlagen/", "/kapitel/", "/eins/"]
+    );
+    let words = read(public.join("grundlagen/begriffe/woerter/index.html"));
+    assert!(
+        words.contains("<li><a href=\"/\">Startseite</a></li><li><a href=\"/grundlagen/\">Grundlagen</a></li><li><a href=\"/grundlagen/begriffe/\">Begriffe</a></li>"),
+        "{words}"
+    );
+    // the chapter lists its sections in the book's order; a sub-chapter
+    // whose file lies in a folder of its own keeps that folder
+    let basics = article(&public, "grundlagen");
+    assert!(
+        basics.contains("href=\"/grundlagen/begriffe/\""),
+        "{basics}"
+    );
+    assert!(public.join("kapitel/eins/index.html").is_file());
+    assert!(!basics.contains("href=\"/kapitel/eins/\""), "{basics}");
+    // `kapitel.md` is the page of `kapitel/` beside it: its sub-chapters
+    // go there, but not one whose address a page in that folder has
+    assert!(public.join("kapitel/zwei/index.html").is_file());
+    assert!(public.join("eins/index.html").is_file());
+    // links between the files still read from where the files are
+    let preface = article(&public, "vorwort");
+    assert!(
+        preface.contains("href=\"/grundlagen/begriffe/woerter/\""),
+        "{preface}"
+    );
+    // the pager reads the book in its order
+    let terms = read(public.join("grundlagen/begriffe/index.html"));
+    assert!(
+        terms.contains("rel=\"next\" href=\"/grundlagen/begriffe/woerter/\""),
+        "{terms}"
+    );
+}
+
+#[test]
+fn a_jupyter_books_chapters_in_a_storage_folder_stand_at_its_top() {
+    // Jupyter Book's files often all lie in one folder (`Markdown/`)
+    // beside `_toc.yml`: the folder is storage, no part of the book
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/_toc.yml"),
+        "format: jb-book\nroot: Markdown/0_Intro\nparts:\n  - caption: Erster Teil\n    chapters:\n    - file: Markdown/1_Einstieg\n      sections:\n        - file: Markdown/1_1_Ziele\n  - caption: Zweiter Teil\n    chapters:\n    - file: Markdown/2_Daten\n",
+    );
+    for (name, title) in [
+        ("0_Intro", "Willkommen"),
+        ("1_Einstieg", "Einstieg"),
+        ("1_1_Ziele", "Ziele"),
+        ("2_Daten", "Daten"),
+    ] {
+        write(
+            root.join(format!("content/Markdown/{name}.md")),
+            &format!("# {title}\n\nText.\n"),
+        );
+    }
+    write(
+        root.join("content/Markdown/bild.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    // a part's caption is no page: its chapters stand at the top
+    assert_eq!(main_menu(&public), ["/einstieg/", "/daten/"]);
+    assert!(public.join("einstieg/ziele/index.html").is_file());
+    assert!(!public.join("markdown/index.html").exists());
+    // the folder's other files are published where they were
+    assert!(public.join("Markdown/bild.svg").is_file());
 }

@@ -703,3 +703,46 @@ fn a_body_edit_of_a_page_adopted_by_its_folder_renders_that_page_alone() {
         assert_eq!(stats.compared, 1, "{file}: {stats:?}");
     }
 }
+
+#[test]
+fn a_flat_books_nesting_survives_every_edit() {
+    // mdBook's sub-chapters, written as files beside their chapter: the
+    // list nests them, a body edit keeps them nested on the quick path,
+    // and a list that stops nesting them moves them back, as a full
+    // build would
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    let summary = root.join("content/SUMMARY.md");
+    write(
+        &summary,
+        "# Inhalt\n\n- [Grundlagen](grundlagen.md)\n  - [Begriffe](begriffe.md)\n    - [Wörter](woerter.md)\n- [Praxis](praxis.md)\n",
+    );
+    for (name, title) in [
+        ("grundlagen", "Grundlagen"),
+        ("begriffe", "Begriffe"),
+        ("woerter", "Wörter"),
+        ("praxis", "Praxis"),
+    ] {
+        write(
+            root.join(format!("content/{name}.md")),
+            &format!("# {title}\n\nText über {title}.\n"),
+        );
+    }
+    let mut preview = preview_of(root);
+    assert_same_as_full_build(&mut preview, root, "start");
+    assert!(preview
+        .files()
+        .contains_key("grundlagen/begriffe/woerter/index.html"));
+    for file in ["content/woerter.md", "content/begriffe.md"] {
+        let stats = edit(&mut preview, root, file, "Text über", "Mehr über", 1);
+        assert_eq!(stats.compared, 1, "{file}: {stats:?}");
+    }
+    write(
+        &summary,
+        "# Inhalt\n\n- [Grundlagen](grundlagen.md)\n- [Begriffe](begriffe.md)\n- [Wörter](woerter.md)\n- [Praxis](praxis.md)\n",
+    );
+    preview.apply(std::slice::from_ref(&summary)).unwrap();
+    assert_same_as_full_build(&mut preview, root, "summary edit");
+    assert!(preview.files().contains_key("woerter/index.html"));
+}

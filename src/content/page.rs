@@ -49,6 +49,11 @@ pub struct Page {
     /// `konzepte/`, as Just the Docs and Jekyll write a parent page): it
     /// stays where its file is for its links, and is the folder's page.
     pub owns_folder: Option<PathBuf>,
+    /// The folder a book's list puts it in, where that is not its file's
+    /// (mdBook's sub-chapter in the same folder as its chapter, a Jupyter
+    /// Book's chapters in one folder): its address and its place in the
+    /// menu follow the list, its links still its file.
+    pub book_folder: Option<PathBuf>,
     /// Its slug keeps its file name's number, which tells it apart from a
     /// page of the same name in its folder (`3_test.md`, `4_test.md`);
     /// given up again when the other is gone.
@@ -97,7 +102,13 @@ impl Page {
     /// The folder whose page this is, for a section's own page: its file's
     /// folder, or the one it stands beside ([`Self::owns_folder`]).
     pub fn section_dir(&self) -> &Path {
-        self.owns_folder.as_deref().unwrap_or(self.folder())
+        self.owns_folder.as_deref().unwrap_or(self.listed_in())
+    }
+
+    /// The section it is listed in: its file's folder, or the one its
+    /// book puts it in ([`Self::book_folder`]).
+    pub fn listed_in(&self) -> &Path {
+        self.book_folder.as_deref().unwrap_or(self.folder())
     }
 
     /// [`Self::content_dir`], borrowed: for lookups over every page, which

@@ -191,6 +191,7 @@ fn parse_inner(
         source: src,
         is_section_index,
         owns_folder: None,
+        book_folder: None,
         kept_number: false,
         synthetic: false,
         url: String::new(),

@@ -4,7 +4,7 @@
 //! from its section's. The load stage assembles them once; the preview
 //! again after an edit that moves pages.
 
-use super::book_order::BookOrder;
+use super::book_order::{BookOrder, Under};
 use super::model::{KindMeta, PageKind};
 use super::naming;
 use super::page::{Page, PageId};
@@ -50,6 +50,7 @@ pub(super) fn build_sections(
     let mut dirs = section_dirs(pages);
     adopt_book_roots(pages, &mut dirs, book_order);
     adopt_folder_pages(pages, &mut dirs);
+    nest_by_book(pages, &mut dirs, book_order);
     drop_emptied_folders(pages, &mut dirs);
     keep_numbers_that_tell_apart(pages);
     for (dir, index) in dirs.iter_mut() {
@@ -104,19 +105,147 @@ fn adopt_book_roots(
     }
 }
 
+/// A book's list nests pages that lie side by side in one folder
+/// (mdBook's sub-chapters, a Jupyter Book's sections, often all its files
+/// in one folder): each is listed under its chapter, whose page becomes
+/// the page of a folder of its own, as the book's sidebar shows them. The
+/// chapters themselves, in a folder that is mere storage (no page of its
+/// own, as Jupyter Book's `Markdown/`), stand at the top of the book.
+/// Pages in folders of their own keep them: there the folders tell the
+/// order, as everywhere else. A move that would give two pages one
+/// address is not made.
+fn nest_by_book(
+    pages: &mut [Page],
+    dirs: &mut BTreeMap<PathBuf, Option<PageId>>,
+    book_order: &BookOrder,
+) {
+    if book_order.nesting().is_empty() {
+        return;
+    }
+    let by_path: HashMap<PathBuf, PageId> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.synthetic)
+        .map(|(id, p)| (p.content_path.clone(), id))
+        .collect();
+    let mut taken: HashSet<(PathBuf, String)> = pages
+        .iter()
+        .filter(|p| !p.synthetic && !p.is_section_index)
+        .map(|p| (p.listed_in().to_path_buf(), p.slug.clone()))
+        .collect();
+    let storage = storage_folders(pages, dirs, book_order);
+    let mut placed: HashSet<PageId> = HashSet::new();
+    for (child, under) in book_order.nesting() {
+        let Some(&c) = by_path.get(child) else {
+            continue;
+        };
+        let movable = |p: &Page| !p.is_section_index && p.url_override.is_none();
+        if !movable(&pages[c]) || !placed.insert(c) {
+            continue;
+        }
+        let target = match under {
+            Under::Page(parent) => {
+                let Some(&p) = by_path.get(parent) else {
+                    continue;
+                };
+                if p == c || pages[c].folder() != pages[p].folder() {
+                    continue;
+                }
+                if pages[p].is_section_index {
+                    pages[p].section_dir().to_path_buf()
+                } else if movable(&pages[p]) {
+                    let own = pages[p].listed_in().join(&pages[p].slug);
+                    match dirs.get(&own) {
+                        Some(Some(other)) if *other != p => continue,
+                        _ => {}
+                    }
+                    dirs.insert(own.clone(), Some(p));
+                    pages[p].is_section_index = true;
+                    pages[p].owns_folder = Some(own.clone());
+                    own
+                } else {
+                    continue;
+                }
+            }
+            Under::Book(dir) => {
+                let folder = pages[c].folder();
+                if folder == dir || !folder.starts_with(dir) || !storage.contains(folder) {
+                    continue;
+                }
+                dir.clone()
+            }
+        };
+        let from = (pages[c].listed_in().to_path_buf(), pages[c].slug.clone());
+        let to = (target.clone(), from.1.clone());
+        if from.0 == target || taken.contains(&to) {
+            continue;
+        }
+        taken.remove(&from);
+        taken.insert(to);
+        pages[c].book_folder = Some(target);
+    }
+}
+
+/// The folders that are mere storage for a book's pages: no page of
+/// their own, no folders of pages inside, every page in them named by the
+/// book's list, and several of them chapters at the book's top. (One
+/// chapter with its sections in a folder is that chapter's folder, as
+/// GitBook's `- [Zielgruppen](zielgruppen/start.md)`.)
+fn storage_folders(
+    pages: &[Page],
+    dirs: &BTreeMap<PathBuf, Option<PageId>>,
+    book_order: &BookOrder,
+) -> HashSet<PathBuf> {
+    let listed: HashSet<&Path> = book_order
+        .nesting()
+        .iter()
+        .map(|(p, _)| p.as_path())
+        .collect();
+    let mut storage: HashSet<&Path> = pages
+        .iter()
+        .filter(|p| !p.synthetic && listed.contains(p.content_path.as_path()))
+        .map(|p| p.folder())
+        .filter(|f| matches!(dirs.get(*f), Some(None)))
+        .collect();
+    // a page that is another folder's own (the book's `root:`) stays
+    // that folder's wherever its file lies
+    let elsewhere = |p: &Page| p.is_section_index && p.section_dir() != p.folder();
+    for p in pages.iter().filter(|p| !p.synthetic && !elsewhere(p)) {
+        if !listed.contains(p.content_path.as_path()) {
+            storage.remove(p.folder());
+        }
+    }
+    let mut chapters: HashMap<&Path, usize> = HashMap::new();
+    for (page, under) in book_order.nesting() {
+        if matches!(under, Under::Book(_)) {
+            *chapters
+                .entry(page.parent().unwrap_or(Path::new("")))
+                .or_default() += 1;
+        }
+    }
+    storage.retain(|f| {
+        chapters.get(f).is_some_and(|&n| n > 1) && !dirs.keys().any(|d| d.parent() == Some(*f))
+    });
+    storage.into_iter().map(Path::to_path_buf).collect()
+}
+
 /// A folder whose only page became another folder's (`welcome/welcome.md`
 /// with Docusaurus' `slug: /` is the start page) has nothing to list: no
 /// empty page is made for it.
 fn drop_emptied_folders(pages: &[Page], dirs: &mut BTreeMap<PathBuf, Option<PageId>>) {
-    if !pages.iter().any(|p| p.owns_folder.is_some()) {
+    if !pages
+        .iter()
+        .any(|p| p.owns_folder.is_some() || p.book_folder.is_some())
+    {
         return;
     }
     let mut live: HashSet<&Path> = HashSet::new();
     for p in pages.iter().filter(|p| !p.synthetic) {
-        let away = p.owns_folder.as_deref().is_some_and(|f| f != p.folder());
-        if !away {
-            live.extend(p.folder().ancestors());
-        }
+        let listed = match p.is_section_index {
+            true => p.section_dir(),
+            false => p.listed_in(),
+        };
+        live.extend(listed.ancestors());
     }
     dirs.retain(|dir, index| {
         index.is_some() || dir.as_os_str().is_empty() || live.contains(dir.as_path())
@@ -138,7 +267,7 @@ fn keep_numbers_that_tell_apart(pages: &mut [Page]) {
             continue;
         }
         by_address
-            .entry((p.folder().to_path_buf(), p.slug.clone()))
+            .entry((p.listed_in().to_path_buf(), p.slug.clone()))
             .or_default()
             .push(id);
     }
@@ -186,6 +315,7 @@ fn named_like_folder(p: &Page) -> bool {
 /// again, to be adopted anew if they still qualify.
 fn release_adopted(pages: &mut [Page]) {
     for p in pages.iter_mut() {
+        p.book_folder = None;
         if p.is_section_index && !p.synthetic && !naming::is_section_index(&p.content_path) {
             p.is_section_index = false;
             p.owns_folder = None;
@@ -294,6 +424,12 @@ fn adopt_folder_pages(pages: &mut [Page], dirs: &mut BTreeMap<PathBuf, Option<Pa
 /// holds (its address or name as before): so that a body edit compares
 /// equal and takes the quick path, not a re-sectioning of every page.
 pub fn keep_adoption(old: &Page, new: &mut Page) {
+    let same_place = old.content_path == new.content_path
+        && old.slug == new.slug
+        && old.url_override == new.url_override;
+    if same_place {
+        new.book_folder = old.book_folder.clone();
+    }
     let adopted =
         old.is_section_index && !old.synthetic && !naming::is_section_index(&old.content_path);
     if !adopted || new.is_section_index || old.content_path != new.content_path {
@@ -389,7 +525,7 @@ fn assign_urls(pages: &mut [Page], dirs: &BTreeMap<PathBuf, PageId>) {
         if !page.is_section_index {
             page.url = match &page.url_override {
                 Some(own) => own.clone(),
-                None => format!("{}{}/", section_url[page.folder()], page.slug),
+                None => format!("{}{}/", section_url[page.listed_in()], page.slug),
             };
         }
     }
@@ -424,7 +560,7 @@ fn link_sections(pages: &[Page], dirs: &BTreeMap<PathBuf, PageId>) -> Vec<Sectio
     }
     for (id, page) in pages.iter().enumerate() {
         if !page.is_section_index {
-            if let Some(&s) = position.get(page.folder()) {
+            if let Some(&s) = position.get(page.listed_in()) {
                 sections[s].pages.push(id);
             }
         }
@@ -473,6 +609,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         body_start: 0,
         is_section_index: true,
         owns_folder: None,
+        book_folder: None,
         kept_number: false,
         synthetic: true,
         url: String::new(),

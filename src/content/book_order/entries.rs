@@ -15,6 +15,10 @@ pub(super) struct Entry {
     pub(super) root: bool,
     /// The title it gives the page, if any.
     pub(super) title: Option<String>,
+    /// The entry it stands under in its file's nesting (a chapter's
+    /// sections, a list item's sub-items), by its index in the file's
+    /// entries.
+    pub(super) parent: Option<usize>,
 }
 
 impl Entry {
@@ -25,6 +29,7 @@ impl Entry {
             at: start + line.find(value).unwrap_or(0),
             root,
             title: None,
+            parent: None,
         }
     }
 
@@ -65,8 +70,19 @@ pub(super) fn summary_entries(text: &str) -> Vec<Entry> {
     let mut in_link = false;
     // an image in the link (a logo before the text) is no part of its title
     let mut in_image = 0;
+    // the open list items, each with the entry its first link made: a
+    // link's parent is the entry of the item around its own
+    let mut items: Vec<Option<usize>> = Vec::new();
     for (event, range) in Parser::new(text).into_offset_iter() {
         let dest_url = match event {
+            Event::Start(Tag::Item) => {
+                items.push(None);
+                continue;
+            }
+            Event::End(TagEnd::Item) => {
+                items.pop();
+                continue;
+            }
             Event::Start(Tag::Link { dest_url, .. }) => dest_url,
             Event::End(TagEnd::Link) => {
                 in_link = false;
@@ -103,11 +119,21 @@ pub(super) fn summary_entries(text: &str) -> Vec<Entry> {
             _ => continue,
         };
         in_link = true;
+        let parent = match items.split_last_mut() {
+            Some((own, around)) => {
+                // a second link in one item (`[A](a.md) und [B](b.md)`)
+                // stands beside the first, not under it
+                own.get_or_insert(out.len());
+                around.iter().rev().find_map(|e| *e)
+            }
+            None => None,
+        };
         out.push(Entry {
             written,
             at: range.start,
             root: false,
             title: Some(String::new()),
+            parent,
         });
     }
     out
@@ -118,8 +144,20 @@ pub(super) fn summary_entries(text: &str) -> Vec<Entry> {
 /// sections).
 pub(super) fn toc_entries(text: &str) -> Vec<Entry> {
     let mut out = Vec::new();
+    // the list items above the line, by the column of their dash, each
+    // with its `file:` entry: a part's `- caption:` has none, so its
+    // chapters stand at the top
+    let mut items: Vec<(usize, Option<usize>)> = Vec::new();
     for (start, line) in lines_at(text) {
         let item = yaml_item(line);
+        let indent = line.len() - line.trim_start().len();
+        let dash = line.trim_start().starts_with('-');
+        if dash {
+            while items.last().is_some_and(|(i, _)| *i >= indent) {
+                items.pop();
+            }
+            items.push((indent, None));
+        }
         let (root, value) = match (item.strip_prefix("root:"), item.strip_prefix("file:")) {
             (Some(v), _) => (true, v),
             (_, Some(v)) => (false, v),
@@ -129,7 +167,19 @@ pub(super) fn toc_entries(text: &str) -> Vec<Entry> {
         if value.is_empty() {
             continue;
         }
-        out.push(Entry::in_line(&value, start, line, root));
+        // `file:` on the line after its dash (`- title: X` then `file:`)
+        // belongs to that item too
+        let parent = match items.split_last_mut() {
+            Some((own, around)) if !root && own.1.is_none() => {
+                own.1 = Some(out.len());
+                around.iter().rev().find_map(|(_, e)| *e)
+            }
+            _ => None,
+        };
+        out.push(Entry {
+            parent,
+            ..Entry::in_line(&value, start, line, root)
+        });
     }
     out
 }

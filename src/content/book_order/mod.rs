@@ -85,6 +85,18 @@ pub struct BookOrder {
     /// Jupyter Book's `root:` page of each folder whose book has one and
     /// which has no page of its own: the folder's page, as in the book.
     roots: Vec<(PathBuf, PathBuf)>,
+    /// What each page of a `SUMMARY.md`, `_sidebar.md` or `_toc.yml`
+    /// stands under in its list, in the list's order.
+    nesting: Vec<(PathBuf, Under)>,
+}
+
+/// Where a book's list puts a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Under {
+    /// Under another page: a chapter's section, a list item's sub-item.
+    Page(PathBuf),
+    /// At the top of the book in this folder (where its list lies).
+    Book(PathBuf),
 }
 
 impl BookOrder {
@@ -112,19 +124,32 @@ impl BookOrder {
                     .exclusive
                     .push((dir.to_path_buf(), file, source.span_at(0)));
             }
-            let entries = if vitepress_config(content_path) {
+            let (entries, nests) = if vitepress_config(content_path) {
                 // its links start at the folder that holds `.vitepress`
                 dir = dir.parent().unwrap_or(Path::new(""));
-                vitepress::entries(&source.text)
+                (vitepress::entries(&source.text), false)
             } else if content_path.extension().is_some_and(|e| e == "md") {
-                summary_entries(&source.text)
+                (summary_entries(&source.text), true)
             } else if name.to_string_lossy().starts_with("mkdocs") {
-                nav_entries(&source.text)
+                (nav_entries(&source.text), false)
             } else {
-                toc_entries(&source.text)
+                (toc_entries(&source.text), true)
             };
+            // the page each entry named, for the entries under it
+            let mut named: Vec<Option<PathBuf>> = Vec::with_capacity(entries.len());
             for entry in entries {
-                let Some(page) = entry.page(dir, pages) else {
+                let page = entry.page(dir, pages);
+                named.push(page.clone());
+                if let (true, Some(page), false) = (nests, &page, entry.root) {
+                    let under = match entry.parent {
+                        Some(i) => named[i].clone().map(Under::Page),
+                        None => Some(Under::Book(dir.to_path_buf())),
+                    };
+                    if let Some(under) = under {
+                        order.nesting.push((page.clone(), under));
+                    }
+                }
+                let Some(page) = page else {
                     // a folder without its own page comes where it is named
                     match entry.folder(dir, pages) {
                         Some(folder) => order.name_folder(folder),
@@ -212,6 +237,12 @@ impl BookOrder {
     /// The title the book's list gives the page at `content_path`.
     pub fn title(&self, content_path: &Path) -> Option<&str> {
         self.titles.get(content_path).map(String::as_str)
+    }
+
+    /// Each page of a book that nests its list, with what it stands
+    /// under, parents before their children.
+    pub fn nesting(&self) -> &[(PathBuf, Under)] {
+        &self.nesting
     }
 
     /// Each folder (by its book) with the page its book begins with.
@@ -354,6 +385,56 @@ mod tests {
         );
         assert!(order.roots().is_empty());
         assert_eq!(diags.len(), 1, "{diags:?}");
+    }
+
+    #[test]
+    fn a_list_says_what_each_page_stands_under() {
+        let under = |order: &BookOrder| -> Vec<(String, String)> {
+            order
+                .nesting()
+                .iter()
+                .map(|(p, u)| {
+                    let u = match u {
+                        Under::Page(p) => p.display().to_string(),
+                        Under::Book(d) => format!("Buch in `{}`", d.display()),
+                    };
+                    (p.display().to_string(), u)
+                })
+                .collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        // a prefix chapter outside the list, a second link in one item
+        // beside the first, an item without a link passed over
+        let (order, _) = read(
+            "SUMMARY.md",
+            "[Vorwort](v.md)\n\n- [A](a.md)\n  - [B](b.md) und [C](c.md)\n    - Entwurf\n      - [D](d.md)\n- [E](e.md)\n",
+            &["v.md", "a.md", "b.md", "c.md", "d.md", "e.md"],
+        );
+        assert_eq!(
+            under(&order),
+            [
+                pair("v.md", "Buch in ``"),
+                pair("a.md", "Buch in ``"),
+                pair("b.md", "a.md"),
+                pair("c.md", "a.md"),
+                pair("d.md", "b.md"),
+                pair("e.md", "Buch in ``"),
+            ]
+        );
+        // a part's caption is no page; `file:` may follow its dash's line
+        let (order, _) = read(
+            "_toc.yml",
+            "root: intro\nparts:\n  - caption: Teil\n    chapters:\n    - file: eins\n      sections:\n      - title: Zwei\n        file: zwei\n  - caption: Noch einer\n    chapters:\n    - file: drei\n",
+            &["intro.md", "eins.md", "zwei.md", "drei.md"],
+        );
+        assert_eq!(
+            under(&order),
+            [
+                pair("eins.md", "Buch in ``"),
+                pair("zwei.md", "eins.md"),
+                pair("drei.md", "Buch in ``"),
+            ]
+        );
     }
 
     #[test]

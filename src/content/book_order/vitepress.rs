@@ -61,6 +61,7 @@ pub(super) fn entries(text: &str) -> Vec<Entry> {
                 at: range.start + value.start(),
                 root: false,
                 title: label.take(),
+                parent: None,
             });
         }
     }
