@@ -857,3 +857,40 @@ fn a_jupyter_books_chapters_in_a_storage_folder_stand_at_its_top() {
     // the folder's other files are published where they were
     assert!(public.join("Markdown/bild.svg").is_file());
 }
+
+#[test]
+fn myst_include_takes_another_files_text_or_the_part_between_markers() {
+    // Jupyter Books share learning goals this way: one page holds them
+    // all between comments, each chapter takes its own
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/ziele/alle.md"),
+        "---\ntitle: Alle Ziele\n---\n# Alle Ziele\n\n<!-- START: Daten -->\nDaten werden [geteilt](../daten.md).\n<!-- END: Daten -->\n\n<!-- START: Rechte -->\nRechte werden geklärt.\n<!-- END: Rechte -->\n",
+    );
+    write(
+        root.join("content/daten.md"),
+        "# Daten\n\n```{include} ziele/alle.md\n:start-after: \"<!-- START: Daten -->\"\n:end-before: \"<!-- END: Daten -->\"\n```\n\n```{include} ziele/fehlt.md\n```\n\n```{include} ziele/alle.md\n:start-after: <!-- START: Pflichten -->\n```\n",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let page = article(&root.join("public"), "daten");
+    // the part alone, its link read from its own file's folder
+    assert!(
+        page.contains("<p>Daten werden <a href=\"/daten/\">geteilt</a>.</p>"),
+        "{page}"
+    );
+    assert!(!page.contains("Rechte werden"), "{page}");
+    assert!(!page.contains("Alle Ziele</h"), "{page}");
+    assert!(
+        err.contains("content/daten.md:8:1: Warnung: `{include}` nennt `ziele/fehlt.md`, diese Datei liegt nicht im Ordner `content/`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/daten.md:11:1: Warnung: `<!-- START: Pflichten -->` steht nicht in `content/ziele/alle.md`"),
+        "{err}"
+    );
+    assert!(!err.contains("Die Anweisung `{include}`"), "{err}");
+}

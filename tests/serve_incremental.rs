@@ -746,3 +746,28 @@ fn a_flat_books_nesting_survives_every_edit() {
     assert_same_as_full_build(&mut preview, root, "summary edit");
     assert!(preview.files().contains_key("woerter/index.html"));
 }
+
+#[test]
+fn an_edit_of_a_page_that_another_includes_shows_in_both() {
+    // MyST's `{include}` takes a page's text: the page that includes it
+    // reads the edit too
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/ziele.md"),
+        "# Ziele\n\n<!-- A -->\nDaten teilen.\n<!-- B -->\n",
+    );
+    write(
+        root.join("content/kapitel.md"),
+        "# Kapitel\n\n```{include} ziele.md\n:start-after: <!-- A -->\n:end-before: <!-- B -->\n```\n",
+    );
+    let mut preview = preview_of(root);
+    assert_same_as_full_build(&mut preview, root, "start");
+    let goals = root.join("content/ziele.md");
+    replace_in(&goals, "Daten teilen.", "Daten sicher teilen.");
+    preview.apply(std::slice::from_ref(&goals)).unwrap();
+    assert_same_as_full_build(&mut preview, root, "edit of the included page");
+    let chapter = String::from_utf8(preview.files()["kapitel/index.html"].to_vec()).unwrap();
+    assert!(chapter.contains("Daten sicher teilen."), "{chapter}");
+}

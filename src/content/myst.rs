@@ -211,6 +211,9 @@ pub enum Becomes {
     /// Text beside the page's (`margin`, `sidebar`): here it stands in
     /// the page's flow, its boxes boxes and its title, if any, in bold.
     Aside { title: Option<String> },
+    /// Another Markdown file's text, or the part of it between
+    /// `:start-after:` and `:end-before:` (`{include}`).
+    Include,
 }
 
 /// `None` for a directive that has no counterpart here (`code-cell`,
@@ -218,6 +221,17 @@ pub enum Becomes {
 pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     if matches!(d.name.as_str(), "figure" | "image") {
         return (!d.argument.is_empty()).then_some(Becomes::Figure);
+    }
+    if d.name == "include" {
+        // a file shown as code (`:literal:`, `:code:`) or read by another
+        // parser (reStructuredText) stays named
+        let markdown = [".md", ".markdown"]
+            .iter()
+            .any(|e| d.argument.to_ascii_lowercase().ends_with(e));
+        let as_code = options
+            .iter()
+            .any(|(k, _)| matches!(k.as_str(), "literal" | "code" | "parser"));
+        return (markdown && !as_code).then_some(Becomes::Include);
     }
     if matches!(d.name.as_str(), "margin" | "sidebar") {
         let title = Some(d.argument.clone()).filter(|a| !a.trim().is_empty());

@@ -113,6 +113,11 @@ pub enum ForeignIssue {
     },
     /// A MyST target line `(antrag)=`, naming the heading after it.
     MystTarget { label: String },
+    /// MyST's `{include}` of a file that is not in the content folder.
+    IncludeMissing { written: String },
+    /// MyST's `{include}` whose `:start-after:` or `:end-before:` text is
+    /// not in the file it includes.
+    IncludePartMissing { marker: String, file: String },
 }
 
 /// A link as written, and the two files it names read from the file's

@@ -1,6 +1,6 @@
 //! Shortcodes that read other pages: `count` and `vorhanden` select pages
-//! by section, kind and front-matter values, and an `include`d snippet
-//! may hold such calls. The text of a page that uses them can change with
+//! by section, kind and front-matter values, MyST's `{include}` takes a
+//! page's text, and an `include`d snippet may hold such calls. The text of a page that uses them can change with
 //! another page's front matter, which the numbers of the ledger do not
 //! see. So when an edit changes what those calls read of a page, the
 //! preview expands the counting pages again over the edited site, and
@@ -32,6 +32,17 @@ pub fn counting_pages(site: &Site) -> Vec<PathBuf> {
         })
         .map(|p| p.content_path.clone())
         .collect()
+}
+
+/// Whether a page of `counting` takes another page's text with MyST's
+/// `{include}`: then any page's text may be read elsewhere, and every
+/// edit has the counting pages expanded again.
+pub fn reads_texts(site: &Site, counting: &[PathBuf]) -> bool {
+    site.content
+        .pages
+        .iter()
+        .filter(|p| counting.contains(&p.content_path))
+        .any(|p| p.source.text.contains("{include}"))
 }
 
 /// What `count`, `vorhanden` and cross-references read of a page (see

@@ -2,7 +2,7 @@
 //! block's body) into Markdown, recursively, with a source map.
 
 use super::builtin;
-use super::sourcemap::{Dedented, Expanded, Origin, Snippet};
+use super::sourcemap::{Dedented, Expanded, Origin};
 use super::syntax::{self, Call, Piece};
 use super::Env;
 use crate::content::source::SourceText;
@@ -38,13 +38,13 @@ impl Frame<'_> {
         origin.span(self.page, offset)
     }
 
-    fn error(&mut self, problem: Problem, origin: &Origin, offset: usize) {
+    pub(super) fn error(&mut self, problem: Problem, origin: &Origin, offset: usize) {
         let span = self.span(origin, offset);
         self.diags.push(Diagnostic::error(problem, span));
     }
 
     /// The folder relative paths in `origin`'s text start from.
-    fn dir_of(&self, origin: &Origin) -> PathBuf {
+    pub(super) fn dir_of(&self, origin: &Origin) -> PathBuf {
         origin.link_base().unwrap_or_else(|| self.page_dir.clone())
     }
 }
@@ -181,8 +181,9 @@ fn call_one(
         }
         "include" => {
             check_args(frame, call, &["path"], &["path"], origin, at)?;
-            include(frame, call, origin, at)
+            super::include::snippet(frame, call, origin, at)
         }
+        super::myst::INCLUDE => super::include::myst(frame, call, origin, at),
         name if frame.env.templates.has(name) => template_call(frame, &site),
         name => {
             let known = frame.env.names();
@@ -347,78 +348,6 @@ pub fn check_args(
         }
     }
     ok.then_some(())
-}
-
-/// `include(path=…)`: the snippet's Markdown, expanded in turn. Its path is
-/// relative to the file that includes it, like a link.
-fn include(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option<Expanded> {
-    let written = call.arg("path")?.as_text();
-    let dir = frame.dir_of(origin);
-    let target = crate::links::target::normalise(&dir, &written);
-    let Some((content_path, file)) = target
-        .as_ref()
-        .and_then(|t| frame.env.content.snippets.get(t).map(|f| (t.clone(), f)))
-    else {
-        let help = if target
-            .as_ref()
-            .is_some_and(|t| frame.env.content.pages.iter().any(|p| &p.content_path == t))
-        {
-            Hint::SnippetIsPage
-        } else {
-            let names = frame
-                .env
-                .content
-                .snippets
-                .keys()
-                .map(|k| crate::links::target::relative_path(&dir, k));
-            let names: Vec<String> = names.collect();
-            did_you_mean(&written, names.iter().map(String::as_str))
-                .map(|m| Hint::DidYouMean(m.into()))
-                .unwrap_or(Hint::SnippetNaming)
-        };
-        let span = frame.span(origin, at);
-        frame
-            .diags
-            .push(Diagnostic::error(Problem::SnippetNotFound(written), span).with_help(help));
-        return None;
-    };
-    if frame.stack.contains(&content_path) {
-        let chain: Vec<String> = frame
-            .stack
-            .iter()
-            .chain([&content_path])
-            .map(|p| p.display().to_string())
-            .collect();
-        frame.error(Problem::IncludeCycle(chain.join(" → ")), origin, at);
-        return None;
-    }
-    let rel = crate::diagnostics::relative_to(frame.env.root, file);
-    let snippet = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => SourceText::new(rel, &text),
-            Err(_) => {
-                frame.diags.push(Diagnostic::error(
-                    Problem::InvalidUtf8,
-                    Span::file_start(rel),
-                ));
-                return None;
-            }
-        },
-        Err(e) => {
-            frame.error(Problem::Io(e.to_string()), origin, at);
-            return None;
-        }
-    };
-    let snippet = Arc::new(Snippet {
-        source: snippet,
-        content_path: content_path.clone(),
-    });
-    let inner = Origin::Snippet(snippet.clone());
-    frame.stack.push(content_path);
-    let text = snippet.source.text.clone();
-    let expanded = expand(frame, &text, &inner, 0);
-    frame.stack.pop();
-    Some(expanded)
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod expand;
 mod fenced;
 mod gitbook;
 mod hugo;
+mod include;
 mod indented;
 mod myst;
 pub use crate::content::sourcemap;

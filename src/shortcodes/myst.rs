@@ -6,6 +6,23 @@
 use super::syntax::{Arg, Call};
 use crate::content::myst::{self, Becomes};
 
+/// The call a MyST `{include}` becomes: a file's text or a part of it,
+/// a page's too (not only a `_`-named snippet, as `include` takes).
+pub(super) const INCLUDE: &str = "@include";
+
+/// The options of `{include}` that say which part of the file.
+pub(super) const INCLUDE_OPTIONS: [&str; 4] =
+    ["start-after", "end-before", "start-line", "end-line"];
+
+/// A value as MyST's options write it, in quotes or not.
+fn unquoted(value: &str) -> &str {
+    let v = value.trim();
+    ['"', '\'']
+        .iter()
+        .find_map(|q| v.strip_prefix(*q).and_then(|r| r.strip_suffix(*q)))
+        .unwrap_or(v)
+}
+
 /// Whether a directive opens at `at` (at a line's start).
 pub(super) fn opens_at(text: &str, at: usize) -> bool {
     let line = text[at..].lines().next().unwrap_or_default();
@@ -45,6 +62,21 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
             body: Some(body),
             indent: 0,
         },
+        Becomes::Include => {
+            let mut args = vec![Arg::text("path", d.argument.as_str())];
+            for (key, value) in &options {
+                if INCLUDE_OPTIONS.contains(&key.as_str()) {
+                    args.push(Arg::text(key, unquoted(value)));
+                }
+            }
+            Call {
+                name: INCLUDE.into(),
+                args,
+                range: open..close_end,
+                body: None,
+                indent: 0,
+            }
+        }
         Becomes::Figure => {
             // the caption is the body's first paragraph; a figure without
             // `:alt:` is described by it (one without either is refused,

@@ -216,6 +216,16 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
                 "{file} nennt {count} Seiten nicht ({names}): bei {tool} fehlen solche Seiten, hier erscheinen sie nach den genannten"
             )
         }
+        IncludeMissing { written } => t!(
+            lang,
+            "`{{include}}` names `{written}`, which is not in the content folder; the directive shows as a code block",
+            "`{{include}}` nennt `{written}`, diese Datei liegt nicht im Ordner `content/`; die Anweisung erscheint als Code-Block"
+        ),
+        IncludePartMissing { marker, file } => t!(
+            lang,
+            "`{marker}` is not in `{file}`, so the part `{{include}}` takes has no start or end; the directive shows as a code block",
+            "`{marker}` steht nicht in `{file}`, so hat der Teil, den `{{include}}` einbindet, keinen Anfang oder kein Ende; die Anweisung erscheint als Code-Block"
+        ),
         BookRoot { page } => t!(
             lang,
             "the book's start page (`root:`) is an ordinary page here, `{page}`, listed first",
@@ -404,6 +414,16 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             lang,
             "copy the text into the page, or name the file `_name.md` and write `{{{{ include(path=\"_name.md\") }}}}`",
             "kopieren Sie den Text in die Seite, oder nennen Sie die Datei `_name.md` und schreiben Sie `{{{{ include(path=\"_name.md\") }}}}`"
+        ),
+        IncludeMissing { .. } => t!(
+            lang,
+            "put the file into `content/` (the path is read from this file's folder), or copy its text into the page",
+            "legen Sie die Datei in den Ordner `content/` (der Pfad gilt vom Ordner dieser Datei aus), oder kopieren Sie ihren Text in die Seite"
+        ),
+        IncludePartMissing { .. } => t!(
+            lang,
+            "write the text exactly as it stands in the file (e.g. `<!-- START -->`), or leave the option out",
+            "schreiben Sie den Text genau so, wie er in der Datei steht (z. B. `<!-- START -->`), oder lassen Sie die Angabe weg"
         ),
         BookEntryMissing { written, .. } if written.starts_with('/') => t!(
             lang,

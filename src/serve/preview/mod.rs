@@ -76,6 +76,8 @@ pub struct Preview {
     /// Content paths of the pages whose shortcodes count pages or include
     /// snippets: an edit of what they count expands them again.
     counting: Vec<PathBuf>,
+    /// One of them includes another page's text (MyST's `{include}`).
+    reads_texts: bool,
     /// Diagnostics of the last run: errors if it failed, else warnings.
     pub diagnostics: Diagnostics,
     pub failed: bool,
@@ -116,6 +118,7 @@ impl Preview {
             ledger: Ledger::default(),
             support: HashSet::new(),
             counting: Vec::new(),
+            reads_texts: false,
             diagnostics: Diagnostics::new(),
             failed: false,
             print_stale: false,
@@ -289,6 +292,7 @@ impl Preview {
                 self.commit_pages(plan, rendered, &mut changed);
                 self.replace_support(support, &mut changed);
                 self.counting = counts::counting_pages(&site);
+                self.reads_texts = counts::reads_texts(&site, &self.counting);
                 self.site = Some(site);
                 self.templates = Some(templates);
                 self.unpublished = None;
@@ -415,10 +419,11 @@ impl Preview {
                 .collect::<Option<Vec<Edit>>>()
         })?;
         let site = self.site.as_ref()?;
-        let recount = !self.counting.is_empty()
-            && edits
-                .iter()
-                .any(|e| counts::counted_changed(site, &e.content_path, e.page.as_ref()));
+        let recount = self.reads_texts
+            || !self.counting.is_empty()
+                && edits
+                    .iter()
+                    .any(|e| counts::counted_changed(site, &e.content_path, e.page.as_ref()));
         let vars = match recount {
             true => Some(build::shortcode_vars(&site.config, &self.project()?)),
             false => None,
@@ -450,7 +455,9 @@ impl Preview {
             only,
             before,
         } = crate::timing::span("preview: change site", || {
-            match private_edits(site, &edits) {
+            // a page edited alone, unless pages that read others must
+            // read the same
+            match private_edits(site, &edits).filter(|_| vars.is_none()) {
                 Some(ids) => change_privately(site, edits, ids),
                 None => change_content(site, edits, base_content, &self.ledger, counts_hold),
             }
