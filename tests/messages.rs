@@ -270,6 +270,8 @@ fn a_working_day(root: &std::path::Path, messages: &[&str]) -> String {
     run(&["new", "konzept", "fruehstueck"]);
     run(&["build", "--out", "content"]);
     run(&["buid"]);
+    // of two similar commands the closer, not the first clap names
+    run(&["serv"]);
     run(&["edition", "status"]);
     run(&["build", "--help"]);
     all += &serve_until(root, messages, "://");
@@ -311,6 +313,7 @@ fn a_german_handbook_says_everything_in_german() {
         "Fehler: Die Art `konzept` gibt es nicht",
         "Fehler: In `content` wird nicht gebaut",
         "Fehler: `buid` ist kein Befehl von handbook\n\n  Meinten Sie `build`?",
+        "Fehler: `serv` ist kein Befehl von handbook\n\n  Meinten Sie `serve`?",
         "Fehler: Es fehlt: `<NAME>`\n\nAufruf: handbook edition status [OPTIONEN] <NAME>",
         "Die Website nach public/ (oder --out) bauen\n\nAufruf: handbook build [OPTIONEN]\n\nOptionen:",
         "--root <ORDNER>",

@@ -15,10 +15,7 @@ pub fn exit(e: clap::Error, args: &[OsString]) -> ! {
         e.exit()
     };
     let mut out = catalogue::error_line(&message, lang);
-    if let Some(s) = string(&e, ContextKind::SuggestedSubcommand)
-        .or_else(|| string(&e, ContextKind::SuggestedArg))
-        .or_else(|| string(&e, ContextKind::SuggestedValue))
-    {
+    if let Some(s) = suggestion(&e) {
         out += &format!("\n\n  {}", catalogue::did_you_mean(&s, lang));
     }
     if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
@@ -28,6 +25,30 @@ pub fn exit(e: clap::Error, args: &[OsString]) -> ! {
     }
     eprintln!("{out}\n\n{}", catalogue::cli_more(lang));
     std::process::exit(2)
+}
+
+/// The one of clap's suggestions closest to what was typed (`serv`:
+/// `serve`, not `search`); clap lists them from the least likely on.
+fn suggestion(e: &clap::Error) -> Option<String> {
+    let suggested = [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .map(|kind| strings(e, kind))
+    .find(|s| !s.is_empty())?;
+    let typed = [
+        ContextKind::InvalidSubcommand,
+        ContextKind::InvalidArg,
+        ContextKind::InvalidValue,
+    ]
+    .into_iter()
+    .find_map(|kind| string(e, kind))
+    .unwrap_or_default();
+    crate::diagnostics::did_you_mean(&typed, suggested.iter().map(String::as_str))
+        .or(suggested.last().map(String::as_str))
+        .map(str::to_string)
 }
 
 /// The language before the arguments are understood: `--messages`, the
