@@ -137,7 +137,10 @@ impl BookOrder {
             };
             // the page each entry named, for the entries under it
             let mut named: Vec<Option<PathBuf>> = Vec::with_capacity(entries.len());
-            for entry in entries {
+            // mdBook shows its first chapter as the book's start page
+            let first_is_root = name == "SUMMARY.md";
+            for (i, mut entry) in entries.into_iter().enumerate() {
+                entry.root |= first_is_root && i == 0;
                 let page = entry.page(dir, pages);
                 named.push(page.clone());
                 if let (true, Some(page), false) = (nests, &page, entry.root) {
@@ -173,7 +176,7 @@ impl BookOrder {
                 });
                 if entry.root && !start_page && !own_page {
                     order.roots.push((dir.to_path_buf(), page.clone()));
-                } else if entry.root && !start_page {
+                } else if entry.root && !start_page && !first_is_root {
                     let issue = ForeignIssue::BookRoot {
                         page: page.display().to_string(),
                     };
