@@ -112,6 +112,30 @@ fn a_folder_with_files_is_refused_and_force_keeps_every_file() {
     assert!(tmp.path().join("content/impressum.md").is_file());
 }
 
+#[test]
+fn a_handbook_is_not_made_inside_another_handbooks_pages() {
+    // `cd mein-handbuch/content && handbook init kita`: the new one's
+    // files would be pages of the first, which would fail its check
+    let tmp = tempfile::tempdir().unwrap();
+    ok(handbook_in(tmp.path(), &["init", "erstes"]));
+    let content = tmp.path().join("erstes/content");
+    let out = handbook_in(&content, &["init", "kita", "--messages", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Fehler: kita liegt im Handbuch in ")
+            && stderr(&out).contains("legen Sie das neue Handbuch außerhalb an"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!content.join("kita").exists(), "nothing written");
+    // beside it, or in a folder of its own next to `content/`, it is made
+    ok(handbook_in(tmp.path(), &["init", "zweites"]));
+    ok(handbook_in(
+        &tmp.path().join("erstes"),
+        &["init", "entwurf"],
+    ));
+}
+
 /// A region's own repository: its edition extends the handbook beside it,
 /// and everything an editor does next works from inside it.
 #[test]

@@ -20,6 +20,10 @@ pub enum InitError {
     /// `--edition-of` names no folder with a handbook.yaml.
     #[error("{0}")]
     NoHandbook(String),
+    /// The folder lies in another handbook's `content/` (or `editions/`),
+    /// whose pages its files would become.
+    #[error("{dir} is inside {handbook}")]
+    InsideHandbook { dir: String, handbook: String },
     #[error("{0}")]
     Git(String),
     #[error("{0}")]
@@ -43,11 +47,34 @@ pub struct InitOptions<'a> {
     pub force: bool,
 }
 
+/// The handbook whose `content/` or `editions/` holds `dir` (which need
+/// not exist yet): a handbook made there would be pages of that one.
+fn enclosing_handbook(dir: &Path) -> Option<std::path::PathBuf> {
+    let absolute = std::path::absolute(dir).ok()?;
+    // the part that exists, with its links resolved, and the rest as named
+    let existing = absolute.ancestors().find(|a| a.exists())?;
+    let rest = absolute.strip_prefix(existing).ok()?;
+    let full = existing.canonicalize().ok()?.join(rest);
+    full.ancestors().skip(1).find_map(|a| {
+        let inside = full.strip_prefix(a).ok()?.components().next()?;
+        let held = [crate::layout::CONTENT_DIR, crate::layout::EDITIONS_DIR]
+            .iter()
+            .any(|d| inside.as_os_str() == *d);
+        (held && a.join(crate::config::CONFIG_FILE).is_file()).then(|| a.to_path_buf())
+    })
+}
+
 pub fn init(dir: &Path, opts: &InitOptions) -> Result<Created, InitError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
         move |error| InitError::Io { path, error }
     };
+    if let Some(handbook) = enclosing_handbook(dir) {
+        return Err(InitError::InsideHandbook {
+            dir: dir.display().to_string(),
+            handbook: handbook.display().to_string(),
+        });
+    }
     if !opts.force && has_entries(dir) {
         return Err(InitError::NotEmpty(dir.display().to_string()));
     }

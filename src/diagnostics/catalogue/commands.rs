@@ -494,6 +494,14 @@ pub fn init_kept(file: &str, lang: Lang) -> String {
     )
 }
 
+pub fn init_inside_handbook(dir: &str, handbook: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "error: {dir} lies inside the handbook in {handbook} (in its content/ or editions/), whose pages its files would become; create the new handbook outside it, e.g. beside it",
+        "Fehler: {dir} liegt im Handbuch in {handbook} (in dessen content/ oder editions/), seine Dateien würden dort zu Seiten jenes Handbuchs; legen Sie das neue Handbuch außerhalb an, z. B. daneben"
+    )
+}
+
 pub fn init_not_empty(dir: &str, lang: Lang) -> String {
     t!(
         lang,
