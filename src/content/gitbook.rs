@@ -24,6 +24,10 @@ pub struct Tag<'a> {
 
 /// The tag of a block of [`BLOCKS`] at `at`, opening or closing.
 pub fn tag_at(text: &str, at: usize) -> Option<Tag<'_>> {
+    // Hugo's `{{% tab %}}` holds a `{% tab %}`: no GitBook tag
+    if text.get(..at).is_some_and(|t| t.ends_with('{')) {
+        return None;
+    }
     let rest = text.get(at..)?.strip_prefix("{%")?;
     // a tag stays on its line
     let len = rest.find("%}").filter(|&i| !rest[..i].contains('\n'))?;
@@ -119,6 +123,9 @@ mod tests {
         let none = |_| false;
         assert_eq!(tag_at("{% hinweis(titel=\"x\") %}", 0), None);
         assert_eq!(tag_at("{% for x in y %}", 0), None);
+        // Hugo's shortcodes with Markdown inside
+        assert_eq!(tag_at("{{% tab \"Linux\" %}}", 1), None);
+        assert_eq!(tag_at("{{% hint info %}}", 1), None);
         assert_eq!(tag_at("{% end %}", 0), None);
         assert!(pairs("{% hint style=\"info\" %}\nnie zu\n", &none).is_empty());
         assert!(pairs("Text {% hint %} mitten {% endhint %} im Satz", &none).is_empty());
