@@ -413,10 +413,11 @@ mod tests {
             "[Vorwort](v.md)\n\n- [A](a.md)\n  - [B](b.md) und [C](c.md)\n    - Entwurf\n      - [D](d.md)\n- [E](e.md)\n",
             &["v.md", "a.md", "b.md", "c.md", "d.md", "e.md"],
         );
+        // the first chapter is mdBook's start page, under nothing
+        assert_eq!(order.roots(), [(PathBuf::new(), PathBuf::from("v.md"))]);
         assert_eq!(
             under(&order),
             [
-                pair("v.md", "Buch in ``"),
                 pair("a.md", "Buch in ``"),
                 pair("b.md", "a.md"),
                 pair("c.md", "a.md"),
