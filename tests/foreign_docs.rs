@@ -893,3 +893,42 @@ fn myst_include_takes_another_files_text_or_the_part_between_markers() {
     );
     assert!(!err.contains("Die Anweisung `{include}`"), "{err}");
 }
+
+#[test]
+fn sphinx_code_blocks_and_docutils_boxes_become_ours() {
+    // a Sphinx project's most frequent directives: `{code-block}` with
+    // its options, and docutils' boxes beyond note and warning
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/befehle.md"),
+        "# Befehle\n\n```{code-block} bash\n:caption: Installieren\n:linenos:\n\npip install -r anforderungen.txt\n```\n\n```{hint}\nErst lesen.\n```\n\n```{seealso}\nDie Hilfe.\n```\n\n```{error}\nGeht nicht.\n```\n\n```{dropdown} Für Fortgeschrittene\nMehr dazu.\n```\n",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(!err.contains("Anweisung"), "nothing named: {err}");
+    let page = article(&root.join("public"), "befehle");
+    assert!(
+        page.contains("<p><strong>Installieren</strong></p>\n<pre><code class=\"language-bash\">pip install -r anforderungen.txt\n</code></pre>"),
+        "{page}"
+    );
+    assert!(!page.contains(":linenos:"), "{page}");
+    for (class, title) in [
+        ("box box-hinweis", "Tipp"),
+        ("box box-hinweis", "Siehe auch"),
+        ("box box-achtung", "Fehler"),
+    ] {
+        assert!(
+            page.contains(&format!(
+                "<div class=\"{class}\">\n<p class=\"box-title\">{title}</p>"
+            )),
+            "{title}: {page}"
+        );
+    }
+    assert!(
+        page.contains("<details class=\"box box-aufklappen\">\n<summary class=\"box-title\">Für Fortgeschrittene</summary>"),
+        "{page}"
+    );
+}

@@ -116,6 +116,7 @@ pub fn known_kind(kind: &str) -> Option<(&'static str, &'static str)> {
         "question" | "help" | "faq" => ("hinweis", "Frage"),
         "example" => ("hinweis", "Beispiel"),
         "quote" | "cite" => ("hinweis", "Zitat"),
+        "seealso" => ("hinweis", "Siehe auch"),
         "attention" => ("achtung", "Achtung"),
         "failure" | "fail" | "missing" => ("achtung", "Fehlschlag"),
         "error" | "bug" => ("achtung", "Fehler"),

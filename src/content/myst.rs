@@ -214,6 +214,9 @@ pub enum Becomes {
     /// Another Markdown file's text, or the part of it between
     /// `:start-after:` and `:end-before:` (`{include}`).
     Include,
+    /// A code block in this language (`{code-block} python`), its
+    /// options (`:linenos:`, `:caption:`) no part of the code.
+    Code { language: String },
 }
 
 /// `None` for a directive that has no counterpart here (`code-cell`,
@@ -233,6 +236,12 @@ pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
             .any(|(k, _)| matches!(k.as_str(), "literal" | "code" | "parser"));
         return (markdown && !as_code).then_some(Becomes::Include);
     }
+    if matches!(d.name.as_str(), "code-block" | "code" | "sourcecode") {
+        let language = d.argument.split_whitespace().next().unwrap_or_default();
+        return Some(Becomes::Code {
+            language: language.to_string(),
+        });
+    }
     if matches!(d.name.as_str(), "margin" | "sidebar") {
         let title = Some(d.argument.clone()).filter(|a| !a.trim().is_empty());
         return Some(Becomes::Aside { title });
@@ -241,7 +250,10 @@ pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     // argument is its text's first line, shown as its title rather than lost
     let (shortcode, default) = match d.name.as_str() {
         "admonition" => (admonition_box(options), "Hinweis"),
-        name => super::callout::box_for(name)?,
+        // sphinx-design's part to open, titled by its argument
+        "dropdown" => ("aufklappen", "Details"),
+        // docutils' boxes: `hint`, `attention`, `error`, `seealso` too
+        name => super::callout::known_kind(name)?,
     };
     let title = match d.argument.is_empty() {
         true => default.to_string(),

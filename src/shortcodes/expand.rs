@@ -167,6 +167,7 @@ fn call_one(
         "vorhanden" => if_present(frame, &site),
         "@" => super::cross_ref::link(frame, call, origin, at),
         super::hugo::REF => super::hugo::link(frame, call, origin, at),
+        super::myst::CODE => code_block(&site),
         super::fenced::PLAIN => {
             let body = call.body.as_ref()?;
             let mut out = Expanded::default();
@@ -197,6 +198,36 @@ fn call_one(
             None
         }
     }
+}
+
+/// MyST's `{code-block}`: its code as written, in a fence longer than any
+/// run of backticks inside, its caption in bold above it.
+fn code_block(site: &CallSite) -> Option<Expanded> {
+    let (call, origin, at) = (site.call, site.origin, site.at());
+    let body = call.body.clone()?;
+    let code = &site.text[body.clone()];
+    let arg = |name| match call.arg(name) {
+        Some(super::syntax::ArgValue::Str(s)) => s.trim().to_string(),
+        _ => String::new(),
+    };
+    let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let mut out = Expanded::default();
+    out.push_generated("\n", origin, at);
+    let caption = arg("caption");
+    if !caption.is_empty() {
+        out.push_generated(&format!("**{caption}**\n\n"), origin, at);
+    }
+    out.push_generated(&format!("{fence}{}\n", arg("language")), origin, at);
+    // blank lines between the options and the code are no part of it
+    let trimmed = code.trim_start_matches(['\n', '\r']);
+    let start = site.base + body.start + (code.len() - trimmed.len());
+    out.push_verbatim(trimmed, origin, start);
+    if !trimmed.is_empty() && !trimmed.ends_with('\n') {
+        out.push_generated("\n", origin, at);
+    }
+    out.push_generated(&format!("{fence}\n"), origin, at);
+    Some(out)
 }
 
 /// `var` and `count`: a value written into the text.

@@ -10,6 +10,10 @@ use crate::content::myst::{self, Becomes};
 /// a page's too (not only a `_`-named snippet, as `include` takes).
 pub(super) const INCLUDE: &str = "@include";
 
+/// The call a MyST `{code-block}` becomes: its code in a plain fenced
+/// block, its caption above it.
+pub(super) const CODE: &str = "@code";
+
 /// The options of `{include}` that say which part of the file.
 pub(super) const INCLUDE_OPTIONS: [&str; 4] =
     ["start-after", "end-before", "start-line", "end-line"];
@@ -62,6 +66,19 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
             body: Some(body),
             indent: 0,
         },
+        Becomes::Code { language } => {
+            let mut args = vec![Arg::text("language", language)];
+            if let Some((_, caption)) = options.iter().find(|(k, _)| k == "caption") {
+                args.push(Arg::text("caption", one_line(caption)));
+            }
+            Call {
+                name: CODE.into(),
+                args,
+                range: open..close_end,
+                body: Some(body),
+                indent: 0,
+            }
+        }
         Becomes::Include => {
             let mut args = vec![Arg::text("path", d.argument.as_str())];
             for (key, value) in &options {
