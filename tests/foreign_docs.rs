@@ -129,16 +129,28 @@ fn myst_labels_link_like_refs_and_figure_options_may_be_a_yaml_block() {
 }
 
 #[test]
-fn a_myst_figure_without_any_description_is_refused_as_every_picture_is() {
+fn a_myst_figure_without_any_description_is_named_as_every_picture_is() {
+    // as `![](bilder/plan.svg)`: shown, and named at its line; a Sphinx
+    // project's logo without `:alt:` stopped its whole build before
     let tmp = copy_fixture("foreign-docs");
     write(
         tmp.path().join("content/ohne.md"),
-        "---\ntitle: Ohne\n---\nText.\n\n```{figure} bilder/plan.svg\n```\n",
+        "---\ntitle: Ohne\n---\nText.\n\n```{figure} bilder/plan.svg\n:name: plan\n:width: 50%\n```\n",
     );
-    let o = handbook_in_lang(tmp.path(), &["check"], "de");
+    let o = handbook_in_lang(tmp.path(), &["build", "--verbose"], "de");
     let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("content/ohne.md:6:1: Fehler: "), "{err}");
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "content/ohne.md:6:1: Warnung: Das Bild `bilder/plan.svg` hat keine Beschreibung"
+        ),
+        "{err}"
+    );
+    let page = article(&tmp.path().join("public"), "ohne");
+    assert!(
+        page.contains("<img src=\"/bilder/plan.svg\" alt=\"\""),
+        "{page}"
+    );
     // a figure of a file that is not there is a broken picture
     write(
         tmp.path().join("content/ohne.md"),
@@ -931,4 +943,55 @@ fn sphinx_code_blocks_and_docutils_boxes_become_ours() {
         page.contains("<details class=\"box box-aufklappen\">\n<summary class=\"box-title\">Für Fortgeschrittene</summary>"),
         "{page}"
     );
+}
+
+#[test]
+fn sphinx_toctrees_order_and_nest_the_book_and_show_nothing_themselves() {
+    // Sphinx has no order file: each page's `{toctree}` lists the pages
+    // under it, from the start page down
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/index.md"),
+        "# Kurs\n\nWillkommen.\n\n```{toctree}\n:maxdepth: 2\n:caption: Erste Schritte\n:hidden:\n\nzuerst\ngit/index\n```\n\n```{toctree}\n:caption: Anhang\n\nself\nMehr dazu <anhang>\nhttps://example.org\nfehlt\n```\n",
+    );
+    write(root.join("content/zuerst.md"), "# Zuerst\n\nText.\n");
+    write(root.join("content/anhang.md"), "# Anhang\n\nText.\n");
+    write(
+        root.join("content/git/index.md"),
+        "# Git\n\n```{toctree}\n:glob:\n\nsection/*\n```\n",
+    );
+    write(
+        root.join("content/git/section/b-bash.md"),
+        "# Bash\n\nText.\n",
+    );
+    write(
+        root.join("content/git/section/a-installation.md"),
+        "# Installation\n\nText.\n",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    // the lists' order, not the titles' (Anhang, Git, Zuerst)
+    assert_eq!(main_menu(&public), ["/zuerst/", "/git/", "/anhang/"]);
+    // a folder that only stores the chapter's pages is no level of its own
+    let git = article(&public, "git");
+    let first = git.find("href=\"/git/a-installation/\"");
+    let second = git.find("href=\"/git/b-bash/\"");
+    assert!(first.is_some() && first < second, "{git}");
+    assert!(!public.join("git/section/index.html").exists());
+    // the lists themselves show nothing; what they name that is no page
+    // is named at its line
+    let start = article(&public, "");
+    assert!(
+        !start.contains("toctree") && !start.contains(":caption:"),
+        "{start}"
+    );
+    assert!(
+        err.contains("content/index.md:20:1: Warnung: `{toctree}` nennt `fehlt`, aber diese Seite gibt es nicht"),
+        "{err}"
+    );
+    assert!(!err.contains("Anweisung `{toctree}`"), "{err}");
 }

@@ -716,8 +716,9 @@ fn a_flat_books_nesting_survives_every_edit() {
     let summary = root.join("content/SUMMARY.md");
     write(
         &summary,
-        "# Inhalt\n\n- [Grundlagen](grundlagen.md)\n  - [Begriffe](begriffe.md)\n    - [Wörter](woerter.md)\n- [Praxis](praxis.md)\n",
+        "# Inhalt\n\n[Kurs](README.md)\n\n- [Grundlagen](grundlagen.md)\n  - [Begriffe](begriffe.md)\n    - [Wörter](woerter.md)\n- [Praxis](praxis.md)\n",
     );
+    write(root.join("content/README.md"), "# Kurs\n\nWillkommen.\n");
     for (name, title) in [
         ("grundlagen", "Grundlagen"),
         ("begriffe", "Begriffe"),
@@ -740,7 +741,7 @@ fn a_flat_books_nesting_survives_every_edit() {
     }
     write(
         &summary,
-        "# Inhalt\n\n- [Grundlagen](grundlagen.md)\n- [Begriffe](begriffe.md)\n- [Wörter](woerter.md)\n- [Praxis](praxis.md)\n",
+        "# Inhalt\n\n[Kurs](README.md)\n\n- [Grundlagen](grundlagen.md)\n- [Begriffe](begriffe.md)\n- [Wörter](woerter.md)\n- [Praxis](praxis.md)\n",
     );
     preview.apply(std::slice::from_ref(&summary)).unwrap();
     assert_same_as_full_build(&mut preview, root, "summary edit");

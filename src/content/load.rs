@@ -352,6 +352,13 @@ fn assemble(
             Some(page) => pages.push(page),
         }
     }
+    // Sphinx keeps its order in its pages' `{toctree}`s
+    let mut book_order = book_order;
+    let texts: Vec<(&Path, &super::source::SourceText)> = pages
+        .iter()
+        .map(|p: &super::page::Page| (p.content_path.as_path(), &p.source))
+        .collect();
+    diags.extend(book_order.read_toctrees(&texts));
     let sections = build_sections(&mut pages, base_content, site_title, &book_order);
     (
         Content {

@@ -217,6 +217,9 @@ pub enum Becomes {
     /// A code block in this language (`{code-block} python`), its
     /// options (`:linenos:`, `:caption:`) no part of the code.
     Code { language: String },
+    /// Nothing on the page: a `{toctree}`, which orders the book (the
+    /// chapter's page lists its pages itself).
+    Nothing,
 }
 
 /// `None` for a directive that has no counterpart here (`code-cell`,
@@ -235,6 +238,9 @@ pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
             .iter()
             .any(|(k, _)| matches!(k.as_str(), "literal" | "code" | "parser"));
         return (markdown && !as_code).then_some(Becomes::Include);
+    }
+    if d.name == "toctree" {
+        return Some(Becomes::Nothing);
     }
     if matches!(d.name.as_str(), "code-block" | "code" | "sourcecode") {
         let language = d.argument.split_whitespace().next().unwrap_or_default();

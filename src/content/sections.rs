@@ -89,7 +89,15 @@ fn adopt_book_roots(
     dirs: &mut BTreeMap<PathBuf, Option<PageId>>,
     book_order: &BookOrder,
 ) {
+    // a page that gives itself the start page's address (Docusaurus'
+    // `slug: /`) says so itself, over a book's first chapter
+    let claimed = pages
+        .iter()
+        .any(|p| !p.synthetic && p.url_override.as_deref() == Some("/"));
     for (dir, root) in book_order.roots() {
+        if claimed && dir.as_os_str().is_empty() {
+            continue;
+        }
         let Some(index @ None) = dirs.get_mut(dir) else {
             continue;
         };
@@ -108,9 +116,9 @@ fn adopt_book_roots(
 /// A book's list nests pages that lie side by side in one folder
 /// (mdBook's sub-chapters, a Jupyter Book's sections, often all its files
 /// in one folder): each is listed under its chapter, whose page becomes
-/// the page of a folder of its own, as the book's sidebar shows them. The
-/// chapters themselves, in a folder that is mere storage (no page of its
-/// own, as Jupyter Book's `Markdown/`), stand at the top of the book.
+/// the page of a folder of its own, as the book's sidebar shows them. So
+/// do pages in a folder that is mere storage (no page of its own, as
+/// Jupyter Book's `Markdown/`), chapters at the top of the book.
 /// Pages in folders of their own keep them: there the folders tell the
 /// order, as everywhere else. A move that would give two pages one
 /// address is not made.
@@ -148,7 +156,10 @@ fn nest_by_book(
                 let Some(&p) = by_path.get(parent) else {
                     continue;
                 };
-                if p == c || pages[c].folder() != pages[p].folder() {
+                // beside its chapter, or in a folder that only stores
+                // pages (Sphinx's `git/section/`)
+                let beside = pages[c].folder() == pages[p].folder();
+                if p == c || !beside && !storage.contains(pages[c].folder()) {
                     continue;
                 }
                 if pages[p].is_section_index {
@@ -188,9 +199,8 @@ fn nest_by_book(
 
 /// The folders that are mere storage for a book's pages: no page of
 /// their own, no folders of pages inside, every page in them named by the
-/// book's list, and several of them chapters at the book's top. (One
-/// chapter with its sections in a folder is that chapter's folder, as
-/// GitBook's `- [Zielgruppen](zielgruppen/start.md)`.)
+/// book's list, and more than one. (One page alone in a folder is that
+/// folder's chapter, as GitBook's `- [Zielgruppen](zielgruppen/start.md)`.)
 fn storage_folders(
     pages: &[Page],
     dirs: &BTreeMap<PathBuf, Option<PageId>>,
@@ -215,16 +225,12 @@ fn storage_folders(
             storage.remove(p.folder());
         }
     }
-    let mut chapters: HashMap<&Path, usize> = HashMap::new();
-    for (page, under) in book_order.nesting() {
-        if matches!(under, Under::Book(_)) {
-            *chapters
-                .entry(page.parent().unwrap_or(Path::new("")))
-                .or_default() += 1;
-        }
+    let mut held: HashMap<&Path, usize> = HashMap::new();
+    for p in pages.iter().filter(|p| !p.synthetic && !elsewhere(p)) {
+        *held.entry(p.folder()).or_default() += 1;
     }
     storage.retain(|f| {
-        chapters.get(f).is_some_and(|&n| n > 1) && !dirs.keys().any(|d| d.parent() == Some(*f))
+        held.get(f).is_some_and(|&n| n > 1) && !dirs.keys().any(|d| d.parent() == Some(*f))
     });
     storage.into_iter().map(Path::to_path_buf).collect()
 }

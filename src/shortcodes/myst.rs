@@ -14,6 +14,13 @@ pub(super) const INCLUDE: &str = "@include";
 /// block, its caption above it.
 pub(super) const CODE: &str = "@code";
 
+/// The call a MyST `{figure}` with neither `:alt:` nor a caption
+/// becomes: the picture alone, named as `![](plan.png)` is.
+pub(super) const PICTURE: &str = "@picture";
+
+/// The call a MyST `{toctree}` becomes: nothing on the page.
+pub(super) const NOTHING: &str = "@nothing";
+
 /// The options of `{include}` that say which part of the file.
 pub(super) const INCLUDE_OPTIONS: [&str; 4] =
     ["start-after", "end-before", "start-line", "end-line"];
@@ -79,6 +86,13 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
                 indent: 0,
             }
         }
+        Becomes::Nothing => Call {
+            name: NOTHING.into(),
+            args: Vec::new(),
+            range: open..close_end,
+            body: None,
+            indent: 0,
+        },
         Becomes::Include => {
             let mut args = vec![Arg::text("path", d.argument.as_str())];
             for (key, value) in &options {
@@ -105,6 +119,17 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
                 .find(|(k, _)| k == "alt")
                 .map(|(_, v)| v.clone())
                 .unwrap_or_else(|| caption.clone());
+            if alt.trim().is_empty() {
+                // a picture with no word about it, as `![](plan.png)` is:
+                // shown and named, not refused (`figure` needs a text)
+                return Some(Call {
+                    name: PICTURE.into(),
+                    args: vec![Arg::text("src", d.argument.as_str())],
+                    range: open..close_end,
+                    body: None,
+                    indent: 0,
+                });
+            }
             let mut args = vec![Arg::text("src", d.argument.as_str()), Arg::text("alt", alt)];
             if d.name == "figure" && !caption.is_empty() {
                 args.push(Arg::text("caption", caption));

@@ -10,6 +10,7 @@
 
 mod category;
 mod entries;
+mod toctree;
 mod vitepress;
 
 use entries::{nav_entries, summary_entries, toc_entries};

@@ -1,0 +1,159 @@
+//! Sphinx's order: no file of its own, but a ```` ```{toctree} ```` in
+//! pages, each listing the pages under it (relative to its folder, without
+//! extension, `Titel <pfad>` or `/von/oben`, with `:glob:` patterns). The
+//! book reads from its start page down, each page's list after it.
+
+use super::entries::Entry;
+use super::{BookOrder, Under};
+use crate::content::myst;
+use crate::content::source::SourceText;
+use crate::diagnostics::{Diagnostic, ForeignIssue};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// The entries of every `{toctree}` in `text`, each at its offset.
+pub(super) fn entries(text: &str) -> Vec<(Entry, bool)> {
+    let mut out = Vec::new();
+    let mut lines = text.split_inclusive('\n').scan(0, |pos, line| {
+        let start = *pos;
+        *pos += line.len();
+        Some((start, line))
+    });
+    while let Some((_, line)) = lines.next() {
+        let Some(d) = myst::directive_line(line).filter(|d| d.name == "toctree") else {
+            continue;
+        };
+        let mut glob = false;
+        for (start, line) in lines.by_ref() {
+            if myst::closes(line, &d) {
+                break;
+            }
+            let item = line.trim();
+            if let Some(option) = item.strip_prefix(':') {
+                glob |= option.starts_with("glob:");
+                continue;
+            }
+            // `Titel <pfad>` names the page by its path
+            let written = match item.strip_suffix('>').and_then(|i| i.rsplit_once('<')) {
+                Some((_, path)) => path.trim(),
+                None => item,
+            };
+            if written.is_empty() || written == "self" || written.contains("://") {
+                continue;
+            }
+            let at = start + line.find(written).unwrap_or(0);
+            let pattern = glob && written.contains(['*', '?', '[']);
+            out.push((Entry::in_line(written, at, line, false), pattern));
+        }
+    }
+    out
+}
+
+impl BookOrder {
+    /// The order the `{toctree}`s of `pages` (content path → text) give,
+    /// where no order file gave one: from the start page of `content/`
+    /// (then each page with a list no list names) down, depth first.
+    pub fn read_toctrees(&mut self, pages: &[(&Path, &SourceText)]) -> Vec<Diagnostic> {
+        if self.named > 0 || !pages.iter().any(|(_, s)| s.text.contains("{toctree}")) {
+            return Vec::new();
+        }
+        let lists: HashMap<&Path, &SourceText> = pages
+            .iter()
+            .filter(|(_, s)| s.text.contains("{toctree}"))
+            .copied()
+            .collect();
+        let all: BTreeMap<PathBuf, PathBuf> = pages
+            .iter()
+            .map(|(p, _)| (p.to_path_buf(), p.to_path_buf()))
+            .collect();
+        let start = all.keys().find(|p| is_start(p)).cloned();
+        let mut roots: Vec<PathBuf> = start.into_iter().collect();
+        let mut with_lists: Vec<PathBuf> = lists.keys().map(|p| p.to_path_buf()).collect();
+        with_lists.sort();
+        roots.extend(with_lists);
+        let mut walk = Walk {
+            lists: &lists,
+            all: &all,
+            seen: HashSet::new(),
+            diags: Vec::new(),
+        };
+        for root in roots {
+            if walk.seen.insert(root.clone()) {
+                if !is_start(&root) {
+                    self.name(root.clone());
+                }
+                walk.visit(self, &root);
+            }
+        }
+        walk.diags
+    }
+}
+
+/// `content/`'s own page, whose lists name the book's top.
+fn is_start(page: &Path) -> bool {
+    page.parent() == Some(Path::new("")) && crate::content::naming::is_section_index(page)
+}
+
+/// The pages with lists, every page, and what the walk met so far.
+struct Walk<'a> {
+    lists: &'a HashMap<&'a Path, &'a SourceText>,
+    all: &'a BTreeMap<PathBuf, PathBuf>,
+    seen: HashSet<PathBuf>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Walk<'_> {
+    /// The pages `page`'s lists name, each after the one before with the
+    /// pages its own lists name.
+    fn visit(&mut self, order: &mut BookOrder, page: &Path) {
+        let Some(source) = self.lists.get(page).copied() else {
+            return;
+        };
+        let dir = page.parent().unwrap_or(Path::new(""));
+        for (entry, pattern) in entries(&source.text) {
+            let found: Vec<PathBuf> = match pattern {
+                true => matching(&entry.written, dir, self.all),
+                false => match entry.page(dir, self.all) {
+                    Some(p) => vec![p],
+                    None => {
+                        let issue = ForeignIssue::BookEntryMissing {
+                            written: entry.written.clone(),
+                            file: "`{toctree}`".into(),
+                        };
+                        let span = source.span_at(entry.at);
+                        self.diags.push(Diagnostic::foreign(issue, span));
+                        continue;
+                    }
+                },
+            };
+            for child in found {
+                if child == page || !self.seen.insert(child.clone()) {
+                    continue;
+                }
+                let under = match is_start(page) {
+                    true => Under::Book(PathBuf::new()),
+                    false => Under::Page(page.to_path_buf()),
+                };
+                order.nesting.push((child.clone(), under));
+                order.name(child.clone());
+                self.visit(order, &child);
+            }
+        }
+    }
+}
+
+/// The pages a `:glob:` pattern (`kapitel/*`) names, by name.
+fn matching(pattern: &str, dir: &Path, all: &BTreeMap<PathBuf, PathBuf>) -> Vec<PathBuf> {
+    let full = match pattern.strip_prefix('/') {
+        Some(p) => p.to_string(),
+        None => dir.join(pattern).to_string_lossy().into_owned(),
+    };
+    let Ok(glob) = globset::Glob::new(&full) else {
+        return Vec::new();
+    };
+    let matcher = glob.compile_matcher();
+    all.keys()
+        .filter(|p| matcher.is_match(p.with_extension("")))
+        .cloned()
+        .collect()
+}
