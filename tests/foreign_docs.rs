@@ -995,3 +995,24 @@ fn sphinx_toctrees_order_and_nest_the_book_and_show_nothing_themselves() {
     );
     assert!(!err.contains("Anweisung `{toctree}`"), "{err}");
 }
+
+#[test]
+fn rust_lines_that_mdbook_hides_stay_hidden() {
+    // the Rust book's examples: `# fn main() {` makes them compile and
+    // is no part of what the reader sees; other languages keep every line
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Buch\nlanguage: de\n");
+    write(
+        root.join("content/beispiel.md"),
+        "# Beispiel\n\n```rust,editable\n# fn main() {\nlet x = 5;\n# }\n```\n\n```python\n# Kommentar\nx = 5\n```\n",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = article(&root.join("public"), "beispiel");
+    assert!(
+        page.contains("<code class=\"language-rust\">let x = 5;\n</code>"),
+        "{page}"
+    );
+    assert!(page.contains("# Kommentar\nx = 5"), "{page}");
+}

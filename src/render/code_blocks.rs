@@ -1,6 +1,7 @@
 //! What a fenced code block's info string says besides its code: the
 //! language for the class (`js{2}` and `{r, echo=FALSE}` name `js` and
-//! `r`), and the file it shows (`js [vite.config.js]`, `js title="…"`).
+//! `r`), and the file it shows (`js [vite.config.js]`, `js title="…"`);
+//! and the lines of Rust code that mdBook and rustdoc hide.
 
 /// The language a code fence's info string names: its leading word of
 /// letters, digits and `+ # . _ -`, inside braces for Quarto's and
@@ -38,6 +39,30 @@ pub(super) fn code_title(info: &str) -> Option<&str> {
     Some(title.trim()).filter(|t| !t.is_empty())
 }
 
+/// Rust code without the lines mdBook and rustdoc hide (`# fn main() {`,
+/// a lone `#`, which make the example compile); `##` shows one `#`, and
+/// `#[derive]` or `#![…]` stay, as there.
+pub(super) fn without_hidden_lines(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    for line in code.split_inclusive('\n') {
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let content = body.trim_end_matches(['\n', '\r']);
+        if content == "#" || content.starts_with("# ") {
+            continue;
+        }
+        match body.strip_prefix("##") {
+            Some(rest) => {
+                out.push_str(indent);
+                out.push('#');
+                out.push_str(rest);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +82,14 @@ mod tests {
         assert_eq!(code_title("bash subtitle=\"x\""), None);
         assert_eq!(code_title("python title"), None);
         assert_eq!(code_title("js"), None);
+    }
+
+    #[test]
+    fn rust_lines_that_mdbook_hides_are_hidden() {
+        let code = "# #![allow(unused)]\n#[derive(Debug)]\n# fn main() {\nlet x = 1;\n    ## kein Kommentar\n#\n# }\n";
+        assert_eq!(
+            without_hidden_lines(code),
+            "#[derive(Debug)]\nlet x = 1;\n    # kein Kommentar\n"
+        );
     }
 }

@@ -61,6 +61,7 @@ pub fn to_html(input: &MarkdownInput) -> String {
         },
         events: Vec::new(),
         text_buf: String::new(),
+        rust_code: false,
         table: TableState::default(),
     };
     for event in Parser::new_ext(page.body(), options_for(page.body())) {
@@ -113,6 +114,8 @@ struct Rewriter<'i, 'e> {
     /// pieces: text is collected and split at placeholders as a whole.
     text_buf: String,
     table: TableState,
+    /// Inside a Rust code block, whose `# ` lines mdBook and rustdoc hide.
+    rust_code: bool,
 }
 
 /// Where the last table's events are, for a Pandoc caption after it
@@ -206,6 +209,9 @@ impl<'e> Rewriter<'_, 'e> {
             return;
         }
         self.flush_text();
+        if matches!(event, Event::End(TagEnd::CodeBlock)) {
+            self.rust_code = false;
+        }
         let after_table = std::mem::take(&mut self.table.just_ended);
         let event = match event {
             Event::Html(h) if !self.html_links.is_empty() => Event::Html(self.html_addresses(h)),
@@ -369,6 +375,7 @@ impl<'e> Rewriter<'_, 'e> {
                     ))));
                 }
                 let lang = code_language(&info);
+                self.rust_code = lang == "rust";
                 let info = match lang == &*info {
                     true => info,
                     false => CowStr::from(lang.to_string()),
@@ -467,7 +474,10 @@ impl<'e> Rewriter<'_, 'e> {
         if self.text_buf.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.text_buf);
+        let mut text = std::mem::take(&mut self.text_buf);
+        if self.rust_code {
+            text = super::code_blocks::without_hidden_lines(&text);
+        }
         match self.input.placeholders {
             Some(ph) => self.events.extend(expand_placeholders(&text, ph)),
             None => self.events.push(Event::Text(CowStr::from(text))),
