@@ -2,11 +2,12 @@
 //! agreement placeholders and (unless allowed) sanitised raw HTML.
 
 use super::code_blocks::{code_language, code_title};
+use super::html_out::{sanitise, wrap_tables};
+use super::markdown_events::{drop_myst_targets, expand_placeholders};
 use crate::content::html_urls::UrlScanner;
 use crate::content::markdown::options_for;
 use crate::content::model::Placeholder;
 use crate::content::page::Page;
-use crate::content::parse::placeholder_marks;
 use crate::content::{html_anchors, table_caption};
 use crate::links::LinkTarget;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
@@ -485,93 +486,8 @@ impl<'e> Rewriter<'_, 'e> {
     }
 }
 
-/// A wide table scrolls sideways inside its own box on a phone; that box
-/// must be reachable with the keyboard and named (WCAG 2.1.1, axe rule
-/// `scrollable-region-focusable`). Done after sanitising, which would drop
-/// `tabindex` and `role`.
-fn wrap_tables(html: &str, label: &str) -> String {
-    if !html.contains("<table>") {
-        return html.to_string();
-    }
-    let open = format!(
-        "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\"><table>",
-        escape(label)
-    );
-    html.replace("<table>", &open)
-        .replace("</table>", "</table></div>")
-}
-
-fn expand_placeholders<'a>(text: &str, placeholders: &[Placeholder]) -> Vec<Event<'a>> {
-    let mut out = Vec::new();
-    let mut last = 0;
-    for (offset, key) in placeholder_marks(text) {
-        let end = text[offset..]
-            .find("]]")
-            .map_or(text.len(), |i| offset + i + 2);
-        if offset < last {
-            continue;
-        }
-        out.push(Event::Text(CowStr::from(text[last..offset].to_string())));
-        let label = placeholders
-            .iter()
-            .find(|p| p.key == key)
-            .map_or(key, |p| p.label.as_str());
-        out.push(Event::InlineHtml(CowStr::from(format!(
-            "<span class=\"placeholder\" data-placeholder=\"{}\">[{}]</span>",
-            escape(key),
-            escape(label)
-        ))));
-        last = end;
-    }
-    out.push(Event::Text(CowStr::from(text[last..].to_string())));
-    out
-}
-
-/// MyST's `(label)=` before a heading: the heading has the label as its
-/// id (the load stage's scan gave it), so the line itself goes.
-fn drop_myst_targets(events: &mut Vec<Event<'_>>) {
-    let is_target_for =
-        |i: usize| match (&events[i], &events[i + 1], &events[i + 2], &events[i + 3]) {
-            (
-                Event::Start(Tag::Paragraph),
-                Event::Text(t),
-                Event::End(TagEnd::Paragraph),
-                Event::Start(Tag::Heading { id: Some(id), .. }),
-            ) => crate::content::myst::target_line(t).is_some_and(|label| {
-                // the print edition puts a chapter's prefix before every id
-                id.strip_suffix(label)
-                    .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with('-'))
-            }),
-            _ => false,
-        };
-    let targets: Vec<usize> = (0..events.len().saturating_sub(3))
-        .filter(|&i| is_target_for(i))
-        .collect();
-    if targets.is_empty() {
-        return;
-    }
-    // one pass: a page of many targets must not move its events once per target
-    let mut dropped = vec![false; events.len()];
-    for i in targets {
-        dropped[i..i + 3].fill(true);
-    }
-    let mut at = 0;
-    events.retain(|_| {
-        at += 1;
-        !dropped[at - 1]
-    });
-}
-
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     pulldown_cmark_escape::escape_html(&mut out, s).ok();
     out
-}
-
-/// Raw HTML in Markdown is a way to smuggle scripts and event handlers into
-/// a public site; the load stage's rules say what stays.
-fn sanitise(html: &str) -> String {
-    crate::content::html_removed::sanitiser()
-        .clean(html)
-        .to_string()
 }

@@ -8,9 +8,11 @@ pub mod context;
 pub mod documents;
 pub mod fingerprint;
 mod formulas;
+mod html_out;
 pub mod ledger;
 pub mod map;
 pub mod markdown;
+mod markdown_events;
 pub mod print;
 
 use crate::content::model::KindMeta;
