@@ -1,7 +1,8 @@
 //! Two of Hugo's shortcodes that handbooks written for Hugo use on nearly
 //! every page, read as what they mean here: `{{< ref "pfad" >}}` and
 //! `{{< relref "pfad" >}}` as the link to that page, and the Learn
-//! theme's `{{% notice tip %}} … {{% /notice %}}` as a box. A Hugo
+//! theme's `{{% notice tip %}} … {{% /notice %}}` as a box (and Docsy's
+//! `alert`, hugo-book's `hint`). A Hugo
 //! handbook imported here (pascom's documentation) had 555 references and
 //! 467 boxes; each reference was a broken link whose message spoke of
 //! `%20`, each box its shortcode lines as text. Every other Hugo shortcode
@@ -34,15 +35,22 @@ pub(super) fn call_at(text: &str, at: usize, code: &[Range<usize>]) -> Option<Ca
                 indent: 0,
             })
         }
-        "notice" => notice(text, at, &tag, code),
+        name if crate::content::foreign::HUGO_BOXES.contains(&name) => notice(text, at, &tag, code),
         _ => None,
     }
 }
 
 /// `{{% notice warning %}}` (Learn) or `{{% notice style="warning"
-/// title="…" %}}` (Relearn) up to its `{{% /notice %}}`, as a box.
+/// title="…" %}}` (Relearn) up to its `{{% /notice %}}`, as a box; so
+/// Docsy's `{{% alert title="…" color="warning" %}}` and hugo-book's
+/// `{{< hint danger >}}`, whose other colours are plain notes.
 fn notice(text: &str, at: usize, tag: &Tag, code: &[Range<usize>]) -> Option<Call> {
-    let named = |key: &str| tag.args.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+    let named = |key: &str| {
+        tag.args
+            .iter()
+            .find(|(k, _)| k == key || key == "style" && k == "color")
+            .map(|(_, v)| v)
+    };
     // Relearn's positional form: `{{% notice warning "Titel" %}}`
     let mut positional = tag
         .args
@@ -57,10 +65,11 @@ fn notice(text: &str, at: usize, tag: &Tag, code: &[Range<usize>]) -> Option<Cal
     // the title here (pascom's `changes`, `issues`)
     let (shortcode, title) = match callout::box_for(&style) {
         Some((shortcode, title)) => (shortcode, title.to_string()),
+        None if tag.name != "notice" => ("hinweis", "Hinweis".to_string()),
         None => ("hinweis", super::builtin::capitalise(&style)),
     };
     let title = named("title").or(second).cloned().unwrap_or(title);
-    let (body_end, end) = closing(text, tag.end, code)?;
+    let (body_end, end) = closing(text, tag.name, tag.end, code)?;
     Some(Call {
         name: shortcode.into(),
         args: vec![Arg::text("titel", title)],
@@ -70,9 +79,9 @@ fn notice(text: &str, at: usize, tag: &Tag, code: &[Range<usize>]) -> Option<Cal
     })
 }
 
-/// The matching `{{% /notice %}}` after `from`, nested notices counted:
-/// where it starts and ends.
-fn closing(text: &str, from: usize, code: &[Range<usize>]) -> Option<(usize, usize)> {
+/// The matching `{{% /notice %}}` (of the box `name`) after `from`,
+/// nested boxes of that name counted: where it starts and ends.
+fn closing(text: &str, name: &str, from: usize, code: &[Range<usize>]) -> Option<(usize, usize)> {
     let mut depth = 1;
     let mut pos = from;
     while let Some(i) = text[pos..].find("{{").map(|i| i + pos) {
@@ -83,7 +92,7 @@ fn closing(text: &str, from: usize, code: &[Range<usize>]) -> Option<(usize, usi
         let Some(tag) = Tag::at(text, i) else {
             continue;
         };
-        if tag.name != "notice" {
+        if tag.name != name {
             continue;
         }
         if tag.closing {

@@ -213,8 +213,7 @@ fn hugo(inner: &str) -> Option<ForeignIssue> {
     // without its closer is named by [`unmatched_notices`])
     let read = match name {
         "ref" | "relref" => !rest.trim().is_empty(),
-        "notice" => true,
-        _ => false,
+        name => super::HUGO_BOXES.contains(&name),
     };
     if name.is_empty() || read {
         return None;
@@ -247,21 +246,23 @@ pub(super) fn unmatched_notices(
             Some(r) => (true, r),
             None => (false, inner),
         };
-        if word(inner).0 != "notice" || in_code(at) {
+        let name = word(inner).0;
+        if !super::HUGO_BOXES.contains(&name) || in_code(at) {
             continue;
         }
         match closing {
-            false => open.push(at),
-            true if open.pop().is_some() => {}
-            true => stray.push(at),
+            false => open.push((at, name)),
+            true => match open.iter().rposition(|(_, n)| *n == name) {
+                Some(i) => {
+                    open.remove(i);
+                }
+                None => stray.push((at, name)),
+            },
         }
     }
-    let issue = || ForeignIssue::HugoShortcode {
-        name: "notice".into(),
-    };
     open.into_iter()
         .chain(stray)
-        .map(|at| (at, issue()))
+        .map(|(at, name)| (at, ForeignIssue::HugoShortcode { name: name.into() }))
         .collect()
 }
 

@@ -13,6 +13,10 @@ use super::source::SourceText;
 use crate::diagnostics::{Diagnostic, ForeignIssue, Span};
 use std::ops::Range;
 
+/// Hugo's box shortcodes the shortcode stage makes boxes of: the Learn
+/// and Relearn themes' `notice`, Docsy's `alert`, hugo-book's `hint`.
+pub const HUGO_BOXES: [&str; 3] = ["notice", "alert", "hint"];
+
 mod files;
 mod in_line;
 mod line_start;
@@ -171,7 +175,7 @@ fn syntax(body: &str, code: &[Range<usize>], placeholders: bool) -> Vec<(usize, 
         found.push((at, ForeignIssue::UnclosedCallout { name }));
     }
     found.extend(myst_in_code(body, code));
-    if body.contains("notice") {
+    if HUGO_BOXES.iter().any(|b| body.contains(b)) {
         found.extend(unmatched_notices(body, &|at| in_code(code, at)));
     }
     if body.contains("{%") {
