@@ -1016,3 +1016,32 @@ fn rust_lines_that_mdbook_hides_stay_hidden() {
     );
     assert!(page.contains("# Kommentar\nx = 5"), "{page}");
 }
+
+#[test]
+fn a_myst_label_with_spaces_names_its_heading_and_its_references_find_it() {
+    // Sphinx allows `(Virtuelle Umgebungen)=`; a real project's line showed
+    // as text and its 20 references stayed raw roles
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/python.md"),
+        "# Python\n\n(Virtuelle Umgebungen)=\n## Virtuelle Umgebungen anlegen\n\nText.\n",
+    );
+    write(
+        root.join("content/git.md"),
+        "# Git\n\nSiehe {ref}`Virtuelle Umgebungen` und {ref}`dort <Virtuelle  Umgebungen>`.\n",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let public = root.join("public");
+    let python = article(&public, "python");
+    assert!(python.contains("id=\"Virtuelle-Umgebungen\""), "{python}");
+    assert!(!python.contains("Umgebungen)="), "{python}");
+    assert!(
+        article(&public, "git").contains("Siehe <a href=\"/python/#Virtuelle-Umgebungen\">Virtuelle Umgebungen anlegen</a> und <a href=\"/python/#Virtuelle-Umgebungen\">dort</a>."),
+        "{}",
+        article(&public, "git")
+    );
+}

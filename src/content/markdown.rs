@@ -334,7 +334,7 @@ fn excerpt(body: &str, at: usize) -> String {
 fn myst_label(body: &str, at: usize) -> Option<String> {
     let before = body[..at].trim_end();
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    super::myst::target_line(line).map(str::to_string)
+    super::myst::target_line(line).map(|l| l.into_owned())
 }
 
 /// Where each grid table of `body` outside code ends.

@@ -5,6 +5,8 @@
 //! them); the foreign-syntax check names the rest, which would otherwise
 //! show as code or as text.
 
+use std::borrow::Cow;
+
 /// The opening line of a directive.
 #[derive(Debug, PartialEq)]
 pub struct Directive {
@@ -292,10 +294,21 @@ pub fn role_before(text: &str, at: usize) -> Option<&str> {
 }
 
 /// A target line `(sec-antrag)=`, which names the heading after it.
-pub fn target_line(line: &str) -> Option<&str> {
+pub fn target_line(line: &str) -> Option<Cow<'_, str>> {
     let label = line.trim().strip_prefix('(')?.strip_suffix(")=")?;
-    let is_label = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
-    (!label.is_empty() && label.chars().all(is_label)).then_some(label)
+    let is_label = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | ' ');
+    (!label.trim().is_empty() && label.chars().all(is_label)).then(|| label_id(label))
+}
+
+/// A label as the anchor it gives: Sphinx allows spaces in one
+/// (`(Virtuelle Umgebungen)=`), an id none, so each run of them is a `-`,
+/// the same for the label and for each reference to it.
+pub fn label_id(label: &str) -> Cow<'_, str> {
+    let label = label.trim();
+    match label.contains(char::is_whitespace) {
+        true => Cow::Owned(label.split_whitespace().collect::<Vec<_>>().join("-")),
+        false => Cow::Borrowed(label),
+    }
 }
 
 /// Whether the target line starting at `at` names a heading: the next
@@ -406,9 +419,14 @@ mod tests {
         assert_eq!(role_before(t, t.find('`').unwrap()), Some("ref"));
         let t = "Menge {1}`x`";
         assert_eq!(role_before(t, t.find('`').unwrap()), None);
-        assert_eq!(target_line("(sec-antrag)="), Some("sec-antrag"));
-        assert_eq!(target_line("(siehe oben)="), None);
+        assert_eq!(target_line("(sec-antrag)=").as_deref(), Some("sec-antrag"));
+        assert_eq!(
+            target_line("(Virtuelle  Umgebungen)=").as_deref(),
+            Some("Virtuelle-Umgebungen")
+        );
+        assert_eq!(target_line("(siehe: oben!)="), None);
         assert_eq!(target_line("(a)"), None);
+        assert_eq!(target_line("( )="), None);
         assert!(target_before_heading(
             "(sec-antrag)=\n\n## Antrag stellen\n",
             0

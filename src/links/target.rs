@@ -353,7 +353,7 @@ fn myst_label(content: &Content, written: &str) -> Option<PageId> {
     content
         .pages
         .iter()
-        .position(|p| p.anchor_exists(label) && p.body().contains(&line))
+        .position(|p| p.anchor_exists(&label) && p.body().contains(&line))
 }
 
 /// A page's address (`/konzepte/elterncafe/`), not a file's (`/static/x.css`).

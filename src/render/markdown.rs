@@ -175,7 +175,7 @@ impl<'e> Rewriter<'_, 'e> {
                     if let [.., Event::Start(Tag::Paragraph), Event::Text(t), Event::End(TagEnd::Paragraph)] =
                         self.events.as_slice()
                     {
-                        if crate::content::myst::target_line(t) == Some(h.id.as_str()) {
+                        if crate::content::myst::target_line(t).as_deref() == Some(h.id.as_str()) {
                             self.events.truncate(self.events.len() - 3);
                         }
                     }

@@ -46,7 +46,7 @@ pub(super) fn drop_myst_targets(events: &mut Vec<Event<'_>>) {
                 Event::Start(Tag::Heading { id: Some(id), .. }),
             ) => crate::content::myst::target_line(t).is_some_and(|label| {
                 // the print edition puts a chapter's prefix before every id
-                id.strip_suffix(label)
+                id.strip_suffix(&*label)
                     .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with('-'))
             }),
             _ => false,
