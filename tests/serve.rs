@@ -204,3 +204,18 @@ fn the_search_endpoint_follows_edits() {
             .contains("/check/")
     });
 }
+
+#[test]
+fn a_new_handbooks_warnings_are_one_block_above_the_address() {
+    // `handbook init` leaves 32 places to fill in: the preview names them
+    // as `check` does, in a few lines, so its address stays in sight
+    let tmp = tempfile::tempdir().unwrap();
+    ok(handbook_in(tmp.path(), &["init", "neu"]));
+    let server = Server::start_in(&tmp.path().join("neu"), &[], "de");
+    let printed = server.printed.join("\n");
+    assert!(
+        printed.contains("ebenso an 31 weiteren Stellen, z. B.:"),
+        "{printed}"
+    );
+    assert!(server.printed.len() < 15, "{printed}");
+}

@@ -21,7 +21,7 @@ fn a_warning_on_many_pages_prints_once_with_a_count() {
          help: did you mean `description`? Unknown keys are kept for templates as `page.extra.descripton`\n  \
          likewise in 7 more places, e.g.:\n    \
          content/seiten/seite-2.md:3:1\n    content/seiten/seite-3.md:3:1\n    content/seiten/seite-4.md:3:1\n    \
-         … (--verbose lists all)\n"
+         … (`handbook check --verbose` lists all)\n"
     ), "{err}");
     assert!(!err.contains("seite-5.md"));
     // the count of the run stays honest

@@ -194,10 +194,13 @@ fn update(state: &http::AppState, batch: &[std::path::PathBuf]) {
 }
 
 fn report(preview: &Preview, started: Instant) {
-    emit(
+    // a warning on many pages is one block, as `check` prints it: the
+    // address of the preview must not scroll away under them
+    crate::diagnostics::render::emit_summarised(
         &preview.diagnostics.clone().sorted(),
         Format::Text,
         preview.messages(),
+        false,
         &mut std::io::stderr(),
     );
     let lang = preview.messages();

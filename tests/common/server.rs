@@ -13,6 +13,8 @@ pub const PATIENCE: Duration = Duration::from_secs(30);
 pub struct Server {
     child: Child,
     pub url: String,
+    /// What it printed before its address (the first build's messages).
+    pub printed: Vec<String>,
 }
 
 impl Server {
@@ -45,23 +47,34 @@ impl Server {
         let stderr = child.stderr.take().unwrap();
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
+            // every line until the address, then the pipe is only drained
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                // `serving URL …` in English, `Vorschau auf URL …` in German
-                let url = line
-                    .strip_prefix("serving ")
-                    .or_else(|| line.strip_prefix("Vorschau auf "));
-                if let Some(url) = url {
-                    let _ = tx.send(
-                        url.split_whitespace()
-                            .next()
-                            .unwrap_or_default()
-                            .to_string(),
-                    );
-                }
+                let _ = tx.send(line);
             }
         });
-        let url = rx.recv_timeout(PATIENCE).expect("server prints its URL");
-        Server { child, url }
+        let mut printed = Vec::new();
+        let url = loop {
+            let line = rx.recv_timeout(PATIENCE).expect("server prints its URL");
+            // `serving URL …` in English, `Vorschau auf URL …` in German
+            let url = line
+                .strip_prefix("serving ")
+                .or_else(|| line.strip_prefix("Vorschau auf "));
+            match url {
+                Some(url) => {
+                    break url
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_string()
+                }
+                None => printed.push(line),
+            }
+        };
+        Server {
+            child,
+            url,
+            printed,
+        }
     }
 
     pub fn get(&self, path: &str) -> (u16, String, String) {

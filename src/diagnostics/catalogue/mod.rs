@@ -163,8 +163,8 @@ pub fn repeated(more: usize, lang: Lang) -> String {
 
 pub fn verbose_lists_all(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "… (--verbose lists all)",
-        Lang::De => "… (--verbose zeigt alle)",
+        Lang::En => "… (`handbook check --verbose` lists all)",
+        Lang::De => "… (`handbook check --verbose` zeigt alle)",
     }
 }
 
