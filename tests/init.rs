@@ -205,3 +205,47 @@ fn a_git_address_becomes_a_submodule() {
     assert!(region.join("landeshandbuch/handbook.yaml").is_file());
     ok(handbook_in(&region, &["check", "--edition", "kreis-kleve"]));
 }
+
+#[test]
+fn the_title_is_the_folders_name_as_written_and_lives_in_one_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let title_of = |dir: &str| {
+        let yaml = read(tmp.path().join(dir).join("handbook.yaml"));
+        yaml.lines()
+            .find_map(|l| l.strip_prefix("title: "))
+            .unwrap_or_default()
+            .to_string()
+    };
+    for (dir, title) in [
+        ("Mein Handbuch für Kitas", "\"Mein Handbuch für Kitas\""),
+        (
+            "handbuch-fuer-kitas-und-familien",
+            "\"Handbuch fuer Kitas und Familien\"",
+        ),
+    ] {
+        ok(handbook_in(tmp.path(), &["init", dir]));
+        assert_eq!(title_of(dir), title, "{dir}");
+    }
+    // the start page takes it from handbook.yaml: changed there, it is
+    // changed everywhere
+    let root = tmp.path().join("Mein Handbuch für Kitas");
+    let yaml = read(root.join("handbook.yaml")).replace(
+        "title: \"Mein Handbuch für Kitas\"",
+        "title: \"Kita-Handbuch Kreis Kleve\"",
+    );
+    write(root.join("handbook.yaml"), &yaml);
+    ok(build(&root));
+    assert!(read(root.join("public/index.html")).contains("<h1>Kita-Handbuch Kreis Kleve</h1>"));
+    // no name at all is refused before anything is written
+    let out = handbook_in(
+        tmp.path(),
+        &["init", "leer", "--title", " ", "--messages", "de"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Fehler: --title ist leer"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!tmp.path().join("leer").exists());
+}

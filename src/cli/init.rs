@@ -56,6 +56,7 @@ fn init_failed(e: crate::init::InitError, lang: Lang) -> ExitCode {
     let message = match e {
         InitError::NotEmpty(d) => catalogue::init_not_empty(&d, lang),
         InitError::NoHandbook(of) => catalogue::init_no_handbook(&of, lang),
+        InitError::EmptyTitle => catalogue::init_empty_title(lang),
         InitError::InsideHandbook { dir, handbook } => {
             catalogue::init_inside_handbook(&dir, &handbook, lang)
         }

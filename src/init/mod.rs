@@ -20,6 +20,9 @@ pub enum InitError {
     /// `--edition-of` names no folder with a handbook.yaml.
     #[error("{0}")]
     NoHandbook(String),
+    /// `--title ""`: a handbook without a name fails its first check.
+    #[error("the title is empty")]
+    EmptyTitle,
     /// The folder lies in another handbook's `content/` (or `editions/`),
     /// whose pages its files would become.
     #[error("{dir} is inside {handbook}")]
@@ -69,6 +72,9 @@ pub fn init(dir: &Path, opts: &InitOptions) -> Result<Created, InitError> {
         let path = path.display().to_string();
         move |error| InitError::Io { path, error }
     };
+    if opts.title.is_some_and(|t| t.trim().is_empty()) {
+        return Err(InitError::EmptyTitle);
+    }
     if let Some(handbook) = enclosing_handbook(dir) {
         return Err(InitError::InsideHandbook {
             dir: dir.display().to_string(),
@@ -130,10 +136,22 @@ fn title_from(dir: &Path) -> String {
         .and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()))
         .or_else(|| dir.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_default();
+    // a name written with capitals (`Mein Handbuch für Kitas`) is kept as
+    // written; one in lower case (`mein-handbuch`) gets its nouns' capitals,
+    // but German's small words stay small after the first
+    const SMALL: [&str; 17] = [
+        "für", "fuer", "und", "oder", "in", "im", "an", "am", "auf", "aus", "bei", "mit", "von",
+        "vom", "zu", "zum", "zur",
+    ];
+    let as_written = name.chars().any(char::is_uppercase);
     let words: Vec<String> = name
         .split(['-', '_', ' '])
         .filter(|w| !w.is_empty())
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
+            if as_written && i > 0 || i > 0 && SMALL.contains(&w) {
+                return w.to_string();
+            }
             let mut c = w.chars();
             c.next()
                 .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())

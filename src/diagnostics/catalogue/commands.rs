@@ -494,6 +494,14 @@ pub fn init_kept(file: &str, lang: Lang) -> String {
     )
 }
 
+pub fn init_empty_title(lang: Lang) -> String {
+    t!(
+        lang,
+        "error: --title is empty; give the handbook a name, e.g. --title \"Handbuch Kita\", or leave --title out to take the folder's",
+        "Fehler: --title ist leer; geben Sie dem Handbuch einen Namen, z. B. --title \"Handbuch Kita\", oder lassen Sie --title weg, dann gilt der Name des Ordners"
+    )
+}
+
 pub fn init_inside_handbook(dir: &str, handbook: &str, lang: Lang) -> String {
     t!(
         lang,
