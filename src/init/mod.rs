@@ -149,7 +149,7 @@ fn title_from(dir: &Path) -> String {
         .filter(|w| !w.is_empty())
         .enumerate()
         .map(|(i, w)| {
-            if as_written && i > 0 || i > 0 && SMALL.contains(&w) {
+            if i > 0 && (as_written || SMALL.contains(&w)) {
                 return w.to_string();
             }
             let mut c = w.chars();
