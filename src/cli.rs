@@ -197,6 +197,10 @@ pub enum Command {
         /// handbook in this folder, or at this Git address (as a submodule)
         #[arg(long, value_name = "PATH_OR_GIT_URL")]
         edition_of: Option<String>,
+        /// Only add the CI files (GitHub, GitLab) to the handbook in DIR;
+        /// files already there are kept
+        #[arg(long, conflicts_with_all = ["title", "force", "edition_of"])]
+        ci_only: bool,
     },
     /// Find a phrase in every page (file:line:column), and replace it
     Find {
@@ -299,12 +303,20 @@ pub fn run() -> ExitCode {
             kind,
         } => search::run(&query, &common, limit, json, kind),
         Command::Init {
+            ci_only: true,
+            dir,
+            language,
+            messages,
+            ..
+        } => init::ci_only(&dir, &language, messages),
+        Command::Init {
             dir,
             title,
             language,
             force,
             messages,
             edition_of,
+            ..
         } => init::run(
             &dir,
             title.as_deref(),

@@ -249,3 +249,36 @@ fn the_title_is_the_folders_name_as_written_and_lives_in_one_place() {
     );
     assert!(!tmp.path().join("leer").exists());
 }
+
+#[test]
+fn ci_files_alone_join_a_handbook_that_has_none() {
+    // a handbook started by hand, or one whose workflow was deleted: the
+    // CI files alone, the pages untouched (`init . --force` would bring
+    // back the example pages the editors had deleted)
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("hb");
+    ok(handbook_in(tmp.path(), &["init", "hb"]));
+    std::fs::remove_dir_all(root.join(".github")).unwrap();
+    std::fs::remove_file(root.join("content/regionen/beispielregion.md")).unwrap();
+    let out = ok(handbook_in(
+        &root,
+        &["init", ".", "--ci-only", "--messages", "de"],
+    ));
+    let err = stderr(&out);
+    assert!(
+        err.contains("angelegt: .github/workflows/handbuch.yml"),
+        "{err}"
+    );
+    assert!(err.contains(".gitlab-ci.yml bleibt, wie es ist"), "{err}");
+    assert!(root.join(".github/workflows/handbuch.yml").is_file());
+    assert!(!root.join("content/regionen/beispielregion.md").exists());
+    // only where a handbook is
+    let out = handbook_in(tmp.path(), &["init", ".", "--ci-only", "--messages", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("ist kein Handbuch"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!tmp.path().join(".github").exists());
+}

@@ -51,6 +51,34 @@ pub fn run(
     }
 }
 
+/// `handbook init DIR --ci-only`: the CI files into a handbook that has
+/// none (or lost one), each named.
+pub fn ci_only(dir: &Path, language: &str, messages: Option<Lang>) -> ExitCode {
+    let lang = messages_lang(messages, || Lang::for_language(language));
+    match crate::init::ci_only(dir) {
+        Ok(created) => {
+            for kept in &created.kept {
+                eprintln!(
+                    "{}",
+                    catalogue::init_kept(&kept.display().to_string(), lang)
+                );
+            }
+            for written in &created.written {
+                eprintln!(
+                    "{}",
+                    catalogue::init_written(&written.display().to_string(), lang)
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(crate::init::InitError::NoHandbook(dir)) => {
+            eprintln!("{}", catalogue::init_ci_no_handbook(&dir, lang));
+            ExitCode::from(2)
+        }
+        Err(e) => init_failed(e, lang),
+    }
+}
+
 fn init_failed(e: crate::init::InitError, lang: Lang) -> ExitCode {
     use crate::init::InitError;
     let message = match e {

@@ -106,6 +106,17 @@ pub fn init(dir: &Path, opts: &InitOptions) -> Result<Created, InitError> {
     Ok(created)
 }
 
+/// The CI files alone, into the handbook in `dir` (one started without
+/// `init`, or whose files were deleted); those there are kept.
+pub fn ci_only(dir: &Path) -> Result<Created, InitError> {
+    if !dir.join(crate::config::CONFIG_FILE).is_file() {
+        return Err(InitError::NoHandbook(dir.display().to_string()));
+    }
+    let mut created = Created::default();
+    ci::write(dir, ci::For::Handbook, &mut created)?;
+    Ok(created)
+}
+
 fn has_entries(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some())
 }

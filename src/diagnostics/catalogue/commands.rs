@@ -494,6 +494,18 @@ pub fn init_kept(file: &str, lang: Lang) -> String {
     )
 }
 
+pub fn init_written(file: &str, lang: Lang) -> String {
+    t!(lang, "written: {file}", "angelegt: {file}")
+}
+
+pub fn init_ci_no_handbook(dir: &str, lang: Lang) -> String {
+    t!(
+        lang,
+        "error: {dir} is no handbook (it has no handbook.yaml); name the handbook's folder, e.g. `handbook init . --ci-only` inside it",
+        "Fehler: {dir} ist kein Handbuch (dort liegt keine handbook.yaml); nennen Sie den Ordner des Handbuchs, z. B. `handbook init . --ci-only` darin"
+    )
+}
+
 pub fn init_empty_title(lang: Lang) -> String {
     t!(
         lang,

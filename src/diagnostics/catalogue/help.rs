@@ -170,6 +170,10 @@ const HELP: &[(&str, &str)] = &[
         "In einen Ordner mit Dateien schreiben; eine vorhandene Datei wird nie überschrieben",
     ),
     (
+        "Only add the CI files (GitHub, GitLab) to the handbook in DIR; files already there are kept",
+        "Nur die CI-Dateien (GitHub, GitLab) zum Handbuch in ORDNER hinzufügen; vorhandene bleiben, wie sie sind",
+    ),
+    (
         "Language of the messages (default: from --language)",
         "Sprache der Meldungen (sonst aus --language)",
     ),
