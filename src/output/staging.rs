@@ -27,11 +27,14 @@ impl Staging {
             .unwrap_or_else(|| "public".into());
         super::stale::remove_stale(parent, &name);
         // beside the target, so the final rename stays on one file system
+        // the folder and the system's reason, which the catalogue says in
+        // the reader's language; the staging folder is ours to know about
         let cannot = |e: std::io::Error| {
-            Diagnostic::output(format!(
-                "cannot create staging folder in {}: {e}",
-                parent.display()
-            ))
+            // the system's own words (`Permission denied (os error 13)`),
+            // without the temporary path tempfile's error adds
+            let text = e.to_string();
+            let reason = text.split(" at path ").next().unwrap_or_default();
+            Diagnostic::output(format!("{}: {reason}", parent.display()))
         };
         let (claim, dir) = super::stale::claim(parent, &name).map_err(cannot)?;
         std::fs::create_dir(&dir).map_err(cannot)?;

@@ -145,11 +145,9 @@ pub fn run(opts: ServeOptions) -> Result<(), Failure> {
             }
             false => (http::router(state), url),
         };
-        if opts.open {
-            if let Err(e) = open::that_detached(&start) {
-                let message = catalogue::cannot_open_browser(&e.to_string(), lang);
-                eprintln!("{}", warning_line(&message, lang));
-            }
+        if opts.open && open::that_detached(&start).is_err() {
+            let message = catalogue::cannot_open_browser(&start, lang);
+            eprintln!("{}", warning_line(&message, lang));
         }
         axum::serve(listener, router)
             .with_graceful_shutdown(async {

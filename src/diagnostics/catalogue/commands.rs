@@ -339,11 +339,13 @@ pub fn reachable_from_others(ip: &str, lang: Lang) -> String {
     )
 }
 
-pub fn cannot_open_browser(e: &str, lang: Lang) -> String {
+/// `serve --open` found no browser to start (`xdg-open` missing or
+/// failing): the address to open by hand, not the launcher's exit status.
+pub fn cannot_open_browser(url: &str, lang: Lang) -> String {
     t!(
         lang,
-        "cannot open a browser: {e}",
-        "Der Browser lässt sich nicht öffnen: {e}"
+        "cannot start a browser here; open {url} in yours",
+        "Ein Browser lässt sich von hier nicht starten; öffnen Sie {url} in Ihrem"
     )
 }
 
