@@ -32,12 +32,21 @@ pub fn is_prose(tex: &str) -> bool {
 /// copies the TeX); `Err` with what is wrong when it cannot be read.
 pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
     let storage = Storage::new();
-    let events: Vec<_> = Parser::new(tex, &storage).collect();
+    let read = understood(tex);
+    let events: Vec<_> = Parser::new(&read, &storage).collect();
     if let Some(Err(e)) = events.iter().find(|e| e.is_err()) {
         // the library's words: the kind of mistake, then its context lines
         let text = e.to_string();
         let first = text.lines().next().unwrap_or_default();
-        return Err(first.trim_start_matches("parsing error: ").to_string());
+        let kind = first.trim_start_matches("parsing error: ");
+        // which command it does not know: its context shows the whole
+        // formula, so each command is tried alone
+        if kind == UNKNOWN {
+            if let Some(command) = unknown_command(&read) {
+                return Err(format!("unknown command `{command}`"));
+            }
+        }
+        return Err(kind.to_string());
     }
     // the library writes the annotation as it gets it: escaped here, or
     // `</annotation><img onerror=…>` in a formula would be HTML
@@ -70,6 +79,39 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, String> {
         return Err("HTML in the formula".into());
     }
     Ok(out.into_owned())
+}
+
+/// `tex` with what pulldown-latex 0.8 does not read written as what it
+/// does: `\boxed{x}` as `{x}` (the frame is lost, the formula stays),
+/// `\tag{1}` as the number after a space, as an equation's number.
+fn understood(tex: &str) -> std::borrow::Cow<'_, str> {
+    static UNREAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\\boxed\b\s*|\\tag(\*?)\s*\{([^{}]*)\}").expect("valid pattern")
+    });
+    if !tex.contains("\\boxed") && !tex.contains("\\tag") {
+        return std::borrow::Cow::Borrowed(tex);
+    }
+    UNREAD.replace_all(tex, |c: &regex::Captures| match c.get(2) {
+        None => String::new(),
+        Some(number) if c[1].is_empty() => format!("\\qquad ({})", number.as_str()),
+        Some(number) => format!("\\qquad {}", number.as_str()),
+    })
+}
+
+/// pulldown-latex's words for a command it does not know.
+const UNKNOWN: &str = "unknown primitive command found";
+
+/// The first command of `tex` (`\\foo`) that pulldown-latex does not
+/// know, parsed alone.
+fn unknown_command(tex: &str) -> Option<&str> {
+    static COMMAND: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\\[A-Za-z]+").expect("valid pattern"));
+    COMMAND.find_iter(tex).map(|m| m.as_str()).find(|command| {
+        let storage = Storage::new();
+        let unknown = Parser::new(command, &storage)
+            .any(|e| e.is_err_and(|e| e.to_string().contains(UNKNOWN)));
+        unknown
+    })
 }
 
 /// Whether every tag of `markup` is one of MathML's, without an event
@@ -157,5 +199,22 @@ mod tests {
         assert!(is_prose("10 pro Person, oder 5"));
         assert!(!is_prose("a + b") && !is_prose("n") && !is_prose(r"\alpha"));
         assert!(err.contains("unbalanced group"), "{err}");
+    }
+}
+
+#[cfg(test)]
+mod unread_tests {
+    use super::*;
+
+    #[test]
+    fn boxes_and_equation_numbers_are_read_and_an_unknown_command_is_named() {
+        let boxed = to_mathml("\\boxed{E = mc^2}", true).unwrap();
+        assert!(boxed.contains("<mi>E</mi>"), "{boxed}");
+        let tagged = to_mathml("a = b \\tag{3}", true).unwrap();
+        assert!(tagged.contains("<mn>3</mn>"), "{tagged}");
+        assert_eq!(
+            to_mathml("x \\foo y", false),
+            Err("unknown command `\\foo`".to_string())
+        );
     }
 }

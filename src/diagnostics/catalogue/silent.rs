@@ -38,11 +38,14 @@ pub(super) fn message(p: &Problem, lang: Lang) -> String {
             "the template links `{path}`, which no page of this handbook has",
             "Die Vorlage verlinkt `{path}`, diese Seite gibt es in diesem Handbuch nicht"
         ),
-        UnreadableFormula(detail) => t!(
-            lang,
-            "the formula cannot be read ({detail}); it shows as its TeX source",
-            "Die Formel lässt sich nicht lesen ({detail}); sie erscheint als ihr TeX-Quelltext"
-        ),
+        UnreadableFormula(detail) => {
+            let de = formula_detail_de(detail);
+            t!(
+                lang,
+                "the formula cannot be read ({detail}); it shows as its TeX source",
+                "Die Formel lässt sich nicht lesen ({de}); sie erscheint als ihr TeX-Quelltext"
+            )
+        }
         PictureWithoutDescription(src) if src.is_empty() => t!(
             lang,
             "the picture has no description: whoever has the page read out learns nothing of it",
@@ -107,4 +110,33 @@ pub(super) fn hint(h: &Hint, lang: Lang) -> String {
         ),
         _ => unreachable!("hint() sends only these here"),
     }
+}
+
+/// What pulldown-latex (in English) found wrong with a formula, in German
+/// for the commonest mistakes; another stays as it is.
+fn formula_detail_de(detail: &str) -> String {
+    if let Some(command) = detail.strip_prefix("unknown command ") {
+        return format!("den Befehl {command} kennt sie nicht");
+    }
+    const PHRASES: [(&str, &str); 6] = [
+        ("unbalanced group found", "eine Klammer `{` oder `}` fehlt"),
+        (
+            "unkown mathematical environment found",
+            "diese Umgebung (`\\begin{…}`) gibt es hier nicht",
+        ),
+        ("expected an argument", "einem Befehl fehlt sein Argument"),
+        (
+            "trying to add a subscript twice",
+            "zweimal tiefgestellt hintereinander (`a_1_2`)",
+        ),
+        (
+            "trying to add a superscript twice",
+            "zweimal hochgestellt hintereinander (`a^2^3`)",
+        ),
+        ("HTML in the formula", "HTML in der Formel"),
+    ];
+    PHRASES
+        .iter()
+        .find(|(en, _)| detail.starts_with(en))
+        .map_or_else(|| detail.to_string(), |(_, de)| de.to_string())
 }
