@@ -305,3 +305,16 @@ fn a_page_of_more_headings_than_passages_builds_and_is_found() {
         stdout(&out)
     );
 }
+
+#[test]
+fn a_reference_two_pages_answer_names_both_and_shows_one_as_the_way_out() {
+    // a second `elterncafe` in an archive folder: the region's
+    // `concepts: [elterncafe]` may mean either; the tip writes one out
+    refused(
+        &[(
+            "content/konzepte/archiv/elterncafe.md",
+            b"---\ntitle: Elterncafe (alt)\nkind: concept\n---\nText.\n",
+        )],
+        "help: write the section too, e.g. `konzepte/archiv/elterncafe`\n",
+    );
+}

@@ -106,7 +106,10 @@ fn a_box_and_an_equation_number_are_read_and_an_unknown_command_is_named_in_germ
     // a Sphinx project's 38 formulas with `\boxed`, `\tag` failed, and the
     // message ended in the library's English
     let tmp = tempfile::tempdir().unwrap();
-    write(tmp.path().join("handbook.yaml"), "title: Buch\nlanguage: de\n");
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Buch\nlanguage: de\n",
+    );
     write(
         tmp.path().join("content/formeln.md"),
         "# Formeln\n\n$$\\boxed{E = mc^2}$$\n\n$$a = b \\tag{3}$$\n\n$$x \\foo y$$\n",

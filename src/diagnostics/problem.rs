@@ -298,7 +298,8 @@ pub enum Hint {
     /// where it would have to stand to be that folder's page.
     BecomeSectionPage(String),
     UnsafeLink,
-    AddSection,
+    /// One of the pages it may mean, as the example to write.
+    AddSection(String),
     MissingAnchorList(String),
     TargetIsDraft,
     /// Take a draft's name out of a reference list, or publish the draft.

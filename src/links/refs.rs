@@ -58,7 +58,13 @@ pub(super) fn reference_problem(
                 },
                 site.span.clone(),
             )
-            .with_help(Hint::AddSection),
+            // the first page it may mean, as a reference names it
+            .with_help(Hint::AddSection(
+                candidates
+                    .first()
+                    .map(|c| c.trim_matches('`').trim_end_matches(".md").to_string())
+                    .unwrap_or_default(),
+            )),
         ),
         // a page that failed to load has its own errors
         RefError::Unknown

@@ -694,7 +694,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         RenameDuplicate
         | BecomeSectionPage(..)
         | UnsafeLink
-        | AddSection
+        | AddSection(..)
         | MissingAnchorList(..)
         | TargetIsDraft
         | ReferencedDraft
@@ -811,10 +811,10 @@ fn link_hint(h: &Hint, lang: Lang) -> String {
             "only http, https, mailto, tel and site links are published; `allow_raw_html: true` in handbook.yaml lifts this",
             "veröffentlicht werden nur Links mit http, https, mailto, tel und Links innerhalb der Website; `allow_raw_html: true` in handbook.yaml hebt das auf"
         ),
-        AddSection => t!(
+        AddSection(example) => t!(
             lang,
-            "write the section too, e.g. `konzepte/elterncafe`",
-            "schreiben Sie den Bereich dazu, z. B. `konzepte/elterncafe`"
+            "write the section too, e.g. `{example}`",
+            "schreiben Sie den Bereich dazu, z. B. `{example}`"
         ),
         MissingAnchorList(ids) => t!(
             lang,
