@@ -1045,3 +1045,29 @@ fn a_myst_label_with_spaces_names_its_heading_and_its_references_find_it() {
         article(&public, "git")
     );
 }
+
+#[test]
+fn sphinx_leaves_out_what_conf_py_excludes_and_conf_py_itself() {
+    // a real project's 39 unfinished pages under `dev/`, appended to
+    // `exclude_patterns` unless Sphinx is asked for them, were published
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
+    write(
+        root.join("content/conf.py"),
+        "project = 'Kurs'\nexclude_patterns = ['_build']\nif not tags.has('dev'):\n    exclude_patterns.append('dev/**')\n",
+    );
+    write(root.join("content/index.md"), "# Kurs\n\nWillkommen.\n");
+    write(root.join("content/fertig.md"), "# Fertig\n\nText.\n");
+    write(root.join("content/dev/entwurf.md"), "# Entwurf\n\nHalb.\n");
+    write(
+        root.join("content/dev/bild.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    let o = handbook_in_lang(root, &["build"], "de");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let public = root.join("public");
+    assert!(public.join("fertig/index.html").is_file());
+    assert!(!public.join("dev").exists());
+    assert!(!public.join("conf.py").exists());
+}

@@ -207,6 +207,12 @@ fn discover(spec: &LoadSpec, language: Option<&str>, diags: &mut Diagnostics) ->
     }
     for layer in spec.layers {
         order_files.extend(super::book_order::vitepress_configs(&layer.content_dir));
+        // Sphinx's settings and what they leave out are no part of the site
+        if let Some(out) = super::sphinx_conf::excluded(&layer.content_dir) {
+            pages.retain(|p, _| !out.is_match(p));
+            snippets.retain(|p, _| !out.is_match(p));
+            assets.retain(|p, _| !out.is_match(p));
+        }
     }
     if let Some(own) = language {
         diags.extend(other_languages.warnings(own));

@@ -30,6 +30,7 @@ pub mod sections;
 pub mod slug;
 pub mod source;
 pub mod sourcemap;
+pub mod sphinx_conf;
 pub mod table_caption;
 pub mod todo;
 pub mod unparsed_link;
