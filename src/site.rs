@@ -136,23 +136,29 @@ pub fn top_level(content: &Content) -> Vec<TopLevel> {
         return Vec::new();
     };
     let root = &content.sections[root];
-    let key = |id: PageId| {
+    let sections = root.subsections.iter().map(|&s| TopLevel::Section(s));
+    let pages = root
+        .pages
+        .iter()
+        .filter(|&&i| content.pages[i].in_menu)
+        .map(|&i| TopLevel::Page(i));
+    in_order(content, sections.chain(pages))
+}
+
+/// `entries` by weight, then title (of a section: of its own page); at
+/// equal keys in the order given.
+fn in_order(content: &Content, entries: impl Iterator<Item = TopLevel>) -> Vec<TopLevel> {
+    let key = |entry: &TopLevel| {
+        let id = match *entry {
+            TopLevel::Section(s) => content.sections[s].index,
+            TopLevel::Page(id) => id,
+        };
         let p = &content.pages[id];
         (p.weight, p.title.to_lowercase())
     };
-    let mut items: Vec<_> = root
-        .subsections
-        .iter()
-        .map(|&s| (key(content.sections[s].index), TopLevel::Section(s)))
-        .chain(
-            root.pages
-                .iter()
-                .filter(|&&i| content.pages[i].in_menu)
-                .map(|&i| (key(i), TopLevel::Page(i))),
-        )
-        .collect();
+    let mut items: Vec<_> = entries.map(|e| (key(&e), e)).collect();
     items.sort_by(|a, b| crate::content::load::by_order(&a.0, &b.0));
-    items.into_iter().map(|(_, t)| t).collect()
+    items.into_iter().map(|(_, e)| e).collect()
 }
 
 /// The reading order of the pager and the print edition, and where its
@@ -167,23 +173,10 @@ pub fn reading_order(content: &Content) -> (Vec<PageId>, usize) {
         // pages and subsections as their weights interleave them (a
         // book's chapter with sections before and after a sub-chapter);
         // at equal weights, pages first
-        let key = |id: PageId| {
-            let p = &content.pages[id];
-            (p.weight, p.title.to_lowercase())
-        };
-        let mut entries: Vec<_> = sec
-            .pages
-            .iter()
-            .map(|&id| (key(id), TopLevel::Page(id)))
-            .collect();
-        for &sub in &sec.subsections {
-            let k = key(content.sections[sub].index);
-            let at = entries.partition_point(|(e, _)| {
-                crate::content::load::by_order(e, &k) != std::cmp::Ordering::Greater
-            });
-            entries.insert(at, (k, TopLevel::Section(sub)));
-        }
-        for (_, entry) in entries {
+        let pages = sec.pages.iter().map(|&id| TopLevel::Page(id));
+        let sections = sec.subsections.iter().map(|&s| TopLevel::Section(s));
+        let entries = in_order(content, pages.chain(sections));
+        for entry in entries {
             match entry {
                 TopLevel::Page(id) => out.push(id),
                 TopLevel::Section(sub) => visit(content, sub, out),

@@ -159,8 +159,12 @@ pub(super) fn role_at(text: &str, at: usize) -> Option<Call> {
     let shown = shown
         .map(|s| one_line(&s.replace("%s", "").replace("{number}", "")))
         .filter(|s| !s.is_empty());
-    // a label with spaces is its anchor with `-`, as the target's is
-    let id = myst::label_id(&one_line(label)).into_owned();
+    // a label with spaces is its anchor with `-`, as the target's is;
+    // `{doc}` names a file, whose name may have spaces
+    let id = match role {
+        "doc" => one_line(label),
+        _ => myst::label_id(&one_line(label)).into_owned(),
+    };
     let mut args = vec![Arg::text("id", id), Arg::text("role", role)];
     if let Some(shown) = shown {
         args.push(Arg::text("text", shown));
