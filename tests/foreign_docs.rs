@@ -17,6 +17,23 @@ fn built() -> (tempfile::TempDir, String) {
     (tmp, err)
 }
 
+/// A handbook of `files` (content path → text) beside a German
+/// `handbook.yaml`, built in a temporary folder: it, and the messages.
+fn book(files: &[(&str, &str)]) -> (tempfile::TempDir, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Kurs\nlanguage: de\n",
+    );
+    for (path, text) in files {
+        write(tmp.path().join("content").join(path), text);
+    }
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    (tmp, err)
+}
+
 #[test]
 fn myst_boxes_and_figures_become_ours_and_the_rest_is_named_at_its_line() {
     let (tmp, err) = built();
@@ -873,20 +890,11 @@ fn a_jupyter_books_chapters_in_a_storage_folder_stand_at_its_top() {
 fn myst_include_takes_another_files_text_or_the_part_between_markers() {
     // Jupyter Books share learning goals this way: one page holds them
     // all between comments, each chapter takes its own
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, err) = book(&[
+        ("ziele/alle.md", "---\ntitle: Alle Ziele\n---\n# Alle Ziele\n\n<!-- START: Daten -->\nDaten werden [geteilt](../daten.md).\n<!-- END: Daten -->\n\n<!-- START: Rechte -->\nRechte werden geklärt.\n<!-- END: Rechte -->\n"),
+        ("daten.md", "# Daten\n\n```{include} ziele/alle.md\n:start-after: \"<!-- START: Daten -->\"\n:end-before: \"<!-- END: Daten -->\"\n```\n\n```{include} ziele/fehlt.md\n```\n\n```{include} ziele/alle.md\n:start-after: <!-- START: Pflichten -->\n```\n"),
+    ]);
     let root = tmp.path();
-    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
-    write(
-        root.join("content/ziele/alle.md"),
-        "---\ntitle: Alle Ziele\n---\n# Alle Ziele\n\n<!-- START: Daten -->\nDaten werden [geteilt](../daten.md).\n<!-- END: Daten -->\n\n<!-- START: Rechte -->\nRechte werden geklärt.\n<!-- END: Rechte -->\n",
-    );
-    write(
-        root.join("content/daten.md"),
-        "# Daten\n\n```{include} ziele/alle.md\n:start-after: \"<!-- START: Daten -->\"\n:end-before: \"<!-- END: Daten -->\"\n```\n\n```{include} ziele/fehlt.md\n```\n\n```{include} ziele/alle.md\n:start-after: <!-- START: Pflichten -->\n```\n",
-    );
-    let o = handbook_in_lang(root, &["build"], "de");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
     let page = article(&root.join("public"), "daten");
     // the part alone, its link read from its own file's folder
     assert!(
@@ -910,16 +918,10 @@ fn myst_include_takes_another_files_text_or_the_part_between_markers() {
 fn sphinx_code_blocks_and_docutils_boxes_become_ours() {
     // a Sphinx project's most frequent directives: `{code-block}` with
     // its options, and docutils' boxes beyond note and warning
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, err) = book(&[
+        ("befehle.md", "# Befehle\n\n```{code-block} bash\n:caption: Installieren\n:linenos:\n\npip install -r anforderungen.txt\n```\n\n```{hint}\nErst lesen.\n```\n\n```{seealso}\nDie Hilfe.\n```\n\n```{error}\nGeht nicht.\n```\n\n```{dropdown} Für Fortgeschrittene\nMehr dazu.\n```\n"),
+    ]);
     let root = tmp.path();
-    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
-    write(
-        root.join("content/befehle.md"),
-        "# Befehle\n\n```{code-block} bash\n:caption: Installieren\n:linenos:\n\npip install -r anforderungen.txt\n```\n\n```{hint}\nErst lesen.\n```\n\n```{seealso}\nDie Hilfe.\n```\n\n```{error}\nGeht nicht.\n```\n\n```{dropdown} Für Fortgeschrittene\nMehr dazu.\n```\n",
-    );
-    let o = handbook_in_lang(root, &["build"], "de");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
     assert!(!err.contains("Anweisung"), "nothing named: {err}");
     let page = article(&root.join("public"), "befehle");
     assert!(
@@ -949,30 +951,15 @@ fn sphinx_code_blocks_and_docutils_boxes_become_ours() {
 fn sphinx_toctrees_order_and_nest_the_book_and_show_nothing_themselves() {
     // Sphinx has no order file: each page's `{toctree}` lists the pages
     // under it, from the start page down
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, err) = book(&[
+        ("index.md", "# Kurs\n\nWillkommen.\n\n```{toctree}\n:maxdepth: 2\n:caption: Erste Schritte\n:hidden:\n\nzuerst\ngit/index\n```\n\n```{toctree}\n:caption: Anhang\n\nself\nMehr dazu <anhang>\nhttps://example.org\nfehlt\n```\n"),
+        ("zuerst.md", "# Zuerst\n\nText.\n"),
+        ("anhang.md", "# Anhang\n\nText.\n"),
+        ("git/index.md", "# Git\n\n```{toctree}\n:glob:\n\nsection/*\n```\n"),
+        ("git/section/b-bash.md", "# Bash\n\nText.\n"),
+        ("git/section/a-installation.md", "# Installation\n\nText.\n"),
+    ]);
     let root = tmp.path();
-    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
-    write(
-        root.join("content/index.md"),
-        "# Kurs\n\nWillkommen.\n\n```{toctree}\n:maxdepth: 2\n:caption: Erste Schritte\n:hidden:\n\nzuerst\ngit/index\n```\n\n```{toctree}\n:caption: Anhang\n\nself\nMehr dazu <anhang>\nhttps://example.org\nfehlt\n```\n",
-    );
-    write(root.join("content/zuerst.md"), "# Zuerst\n\nText.\n");
-    write(root.join("content/anhang.md"), "# Anhang\n\nText.\n");
-    write(
-        root.join("content/git/index.md"),
-        "# Git\n\n```{toctree}\n:glob:\n\nsection/*\n```\n",
-    );
-    write(
-        root.join("content/git/section/b-bash.md"),
-        "# Bash\n\nText.\n",
-    );
-    write(
-        root.join("content/git/section/a-installation.md"),
-        "# Installation\n\nText.\n",
-    );
-    let o = handbook_in_lang(root, &["build"], "de");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
     let public = root.join("public");
     // the lists' order, not the titles' (Anhang, Git, Zuerst)
     assert_eq!(main_menu(&public), ["/zuerst/", "/git/", "/anhang/"]);
@@ -1021,20 +1008,17 @@ fn rust_lines_that_mdbook_hides_stay_hidden() {
 fn a_myst_label_with_spaces_names_its_heading_and_its_references_find_it() {
     // Sphinx allows `(Virtuelle Umgebungen)=`; a real project's line showed
     // as text and its 20 references stayed raw roles
-    let tmp = tempfile::tempdir().unwrap();
+    let (tmp, _) = book(&[
+        (
+            "python.md",
+            "# Python\n\n(Virtuelle Umgebungen)=\n## Virtuelle Umgebungen anlegen\n\nText.\n",
+        ),
+        (
+            "git.md",
+            "# Git\n\nSiehe {ref}`Virtuelle Umgebungen` und {ref}`dort <Virtuelle  Umgebungen>`.\n",
+        ),
+    ]);
     let root = tmp.path();
-    write(root.join("handbook.yaml"), "title: Kurs\nlanguage: de\n");
-    write(
-        root.join("content/python.md"),
-        "# Python\n\n(Virtuelle Umgebungen)=\n## Virtuelle Umgebungen anlegen\n\nText.\n",
-    );
-    write(
-        root.join("content/git.md"),
-        "# Git\n\nSiehe {ref}`Virtuelle Umgebungen` und {ref}`dort <Virtuelle  Umgebungen>`.\n",
-    );
-    let o = handbook_in_lang(root, &["build"], "de");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
     let public = root.join("public");
     let python = article(&public, "python");
     assert!(python.contains("id=\"Virtuelle-Umgebungen\""), "{python}");
