@@ -395,12 +395,42 @@ fn chapter_numbers_and_weights_order_as_the_other_tools_do() {
         "{order:?} {places:?}"
     );
     assert!(!public.join("kapitel/1-jahresangaben").exists());
-    // Starlight's `sidebar: {order: 2.5}` orders; its label is named
+    // Starlight's `sidebar: {order: 2.5}` orders; its label is the
+    // menu's name for the page (`a_shorter_name_for_the_menu_…`)
     let err = stderr(&handbook_in_lang(tmp.path(), &["check"], "de"));
-    assert!(err.contains("content/kapitel/starlight.md:5:3: Warnung: `sidebar.label` stammt aus einem anderen Programm"), "{err}");
+    assert!(!err.contains("sidebar.label"), "{err}");
+}
+
+#[test]
+fn a_shorter_name_for_the_menu_is_the_menus_and_the_breadcrumbs() {
+    // Hugo's `linkTitle:`, Docusaurus' `sidebar_label:`: the menu and the
+    // breadcrumbs show it, the page its whole title
+    let (tmp, err) = book(&[
+        (
+            "kommandozeile/_index.md",
+            "---\ntitle: Ein E/A-Projekt – ein Programm für die Kommandozeile\nlinkTitle: Kommandozeile\n---\nText.\n",
+        ),
+        (
+            "kommandozeile/argumente.md",
+            "---\ntitle: Argumente lesen\nsidebar_label: Argumente\n---\nText.\n",
+        ),
+    ]);
     assert!(
-        err.contains("Tipp: das Menü zeigt den `title:` der Seite"),
+        !err.contains("linkTitle") && !err.contains("sidebar_label"),
         "{err}"
+    );
+    let public = tmp.path().join("public");
+    let page = read(public.join("kommandozeile/argumente/index.html"));
+    assert!(page.contains(">Kommandozeile</a></li>"), "{page}");
+    assert!(
+        page.contains("<li><a href=\"/kommandozeile/\">Kommandozeile</a></li>"),
+        "{page}"
+    );
+    assert!(page.contains("<h1>Argumente lesen</h1>"), "{page}");
+    let section = read(public.join("kommandozeile/index.html"));
+    assert!(
+        section.contains("<h1>Ein E/A-Projekt – ein Programm für die Kommandozeile</h1>"),
+        "{section}"
     );
 }
 

@@ -16,6 +16,9 @@ pub struct Adopted {
     /// `permalink:` (Jekyll), `url:` (Hugo) or a `slug:` from `/` on
     /// (Docusaurus), as a site path `/a/b/`.
     pub url: Option<String>,
+    /// The short name the menu shows: `linkTitle:` (Hugo),
+    /// `sidebar_label:` (Docusaurus), `sidebar: {label: …}` (Starlight).
+    pub menu_title: Option<String>,
 }
 
 /// Ordering keys of other tools, read as `weight` when there is none.
@@ -23,15 +26,16 @@ const ORDER_KEYS: [&str; 3] = ["nav_order", "sidebar_position", "order"];
 /// Keys that set the page's address.
 const URL_KEYS: [&str; 2] = ["permalink", "url"];
 /// Keys whose meaning has no counterpart here.
-const IGNORED_KEYS: [&str; 7] = [
+const IGNORED_KEYS: [&str; 6] = [
     "layout",
     "parent",
     "grand_parent",
     "has_children",
     "nav_exclude",
-    "sidebar_label",
     "aliases",
 ];
+/// Keys that give the page a shorter name for the menu.
+const MENU_TITLE_KEYS: [&str; 2] = ["linkTitle", "sidebar_label"];
 
 /// Takes the foreign keys out of `entries` (so that neither the schema nor
 /// the near-miss check sees them) and says what they mean.
@@ -64,6 +68,9 @@ pub fn adopt(
                         ("order", Value::Int(_) | Value::Float(_)) => {
                             adopted.weight = adopted.weight.or(number(v2));
                         }
+                        ("label", Value::Str(s)) if !s.trim().is_empty() => {
+                            adopted.menu_title = Some(s.trim().to_string());
+                        }
                         (name, _) => ignored(
                             k2,
                             diags,
@@ -73,6 +80,10 @@ pub fn adopt(
                         ),
                     }
                 }
+                false
+            }
+            (k2, Value::Str(s)) if MENU_TITLE_KEYS.contains(&k2) && !s.trim().is_empty() => {
+                adopted.menu_title = Some(s.trim().to_string());
                 false
             }
             ("menu", Value::Bool(_) | Value::Null) => true,

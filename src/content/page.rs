@@ -37,6 +37,10 @@ pub struct Page {
     pub template: Option<String>,
     pub draft: bool,
     pub in_menu: bool,
+    /// The shorter name the main menu and the breadcrumbs show, where
+    /// the page gives one (Hugo's `linkTitle:`, Docusaurus'
+    /// `sidebar_label:`).
+    pub menu_title: Option<String>,
     /// Front-matter keys the schema does not know, for templates.
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Path relative to the content folder it was found in, with `/`:

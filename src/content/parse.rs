@@ -185,6 +185,7 @@ fn parse_inner(
         template: common.template,
         draft: common.draft,
         in_menu: common.menu.unwrap_or(true),
+        menu_title: adopted.menu_title,
         extra: sorted.extra,
         content_path,
         body_start: split.body_start,

@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Serialize)]
 pub struct PageRef<'a> {
     pub title: &'a str,
+    /// What the main menu and the breadcrumbs call it: its shorter
+    /// name where it has one, else its title.
+    pub menu_title: &'a str,
     pub url: String,
     pub kind: &'static str,
     /// The kind's name in the theme's words (`kind_<kind>` in strings.yaml).
@@ -239,6 +242,7 @@ impl Site {
         let p = &self.content.pages[id];
         PageRef {
             title: &p.title,
+            menu_title: p.menu_title.as_deref().unwrap_or(&p.title),
             url: self.href(&p.url),
             kind: p.kind.name(),
             kind_label: self.kind_label(p.kind),

@@ -293,6 +293,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         template: None,
         draft: false,
         in_menu: true,
+        menu_title: None,
         extra: serde_json::Map::new(),
         content_path,
         source: SourceText::new(rel_path, ""),

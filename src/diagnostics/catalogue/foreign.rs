@@ -272,11 +272,6 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "the menu follows the folders; write `weight: 1` to order a page, `menu: false` to keep it out of the menu",
             "das Menü folgt den Ordnern; `weight: 1` ordnet eine Seite ein, `menu: false` nimmt sie aus dem Menü"
         ),
-        IgnoredKey { key } if key == "sidebar_label" || key == "sidebar.label" => t!(
-            lang,
-            "the menu shows the page's `title:`",
-            "das Menü zeigt den `title:` der Seite"
-        ),
         IgnoredKey { key } if key == "nav_exclude" || key == "sidebar.hidden" => t!(
             lang,
             "`menu: false` keeps a page out of the menu",
