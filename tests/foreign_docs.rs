@@ -978,6 +978,20 @@ fn sphinx_code_blocks_and_docutils_boxes_become_ours() {
 }
 
 #[test]
+fn a_myst_list_table_is_a_table_with_its_title_as_caption() {
+    let (tmp, err) = book(&[(
+        "befehle.md",
+        "# Befehle\n\n```{list-table} Git-Befehle\n:header-rows: 1\n:widths: 20 80\n\n* - Befehl\n  - Wirkung\n* - `git add`\n  - merkt Änderungen\n    vor\n```\n",
+    )]);
+    assert!(!err.contains("list-table"), "{err}");
+    let page = article(&tmp.path().join("public"), "befehle");
+    assert!(
+        page.contains("<table><caption>Git-Befehle</caption>\n<thead><tr><th>Befehl</th><th>Wirkung</th></tr></thead><tbody>\n<tr><td><code>git add</code></td><td>merkt Änderungen vor</td></tr>"),
+        "{page}"
+    );
+}
+
+#[test]
 fn sphinx_toctrees_order_and_nest_the_book_and_show_nothing_themselves() {
     // Sphinx has no order file: each page's `{toctree}` lists the pages
     // under it, from the start page down

@@ -222,6 +222,8 @@ pub enum Becomes {
     /// Nothing on the page: a `{toctree}`, which orders the book (the
     /// chapter's page lists its pages itself).
     Nothing,
+    /// A table written as a list of rows (`{list-table} Titel`).
+    ListTable,
 }
 
 /// `None` for a directive that has no counterpart here (`code-cell`,
@@ -243,6 +245,9 @@ pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     }
     if d.name == "toctree" {
         return Some(Becomes::Nothing);
+    }
+    if d.name == "list-table" {
+        return Some(Becomes::ListTable);
     }
     if matches!(d.name.as_str(), "code-block" | "code" | "sourcecode") {
         let language = d.argument.split_whitespace().next().unwrap_or_default();

@@ -169,6 +169,15 @@ fn call_one(
         super::hugo::REF => super::hugo::link(frame, call, origin, at),
         super::myst::CODE => code_block(&site),
         super::myst::NOTHING => Some(Expanded::default()),
+        super::myst::LIST_TABLE => {
+            let body = &text[call.body.clone()?];
+            let arg = |name| call.arg(name).map(|v| v.as_text()).unwrap_or_default();
+            let header_rows = arg("header-rows").trim().parse().unwrap_or(0);
+            let table = super::list_table::pipe_table(body, &arg("title"), header_rows)?;
+            let mut out = Expanded::default();
+            out.push_generated(&table, origin, at);
+            Some(out)
+        }
         super::myst::PICTURE => {
             // named here: the load stage's check reads the page as written
             let src = call.arg("src").map(|t| t.as_text()).unwrap_or_default();

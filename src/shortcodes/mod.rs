@@ -17,6 +17,7 @@ mod gitbook;
 mod hugo;
 mod include;
 mod indented;
+mod list_table;
 mod myst;
 pub use crate::content::sourcemap;
 pub mod syntax;

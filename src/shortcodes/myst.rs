@@ -18,6 +18,9 @@ pub(super) const CODE: &str = "@code";
 /// becomes: the picture alone, named as `![](plan.png)` is.
 pub(super) const PICTURE: &str = "@picture";
 
+/// The call a MyST `{list-table}` becomes: a pipe table.
+pub(super) const LIST_TABLE: &str = "@list-table";
+
 /// The call a MyST `{toctree}` becomes: nothing on the page.
 pub(super) const NOTHING: &str = "@nothing";
 
@@ -80,6 +83,19 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
             }
             Call {
                 name: CODE.into(),
+                args,
+                range: open..close_end,
+                body: Some(body),
+                indent: 0,
+            }
+        }
+        Becomes::ListTable => {
+            let mut args = vec![Arg::text("title", d.argument.as_str())];
+            if let Some((_, rows)) = options.iter().find(|(k, _)| k == "header-rows") {
+                args.push(Arg::text("header-rows", rows.as_str()));
+            }
+            Call {
+                name: LIST_TABLE.into(),
                 args,
                 range: open..close_end,
                 body: Some(body),
