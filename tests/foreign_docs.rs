@@ -978,6 +978,18 @@ fn sphinx_code_blocks_and_docutils_boxes_become_ours() {
 }
 
 #[test]
+fn a_myst_math_block_is_a_formula() {
+    let (tmp, err) = book(&[(
+        "formel.md",
+        "# Formel\n\n```{math}\n:label: eq-energie\nE = mc^2\n```\n",
+    )]);
+    assert!(!err.contains("math"), "{err}");
+    let page = article(&tmp.path().join("public"), "formel");
+    assert!(page.contains("<math display=\"block\">"), "{page}");
+    assert!(!page.contains(":label:"), "{page}");
+}
+
+#[test]
 fn a_myst_list_table_is_a_table_with_its_title_as_caption() {
     let (tmp, err) = book(&[(
         "befehle.md",

@@ -224,6 +224,8 @@ pub enum Becomes {
     Nothing,
     /// A table written as a list of rows (`{list-table} Titel`).
     ListTable,
+    /// A formula on lines of its own (`{math}`), as `$$…$$`.
+    Math,
 }
 
 /// `None` for a directive that has no counterpart here (`code-cell`,
@@ -248,6 +250,9 @@ pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     }
     if d.name == "list-table" {
         return Some(Becomes::ListTable);
+    }
+    if d.name == "math" {
+        return Some(Becomes::Math);
     }
     if matches!(d.name.as_str(), "code-block" | "code" | "sourcecode") {
         let language = d.argument.split_whitespace().next().unwrap_or_default();

@@ -169,6 +169,12 @@ fn call_one(
         super::hugo::REF => super::hugo::link(frame, call, origin, at),
         super::myst::CODE => code_block(&site),
         super::myst::NOTHING => Some(Expanded::default()),
+        super::myst::MATH => {
+            let tex = text[call.body.clone()?].trim();
+            let mut out = Expanded::default();
+            out.push_generated(&format!("\n$$\n{tex}\n$$\n"), origin, at);
+            Some(out)
+        }
         super::myst::LIST_TABLE => {
             let body = &text[call.body.clone()?];
             let arg = |name| call.arg(name).map(|v| v.as_text()).unwrap_or_default();

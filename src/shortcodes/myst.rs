@@ -18,6 +18,9 @@ pub(super) const CODE: &str = "@code";
 /// becomes: the picture alone, named as `![](plan.png)` is.
 pub(super) const PICTURE: &str = "@picture";
 
+/// The call a MyST `{math}` becomes: its formula between `$$` lines.
+pub(super) const MATH: &str = "@math";
+
 /// The call a MyST `{list-table}` becomes: a pipe table.
 pub(super) const LIST_TABLE: &str = "@list-table";
 
@@ -89,6 +92,13 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
                 indent: 0,
             }
         }
+        Becomes::Math => Call {
+            name: MATH.into(),
+            args: Vec::new(),
+            range: open..close_end,
+            body: Some(body),
+            indent: 0,
+        },
         Becomes::ListTable => {
             let mut args = vec![Arg::text("title", d.argument.as_str())];
             if let Some((_, rows)) = options.iter().find(|(k, _)| k == "header-rows") {
