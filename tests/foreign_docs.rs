@@ -978,6 +978,20 @@ fn sphinx_code_blocks_and_docutils_boxes_become_ours() {
 }
 
 #[test]
+fn a_myst_kbd_role_is_a_key_to_press() {
+    let (tmp, err) = book(&[(
+        "tasten.md",
+        "# Tasten\n\nDrücken Sie {kbd}`Strg+C`, dann {kbd}`<Enter>`; `{kbd}` im Code bleibt.\n",
+    )]);
+    assert!(!err.contains("kbd"), "{err}");
+    let page = article(&tmp.path().join("public"), "tasten");
+    assert!(
+        page.contains("Drücken Sie <kbd>Strg+C</kbd>, dann <kbd>&lt;Enter&gt;</kbd>; <code>{kbd}</code> im Code bleibt."),
+        "{page}"
+    );
+}
+
+#[test]
 fn a_myst_math_block_is_a_formula() {
     let (tmp, err) = book(&[(
         "formel.md",

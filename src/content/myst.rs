@@ -353,13 +353,14 @@ pub fn target_before_heading(text: &str, at: usize) -> bool {
     })
 }
 
-/// The roles that become links here: ``{ref}`label` ``, ``{ref}`Text
-/// <label>` ``, ``{numref}`label` `` (to a heading) and ``{doc}`datei` ``
-/// (to a page). At `at` (the `{`): the role, the label or path, the text
-/// written for the link if any, and where the role ends.
+/// The roles read here: those that become links, ``{ref}`label` ``,
+/// ``{ref}`Text <label>` ``, ``{numref}`label` `` (to a heading) and
+/// ``{doc}`datei` `` (to a page), and ``{kbd}`Strg+C` ``, keys to press.
+/// At `at` (the `{`): the role, the label, path or keys, the text written
+/// for the link if any, and where the role ends.
 pub fn link_role_at(text: &str, at: usize) -> Option<(&str, &str, Option<&str>, usize)> {
     let rest = &text[at..];
-    let role = ["ref", "numref", "doc"]
+    let role = ["ref", "numref", "doc", "kbd"]
         .into_iter()
         .find(|r| rest[1..].starts_with(r) && rest[1 + r.len()..].starts_with("}`"))?;
     let inner_start = at + role.len() + 3;

@@ -169,6 +169,15 @@ fn call_one(
         super::hugo::REF => super::hugo::link(frame, call, origin, at),
         super::myst::CODE => code_block(&site),
         super::myst::NOTHING => Some(Expanded::default()),
+        super::myst::KBD => {
+            let keys = call.arg("keys").map(|k| k.as_text()).unwrap_or_default();
+            let mut escaped = String::new();
+            pulldown_cmark_escape::escape_html(&mut escaped, &keys).ok();
+            let keys = escaped;
+            let mut out = Expanded::default();
+            out.push_generated(&format!("<kbd>{keys}</kbd>"), origin, at);
+            Some(out)
+        }
         super::myst::MATH => {
             let tex = text[call.body.clone()?].trim();
             let mut out = Expanded::default();

@@ -18,6 +18,9 @@ pub(super) const CODE: &str = "@code";
 /// becomes: the picture alone, named as `![](plan.png)` is.
 pub(super) const PICTURE: &str = "@picture";
 
+/// The call ``{kbd}`Strg+C` `` becomes: the keys as `<kbd>`.
+pub(super) const KBD: &str = "@kbd";
+
 /// The call a MyST `{math}` becomes: its formula between `$$` lines.
 pub(super) const MATH: &str = "@math";
 
@@ -180,6 +183,19 @@ pub(super) fn call_at(text: &str, block: std::ops::Range<usize>) -> Option<Call>
 /// the heading with that id (``{doc}`datei` ``: the page of that file).
 pub(super) fn role_at(text: &str, at: usize) -> Option<Call> {
     let (role, label, shown, end) = myst::link_role_at(text, at)?;
+    if role == "kbd" {
+        let keys = match shown {
+            Some(s) => format!("{s} <{label}>"),
+            None => label.to_string(),
+        };
+        return Some(Call {
+            name: KBD.into(),
+            args: vec![Arg::text("keys", one_line(&keys))],
+            range: at..end,
+            body: None,
+            indent: 0,
+        });
+    }
     // a wrapped line is one space; Sphinx's `%s` and `{number}` stand for
     // a number this handbook does not give
     let shown = shown
