@@ -65,6 +65,14 @@ pub struct Expanded {
 }
 
 impl Expanded {
+    /// An expansion that is `text` alone, written by the call at `call_at`
+    /// (a value, a link, a table made of the call's words).
+    pub fn generated(text: &str, origin: &Origin, call_at: usize) -> Expanded {
+        let mut out = Expanded::default();
+        out.push_generated(text, origin, call_at);
+        out
+    }
+
     pub fn push_verbatim(&mut self, text: &str, origin: &Origin, src_start: usize) {
         self.push(text, origin, src_start, true);
     }

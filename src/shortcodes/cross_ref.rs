@@ -57,9 +57,11 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
         crate::links::target::relative_path(&from, &page.content_path)
     };
     let text = link_text(&text);
-    let mut out = Expanded::default();
-    out.push_generated(&format!("[{text}](<{target}#{id}>)"), origin, at);
-    Some(out)
+    Some(Expanded::generated(
+        &format!("[{text}](<{target}#{id}>)"),
+        origin,
+        at,
+    ))
 }
 
 /// A heading's or title's text as the text of a Markdown link: every
@@ -104,7 +106,9 @@ fn doc_link(
         return None;
     };
     let text = link_text(&shown.unwrap_or_else(|| page.title.clone()));
-    let mut out = Expanded::default();
-    out.push_generated(&format!("[{text}](<{file}>)"), origin, at);
-    Some(out)
+    Some(Expanded::generated(
+        &format!("[{text}](<{file}>)"),
+        origin,
+        at,
+    ))
 }

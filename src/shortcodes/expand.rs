@@ -173,25 +173,26 @@ fn call_one(
             let keys = call.arg("keys").map(|k| k.as_text()).unwrap_or_default();
             let mut escaped = String::new();
             pulldown_cmark_escape::escape_html(&mut escaped, &keys).ok();
-            let keys = escaped;
-            let mut out = Expanded::default();
-            out.push_generated(&format!("<kbd>{keys}</kbd>"), origin, at);
-            Some(out)
+            Some(Expanded::generated(
+                &format!("<kbd>{escaped}</kbd>"),
+                origin,
+                at,
+            ))
         }
         super::myst::MATH => {
             let tex = text[call.body.clone()?].trim();
-            let mut out = Expanded::default();
-            out.push_generated(&format!("\n$$\n{tex}\n$$\n"), origin, at);
-            Some(out)
+            Some(Expanded::generated(
+                &format!("\n$$\n{tex}\n$$\n"),
+                origin,
+                at,
+            ))
         }
         super::myst::LIST_TABLE => {
             let body = &text[call.body.clone()?];
             let arg = |name| call.arg(name).map(|v| v.as_text()).unwrap_or_default();
             let header_rows = arg("header-rows").trim().parse().unwrap_or(0);
             let table = super::list_table::pipe_table(body, &arg("title"), header_rows)?;
-            let mut out = Expanded::default();
-            out.push_generated(&table, origin, at);
-            Some(out)
+            Some(Expanded::generated(&table, origin, at))
         }
         super::myst::PICTURE => {
             // named here: the load stage's check reads the page as written
@@ -201,9 +202,7 @@ fn call_one(
                 Diagnostic::warning(Problem::PictureWithoutDescription(src.clone()), span)
                     .with_help(Hint::DescribePicture),
             );
-            let mut out = Expanded::default();
-            out.push_generated(&format!("\n![]({src})\n"), origin, at);
-            Some(out)
+            Some(Expanded::generated(&format!("\n![]({src})\n"), origin, at))
         }
         super::fenced::PLAIN => {
             let body = call.body.as_ref()?;
@@ -271,11 +270,7 @@ fn code_block(site: &CallSite) -> Option<Expanded> {
 fn inline_value(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -> Option<Expanded> {
     let env = frame.env;
     match builtin::inline_value(env, call) {
-        Ok(value) => {
-            let mut out = Expanded::default();
-            out.push_generated(&value, origin, at);
-            Some(out)
-        }
+        Ok(value) => Some(Expanded::generated(&value, origin, at)),
         Err(p) => {
             let help = match &p {
                 Problem::UnknownVar(n) => did_you_mean(n, env.vars.keys().map(String::as_str))

@@ -221,9 +221,7 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
             c => c.to_string(),
         })
         .collect();
-    let mut out = Expanded::default();
-    out.push_generated(&dest, origin, at);
-    Some(out)
+    Some(Expanded::generated(&dest, origin, at))
 }
 
 /// The page file `path` names, a draft's too: a reference to a draft is
