@@ -215,7 +215,7 @@ pub(super) fn nav_entries(text: &str) -> Vec<Entry> {
 }
 
 /// Each line of `text` with the offset it starts at.
-fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn lines_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_inclusive('\n').scan(0, |pos, line| {
         let start = *pos;
         *pos += line.len();

@@ -169,13 +169,16 @@ impl BookOrder {
                 };
                 let start_page =
                     super::naming::is_section_index(&page) && page.parent() == Some(dir);
-                let own_page = pages.keys().any(|p| {
-                    p.parent() == Some(dir)
-                        && (super::naming::is_section_index(p)
-                            || p.file_stem()
-                                .is_some_and(|s| s.eq_ignore_ascii_case("readme")))
-                });
-                if entry.root && !start_page && !own_page {
+                // asked of a book's start page alone: it looks at every page
+                let own_page = || {
+                    pages.keys().any(|p| {
+                        p.parent() == Some(dir)
+                            && (super::naming::is_section_index(p)
+                                || p.file_stem()
+                                    .is_some_and(|s| s.eq_ignore_ascii_case("readme")))
+                    })
+                };
+                if entry.root && !start_page && !own_page() {
                     order.roots.push((dir.to_path_buf(), page.clone()));
                 } else if entry.root && !start_page && !first_is_root {
                     let issue = ForeignIssue::BookRoot {

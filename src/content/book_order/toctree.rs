@@ -3,7 +3,7 @@
 //! extension, `Titel <pfad>` or `/von/oben`, with `:glob:` patterns). The
 //! book reads from its start page down, each page's list after it.
 
-use super::entries::Entry;
+use super::entries::{lines_at, Entry};
 use super::{BookOrder, Under};
 use crate::content::myst;
 use crate::content::source::SourceText;
@@ -14,11 +14,7 @@ use std::path::{Path, PathBuf};
 /// The entries of every `{toctree}` in `text`, each at its offset.
 pub(super) fn entries(text: &str) -> Vec<(Entry, bool)> {
     let mut out = Vec::new();
-    let mut lines = text.split_inclusive('\n').scan(0, |pos, line| {
-        let start = *pos;
-        *pos += line.len();
-        Some((start, line))
-    });
+    let mut lines = lines_at(text);
     while let Some((_, line)) = lines.next() {
         let Some(d) = myst::directive_line(line).filter(|d| d.name == "toctree") else {
             continue;
@@ -111,42 +107,56 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// The pages `page`'s lists name, each after the one before with the
-    /// pages its own lists name.
-    fn visit(&mut self, order: &mut BookOrder, page: &Path) {
+    /// The pages `root`'s lists name, each followed by the pages its own
+    /// lists name, depth first. A stack of its own, not the call stack: a
+    /// chain of thousands of pages each listing the next is no crash.
+    fn visit(&mut self, order: &mut BookOrder, root: &Path) {
+        let mut stack = vec![(root.to_path_buf(), self.children(root).into_iter())];
+        while let Some((page, children)) = stack.last_mut() {
+            let Some(child) = children.next() else {
+                stack.pop();
+                continue;
+            };
+            if child == *page || !self.seen.insert(child.clone()) {
+                continue;
+            }
+            let under = match is_start(page) {
+                true => Under::Book(PathBuf::new()),
+                false => Under::Page(page.clone()),
+            };
+            order.nesting.push((child.clone(), under));
+            order.name(child.clone());
+            let grandchildren = self.children(&child).into_iter();
+            stack.push((child, grandchildren));
+        }
+    }
+
+    /// The pages `page`'s lists name, in their order; what names no page
+    /// is reported at its line.
+    fn children(&mut self, page: &Path) -> Vec<PathBuf> {
         let Some(source) = self.lists.get(page).copied() else {
-            return;
+            return Vec::new();
         };
         let dir = page.parent().unwrap_or(Path::new(""));
+        let mut found = Vec::new();
         for (entry, pattern) in entries(&source.text) {
-            let found: Vec<PathBuf> = match pattern {
-                true => matching(&entry.written, dir, self.all),
-                false => match entry.page(dir, self.all) {
-                    Some(p) => vec![p],
-                    None => {
-                        let issue = ForeignIssue::BookEntryMissing {
-                            written: entry.written.clone(),
-                            file: "`{toctree}`".into(),
-                        };
-                        let span = source.span_at(entry.at);
-                        self.diags.push(Diagnostic::foreign(issue, span));
-                        continue;
-                    }
-                },
-            };
-            for child in found {
-                if child == page || !self.seen.insert(child.clone()) {
-                    continue;
+            if pattern {
+                found.extend(matching(&entry.written, dir, self.all));
+                continue;
+            }
+            match entry.page(dir, self.all) {
+                Some(p) => found.push(p),
+                None => {
+                    let issue = ForeignIssue::BookEntryMissing {
+                        written: entry.written.clone(),
+                        file: "`{toctree}`".into(),
+                    };
+                    let span = source.span_at(entry.at);
+                    self.diags.push(Diagnostic::foreign(issue, span));
                 }
-                let under = match is_start(page) {
-                    true => Under::Book(PathBuf::new()),
-                    false => Under::Page(page.to_path_buf()),
-                };
-                order.nesting.push((child.clone(), under));
-                order.name(child.clone());
-                self.visit(order, &child);
             }
         }
+        found
     }
 }
 
@@ -164,4 +174,39 @@ fn matching(pattern: &str, dir: &Path, all: &BTreeMap<PathBuf, PathBuf>) -> Vec<
         .filter(|p| matcher.is_match(p.with_extension("")))
         .cloned()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_chain_of_lists_is_walked_in_order_without_recursion() {
+        // 20,000 pages, each listing the next: the call stack of a test
+        // thread (2 MiB) would not hold a frame per page
+        let n = 20_000;
+        let sources: Vec<(PathBuf, SourceText)> = (0..n)
+            .map(|i| {
+                let path = PathBuf::from(format!("k{i}.md"));
+                let text = match i + 1 < n {
+                    true => format!("# K{i}\n\n```{{toctree}}\nk{}\n```\n", i + 1),
+                    false => format!("# K{i}\n"),
+                };
+                (path.clone(), SourceText::new(path, &text))
+            })
+            .collect();
+        let pages: Vec<(&Path, &SourceText)> =
+            sources.iter().map(|(p, s)| (p.as_path(), s)).collect();
+        let mut order = BookOrder::default();
+        assert!(order.read_toctrees(&pages).is_empty());
+        assert_eq!(order.nesting().len(), n - 1);
+        assert_eq!(
+            order.nesting()[1],
+            (PathBuf::from("k2.md"), Under::Page(PathBuf::from("k1.md")))
+        );
+        let place = |p: &str| order.place(Path::new(p), false).unwrap();
+        assert!(
+            place("k0.md") < place("k1.md") && place("k1.md") < place(&format!("k{}.md", n - 1))
+        );
+    }
 }
