@@ -1125,3 +1125,33 @@ fn sphinx_leaves_out_what_conf_py_excludes_and_conf_py_itself() {
     assert!(!public.join("dev").exists());
     assert!(!public.join("conf.py").exists());
 }
+
+#[test]
+fn a_chain_of_lists_nests_no_deeper_than_eight_levels() {
+    // each page's `{toctree}` names the next: a chain, not a book; its
+    // pages stop going deeper at the eighth level and stand side by side
+    let mut files: Vec<(String, String)> = (0..12)
+        .map(|i| {
+            let next = match i < 11 {
+                true => format!("```{{toctree}}\nk{}\n```\n", i + 1),
+                false => String::new(),
+            };
+            (format!("k{i}.md"), format!("# K{i}\n\n{next}"))
+        })
+        .collect();
+    files.push((
+        "index.md".into(),
+        "# Start\n\n```{toctree}\nk0\n```\n".into(),
+    ));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (tmp, _) = book(&refs);
+    let public = tmp.path().join("public");
+    let eighth = public.join("k0/k1/k2/k3/k4/k5/k6/k7");
+    assert!(eighth.join("k8/index.html").is_file());
+    assert!(eighth.join("k9/index.html").is_file());
+    assert!(eighth.join("k11/index.html").is_file());
+    assert!(!eighth.join("k8/k9").exists());
+}

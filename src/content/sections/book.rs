@@ -39,6 +39,13 @@ pub(super) fn adopt_book_roots(
     }
 }
 
+/// How many levels deep a book's nesting puts a page at most: real books
+/// nest three or four; a list of pages each naming the next (thousands of
+/// `{toctree}`s in a chain) would otherwise make addresses and breadcrumbs
+/// thousands of levels long, and the build run out of memory. Deeper
+/// pages stay beside their chapter.
+const DEEPEST: usize = 8;
+
 /// A book's list nests pages that lie side by side in one folder
 /// (mdBook's sub-chapters, a Jupyter Book's sections, often all its files
 /// in one folder): each is listed under its chapter, whose page becomes
@@ -47,7 +54,8 @@ pub(super) fn adopt_book_roots(
 /// Jupyter Book's `Markdown/`), chapters at the top of the book.
 /// Pages in folders of their own keep them: there the folders tell the
 /// order, as everywhere else. A move that would give two pages one
-/// address is not made.
+/// address is not made; below [`DEEPEST`] levels a page stands beside
+/// its chapter.
 pub(super) fn nest_by_book(
     pages: &mut [Page],
     dirs: &mut BTreeMap<PathBuf, Option<PageId>>,
@@ -88,7 +96,9 @@ pub(super) fn nest_by_book(
                 if p == c || !beside && !storage.contains(pages[c].folder()) {
                     continue;
                 }
-                if pages[p].is_section_index {
+                if pages[p].listed_in().components().count() >= DEEPEST {
+                    pages[p].listed_in().to_path_buf()
+                } else if pages[p].is_section_index {
                     pages[p].section_dir().to_path_buf()
                 } else if movable(&pages[p]) {
                     let own = pages[p].listed_in().join(&pages[p].slug);
