@@ -38,10 +38,12 @@ pub fn counting_pages(site: &Site) -> Vec<PathBuf> {
 /// `{include}`: then any page's text may be read elsewhere, and every
 /// edit has the counting pages expanded again.
 pub fn reads_texts(site: &Site, counting: &[PathBuf]) -> bool {
+    let counting: std::collections::HashSet<&Path> =
+        counting.iter().map(PathBuf::as_path).collect();
     site.content
         .pages
         .iter()
-        .filter(|p| counting.contains(&p.content_path))
+        .filter(|p| counting.contains(p.content_path.as_path()))
         .any(|p| p.source.text.contains("{include}"))
 }
 

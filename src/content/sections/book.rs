@@ -156,13 +156,11 @@ fn storage_folders(
     // a page that is another folder's own (the book's `root:`) stays
     // that folder's wherever its file lies
     let elsewhere = |p: &Page| p.is_section_index && p.section_dir() != p.folder();
+    let mut held: HashMap<&Path, usize> = HashMap::new();
     for p in pages.iter().filter(|p| !p.synthetic && !elsewhere(p)) {
         if !listed.contains(p.content_path.as_path()) {
             storage.remove(p.folder());
         }
-    }
-    let mut held: HashMap<&Path, usize> = HashMap::new();
-    for p in pages.iter().filter(|p| !p.synthetic && !elsewhere(p)) {
         *held.entry(p.folder()).or_default() += 1;
     }
     storage.retain(|f| {
