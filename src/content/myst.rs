@@ -231,39 +231,39 @@ pub enum Becomes {
 /// `None` for a directive that has no counterpart here (`code-cell`,
 /// `toctree`, `margin`, …): it stays a code block, and is named.
 pub fn becomes(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
-    if matches!(d.name.as_str(), "figure" | "image") {
-        return (!d.argument.is_empty()).then_some(Becomes::Figure);
+    match d.name.as_str() {
+        "figure" | "image" => (!d.argument.is_empty()).then_some(Becomes::Figure),
+        "include" => {
+            // a file shown as code (`:literal:`, `:code:`) or read by
+            // another parser (reStructuredText) stays named
+            let markdown = [".md", ".markdown"]
+                .iter()
+                .any(|e| d.argument.to_ascii_lowercase().ends_with(e));
+            let as_code = options
+                .iter()
+                .any(|(k, _)| matches!(k.as_str(), "literal" | "code" | "parser"));
+            (markdown && !as_code).then_some(Becomes::Include)
+        }
+        "toctree" => Some(Becomes::Nothing),
+        "list-table" => Some(Becomes::ListTable),
+        "math" => Some(Becomes::Math),
+        "code-block" | "code" | "sourcecode" => Some(Becomes::Code {
+            language: d
+                .argument
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        }),
+        "margin" | "sidebar" => Some(Becomes::Aside {
+            title: Some(d.argument.clone()).filter(|a| !a.trim().is_empty()),
+        }),
+        _ => boxed(d, options),
     }
-    if d.name == "include" {
-        // a file shown as code (`:literal:`, `:code:`) or read by another
-        // parser (reStructuredText) stays named
-        let markdown = [".md", ".markdown"]
-            .iter()
-            .any(|e| d.argument.to_ascii_lowercase().ends_with(e));
-        let as_code = options
-            .iter()
-            .any(|(k, _)| matches!(k.as_str(), "literal" | "code" | "parser"));
-        return (markdown && !as_code).then_some(Becomes::Include);
-    }
-    if d.name == "toctree" {
-        return Some(Becomes::Nothing);
-    }
-    if d.name == "list-table" {
-        return Some(Becomes::ListTable);
-    }
-    if d.name == "math" {
-        return Some(Becomes::Math);
-    }
-    if matches!(d.name.as_str(), "code-block" | "code" | "sourcecode") {
-        let language = d.argument.split_whitespace().next().unwrap_or_default();
-        return Some(Becomes::Code {
-            language: language.to_string(),
-        });
-    }
-    if matches!(d.name.as_str(), "margin" | "sidebar") {
-        let title = Some(d.argument.clone()).filter(|a| !a.trim().is_empty());
-        return Some(Becomes::Aside { title });
-    }
+}
+
+/// The box the directive `d` is, if it is one.
+fn boxed(d: &Directive, options: &[(String, String)]) -> Option<Becomes> {
     // an admonition's title is its own, whatever its look; any other box's
     // argument is its text's first line, shown as its title rather than lost
     let (shortcode, default) = match d.name.as_str() {
