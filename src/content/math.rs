@@ -108,9 +108,7 @@ fn unknown_command(tex: &str) -> Option<&str> {
         LazyLock::new(|| Regex::new(r"\\[A-Za-z]+").expect("valid pattern"));
     COMMAND.find_iter(tex).map(|m| m.as_str()).find(|command| {
         let storage = Storage::new();
-        let unknown = Parser::new(command, &storage)
-            .any(|e| e.is_err_and(|e| e.to_string().contains(UNKNOWN)));
-        unknown
+        Parser::new(command, &storage).any(|e| e.is_err_and(|e| e.to_string().contains(UNKNOWN)))
     })
 }
 
@@ -200,11 +198,6 @@ mod tests {
         assert!(!is_prose("a + b") && !is_prose("n") && !is_prose(r"\alpha"));
         assert!(err.contains("unbalanced group"), "{err}");
     }
-}
-
-#[cfg(test)]
-mod unread_tests {
-    use super::*;
 
     #[test]
     fn boxes_and_equation_numbers_are_read_and_an_unknown_command_is_named() {
