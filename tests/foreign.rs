@@ -214,18 +214,10 @@ fn hugo_references_and_notices_become_links_and_boxes() {
 fn docsy_alerts_and_hugo_book_hints_become_boxes() {
     // the two other Hugo themes' boxes: colour or kind gives the look,
     // a colour of no warning a plain note
-    let tmp = tempfile::tempdir().unwrap();
-    write(
-        tmp.path().join("handbook.yaml"),
-        "title: Buch\nlanguage: de\n",
-    );
-    write(
-        tmp.path().join("content/geraet.md"),
+    let (tmp, err) = book(&[(
+        "geraet.md",
         "# Gerät\n\n{{% alert title=\"Vorsicht\" color=\"warning\" %}}\nStrom aus.\n{{% /alert %}}\n\n{{% alert color=\"primary\" %}}\nGut zu wissen.\n{{% /alert %}}\n\n{{< hint danger >}}\nNicht öffnen.\n{{< /hint >}}\n",
-    );
-    let o = handbook_in_lang(tmp.path(), &["build"], "de");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    )]);
     assert!(!err.contains("Hugo-Baustein"), "{err}");
     let page = article(&tmp.path().join("public"), "geraet");
     for (class, title, text) in [

@@ -17,23 +17,6 @@ fn built() -> (tempfile::TempDir, String) {
     (tmp, err)
 }
 
-/// A handbook of `files` (content path → text) beside a German
-/// `handbook.yaml`, built in a temporary folder: it, and the messages.
-fn book(files: &[(&str, &str)]) -> (tempfile::TempDir, String) {
-    let tmp = tempfile::tempdir().unwrap();
-    write(
-        tmp.path().join("handbook.yaml"),
-        "title: Kurs\nlanguage: de\n",
-    );
-    for (path, text) in files {
-        write(tmp.path().join("content").join(path), text);
-    }
-    let o = handbook_in_lang(tmp.path(), &["build"], "de");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
-    (tmp, err)
-}
-
 #[test]
 fn myst_boxes_and_figures_become_ours_and_the_rest_is_named_at_its_line() {
     let (tmp, err) = built();

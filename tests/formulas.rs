@@ -105,18 +105,10 @@ fn dollars_outside_formula_pages_and_hostile_tex_stay_text() {
 fn a_box_and_an_equation_number_are_read_and_an_unknown_command_is_named_in_german() {
     // a Sphinx project's 38 formulas with `\boxed`, `\tag` failed, and the
     // message ended in the library's English
-    let tmp = tempfile::tempdir().unwrap();
-    write(
-        tmp.path().join("handbook.yaml"),
-        "title: Buch\nlanguage: de\n",
-    );
-    write(
-        tmp.path().join("content/formeln.md"),
+    let (tmp, err) = book(&[(
+        "formeln.md",
         "# Formeln\n\n$$\\boxed{E = mc^2}$$\n\n$$a = b \\tag{3}$$\n\n$$x \\foo y$$\n",
-    );
-    let o = handbook_in_lang(tmp.path(), &["build"], "de");
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    )]);
     assert!(
         err.contains("content/formeln.md:7:1: Warnung: Die Formel lässt sich nicht lesen (den Befehl `\\foo` kennt sie nicht); sie erscheint als ihr TeX-Quelltext"),
         "{err}"

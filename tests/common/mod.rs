@@ -85,6 +85,24 @@ pub fn handbook_in(cwd: &Path, args: &[&str]) -> Output {
     handbook_in_lang(cwd, args, "en")
 }
 
+/// A German handbook of `files` (content path → text), built in a
+/// temporary folder, as an editor would: it, and the messages of the
+/// build, which must succeed.
+pub fn book(files: &[(&str, &str)]) -> (tempfile::TempDir, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Kurs\nlanguage: de\n",
+    );
+    for (path, text) in files {
+        write(tmp.path().join("content").join(path), text);
+    }
+    let o = handbook_in_lang(tmp.path(), &["build"], "de");
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    (tmp, err)
+}
+
 /// [`handbook_in`] with messages in `lang` (`de`, as a German handbook's
 /// editors read them).
 pub fn handbook_in_lang(cwd: &Path, args: &[&str], lang: &str) -> Output {
