@@ -225,7 +225,13 @@ test('text pasted from Word keeps its paragraphs and lists; other text is pasted
     (await editorText(page)).endsWith('Der Ablauf:\n\n- Anmeldung\n- Beratung\n  - im Jobcenter\n\nDanach ein Absatz.'),
     await editorText(page),
   );
-  const items = await page.frameLocator('#preview').locator('li').allInnerTexts();
+  // read from the editor's page, not inside the preview frame: a second
+  // reload of the frame must not end the reading
+  const items = await page.waitForFunction(() => {
+    const doc = document.getElementById('preview')?.contentDocument;
+    const lis = [...(doc?.querySelectorAll('li') ?? [])].map((li) => li.innerText);
+    return lis.includes('Anmeldung') && lis.some((t) => t.startsWith('Beratung')) ? lis : null;
+  }, null, { timeout: 20000, polling: 'raf' }).then((h) => h.jsonValue());
   assert.ok(items.includes('Anmeldung') && items.some((t) => t.startsWith('Beratung')), JSON.stringify(items));
   // text from a code editor stays line by line
   await page.keyboard.press('Control+End');
