@@ -54,6 +54,9 @@ pub struct Site {
     /// Where the appendix (top-level pages outside the menu) starts in
     /// `reading_order`; the pager stops before it.
     pub appendix_start: usize,
+    /// The menu is too long for a row and shows as a tree at the side
+    /// ([`Site::menu_needs_sidebar`]).
+    pub sidebar: bool,
     pub theme: ThemeFiles,
     pub edition_vars: Option<serde_json::Value>,
     pub serve_mode: bool,
@@ -77,6 +80,7 @@ impl Site {
             reading_order: Vec::new(),
             reading_position: Vec::new(),
             appendix_start: 0,
+            sidebar: false,
             theme,
             edition_vars,
             serve_mode,
@@ -85,8 +89,8 @@ impl Site {
         site
     }
 
-    /// The reading order from the sections, again after the preview
-    /// changed pages in place.
+    /// The reading order from the sections (and with it whether the menu
+    /// is a row or a tree), again after the preview changed pages in place.
     pub fn order_pages(&mut self) {
         let (order, appendix_start) = reading_order(&self.content);
         self.reading_position = vec![None; self.content.pages.len()];
@@ -95,6 +99,7 @@ impl Site {
         }
         self.reading_order = order;
         self.appendix_start = appendix_start;
+        self.sidebar = self.menu_needs_sidebar();
     }
 
     /// Site-relative URL → URL with the base path (`/handbuch/regionen/`).
@@ -145,6 +150,16 @@ pub fn top_level(content: &Content) -> Vec<TopLevel> {
     in_order(content, sections.chain(pages))
 }
 
+/// A section's pages and subsections as their weights interleave them (a
+/// book's chapter with sections before and after a sub-chapter); at equal
+/// weights, pages first. The reading order and the book menu follow it.
+pub fn section_entries(content: &Content, s: usize) -> Vec<TopLevel> {
+    let sec = &content.sections[s];
+    let pages = sec.pages.iter().map(|&id| TopLevel::Page(id));
+    let sections = sec.subsections.iter().map(|&s| TopLevel::Section(s));
+    in_order(content, pages.chain(sections))
+}
+
 /// `entries` by weight, then title (of a section: of its own page); at
 /// equal keys in the order given.
 fn in_order(content: &Content, entries: impl Iterator<Item = TopLevel>) -> Vec<TopLevel> {
@@ -168,15 +183,8 @@ fn in_order(content: &Content, entries: impl Iterator<Item = TopLevel>) -> Vec<T
 /// and the legal pages), which the pager leaves out.
 pub fn reading_order(content: &Content) -> (Vec<PageId>, usize) {
     fn visit(content: &Content, s: usize, out: &mut Vec<PageId>) {
-        let sec = &content.sections[s];
-        out.push(sec.index);
-        // pages and subsections as their weights interleave them (a
-        // book's chapter with sections before and after a sub-chapter);
-        // at equal weights, pages first
-        let pages = sec.pages.iter().map(|&id| TopLevel::Page(id));
-        let sections = sec.subsections.iter().map(|&s| TopLevel::Section(s));
-        let entries = in_order(content, pages.chain(sections));
-        for entry in entries {
+        out.push(content.sections[s].index);
+        for entry in section_entries(content, s) {
             match entry {
                 TopLevel::Page(id) => out.push(id),
                 TopLevel::Section(sub) => visit(content, sub, out),

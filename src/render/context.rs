@@ -222,6 +222,9 @@ pub struct PageCtx<'a> {
     pub references: BTreeMap<&'a str, Vec<PageRef<'a>>>,
     pub backlinks: Vec<BacklinkCtx<'a>>,
     pub breadcrumbs: Vec<PageRef<'a>>,
+    /// The menu as a tree with this page's chapter open, where the
+    /// handbook's menu is too long for a row; else empty.
+    pub menu: Vec<super::menu::MenuNode<'a>>,
     pub previous: Option<PageRef<'a>>,
     pub next: Option<PageRef<'a>>,
     pub section: Option<SectionCtx<'a>>,
@@ -292,25 +295,17 @@ impl Site {
     /// The chain of section pages from the start page down to this page's parent.
     pub fn breadcrumbs(&self, id: PageId) -> Vec<PageRef<'_>> {
         let page = &self.content.pages[id];
-        let mut dir = page.section_dir().to_path_buf();
+        if page.url == "/" {
+            return Vec::new();
+        }
+        let mut around = self.sections_around(id);
         if page.is_section_index {
-            dir = dir.parent().map(Into::into).unwrap_or_default();
-            if page.url == "/" {
-                return Vec::new();
-            }
+            around.pop();
         }
-        let mut chain = Vec::new();
-        loop {
-            if let Some(s) = self.content.section_of_dir(&dir) {
-                chain.push(self.page_ref(self.content.sections[s].index));
-            }
-            match dir.parent() {
-                Some(p) => dir = p.to_path_buf(),
-                None => break,
-            }
-        }
-        chain.reverse();
-        chain
+        around
+            .into_iter()
+            .map(|s| self.page_ref(self.content.sections[s].index))
+            .collect()
     }
 
     /// Neighbours in reading order (the order of the print edition); the
@@ -390,6 +385,7 @@ impl Site {
                 })
                 .collect(),
             breadcrumbs: self.breadcrumbs(id),
+            menu: self.book_menu(id),
             previous,
             next,
             section,
@@ -420,6 +416,9 @@ pub struct SiteCtx<'a> {
     /// What the search box suggests (`search_examples:` of handbook.yaml;
     /// a theme must not suggest one handbook's words in another).
     pub search_examples: &'a [String],
+    /// The menu is a tree at the side (`page.menu`), not a row: it has
+    /// more top-level entries than a row holds.
+    pub sidebar: bool,
 }
 
 impl Site {

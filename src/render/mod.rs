@@ -13,6 +13,7 @@ pub mod ledger;
 pub mod map;
 pub mod markdown;
 mod markdown_events;
+mod menu;
 pub mod print;
 
 use crate::content::model::KindMeta;
@@ -106,6 +107,7 @@ pub fn globals(site: &Site) -> Globals<'_> {
                 .collect(),
             search_examples: &site.config.search_examples,
             direction: right_to_left(&site.config.language).then_some("rtl"),
+            sidebar: site.sidebar,
         },
         nav: site.navigation(),
         t: &site.theme.strings,

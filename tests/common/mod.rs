@@ -114,13 +114,19 @@ pub fn handbook_in_lang(cwd: &Path, args: &[&str], lang: &str) -> Output {
         .expect("run handbook")
 }
 
-/// The addresses of a built site's main menu, in its order.
+/// The addresses of a built site's main menu, in its order: the row, or
+/// the tree at the side of a book with many chapters (whose first entry,
+/// the start page, the row leaves to the site's title).
 pub fn main_menu(site: &Path) -> Vec<String> {
     let html = read(site.join("index.html"));
-    let nav = &html[html.find("main-nav").expect("a main menu")..];
+    let (start, skip) = match html.find("main-nav") {
+        Some(at) => (at, 1),
+        None => (html.find("class=\"sidebar\"").expect("a main menu"), 2),
+    };
+    let nav = &html[start..];
     let nav = &nav[..nav.find("</nav>").expect("its end")];
     nav.split("href=\"")
-        .skip(1)
+        .skip(skip)
         .map(|s| s[..s.find('"').expect("a closing quote")].to_string())
         .collect()
 }

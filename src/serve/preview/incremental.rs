@@ -130,6 +130,7 @@ fn public_part(p: &Page) -> impl PartialEq + '_ {
     let anchors = (&p.html_anchors, &p.captions, &p.url_override);
     let menu = (
         &p.title,
+        &p.menu_title,
         &p.slug,
         p.kind,
         &p.description,
