@@ -70,6 +70,17 @@ fn a_book_of_many_chapters_shows_them_at_the_side_with_the_readers_chapter_open(
         .all(|(depth, _, current)| *depth == 1 && current.is_none()));
     assert_eq!(menu[13].1, "/glossar/");
 
+    // the parts of the book stand above their first chapters, the
+    // list's own title (`# Inhalt`) is none
+    let page = read(site.join("glossar/index.html"));
+    let side = &page[page.find("class=\"sidebar\"").unwrap()..];
+    assert!(side
+        .contains("<li class=\"menu-part\">Teil I: Grundlagen</li><li><a href=\"/einfuehrung/\""));
+    assert!(side.contains(
+        "<li class=\"menu-part\">Teil II: Praxis vor Ort</li><li><a href=\"/vereinbarungen/\""
+    ));
+    assert_eq!(side.matches("menu-part").count(), 2);
+
     // in another chapter that one is closed again
     let menu = side_menu(&site, "glossar");
     assert_eq!(menu.len(), 11, "{menu:?}");

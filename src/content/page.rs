@@ -41,6 +41,10 @@ pub struct Page {
     /// the page gives one (Hugo's `linkTitle:`, Docusaurus'
     /// `sidebar_label:`).
     pub menu_title: Option<String>,
+    /// The part of the book that begins with this page, as its list
+    /// names it (mdBook's `# Teil I` in `SUMMARY.md`, Jupyter Book's
+    /// `caption:`, a `{toctree}`'s `:caption:`): a heading in the menu.
+    pub menu_part: Option<String>,
     /// Front-matter keys the schema does not know, for templates.
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// Path relative to the content folder it was found in, with `/`:

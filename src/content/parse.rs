@@ -186,6 +186,7 @@ fn parse_inner(
         draft: common.draft,
         in_menu: common.menu.unwrap_or(true),
         menu_title: adopted.menu_title,
+        menu_part: None,
         extra: sorted.extra,
         content_path,
         body_start: split.body_start,

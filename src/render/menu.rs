@@ -27,6 +27,9 @@ pub struct MenuNode<'a> {
     /// `page` for the page shown, `true` for a section it is in (the
     /// values of `aria-current`), none otherwise.
     pub current: Option<&'static str>,
+    /// The title of the part of the book this entry begins, shown
+    /// above it ([`crate::content::Page::menu_part`]).
+    pub part: Option<&'a str>,
     /// A section's entries, when the page shown is in it.
     pub children: Vec<MenuNode<'a>>,
 }
@@ -109,6 +112,7 @@ impl Site {
                 TopLevel::Page(p) => MenuNode {
                     link: self.page_ref(p),
                     current: (p == id).then_some("page"),
+                    part: self.content.pages[p].menu_part.as_deref(),
                     children: Vec::new(),
                 },
                 TopLevel::Section(s) => {
@@ -116,6 +120,7 @@ impl Site {
                     let open = around.contains(&s);
                     MenuNode {
                         link: self.page_ref(index),
+                        part: self.content.pages[index].menu_part.as_deref(),
                         current: if index == id {
                             Some("page")
                         } else {

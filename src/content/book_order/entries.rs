@@ -19,6 +19,9 @@ pub(super) struct Entry {
     /// sections, a list item's sub-items), by its index in the file's
     /// entries.
     pub(super) parent: Option<usize>,
+    /// The title of the part of the book this entry begins (mdBook's
+    /// `# Teil I` before it, Jupyter Book's `- caption:`).
+    pub(super) part: Option<String>,
 }
 
 impl Entry {
@@ -30,6 +33,7 @@ impl Entry {
             root,
             title: None,
             parent: None,
+            part: None,
         }
     }
 
@@ -73,8 +77,30 @@ pub(super) fn summary_entries(text: &str) -> Vec<Entry> {
     // the open list items, each with the entry its first link made: a
     // link's parent is the entry of the item around its own
     let mut items: Vec<Option<usize>> = Vec::new();
+    // a heading: the first, before any entry, is the book's title (mdBook
+    // ignores it), each later one titles the part its next entry begins
+    let mut heading: Option<String> = None;
+    let mut book_titled = false;
+    let mut part: Option<String> = None;
     for (event, range) in Parser::new(text).into_offset_iter() {
         let dest_url = match event {
+            Event::Start(Tag::Heading { .. }) if items.is_empty() => {
+                heading = Some(String::new());
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let title = heading.take().unwrap_or_default();
+                let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                let book_title = out.is_empty() && !std::mem::replace(&mut book_titled, true);
+                if !book_title && !title.is_empty() {
+                    part = Some(title);
+                }
+                continue;
+            }
+            Event::Text(t) | Event::Code(t) if heading.is_some() => {
+                heading.as_mut().unwrap().push_str(&t);
+                continue;
+            }
             Event::Start(Tag::Item) => {
                 items.push(None);
                 continue;
@@ -134,6 +160,7 @@ pub(super) fn summary_entries(text: &str) -> Vec<Entry> {
             root: false,
             title: Some(String::new()),
             parent,
+            part: part.take(),
         });
     }
     out
@@ -148,8 +175,13 @@ pub(super) fn toc_entries(text: &str) -> Vec<Entry> {
     // with its `file:` entry: a part's `- caption:` has none, so its
     // chapters stand at the top
     let mut items: Vec<(usize, Option<usize>)> = Vec::new();
+    let mut part: Option<String> = None;
     for (start, line) in lines_at(text) {
         let item = yaml_item(line);
+        if let Some(caption) = item.strip_prefix("caption:") {
+            part = Some(unquoted(caption).into_owned()).filter(|c| !c.is_empty());
+            continue;
+        }
         let indent = line.len() - line.trim_start().len();
         let dash = line.trim_start().starts_with('-');
         if dash {
@@ -178,6 +210,7 @@ pub(super) fn toc_entries(text: &str) -> Vec<Entry> {
         };
         out.push(Entry {
             parent,
+            part: if root { None } else { part.take() },
             ..Entry::in_line(&value, start, line, root)
         });
     }

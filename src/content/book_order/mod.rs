@@ -89,6 +89,8 @@ pub struct BookOrder {
     /// What each page of a `SUMMARY.md`, `_sidebar.md` or `_toc.yml`
     /// stands under in its list, in the list's order.
     nesting: Vec<(PathBuf, Under)>,
+    /// The part title each page begins ([`Page::menu_part`]).
+    parts: HashMap<PathBuf, String>,
 }
 
 /// Where a book's list puts a page.
@@ -140,10 +142,18 @@ impl BookOrder {
             let mut named: Vec<Option<PathBuf>> = Vec::with_capacity(entries.len());
             // mdBook shows its first chapter as the book's start page
             let first_is_root = name == "SUMMARY.md";
+            // a part whose first entry names no page begins at the next
+            let mut part = None;
             for (i, mut entry) in entries.into_iter().enumerate() {
                 entry.root |= first_is_root && i == 0;
                 let page = entry.page(dir, pages);
                 named.push(page.clone());
+                part = entry.part.take().or(part);
+                if let Some(page) = &page {
+                    if let Some(part) = part.take() {
+                        order.parts.entry(page.clone()).or_insert(part);
+                    }
+                }
                 if let (true, Some(page), false) = (nests, &page, entry.root) {
                     let under = match entry.parent {
                         Some(i) => named[i].clone().map(Under::Page),
@@ -310,6 +320,7 @@ impl BookOrder {
     /// The same for one page parsed anew (the preview's edit, the
     /// editor's draft), so that it compares equal to the page it replaces.
     pub fn weigh_page(&self, page: &mut Page) {
+        page.menu_part = self.parts.get(&page.content_path).cloned();
         if let Some(place) = self.place_of(page) {
             page.weight = place;
         } else if let Some(position) = page
@@ -362,6 +373,30 @@ mod tests {
             &["a.md"],
         );
         assert_eq!(order.title(Path::new("a.md")), Some("Der Kreis Borken"));
+    }
+
+    #[test]
+    fn the_parts_of_a_book_begin_at_their_first_page() {
+        let part = |order: &BookOrder, p: &str| order.parts.get(Path::new(p)).cloned();
+        // mdBook: the first heading is the list's title; a part whose
+        // first entry is a draft begins at the next
+        let (order, _) = read(
+            "SUMMARY.md",
+            "# Summary\n\n[Vorwort](README.md)\n\n# Teil  I\n\n- [Entwurf]()\n- [A](a.md)\n\n# Teil II\n- [B](b.md)\n",
+            &["README.md", "a.md", "b.md"],
+        );
+        assert_eq!(part(&order, "README.md"), None);
+        assert_eq!(part(&order, "a.md").as_deref(), Some("Teil I"));
+        assert_eq!(part(&order, "b.md").as_deref(), Some("Teil II"));
+        // Jupyter Book: `- caption:` over its chapters
+        let (order, _) = read(
+            "_toc.yml",
+            "root: intro\nparts:\n  - caption: \"Grundlagen\"\n    chapters:\n    - file: a\n    - file: b\n",
+            &["intro.md", "a.md", "b.md"],
+        );
+        assert_eq!(part(&order, "a.md").as_deref(), Some("Grundlagen"));
+        assert_eq!(part(&order, "b.md"), None);
+        assert_eq!(part(&order, "intro.md"), None);
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub(super) fn entries(text: &str) -> Vec<(Entry, bool)> {
             continue;
         };
         let mut glob = false;
+        // `:caption:` titles the part the list's first page begins
+        let mut caption = None;
         for (start, line) in lines.by_ref() {
             if myst::closes(line, &d) {
                 break;
@@ -27,6 +29,9 @@ pub(super) fn entries(text: &str) -> Vec<(Entry, bool)> {
             let item = line.trim();
             if let Some(option) = item.strip_prefix(':') {
                 glob |= option.starts_with("glob:");
+                if let Some(c) = option.strip_prefix("caption:").map(str::trim) {
+                    caption = Some(c.to_string()).filter(|c| !c.is_empty());
+                }
                 continue;
             }
             // `Titel <pfad>` names the page by its path
@@ -39,7 +44,11 @@ pub(super) fn entries(text: &str) -> Vec<(Entry, bool)> {
             }
             let at = start + line.find(written).unwrap_or(0);
             let pattern = glob && written.contains(['*', '?', '[']);
-            out.push((Entry::in_line(written, at, line, false), pattern));
+            let entry = Entry {
+                part: caption.take(),
+                ..Entry::in_line(written, at, line, false)
+            };
+            out.push((entry, pattern));
         }
     }
     out
@@ -113,12 +122,15 @@ impl Walk<'_> {
     fn visit(&mut self, order: &mut BookOrder, root: &Path) {
         let mut stack = vec![(root.to_path_buf(), self.children(root).into_iter())];
         while let Some((page, children)) = stack.last_mut() {
-            let Some(child) = children.next() else {
+            let Some((child, part)) = children.next() else {
                 stack.pop();
                 continue;
             };
             if child == *page || !self.seen.insert(child.clone()) {
                 continue;
+            }
+            if let Some(part) = part {
+                order.parts.entry(child.clone()).or_insert(part);
             }
             let under = match is_start(page) {
                 true => Under::Book(PathBuf::new()),
@@ -131,21 +143,24 @@ impl Walk<'_> {
         }
     }
 
-    /// The pages `page`'s lists name, in their order; what names no page
-    /// is reported at its line.
-    fn children(&mut self, page: &Path) -> Vec<PathBuf> {
+    /// The pages `page`'s lists name, in their order, each with the part
+    /// it begins; what names no page is reported at its line.
+    fn children(&mut self, page: &Path) -> Vec<(PathBuf, Option<String>)> {
         let Some(source) = self.lists.get(page).copied() else {
             return Vec::new();
         };
         let dir = page.parent().unwrap_or(Path::new(""));
         let mut found = Vec::new();
-        for (entry, pattern) in entries(&source.text) {
+        let mut part = None;
+        for (mut entry, pattern) in entries(&source.text) {
+            part = entry.part.take().or(part);
             if pattern {
-                found.extend(matching(&entry.written, dir, self.all));
+                let pages = matching(&entry.written, dir, self.all).into_iter();
+                found.extend(pages.map(|p| (p, part.take())));
                 continue;
             }
             match entry.page(dir, self.all) {
-                Some(p) => found.push(p),
+                Some(p) => found.push((p, part.take())),
                 None => {
                     let issue = ForeignIssue::BookEntryMissing {
                         written: entry.written.clone(),
@@ -179,6 +194,31 @@ fn matching(pattern: &str, dir: &Path, all: &BTreeMap<PathBuf, PathBuf>) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_titles_the_part_its_lists_first_page_begins() {
+        let text = "# Start\n\n```{toctree}\n:maxdepth: 2\n:caption: Für Lehrkräfte\n\nkurs\nfehlt\n```\n\n```{toctree}\n:caption: Anhang\n\nfehlt-auch\nglossar\n```\n";
+        let sources: Vec<(PathBuf, SourceText)> = [
+            ("index.md", text),
+            ("kurs.md", "# K\n"),
+            ("glossar.md", "# G\n"),
+        ]
+        .into_iter()
+        .map(|(p, t)| (PathBuf::from(p), SourceText::new(PathBuf::from(p), t)))
+        .collect();
+        let pages: Vec<(&Path, &SourceText)> =
+            sources.iter().map(|(p, s)| (p.as_path(), s)).collect();
+        let mut order = BookOrder::default();
+        assert_eq!(
+            order.read_toctrees(&pages).len(),
+            2,
+            "the two missing pages"
+        );
+        let part = |p: &str| order.parts.get(Path::new(p)).cloned();
+        assert_eq!(part("kurs.md").as_deref(), Some("Für Lehrkräfte"));
+        // a part whose first entry is missing begins at the next
+        assert_eq!(part("glossar.md").as_deref(), Some("Anhang"));
+    }
 
     #[test]
     fn a_long_chain_of_lists_is_walked_in_order_without_recursion() {

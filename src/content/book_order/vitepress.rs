@@ -39,6 +39,9 @@ pub(super) fn entries(text: &str) -> Vec<Entry> {
     let mut out = Vec::new();
     for range in ranges {
         let mut label: Option<String> = None;
+        // a `text:` no `link:` follows before the next `text:` titles a
+        // group (`{ text: 'Einführung', items: [...] }`): a part
+        let mut group: Option<String> = None;
         for cap in FIELD.captures_iter(&text[range.clone()]) {
             let value = cap
                 .get(2)
@@ -47,7 +50,9 @@ pub(super) fn entries(text: &str) -> Vec<Entry> {
                 .expect("one quote matched");
             let unescaped = value.as_str().replace("\\'", "'").replace("\\\"", "\"");
             if &cap[1] == "text" {
-                label = Some(unescaped);
+                if let Some(title) = label.replace(unescaped) {
+                    group = Some(title);
+                }
                 continue;
             }
             let link = unescaped.split(['#', '?']).next().unwrap_or_default();
@@ -62,6 +67,7 @@ pub(super) fn entries(text: &str) -> Vec<Entry> {
                 root: false,
                 title: label.take(),
                 parent: None,
+                part: group.take(),
             });
         }
     }
@@ -145,6 +151,9 @@ export default defineConfig({
                 ("/regeln/".into(), Some("Regeln".into())),
             ]
         );
+        // the group's text titles the part its first page begins
+        let parts: Vec<_> = entries(config).into_iter().map(|e| e.part).collect();
+        assert_eq!(parts, [Some("Erste Schritte".into()), None, None]);
     }
 
     #[test]

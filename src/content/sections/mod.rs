@@ -294,6 +294,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         draft: false,
         in_menu: true,
         menu_title: None,
+        menu_part: None,
         extra: serde_json::Map::new(),
         content_path,
         source: SourceText::new(rel_path, ""),

@@ -131,6 +131,7 @@ fn public_part(p: &Page) -> impl PartialEq + '_ {
     let menu = (
         &p.title,
         &p.menu_title,
+        &p.menu_part,
         &p.slug,
         p.kind,
         &p.description,
