@@ -71,7 +71,7 @@ pub fn blank(text: &mut String, body_start: usize) {
 }
 
 /// The code blocks of `body`, fenced or indented, by byte range.
-fn code_blocks(body: &str) -> Vec<std::ops::Range<usize>> {
+pub(super) fn code_blocks(body: &str) -> Vec<std::ops::Range<usize>> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = Vec::new();
     let mut start = None;

@@ -21,8 +21,9 @@ pub struct Head {
     pub shape: Shape,
     /// The box's kind, lower case (`note`, `warning`); empty for a tab.
     pub kind: String,
-    /// The quoted title; `None` where none is written or it is `""`
-    /// (MkDocs then shows no title, a box here its kind's).
+    /// The quoted title; `None` where none is written, empty where it is
+    /// `""` (MkDocs then shows the box without a title bar, as pages do
+    /// whose box begins with a bold line of its own).
     pub title: Option<String>,
 }
 
@@ -133,9 +134,7 @@ pub fn head(line: &str) -> Option<Head> {
     Some(Head {
         shape,
         kind,
-        title: title
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty()),
+        title: title.map(|t| t.trim().to_string()),
     })
 }
 
@@ -162,7 +161,7 @@ mod tests {
             head("!!! danger highlight \"Nicht zu Hause\"  "),
             h(Shape::Box, "danger", Some("Nicht zu Hause"))
         );
-        assert_eq!(head("!!! tip \"\""), h(Shape::Box, "tip", None));
+        assert_eq!(head("!!! tip \"\""), h(Shape::Box, "tip", Some("")));
         assert_eq!(
             head("??? question \"Warum?\""),
             h(Shape::Folded { open: false }, "question", Some("Warum?"))

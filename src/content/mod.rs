@@ -1,5 +1,6 @@
 //! The load stage: files → typed pages with URLs (see docs/content-model.md).
 
+mod attribute_lists;
 pub mod book_order;
 pub mod callout;
 pub mod cross_ref;

@@ -66,6 +66,7 @@ fn parse_inner(
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let mut src = src;
     super::kramdown_toc::blank(&mut src.text, split.body_start);
+    super::attribute_lists::blank(&mut src.text, split.body_start);
     if let Some((a, b)) = split.yaml {
         for (key, at) in frontmatter::cut_by_hash(&src.text[a..b]) {
             diags.push(

@@ -47,7 +47,12 @@ pub(super) fn call_at(text: &str, at: usize) -> Option<Call> {
         Shape::Folded { open } => ("aufklappen", open),
         Shape::Tab => (PLAIN, false),
     };
-    let title = head.title.clone().unwrap_or(kind_title);
+    // a folded box's title is what opens it: never none
+    let title = match head.title.clone() {
+        Some(t) if t.is_empty() && matches!(head.shape, Shape::Folded { .. }) => kind_title,
+        Some(t) => t,
+        None => kind_title,
+    };
     let mut args = vec![Arg::text("titel", title)];
     if open {
         args.push(Arg::text("offen", "ja"));

@@ -168,7 +168,11 @@ pub(super) fn in_line(line: &str) -> Vec<(usize, ForeignIssue)> {
         } else if let Some(inner) = between(rest, "{{", "}}") {
             liquid_output(inner)
         } else if let Some(inner) = between(rest, "{:", "}") {
-            ial(inner)
+            // a heading's list at its end is Markdown's own here: it
+            // gives the heading its anchor (`## Ablauf {: #ablauf}`)
+            let heading_end = line.trim_start().starts_with('#')
+                && line[at + inner.len() + 3..].trim().is_empty();
+            (!heading_end).then(|| ial(inner)).flatten()
         } else if line[..at].ends_with([')', ']', '*', '_', '`'])
             // a heading's `{#id}` is ours (`## Fragen (FAQ){#faq}`)
             && !line.trim_start().starts_with('#')

@@ -195,11 +195,13 @@ pub fn building(lang: Lang) -> String {
 
 /// `built 65 pages (170 files) into public`
 pub fn built(pages: usize, files: usize, out: &str, lang: Lang) -> String {
-    t!(
-        lang,
-        "built {pages} pages ({files} files) into {out}",
-        "{pages} Seiten gebaut ({files} Dateien) in {out}"
-    )
+    // a handbook just begun has one page
+    match (lang, pages) {
+        (Lang::En, 1) => format!("built 1 page ({files} files) into {out}"),
+        (Lang::En, _) => format!("built {pages} pages ({files} files) into {out}"),
+        (Lang::De, 1) => format!("1 Seite gebaut ({files} Dateien) in {out}"),
+        (Lang::De, _) => format!("{pages} Seiten gebaut ({files} Dateien) in {out}"),
+    }
 }
 
 /// After [`built`], when files beside drafts stayed out of the site.
