@@ -466,10 +466,7 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
 pub(super) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redaktion-")
-        .suffix(".md.tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = super::paths::temp_beside(dir, ".md.tmp")?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {
