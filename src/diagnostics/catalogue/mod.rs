@@ -66,6 +66,7 @@ pub mod editor_body;
 pub mod editor_editions;
 pub mod editor_find;
 pub mod editor_pages;
+pub mod editor_status;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
     use super::Severity::*;
