@@ -127,3 +127,44 @@ test('at 390 px the notices fit the screen', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
   await context.close();
 });
+
+test('an Arabic handbook: the Redaktion speaks German, and Arabic typed runs right to left', async () => {
+  const arRoot = await copyFixture('editor-pages');
+  const yaml = path.join(arRoot, 'handbook.yaml');
+  await writeFile(yaml, (await readFile(yaml, 'utf8')).replace('language: de', 'language: ar'));
+  const ar = await serveEditor(arRoot);
+  try {
+    for (const width of [1280, 390]) {
+      const { page, context } = await openPage(browser, { width, height: width === 390 ? 844 : 900 });
+      await page.goto(ar.start);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+      await page.getByRole('link', { name: 'Kreis Borken' }).click();
+      const description = page.getByLabel('Beschreibung');
+      await description.fill('مقهى للآباء والأمهات في المدينة الكبيرة.');
+      assert.equal(await description.getAttribute('dir'), 'auto');
+      // the text editor: each line in its own direction
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('مرحبا بكم في مركز الأسرة.');
+      const line = page.locator('.cm-line', { hasText: 'مرحبا' });
+      // its text stands at the right edge of the line, its full stop at its end (left)
+      const edges = await line.evaluate((l) => {
+        const r = document.createRange();
+        r.selectNodeContents(l);
+        const text = r.getBoundingClientRect();
+        const box = l.getBoundingClientRect();
+        return { gapRight: box.right - text.right, gapLeft: text.left - box.left };
+      });
+      assert.ok(edges.gapRight < 12 && edges.gapLeft > 40, JSON.stringify(edges));
+      assert.equal(await description.evaluate((d) => d.matches(':dir(rtl)')), true);
+      await page.getByRole('button', { name: 'Speichern' }).waitFor();
+      await description.scrollIntoViewIfNeeded();
+      await shot(page, `status-ar-${width}.png`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width);
+      await context.close();
+    }
+  } finally {
+    ar.server.kill();
+  }
+});
