@@ -219,3 +219,36 @@ fn a_new_handbooks_warnings_are_one_block_above_the_address() {
     );
     assert!(server.printed.len() < 15, "{printed}");
 }
+
+/// `serve --edit --open` where no browser can be started (no `xdg-open`
+/// on the PATH): the README's first command. Its warning is the first
+/// thing a new editor reads, so it is a whole sentence with the address
+/// at its end, not cut off after „in Ihrem“.
+#[test]
+fn open_without_a_browser_says_in_a_whole_sentence_where_to_go() {
+    use std::io::{BufRead, BufReader};
+    let tmp = copy_fixture("editor-pages");
+    let no_tools = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(tmp.path())
+        .env("PATH", no_tools.path())
+        .env_remove("BROWSER")
+        .env("HANDBOOK_MESSAGES", "de")
+        .args(["serve", "--edit", "--open", "--port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let warning = lines
+        .map_while(Result::ok)
+        .find(|l| l.contains("Browser"))
+        .expect("a warning about the browser");
+    let _ = child.kill();
+    let _ = child.wait();
+    let (before, url) = warning.rsplit_once(' ').unwrap();
+    assert_eq!(
+        before,
+        "Warnung: Ein Browser lässt sich von hier nicht starten. Öffnen Sie diese Adresse in Ihrem Browser:"
+    );
+    assert!(url.contains("/_redaktion/?token="), "{warning}");
+}

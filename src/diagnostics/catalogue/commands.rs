@@ -343,11 +343,13 @@ pub fn reachable_from_others(ip: &str, lang: Lang) -> String {
 
 /// `serve --open` found no browser to start (`xdg-open` missing or
 /// failing): the address to open by hand, not the launcher's exit status.
+/// The address stands last, so the sentence is whole before it and a
+/// double click copies it alone.
 pub fn cannot_open_browser(url: &str, lang: Lang) -> String {
     t!(
         lang,
-        "cannot start a browser here; open {url} in yours",
-        "Ein Browser lässt sich von hier nicht starten; öffnen Sie {url} in Ihrem"
+        "cannot start a browser here. Open this address in your browser: {url}",
+        "Ein Browser lässt sich von hier nicht starten. Öffnen Sie diese Adresse in Ihrem Browser: {url}"
     )
 }
 

@@ -208,6 +208,7 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ("filter_section", t!(lang, "Section", "Bereich")),
         ("all", t!(lang, "all", "alle")),
         ("count", t!(lang, "pages shown", "Seiten angezeigt")),
+        ("count_one", t!(lang, "page shown", "Seite angezeigt")),
         (
             "count_limited",
             t!(
@@ -362,5 +363,6 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ),
     ]);
     texts.extend(super::editor_body::texts(lang));
+    texts.extend(super::editor_status::texts(lang));
     texts
 }

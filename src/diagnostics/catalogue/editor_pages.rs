@@ -228,8 +228,8 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
             "delete_sure",
             t!(
                 lang,
-                "Delete this page? Its file is removed.",
-                "Diese Seite löschen? Ihre Datei wird entfernt."
+                "Delete this page? Its file is removed; this cannot be undone in the browser.",
+                "Diese Seite löschen? Ihre Datei wird entfernt; das lässt sich im Browser nicht rückgängig machen."
             ),
         ),
         (
@@ -258,8 +258,8 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
             "deleted_refs",
             t!(
                 lang,
-                "Deleted. Now change the pages that named it; until then the preview shows the last good state.",
-                "Gelöscht. Ändern Sie jetzt die Seiten, die auf sie verwiesen haben; bis dahin zeigt die Vorschau den letzten funktionierenden Stand."
+                "Deleted. Now change the pages that named it (listed in the red notice at the top); until then the website preview shows the last good state.",
+                "Gelöscht. Ändern Sie jetzt die Seiten, die auf sie verwiesen haben (sie stehen im roten Hinweis oben); bis dahin zeigt die Website-Vorschau den letzten fehlerfreien Stand."
             ),
         ),
         ("author", t!(lang, "Your name", "Ihr Name")),

@@ -23,12 +23,15 @@ impl Lang {
         }
     }
 
-    /// The messages for a handbook's `language:`; English unless German.
+    /// The messages for a handbook's `language:`: English for an English
+    /// handbook, otherwise German, the tool's own language. A handbook in
+    /// Arabic or Turkish is made by German staff for their readers; English
+    /// would take their language from them and give the readers nothing.
     pub fn for_language(code: &str) -> Lang {
-        if code.to_ascii_lowercase().starts_with("de") {
-            Lang::De
-        } else {
+        if code.to_ascii_lowercase().starts_with("en") {
             Lang::En
+        } else {
+            Lang::De
         }
     }
 }
@@ -66,6 +69,7 @@ pub mod editor_body;
 pub mod editor_editions;
 pub mod editor_find;
 pub mod editor_pages;
+pub mod editor_status;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {
     use super::Severity::*;

@@ -178,7 +178,14 @@ async fn start(
     if !guard::has_session(&headers, s.session()) {
         return signed_out(s.lang);
     }
-    editor_response("text/html; charset=utf-8", include_str!("ui/index.html"))
+    // `<html lang>` is the language the editor's words are in, which a
+    // handbook in a language it has no words for is not
+    let page = include_str!("ui/index.html").replacen(
+        "<html lang=\"de\">",
+        &format!("<html lang=\"{}\">", s.lang.code()),
+        1,
+    );
+    editor_response("text/html; charset=utf-8", page)
 }
 
 /// A message's text as HTML, its `…` as code.

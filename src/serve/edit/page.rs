@@ -185,6 +185,7 @@ pub async fn list(State(s): State<Arc<EditState>>) -> Answer {
                 let origin = states.as_ref().and_then(|st| st.of(&p.source.rel_path));
                 json!({
                     "id": page_id(&p.source.rel_path),
+                    "file": p.source.rel_path.to_string_lossy(),
                     "title": p.title,
                     "kind": p.kind.name(),
                     "slug": p.slug,
@@ -198,6 +199,7 @@ pub async fn list(State(s): State<Arc<EditState>>) -> Answer {
         pages.extend(unlisted.iter().map(|u| {
             json!({
                 "id": page_id(&u.rel),
+                "file": u.rel.to_string_lossy(),
                 "title": u.title,
                 "kind": u.kind,
                 "slug": u.content_path.file_stem().map(|s| s.to_string_lossy()),
@@ -466,10 +468,7 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
 pub(super) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redaktion-")
-        .suffix(".md.tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = super::paths::temp_beside(dir, ".md.tmp")?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     if let Ok(meta) = std::fs::metadata(path) {

@@ -13,6 +13,22 @@ pub(super) fn plain(rel: &Path) -> bool {
         .all(|c| matches!(c, Component::Normal(n) if n != ".git"))
 }
 
+/// A hidden temporary file in `dir`, to be renamed over its target. It is
+/// opened with mode 0666 so that the umask decides, as for any file the
+/// user's own programs write: tempfile's default 0600 would make uploaded
+/// pictures and new pages unreadable to a web server that copies the
+/// built site with its modes (`rsync -a`, `cp -p`).
+pub(super) fn temp_beside(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".redaktion-").suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
 #[cfg(test)]
 mod tests {
     use super::plain;

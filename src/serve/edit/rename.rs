@@ -234,12 +234,13 @@ fn apply(
     let own = &plan[rel].1.text;
     let new_path = s.root.join(new_rel);
     let dir = new_path.parent().unwrap_or(&s.root);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redaktion-")
-        .suffix(".md.tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = super::paths::temp_beside(dir, ".md.tmp")?;
     tmp.write_all(own.as_bytes())?;
     tmp.as_file().sync_all()?;
+    // The page keeps the mode it had under its old name.
+    if let Ok(meta) = std::fs::metadata(s.root.join(rel)) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
     tmp.persist_noclobber(&new_path).map_err(|e| e.error)?;
     let mut written: Vec<(&PathBuf, &String)> = Vec::new();
     for (file, (before, after)) in plan.iter().filter(|(f, _)| f.as_path() != rel) {

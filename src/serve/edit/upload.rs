@@ -331,10 +331,7 @@ fn write_new(target: &std::path::Path, bytes: &[u8]) -> std::io::Result<bool> {
             ))),
         };
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".redaktion-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut tmp = super::paths::temp_beside(dir, ".tmp")?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist_noclobber(target).map_err(|e| e.error)?;

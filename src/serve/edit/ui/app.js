@@ -11,6 +11,7 @@ import { loadCodeMirror } from "./body.js";
 import { bodyPanel, showBodyDiagnostics } from "./bodypanel.js";
 import { showConflict } from "./conflict.js";
 import { draftKey, filters, renderList, setupList } from "./pagelist.js";
+import { refreshSite, renderSite, savedMessage, setupStatus, showPreviewState, siteNotice } from "./status.js";
 import { editionPanel, hiddenPanel, isHidden, openOverride, renderMerge, setupEdition } from "./edition.js";
 
 const API = "/_redaktion/api/";
@@ -79,6 +80,8 @@ function renderForm() {
         ),
         el("div", { class: "show" },
           el("h2", {}, T.preview),
+          el("p", { id: "preview-draft", class: "draft-note", hidden: true }),
+          el("div", { id: "preview-note", class: "preview-note", role: "status", hidden: true }),
           el("iframe", { id: "preview", title: T.preview, sandbox: "allow-same-origin" }),
           el("section", { "aria-labelledby": "diag-h" }, el("h2", { id: "diag-h" }, T.errors), el("ul", { id: "diagnostics" })),
         ),
@@ -209,6 +212,7 @@ async function checkDraft() {
     return;
   }
   showDiagnostics(r.data.diagnostics || []);
+  showPreviewState(current, r.data, fieldLabel);
   if (r.data.preview) {
     document.getElementById("preview").src = r.data.preview + "?v=" + Date.now();
   }
@@ -234,6 +238,7 @@ async function saveOnce() {
   document.getElementById("conflict").hidden = true;
   const r = await api("pages/" + current.id, "PUT", change);
   if (r.status === 200) {
+    const said = savedMessage(current.loaded.fields.draft === true, current.fields.draft === true);
     current.hash = r.data.hash;
     current.loaded = { fields: structuredClone(current.fields), body: current.body };
     localStorage.removeItem(draftKey(current.id));
@@ -248,7 +253,7 @@ async function saveOnce() {
       return openOverride(r.data.id);
     }
     showDiagnostics(r.data.diagnostics || []);
-    say(T.saved + (r.data.warning ? " " + r.data.warning : ""));
+    say(said + (r.data.warning ? " " + r.data.warning : ""));
     // mended source: the page opens as a form again once its details read
     if (current.raw) {
       pendingNote = T.saved;
@@ -361,8 +366,15 @@ function route() {
   }
 }
 
+// The label of a field as the open page's form shows it.
+function fieldLabel(key) {
+  const desc = (current && kinds[current.kind]) || kinds.page;
+  return desc.fields.find((f) => f.key === key)?.label || key;
+}
+
 // After a save the watcher rebuilds; the preview frame then shows the
-// page as served.
+// page as served. Every rebuild renews the list (a draft published, a
+// title changed: no reload needed) and the website preview's status.
 function listen() {
   const events = new EventSource("/__handbook/events");
   events.addEventListener("message", (e) => {
@@ -372,8 +384,11 @@ function listen() {
       const file = current.url.replace(/^\//, "") + (current.url.endsWith("/") ? "index.html" : "");
       const frame = document.getElementById("preview");
       if (frame && ev.paths.includes(file)) frame.src = current.url;
-      api("pages").then((r) => { if (r.status === 200) { pages = r.data.pages; renderList(); } });
     }
+    if (ev.type === "reload" || ev.type === "status") {
+      api("pages").then((r) => { if (r.status === 200) { pages = r.data.pages; renderList(); renderSite(); } });
+    }
+    if (ev.type === "status") refreshSite();
   });
 }
 
@@ -388,6 +403,7 @@ async function start() {
   setup({ T, pages: () => pages, changed });
   setupList({ T, pages: () => pages, current: () => current, kinds: () => kinds });
   setupFind(T, api);
+  setupStatus({ T, pages: () => pages, say, status: () => document.getElementById("status")?.textContent });
   for (const k of schema.data.kinds) kinds[k.kind] = k;
   setupPages({
     api,
@@ -430,6 +446,7 @@ async function start() {
   app.replaceChildren(
     el("header", {}, el("p", { class: "brand" }, T.app_title),
       el("a", { href: "#/suchen", class: "tool" }, T.find_title)),
+    siteNotice(),
     el("div", { class: "layout" },
       el("nav", { "aria-label": T.pages }, el("h2", {}, T.pages), newPageButton(), filters(), el("p", { id: "count", role: "status" }), el("ul", { id: "page-list" })),
       el("main", { id: "main", tabindex: "-1" }),
@@ -445,6 +462,7 @@ async function start() {
   });
   route();
   listen();
+  refreshSite();
 }
 
 start();

@@ -38,7 +38,7 @@ function lineOf(text, n) {
 
 function textareaBody({ text, label, describedBy, onChange }) {
   const ta = document.createElement("textarea");
-  Object.assign(ta, { id: "body", rows: 18, spellcheck: true, value: text });
+  Object.assign(ta, { id: "body", rows: 18, spellcheck: true, value: text, dir: "auto" });
   ta.setAttribute("aria-label", label);
   ta.setAttribute("aria-describedby", describedBy);
   ta.addEventListener("input", () => onChange(ta.value));
@@ -93,6 +93,10 @@ function codeMirrorBody({ text, label, describedBy, onChange }) {
         CM.drawSelection(),
         CM.highlightActiveLine(),
         CM.EditorView.lineWrapping,
+        // each line in its own direction (app.css: unicode-bidi plaintext),
+        // the cursor moving as the line runs: an Arabic paragraph right to
+        // left beside a German one, as `dir="auto"` does in the form
+        CM.EditorView.perLineTextDirection.of(true),
         CM.markdownLanguage.extension,
         CM.syntaxHighlighting(CM.defaultHighlightStyle),
         CM.lintGutter(),

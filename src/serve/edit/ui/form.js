@@ -20,6 +20,10 @@ export function el(tag, attrs, ...children) {
     else if (v === true) e.setAttribute(k, "");
     else e.setAttribute(k, v);
   }
+  // what is typed runs in its own direction: Arabic or Hebrew right to
+  // left, its full stop at its end, in a German editor
+  const typed = tag === "textarea" || (tag === "input" && ["text", "search"].includes(e.type));
+  if (typed && !e.hasAttribute("dir")) e.setAttribute("dir", "auto");
   // nested arrays too: a list of [dt, dd] pairs would otherwise be appended as text
   for (const c of children.flat(Infinity)) {
     if (c !== null && c !== undefined) e.append(c);

@@ -27,7 +27,9 @@ export function renderList() {
   const text = document.getElementById("f-text").value.trim().toLowerCase();
   const kind = document.getElementById("f-kind").value;
   const section = document.getElementById("f-section").value;
-  const shown = pages.filter(
+  // by title, as a reader looks for a page; a page just made or published
+  // takes its place at once, not at the end until a reload
+  const shown = [...pages].sort((a, b) => a.title.localeCompare(b.title, "de")).filter(
     (p) =>
       (!kind || p.kind === kind) &&
       (!section || p.section === section) &&
@@ -61,7 +63,7 @@ export function renderList() {
   document.getElementById("count").textContent =
     shown.length > LIST_LIMIT
       ? T.count_limited.replace("{0}", LIST_LIMIT).replace("{1}", shown.length)
-      : shown.length + " " + T.count;
+      : shown.length + " " + (shown.length === 1 ? T.count_one : T.count);
 }
 
 /** The filters above the list: title, kind, section, origin. */

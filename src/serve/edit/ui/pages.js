@@ -66,7 +66,8 @@ async function openNewPage() {
       }
       close();
       await ctx.refresh();
-      ctx.open(r.data.id);
+      // every new page starts as a draft: said at once, with the way out
+      ctx.open(r.data.id, T.created_draft + (r.data.warning ? " " + r.data.warning : ""));
     } },
       el("label", { for: "np-kind" }, T.new_kind), kind,
       el("label", { for: "np-title" }, T.new_title), title,
