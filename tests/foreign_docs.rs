@@ -700,13 +700,19 @@ fn a_colon_without_a_space_starts_no_definition() {
 fn a_page_and_its_twin_named_for_the_language_are_one_page_and_named() {
     let tmp = copy_fixture("foreign-docs");
     let root = tmp.path();
+    // as mkdocs-static-i18n lays a bilingual site out: the plain name
+    // is the default language, English; the German one says it is
     write(
         root.join("content/faq.md"),
-        "---\ntitle: Fragen\n---\nDie gültige.\n",
+        "---\ntitle: Questions\n---\nThe English one.\n",
     );
     write(
         root.join("content/faq.de.md"),
-        "---\ntitle: Fragen (de)\n---\nDie andere.\n",
+        "---\ntitle: Fragen\n---\nDie gültige.\n",
+    );
+    write(
+        root.join("content/start.md"),
+        "---\ntitle: Start\n---\n[Zu den Fragen](faq.de.md) und [noch einmal](faq.md).\n",
     );
     // not a language: JavaScript's runtime
     write(
@@ -719,10 +725,13 @@ fn a_page_and_its_twin_named_for_the_language_are_one_page_and_named() {
     assert!(article(&root.join("public"), "faq").contains("Die gültige."));
     assert!(
         err.contains(
-            "content/faq.de.md:1:1: Warnung: Diese Datei ist dieselbe Seite wie `content/faq.md`"
+            "content/faq.md:1:1: Warnung: Diese Seite steht auch als `content/faq.de.md` da"
         ),
         "{err}"
     );
+    // both ways of linking it lead to it
+    let start = article(&root.join("public"), "start");
+    assert_eq!(start.matches("href=\"/faq/\"").count(), 2, "{start}");
     assert!(root.join("public/node-js/index.html").is_file());
     assert!(!err.contains("`js`"), "{err}");
 }

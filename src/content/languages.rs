@@ -97,7 +97,10 @@ pub struct Twins {
 impl Twins {
     /// Whether the page at `content_path`, read from the file `rel`
     /// (`suffixed`: named for the language), is to be taken. Of twins the
-    /// plain file wins, whichever comes first, and the other is named.
+    /// file named for the handbook's language wins, whichever comes first,
+    /// and the plain one is named: with Hugo and mkdocs-static-i18n a
+    /// plain name is the site's default language, often another one
+    /// (OpenOlat's `SEB.md` is English beside its German `SEB.de.md`).
     pub fn take(
         &mut self,
         content_path: &Path,
@@ -106,16 +109,21 @@ impl Twins {
     ) -> (bool, Option<Diagnostic>) {
         match self.seen.get(content_path) {
             Some((other, other_suffixed)) if *other_suffixed != suffixed => {
-                let (twin, plain) = if suffixed {
+                let (own, plain) = if suffixed {
                     (rel, other.as_path())
                 } else {
                     (other.as_path(), rel)
                 };
                 let issue = ForeignIssue::LanguageTwin {
-                    plain: plain.display().to_string(),
+                    own: own.display().to_string(),
                 };
-                let warning = Diagnostic::foreign(issue, Span::file_start(twin.to_path_buf()));
-                (!suffixed, Some(warning))
+                let warning = Diagnostic::foreign(issue, Span::file_start(plain.to_path_buf()));
+                if suffixed {
+                    // it replaces the plain file taken before it
+                    let seen = (rel.to_path_buf(), true);
+                    self.seen.insert(content_path.to_path_buf(), seen);
+                }
+                (suffixed, Some(warning))
             }
             _ => {
                 let seen = (rel.to_path_buf(), suffixed);
@@ -146,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn of_twins_the_plain_file_wins_whichever_comes_first() {
+    fn of_twins_the_one_named_for_the_language_wins_whichever_comes_first() {
         for plain_first in [true, false] {
             let mut twins = Twins::default();
             let faq = Path::new("faq.md");
@@ -163,15 +171,17 @@ mod tests {
                 .map(|(rel, suffixed)| {
                     let (take, warning) = twins.take(faq, rel, *suffixed);
                     if let Some(w) = warning {
-                        assert_eq!(w.span.unwrap().file, Path::new("content/faq.de.md"));
+                        // named: the file left out
+                        assert_eq!(w.span.unwrap().file, Path::new("content/faq.md"));
                     }
                     take
                 })
                 .collect();
-            let plain_taken = order.iter().zip(&taken).any(|((_, s), t)| !s && *t);
-            assert!(plain_taken, "{taken:?}");
-            let suffixed_last_taken = !order[1].1 || !taken[1];
-            assert!(suffixed_last_taken, "{taken:?}");
+            // the German one is taken; the plain one is either never
+            // taken or taken first and replaced
+            let suffixed_taken = order.iter().zip(&taken).any(|((_, s), t)| *s && *t);
+            assert!(suffixed_taken, "{taken:?}");
+            assert!(!(order[1].0 == files[0].0 && taken[1]), "{taken:?}");
         }
     }
 }

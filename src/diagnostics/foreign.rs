@@ -100,7 +100,7 @@ pub enum ForeignIssue {
     },
     /// `faq.de.md` beside `faq.md` in a handbook in German: one page
     /// twice; the plain file's is taken.
-    LanguageTwin { plain: String },
+    LanguageTwin { own: String },
     /// Jupyter Book's `root:` page, which is no start page here.
     BookRoot { page: String },
     /// Pages an order file does not list, which its tool (mdBook, GitBook,

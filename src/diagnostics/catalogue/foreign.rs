@@ -191,10 +191,10 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
                 )
             }
         },
-        LanguageTwin { plain } => t!(
+        LanguageTwin { own } => t!(
             lang,
-            "this file is the same page as `{plain}` (its name only adds the handbook's language); `{plain}` is taken and this file left out",
-            "Diese Datei ist dieselbe Seite wie `{plain}` (ihr Name fügt nur die Sprache des Handbuchs hinzu); es gilt `{plain}`, diese Datei wird ausgelassen"
+            "this page is also written as `{own}`, named for the handbook's language; that one is taken and this file left out (Hugo and MkDocs read a name without a language as the site's default language, often another)",
+            "Diese Seite steht auch als `{own}` da, benannt für die Sprache des Handbuchs; es gilt diese, die Datei hier wird ausgelassen (Hugo und MkDocs lesen einen Namen ohne Sprache als Standardsprache der Website, oft eine andere)"
         ),
         BookUnlisted {
             file,
@@ -470,10 +470,10 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "pages in `{own}` are read under their plain name (`kontakt.{own}.md` as `kontakt.md`); for the pages in `{code}`, make a handbook of their own with `language: {code}`",
             "Seiten auf `{own}` gelten unter ihrem Namen ohne Sprache (`kontakt.{own}.md` als `kontakt.md`); für die Seiten auf `{code}` legen Sie ein eigenes Handbuch mit `language: {code}` an"
         ),
-        LanguageTwin { .. } => t!(
+        LanguageTwin { own } => t!(
             lang,
-            "bring what both say into one of them and delete the other",
-            "führen Sie zusammen, was beide sagen, und löschen Sie die andere Datei"
+            "is this file in another language, delete it; is it in the handbook's, bring what both say into `{own}` and delete this one",
+            "ist diese Datei in einer anderen Sprache, löschen Sie sie; ist sie in der des Handbuchs, führen Sie zusammen, was beide sagen, in `{own}` und löschen Sie diese"
         ),
         BookUnlisted { .. } => t!(
             lang,
