@@ -1147,3 +1147,39 @@ fn a_chain_of_lists_nests_no_deeper_than_eight_levels() {
     assert!(eighth.join("k11/index.html").is_file());
     assert!(!eighth.join("k8/k9").exists());
 }
+
+#[test]
+fn a_docsify_book_reads_its_links_from_the_books_folder() {
+    // as handbuch.gruene.social links: docsify reads `toots/…` from the
+    // book's folder, whichever page the link stands in
+    let (tmp, err) = book(&[
+        ("_sidebar.md", "- [Mastodon](mastodon/)\n- [Toots](toots/)\n"),
+        ("README.md", "# Handbuch\n"),
+        ("mastodon/README.md", "# Mastodon\n"),
+        (
+            "mastodon/crossposting.md",
+            "# Crossposting\n\nSiehe [Sichtbarkeit](toots/visibility.md) und [hier](crossposting.md).\n",
+        ),
+        ("toots/README.md", "# Toots\n"),
+        ("toots/visibility.md", "# Sichtbarkeit\n"),
+    ]);
+    assert!(!err.contains("Fehler:"), "{err}");
+    let page = article(&tmp.path().join("public"), "mastodon/crossposting");
+    assert!(page.contains("href=\"/toots/visibility/\""), "{page}");
+    // a link right from the page's own folder stays right
+    assert!(page.contains("href=\"/mastodon/crossposting/\""), "{page}");
+    // without docsify's sidebar a link is read from the page's folder
+    let tmp = tempfile::tempdir().unwrap();
+    common::write(
+        tmp.path().join("handbook.yaml"),
+        "title: Kurs\nlanguage: de\n",
+    );
+    common::write(tmp.path().join("content/a/b.md"), "# B\n\n[x](c/d.md)\n");
+    common::write(tmp.path().join("content/c/d.md"), "# D\n");
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
+    assert!(
+        stderr(&o).contains("`c/d.md` gibt es nicht"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -133,7 +133,8 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
                 .unwrap_or_else(|| content.pages[from].content_dir());
             match normalise(&base, &path) {
                 Some(target) if target.extension().is_some_and(|e| e == "md") => {
-                    resolve_page_file(content, index, &target, &path, anchor, link)
+                    let resolved = resolve_page_file(content, index, &target, &path, anchor, link);
+                    as_docsify_reads_it(content, index, &base, &path, anchor, link, resolved)
                 }
                 Some(target) => {
                     let resolved =
@@ -148,6 +149,35 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
                 }
             }
         }
+    }
+}
+
+/// A page link that leads nowhere from the page's folder, read as docsify
+/// reads it in a book of its (without `relativePath: true`): from the
+/// book's folder (`[Sichtbarkeit](toots/visibility.md)` in
+/// `mastodon/crossposting.md` is `toots/visibility.md`). There it is
+/// right, so it is taken without a word.
+fn as_docsify_reads_it(
+    content: &Content,
+    index: &Index,
+    base: &Path,
+    written: &str,
+    anchor: Option<&str>,
+    link: &LinkSite,
+    resolved: Resolved,
+) -> Resolved {
+    if !matches!(resolved.0, LinkTarget::Broken) {
+        return resolved;
+    }
+    let found = content
+        .book_order
+        .docsify_root(base)
+        .filter(|root| *root != base)
+        .and_then(|root| normalise(root, written))
+        .and_then(|target| index.by_content_path.get(target.as_path()).copied());
+    match found {
+        Some(id) => to_page(content, id, anchor, link),
+        None => resolved,
     }
 }
 

@@ -91,6 +91,9 @@ pub struct BookOrder {
     nesting: Vec<(PathBuf, Under)>,
     /// The part title each page begins ([`Page::menu_part`]).
     parts: HashMap<PathBuf, String>,
+    /// The folders of docsify's `_sidebar.md`s: docsify reads a relative
+    /// link from its book's folder, not from the page's.
+    docsify: Vec<PathBuf>,
 }
 
 /// Where a book's list puts a page.
@@ -120,6 +123,9 @@ impl BookOrder {
                     order.categories.insert(dir.to_path_buf(), c);
                 }
                 continue;
+            }
+            if name == "_sidebar.md" {
+                order.docsify.push(dir.to_path_buf());
             }
             if name == "SUMMARY.md" || name.to_string_lossy().starts_with("_toc.") {
                 let file = name.to_string_lossy().into_owned();
@@ -249,6 +255,16 @@ impl BookOrder {
             let dir = page.is_section_index.then(|| page.section_dir())?;
             self.first_in.get(dir).copied()
         })
+    }
+
+    /// The folder of the docsify book that `dir` is in (its topmost
+    /// `_sidebar.md`), from which docsify reads relative links.
+    pub fn docsify_root(&self, dir: &Path) -> Option<&Path> {
+        self.docsify
+            .iter()
+            .filter(|d| dir.starts_with(d))
+            .min_by_key(|d| d.components().count())
+            .map(PathBuf::as_path)
     }
 
     /// The title the book's list gives the page at `content_path`.
