@@ -1204,3 +1204,36 @@ fn a_mkdocs_manuals_picture_styles_heading_anchors_and_untitled_boxes_read_as_th
     assert!(boxed[..200].find("box-title").is_none(), "{boxed}");
     assert!(boxed.contains("Ziel dieser Anleitung"));
 }
+
+#[test]
+fn mkdocs_snippets_are_included_and_abbreviations_explained() {
+    // OpenOlat's pattern: every page includes the list of abbreviations
+    let (tmp, err) = book(&[
+        (
+            "pruefung.md",
+            "# Prüfung\n\nPrüfungen laufen im SEB, nicht im `SEB`.\n\n--8<-- \"includes/abkuerzungen.md\"\n",
+        ),
+        (
+            "includes/abkuerzungen.md",
+            "*[SEB]: Safe Exam Browser\n*[LMS]: Learning Management System\n",
+        ),
+    ]);
+    assert!(
+        !err.contains("Titel"),
+        "the included list is no page: {err}"
+    );
+    let site = tmp.path().join("public");
+    assert!(!site.join("includes/abkuerzungen/index.html").exists());
+    let page = article(&site, "pruefung");
+    assert!(
+        page.contains("im <abbr title=\"Safe Exam Browser\">SEB</abbr>, nicht im <code>SEB</code>"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("--8&lt;--") && !page.contains("*["),
+        "{page}"
+    );
+    // a snippet that is not there is named at its line
+    let (_tmp, err) = book(&[("a.md", "# A\n\n--8<-- \"fehlt.md\"\n")]);
+    assert!(err.contains("content/a.md:3:1: Warnung:"), "{err}");
+}

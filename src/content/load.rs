@@ -254,7 +254,7 @@ fn discover(spec: &LoadSpec, language: Option<&str>, diags: &mut Diagnostics) ->
 
 pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let found = discover(spec, Some(&config.language), &mut diags);
+    let mut found = discover(spec, Some(&config.language), &mut diags);
     let book_order = read_book_order(spec.root, &found, &mut diags);
     let files: Vec<(PathBuf, PathBuf)> = found.pages.into_iter().collect();
     let parsed: Vec<_> = files
@@ -273,6 +273,7 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
             }
         })
         .collect();
+    let (files, parsed) = snippets_apart(files, parsed, &mut found.snippets);
     let content_paths = files.into_iter().map(|(content_path, _)| content_path);
     let base_content = spec
         .layers
@@ -292,6 +293,35 @@ pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     content.hidden_assets = found.hidden_assets;
     content.snippets = found.snippets;
     (content, diags)
+}
+
+/// The files MkDocs' snippet lines name (`--8<-- "includes/x.md"`) are
+/// text for other pages, not pages: they go to `snippets`, with what
+/// their reading as a page said (no title, say).
+fn snippets_apart(
+    files: Vec<(PathBuf, PathBuf)>,
+    parsed: Vec<super::parse::Parsed>,
+    snippets: &mut BTreeMap<PathBuf, PathBuf>,
+) -> (Vec<(PathBuf, PathBuf)>, Vec<super::parse::Parsed>) {
+    let named: std::collections::HashSet<PathBuf> = parsed
+        .iter()
+        .filter_map(|p| p.page.as_ref())
+        .flat_map(|p| super::mkdocs::snippet_files(p.body()))
+        .collect();
+    if named.is_empty() {
+        return (files, parsed);
+    }
+    files
+        .into_iter()
+        .zip(parsed)
+        .filter_map(|((content_path, file), parsed)| {
+            if named.contains(&content_path) {
+                snippets.insert(content_path, file);
+                return None;
+            }
+            Some(((content_path, file), parsed))
+        })
+        .unzip()
 }
 
 /// Pages given as (content path, bytes) without touching the disk, as if

@@ -138,6 +138,35 @@ pub fn head(line: &str) -> Option<Head> {
     })
 }
 
+/// The marker of MkDocs' snippets (pymdownx.snippets), which may stand
+/// alone in a line or before a quoted path.
+pub const SCISSORS: &str = "--8<--";
+
+/// The path a snippet line names (`--8<-- "includes/x.md"`, single quotes
+/// alike, nothing else on the line), from the top of the book; a section
+/// of a file (`x.md:abschnitt`) is the whole file here.
+pub fn snippet_path(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(SCISSORS)?.trim();
+    let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let path = rest[1..].strip_suffix(quote)?;
+    if path.is_empty() || path.contains(quote) || path.contains("://") {
+        return None;
+    }
+    let path = path.split_once(':').map_or(path, |(p, _)| p);
+    Some(path.trim_start_matches('/'))
+}
+
+/// The files the snippet lines of `text` name, as content paths: text
+/// for other pages, no pages of their own (a list of abbreviations has
+/// no title, and MkDocs' `base_path` usually lies outside its pages).
+pub fn snippet_files(text: &str) -> Vec<std::path::PathBuf> {
+    memchr::memmem::find_iter(text.as_bytes(), SCISSORS)
+        .filter(|&at| at == 0 || text.as_bytes()[at - 1] == b'\n')
+        .filter_map(|at| snippet_path(text[at..].lines().next().unwrap_or_default()))
+        .filter_map(|p| crate::content::link_dest::normalise(std::path::Path::new(""), p))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,14 +65,16 @@ pub fn to_html(input: &MarkdownInput) -> String {
         rust_code: false,
         table: TableState::default(),
     };
-    for event in Parser::new_ext(page.body(), options_for(page.body())) {
+    let (body, abbreviations) = super::abbreviations::take(page.body());
+    for event in Parser::new_ext(&body, options_for(&body)) {
         rewriter.push(event);
     }
     rewriter.flush_text();
     drop_myst_targets(&mut rewriter.events);
+    let events = super::abbreviations::mark(std::mem::take(&mut rewriter.events), &abbreviations);
 
     let mut html = String::with_capacity(page.body().len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, rewriter.events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if rewriter.has_raw_html && !input.allow_raw_html {
         html = sanitise(&html);
     }

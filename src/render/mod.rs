@@ -2,6 +2,7 @@
 //! parallel. Pages are independent of each other here, which is what lets
 //! `serve` re-render only the pages an edit touches.
 
+mod abbreviations;
 mod callouts;
 mod code_blocks;
 pub mod context;

@@ -18,6 +18,7 @@ mod hugo;
 mod include;
 mod indented;
 mod list_table;
+mod mkdocs_snippets;
 mod myst;
 pub use crate::content::sourcemap;
 pub mod syntax;
@@ -136,6 +137,8 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains("!!!")
         || s.contains("???")
         || s.contains("===")
+        // MkDocs' snippets (`--8<-- "datei.md"`)
+        || s.contains("--8<--")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)
         || syntax::has_bare_colon_line(s)

@@ -126,6 +126,8 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             Ok(grid_table::at(text, found).map(|g| Piece::Literal(g.pipe, found..g.end)))
         } else if matches!(text.as_bytes()[found], b'!' | b'?' | b'=') {
             Ok(indented::call_at(text, found).map(Piece::Call))
+        } else if text.as_bytes()[found] == b'-' {
+            Ok(super::mkdocs_snippets::call_at(text, found).map(Piece::Call))
         } else if text.as_bytes()[found] == b'@' {
             Ok(cross_ref_at(text, found).map(Piece::Call))
         } else if let Some(block) = fence {
@@ -187,6 +189,9 @@ pub(super) fn next_opener(text: &str, from: usize) -> Option<usize> {
                 && (i == 0 || matches!(bytes[i - 1], b'\n' | b' ' | b'\t'))
                 && fenced::at_line_start(text, i)
                 && indented::opens_at(text, i))
+            || (bytes[i] == b'-'
+                && (i == 0 || bytes[i - 1] == b'\n')
+                && super::mkdocs_snippets::opens_at(text, i))
             || (bytes[i] == b'+'
                 && (i == 0 || bytes[i - 1] == b'\n')
                 && grid_table::is_border(text[i..].lines().next().unwrap_or_default().trim_end()))
