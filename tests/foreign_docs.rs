@@ -1183,3 +1183,29 @@ fn a_docsify_book_reads_its_links_from_the_books_folder() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_docusaurus_picture_in_its_static_folder_is_found_at_the_top_of_content() {
+    // as the debevet manual writes every picture
+    let page = (
+        "Nutztiere/monitoring.md",
+        "# Monitoring\n\n![Reiter Monitoring](../../static/img/Nutztiere/HIT1.png)\n",
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    common::write(
+        tmp.path().join("handbook.yaml"),
+        "title: Kurs\nlanguage: de\n",
+    );
+    common::write(tmp.path().join("content").join(page.0), page.1);
+    // before the pictures are moved over, the error says where they go
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
+    assert!(
+        stderr(&o).contains("legen Sie seinen Inhalt in `content/` (diese Datei als `content/img/Nutztiere/HIT1.png`)"),
+        "{}",
+        stderr(&o)
+    );
+    let (tmp, err) = book(&[page, ("img/Nutztiere/HIT1.png", "png")]);
+    assert!(!err.contains("Fehler"), "{err}");
+    let html = article(&tmp.path().join("public"), "nutztiere/monitoring");
+    assert!(html.contains("src=\"/img/Nutztiere/HIT1.png\""), "{html}");
+}

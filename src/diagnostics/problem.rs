@@ -317,6 +317,9 @@ pub enum Hint {
         arg: String,
     },
     DescribeImage,
+    /// A link into Docusaurus' `static/` folder, which it publishes at
+    /// the site's top: where its file is to go (`img/x.png`).
+    StaticFolder(String),
     SnippetIsPage,
     SnippetNaming,
     QuoteHashValue(String),

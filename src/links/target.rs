@@ -139,17 +139,42 @@ pub fn resolve_link(content: &Content, index: &Index, from: PageId, link: &LinkS
                 Some(target) => {
                     let resolved =
                         resolve_folder_or_asset(content, index, from, target, &path, anchor, link);
-                    as_hugo_reads_it(content, index, from, link, &path, anchor, resolved)
+                    let resolved =
+                        as_hugo_reads_it(content, index, from, link, &path, anchor, resolved);
+                    in_static_folder(index, &path, resolved)
                 }
                 // above `content/` from the file may be inside it from the
                 // page's address (`../antrag/` in `oben.md`, at `/oben/`)
                 None => {
                     let resolved = broken(content, link, &path);
-                    as_hugo_reads_it(content, index, from, link, &path, anchor, resolved)
+                    let resolved =
+                        as_hugo_reads_it(content, index, from, link, &path, anchor, resolved);
+                    in_static_folder(index, &path, resolved)
                 }
             }
         }
     }
+}
+
+/// A file link that leads nowhere, into Docusaurus' `static/` folder
+/// (`../../static/img/hit.png`), which Docusaurus publishes at the site's
+/// top: the file of that name at the top of `content/` (`img/hit.png`),
+/// where its pictures go when a book moves over; else the error says so.
+fn in_static_folder(index: &Index, written: &str, resolved: Resolved) -> Resolved {
+    if !matches!(resolved.0, LinkTarget::Broken) {
+        return resolved;
+    }
+    let Some((_, inside)) = written.rsplit_once("static/") else {
+        return resolved;
+    };
+    let Some(target) = normalise(Path::new(""), inside) else {
+        return resolved;
+    };
+    if index.assets.contains_key(target.as_path()) {
+        return (LinkTarget::Asset(target), None);
+    }
+    let hint = Hint::StaticFolder(target.display().to_string());
+    (resolved.0, resolved.1.map(|d| d.with_help(hint)))
 }
 
 /// A page link that leads nowhere from the page's folder, read as docsify

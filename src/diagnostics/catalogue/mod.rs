@@ -703,7 +703,8 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | TargetIsDraft
         | ReferencedDraft
         | OtherKind { .. }
-        | DescribeImage => link_hint(h, lang),
+        | DescribeImage
+        | StaticFolder(..) => link_hint(h, lang),
         KnownShortcodes(..)
         | KnownTemplates(..)
         | WriteArgument { .. }
@@ -800,6 +801,11 @@ fn front_matter_hint(h: &Hint, lang: Lang) -> String {
 fn link_hint(h: &Hint, lang: Lang) -> String {
     use Hint::*;
     match h {
+        StaticFolder(path) => t!(
+            lang,
+            "Docusaurus publishes its folder `static/` at the top of the site: put what it holds into `content/` (this file as `content/{path}`), and the link finds it",
+            "Docusaurus veröffentlicht seinen Ordner `static/` oben in der Website: legen Sie seinen Inhalt in `content/` (diese Datei als `content/{path}`), dann findet der Link sie"
+        ),
         RenameDuplicate => t!(
             lang,
             "give one of the pages another `slug:` or file name",
