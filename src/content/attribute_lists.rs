@@ -14,8 +14,9 @@
 //! (and is named), since links may lead to it; code keeps every character.
 
 /// What may stand right before a list that belongs to the element: the
-/// end of a link or picture, of emphasis, of inline code.
-const AFTER: [u8; 5] = [b')', b']', b'*', b'_', b'`'];
+/// end of a link or picture, of emphasis, of inline code. Not `_`: in a
+/// formula `\sum_{i=1}` is a subscript, no list.
+const AFTER: [u8; 4] = [b')', b']', b'*', b'`'];
 
 /// Blanks the attribute lists in `text` from `body_start` on.
 pub fn blank(text: &mut String, body_start: usize) {
@@ -36,9 +37,14 @@ pub fn blank(text: &mut String, body_start: usize) {
             if line.trim_start().starts_with('#') {
                 return None;
             }
-            // inside an inline code span (`` `![x](y){ .a }` ``) it is code
-            let ticks = body[line_start..at].bytes().filter(|&b| b == b'`').count();
+            // inside an inline code span (`` `![x](y){ .a }` ``) it is
+            // code, inside `$…$` a formula
+            let before = &body.as_bytes()[line_start..at];
+            let ticks = before.iter().filter(|&&b| b == b'`').count();
             if body.as_bytes()[at - 1] != b'`' && ticks % 2 == 1 {
+                return None;
+            }
+            if before.iter().filter(|&&b| b == b'$').count() % 2 == 1 {
                 return None;
             }
             // kramdown's `{:width="400px"}{: .centered }`: one after another
@@ -169,6 +175,8 @@ mod tests {
             "```\n![x](y){ .a }\n```\n",
             "[x](y){ .a.b }",
             "[x](y){ title=\"offen }",
+            "$\\sum_{i=1}^{n}(y_i)*{a=1}$",
+            "_kursiv_{.rot}",
             "**Speichern**{#speichern}",
             "![B](b.png){ .breit #plan }",
         ] {
