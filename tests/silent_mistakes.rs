@@ -174,7 +174,7 @@ fn a_place_off_the_globe_is_an_error_not_a_region_missing_from_the_map() {
         .output()
         .unwrap();
     assert!(
-        stderr(&o).contains("content/regionen/kreis-borken.md:5:1: Fehler: `location` hat einen Wert der falschen Art: der Längengrad 518.4 liegt nicht zwischen -180 und 180"),
+        stderr(&o).contains("content/regionen/kreis-borken.md:5:1: Fehler: `location`: der Längengrad 518.4 liegt nicht zwischen -180 und 180"),
         "{}",
         stderr(&o)
     );

@@ -279,7 +279,10 @@ fn front_matter_message(p: &Problem, lang: Lang) -> String {
         ),
         WrongType { key, detail } => match lang {
             Lang::En => format!("`{key}` has the wrong type: {detail}"),
-            Lang::De => format!("`{key}` hat einen Wert der falschen Art: {}", type_detail_de(detail)),
+            Lang::De => match serde_text::out_of_range(detail) {
+                Some(range) => format!("`{key}`: {range}"),
+                None => format!("`{key}` hat einen Wert der falschen Art: {}", type_detail_de(detail)),
+            },
         },
         UnknownKind(k) => t!(
             lang,

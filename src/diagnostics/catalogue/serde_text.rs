@@ -42,15 +42,24 @@ fn recognised(detail: &str) -> Option<String> {
         let field = names(rest).into_iter().next().unwrap_or_default();
         return Some(format!("`{field}` steht zweimal"));
     }
-    for (word, german, range) in [
-        ("latitude ", "der Breitengrad", "-90 und 90"),
-        ("longitude ", "der Längengrad", "-180 und 180"),
-    ] {
-        if let Some(value) = after(detail, word).and_then(|r| r.split(' ').next()) {
-            return Some(format!("{german} {value} liegt nicht zwischen {range}"));
-        }
+    if let Some(range) = out_of_range(detail) {
+        return Some(range);
     }
     expected_kind(detail).map(|expected| format!("erwartet wird {expected}"))
+}
+
+/// A coordinate outside its range, in German: a number of the right kind,
+/// only too large or small (no „Wert der falschen Art“).
+pub fn out_of_range(detail: &str) -> Option<String> {
+    [
+        ("latitude ", "der Breitengrad", "-90 und 90"),
+        ("longitude ", "der Längengrad", "-180 und 180"),
+    ]
+    .into_iter()
+    .find_map(|(word, german, range)| {
+        let value = after(detail, word)?.split(' ').next()?;
+        Some(format!("{german} {value} liegt nicht zwischen {range}"))
+    })
 }
 
 /// What serde expected, for its `invalid type`/`invalid value` messages.
