@@ -106,3 +106,20 @@ fn strict_fails_on_warnings_and_keeps_the_previous_site() {
     let o = run(root, &["build", "--strict"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn an_empty_content_folder_is_named_not_built_in_silence() {
+    // a copy that went wrong: the site would be the generated start page
+    let tmp = tempfile::tempdir().unwrap();
+    write(
+        tmp.path().join("handbook.yaml"),
+        "title: Leer\nlanguage: de\n",
+    );
+    std::fs::create_dir_all(tmp.path().join("content")).unwrap();
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
+    assert!(
+        stderr(&o).contains("In `content/` liegt keine Markdown-Datei"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -255,6 +255,14 @@ fn discover(spec: &LoadSpec, language: Option<&str>, diags: &mut Diagnostics) ->
 pub fn load(spec: &LoadSpec, config: &Config) -> (Content, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut found = discover(spec, Some(&config.language), &mut diags);
+    if found.pages.is_empty() && found.snippets.is_empty() {
+        // a copy that went wrong builds a site of one generated page
+        if let Some(layer) = spec.layers.first() {
+            let dir = relative_to(spec.root, &layer.content_dir);
+            let problem = Problem::NoPages(dir.display().to_string());
+            diags.push(Diagnostic::warning(problem, Span::file_start(dir)));
+        }
+    }
     let book_order = read_book_order(spec.root, &found, &mut diags);
     let files: Vec<(PathBuf, PathBuf)> = found.pages.into_iter().collect();
     let parsed: Vec<_> = files

@@ -31,6 +31,9 @@ pub enum Problem {
     /// No title; the first heading, of a lower level, stands in.
     TitleFromHeading(String),
     ControlCharacter,
+    /// `content/` holds no Markdown file at all (a copy that went wrong):
+    /// the site would be the generated start page alone.
+    NoPages(String),
     EmptyPage(String),
     UnknownPlaceholder(String),
     InvalidPlaceholderKey(String),

@@ -189,6 +189,7 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | TitleEmptied
         | TitleFromHeading(..)
         | ControlCharacter
+        | NoPages(..)
         | EmptyPage(..)
         | UnknownPlaceholder(..)
         | InvalidPlaceholderKey(..)
@@ -308,6 +309,11 @@ fn front_matter_message(p: &Problem, lang: Lang) -> String {
             lang,
             "page has no title (no `title:`, no `# heading`): its first heading, „{heading}“, stands in",
             "Die Seite hat keinen Titel (weder `title:` noch `# …`): ihre erste Überschrift, „{heading}“, dient als Titel"
+        ),
+        NoPages(dir) => t!(
+            lang,
+            "`{dir}/` holds no Markdown file: the site has only the start page made for it; put the pages there as `.md` files",
+            "In `{dir}/` liegt keine Markdown-Datei: die Website hat nur die Startseite, die der Generator anlegt; legen Sie die Seiten als `.md`-Dateien dorthin"
         ),
         ControlCharacter => t!(
             lang,
