@@ -27,7 +27,8 @@ pub fn blank(text: &mut String, body_start: usize) {
     if candidates.is_empty() {
         return;
     }
-    let mut ranges: Vec<std::ops::Range<usize>> = candidates
+    let code = crate::content::markdown::code_ranges(body);
+    let ranges: Vec<std::ops::Range<usize>> = candidates
         .into_iter()
         .filter_map(|at| {
             let line_start = body[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -37,13 +38,12 @@ pub fn blank(text: &mut String, body_start: usize) {
             if line.trim_start().starts_with('#') {
                 return None;
             }
-            // inside an inline code span (`` `![x](y){ .a }` ``) it is
+            // in code (a block, or a span: `` `![x](y){ .a }` ``) it is
             // code, inside `$…$` a formula
-            let before = &body.as_bytes()[line_start..at];
-            let ticks = before.iter().filter(|&&b| b == b'`').count();
-            if body.as_bytes()[at - 1] != b'`' && ticks % 2 == 1 {
+            if crate::content::markdown::in_code(&code, at) {
                 return None;
             }
+            let before = &body.as_bytes()[line_start..at];
             if before.iter().filter(|&&b| b == b'$').count() % 2 == 1 {
                 return None;
             }
@@ -63,13 +63,10 @@ pub fn blank(text: &mut String, body_start: usize) {
     if ranges.is_empty() {
         return;
     }
-    let code = super::kramdown_toc::code_blocks(body);
-    ranges.retain(|r| !code.iter().any(|c| c.contains(&r.start)));
-    let mut bytes = std::mem::take(text).into_bytes();
-    for r in ranges {
-        bytes[body_start + r.start..body_start + r.end].fill(b' ');
-    }
-    *text = String::from_utf8(bytes).expect("ASCII braces and their contents replaced whole");
+    let ranges = ranges
+        .into_iter()
+        .map(|r| body_start + r.start..body_start + r.end);
+    *text = super::source::spaces_over(std::mem::take(text), ranges);
 }
 
 /// The length of the attribute list `rest` starts with (`{` … `}`), when

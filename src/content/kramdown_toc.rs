@@ -62,16 +62,12 @@ pub fn blank(text: &mut String, body_start: usize) {
     let code = code_blocks(&text[body_start..]);
     blanks.retain(|&i| !code.iter().any(|c| c.contains(&(lines[i].0 - body_start))));
     // whole lines become spaces: every length stays, no character is cut
-    let mut bytes = std::mem::take(text).into_bytes();
-    for i in blanks {
-        let (start, end) = lines[i];
-        bytes[start..end].fill(b' ');
-    }
-    *text = String::from_utf8(bytes).expect("whole lines replaced by spaces");
+    let ranges = blanks.into_iter().map(|i| lines[i].0..lines[i].1);
+    *text = super::source::spaces_over(std::mem::take(text), ranges);
 }
 
 /// The code blocks of `body`, fenced or indented, by byte range.
-pub(super) fn code_blocks(body: &str) -> Vec<std::ops::Range<usize>> {
+fn code_blocks(body: &str) -> Vec<std::ops::Range<usize>> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
     let mut out = Vec::new();
     let mut start = None;

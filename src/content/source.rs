@@ -91,6 +91,22 @@ impl SourceText {
     }
 }
 
+/// `text` with each of `ranges` turned to spaces, byte for byte: another
+/// tool's syntax that is read away leaves no text, and every position
+/// after it stays where it was, so messages still name the right line and
+/// column. The ranges begin and end at characters' edges (whole lines,
+/// ASCII braces), so no character is cut.
+pub fn spaces_over(
+    text: String,
+    ranges: impl IntoIterator<Item = std::ops::Range<usize>>,
+) -> String {
+    let mut bytes = text.into_bytes();
+    for range in ranges {
+        bytes[range].fill(b' ');
+    }
+    String::from_utf8(bytes).expect("whole characters replaced by spaces")
+}
+
 /// Where the first invalid UTF-8 sequence is, as 1-based line and column.
 pub fn invalid_utf8_position(bytes: &[u8], err: &std::str::Utf8Error) -> (usize, usize) {
     let valid = &bytes[..err.valid_up_to()];

@@ -33,10 +33,10 @@ pub(super) fn take(body: &str) -> (Cow<'_, str>, Vec<Abbreviation>) {
     if lines.is_empty() {
         return (Cow::Borrowed(body), Vec::new());
     }
-    let mut bytes = body.as_bytes().to_vec();
+    let mut ranges = Vec::with_capacity(lines.len());
     let mut abbreviations: Vec<Abbreviation> = Vec::new();
     for (range, (short, long)) in lines {
-        bytes[range].fill(b' ');
+        ranges.push(range);
         // the first definition holds, as in Python-Markdown
         if !abbreviations.iter().any(|(s, _)| *s == short) {
             abbreviations.push((short, long));
@@ -44,7 +44,7 @@ pub(super) fn take(body: &str) -> (Cow<'_, str>, Vec<Abbreviation>) {
     }
     // longer first: `SGB II` before `SGB`
     abbreviations.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-    let text = String::from_utf8(bytes).expect("whole lines replaced by spaces");
+    let text = crate::content::source::spaces_over(body.to_string(), ranges);
     (Cow::Owned(text), abbreviations)
 }
 
