@@ -133,6 +133,16 @@ pub enum TopLevel {
     Page(PageId),
 }
 
+impl TopLevel {
+    /// The page that stands for the entry: a section's own page.
+    pub fn page(self, content: &Content) -> PageId {
+        match self {
+            TopLevel::Section(s) => content.sections[s].index,
+            TopLevel::Page(id) => id,
+        }
+    }
+}
+
 /// The main navigation's entries: the start page's subsections and its
 /// pages that are in the menu, by weight, then title. The reading order
 /// and the menu both follow it.
@@ -164,11 +174,7 @@ pub fn section_entries(content: &Content, s: usize) -> Vec<TopLevel> {
 /// equal keys in the order given.
 fn in_order(content: &Content, entries: impl Iterator<Item = TopLevel>) -> Vec<TopLevel> {
     let key = |entry: &TopLevel| {
-        let id = match *entry {
-            TopLevel::Section(s) => content.sections[s].index,
-            TopLevel::Page(id) => id,
-        };
-        let p = &content.pages[id];
+        let p = &content.pages[entry.page(content)];
         (p.weight, p.title.to_lowercase())
     };
     let mut items: Vec<_> = entries.map(|e| (key(&e), e)).collect();

@@ -428,10 +428,7 @@ impl Site {
     pub fn navigation(&self) -> Vec<PageRef<'_>> {
         crate::site::top_level(&self.content)
             .into_iter()
-            .map(|entry| match entry {
-                crate::site::TopLevel::Section(s) => self.page_ref(self.content.sections[s].index),
-                crate::site::TopLevel::Page(i) => self.page_ref(i),
-            })
+            .map(|entry| self.page_ref(entry.page(&self.content)))
             .collect()
     }
 }

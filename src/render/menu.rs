@@ -41,11 +41,7 @@ impl Site {
         let row: usize = crate::site::top_level(&self.content)
             .into_iter()
             .map(|entry| {
-                let id = match entry {
-                    TopLevel::Section(s) => self.content.sections[s].index,
-                    TopLevel::Page(id) => id,
-                };
-                let p = &self.content.pages[id];
+                let p = &self.content.pages[entry.page(&self.content)];
                 // the gap between two entries is about two characters
                 p.menu_title.as_deref().unwrap_or(&p.title).chars().count() + 2
             })
@@ -108,31 +104,28 @@ impl Site {
         };
         shown
             .into_iter()
-            .map(|entry| match entry {
-                TopLevel::Page(p) => MenuNode {
-                    link: self.page_ref(p),
-                    current: (p == id).then_some("page"),
-                    part: self.content.pages[p].menu_part.as_deref(),
-                    children: Vec::new(),
-                },
-                TopLevel::Section(s) => {
-                    let index = self.content.sections[s].index;
-                    let open = around.contains(&s);
-                    MenuNode {
-                        link: self.page_ref(index),
-                        part: self.content.pages[index].menu_part.as_deref(),
-                        current: if index == id {
-                            Some("page")
-                        } else {
-                            open.then_some("true")
-                        },
-                        children: if open {
+            .map(|entry| {
+                let page = entry.page(&self.content);
+                // a section the page is in is open, its entries listed
+                let open = match entry {
+                    TopLevel::Section(s) => around.contains(&s).then_some(s),
+                    TopLevel::Page(_) => None,
+                };
+                MenuNode {
+                    link: self.page_ref(page),
+                    current: if page == id {
+                        Some("page")
+                    } else {
+                        open.map(|_| "true")
+                    },
+                    part: self.content.pages[page].menu_part.as_deref(),
+                    children: match open {
+                        Some(s) => {
                             let inner = crate::site::section_entries(&self.content, s);
                             self.menu_nodes(inner, id, around, OPEN_AT_MOST)
-                        } else {
-                            Vec::new()
-                        },
-                    }
+                        }
+                        None => Vec::new(),
+                    },
                 }
             })
             .collect()
