@@ -466,14 +466,6 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
 /// A hidden `.…md.tmp` beside the page (which the watcher ignores), then
 /// renamed over it: readers see the old file or the new, never half.
 pub(super) fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let mut tmp = super::paths::temp_beside(dir, ".md.tmp")?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    use super::paths::{write_via_temp, Existing};
+    write_via_temp(path, bytes, ".md.tmp", Some(path), Existing::Replace)
 }

@@ -13,12 +13,29 @@ pub(super) fn plain(rel: &Path) -> bool {
         .all(|c| matches!(c, Component::Normal(n) if n != ".git"))
 }
 
-/// A hidden temporary file in `dir`, to be renamed over its target. It is
-/// opened with mode 0666 so that the umask decides, as for any file the
-/// user's own programs write: tempfile's default 0600 would make uploaded
-/// pictures and new pages unreadable to a web server that copies the
-/// built site with its modes (`rsync -a`, `cp -p`).
-pub(super) fn temp_beside(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+/// Whether [`write_via_temp`] may put its file over one already there.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Existing {
+    Replace,
+    Keep,
+}
+
+/// Writes `bytes` to `target` through a hidden temporary file beside it
+/// (`.redaktion-…{suffix}`, which the watcher ignores), renamed into place:
+/// readers see the old file or the new, never half. The file gets the
+/// mode of `mode_of` (a page keeps its own) or else what the umask gives,
+/// as any file the user's own programs write: tempfile's default 0600
+/// made uploaded pictures and new pages unreadable to a web server that
+/// copies the built site with its modes (`rsync -a`, `cp -p`).
+pub(super) fn write_via_temp(
+    target: &Path,
+    bytes: &[u8],
+    suffix: &str,
+    mode_of: Option<&Path>,
+    existing: Existing,
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = target.parent().unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
     builder.prefix(".redaktion-").suffix(suffix);
     #[cfg(unix)]
@@ -26,7 +43,17 @@ pub(super) fn temp_beside(dir: &Path, suffix: &str) -> std::io::Result<tempfile:
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(dir)
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Some(meta) = mode_of.and_then(|p| std::fs::metadata(p).ok()) {
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    match existing {
+        Existing::Replace => tmp.persist(target).map(drop),
+        Existing::Keep => tmp.persist_noclobber(target).map(drop),
+    }
+    .map_err(|e| e.error)
 }
 
 #[cfg(test)]

@@ -230,18 +230,17 @@ fn apply(
     new_rel: &std::path::Path,
     plan: &Plan,
 ) -> std::io::Result<()> {
-    use std::io::Write;
+    use super::paths::{write_via_temp, Existing};
     let own = &plan[rel].1.text;
-    let new_path = s.root.join(new_rel);
-    let dir = new_path.parent().unwrap_or(&s.root);
-    let mut tmp = super::paths::temp_beside(dir, ".md.tmp")?;
-    tmp.write_all(own.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    // The page keeps the mode it had under its old name.
-    if let Ok(meta) = std::fs::metadata(s.root.join(rel)) {
-        tmp.as_file().set_permissions(meta.permissions())?;
-    }
-    tmp.persist_noclobber(&new_path).map_err(|e| e.error)?;
+    // the page keeps the mode it had under its old name
+    let (old_path, new_path) = (s.root.join(rel), s.root.join(new_rel));
+    write_via_temp(
+        &new_path,
+        own.as_bytes(),
+        ".md.tmp",
+        Some(&old_path),
+        Existing::Keep,
+    )?;
     let mut written: Vec<(&PathBuf, &String)> = Vec::new();
     for (file, (before, after)) in plan.iter().filter(|(f, _)| f.as_path() != rel) {
         if let Err(e) = page::write_atomically(&s.root.join(file), after.text.as_bytes()) {

@@ -320,8 +320,7 @@ fn linked_files(preview: &mut super::super::Preview, page: &std::path::Path) -> 
 /// holds its hash), a different file of that name is left alone. `true`
 /// when this wrote it.
 fn write_new(target: &std::path::Path, bytes: &[u8]) -> std::io::Result<bool> {
-    use std::io::Write;
-    let dir = target.parent().unwrap_or(std::path::Path::new("."));
+    use super::paths::{write_via_temp, Existing};
     if let Ok(meta) = std::fs::symlink_metadata(target) {
         return match meta.file_type().is_file() && std::fs::read(target)? == bytes {
             true => Ok(false),
@@ -331,10 +330,7 @@ fn write_new(target: &std::path::Path, bytes: &[u8]) -> std::io::Result<bool> {
             ))),
         };
     }
-    let mut tmp = super::paths::temp_beside(dir, ".tmp")?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(target).map_err(|e| e.error)?;
+    write_via_temp(target, bytes, ".tmp", None, Existing::Keep)?;
     Ok(true)
 }
 

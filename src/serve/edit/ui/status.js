@@ -18,11 +18,6 @@ export function setupStatus(c) {
   ctx = c;
 }
 
-/** Whether the website preview shows what is saved. */
-export function siteOk() {
-  return site.ok;
-}
-
 /** The persistent notice under the header; filled by `refreshSite`. */
 export function siteNotice() {
   return el("section", { id: "site-status", class: "site-status", hidden: true, "aria-labelledby": "site-status-h" });
