@@ -276,3 +276,60 @@ fn a_placeholder_in_angle_brackets_shows_as_written() {
         "{err}"
     );
 }
+
+/// `programme:` once took any text and linked nothing: the region named
+/// its programme by the title its page shows, and no page listed it.
+#[test]
+fn a_programme_named_by_its_title_is_an_error_with_its_short_name() {
+    let (all, failed) = diagnostics(&[]);
+    assert!(failed);
+    let d = find(&all, "`Aktiv im Stadtteil` in `programme`");
+    assert_eq!(
+        (d.0.as_str(), d.1.as_str(), d.2, d.3),
+        ("error", "content/regionen/kreis-borken.md", 7, 12)
+    );
+    let tmp = copy_fixture("silent-mistakes");
+    let page = tmp.path().join("content/regionen/kreis-borken.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("programme: Aktiv im Stadtteil", "programme: aktiv"),
+    )
+    .unwrap();
+    let out = handbook_in(tmp.path(), &["check", "--format", "json"]);
+    assert!(
+        !rows(&out).iter().any(|r| r.4.contains("`programme`")),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// A contact without a name published „, Koordination“, and an address
+/// written `(at)` a `mailto:` link that sends nothing.
+#[test]
+fn a_contact_without_name_or_with_no_address_is_an_error_at_its_entry() {
+    let (rows, _) = diagnostics(&[]);
+    let d = find(&rows, "contact without a name");
+    assert_eq!((d.0.as_str(), d.2, d.3), ("error", 9, 5));
+    let d = find(
+        &rows,
+        "`m.muster(at)jobcenter-muster.de` is no e-mail address",
+    );
+    assert_eq!((d.0.as_str(), d.2, d.3), ("error", 10, 12));
+    // the second contact is as it should be
+    assert!(!rows.iter().any(|r| r.4.contains("p.beispiel")));
+    let tmp = copy_fixture("silent-mistakes");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
+        .current_dir(tmp.path())
+        .env("HANDBOOK_MESSAGES", "de")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains(
+            "Tipp: schreiben Sie eine Adresse mit `@`, etwa `m.muster@jobcenter-muster.de`"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}

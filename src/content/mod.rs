@@ -3,6 +3,7 @@
 mod attribute_lists;
 pub mod book_order;
 pub mod callout;
+mod contacts;
 pub mod cross_ref;
 pub mod foreign;
 pub mod foreign_keys;

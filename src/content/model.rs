@@ -106,6 +106,17 @@ impl PageKind {
             PageKind::Check | PageKind::Page => &[],
         }
     }
+
+    /// Keys that name one page by its short name (`programme:
+    /// neue-wege-nrw`), checked and linked as the lists of
+    /// [`reference_keys`](Self::reference_keys) are. The page may be of
+    /// any kind: a programme's page is a plain page.
+    pub fn single_reference_keys(self) -> &'static [&'static str] {
+        match self {
+            PageKind::Region => &["programme"],
+            _ => &[],
+        }
+    }
 }
 
 /// Keys every kind understands.

@@ -96,6 +96,9 @@ fn parse_inner(
     let sorted = sort_keys(kind, &entries, &keys, &at, diags);
     let mut common: Common = typed(&sorted.common, &at, diags);
     let meta = kind_meta(kind, &sorted.of_kind, &at, diags);
+    if kind == PageKind::Region {
+        super::contacts::check(&sorted.of_kind, &at, diags);
+    }
     let refs = references(kind, &entries, &taxonomy_keys, &at);
     let scan = markdown::scan(&src, split.body_start);
     for (span, issue) in &scan.pictures {
@@ -433,12 +436,21 @@ fn references(
         .map(|(f, _)| *f)
         .chain(["related"])
         .chain(taxonomy_keys.iter().copied());
-    for field in ref_fields {
+    let single = kind.single_reference_keys().iter().copied();
+    for field in ref_fields.chain(single) {
         let Some((_, v)) = entries.iter().find(|(k, _)| k.as_str() == Some(field)) else {
             continue;
         };
-        let Value::Seq(items) = &v.value else {
-            continue;
+        let items = match &v.value {
+            Value::Seq(items) => items.iter().collect(),
+            // `programme: neue-wege-nrw`, one name without a list; left
+            // empty, it names nothing
+            Value::Str(s)
+                if !s.trim().is_empty() && kind.single_reference_keys().contains(&field) =>
+            {
+                vec![*v]
+            }
+            _ => continue,
         };
         for item in items {
             if let Some(target) = item.as_str() {

@@ -155,6 +155,10 @@ pub enum Problem {
     PictureWithoutDescription(String),
     /// A picture loaded from another server: its host.
     PictureFromElsewhere(String),
+    /// A contact without a name: the page shows „, Koordination“.
+    ContactWithoutName,
+    /// A contact's `email:` no mail program can send to (`m.muster(at)…`).
+    NotAnEmail(String),
 
     // --- handbooks written for other tools
     Foreign(super::foreign::ForeignIssue),
@@ -344,6 +348,8 @@ pub enum Hint {
     DescribePicture,
     /// Keep a picture beside the page instead of loading it from elsewhere.
     PictureBesidePage,
+    /// The e-mail address as it is meant (with `@`, without `mailto:`).
+    WriteEmail(String),
     /// The link's target has a space, which ends it.
     SpaceInLink,
     /// The front matter's keys are English: `duration:`, not `Dauer:`.

@@ -212,7 +212,9 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | ThemeLink(..)
         | UnreadableFormula(..)
         | PictureWithoutDescription(..)
-        | PictureFromElsewhere(..) => silent::message(p, lang),
+        | PictureFromElsewhere(..)
+        | ContactWithoutName
+        | NotAnEmail(..) => silent::message(p, lang),
         ShortcodeSyntax { .. }
         | UnknownShortcode(..)
         | MissingArgument { .. }
@@ -727,6 +729,7 @@ pub fn hint(h: &Hint, lang: Lang) -> String {
         | LinkByRole
         | DescribePicture
         | PictureBesidePage
+        | WriteEmail(..)
         | ListValid { .. } => silent::hint(h, lang),
         Foreign(issue) => foreign::hint(issue, lang),
     }

@@ -46,6 +46,16 @@ pub(super) fn message(p: &Problem, lang: Lang) -> String {
                 "Die Formel lässt sich nicht lesen ({de}); sie erscheint als ihr TeX-Quelltext"
             )
         }
+        ContactWithoutName => t!(
+            lang,
+            "a contact without a name: the page would show only its role or address; write the person's or the office's name into `name:`",
+            "Eine Ansprechperson ohne Namen: die Seite zeigte nur ihre Funktion oder Adresse; schreiben Sie den Namen der Person oder der Stelle in `name:`"
+        ),
+        NotAnEmail(email) => t!(
+            lang,
+            "`{email}` is no e-mail address: the page makes it a link that opens an e-mail to it, which could not be sent",
+            "`{email}` ist keine E-Mail-Adresse: die Seite macht daraus einen Link, der eine E-Mail an sie öffnet, und die ließe sich nicht senden"
+        ),
         PictureWithoutDescription(src) if src.is_empty() => t!(
             lang,
             "the picture has no description: whoever has the page read out learns nothing of it",
@@ -102,6 +112,11 @@ pub(super) fn hint(h: &Hint, lang: Lang) -> String {
             lang,
             "write what it shows into the brackets, `![Ablauf des Elterncafés in vier Schritten](plan.png)`, or in HTML into `alt=\"…\"`; a mere ornament gets `alt=\"\"`",
             "schreiben Sie in die eckigen Klammern, was es zeigt: `![Ablauf des Elterncafés in vier Schritten](plan.png)`, in HTML in `alt=\"…\"`; reiner Schmuck bekommt `alt=\"\"`"
+        ),
+        WriteEmail(meant) => t!(
+            lang,
+            "write one address with its `@`, e.g. `{meant}`",
+            "schreiben Sie eine Adresse mit `@`, etwa `{meant}`"
         ),
         PictureBesidePage => t!(
             lang,
