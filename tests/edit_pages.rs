@@ -180,6 +180,9 @@ fn renaming_lists_every_reference_and_link_then_rewrites_only_those_bytes() {
         lines,
         [
             ("content/konzepte/elterncafe.md".to_string(), 4),
+            // its old address joins `aliases:`, added below its keys
+            ("content/konzepte/elterncafe.md".to_string(), 7),
+            ("content/konzepte/elterncafe.md".to_string(), 8),
             ("content/konzepte/elterncafe.md".to_string(), 12),
             ("content/konzepte/familienzentrum.md".to_string(), 8),
             ("content/regionen/kreis-borken.md".to_string(), 8),
@@ -200,7 +203,11 @@ fn renaming_lists_every_reference_and_link_then_rewrites_only_those_bytes() {
         "{plan}"
     );
     assert_eq!(
-        plan["lines"][3]["after"],
+        (&plan["lines"][1]["before"], &plan["lines"][2]["after"]),
+        (&json!(""), &json!("  - /konzepte/elterncafe/"))
+    );
+    assert_eq!(
+        plan["lines"][5]["after"],
         "  - familiencafe   # das erste Konzept"
     );
     // nothing left that names the page and is not rewritten
@@ -234,9 +241,16 @@ fn renaming_lists_every_reference_and_link_then_rewrites_only_those_bytes() {
     assert!(!root.join("content/konzepte/elterncafe.md").exists());
     for (file, old) in files.iter().zip(&before) {
         let now = file.replace("elterncafe", "familiencafe");
+        let mut expected = old.replace("elterncafe", "familiencafe");
+        if now.ends_with("konzepte/familiencafe.md") {
+            // bookmarks and other sites' links to the old address are sent on
+            let end = expected.match_indices("---").nth(1).unwrap().0;
+            let eol = if old.contains("\r\n") { "\r\n" } else { "\n" };
+            expected.insert_str(end, &format!("aliases:{eol}  - /konzepte/elterncafe/{eol}"));
+        }
         assert_eq!(
             read(root.join(&now)),
-            old.replace("elterncafe", "familiencafe"),
+            expected,
             "{now}: only the names changed (CRLF, comments, quotes kept)"
         );
     }
@@ -249,6 +263,13 @@ fn renaming_lists_every_reference_and_link_then_rewrites_only_those_bytes() {
     check_is_clean(tmp.path());
     let out = handbook_in(tmp.path(), &["check", "--edition", "nord"]);
     assert!(out.status.success(), "the edition builds too: {out:?}");
+    let out = handbook_in(tmp.path(), &["build", "--out", "public"]);
+    assert!(out.status.success(), "{out:?}");
+    let moved = read(tmp.path().join("public/konzepte/elterncafe/index.html"));
+    assert!(
+        moved.contains(r#"<meta http-equiv="refresh" content="0; url=/konzepte/familiencafe/">"#),
+        "{moved}"
+    );
 }
 
 #[test]

@@ -19,6 +19,9 @@ pub struct Adopted {
     /// The short name the menu shows: `linkTitle:` (Hugo),
     /// `sidebar_label:` (Docusaurus), `sidebar: {label: …}` (Starlight).
     pub menu_title: Option<String>,
+    /// Earlier addresses: `aliases:` (ours, Hugo's and Zola's) and
+    /// `redirect_from:` (Jekyll's jekyll-redirect-from), each with its place.
+    pub aliases: Vec<(String, Span)>,
 }
 
 /// Ordering keys of other tools, read as `weight` when there is none.
@@ -26,13 +29,12 @@ const ORDER_KEYS: [&str; 3] = ["nav_order", "sidebar_position", "order"];
 /// Keys that set the page's address.
 const URL_KEYS: [&str; 2] = ["permalink", "url"];
 /// Keys whose meaning has no counterpart here.
-const IGNORED_KEYS: [&str; 6] = [
+const IGNORED_KEYS: [&str; 5] = [
     "layout",
     "parent",
     "grand_parent",
     "has_children",
     "nav_exclude",
-    "aliases",
 ];
 /// Keys that give the page a shorter name for the menu.
 const MENU_TITLE_KEYS: [&str; 2] = ["linkTitle", "sidebar_label"];
@@ -84,6 +86,22 @@ pub fn adopt(
             }
             (k2, Value::Str(s)) if MENU_TITLE_KEYS.contains(&k2) && !s.trim().is_empty() => {
                 adopted.menu_title = Some(s.trim().to_string());
+                false
+            }
+            // read here for their places; `aliases` stays for the type check
+            ("aliases" | "redirect_from", Value::Seq(items)) => {
+                let written = items
+                    .iter()
+                    .filter_map(|i| Some((i.as_str()?.trim(), at(i))));
+                adopted.aliases.extend(
+                    written
+                        .filter(|(s, _)| !s.is_empty())
+                        .map(|(s, span)| (s.to_string(), span)),
+                );
+                key == "aliases"
+            }
+            ("redirect_from", Value::Str(s)) if !s.trim().is_empty() => {
+                adopted.aliases.push((s.trim().to_string(), at(v)));
                 false
             }
             ("menu", Value::Bool(_) | Value::Null) => true,

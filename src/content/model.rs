@@ -130,6 +130,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "draft",
     "related",
     "menu",
+    "aliases",
 ];
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -143,6 +144,9 @@ pub struct Common {
     pub template: Option<String>,
     pub draft: bool,
     pub related: Vec<String>,
+    /// Earlier addresses of the page; read with their places by
+    /// foreign_keys::adopt, declared here for the type check.
+    pub aliases: Vec<String>,
     /// `false` keeps a top-level page out of the main navigation (legal pages).
     pub menu: Option<bool>,
 }

@@ -28,6 +28,10 @@ pub struct Page {
     pub weight: f64,
     /// The address `permalink:`/`url:` gave the page, instead of its folder's.
     pub url_override: Option<String>,
+    /// Addresses the page had before (`aliases:`, Jekyll's
+    /// `redirect_from:`), as written, each with its place: the build
+    /// leaves a page there that sends the reader on.
+    pub aliases: Vec<(String, Span)>,
     /// The level of the body's heading that is the title, which the
     /// template prints: the first heading of that level is then left out of
     /// the body. `Some(1)` for a `# Titel` that repeats the title; a lower

@@ -185,6 +185,7 @@ fn parse_inner(
             .or(naming::name_weight(&content_path))
             .unwrap_or(super::page::UNWEIGHTED),
         url_override: adopted.url,
+        aliases: adopted.aliases,
         title_heading,
         template: common.template,
         draft: common.draft,

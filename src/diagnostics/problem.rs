@@ -63,6 +63,14 @@ pub enum Problem {
         url: String,
         other: String,
     },
+    /// An `aliases:` entry no file of the site can answer
+    /// (`https://…`, `/x?id=3`, `../..`).
+    AliasNotAnAddress(String),
+    /// An `aliases:` entry a page or another page's alias has.
+    AliasTaken {
+        address: String,
+        other: String,
+    },
     LinkToHiddenPage(String),
     /// A front-matter reference to a page that is a draft.
     ReferenceToDraft {

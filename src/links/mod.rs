@@ -3,6 +3,7 @@
 //! unknown reference, missing anchor and duplicate URL is a diagnostic at
 //! its own position.
 
+pub mod aliases;
 pub mod anchor_aliases;
 mod old_sites;
 pub mod refs;
@@ -110,6 +111,7 @@ pub fn resolve(content: &Content, config: &Config) -> (Resolved, Diagnostics) {
     let index = Index::new(content);
     let mut diags = Diagnostics::new();
     duplicate_urls(content, &mut diags);
+    aliases::check(content, &mut diags);
 
     let per_page: Vec<_> = content
         .pages

@@ -260,19 +260,56 @@ fn find_link_dest(raw: &str, start: usize, written: &str) -> Option<usize> {
 
 /// The lines that differ, for a change that keeps the number of lines.
 pub fn changed_lines(before: &str, after: &str) -> Vec<LineChange> {
+    use similar::{DiffOp, TextDiff};
     let old: Vec<&str> = before.lines().collect();
     let new: Vec<&str> = after.lines().collect();
-    // a rename changes bytes within lines, never their number
-    old.iter()
-        .zip(&new)
-        .enumerate()
-        .filter(|(_, (a, b))| a != b)
-        .map(|(i, (a, b))| LineChange {
-            line: i + 1,
-            before: a.to_string(),
-            after: b.to_string(),
-        })
-        .collect()
+    // a rename changes bytes within lines; the page's own file also gains
+    // its old address under `aliases:`, lines the list shows as added
+    // (`before` empty) rather than as every line below them changed
+    let diff = TextDiff::from_slices(&old, &new);
+    let mut out = Vec::new();
+    for op in diff.ops() {
+        match *op {
+            DiffOp::Equal { .. } => {}
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.extend((old_index..old_index + old_len).map(|i| LineChange {
+                line: i + 1,
+                before: old[i].to_string(),
+                after: String::new(),
+            })),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.extend((new_index..new_index + new_len).map(|i| LineChange {
+                line: i + 1,
+                before: String::new(),
+                after: new[i].to_string(),
+            })),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                for k in 0..old_len.max(new_len) {
+                    let (o, n) = (
+                        old.get(old_index + k).filter(|_| k < old_len),
+                        new.get(new_index + k).filter(|_| k < new_len),
+                    );
+                    out.push(LineChange {
+                        line: if o.is_some() {
+                            old_index + k + 1
+                        } else {
+                            new_index + k + 1
+                        },
+                        before: o.map_or_else(String::new, |l| l.to_string()),
+                        after: n.map_or_else(String::new, |l| l.to_string()),
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

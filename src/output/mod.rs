@@ -4,6 +4,7 @@
 
 mod guard;
 pub mod gzip;
+pub mod redirects;
 pub mod reuse;
 pub mod sitemap;
 mod staging;
@@ -111,6 +112,11 @@ fn generated_files<'a>(
             .into_iter()
             .flatten()
             .map(|(path, bytes)| (path, Cow::Owned(bytes))),
+    );
+    files.extend(
+        redirects::redirect_pages(site)
+            .into_iter()
+            .map(|(path, html)| (path, Cow::Owned(html.into_bytes()))),
     );
     if let Some(map) = sitemap::sitemap(site) {
         files.push(("sitemap.xml".into(), Cow::Owned(map.into_bytes())));

@@ -289,6 +289,7 @@ fn synthetic_index(rel_path: PathBuf, content_path: PathBuf, title: String) -> P
         description: None,
         weight: naming::name_weight(&content_path).unwrap_or(super::page::UNWEIGHTED),
         url_override: None,
+        aliases: Vec::new(),
         title_heading: None,
         template: None,
         draft: false,

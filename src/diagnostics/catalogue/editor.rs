@@ -121,6 +121,10 @@ pub fn field_label(within: Option<&str>, key: &str, lang: Lang) -> String {
         (_, "draft") => ("Draft (not published)", "Entwurf (nicht veröffentlicht)"),
         (_, "related") => ("Related pages", "Verwandte Seiten"),
         (_, "menu") => ("In the main menu", "Im Hauptmenü"),
+        (_, "aliases") => (
+            "Earlier addresses (readers are sent on from there)",
+            "Frühere Adressen (Leser werden von dort weitergeleitet)",
+        ),
         (_, "role") => ("Role", "Rolle"),
         (_, "region_type") => ("Type of area", "Gebietstyp"),
         (_, "programme") => ("Programme", "Programm"),

@@ -277,11 +277,6 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "`menu: false` keeps a page out of the menu",
             "`menu: false` nimmt eine Seite aus dem Menü"
         ),
-        IgnoredKey { key } if key == "aliases" => t!(
-            lang,
-            "old addresses are not redirected; set up redirects on the web server",
-            "alte Adressen werden nicht weitergeleitet; richten Sie Weiterleitungen auf dem Webserver ein"
-        ),
         IgnoredKey { key } if ["parent", "grand_parent", "has_children"].contains(&key.as_str()) => t!(
             lang,
             "a page belongs where its file is: move it into its parent's folder",

@@ -202,6 +202,8 @@ pub fn message(p: &Problem, lang: Lang) -> String {
         | UnknownReference { .. }
         | AmbiguousReference { .. }
         | DuplicateUrl { .. }
+        | AliasNotAnAddress(..)
+        | AliasTaken { .. }
         | LinkToHiddenPage(..)
         | UnsafeLink(..) => link_message(p, lang),
         UnparsedLink(..)
@@ -407,6 +409,16 @@ fn link_message(p: &Problem, lang: Lang) -> String {
             lang,
             "duplicate URL `{url}`: also produced by {other}",
             "Die Adresse `{url}` gibt es doppelt: auch {other} erzeugt sie"
+        ),
+        AliasNotAnAddress(alias) => t!(
+            lang,
+            "`{alias}` under `aliases:` is no address of this site, so no page can be left there to send readers on: write the page's earlier address from its first `/` on (`/regionen/alter-name/`), without `https://…`, `?` or `#`",
+            "`{alias}` unter `aliases:` ist keine Adresse dieser Website; dort lässt sich keine Seite hinterlegen, die Leser weiterleitet: schreiben Sie die frühere Adresse der Seite ab ihrem ersten `/` (`/regionen/alter-name/`), ohne `https://…`, `?` oder `#`"
+        ),
+        AliasTaken { address, other } => t!(
+            lang,
+            "the earlier address `{address}` is taken: {other} has it, so whoever opens it lands there, not on this page; remove it from `aliases:`",
+            "Die frühere Adresse `{address}` ist vergeben: {other} hat sie, wer sie aufruft, landet dort und nicht auf dieser Seite; streichen Sie sie unter `aliases:`"
         ),
         LinkToHiddenPage(p) => t!(
             lang,

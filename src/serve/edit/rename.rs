@@ -128,13 +128,19 @@ fn plan(
     let (site, _, opts) = preview
         .parts()
         .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
-    let slug = site
+    let page = site
         .content
         .pages
         .iter()
         .find(|p| p.source.rel_path == rel)
-        .map(|p| p.slug.clone())
         .ok_or_else(|| EditError::new(Refusal::NoPage, s.lang))?;
+    let slug = page.slug.clone();
+    // an address the page gave itself (`permalink:`) stays as it is
+    let moves = page
+        .url
+        .strip_suffix(&format!("{slug}/"))
+        .filter(|_| page.url_override.is_none())
+        .map(|parent| (page.url.clone(), format!("{parent}{new}/")));
     found.extend(edition_mentions(opts, rel));
     let stem = rel
         .file_stem()
@@ -167,6 +173,9 @@ fn plan(
             .map_err(|u| refuse(PageRefusal::CannotRewrite(u.0), s))?;
         if file == rel {
             done.text = with_slug_key(&done.text, new);
+            if let Some((old_url, new_url)) = &moves {
+                done.text = with_alias(&done.text, old_url, new_url);
+            }
             done.lines = rewrite::changed_lines(&raw, &done.text);
         }
         plan.insert(file, (raw, done));
@@ -218,6 +227,31 @@ fn with_slug_key(text: &str, new: &str) -> String {
         return text.to_string();
     }
     fields.insert("slug".into(), Value::String(new.into()));
+    patch::patch(text, &fields, &body).unwrap_or_else(|_| text.to_string())
+}
+
+/// The page's old address joins its `aliases:`, so that the build leaves
+/// a page there that sends bookmarks and links from other sites on; one
+/// that is the new address again (a page renamed back) leaves the list.
+fn with_alias(text: &str, old_url: &str, new_url: &str) -> String {
+    let Ok((mut fields, body)) = patch::read(text) else {
+        return text.to_string();
+    };
+    let mut aliases: Vec<Value> = match fields.get("aliases") {
+        Some(Value::Array(list)) => list.clone(),
+        None | Some(Value::Null) => Vec::new(),
+        // a value of the wrong kind is the form's to show, not ours to drop
+        Some(_) => return text.to_string(),
+    };
+    aliases.retain(|a| a.as_str() != Some(new_url));
+    if !aliases.iter().any(|a| a.as_str() == Some(old_url)) {
+        aliases.push(Value::String(old_url.into()));
+    }
+    if aliases.is_empty() {
+        fields.remove("aliases");
+    } else {
+        fields.insert("aliases".into(), Value::Array(aliases));
+    }
     patch::patch(text, &fields, &body).unwrap_or_else(|_| text.to_string())
 }
 

@@ -65,7 +65,9 @@ pub fn shape(kind: PageKind, within: Option<&str>, key: &str) -> Shape {
             .map(ConceptCategory::as_str)
             .to_vec(),
         ),
-        (None, "partners" | "led_by" | "parties") | (Some(_), "questions") => Shape::Texts,
+        (None, "partners" | "led_by" | "parties" | "aliases") | (Some(_), "questions") => {
+            Shape::Texts
+        }
         (None, "contacts") => Shape::Groups(CONTACT),
         (None, "modules") => Shape::Groups(MODULE),
         (None, "sections") => Shape::Groups(SECTION),
