@@ -332,6 +332,30 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
                 "Ihre Änderungen stehen jetzt in der Fassung von der Festplatte, außer wo beide dasselbe geändert haben. Entscheiden Sie dort, dann „Speichern“:"
             ),
         ),
+        (
+            "conflict_fields",
+            t!(
+                lang,
+                "These details differ:",
+                "Diese Angaben unterscheiden sich:"
+            ),
+        ),
+        (
+            "conflict_same_text",
+            t!(
+                lang,
+                "The text is the same in both versions.",
+                "Der Text ist in beiden Fassungen gleich."
+            ),
+        ),
+        (
+            "conflict_text_differs",
+            t!(
+                lang,
+                "The text differs:",
+                "Der Text unterscheidet sich:"
+            ),
+        ),
         ("take_mine", t!(lang, "Take mine", "Meine übernehmen")),
         (
             "body_clashes",

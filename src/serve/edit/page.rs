@@ -413,10 +413,13 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
         if change.hash.as_deref() != Some(hash.as_str()) {
             let text = String::from_utf8_lossy(&bytes);
             let (fields, body) = patch::read(&text).unwrap_or_default();
+            let differences =
+                super::conflict::differences(&change.fields, &change.body, &fields, &body);
             return Err(EditError::new(Refusal::Conflict, s.lang).with(json!({
                 "hash": hash,
                 "fields": fields,
                 "body": body,
+                "differences": differences,
             })));
         }
         let new = new_text(s, &bytes, &change)?;
