@@ -7,6 +7,7 @@ use super::state::EditState;
 use super::{draft, schema};
 use crate::content::patch;
 use crate::diagnostics::catalogue::editor::{ui_texts, Refusal};
+use crate::diagnostics::catalogue::editor_problems;
 use crate::diagnostics::catalogue::editor_pages::Change::Saved;
 use crate::diagnostics::render::to_json;
 use axum::body::{Body, Bytes};
@@ -326,6 +327,11 @@ pub(super) fn diagnostics_json(
         .iter()
         .map(|diag| {
             let mut v = to_json(diag, lang);
+            // the form's words for keys and kinds, not the terminal's
+            let help = diag.help.as_deref();
+            if let Some(m) = editor_problems::message(&diag.problem, help, lang) {
+                v["message"] = json!(m);
+            }
             // a missing title stands at the file's start, but its place in
             // the form is the title's field
             use crate::diagnostics::Problem::{MissingTitle, TitleEmptied, TitleFromHeading};
