@@ -274,6 +274,14 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "no_page_named",
+            t!(
+                lang,
+                "No page with this short name or title: {{0}}. Type part of the title and choose the page.",
+                "Keine Seite mit diesem Kurznamen oder Titel: {{0}}. Tippen Sie einen Teil des Titels und wählen Sie die Seite."
+            ),
+        ),
+        (
             "draft_restored",
             t!(
                 lang,
