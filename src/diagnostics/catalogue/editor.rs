@@ -386,6 +386,22 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ("state_entwurf", t!(lang, "draft", "Entwurf")),
         ("state_fehlerhaft", t!(lang, "has errors", "fehlerhaft")),
         (
+            "name_missing",
+            t!(
+                lang,
+                "Each entry needs a name; the page shows it first.",
+                "Jeder Eintrag braucht einen Namen; die Seite zeigt ihn zuerst."
+            ),
+        ),
+        (
+            "email_invalid",
+            t!(
+                lang,
+                "„{{0}}“ is not an e-mail address: it is written like name@example.org, with @ and without spaces.",
+                "„{{0}}“ ist keine E-Mail-Adresse: Sie wird geschrieben wie name@beispiel.de, mit @ und ohne Leerzeichen."
+            ),
+        ),
+        (
             "reference_hint",
             t!(
                 lang,

@@ -121,6 +121,14 @@ fn field(kind: PageKind, within: Option<&str>, key: &str, lang: Lang) -> Value {
     if let (Some(f), Value::Object(extra)) = (f.as_object_mut(), extra) {
         f.extend(extra);
     }
+    // checked in the form as one leaves the field (docs/content-model.md:
+    // only a contact's name is required); a contact without one was
+    // published as „, Koordination“ (QA D6)
+    match (within, key) {
+        (Some("contacts"), "name") => f["required"] = json!(true),
+        (Some("contacts"), "email") => f["format"] = json!("email"),
+        _ => {}
+    }
     // the short name is changed by „Umbenennen“, which rewrites the
     // references of other pages; typed here, it broke them
     if within.is_none() && key == "slug" {

@@ -137,6 +137,8 @@ function scalarControl(f, obj) {
     input.addEventListener("input", () => setValue(obj, f.key, input.value));
   }
   input.dataset.field = f.key;
+  if (f.required) input.setAttribute("aria-required", "true");
+  if (f.format === "email") input.setAttribute("inputmode", "email");
   // a field another tool changes (the short name: „Umbenennen“) is shown, not typed in
   const hint = f.hint ? el("p", { id: id + "-hint", class: "hint" }, f.hint) : null;
   if (f.readonly) {
@@ -251,6 +253,7 @@ function groupsControl(f, obj) {
         deleteProperty(t, k) { delete t[k]; store(); return true; },
       });
       for (const sub of f.fields) inner.append(fieldControl(sub, proxy, true));
+      if (f.fields.some((sub) => sub.required || sub.format)) watchGroup(inner, f, g);
       inner.append(el("button", { type: "button", onclick: () => { groups.splice(i, 1); store(); draw(); } },
         ctx.T.remove + ": " + f.label + " " + (i + 1)));
       box.append(inner);
@@ -259,6 +262,33 @@ function groupsControl(f, obj) {
   };
   draw();
   return box;
+}
+
+// A group's own rules, said as one leaves a field: a contact needs its
+// name once anything else of it is filled in (a new, empty entry is no
+// mistake yet), an e-mail address needs the form of one. The server's
+// check says the same on saving; this says it where the editor types.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+function watchGroup(inner, f, g) {
+  const check = () => {
+    const filled = Object.values(g).some((x) => String(x ?? "").trim());
+    for (const sub of f.fields) {
+      const input = inner.querySelector(`[data-field="${CSS.escape(sub.key)}"]`);
+      const slot = input && document.getElementById(input.id + "-err");
+      if (!slot) continue;
+      const v = String(g[sub.key] ?? "").trim();
+      let text = "";
+      if (sub.required && !v && filled) text = ctx.T.name_missing;
+      if (sub.format === "email" && v && !EMAIL.test(v)) text = ctx.T.email_invalid.replace("{0}", v);
+      showError(input, slot, text);
+    }
+  };
+  inner.addEventListener("focusout", check);
+  // once said, the hint goes as soon as the value is mended
+  inner.addEventListener("input", () => {
+    if (inner.querySelector("[aria-invalid=true]")) check();
+  });
+  check();
 }
 
 function pointControl(f, obj) {
