@@ -375,6 +375,7 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ),
         ("line", t!(lang, "line", "Zeile")),
         ("back", t!(lang, "All pages", "Alle Seiten")),
+        ("to_list", t!(lang, "To the list of pages", "Zur Seitenliste")),
         (
             "choose",
             t!(
