@@ -22,10 +22,16 @@ fn a_conflict_over_a_field_names_that_field_with_both_values() {
         json!({"fields": fields, "body": page["body"], "hash": page["hash"]})
     };
 
-    let (status, saved) = e.put(&format!("/_redaktion/api/pages/{id}"), &with_description("Fassung A"));
+    let (status, saved) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &with_description("Fassung A"),
+    );
     assert_eq!(status, 200, "tab A: {saved}");
     let on_disk = read(&file);
-    let (status, refused) = e.put(&format!("/_redaktion/api/pages/{id}"), &with_description("Fassung B"));
+    let (status, refused) = e.put(
+        &format!("/_redaktion/api/pages/{id}"),
+        &with_description("Fassung B"),
+    );
     assert_eq!(status, 409, "tab B: {refused}");
     assert_eq!(
         refused["differences"],

@@ -136,7 +136,10 @@ fn quotes_in_a_replacement_are_written_as_the_yaml_of_a_quoted_value_needs() {
         "escaped inside the quotes, the comment kept: {text}"
     );
     assert!(text.contains("Im Kreis Borken (\"KB\") lief"), "{text}");
-    let page = json_of(e.get(&format!("/_redaktion/api/pages/{}", e.page_id("kreis-borken"))));
+    let page = json_of(e.get(&format!(
+        "/_redaktion/api/pages/{}",
+        e.page_id("kreis-borken")
+    )));
     assert_eq!(page["fields"]["title"], "Kreis Borken (\"KB\")", "{page}");
 }
 

@@ -61,7 +61,11 @@ fn fill(v: &J, with: &str, keys: bool) -> J {
         J::Object(o) => J::Object(
             o.iter()
                 .map(|(k, v)| {
-                    let k = if keys { k.replace(MARK, with) } else { k.clone() };
+                    let k = if keys {
+                        k.replace(MARK, with)
+                    } else {
+                        k.clone()
+                    };
                     (k, fill(v, with, keys))
                 })
                 .collect::<Map<_, _>>(),
@@ -84,12 +88,14 @@ fn same(got: &J, want: &J, old: Option<&J>) -> bool {
         }
         (J::Array(g), J::Array(w)) => {
             g.len() == w.len()
-                && g.iter().zip(w).enumerate().all(|(i, (gv, wv))| {
-                    same(gv, wv, old.and_then(|o| o.get(i)))
-                })
+                && g.iter()
+                    .zip(w)
+                    .enumerate()
+                    .all(|(i, (gv, wv))| same(gv, wv, old.and_then(|o| o.get(i))))
         }
         (J::Number(_) | J::Bool(_), J::String(w)) => {
-            matches!(old, Some(J::Number(_) | J::Bool(_))) && got.to_string() == *w
+            let read = got.to_string();
+            matches!(old, Some(J::Number(_) | J::Bool(_))) && read == *w
         }
         _ => got == want,
     }
@@ -120,17 +126,26 @@ mod tests {
             "Mit der Agentur für Arbeit (\"AA\") vor Ort"
         );
         assert!(
-            out.contains("description: \"Mit der Agentur für Arbeit (\\\"AA\\\") vor Ort\" # Kurz\n"),
+            out.contains(
+                "description: \"Mit der Agentur für Arbeit (\\\"AA\\\") vor Ort\" # Kurz\n"
+            ),
             "{out}"
         );
         // the body is Markdown: the quotes stand there as typed
-        assert!(out.ends_with("Die Agentur für Arbeit (\"AA\") hilft.\n"), "{out}");
+        assert!(
+            out.ends_with("Die Agentur für Arbeit (\"AA\") hilft.\n"),
+            "{out}"
+        );
         assert!(out.starts_with("---\ntitle: Borken\n"));
     }
 
     #[test]
     fn a_single_quote_in_a_single_quoted_value_is_doubled() {
-        let out = replaced("---\ndescription: 'Treffen im Cafe'\n---\n", "Cafe", "Eltern's Café");
+        let out = replaced(
+            "---\ndescription: 'Treffen im Cafe'\n---\n",
+            "Cafe",
+            "Eltern's Café",
+        );
         assert_eq!(description(&out), "Treffen im Eltern's Café");
         assert!(out.contains("'Treffen im Eltern''s Café'"), "{out}");
     }
@@ -138,15 +153,27 @@ mod tests {
     #[test]
     fn a_plain_value_is_quoted_only_where_the_text_would_mean_something_else() {
         // a colon and a space would make a mapping, ` #` a comment
-        let out = replaced("---\ndescription: Treffen Elterncafe\n---\n", "Elterncafe", "Café: jeden #1");
+        let out = replaced(
+            "---\ndescription: Treffen Elterncafe\n---\n",
+            "Elterncafe",
+            "Café: jeden #1",
+        );
         assert_eq!(description(&out), "Treffen Café: jeden #1");
-        let out = replaced("---\ndescription: Treffen Elterncafe\n---\n", "Elterncafe", "Café (\"EC\")");
+        let out = replaced(
+            "---\ndescription: Treffen Elterncafe\n---\n",
+            "Elterncafe",
+            "Café (\"EC\")",
+        );
         assert_eq!(out, "---\ndescription: Treffen Café (\"EC\")\n---\n");
     }
 
     #[test]
     fn list_items_and_numbers_keep_their_meaning() {
-        let out = replaced("---\ntags: [Eltern, Kita]\nyear: 2024\n---\n", "Kita", "Kita, Hort");
+        let out = replaced(
+            "---\ntags: [Eltern, Kita]\nyear: 2024\n---\n",
+            "Kita",
+            "Kita, Hort",
+        );
         let (f, _) = patch::read(&out).unwrap();
         assert_eq!(f["tags"], serde_json::json!(["Eltern", "Kita, Hort"]));
         let out = replaced("---\nyear: 2024\n---\n", "2024", "2025");

@@ -76,7 +76,9 @@ pub fn differences(
     disk: &Map<String, Value>,
     disk_body: &str,
 ) -> Value {
-    let keys = mine.keys().chain(disk.keys().filter(|k| !mine.contains_key(*k)));
+    let keys = mine
+        .keys()
+        .chain(disk.keys().filter(|k| !mine.contains_key(*k)));
     let fields: Vec<Value> = keys
         .filter(|k| mine.get(*k) != disk.get(*k))
         .map(|k| json!({ "key": k, "mine": mine.get(k), "disk": disk.get(k) }))
@@ -176,7 +178,8 @@ mod tests {
     #[test]
     fn the_first_screen_names_each_differing_field_and_whether_the_texts_differ() {
         let mine = map(json!({"title": "A", "description": "Fassung B", "order": 2}));
-        let disk = map(json!({"title": "A", "description": "Fassung A", "extra": true, "order": 2}));
+        let disk =
+            map(json!({"title": "A", "description": "Fassung A", "extra": true, "order": 2}));
         assert_eq!(
             differences(&mine, "Text\n", &disk, "Text\n"),
             json!({

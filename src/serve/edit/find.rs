@@ -8,8 +8,8 @@
 use super::draft;
 use super::error::EditError;
 use super::page::{
-    diagnostics_json, file_of, json_response, page_id, section_of, with_preview,
-    write_atomically, Answer,
+    diagnostics_json, file_of, json_response, page_id, section_of, with_preview, write_atomically,
+    Answer,
 };
 use super::state::EditState;
 use crate::build::BuildOptions;

@@ -25,7 +25,9 @@ pub enum Shape {
     References(Option<PageKind>),
     /// The slug of one page, offered from this section where the handbook
     /// has it, else from all pages.
-    Reference { section: &'static str },
+    Reference {
+        section: &'static str,
+    },
     /// A list of groups with these keys each.
     Groups(&'static [&'static str]),
     /// `lat` and `lon`.
