@@ -112,6 +112,38 @@ fn a_phrase_is_replaced_on_the_chosen_pages_after_its_diff_was_shown() {
 }
 
 #[test]
+fn quotes_in_a_replacement_are_written_as_the_yaml_of_a_quoted_value_needs() {
+    // QA D4: `"` typed into a `title: "…"` line closed the quotes early
+    let tmp = copy_fixture("editor");
+    let region = tmp.path().join("content/regionen/kreis-borken.md");
+    let mut e = Editor::start(tmp.path(), &[]);
+    e.sign_in();
+    let found = json_of(e.get("/_redaktion/api/finden?text=Kreis%20Borken&egal=false"));
+    let chosen: Vec<Value> = found["found"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["file"] == "content/regionen/kreis-borken.md")
+        .map(|o| o["key"].clone())
+        .collect();
+    assert_eq!(chosen.len(), 2, "the title and the text: {found}");
+    let ask = json!({"text": "Kreis Borken", "with": "Kreis Borken (\"KB\")", "chosen": chosen, "write": true});
+    let (status, done) = e.post("/_redaktion/api/ersetzen", &ask);
+    assert_eq!(status, 200, "{done}");
+    let text = read(&region);
+    assert!(
+        text.contains("title: \"Kreis Borken (\\\"KB\\\")\"   # so im Vertrag\n"),
+        "escaped inside the quotes, the comment kept: {text}"
+    );
+    assert!(text.contains("Im Kreis Borken (\"KB\") lief"), "{text}");
+    let page = json_of(e.get(&format!(
+        "/_redaktion/api/pages/{}",
+        e.page_id("kreis-borken")
+    )));
+    assert_eq!(page["fields"]["title"], "Kreis Borken (\"KB\")", "{page}");
+}
+
+#[test]
 fn a_replacement_that_would_break_a_page_writes_no_page() {
     let tmp = copy_fixture("editor");
     let region = tmp.path().join("content/regionen/kreis-borken.md");

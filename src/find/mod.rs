@@ -14,6 +14,7 @@
 pub mod index;
 pub mod occurrences;
 pub mod replace;
+mod requote;
 
 pub use index::{FindIndex, Synced};
 pub use occurrences::{Occurrence, Phrase};

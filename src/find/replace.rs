@@ -47,17 +47,10 @@ pub fn changes(
 }
 
 /// The new text of `text` with `occurrences` (all in this file, in order)
-/// replaced by `with`.
+/// replaced by `with`; in a front-matter value quoted as YAML needs.
 pub fn apply(text: &str, occurrences: &[&Occurrence], with: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for o in occurrences {
-        out.push_str(&text[at..o.range.start]);
-        out.push_str(with);
-        at = o.range.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    let ranges: Vec<_> = occurrences.iter().map(|o| o.range.clone()).collect();
+    super::requote::replace(text, &ranges, with)
 }
 
 /// A unified diff of one change, with the file's path as its header.

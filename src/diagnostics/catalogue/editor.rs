@@ -278,6 +278,14 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "no_page_named",
+            t!(
+                lang,
+                "No page with this short name or title: {{0}}. Type part of the title and choose the page.",
+                "Keine Seite mit diesem Kurznamen oder Titel: {{0}}. Tippen Sie einen Teil des Titels und wählen Sie die Seite."
+            ),
+        ),
+        (
             "draft_restored",
             t!(
                 lang,
@@ -336,6 +344,30 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
                 "Ihre Änderungen stehen jetzt in der Fassung von der Festplatte, außer wo beide dasselbe geändert haben. Entscheiden Sie dort, dann „Speichern“:"
             ),
         ),
+        (
+            "conflict_fields",
+            t!(
+                lang,
+                "These details differ:",
+                "Diese Angaben unterscheiden sich:"
+            ),
+        ),
+        (
+            "conflict_same_text",
+            t!(
+                lang,
+                "The text is the same in both versions.",
+                "Der Text ist in beiden Fassungen gleich."
+            ),
+        ),
+        (
+            "conflict_text_differs",
+            t!(
+                lang,
+                "The text differs:",
+                "Der Text unterscheidet sich:"
+            ),
+        ),
         ("take_mine", t!(lang, "Take mine", "Meine übernehmen")),
         (
             "body_clashes",
@@ -347,6 +379,7 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ),
         ("line", t!(lang, "line", "Zeile")),
         ("back", t!(lang, "All pages", "Alle Seiten")),
+        ("to_list", t!(lang, "To the list of pages", "Zur Seitenliste")),
         (
             "choose",
             t!(
@@ -357,6 +390,22 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
         ),
         ("state_entwurf", t!(lang, "draft", "Entwurf")),
         ("state_fehlerhaft", t!(lang, "has errors", "fehlerhaft")),
+        (
+            "name_missing",
+            t!(
+                lang,
+                "Each entry needs a name; the page shows it first.",
+                "Jeder Eintrag braucht einen Namen; die Seite zeigt ihn zuerst."
+            ),
+        ),
+        (
+            "email_invalid",
+            t!(
+                lang,
+                "„{{0}}“ is not an e-mail address: it is written like name@example.org, with @ and without spaces.",
+                "„{{0}}“ ist keine E-Mail-Adresse: Sie wird geschrieben wie name@beispiel.de, mit @ und ohne Leerzeichen."
+            ),
+        ),
         (
             "reference_hint",
             t!(

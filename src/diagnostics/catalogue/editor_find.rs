@@ -95,6 +95,8 @@ pub fn find_texts(lang: Lang) -> Vec<(&'static str, String)> {
             "find_choose",
             t!(lang, "Replace here", "Hier ersetzen"),
         ),
+        ("find_all", t!(lang, "Choose all", "Alle auswählen")),
+        ("find_no_place", t!(lang, "Choose none", "Keine auswählen")),
         ("find_removed", t!(lang, "removed", "entfernt")),
         ("find_added", t!(lang, "added", "hinzugefügt")),
     ]

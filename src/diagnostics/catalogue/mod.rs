@@ -69,6 +69,7 @@ pub mod editor_body;
 pub mod editor_editions;
 pub mod editor_find;
 pub mod editor_pages;
+pub mod editor_problems;
 pub mod editor_status;
 
 pub fn severity(s: super::Severity, lang: Lang) -> &'static str {

@@ -65,6 +65,27 @@ pub async fn rebase(
     Ok(json_response(answer))
 }
 
+/// What tells the two versions apart, for the first screen of a conflict:
+/// each key whose value differs (the editor's, the disk's; a missing one
+/// is `null`), in the order of the editor's form, and whether the texts
+/// differ. Two tabs that changed only front matter have the same text,
+/// and showing only that would show two identical versions.
+pub fn differences(
+    mine: &Map<String, Value>,
+    mine_body: &str,
+    disk: &Map<String, Value>,
+    disk_body: &str,
+) -> Value {
+    let keys = mine
+        .keys()
+        .chain(disk.keys().filter(|k| !mine.contains_key(*k)));
+    let fields: Vec<Value> = keys
+        .filter(|k| mine.get(*k) != disk.get(*k))
+        .map(|k| json!({ "key": k, "mine": mine.get(k), "disk": disk.get(k) }))
+        .collect();
+    json!({ "fields": fields, "body": mine_body != disk_body })
+}
+
 /// Key by key: the disk's value unless only the editor changed the key.
 /// Where both changed it differently the disk's value stays in the form
 /// and the conflict names both, for the editor to choose.
@@ -152,6 +173,24 @@ mod tests {
         let (m, c) = merge_fields(&base, &mine, &disk);
         assert_eq!(m["title"], "C");
         assert_eq!(c, vec![json!({"key": "title", "mine": "B", "disk": "C"})]);
+    }
+
+    #[test]
+    fn the_first_screen_names_each_differing_field_and_whether_the_texts_differ() {
+        let mine = map(json!({"title": "A", "description": "Fassung B", "order": 2}));
+        let disk =
+            map(json!({"title": "A", "description": "Fassung A", "extra": true, "order": 2}));
+        assert_eq!(
+            differences(&mine, "Text\n", &disk, "Text\n"),
+            json!({
+                "fields": [
+                    {"key": "description", "mine": "Fassung B", "disk": "Fassung A"},
+                    {"key": "extra", "mine": null, "disk": true},
+                ],
+                "body": false,
+            })
+        );
+        assert_eq!(differences(&mine, "a", &mine, "b")["body"], true);
     }
 
     #[test]

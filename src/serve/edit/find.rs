@@ -8,11 +8,13 @@
 use super::draft;
 use super::error::EditError;
 use super::page::{
-    diagnostics_json, json_response, page_id, section_of, with_preview, write_atomically, Answer,
+    diagnostics_json, file_of, json_response, page_id, section_of, with_preview, write_atomically,
+    Answer,
 };
 use super::state::EditState;
 use crate::build::BuildOptions;
-use crate::diagnostics::catalogue::editor::Refusal;
+use crate::content::patch;
+use crate::diagnostics::catalogue::editor::{field_label, Refusal};
 use crate::find::{replace, Occurrence, Phrase};
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -199,11 +201,15 @@ pub async fn find(State(s): State<Arc<EditState>>, Query(q): Query<FindQuery>) -
     .and_then(|r| r)
     .map_err(|e| index_error(lang, e))?;
     let own = own_files(&s, found.iter().map(|o| o.file.clone()).collect()).await?;
+    let fields = front_matter_places(&s, &found);
     let found: Vec<Value> = found
         .iter()
         .filter_map(|o| {
             let k = known.get(&o.file)?;
+            let (key, value) = fields.get(&(o.file.clone(), o.line)).cloned().unzip();
             Some(json!({
+                "field": key.as_ref().map(|k| field_label(None, k, s.lang)),
+                "value": value,
                 "key": key_of(k, o),
                 "page": k.id,
                 "title": k.title,
@@ -216,6 +222,45 @@ pub async fn find(State(s): State<Arc<EditState>>, Query(q): Query<FindQuery>) -
         })
         .collect();
     Ok(json_response(json!({ "found": found, "all": all })))
+}
+
+/// The occurrences that stand in a front-matter value, by file and line:
+/// the key and the value as the form shows it (a list as its items), so
+/// the panel says „Beschreibung: …“ rather than a line of YAML. A value
+/// that is no text or list of texts is left to its line.
+fn front_matter_places(
+    s: &EditState,
+    found: &[Occurrence],
+) -> HashMap<(PathBuf, usize), (String, String)> {
+    let mut places = HashMap::new();
+    let files: BTreeSet<&PathBuf> = found.iter().map(|o| &o.file).collect();
+    for file in files {
+        let Some(text) = file_of(s, file)
+            .ok()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+        else {
+            continue;
+        };
+        let Ok((fields, _)) = patch::read(&text) else {
+            continue;
+        };
+        for o in found.iter().filter(|o| &o.file == file) {
+            let patch::Place::Field(key) = patch::place_of(&text, o.line) else {
+                continue;
+            };
+            let shown = match fields.get(&key) {
+                Some(Value::String(v)) => v.clone(),
+                Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => continue,
+            };
+            places.insert((o.file.clone(), o.line), (key, shown));
+        }
+    }
+    places
 }
 
 #[derive(serde::Deserialize)]

@@ -8,6 +8,7 @@ use super::{draft, schema};
 use crate::content::patch;
 use crate::diagnostics::catalogue::editor::{ui_texts, Refusal};
 use crate::diagnostics::catalogue::editor_pages::Change::Saved;
+use crate::diagnostics::catalogue::editor_problems;
 use crate::diagnostics::render::to_json;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
@@ -326,6 +327,11 @@ pub(super) fn diagnostics_json(
         .iter()
         .map(|diag| {
             let mut v = to_json(diag, lang);
+            // the form's words for keys and kinds, not the terminal's
+            let help = diag.help.as_deref();
+            if let Some(m) = editor_problems::message(&diag.problem, help, lang) {
+                v["message"] = json!(m);
+            }
             // a missing title stands at the file's start, but its place in
             // the form is the title's field
             use crate::diagnostics::Problem::{MissingTitle, TitleEmptied, TitleFromHeading};
@@ -413,10 +419,13 @@ pub async fn save(State(s): State<Arc<EditState>>, Path(id): Path<String>, body:
         if change.hash.as_deref() != Some(hash.as_str()) {
             let text = String::from_utf8_lossy(&bytes);
             let (fields, body) = patch::read(&text).unwrap_or_default();
+            let differences =
+                super::conflict::differences(&change.fields, &change.body, &fields, &body);
             return Err(EditError::new(Refusal::Conflict, s.lang).with(json!({
                 "hash": hash,
                 "fields": fields,
                 "body": body,
+                "differences": differences,
             })));
         }
         let new = new_text(s, &bytes, &change)?;

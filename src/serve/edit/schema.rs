@@ -23,6 +23,11 @@ pub enum Shape {
     Texts,
     /// Slugs of pages of this kind (`None`: any kind).
     References(Option<PageKind>),
+    /// The slug of one page, offered from this section where the handbook
+    /// has it, else from all pages.
+    Reference {
+        section: &'static str,
+    },
     /// A list of groups with these keys each.
     Groups(&'static [&'static str]),
     /// `lat` and `lon`.
@@ -36,6 +41,13 @@ const PLACEHOLDER: &[&str] = &["key", "label", "hint", "multiline"];
 const QUESTION_GROUP: &[&str] = &["title", "description", "questions"];
 
 pub fn shape(kind: PageKind, within: Option<&str>, key: &str) -> Shape {
+    // one programme, named by its short name: typed as free text, its
+    // title (`Neue Wege NRW`) was saved and named no page (QA D5)
+    if (within, key) == (None, "programme") {
+        return Shape::Reference {
+            section: "programme",
+        };
+    }
     if let Some(&(_, target)) = kind.reference_keys().iter().find(|(k, _)| *k == key) {
         return Shape::References(Some(target));
     }
@@ -97,6 +109,7 @@ fn field(kind: PageKind, within: Option<&str>, key: &str, lang: Lang) -> Value {
         Shape::References(to) => {
             json!({"type": "references", "refers_to": to.map(PageKind::name)})
         }
+        Shape::Reference { section } => json!({"type": "reference", "section": section}),
         Shape::Groups(keys) => json!({
             "type": "groups",
             "fields": keys.iter().map(|k| field(kind, Some(key), k, lang)).collect::<Vec<_>>(),
@@ -111,6 +124,14 @@ fn field(kind: PageKind, within: Option<&str>, key: &str, lang: Lang) -> Value {
     };
     if let (Some(f), Value::Object(extra)) = (f.as_object_mut(), extra) {
         f.extend(extra);
+    }
+    // checked in the form as one leaves the field (docs/content-model.md:
+    // only a contact's name is required); a contact without one was
+    // published as „, Koordination“ (QA D6)
+    match (within, key) {
+        (Some("contacts"), "name") => f["required"] = json!(true),
+        (Some("contacts"), "email") => f["format"] = json!("email"),
+        _ => {}
     }
     // the short name is changed by „Umbenennen“, which rewrites the
     // references of other pages; typed here, it broke them
@@ -185,6 +206,7 @@ mod tests {
             "boolean" => json!(true),
             "choice" => f["options"][0].clone(),
             "list" | "references" => json!(["a"]),
+            "reference" => json!("a"),
             "groups" => {
                 let group: serde_json::Map<String, Value> = f["fields"]
                     .as_array()
@@ -243,6 +265,21 @@ mod tests {
             .unwrap();
         assert_eq!(concepts["type"], "references");
         assert_eq!(concepts["refers_to"], "concept");
+    }
+
+    #[test]
+    fn the_programme_is_one_page_picked_from_the_programme_section() {
+        let all = describe(Lang::De, &[], &[]);
+        let programme = all["kinds"][0]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["key"] == "programme")
+            .unwrap()
+            .clone();
+        assert_eq!(programme["type"], "reference");
+        assert_eq!(programme["section"], "programme");
+        assert_eq!(programme["label"], "Programm");
     }
 
     #[test]

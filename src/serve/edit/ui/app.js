@@ -445,10 +445,13 @@ async function start() {
   document.title = T.app_title;
   app.replaceChildren(
     el("header", {}, el("p", { class: "brand" }, T.app_title),
-      el("a", { href: "#/suchen", class: "tool" }, T.find_title)),
+      el("a", { href: "#/suchen", class: "tool" }, T.find_title),
+      // on a phone the list stands below the open page, thousands of
+      // pixels down: one tap to it and its „Neue Seite“
+      el("button", { type: "button", class: "link narrow-only", onclick: toList }, T.to_list)),
     siteNotice(),
     el("div", { class: "layout" },
-      el("nav", { "aria-label": T.pages }, el("h2", {}, T.pages), newPageButton(), filters(), el("p", { id: "count", role: "status" }), el("ul", { id: "page-list" })),
+      el("nav", { "aria-label": T.pages }, el("h2", { id: "pages-h", tabindex: "-1" }, T.pages), newPageButton(), filters(), el("p", { id: "count", role: "status" }), el("ul", { id: "page-list" })),
       el("main", { id: "main", tabindex: "-1" }),
     ),
   );
@@ -463,6 +466,12 @@ async function start() {
   route();
   listen();
   refreshSite();
+}
+
+function toList() {
+  const h = document.getElementById("pages-h");
+  h.scrollIntoView({ block: "start" });
+  h.focus({ preventScroll: true });
 }
 
 start();

@@ -6,25 +6,51 @@
 // markers that the draft check reports until the editor decides.
 import { el, fill } from "./form.js";
 
+// a value as the editor typed it: a list as its items, no JSON brackets
+const quote = (v) => {
+  if (v === undefined || v === null || v === "" || (Array.isArray(v) && !v.length)) return "–";
+  const shown = (x) => (typeof x === "string" ? x : typeof x === "object" ? Object.values(x).join(", ") : String(x));
+  return "„" + (Array.isArray(v) ? v.map(shown).join("; ") : shown(v)) + "“";
+};
+
 // ctx: { T, api, current(), reopen(), redraw(), check() }
+// `disk.differences` (conflict.rs) names each field that differs and
+// whether the texts do: the first screen shows those, so two tabs that
+// changed only „Beschreibung“ see that, not two identical texts.
 export function showConflict(ctx, disk) {
   const { T } = ctx;
   const current = ctx.current();
   const box = document.getElementById("conflict");
-  const mine = el("textarea", { id: "c-mine", rows: 10, readonly: true });
-  mine.value = current.body;
-  const theirs = el("textarea", { id: "c-disk", rows: 10, readonly: true });
-  theirs.value = disk.body || "";
+  const diff = disk.differences || { fields: [], body: true };
+  const fields = diff.fields.length
+    ? [el("p", {}, T.conflict_fields),
+       el("ul", { class: "conflict-fields" }, diff.fields.map((f) => el("li", {},
+         el("strong", {}, labelOf(f.key)),
+         el("dl", {},
+           el("dt", {}, T.conflict_mine), el("dd", {}, quote(f.mine)),
+           el("dt", {}, T.conflict_disk), el("dd", {}, quote(f.disk))))))]
+    : [];
+  let texts = el("p", {}, T.conflict_same_text);
+  if (diff.body) {
+    const mine = el("textarea", { id: "c-mine", rows: 10, readonly: true });
+    mine.value = current.body;
+    const theirs = el("textarea", { id: "c-disk", rows: 10, readonly: true });
+    theirs.value = disk.body || "";
+    texts = [el("p", {}, T.conflict_text_differs),
+      el("div", { class: "columns" },
+        el("div", {}, el("label", { for: "c-mine" }, T.conflict_mine), mine),
+        el("div", {}, el("label", { for: "c-disk" }, T.conflict_disk), theirs))];
+  }
   fill(box,
     el("h2", { id: "conflict-h", tabindex: "-1" }, T.conflict_heading),
-    el("div", { class: "columns" },
-      el("div", {}, el("label", { for: "c-mine" }, T.conflict_mine), mine),
-      el("div", {}, el("label", { for: "c-disk" }, T.conflict_disk), theirs)),
+    // the ways out first: on a phone the two texts are long
+    ...fields,
     el("div", { class: "conflict-ways" },
       current.raw || !current.loaded
         ? null
         : el("button", { type: "button", onclick: () => rebase(ctx, disk) }, T.conflict_rebase),
       el("button", { type: "button", onclick: () => ctx.reopen() }, T.conflict_take)),
+    ...[texts].flat(),
   );
   box.hidden = false;
   // the two versions stand below the form: take the editor there
@@ -51,7 +77,6 @@ async function rebase(ctx, disk) {
   ctx.redraw();
   let clashes = r.data.field_conflicts || [];
   const bodyClashes = r.data.body_conflicts || 0;
-  const quote = (v) => (v === undefined || v === null ? "–" : "„" + (typeof v === "string" ? v : JSON.stringify(v)) + "“");
   // the note outlives a redraw of the form: each field taken from
   // „Ihre Fassung“ redraws it, and the note lists what is left
   const note = () => {

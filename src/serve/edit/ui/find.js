@@ -31,11 +31,22 @@ function marked(o, phrase, caseToo) {
   return [plain(0, at), el("mark", {}, plain(at, at + len)), plain(at + len)];
 }
 
+// A front-matter value with the phrase marked where it stands in it; the
+// phrase may have matched across a line break, so white space is loose.
+function markedValue(value, phrase, caseToo) {
+  const words = phrase.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const m = new RegExp(words.join("\\s+"), caseToo ? "u" : "iu").exec(value);
+  if (!m) return [value];
+  return [value.slice(0, m.index), el("mark", {}, m[0]), value.slice(m.index + m[0].length)];
+}
+
 export function renderFind(main) {
   const text = el("input", { id: "find-text", type: "search", required: true });
   const caseToo = el("input", { id: "find-case", type: "checkbox", checked: true });
   const results = el("div", { id: "find-results" });
-  const status = el("p", { id: "find-status", role: "status" });
+  // focused after a replacement: the message stands above, where the
+  // button that wrote it was far down a long list
+  const status = el("p", { id: "find-status", role: "status", tabindex: "-1" });
   const form = el(
     "form",
     { class: "find" },
@@ -85,7 +96,10 @@ function drawFound(results, phrase, caseToo, again) {
         box,
         " ",
         el("label", { for: id, class: "inline" }, T.line + " " + o.line + ": "),
-        el("code", {}, marked(o, phrase, caseToo)),
+        // a front-matter hit as the form shows it: „Beschreibung: …“
+        o.field && typeof o.value === "string"
+          ? el("span", { class: "found-field" }, el("strong", {}, o.field + ": "), markedValue(o.value, phrase, caseToo))
+          : el("code", {}, marked(o, phrase, caseToo)),
         o.own ? null : el("span", { class: "hint" }, " (" + T.find_upstream + ")"),
       );
     });
@@ -111,14 +125,27 @@ function drawFound(results, phrase, caseToo, again) {
     if (write && r.status === 200) {
       const places = r.data.files.reduce((n, f) => n + f.count, 0);
       await again();
-      document.getElementById("find-status").textContent =
+      const status = document.getElementById("find-status");
+      status.textContent =
         fill(T.find_written, places, r.data.files.length) + (r.data.warning ? " " + r.data.warning : "");
+      status.focus();
+      status.scrollIntoView({ block: "center" });
+    } else if (diffs.firstChild) {
+      diffs.scrollIntoView({ block: "start" });
     }
   };
+  const choose = (on) => boxes.filter((b) => !b.disabled).forEach((b) => { b.checked = on; });
+  // what to write and which places come first: with 76 places the list
+  // is long, and on a phone „Ersetzen durch“ stood 9,500 px down
   results.append(
-    list,
     el("label", { for: "find-with" }, T.find_with),
     withText,
+    boxes.length > 1
+      ? el("div", { class: "find-choose" },
+          el("button", { type: "button", onclick: () => choose(true) }, T.find_all),
+          el("button", { type: "button", onclick: () => choose(false) }, T.find_no_place))
+      : null,
+    list,
     el("div", { class: "find-actions" },
       el("button", { type: "button", onclick: () => send(false) }, T.find_show),
       el("button", { type: "button", class: "primary", onclick: () => send(true) }, T.find_write)),

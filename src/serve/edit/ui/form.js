@@ -55,12 +55,13 @@ function targets(f) {
 
 // A reference field searches titles as one types and writes the short
 // name (slug) of the page taken, which is what the front matter holds.
-function referencePicker(input, f, taken) {
+function referencePicker(input, f, taken, keep) {
   const query = {};
   if (f.refers_to) query.art = f.refers_to;
   if (f.section) query.bereich = f.section;
   return picker(input, {
     query,
+    keep,
     label: (p) => p.title + " (" + p.slug + ")",
     onPick: (p) => {
       input.value = p.slug;
@@ -93,7 +94,7 @@ function showError(input, slot, text) {
 function referenceCheck(input, slot, f, named) {
   const v = input.value.trim();
   const page = v && targets(f).find((p) => p.slug === v);
-  showError(input, slot, !v || page ? "" : ctx.T.no_page.replace("{0}", v));
+  showError(input, slot, !v || page ? "" : ctx.T[f.missing || "no_page"].replace("{0}", v));
   if (named) named.textContent = page ? "→ " + page.title : "";
 }
 
@@ -136,6 +137,8 @@ function scalarControl(f, obj) {
     input.addEventListener("input", () => setValue(obj, f.key, input.value));
   }
   input.dataset.field = f.key;
+  if (f.required) input.setAttribute("aria-required", "true");
+  if (f.format === "email") input.setAttribute("inputmode", "email");
   // a field another tool changes (the short name: „Umbenennen“) is shown, not typed in
   const hint = f.hint ? el("p", { id: id + "-hint", class: "hint" }, f.hint) : null;
   if (f.readonly) {
@@ -143,6 +146,47 @@ function scalarControl(f, obj) {
     input.setAttribute("aria-describedby", id + "-hint " + id + "-err");
   }
   return [el("label", { for: id }, f.label), input, hint, errorSlot(id)];
+}
+
+// The one page a field names (the programme): a picker offering the
+// pages of its section, or every page where the handbook has no such
+// section; what is stored is the short name. The title typed in full
+// („Neue Wege NRW“) is taken as its page, as the editor meant it.
+function referenceControl(f, obj) {
+  const isStart = (p) => /(^|\/)_index\.md$/.test(p.file || "");
+  const inSection = ctx.pages().some((p) => p.section === f.section && p.slug && !isStart(p));
+  const g = { ...f, section: inSection ? f.section : undefined, missing: "no_page_named" };
+  const offered = () => targets(g).filter((p) => !isStart(p));
+  const id = nextId(f.key);
+  const named = el("p", { id: id + "-page", class: "hint named" });
+  const hint = el("p", { id: id + "-hint", class: "hint" }, ctx.T.reference_hint);
+  const input = el("input", { id, type: "text", "aria-describedby": `${id}-hint ${id}-err ${id}-page` });
+  input.value = obj[f.key] ?? "";
+  input.dataset.field = f.key;
+  const slot = errorSlot(id);
+  const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
+  const update = () => {
+    const v = input.value.trim();
+    const pages = offered();
+    if (v && !pages.some((p) => p.slug === v)) {
+      const titled = pages.filter((p) => fold(p.title) === fold(v));
+      if (titled.length === 1) input.value = titled[0].slug;
+    }
+    setValue(obj, f.key, input.value.trim());
+    referenceCheck(input, slot, g, named);
+  };
+  // as in a list: half typed is no mistake while the picker offers titles
+  input.addEventListener("input", () => {
+    const v = input.value.trim();
+    if (!v || offered().some((p) => p.slug === v)) return update();
+    showError(input, slot, "");
+    named.textContent = "";
+  });
+  input.addEventListener("change", update);
+  const ids = () => new Set(offered().map((p) => p.id));
+  const options = referencePicker(input, g, update, (p) => ids().has(p.id));
+  referenceCheck(input, slot, g, named);
+  return el("div", { class: "field reference" }, el("label", { for: id }, f.label), hint, input, options, named, slot);
 }
 
 // A list of texts or references: one input per entry, add and remove.
@@ -209,6 +253,7 @@ function groupsControl(f, obj) {
         deleteProperty(t, k) { delete t[k]; store(); return true; },
       });
       for (const sub of f.fields) inner.append(fieldControl(sub, proxy, true));
+      if (f.fields.some((sub) => sub.required || sub.format)) watchGroup(inner, f, g);
       inner.append(el("button", { type: "button", onclick: () => { groups.splice(i, 1); store(); draw(); } },
         ctx.T.remove + ": " + f.label + " " + (i + 1)));
       box.append(inner);
@@ -217,6 +262,33 @@ function groupsControl(f, obj) {
   };
   draw();
   return box;
+}
+
+// A group's own rules, said as one leaves a field: a contact needs its
+// name once anything else of it is filled in (a new, empty entry is no
+// mistake yet), an e-mail address needs the form of one. The server's
+// check says the same on saving; this says it where the editor types.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+function watchGroup(inner, f, g) {
+  const check = () => {
+    const filled = Object.values(g).some((x) => String(x ?? "").trim());
+    for (const sub of f.fields) {
+      const input = inner.querySelector(`[data-field="${CSS.escape(sub.key)}"]`);
+      const slot = input && document.getElementById(input.id + "-err");
+      if (!slot) continue;
+      const v = String(g[sub.key] ?? "").trim();
+      let text = "";
+      if (sub.required && !v && filled) text = ctx.T.name_missing;
+      if (sub.format === "email" && v && !EMAIL.test(v)) text = ctx.T.email_invalid.replace("{0}", v);
+      showError(input, slot, text);
+    }
+  };
+  inner.addEventListener("focusout", check);
+  // once said, the hint goes as soon as the value is mended
+  inner.addEventListener("input", () => {
+    if (inner.querySelector("[aria-invalid=true]")) check();
+  });
+  check();
 }
 
 function pointControl(f, obj) {
@@ -234,6 +306,7 @@ export function fieldControl(f, obj, inGroup) {
   if (f.type === "list" || f.type === "references") control = listControl(f, obj);
   else if (f.type === "groups") control = groupsControl(f, obj);
   else if (f.type === "point") control = pointControl(f, obj);
+  else if (f.type === "reference") control = referenceControl(f, obj);
   else control = el("div", { class: "field" }, scalarControl(f, obj));
   if (!inGroup) control.classList.add("top");
   return control;

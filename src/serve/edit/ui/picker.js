@@ -13,8 +13,9 @@ let seq = 0;
  * - `query`: extra parameters for /api/titel (`art`, `bereich`)
  * - `onPick(page)`: called with {id, title, kind, slug} when one is taken
  * - `label(page)`: the option's text
+ * - `keep(page)`: whether to offer it (a section's own start page is no programme)
  */
-export function picker(input, { query = {}, onPick, label = (p) => p.title }) {
+export function picker(input, { query = {}, onPick, label = (p) => p.title, keep = () => true }) {
   const list = document.createElement("ul");
   list.id = "pick-" + ++seq;
   list.setAttribute("role", "listbox");
@@ -78,7 +79,7 @@ export function picker(input, { query = {}, onPick, label = (p) => p.title }) {
     const params = new URLSearchParams({ q, ...query });
     const r = await fetch("/_redaktion/api/titel?" + params);
     if (mine !== asked || !r.ok) return; // a later keystroke's answer counts
-    show((await r.json()).pages);
+    show((await r.json()).pages.filter(keep));
   };
 
   input.addEventListener("input", () => {

@@ -97,7 +97,8 @@ export function showPreviewState(current, check, fieldLabel) {
   fill(note,
     el("p", {}, el("strong", {}, T.preview_blocked)),
     el("ul", {}, errors.slice(0, 5).map((d) => el("li", {},
-      (d.field ? fieldLabel(d.field) + ": " : "") + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "")))),
+      // the editor's messages name their field already („Konzepte“ nennt …)
+      (d.field && !d.message.startsWith("„" + fieldLabel(d.field) + "“") ? fieldLabel(d.field) + ": " : "") + d.message + (d.body_line ? " (" + T.line + " " + d.body_line + ")" : "")))),
     el("button", { type: "button", class: "link", onclick: () => document.getElementById("diag-h")?.scrollIntoView() }, T.preview_blocked_more));
   note.hidden = false;
   // the last good preview stays while one types; an empty frame is no preview
