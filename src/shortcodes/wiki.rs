@@ -16,7 +16,7 @@
 use super::expand::Frame;
 use super::sourcemap::{Expanded, Origin};
 use super::syntax::{Arg, Call};
-use crate::content::wiki_names::{names_asset, names_file, same_name, SIDEBAR};
+use crate::content::wiki_names::{names_asset, names_file, same_name};
 use crate::content::Content;
 use crate::diagnostics::{did_you_mean, Diagnostic, ForeignIssue, Hint, Problem};
 use std::path::{Path, PathBuf};
@@ -206,10 +206,11 @@ fn encode(dest: &str) -> String {
 /// text first, `[[Text|Seite]]`; Obsidian the page first. Asked only when
 /// both sides or neither name a page.
 fn github_wiki(content: &Content) -> bool {
-    content
-        .snippets
-        .keys()
-        .any(|p| p.as_os_str() == SIDEBAR || p.as_os_str() == "_Footer.md")
+    content.book_order.from_wiki()
+        || content
+            .snippets
+            .keys()
+            .any(|p| p.as_os_str() == "_Footer.md")
 }
 
 /// The page or file `written` names (`Seite`, `Seite#Ablauf`, `#Ablauf`,
