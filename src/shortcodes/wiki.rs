@@ -103,7 +103,7 @@ pub(super) fn expand(
         [name] => (name.clone(), None, find(name)),
         [left, right, ..] if embed => (left.clone(), Some(right.clone()), find(left)),
         [left, right, ..] => match (find(left), find(right)) {
-            (Some(l), Some(r)) if l != r && github_wiki(content) => {
+            (Some(_), Some(r)) if github_wiki(content) => {
                 (right.clone(), Some(left.clone()), Some(r))
             }
             (Some(l), _) => (left.clone(), Some(right.clone()), Some(l)),
