@@ -37,6 +37,7 @@ pub mod table_caption;
 pub mod todo;
 pub mod unparsed_link;
 pub mod user_path;
+pub mod wiki_names;
 pub mod yaml;
 
 #[cfg(test)]

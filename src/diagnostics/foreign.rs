@@ -66,8 +66,9 @@ pub enum ForeignIssue {
     /// A text directive of remark-directive (Docusaurus):
     /// `:mdi[chevronRight]`, `:kbd[Strg]`; `more` on the same page.
     TextDirective { name: String, more: usize },
-    /// Obsidian's wiki link or embed `[[Seite]]`, `![[bild.png]]`.
-    WikiLink { target: String },
+    /// Obsidian's embed of a page, `![[Seite]]`, which shows the page's
+    /// text in Obsidian and is a link to it here.
+    WikiPageEmbed { target: String },
     /// A JSX attribute in braces (MDX): `<img src={require(…)} />`.
     JsxAttribute { tag: String },
     /// A MyST directive (Sphinx, Jupyter Book) without a counterpart

@@ -67,7 +67,7 @@ pub(super) fn link(frame: &mut Frame, call: &Call, origin: &Origin, at: usize) -
 /// A heading's or title's text as the text of a Markdown link: every
 /// character Markdown or HTML would read as markup escaped, so that
 /// `Feld <name> ausfüllen` stays so rather than losing `<name>`.
-fn link_text(text: &str) -> String {
+pub(super) fn link_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if "\\`*_[]<>&".contains(c) {

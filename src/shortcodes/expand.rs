@@ -23,6 +23,9 @@ pub struct Frame<'a> {
     /// boxes), outermost first: where each starts in its origin, and the
     /// cut, to say a position in it where it was written.
     pub cuts: Vec<(Origin, usize, Arc<Dedented>)>,
+    /// The page is an agreement, whose `[[name]]` are its fields, no
+    /// wiki links.
+    pub placeholders: bool,
 }
 
 impl Frame<'_> {
@@ -167,6 +170,7 @@ fn call_one(
         "vorhanden" => if_present(frame, &site),
         "@" => super::cross_ref::link(frame, call, origin, at),
         super::hugo::REF => super::hugo::link(frame, call, origin, at),
+        super::wiki::WIKI => super::wiki::expand(frame, call, origin, at),
         super::myst::CODE => code_block(&site),
         super::myst::NOTHING => Some(Expanded::default()),
         super::myst::KBD => {

@@ -22,6 +22,7 @@ mod mkdocs_snippets;
 mod myst;
 pub use crate::content::sourcemap;
 pub mod syntax;
+mod wiki;
 mod zola;
 
 use crate::content::markdown;
@@ -139,6 +140,8 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains("===")
         // MkDocs' snippets (`--8<-- "datei.md"`)
         || s.contains("--8<--")
+        // wiki links (GitHub's and GitLab's wikis, Obsidian)
+        || s.contains("[[")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)
         || syntax::has_bare_colon_line(s)
@@ -181,6 +184,7 @@ pub fn expand_as(env: &Env, id: PageId, page: &crate::content::Page) -> (Update,
         stack: Vec::new(),
         diags: Vec::new(),
         cuts: Vec::new(),
+        placeholders: page.kind == crate::content::PageKind::Agreement,
     };
     let body = may_have_calls(page.body())
         .then(|| expand::expand(&mut frame, page.body(), &Origin::Page, page.body_start));

@@ -121,7 +121,10 @@ pub fn split(text: &str) -> (Vec<Piece>, Vec<SyntaxError>) {
             continue;
         }
         let block = text.as_bytes()[found + 1] == b'%';
-        let outcome = if text.as_bytes()[found] == b'+' {
+        let wiki = text[found..].starts_with("[[") || text[found..].starts_with("![[");
+        let outcome = if wiki {
+            Ok(super::wiki::call_at(text, found).map(Piece::Call))
+        } else if text.as_bytes()[found] == b'+' {
             // Pandoc's grid table, written as the pipe table it means
             Ok(grid_table::at(text, found).map(|g| Piece::Literal(g.pipe, found..g.end)))
         } else if matches!(text.as_bytes()[found], b'!' | b'?' | b'=') {
@@ -192,6 +195,9 @@ pub(super) fn next_opener(text: &str, from: usize) -> Option<usize> {
             || (bytes[i] == b'-'
                 && (i == 0 || bytes[i - 1] == b'\n')
                 && super::mkdocs_snippets::opens_at(text, i))
+            || (matches!(bytes[i], b'[' | b'!')
+                && bytes[i + 1] == b'['
+                && super::wiki::opens_at(text, i))
             || (bytes[i] == b'+'
                 && (i == 0 || bytes[i - 1] == b'\n')
                 && grid_table::is_border(text[i..].lines().next().unwrap_or_default().trim_end()))

@@ -12,6 +12,7 @@ mod category;
 mod entries;
 mod toctree;
 mod vitepress;
+mod wiki_sidebar;
 
 use entries::{nav_entries, summary_entries, toc_entries};
 
@@ -56,8 +57,9 @@ pub fn vitepress_configs(content_dir: &Path) -> Vec<(PathBuf, PathBuf)> {
     found
 }
 
-const ORDER_FILES: [&str; 6] = [
+const ORDER_FILES: [&str; 7] = [
     "SUMMARY.md",
+    crate::content::wiki_names::SIDEBAR,
     "_sidebar.md",
     "_toc.yml",
     "_toc.yaml",
@@ -94,6 +96,8 @@ pub struct BookOrder {
     /// The folders of docsify's `_sidebar.md`s: docsify reads a relative
     /// link from its book's folder, not from the page's.
     docsify: Vec<PathBuf>,
+    /// A GitHub wiki's `_Sidebar.md` is among the books.
+    wiki: bool,
 }
 
 /// Where a book's list puts a page.
@@ -137,6 +141,9 @@ impl BookOrder {
                 // its links start at the folder that holds `.vitepress`
                 dir = dir.parent().unwrap_or(Path::new(""));
                 (vitepress::entries(&source.text), false)
+            } else if name == crate::content::wiki_names::SIDEBAR {
+                order.wiki = true;
+                (wiki_sidebar::entries(&source.text, dir, pages), true)
             } else if content_path.extension().is_some_and(|e| e == "md") {
                 (summary_entries(&source.text), true)
             } else if name.to_string_lossy().starts_with("mkdocs") {
@@ -210,6 +217,12 @@ impl BookOrder {
             }
         }
         (order, diags)
+    }
+
+    /// Whether a GitHub wiki's `_Sidebar.md` orders the content: its
+    /// wiki links write the text first, `[[Text|Seite]]`.
+    pub fn from_wiki(&self) -> bool {
+        self.wiki
     }
 
     /// The next place goes to `page`, unless an earlier entry named it.

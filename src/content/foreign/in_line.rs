@@ -51,44 +51,17 @@ fn text_directive(line: &str, at: usize) -> Option<&str> {
     (starts_alpha && rest[len..].starts_with('[')).then_some(name)
 }
 
-/// Obsidian's wiki links and embeds, `[[Seite]]`, `[[Seite|Text]]`,
-/// `![[bild.png]]`; in an agreement `[[name]]` is a placeholder.
+/// VitePress' and markdown-it's `[[toc]]`; in an agreement `[[name]]`
+/// is a placeholder. Wiki links are the shortcode stage's, which makes
+/// links and pictures of them.
 pub(super) fn wiki_links(line: &str, placeholders: bool) -> Vec<(usize, ForeignIssue)> {
-    let bytes = line.as_bytes();
-    let opens = memchr::memchr_iter(b'[', bytes).any(|i| bytes.get(i + 1) == Some(&b'['));
-    if placeholders || !opens {
+    if placeholders || !line.contains("[[") {
         return Vec::new();
     }
-    line.match_indices("[[")
-        .filter_map(|(at, _)| {
-            if line[..at].ends_with('\\') {
-                return None;
-            }
-            let inner = &line[at + 2..];
-            let close = inner.find("]]")?;
-            // `[[1]](#quellen)`: a Markdown link whose text is `[1]`
-            if inner[close + 2..].starts_with('(') {
-                return None;
-            }
-            let target = &inner[..close];
-            if target.is_empty() || target.contains('[') {
-                return None;
-            }
-            if target.eq_ignore_ascii_case("toc") {
-                return Some((at, ForeignIssue::TocMarker));
-            }
-            let at = if line[..at].ends_with('!') {
-                at - 1
-            } else {
-                at
-            };
-            Some((
-                at,
-                ForeignIssue::WikiLink {
-                    target: target.split('|').next().unwrap_or(target).to_string(),
-                },
-            ))
-        })
+    line.match_indices("[[toc]]")
+        .chain(line.match_indices("[[TOC]]"))
+        .filter(|(at, _)| !line[..*at].ends_with('\\'))
+        .map(|(at, _)| (at, ForeignIssue::TocMarker))
         .collect()
 }
 

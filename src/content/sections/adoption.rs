@@ -18,10 +18,24 @@ fn is_readme(p: &Page) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case("readme"))
 }
 
-/// A README (by its name, not a slug of its own) or a page named like its
-/// folder: the folder's page where the folder has none by our names.
+/// A README (by its name, not a slug of its own), a wiki's `Home.md` or a
+/// page named like its folder: the folder's page where the folder has
+/// none by our names.
 fn names_its_folder(p: &Page) -> bool {
-    is_readme(p) && p.slug == README_SLUG || named_like_folder(p)
+    is_readme(p) && p.slug == README_SLUG || wiki_home(p) || named_like_folder(p)
+}
+
+/// The slug a GitHub or GitLab wiki's start page has by its name.
+const HOME_SLUG: &str = "home";
+
+/// `Home.md` at the top of the content: the start page of a GitHub wiki
+/// (GitLab's `home.md`), which otherwise stood beside a start page made
+/// for the handbook, at `/home/`.
+fn wiki_home(p: &Page) -> bool {
+    p.content_path
+        .to_str()
+        .is_some_and(|s| s.eq_ignore_ascii_case("home.md"))
+        && p.slug == HOME_SLUG
 }
 
 /// `willkommen/willkommen.md` (or `Willkommen.md`): Docusaurus' page of its

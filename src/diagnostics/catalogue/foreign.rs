@@ -151,10 +151,10 @@ pub(super) fn message(issue: &ForeignIssue, lang: Lang) -> String {
             "the MkDocs icon `:{name}:` is not known here and shows as text",
             "Das MkDocs-Symbol `:{name}:` gibt es hier nicht; es erscheint als Text"
         ),
-        WikiLink { target } => t!(
+        WikiPageEmbed { target } => t!(
             lang,
-            "the wiki link `[[{target}]]` (Obsidian) is no link here and shows as text",
-            "Der Wiki-Link `[[{target}]]` (Obsidian) ist hier kein Link und erscheint als Text"
+            "`![[{target}]]` shows that page's text in Obsidian; here it is a link to the page",
+            "`![[{target}]]` zeigt in Obsidian den Text dieser Seite; hier ist es ein Link auf die Seite"
         ),
         JsxAttribute { tag } => t!(
             lang,
@@ -435,10 +435,10 @@ pub(super) fn hint(issue: &ForeignIssue, lang: Lang) -> String {
             "delete it; how links and pictures look is the theme's business",
             "löschen Sie die Angabe; wie Links und Bilder aussehen, bestimmt das Theme"
         ),
-        WikiLink { .. } => t!(
+        WikiPageEmbed { .. } => t!(
             lang,
-            "write a link to the file, `[Text](seite.md)`, or a picture, `![Beschreibung](bild.png)`",
-            "schreiben Sie einen Link auf die Datei, `[Text](seite.md)`, oder ein Bild, `![Beschreibung](bild.png)`"
+            "to show the text on both pages, move it into a file `_name.md` and write `{{{{ include(path=\"_name.md\") }}}}` where it belongs",
+            "soll der Text auf beiden Seiten stehen, legen Sie ihn in eine Datei `_name.md` und schreiben Sie `{{{{ include(path=\"_name.md\") }}}}` an beide Stellen"
         ),
         Vitepress { code } if code.starts_with("{{") => t!(
             lang,
