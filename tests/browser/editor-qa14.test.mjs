@@ -152,10 +152,12 @@ test('D3: the „Probleme“ list speaks of fields and brackets, not keys and MD
   await concept.press('Tab');
   await page.locator('.cm-content').click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.type('\n\nSiehe <Anlage 2>.\n\nMehr unter [Programm](../programme/khne-anschluss.md).\n');
+  // `<Anlage 2>` and an unclosed `<Anlage>` in a sentence show as written;
+  // a line of its own that is a tag is read as one
+  await page.keyboard.type('\n\nSiehe <Anlage 2> und <Anlage>.\n\n<Anlage>\n\nMehr unter [Programm](../programme/khne-anschluss.md).\n');
   const problems = page.locator('#diagnostics');
   await problems.getByText('„Konzepte“ nennt „Sprechstunde im Familienzentrum“').waitFor();
-  await problems.getByText(/Text in spitzen Klammern wie `<Anlage …>`/).waitFor();
+  await problems.getByText(/Text in spitzen Klammern wie `<Anlage>`.*schreiben Sie `\\<Anlage>`/).waitFor();
   await problems.getByText(/Meinten Sie `..\/programme\/kein-abschluss-ohne-anschluss.md`\?/).waitFor();
   const said = await problems.innerText();
   for (const jargon of ['`concepts`', 'MDX', 'Docusaurus', '`concept`']) assert.ok(!said.includes(jargon), `${jargon} in ${said}`);
@@ -170,7 +172,8 @@ test('D13: on a phone the list, a dialog\'s buttons and the text above the save 
   await page.getByRole('button', { name: 'Zur Seitenliste' }).click();
   const list = page.getByRole('heading', { name: 'Seiten', exact: true });
   const at = await list.boundingBox();
-  assert.ok(at.y >= 0 && at.y < 200, `list heading at ${at.y}`);
+  // scrolled to, it may stand a fraction of a pixel above the top
+  assert.ok(at.y > -1 && at.y < 200, `list heading at ${at.y}`);
   await page.getByRole('button', { name: 'Neue Seite' }).isVisible();
   await shot(page, 'd13-liste-390');
 

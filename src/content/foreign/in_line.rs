@@ -103,6 +103,12 @@ pub(super) fn jsx_tags(line: &str) -> Vec<(usize, ForeignIssue)> {
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
                 .collect();
             if crate::content::html_removed::is_component(&name) {
+                // `\<Anlage>` and `<Anlage 2>` (no tag to CommonMark: an
+                // attribute starts with a letter) show as written
+                let escaped = line[..at].ends_with('\\');
+                if escaped || !may_be_tag(&line[at + 1 + name.len()..]) {
+                    return None;
+                }
                 return Some((at, ForeignIssue::MdxComponent { tag: name }));
             }
             let tag = &name[..name.find('.').unwrap_or(name.len())];
@@ -117,6 +123,44 @@ pub(super) fn jsx_tags(line: &str) -> Vec<(usize, ForeignIssue)> {
             })
         })
         .collect()
+}
+
+/// Whether what follows a tag's name can make it an HTML tag, as
+/// CommonMark reads one: attributes (each from a letter, `_` or `:`) up
+/// to `>` or `/>`. A line that ends inside the tag may go on below
+/// (`<Tabs` and its attributes on the next lines): taken as a tag.
+fn may_be_tag(after_name: &str) -> bool {
+    let Some(end) = after_name.find('>') else {
+        return after_name.is_empty() || after_name.starts_with(char::is_whitespace);
+    };
+    let inside = after_name[..end].trim_end_matches('/');
+    if inside.is_empty() {
+        return true;
+    }
+    if !inside.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let mut rest = inside.trim_start();
+    while !rest.is_empty() {
+        if !rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_' || c == ':') {
+            return false;
+        }
+        let name_end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "_.:-".contains(c)))
+            .unwrap_or(rest.len());
+        rest = rest[name_end..].trim_start();
+        if let Some(value) = rest.strip_prefix('=') {
+            let value = value.trim_start();
+            let len = match value.chars().next() {
+                Some(q @ ('"' | '\'')) => value[1..].find(q).map(|i| i + 2),
+                Some(_) => Some(value.find(char::is_whitespace).unwrap_or(value.len())),
+                None => None,
+            };
+            let Some(len) = len else { return false };
+            rest = value[len..].trim_start();
+        }
+    }
+    true
 }
 
 /// Template tags and attribute lists in one line, with their offsets.
@@ -359,4 +403,31 @@ fn ial(inner: &str) -> Option<ForeignIssue> {
     ok.then(|| ForeignIssue::KramdownAttributes {
         code: format!("{{:{inner}}}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn components(line: &str) -> Vec<String> {
+        jsx_tags(line)
+            .into_iter()
+            .filter_map(|(_, i)| match i {
+                ForeignIssue::MdxComponent { tag } => Some(tag),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_component_is_a_tag_commonmark_would_read() {
+        assert_eq!(components(r#"<PersonCard name="Ada" />"#), ["PersonCard"]);
+        assert_eq!(components("<Tabs>"), ["Tabs"]);
+        assert_eq!(components("<Tabs"), ["Tabs"]);
+        assert_eq!(components("<TabItem value='a' default>"), ["TabItem"]);
+        // text pasted from an office document, and text written escaped
+        assert!(components("siehe <Anlage 2>.").is_empty());
+        assert!(components(r"siehe \<Anlage>.").is_empty());
+        assert!(components("<Name, Vorname>").is_empty());
+    }
 }

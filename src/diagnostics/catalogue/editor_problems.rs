@@ -64,8 +64,8 @@ pub fn message(problem: &Problem, help: Option<&Hint>, lang: Lang) -> Option<Str
         }
         Foreign(ForeignIssue::MdxComponent { tag }) => t!(
             lang,
-            "Text in angle brackets such as `<{tag} …>` looks like markup and may be left out elsewhere (print, other tools). To show it as text, write `&lt;{tag}` instead of `<{tag}`, or use round brackets.",
-            "Text in spitzen Klammern wie `<{tag} …>` sieht aus wie eine Auszeichnung und kann anderswo (Druck, andere Programme) fehlen. Damit er als Text erscheint, schreiben Sie `&lt;{tag}` statt `<{tag}` – oder nehmen Sie runde Klammern."
+            "Text in angle brackets such as `<{tag}>` is read as markup, and the page does not show it. To show it as text, write `\\<{tag}>` (a backslash before the `<`), or use round brackets.",
+            "Text in spitzen Klammern wie `<{tag}>` wird als Auszeichnung gelesen, und die Seite zeigt ihn nicht. Damit er als Text erscheint, schreiben Sie `\\<{tag}>` (einen umgekehrten Schrägstrich `\\` vor dem `<`) – oder nehmen Sie runde Klammern."
         ),
         BrokenLink(_) => {
             let said = super::message(problem, lang);
@@ -112,7 +112,7 @@ mod tests {
             tag: "Anlage".into(),
         });
         let m = message(&p, None, Lang::De).unwrap();
-        assert!(m.contains("`&lt;Anlage`"), "{m}");
+        assert!(m.contains(r"`\<Anlage>`"), "{m}");
         for word in ["MDX", "Docusaurus", "Astro"] {
             assert!(!m.contains(word), "{m}");
         }
