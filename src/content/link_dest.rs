@@ -85,3 +85,17 @@ pub fn normalise(base: &Path, rel: &str) -> Option<PathBuf> {
     }
     Some(out.iter().collect())
 }
+
+/// The relative path from one content folder to a content file, as an editor would write it.
+pub fn relative_path(from_dir: &Path, to: &Path) -> String {
+    let from: Vec<_> = from_dir.components().collect();
+    let to_c: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to_c).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to_c[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}

@@ -482,19 +482,9 @@ fn broken(content: &Content, link: &LinkSite, written: &str) -> Resolved {
     )
 }
 
-/// The relative path from one content folder to a content file, as an editor would write it.
-pub fn relative_path(from_dir: &Path, to: &Path) -> String {
-    let from: Vec<_> = from_dir.components().collect();
-    let to_c: Vec<_> = to.components().collect();
-    let common = from.iter().zip(&to_c).take_while(|(a, b)| a == b).count();
-    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
-    parts.extend(
-        to_c[common..]
-            .iter()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
-    );
-    parts.join("/")
-}
+/// Written as an editor writes a link; it lives with the other link
+/// destinations in content, which the load stage uses too.
+pub use crate::content::link_dest::relative_path;
 
 #[cfg(test)]
 mod tests {

@@ -30,7 +30,7 @@ pub(super) fn entries(text: &str, dir: &Path, pages: &BTreeMap<PathBuf, PathBuf>
         let (shown, name) = inner.split_once('|').unwrap_or((inner, inner));
         let dest = find(name, pages)
             .or_else(|| find(shown, pages))
-            .map(|p| crate::links::target::relative_path(dir, &p))
+            .map(|p| super::super::link_dest::relative_path(dir, &p))
             .unwrap_or_else(|| format!("{}.md", name.trim().replace(' ', "-")));
         out.push_str(&text[last..at]);
         shifts.push((out.len(), at));
