@@ -17,16 +17,19 @@ pub struct Listed {
 }
 
 /// The pages of `kind` and in `section` (both optional), sorted by slug.
-/// Section pages (`_index.md`) are left out: no reference names them.
+/// A section's own page is named by its folder (`regionen`, a book's
+/// `kurs` for `kurs/kurs.md`) and listed in the section above it; the
+/// start page and the pages made for folders without one (no file to
+/// open) are left out.
 pub fn pages(content: &Content, kind: Option<PageKind>, section: Option<&str>) -> Vec<Listed> {
     let mut rows: Vec<Listed> = content
         .pages
         .iter()
-        .filter(|p| !p.is_section_index && !p.synthetic)
+        .filter(|p| !p.reference_name().is_empty() && !p.synthetic)
         .filter(|p| kind.is_none_or(|k| p.kind == k))
-        .filter(|p| section.is_none_or(|s| p.content_dir() == Path::new(s.trim_matches('/'))))
+        .filter(|p| section.is_none_or(|s| listed_in(p) == Path::new(s.trim_matches('/'))))
         .map(|p| Listed {
-            slug: p.slug.clone(),
+            slug: p.reference_name().to_string(),
             title: p.title.clone(),
             kind: p.kind.name(),
             url: p.url.clone(),
@@ -35,6 +38,16 @@ pub fn pages(content: &Content, kind: Option<PageKind>, section: Option<&str>) -
         .collect();
     rows.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.file.cmp(&b.file)));
     rows
+}
+
+/// The section a page is listed in: its folder's, and for a section's
+/// own page the folder above.
+fn listed_in(p: &crate::content::Page) -> std::path::PathBuf {
+    let dir = p.content_dir();
+    match p.is_section_index {
+        true => dir.parent().map(Path::to_path_buf).unwrap_or_default(),
+        false => dir,
+    }
 }
 
 /// One line per page: slug, title and file in aligned columns.

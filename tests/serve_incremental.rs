@@ -95,6 +95,19 @@ fn every_kind_of_edit_ends_like_a_full_build() {
     );
     assert_same_as_full_build(&mut preview, root, "title edit");
 
+    // an earlier address added: its redirect page is served at once
+    std::fs::write(
+        &concept,
+        read(&concept).replace(
+            "title: Elterncafé am Morgen",
+            "title: Elterncafé am Morgen\naliases: [/cafe/]",
+        ),
+    )
+    .unwrap();
+    preview.apply(std::slice::from_ref(&concept)).unwrap();
+    assert!(preview.get("cafe/index.html").is_some());
+    assert_same_as_full_build(&mut preview, root, "alias added");
+
     // a new page and a new link to it
     let new = root.join("content/konzepte/themenabend.md");
     std::fs::write(&new, "---\ntitle: Themenabend\nkind: concept\nregions: [kreis-borken]\n---\n## Ablauf\n\nAbends.\n").unwrap();

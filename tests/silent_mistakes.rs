@@ -333,3 +333,31 @@ fn a_contact_without_name_or_with_no_address_is_an_error_at_its_entry() {
         stderr(&o)
     );
 }
+
+/// A book brought from Docusaurus or MkDocs keeps a chapter as a folder
+/// with its page inside (`kurs/kurs.md`): `handbook list` said „0 Seiten“
+/// and `related: [kurs]` „gibt es nicht“, though the chapter is built.
+/// A section's own page is named by its folder, as its address is.
+#[test]
+fn a_folder_page_is_listed_and_named_by_its_folder() {
+    let (tmp, _) = book(&[
+        ("kurs/kurs.md", "# Kurs\n\nDer Kurs.\n"),
+        ("regionen/_index.md", "---\ntitle: Regionen\n---\nAlle.\n"),
+        ("regionen/borken.md", "# Borken\n"),
+        (
+            "start.md",
+            "---\ntitle: Start\nrelated: [kurs, regionen]\n---\nLos.\n",
+        ),
+    ]);
+    let out = handbook_in(tmp.path(), &["list"]);
+    let listed = stdout(&out);
+    let names: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(names, ["borken", "kurs", "regionen", "start"], "{listed}");
+    let out = handbook_in(tmp.path(), &["list", "--section", "regionen"]);
+    assert!(stdout(&out).starts_with("borken "), "{}", stdout(&out));
+    let start = read(tmp.path().join("public/start/index.html"));
+    assert!(start.contains(r#"href="/kurs/""#) && start.contains(r#"href="/regionen/""#));
+}

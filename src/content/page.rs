@@ -106,6 +106,18 @@ impl Page {
         Span::file_start(self.source.rel_path.clone())
     }
 
+    /// The name a front-matter reference gives the page (`related:
+    /// [elterncafe]`): its slug, and for a section's own page (`_index.md`,
+    /// a book's `kurs/kurs.md`) the last part of its address (`regionen`,
+    /// `kurs`). Empty for the start page.
+    pub fn reference_name(&self) -> &str {
+        if self.is_section_index {
+            self.url.trim_matches('/').rsplit('/').next().unwrap_or("")
+        } else {
+            &self.slug
+        }
+    }
+
     /// The folder this page lives in, relative to its content folder.
     pub fn content_dir(&self) -> PathBuf {
         self.folder().to_path_buf()

@@ -73,8 +73,8 @@ impl<'a> Index<'a> {
     pub fn new(content: &'a Content) -> Self {
         let mut by_slug: HashMap<&str, Vec<PageId>> = HashMap::new();
         for (id, p) in content.pages.iter().enumerate() {
-            if !p.is_section_index {
-                by_slug.entry(p.slug.as_str()).or_default().push(id);
+            if !p.reference_name().is_empty() {
+                by_slug.entry(p.reference_name()).or_default().push(id);
             }
         }
         Index {

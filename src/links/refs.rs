@@ -240,7 +240,7 @@ fn candidates_for(content: &Content, expect: &Expect) -> Vec<String> {
         .pages
         .iter()
         .enumerate()
-        .filter(|(id, p)| !p.is_section_index && matches_expect(content, *id, expect))
-        .map(|(_, p)| p.slug.clone())
+        .filter(|(id, p)| !p.reference_name().is_empty() && matches_expect(content, *id, expect))
+        .map(|(_, p)| p.reference_name().to_string())
         .collect()
 }

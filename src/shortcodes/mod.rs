@@ -125,6 +125,23 @@ pub struct Update {
 /// (`@sec-x`), which become links, and Pandoc's grid tables, which become
 /// pipe tables.
 pub fn may_have_calls(s: &str) -> bool {
+    // wiki links (GitHub's and GitLab's wikis, Obsidian)
+    s.contains("[[") || may_have_calls_but_wiki_links(s)
+}
+
+/// Whether the page as written (body, title, description) may hold a
+/// call. In an agreement `[[name]]` is a placeholder, no wiki link: its
+/// fill-in fields must not send every edit of it through the full
+/// pipeline of the preview.
+pub fn page_may_have_calls(page: &crate::content::Page, body: &str) -> bool {
+    let calls = match page.kind {
+        crate::content::PageKind::Agreement => may_have_calls_but_wiki_links,
+        _ => may_have_calls,
+    };
+    calls(body) || calls(&page.title) || page.description.as_deref().is_some_and(calls)
+}
+
+fn may_have_calls_but_wiki_links(s: &str) -> bool {
     s.contains("{{")
         || s.contains("{%")
         || s.contains(":::")
@@ -140,8 +157,6 @@ pub fn may_have_calls(s: &str) -> bool {
         || s.contains("===")
         // MkDocs' snippets (`--8<-- "datei.md"`)
         || s.contains("--8<--")
-        // wiki links (GitHub's and GitLab's wikis, Obsidian)
-        || s.contains("[[")
         || crate::content::cross_ref::may_have(s)
         || crate::content::grid_table::may_have(s)
         || syntax::has_bare_colon_line(s)
@@ -154,11 +169,7 @@ pub fn expand_all(env: &Env) -> (Vec<Update>, Diagnostics) {
         .pages
         .par_iter()
         .enumerate()
-        .filter(|(_, p)| {
-            may_have_calls(p.body())
-                || may_have_calls(&p.title)
-                || p.description.as_deref().is_some_and(may_have_calls)
-        })
+        .filter(|(_, p)| page_may_have_calls(p, p.body()))
         .map(|(id, _)| expand_page(env, id))
         .collect();
     let mut diags = Diagnostics::new();

@@ -319,11 +319,7 @@ fn expand_and_render(
     resolve: impl FnOnce(&mut Site) -> (crate::links::Resolved, crate::diagnostics::Diagnostics),
 ) -> Option<String> {
     let p = &site.content.pages[id];
-    let has_calls = crate::shortcodes::may_have_calls(p.raw_body())
-        || crate::shortcodes::may_have_calls(&p.title)
-        || p.description
-            .as_deref()
-            .is_some_and(crate::shortcodes::may_have_calls);
+    let has_calls = crate::shortcodes::page_may_have_calls(p, p.raw_body());
     if has_calls {
         match crate::shortcodes::ShortcodeTemplates::new(&site.theme) {
             Ok(shortcodes) => {

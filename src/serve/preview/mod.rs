@@ -582,13 +582,16 @@ impl Preview {
         site.content.book_order.weigh_page(&mut page);
         // shortcodes read other pages (counts) and files (snippets):
         // the full pipeline expands them
-        let has_calls = crate::shortcodes::may_have_calls(page.raw_body())
-            || crate::shortcodes::may_have_calls(&page.title)
-            || page
-                .description
-                .as_deref()
-                .is_some_and(crate::shortcodes::may_have_calls);
-        if has_calls {
+        let has_calls = crate::shortcodes::page_may_have_calls(&page, page.raw_body());
+        // the redirect pages of earlier addresses are made with the
+        // files beside the pages, which the full pipeline makes
+        let addresses = |p: &crate::content::Page| -> Vec<String> {
+            p.aliases.iter().map(|(a, _)| a.clone()).collect()
+        };
+        let moved = existing.map_or(!page.aliases.is_empty(), |old| {
+            addresses(old) != addresses(&page)
+        });
+        if has_calls || moved {
             return None;
         }
         Some(Edit {
