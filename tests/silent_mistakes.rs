@@ -166,13 +166,7 @@ fn a_place_off_the_globe_is_an_error_not_a_region_missing_from_the_map() {
     );
     assert!(failed);
     let tmp = copy_fixture("silent-mistakes");
-    let mut o = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"));
-    let o = o
-        .current_dir(tmp.path())
-        .env("HANDBOOK_MESSAGES", "de")
-        .arg("check")
-        .output()
-        .unwrap();
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     assert!(
         stderr(&o).contains("content/regionen/kreis-borken.md:5:1: Fehler: `location`: der Längengrad 518.4 liegt nicht zwischen -180 und 180"),
         "{}",
@@ -319,12 +313,7 @@ fn a_contact_without_name_or_with_no_address_is_an_error_at_its_entry() {
     // the second contact is as it should be
     assert!(!rows.iter().any(|r| r.4.contains("p.beispiel")));
     let tmp = copy_fixture("silent-mistakes");
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_handbook"))
-        .current_dir(tmp.path())
-        .env("HANDBOOK_MESSAGES", "de")
-        .arg("check")
-        .output()
-        .unwrap();
+    let o = handbook_in_lang(tmp.path(), &["check"], "de");
     assert!(
         stderr(&o).contains(
             "Tipp: schreiben Sie eine Adresse mit `@`, etwa `m.muster@jobcenter-muster.de`"
