@@ -41,10 +41,13 @@ test('rename: the lines that change are listed, confirmed, then the file moves a
   const dialog = page.getByRole('dialog', { name: 'Umbenennen' });
   await dialog.getByLabel('Neuer Kurzname (Dateiname und Adresse)').fill('familiencafe');
   await dialog.getByRole('button', { name: 'Änderungen anzeigen' }).click();
-  await dialog.getByText('Diese Zeilen werden geändert:').waitFor();
+  await dialog.getByText('Die bisherige Adresse leitet danach auf die neue weiter').waitFor();
   const listed = await dialog.locator('.changes li code').allTextContents();
   assert.deepEqual(listed, [
     'content/konzepte/elterncafe.md:4',
+    // its old address is kept, to send readers on
+    'content/konzepte/elterncafe.md:7',
+    'content/konzepte/elterncafe.md:8',
     'content/konzepte/elterncafe.md:12',
     'content/konzepte/familienzentrum.md:8',
     'content/regionen/kreis-borken.md:8',

@@ -122,8 +122,8 @@ pub fn field_label(within: Option<&str>, key: &str, lang: Lang) -> String {
         (_, "related") => ("Related pages", "Verwandte Seiten"),
         (_, "menu") => ("In the main menu", "Im Hauptmenü"),
         (_, "aliases") => (
-            "Earlier addresses (readers are sent on from there)",
-            "Frühere Adressen (Leser werden von dort weitergeleitet)",
+            "Earlier addresses (they lead here)",
+            "Frühere Adressen (sie führen hierher)",
         ),
         (_, "role") => ("Role", "Rolle"),
         (_, "region_type") => ("Type of area", "Gebietstyp"),

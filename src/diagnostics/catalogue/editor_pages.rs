@@ -194,8 +194,8 @@ pub fn ui_texts(lang: Lang) -> Vec<(&'static str, String)> {
             "rename_list",
             t!(
                 lang,
-                "These lines will change:",
-                "Diese Zeilen werden geändert:"
+                "The old address will send readers on to the new one, so bookmarks and links from other websites keep working. These lines will change:",
+                "Die bisherige Adresse leitet danach auf die neue weiter; Lesezeichen und Links von anderen Websites führen also weiter zur Seite. Diese Zeilen werden geändert:"
             ),
         ),
         (

@@ -91,12 +91,13 @@ export function pageButtons() {
 }
 
 // The lines a rename changes, each as before and after, marked by words
-// and signs, not only by colour.
+// and signs, not only by colour; a line added (the old address under
+// `aliases:`) has no before.
 function changeList(lines) {
   return el("ul", { class: "changes" }, lines.map((l) => el("li", {},
     el("code", {}, l.file + ":" + l.line),
-    el("div", { class: "del" }, el("span", { class: "sign", "aria-label": ctx.T.removed_line }, "− "), l.before),
-    el("div", { class: "ins" }, el("span", { class: "sign", "aria-label": ctx.T.added_line }, "+ "), l.after))));
+    l.before ? el("div", { class: "del" }, el("span", { class: "sign", "aria-label": ctx.T.removed_line }, "− "), l.before) : null,
+    l.after ? el("div", { class: "ins" }, el("span", { class: "sign", "aria-label": ctx.T.added_line }, "+ "), l.after) : null)));
 }
 
 // Lines of editions that may name the page: shown, not changed.
