@@ -56,7 +56,6 @@ fn is_email(s: &str) -> bool {
         && !s
             .chars()
             .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '(' | ')' | ',' | ';' | '"'))
-        && !local.eq_ignore_ascii_case("mailto:")
         && !s.to_ascii_lowercase().starts_with("mailto:")
 }
 

@@ -7,6 +7,7 @@
 use crate::content::Content;
 use crate::diagnostics::{Diagnostic, Diagnostics, Problem};
 use std::collections::HashMap;
+use std::path::Path;
 
 /// The address an alias is served at (`/alt/seite/`, `/alt.html`) and
 /// the file that serves it (`alt/seite/index.html`, `alt.html`). `None`
@@ -38,23 +39,31 @@ pub fn alias_address(written: &str) -> Option<(String, String)> {
     })
 }
 
-/// Every alias that cannot be written, at its line; one that is the
-/// page's own address is no mistake (a page renamed back) and is left
-/// out quietly, by [`redirects`] too.
-pub(super) fn check(content: &Content, diags: &mut Diagnostics) {
-    let pages: HashMap<&str, &std::path::Path> = content
+/// A redirect page to write: the file's site-relative path, the address
+/// of the page it sends on to, that page's title.
+pub type Redirect<'a> = (String, &'a str, &'a str);
+
+/// Every alias, once: the redirect pages of those that can be written,
+/// and an error at the line of each that cannot. One that is the page's
+/// own address is no mistake (a page renamed back) and is left out
+/// quietly.
+fn walk(content: &Content) -> (Vec<Redirect<'_>>, Vec<Diagnostic>) {
+    // most handbooks have none: no table of every address for them
+    if content.pages.iter().all(|p| p.aliases.is_empty()) {
+        return (Vec::new(), Vec::new());
+    }
+    let pages: HashMap<&str, &Path> = content
         .pages
         .iter()
         .map(|p| (p.url.as_str(), p.source.rel_path.as_path()))
         .collect();
-    let mut claimed: HashMap<String, &std::path::Path> = HashMap::new();
+    let mut claimed: HashMap<String, &Path> = HashMap::new();
+    let (mut redirects, mut diags) = (Vec::new(), Vec::new());
     for page in &content.pages {
         for (written, span) in &page.aliases {
-            let Some((address, _)) = alias_address(written) else {
-                diags.push(Diagnostic::error(
-                    Problem::AliasNotAnAddress(written.clone()),
-                    span.clone(),
-                ));
+            let Some((address, file)) = alias_address(written) else {
+                let problem = Problem::AliasNotAnAddress(written.clone());
+                diags.push(Diagnostic::error(problem, span.clone()));
                 continue;
             };
             if address == page.url {
@@ -75,30 +84,22 @@ pub(super) fn check(content: &Content, diags: &mut Diagnostics) {
                 )),
                 None => {
                     claimed.insert(address, page.source.rel_path.as_path());
+                    redirects.push((file, page.url.as_str(), page.title.as_str()));
                 }
             }
         }
     }
+    (redirects, diags)
 }
 
-/// The redirect pages of every alias [`check`] lets pass: (the file's
-/// site-relative path, the address of the page it sends on to, its
-/// title).
-pub fn redirects(content: &Content) -> Vec<(String, &str, &str)> {
-    let taken: std::collections::HashSet<&str> =
-        content.pages.iter().map(|p| p.url.as_str()).collect();
-    let mut seen = std::collections::HashSet::new();
-    content
-        .pages
-        .iter()
-        .filter(|p| !p.draft)
-        .flat_map(|p| p.aliases.iter().map(move |(w, _)| (p, w)))
-        .filter_map(|(p, written)| {
-            let (address, file) = alias_address(written)?;
-            let free = !taken.contains(address.as_str()) && seen.insert(address);
-            free.then_some((file, p.url.as_str(), p.title.as_str()))
-        })
-        .collect()
+/// The errors of [`walk`], for the links stage.
+pub(super) fn check(content: &Content, diags: &mut Diagnostics) {
+    diags.extend(walk(content).1);
+}
+
+/// The redirect pages of [`walk`], for the write stage.
+pub fn redirects(content: &Content) -> Vec<Redirect<'_>> {
+    walk(content).0
 }
 
 #[cfg(test)]

@@ -231,10 +231,7 @@ fn find(content: &Content, from: &Path, own: &Path, written: &str) -> Option<Tar
     let page = content.pages.iter().find(|p| p.content_path == path);
     let anchor = anchor.and_then(|a| anchor_id(page, a));
     // a link to the page it stands on, by name: its own anchor
-    let own_page = content
-        .pages
-        .iter()
-        .any(|p| p.content_path == path && p.source.rel_path == own);
+    let own_page = page.is_some_and(|p| p.source.rel_path == own);
     match (own_page, anchor) {
         (true, Some(a)) => Some(Target::Own(a)),
         (_, anchor) => Some(Target::Page(path, anchor)),
